@@ -1,0 +1,100 @@
+import { Command, Option } from 'commander';
+import type { Panel } from '../data/panel.js';
+import type { Note } from '../core/notes.js';
+import { InputError } from '../core/errors.js';
+import { readPanel } from '../io/read-panel.js';
+import { isBuiltinDataset, loadBuiltinDataset } from '../io/builtin.js';
+
+/** Options every data-reading command shares (the same flags across commands). */
+export interface DataOptions {
+  data: string;
+  entity?: string;
+  period?: string;
+  encoding?: string;
+  sheet?: string;
+  layout?: 'long' | 'wide' | 'auto';
+  json?: boolean;
+  out?: string;
+  debug?: boolean;
+}
+
+/** Add the common flags: --data, --entity, --period, --encoding, --sheet, --layout, --json, --out. */
+export function withDataOptions(cmd: Command, { requireData = true } = {}): Command {
+  const data = new Option('--data <file|builtin>', 'panel data: a CSV/XLSX/JSON file, or a built-in dataset (world-pwt, china-sim)');
+  if (requireData) data.makeOptionMandatory();
+  return cmd
+    .addOption(data)
+    .option('--entity <col>', 'entity column (default: detected)')
+    .option('--period <col>', 'period column (default: detected)')
+    .option('--encoding <enc>', 'CSV text encoding: utf-8 or gb18030/gbk (default: detected)')
+    .option('--sheet <name>', 'XLSX sheet (default: the first)')
+    .addOption(new Option('--layout <layout>', 'data layout').choices(['long', 'wide', 'auto']).default('auto'))
+    .option('--json', 'print one JSON object on stdout and nothing else')
+    .option('--out <dir>', 'write results (CSV, XLSX, report) to this folder');
+}
+
+/** Read `--data` (a file or a built-in dataset name) into a panel. */
+export async function loadData(opts: DataOptions): Promise<Panel> {
+  if (isBuiltinDataset(opts.data)) return loadBuiltinDataset(opts.data);
+  return readPanel(opts.data, {
+    entity: opts.entity,
+    period: opts.period,
+    encoding: opts.encoding,
+    sheet: opts.sheet,
+    layout: opts.layout,
+  });
+}
+
+/** Print a JSON object on stdout (the `--json` contract: one object, nothing else on stdout). */
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, jsonReplacer, 0) + '\n');
+}
+
+/** JSON replacer: typed arrays as arrays, non-finite numbers as null. */
+export function jsonReplacer(_key: string, value: unknown): unknown {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  return value;
+}
+
+/** Print warnings on stderr, once each (info notes only with `verbose`). */
+export function printNotes(notes: readonly Note[], verbose = false): void {
+  const seen = new Set<string>();
+  for (const n of notes) {
+    if (n.level !== 'warning' && !verbose) continue;
+    if (seen.has(n.message)) continue;
+    seen.add(n.message);
+    process.stderr.write(`${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}\n`);
+  }
+}
+
+/** A line on stderr for work that may take more than a second; silent in `--json` mode only on stdout. */
+export function progress(message: string): void {
+  process.stderr.write(`… ${message}\n`);
+}
+
+/** Parse a comma-separated list option. */
+export function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Parse a non-negative integer option, or throw an InputError naming the flag. */
+export function intOption(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new InputError(`${flag} takes a whole number (got "${value}")`);
+    return n;
+  };
+}
+
+/** Parse a number option, or throw an InputError naming the flag. */
+export function numberOption(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n)) throw new InputError(`${flag} takes a number (got "${value}")`);
+    return n;
+  };
+}

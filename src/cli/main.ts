@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { isInputError } from '../core/errors.js';
+import { commands } from './commands/index.js';
+
+const VERSION = '0.1.0';
+
+/** Build the `nqpf` program with every command registered. */
+export function buildProgram(): Command {
+  const program = new Command('nqpf')
+    .description(
+      'nqpf: measure New Quality Productive Forces (新质生产力) from panel data and test how innovation drives them.',
+    )
+    .version(VERSION)
+    .option('--debug', 'print stack traces for errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\nExample:\n  nqpf demo --out nqpf-report\n  nqpf measure --data world-pwt --framework pwt --json');
+  for (const register of commands) register(program);
+  return program;
+}
+
+/**
+ * Run the CLI. Returns the exit code: 0 ok, 2 user error (bad input, bad flags: message without a
+ * stack trace unless --debug), 1 internal error.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  program.exitOverride();
+  for (const c of program.commands) c.exitOverride();
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (isInputError(e)) {
+      process.stderr.write(`error: ${e.format()}\n`);
+      if (debug) process.stderr.write(`${e.stack}\n`);
+      return 2;
+    }
+    process.stderr.write(`internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    if (debug) process.stderr.write(`${(e as Error)?.stack}\n`);
+    else process.stderr.write('  (this is a bug in nqpf; run again with --debug and report the stack trace)\n');
+    return 1;
+  }
+}

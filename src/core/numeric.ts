@@ -1,0 +1,113 @@
+/**
+ * Small numeric building blocks shared by every stage. Missing values are `NaN`; the `*Valid`
+ * functions skip them, the plain ones propagate them (stdlib's convention: pure maths returns NaN
+ * for undefined cases, higher-level APIs throw).
+ */
+
+/** True when `x` is a finite number (not NaN, not ±Infinity). */
+export function isValid(x: number): boolean {
+  return Number.isFinite(x);
+}
+
+/**
+ * Compensated (Neumaier) sum of `values[start..end)`. Error is O(ε) independent of n, unlike the
+ * naive O(nε); see Neumaier (1974), ZAMM 54(1). Used wherever sums feed a ratio or a difference.
+ */
+export function fsum(values: ArrayLike<number>, start = 0, end = values.length): number {
+  let s = 0;
+  let c = 0;
+  for (let i = start; i < end; i++) {
+    const x = values[i];
+    const t = s + x;
+    c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+    s = t;
+  }
+  return s + c;
+}
+
+/** Incremental Neumaier accumulator for sums built in a loop. */
+export class Adder {
+  private s = 0;
+  private c = 0;
+  add(x: number): this {
+    const t = this.s + x;
+    this.c += Math.abs(this.s) >= Math.abs(x) ? this.s - t + x : x - t + this.s;
+    this.s = t;
+    return this;
+  }
+  valueOf(): number {
+    return this.s + this.c;
+  }
+}
+
+/** Arithmetic mean (compensated). NaN for an empty input or when any value is NaN. */
+export function mean(values: ArrayLike<number>): number {
+  return values.length === 0 ? NaN : fsum(values) / values.length;
+}
+
+/**
+ * Variance with `correction` (1 = sample, n−1 denominator; 0 = population, n), two-pass with the
+ * compensated mean. NaN when n − correction ≤ 0.
+ */
+export function variance(values: ArrayLike<number>, correction = 1): number {
+  const n = values.length;
+  if (n - correction <= 0) return NaN;
+  const m = mean(values);
+  const acc = new Adder();
+  for (let i = 0; i < n; i++) {
+    const d = values[i] - m;
+    acc.add(d * d);
+  }
+  return +acc / (n - correction);
+}
+
+/** Standard deviation: √variance(values, correction). */
+export function sd(values: ArrayLike<number>, correction = 1): number {
+  return Math.sqrt(variance(values, correction));
+}
+
+/** The finite values of `values`, as a new Float64Array. */
+export function validValues(values: ArrayLike<number>): Float64Array {
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) k++;
+  const out = new Float64Array(k);
+  k = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) out[k++] = values[i];
+  return out;
+}
+
+/**
+ * Quantile of already sorted finite values by R's default (type 7, Hyndman & Fan 1996):
+ * h = (n − 1)p, linear interpolation between the order statistics around h.
+ */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0 || !(p >= 0 && p <= 1)) return NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** Quantile (R type 7) of the finite values of `values`. */
+export function quantile(values: ArrayLike<number>, p: number): number {
+  const v = validValues(values).sort();
+  return quantileSorted(v, p);
+}
+
+/** Minimum and maximum of the finite values; [NaN, NaN] when there are none. */
+export function extent(values: ArrayLike<number>): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return lo <= hi ? [lo, hi] : [NaN, NaN];
+}
+
+/** |a − b| ≤ tol·max(|a|, |b|, 1e-300): relative closeness for tests and convergence checks. */
+export function relClose(a: number, b: number, tol: number): boolean {
+  return Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b), 1e-300);
+}

@@ -1,0 +1,189 @@
+import type { Note } from '../core/notes.js';
+import { InputError } from '../core/errors.js';
+
+/** Facts about one entity (region, country, firm) that do not change over periods. */
+export interface EntityInfo {
+  readonly id: string;
+  readonly name?: string;
+  readonly nameZh?: string;
+  /** A grouping such as a region (East/Central/West) or continent; used by disparity and heterogeneity. */
+  readonly group?: string;
+  readonly lat?: number;
+  readonly lon?: number;
+  /** Codes for joining maps: ISO 3166 alpha-3 for countries, GB/T 2260 for Chinese provinces. */
+  readonly iso3?: string;
+  readonly code?: string;
+  readonly [extra: string]: unknown;
+}
+
+/** Where a panel came from. `simulated: true` must be shown wherever the data appears. */
+export interface DatasetMeta {
+  readonly name: string;
+  readonly title?: string;
+  readonly simulated: boolean;
+  /** Full citation to print beside any table, chart or report that shows the data. */
+  readonly citation?: string;
+  readonly licence?: string;
+  readonly file?: string;
+}
+
+/**
+ * A panel in long layout: one row per entity-period, numeric columns as Float64Array (NaN =
+ * missing), rows sorted by entity (in `entities` order) then period. The invariant
+ * (entity, period) unique is checked by {@link makePanel}.
+ */
+export interface Panel {
+  readonly entityColumn: string;
+  readonly periodColumn: string;
+  /** Entity id per row. */
+  readonly entity: readonly string[];
+  /** Period (year) per row. */
+  readonly period: Float64Array;
+  /** Index into `entities` per row. */
+  readonly entityIndex: Int32Array;
+  /** Index into `periods` per row. */
+  readonly periodIndex: Int32Array;
+  /** Numeric variables, aligned with rows. */
+  readonly columns: Readonly<Record<string, Float64Array>>;
+  /** Text variables (e.g. a region column in the file), aligned with rows. */
+  readonly text: Readonly<Record<string, readonly string[]>>;
+  /** Distinct entities, in sorted order, with their attributes. */
+  readonly entities: readonly EntityInfo[];
+  /** Distinct periods, ascending. */
+  readonly periods: readonly number[];
+  readonly meta: DatasetMeta;
+  /** What reading and cleaning did: placeholders read as missing, imputed cells, dropped rows. */
+  readonly notes: readonly Note[];
+}
+
+export interface MakePanelInput {
+  entityColumn: string;
+  periodColumn: string;
+  entity: readonly string[];
+  period: ArrayLike<number>;
+  columns: Record<string, ArrayLike<number>>;
+  text?: Record<string, readonly string[]>;
+  entities?: readonly EntityInfo[];
+  meta?: DatasetMeta;
+  notes?: readonly Note[];
+  /** For error messages: the file the rows came from and the spreadsheet row number of each row. */
+  file?: string;
+  sourceRow?: ArrayLike<number>;
+}
+
+const collator = new Intl.Collator('en', { numeric: true });
+
+/**
+ * Build a {@link Panel}: sorts rows by entity then period, checks that each entity-period occurs
+ * once and that periods are finite numbers, and attaches entity attributes (entities without
+ * attributes get `{id}`).
+ *
+ * @throws InputError on a duplicate entity-period, a missing entity id or a non-numeric period.
+ */
+export function makePanel(input: MakePanelInput): Panel {
+  const n = input.entity.length;
+  if (input.period.length !== n) throw new RangeError('makePanel: entity and period lengths differ');
+  const where = (i: number) => ({ file: input.file, row: input.sourceRow ? input.sourceRow[i] : undefined });
+  for (let i = 0; i < n; i++) {
+    if (input.entity[i] === '' || input.entity[i] == null) {
+      throw new InputError(`empty entity id in column "${input.entityColumn}"`, {
+        ...where(i),
+        column: input.entityColumn,
+        hint: 'fill in the entity or delete the row',
+      });
+    }
+    if (!Number.isFinite(input.period[i])) {
+      throw new InputError(`period is not a number in column "${input.periodColumn}"`, {
+        ...where(i),
+        column: input.periodColumn,
+        hint: 'periods must be years or other integers, e.g. 2015',
+      });
+    }
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => collator.compare(input.entity[a], input.entity[b]) || input.period[a] - input.period[b]);
+  for (let k = 1; k < n; k++) {
+    const a = order[k - 1];
+    const b = order[k];
+    if (input.entity[a] === input.entity[b] && input.period[a] === input.period[b]) {
+      const rows = input.sourceRow ? ` (rows ${input.sourceRow[a]} and ${input.sourceRow[b]})` : '';
+      throw new InputError(`duplicate entity-period: ${input.entity[b]} ${input.period[b]} appears twice${rows}`, {
+        ...where(b),
+        column: input.entityColumn,
+        hint: `keep one row per ${input.entityColumn} and ${input.periodColumn}`,
+      });
+    }
+  }
+  const entity = order.map((i) => input.entity[i]);
+  const period = Float64Array.from(order, (i) => input.period[i]);
+  const ids = [...new Set(entity)];
+  const periods = [...new Set(period)].sort((a, b) => a - b);
+  const pIndex = new Map(periods.map((p, i) => [p, i]));
+  const eIndex = new Map(ids.map((e, i) => [e, i]));
+  const columns: Record<string, Float64Array> = {};
+  for (const [name, col] of Object.entries(input.columns)) columns[name] = Float64Array.from(order, (i) => col[i]);
+  const text: Record<string, string[]> = {};
+  for (const [name, col] of Object.entries(input.text ?? {})) text[name] = order.map((i) => col[i]);
+  const info = new Map((input.entities ?? []).map((e) => [e.id, e]));
+  return {
+    entityColumn: input.entityColumn,
+    periodColumn: input.periodColumn,
+    entity,
+    period,
+    entityIndex: Int32Array.from(entity, (e) => eIndex.get(e)!),
+    periodIndex: Int32Array.from(period, (p) => pIndex.get(p)!),
+    columns,
+    text,
+    entities: ids.map((id) => info.get(id) ?? { id }),
+    periods,
+    meta: input.meta ?? { name: input.file ?? 'data', simulated: false, file: input.file },
+    notes: input.notes ?? [],
+  };
+}
+
+/** Numeric column `name`, or an InputError listing the available columns. */
+export function column(panel: Panel, name: string, context = 'data'): Float64Array {
+  const col = panel.columns[name];
+  if (col) return col;
+  const available = Object.keys(panel.columns);
+  throw new InputError(`unknown column "${name}" in ${context}`, {
+    file: panel.meta.file,
+    column: name,
+    hint: `available numeric columns: ${available.slice(0, 30).join(', ')}${available.length > 30 ? ', …' : ''}`,
+  });
+}
+
+/** True when every entity is observed in every period. */
+export function isBalanced(panel: Panel): boolean {
+  return panel.entity.length === panel.entities.length * panel.periods.length;
+}
+
+/** A copy of `panel` with rows kept where `keep[i]` is true (indices and levels rebuilt). */
+export function filterRows(panel: Panel, keep: ArrayLike<boolean>, extraNotes: readonly Note[] = []): Panel {
+  const idx: number[] = [];
+  for (let i = 0; i < panel.entity.length; i++) if (keep[i]) idx.push(i);
+  const columns: Record<string, Float64Array> = {};
+  for (const [k, v] of Object.entries(panel.columns)) columns[k] = Float64Array.from(idx, (i) => v[i]);
+  const text: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(panel.text)) text[k] = idx.map((i) => v[i]);
+  const ids = new Set(idx.map((i) => panel.entity[i]));
+  return makePanel({
+    entityColumn: panel.entityColumn,
+    periodColumn: panel.periodColumn,
+    entity: idx.map((i) => panel.entity[i]),
+    period: Float64Array.from(idx, (i) => panel.period[i]),
+    columns,
+    text,
+    entities: panel.entities.filter((e) => ids.has(e.id)),
+    meta: panel.meta,
+    notes: [...panel.notes, ...extraNotes],
+  });
+}
+
+/** A copy of `panel` with numeric columns added or replaced (same row order). */
+export function withColumns(panel: Panel, added: Record<string, Float64Array>, extraNotes: readonly Note[] = []): Panel {
+  for (const [k, v] of Object.entries(added)) {
+    if (v.length !== panel.entity.length) throw new RangeError(`withColumns: column ${k} has ${v.length} rows, panel has ${panel.entity.length}`);
+  }
+  return { ...panel, columns: { ...panel.columns, ...added }, notes: [...panel.notes, ...extraNotes] };
+}
