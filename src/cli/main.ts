@@ -46,3 +46,11 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
+
+// Run when executed directly (`tsx src/cli/main.ts …` in development); bin/nqpf.js imports the build.
+const entry = process.argv[1] ?? '';
+if (/[\\/]cli[\\/]main\.(ts|js)$/.test(entry) && import.meta.url.endsWith(entry.replace(/\\/g, '/').split('/').slice(-2).join('/'))) {
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}
