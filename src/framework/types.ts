@@ -1,4 +1,5 @@
 import type { Label } from '../core/label.js';
+import type { Note } from '../core/notes.js';
 
 /** Benefit (`+`, larger is better) or cost (`-`, smaller is better) indicator. */
 export type Direction = '+' | '-';
@@ -14,6 +15,8 @@ export interface Indicator {
   readonly name: Label;
   /** Why this indicator is here, and its source. */
   readonly description?: string;
+  /** Usual data source (yearbook, database). */
+  readonly source?: string;
 }
 
 /** A node of the tree: holds either sub-dimensions or indicators. */
@@ -40,4 +43,6 @@ export interface Framework {
   readonly name: Label;
   readonly description?: string;
   readonly systems: readonly System[];
+  /** Warnings found while loading (e.g. a column used by two systems); `measure` copies them to its result. */
+  readonly notes?: readonly Note[];
 }

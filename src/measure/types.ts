@@ -41,6 +41,8 @@ export interface MeasureResult {
   readonly scores: readonly ScoreRow[];
   /** Normalised values per indicator id, aligned with the panel rows used. */
   readonly normalized: Readonly<Record<string, Float64Array>>;
+  /** Entity and period of the rows used (complete on every indicator), aligned with `normalized`. */
+  readonly rows?: { readonly entity: readonly string[]; readonly period: Float64Array };
   readonly options: Readonly<Record<string, unknown>>;
   readonly notes: readonly Note[];
 }

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { makePanel, type Panel } from '../../src/data/panel.js';
+
+export const PWT_CSV = '/work/shared/data/pwt91.csv';
+
+/** Split one CSV line with "quoted, fields". */
+function splitCsv(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/**
+ * The world-pwt panel as test/fixtures/measure/world-pwt.R builds it, read with a small reader of
+ * our own (independent of src/io): PWT 9.1, 1990-2017, emp_rate = emp/pop, k_per_worker = cn/emp,
+ * y_per_worker = rgdpo/emp. Missing values stay NaN (measure drops those rows).
+ */
+export function pwtPanel(): Panel {
+  const lines = readFileSync(PWT_CSV, 'utf8').split(/\r?\n/).filter(Boolean);
+  const head = splitCsv(lines[0]);
+  const at = (name: string) => head.indexOf(name);
+  const num = (s: string) => (s === '' || s === 'NA' ? NaN : Number(s));
+  const entity: string[] = [];
+  const period: number[] = [];
+  const cols: Record<string, number[]> = { hc: [], avh: [], emp_rate: [], k_per_worker: [], ck: [], csh_i: [], ctfp: [], y_per_worker: [] };
+  for (const line of lines.slice(1)) {
+    const f = splitCsv(line);
+    const year = num(f[at('year')]);
+    if (year < 1990 || year > 2017) continue;
+    const v = (name: string) => num(f[at(name)]);
+    entity.push(f[at('isocode')]);
+    period.push(year);
+    cols.hc.push(v('hc'));
+    cols.avh.push(v('avh'));
+    cols.emp_rate.push(v('emp') / v('pop'));
+    cols.k_per_worker.push(v('cn') / v('emp'));
+    cols.ck.push(v('ck'));
+    cols.csh_i.push(v('csh_i'));
+    cols.ctfp.push(v('ctfp'));
+    cols.y_per_worker.push(v('rgdpo') / v('emp'));
+  }
+  return makePanel({ entityColumn: 'iso3', periodColumn: 'year', entity, period, columns: cols, file: PWT_CSV });
+}
