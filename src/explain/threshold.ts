@@ -1,0 +1,560 @@
+import { InputError } from '../core/errors.js';
+import { NoteLog, type Note } from '../core/notes.js';
+import { quantile } from '../core/numeric.js';
+import { Rng } from '../core/rng.js';
+import { column, type Panel } from '../data/panel.js';
+import { cholesky, choleskyInverse, choleskySolve, solveUpperTransposed, type CholeskyFactor } from '../linalg/cholesky.js';
+import { crossprod, xty } from '../linalg/crossprod.js';
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
+
+/** Options of {@link panelThreshold}; every field but the variable names has a default. */
+export interface ThresholdOptions {
+  /** Dependent variable. */
+  readonly y: string;
+  /** Regime-dependent regressor (xthreg's `rx()`). */
+  readonly x: string;
+  /** Threshold variable (xthreg's `qx()`). */
+  readonly q: string;
+  /** Regime-independent controls. */
+  readonly controls?: readonly string[];
+  /** Number of thresholds, 1–3 (default 1). */
+  readonly thresholds?: 1 | 2 | 3;
+  /**
+   * Candidate thresholds: `'all'` = every distinct value of q (exhaustive search, default), or a
+   * number N = the order statistics of q at ranks ⌈n·j/(N+1)⌉, j = 1…N (a quantile grid, as
+   * xthreg's `grid(300)`).
+   */
+  readonly grid?: 'all' | number;
+  /**
+   * Trimming: every regime must hold at least ⌈trim·n⌉ observations (Hansen 1999, §3: "a minimal
+   * percentage of the observations (say 1% or 5%) lie in each regime"). Default 0.01 as xthreg's
+   * `trim(0.01)`; the issue's examples use 0.05.
+   */
+  readonly trim?: number;
+  /** Absolute minimum of observations per regime (default 1); the larger of this and ⌈trim·n⌉ applies. */
+  readonly minObs?: number;
+  /** Bootstrap replications for each threshold test (0 = no test, as xthreg without `bs()`). Default 300. */
+  readonly bootstrap?: number;
+  /** Seed of the bootstrap {@link Rng} (default 1). */
+  readonly seed?: number;
+  /** Confidence level of the LR threshold intervals (default 0.95, xthreg's `thlevel(95)`). */
+  readonly level?: number;
+}
+
+/** One estimated threshold with its test and LR interval. */
+export interface ThresholdEstimate {
+  /** Stage at which this threshold was found (1, 2, 3). */
+  readonly order: number;
+  readonly estimate: number;
+  /** LR interval: the candidates with LR(γ) ≤ −2 ln(1 − √level) (Hansen 1999, eq. 17). */
+  readonly ciLow: number;
+  readonly ciHigh: number;
+  /** SSR of the search that found it (at the estimate). */
+  readonly ssr: number;
+  /** F test of k versus k−1 thresholds: (S_{k−1} − S_k)/σ̂²_k, σ̂²_k = S_k / (n(T−1)). */
+  readonly F: number;
+  /** Fixed-regressor bootstrap p-value (NaN without bootstrap). */
+  readonly pValue: number;
+  /** Bootstrap critical values of F at 10%, 5%, 1% (type-7 quantiles of F*), as xthreg's Crit10/5/1. */
+  readonly critical: { readonly p10: number; readonly p5: number; readonly p1: number };
+  /** The LR profile over the admissible candidates (for plots of LR(γ) against the 7.35 line). */
+  readonly lr: { readonly gamma: Float64Array; readonly lr: Float64Array };
+}
+
+/** A coefficient of the final fixed-effects model at the estimated thresholds. */
+export interface ThresholdCoefficient {
+  readonly term: string;
+  readonly estimate: number;
+  readonly stdError: number;
+  readonly statistic: number;
+  readonly pValue: number;
+}
+
+/** Result of {@link panelThreshold}. */
+export interface ThresholdResult {
+  /** Final thresholds in ascending order (refined where Hansen's procedure refines). */
+  readonly thresholds: readonly ThresholdEstimate[];
+  readonly coefficients: readonly ThresholdCoefficient[];
+  /** Regimes of the final model: bounds (−∞/+∞ at the ends) and number of observations. */
+  readonly regimes: readonly { readonly term: string; readonly lower: number; readonly upper: number; readonly nobs: number }[];
+  /** SSR of the final within model at the thresholds. */
+  readonly ssr: number;
+  /** SSR of the linear (no threshold) within model. */
+  readonly ssr0: number;
+  /** σ̂² = SSR/(n(T−1)) of the final model (Hansen's scaling). */
+  readonly sigma2: number;
+  readonly nobs: number;
+  readonly nEntities: number;
+  readonly nPeriods: number;
+  /** Number of distinct candidate values searched in stage 1. */
+  readonly nCandidates: number;
+  readonly options: Required<Omit<ThresholdOptions, 'controls'>> & { readonly controls: readonly string[] };
+  readonly notes: readonly Note[];
+}
+
+/** The 95% LR critical value c(α) = −2 ln(1 − √(1 − α)) of Hansen (2000), 7.35 at α = 0.05. */
+export function lrCritical(level = 0.95): number {
+  return -2 * Math.log(1 - Math.sqrt(level));
+}
+
+/**
+ * Everything about the data a search needs, built once: within-transformed regressors, the
+ * observations sorted by q, and the candidate list with the position of each in that order.
+ */
+interface Design {
+  readonly n: number;
+  readonly nEnt: number;
+  readonly T: number;
+  readonly ent: Int32Array;
+  /** Raw regime regressor x (not demeaned: x·1(q≤γ)'ỹ needs no demeaning because ỹ ⊥ entity dummies). */
+  readonly x: Float64Array;
+  /** Within-transformed x and controls: the columns of the linear model. */
+  readonly base: Float64Array[];
+  /** Within-transformed y. */
+  readonly y: Float64Array;
+  /** Observation indices sorted by q (ties in row order). */
+  readonly order: Int32Array;
+  readonly qSorted: Float64Array;
+  /** Candidate values (ascending) and, for each, the number of observations with q ≤ value. */
+  readonly cand: Float64Array;
+  readonly candEnd: Int32Array;
+  readonly minCount: number;
+}
+
+/** A linear within model: its columns, their Cholesky factor, row-major copy for fast updates. */
+interface Base {
+  readonly cols: Float64Array[];
+  readonly chol: CholeskyFactor;
+  /** Row-major n × p copy of the kept columns (the walk updates g += x_i·B_i·). */
+  readonly rows: Float64Array;
+  readonly p: number;
+}
+
+function makeBase(cols: Float64Array[], n: number): Base {
+  const chol = cholesky(crossprod(cols));
+  const kept = chol.keep.map((k) => cols[k]);
+  const p = kept.length;
+  const rows = new Float64Array(n * p);
+  for (let j = 0; j < p; j++) {
+    const c = kept[j];
+    for (let i = 0; i < n; i++) rows[i * p + j] = c[i];
+  }
+  return { cols: kept, chol: { ...chol, keep: chol.keep.map((_, i) => i), dropped: [] }, rows, p };
+}
+
+/** ỹ = y − B(BᵀB)⁻¹Bᵀy and its sum of squares. */
+function residualize(base: Base, y: Float64Array): { resid: Float64Array; ssr: number } {
+  const beta = choleskySolve(base.chol, xty(base.cols, y));
+  const resid = Float64Array.from(y);
+  for (let j = 0; j < base.p; j++) {
+    const c = base.cols[j];
+    const b = beta[j];
+    for (let i = 0; i < resid.length; i++) resid[i] -= c[i] * b;
+  }
+  let ssr = 0;
+  for (let i = 0; i < resid.length; i++) ssr += resid[i] * resid[i];
+  return { resid, ssr };
+}
+
+/** Number of sorted observations with q ≤ v (upper bound by bisection). */
+function countLE(qSorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = qSorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (qSorted[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Candidate indices admissible given fixed thresholds: every regime holds ≥ minCount observations. */
+function admissible(d: Design, fixed: readonly number[]): Uint8Array {
+  const fixedPos = fixed.map((g) => countLE(d.qSorted, g));
+  const ok = new Uint8Array(d.cand.length);
+  for (let c = 0; c < d.cand.length; c++) {
+    const pos = d.candEnd[c];
+    if (fixedPos.includes(pos)) continue;
+    const cuts = [0, ...fixedPos, pos, d.n].sort((a, b) => a - b);
+    let good = true;
+    for (let k = 1; k < cuts.length; k++) if (cuts[k] - cuts[k - 1] < d.minCount) good = false;
+    ok[c] = good ? 1 : 0;
+  }
+  return ok;
+}
+
+/**
+ * The per-candidate denominators r(γ)ᵀM_B r(γ), r(γ) = within(x·1(q≤γ)), built in one pass over the
+ * observations sorted by q: rᵀr = Σx² − Σ_e s_e²/T (s_e = entity sums of x·1(q≤γ)) and
+ * rᵀB = Σ x_i B_i (B already demeaned), so each candidate costs O(p²) instead of a refit.
+ * Inadmissible candidates get NaN.
+ */
+function denominators(d: Design, base: Base, ok: Uint8Array): Float64Array {
+  const p = base.p;
+  const out = new Float64Array(d.cand.length).fill(NaN);
+  const g = new Float64Array(p);
+  const s = new Float64Array(d.nEnt);
+  let xx = 0;
+  let ss = 0;
+  let ptr = 0;
+  for (let c = 0; c < d.cand.length; c++) {
+    const end = d.candEnd[c];
+    for (; ptr < end; ptr++) {
+      const i = d.order[ptr];
+      const xi = d.x[i];
+      xx += xi * xi;
+      const e = d.ent[i];
+      ss += (2 * s[e] + xi) * xi;
+      s[e] += xi;
+      const o = i * p;
+      for (let j = 0; j < p; j++) g[j] += xi * base.rows[o + j];
+    }
+    if (!ok[c]) continue;
+    const z = solveUpperTransposed(base.chol.r, g);
+    let zz = 0;
+    for (let j = 0; j < p; j++) zz += z[j] * z[j];
+    const den = xx - ss / d.T - zz;
+    // r(γ) in the span of B (e.g. all observations in one regime): no information, no candidate.
+    out[c] = den > 1e-10 * xx ? den : NaN;
+  }
+  return out;
+}
+
+/** SSR(γ) = S_B − (r(γ)ᵀỹ)²/(r(γ)ᵀM_B r(γ)) for every candidate, given the residual ỹ of y on B. */
+function ssrProfile(d: Design, den: Float64Array, resid: Float64Array, ssrBase: number, out: Float64Array): void {
+  let a = 0;
+  let ptr = 0;
+  for (let c = 0; c < d.cand.length; c++) {
+    const end = d.candEnd[c];
+    for (; ptr < end; ptr++) {
+      const i = d.order[ptr];
+      a += d.x[i] * resid[i];
+    }
+    const dc = den[c];
+    out[c] = dc === dc ? ssrBase - (a * a) / dc : NaN;
+  }
+}
+
+function argmin(v: Float64Array): number {
+  let best = -1;
+  for (let c = 0; c < v.length; c++) if (v[c] === v[c] && (best < 0 || v[c] < v[best])) best = c;
+  return best;
+}
+
+/** Within-transformed x·1(lo < q ≤ hi) (balanced panel: entity means over T periods). */
+function regimeColumn(d: Design, q: Float64Array, lo: number, hi: number): Float64Array {
+  const col = new Float64Array(d.n);
+  for (let i = 0; i < d.n; i++) col[i] = q[i] > lo && q[i] <= hi ? d.x[i] : 0;
+  return demeanInPlace(col, d.ent, d.nEnt, d.T);
+}
+
+function demeanInPlace(col: Float64Array, ent: Int32Array, nEnt: number, T: number): Float64Array {
+  const sums = new Float64Array(nEnt);
+  for (let i = 0; i < col.length; i++) sums[ent[i]] += col[i];
+  for (let i = 0; i < col.length; i++) col[i] -= sums[ent[i]] / T;
+  return col;
+}
+
+interface Search {
+  readonly index: number;
+  readonly gamma: number;
+  readonly ssr: number;
+  readonly profile: Float64Array;
+}
+
+/** Search one threshold given `fixed` ones, for dependent variable `y` (within-transformed). */
+function searchGiven(d: Design, q: Float64Array, fixed: readonly number[], y: Float64Array, cache?: SearchCache): Search | undefined {
+  const key = fixed.join(',');
+  let hit = cache?.get(key);
+  if (!hit) {
+    const base = baseWith(d, q, fixed);
+    hit = { base, den: denominators(d, base, admissible(d, fixed)) };
+    // Cache the main estimation's searches; bootstrap draws' own thresholds vary and are not kept.
+    if (cache && cache.size < 8) cache.set(key, hit);
+  }
+  const { resid, ssr } = residualize(hit.base, y);
+  const profile = new Float64Array(d.cand.length);
+  ssrProfile(d, hit.den, resid, ssr, profile);
+  const index = argmin(profile);
+  if (index < 0) return undefined;
+  return { index, gamma: d.cand[index], ssr: profile[index], profile };
+}
+
+/** Per set of fixed thresholds: the base model and the per-candidate denominators (y-independent). */
+type SearchCache = Map<string, { base: Base; den: Float64Array }>;
+
+/** Linear base plus x·1(q ≤ γ) for each fixed γ: spans the regimes cut at the fixed thresholds. */
+function baseWith(d: Design, q: Float64Array, fixed: readonly number[]): Base {
+  const cols = [...d.base, ...fixed.map((g) => regimeColumn(d, q, -Infinity, g))];
+  return makeBase(cols, d.n);
+}
+
+/** The sequential estimation (Hansen 1999 §3.2, xthreg): γ1; γ2 | γ1 then γ1 refined | γ2; γ3 | (γ1, γ2). */
+interface Sequence {
+  /** Per stage k: the min SSR S_k of the stage search, the search itself, and the thresholds after the stage. */
+  readonly stages: { search: Search; refine?: Search; thresholds: number[]; ssrAfter: number }[];
+}
+
+function runSequence(d: Design, q: Float64Array, y: Float64Array, k: number, refine: boolean, cache?: SearchCache): Sequence | undefined {
+  const stages: Sequence['stages'] = [];
+  let current: number[] = [];
+  for (let stage = 1; stage <= k; stage++) {
+    const search = searchGiven(d, q, current, y, cache);
+    if (!search) return undefined;
+    let thresholds = [...current, search.gamma];
+    let ssrAfter = search.ssr;
+    let refined: Search | undefined;
+    if (stage === 2 && refine) {
+      refined = searchGiven(d, q, [search.gamma], y, cache);
+      if (refined) {
+        thresholds = [refined.gamma, search.gamma];
+        ssrAfter = refined.ssr;
+      }
+    }
+    stages.push({ search, refine: refined, thresholds, ssrAfter });
+    current = thresholds;
+  }
+  return { stages };
+}
+
+function validateOptions(opts: ThresholdOptions): ThresholdResult['options'] {
+  const o = {
+    y: opts.y,
+    x: opts.x,
+    q: opts.q,
+    controls: opts.controls ?? [],
+    thresholds: opts.thresholds ?? 1,
+    grid: opts.grid ?? 'all',
+    trim: opts.trim ?? 0.01,
+    minObs: opts.minObs ?? 1,
+    bootstrap: opts.bootstrap ?? 300,
+    seed: opts.seed ?? 1,
+    level: opts.level ?? 0.95,
+  } as const;
+  if (![1, 2, 3].includes(o.thresholds)) throw new InputError(`thresholds must be 1, 2 or 3 (got ${o.thresholds})`, { hint: 'use --thresholds 1, 2 or 3 (xthreg allows at most 3)' });
+  if (!(o.trim >= 0 && o.trim < 0.25)) throw new InputError(`trim must be in [0, 0.25) (got ${o.trim})`, { hint: 'typical values are 0.01 (xthreg) or 0.05' });
+  if (o.grid !== 'all' && !(Number.isInteger(o.grid) && o.grid >= 1)) throw new InputError(`grid must be "all" or a positive whole number (got ${o.grid})`, { hint: 'e.g. --grid all or --grid 300' });
+  if (!(Number.isInteger(o.bootstrap) && o.bootstrap >= 0)) throw new InputError(`bootstrap must be a whole number ≥ 0 (got ${o.bootstrap})`);
+  if (!(o.level > 0 && o.level < 1)) throw new InputError(`level must be in (0, 1) (got ${o.level})`);
+  return o;
+}
+
+/** Build the design; throws InputError for unbalanced panels or missing values, naming the entities. */
+function buildDesign(panel: Panel, o: ThresholdResult['options']): { d: Design; q: Float64Array } {
+  const names = [o.y, o.x, o.q, ...o.controls];
+  const cols = names.map((nm) => column(panel, nm, 'threshold model'));
+  const nEnt = panel.entities.length;
+  const T = panel.periods.length;
+  const perEntity = new Int32Array(nEnt);
+  const badValue = new Set<string>();
+  for (let i = 0; i < panel.entity.length; i++) {
+    perEntity[panel.entityIndex[i]]++;
+    if (cols.some((c) => !Number.isFinite(c[i]))) badValue.add(panel.entity[i]);
+  }
+  const gaps = panel.entities.filter((_, e) => perEntity[e] !== T).map((e) => e.id);
+  if (gaps.length || badValue.size) {
+    const list = [...new Set([...gaps, ...badValue])];
+    throw new InputError(
+      `the panel threshold model needs a balanced panel (every entity in all ${T} periods, no missing values in ${names.join(', ')}); entities with gaps: ${list.slice(0, 20).join(', ')}${list.length > 20 ? `, … (${list.length} in all)` : ''}`,
+      { file: panel.meta.file, column: panel.entityColumn, hint: 'drop or fill those entities (xthreg and pdR::ptm also require balanced panels), or restrict the periods to a common window' },
+    );
+  }
+  const n = panel.entity.length;
+  const ent = panel.entityIndex;
+  const [y, x, q, ...ctrl] = cols;
+  const base = [x, ...ctrl].map((c) => demeanInPlace(Float64Array.from(c), ent, nEnt, T));
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => q[a] - q[b] || a - b);
+  const qSorted = Float64Array.from(order, (i) => q[i]);
+  const minCount = Math.max(o.minObs, Math.ceil(o.trim * n - 1e-9));
+  let values: number[];
+  if (o.grid === 'all') {
+    values = [];
+    for (let k = 0; k < n; k++) if (k === 0 || qSorted[k] !== qSorted[k - 1]) values.push(qSorted[k]);
+  } else {
+    const N = o.grid;
+    const picked = new Set<number>();
+    for (let j = 1; j <= N; j++) picked.add(qSorted[Math.min(n, Math.max(1, Math.ceil((n * j) / (N + 1)))) - 1]);
+    values = [...picked].sort((a, b) => a - b);
+  }
+  const cand = Float64Array.from(values);
+  const candEnd = Int32Array.from(values, (v) => countLE(qSorted, v));
+  return {
+    d: { n, nEnt, T, ent, x, base, y: demeanInPlace(Float64Array.from(y), ent, nEnt, T), order, qSorted, cand, candEnd, minCount },
+    q,
+  };
+}
+
+/** LR profile (S(γ) − S(γ̂))/σ̂² over admissible candidates and the interval {γ : LR(γ) ≤ c}. */
+function lrInterval(d: Design, search: Search, crit: number) {
+  const sigma2 = search.ssr / (d.n - d.nEnt);
+  const gamma: number[] = [];
+  const lr: number[] = [];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let c = 0; c < d.cand.length; c++) {
+    const s = search.profile[c];
+    if (s !== s) continue;
+    const v = (s - search.ssr) / sigma2;
+    gamma.push(d.cand[c]);
+    lr.push(v);
+    if (v <= crit) {
+      lo = Math.min(lo, d.cand[c]);
+      hi = Math.max(hi, d.cand[c]);
+    }
+  }
+  return { ciLow: lo, ciHigh: hi, lr: { gamma: Float64Array.from(gamma), lr: Float64Array.from(lr) } };
+}
+
+/**
+ * Fixed-regressor bootstrap of the k-th F test (Hansen 1999 §3.3): data are generated under the
+ * (k−1)-threshold null as fitted values plus residual vectors of whole entities drawn with
+ * replacement (keeping each entity's serial pattern), regressors held fixed; the sequential
+ * search is rerun on each draw as on the data (the γ₁ refinement only where F₃ needs it) and F*_k
+ * recomputed. p = share of F*_k ≥ F_k; critical values are type-7 quantiles of F*.
+ */
+function bootstrapF(d: Design, q: Float64Array, nullThresholds: readonly number[], k: number, F: number, reps: number, rng: Rng, cache: SearchCache) {
+  const base = baseWith(d, q, nullThresholds);
+  const { resid } = residualize(base, d.y);
+  const fitted = Float64Array.from(d.y, (v, i) => v - resid[i]);
+  // Rows of each entity in period order (balanced, so T rows each).
+  const rowsOf = new Int32Array(d.n);
+  const fill = new Int32Array(d.nEnt);
+  for (let i = 0; i < d.n; i++) rowsOf[d.ent[i] * d.T + fill[d.ent[i]]++] = i;
+  const ystar = new Float64Array(d.n);
+  const linear = makeBase(d.base, d.n);
+  const fstar = new Float64Array(reps);
+  for (let r = 0; r < reps; r++) {
+    for (let e = 0; e < d.nEnt; e++) {
+      const src = rng.int(d.nEnt);
+      for (let t = 0; t < d.T; t++) {
+        const i = rowsOf[e * d.T + t];
+        ystar[i] = fitted[i] + resid[rowsOf[src * d.T + t]];
+      }
+    }
+    const seq = runSequence(d, q, ystar, k, k >= 3, cache);
+    if (!seq) {
+      fstar[r] = NaN;
+      continue;
+    }
+    const sk = seq.stages[k - 1].search.ssr;
+    const sPrev = k === 1 ? residualize(linear, ystar).ssr : seq.stages[k - 2].ssrAfter;
+    fstar[r] = (sPrev - sk) / (sk / (d.n - d.nEnt));
+  }
+  const valid = fstar.filter((v) => v === v);
+  let exceed = 0;
+  for (const v of valid) if (v >= F) exceed++;
+  return {
+    pValue: valid.length ? exceed / valid.length : NaN,
+    critical: valid.length ? { p10: quantile(valid, 0.9), p5: quantile(valid, 0.95), p1: quantile(valid, 0.99) } : { p10: NaN, p5: NaN, p1: NaN },
+  };
+}
+
+/**
+ * Panel threshold regression of Hansen (1999, J. Econometrics 93:345–368), as Stata's `xthreg`
+ * (Wang 2015, Stata Journal 15(1):121–134) estimates it:
+ *
+ *   y_it = μ_i + β₁ x_it·1(q_it ≤ γ₁) + β₂ x_it·1(γ₁ < q_it ≤ γ₂) + … + θ'controls_it + e_it,
+ *
+ * on the within (entity-demeaned) transform of a balanced panel. Thresholds minimise the SSR over
+ * the candidate values; with several thresholds estimation is sequential (γ̂₁; γ̂₂ given γ̂₁;
+ * then γ̂₁ re-estimated given γ̂₂, Hansen's "refinement", xthreg's Th-21/Th-22; γ̂₃ given both,
+ * not refined, as xthreg). The k-th test is F_k = (S_{k−1} − S_k)/σ̂²_k with σ̂²_k = S_k/(n(T−1)),
+ * bootstrap p-values by {@link bootstrapF}; LR(γ) = (S(γ) − S(γ̂))/σ̂² gives the interval
+ * {γ : LR(γ) ≤ −2ln(1−√level)} (7.35 at 95%) over that stage's candidates.
+ *
+ * Speed: each candidate's SSR comes from running cross-products over observations sorted by q,
+ * O(p²) per candidate instead of a refit, so an exhaustive search over all n values is O(n p²).
+ * Coefficients of the final model use the within estimator with iid SEs and df = nT − n − k
+ * (Stata `xtreg, fe` as xthreg reports, and R `plm(model = "within")`).
+ */
+export function panelThreshold(panel: Panel, options: ThresholdOptions): ThresholdResult {
+  const o = validateOptions(options);
+  const notes = new NoteLog();
+  const { d, q } = buildDesign(panel, o);
+  const cache: SearchCache = new Map();
+  const seq = runSequence(d, q, d.y, o.thresholds, true, cache);
+  if (!seq) {
+    throw new InputError(`no admissible threshold candidate for ${o.q}: with trim ${o.trim} every regime needs ${d.minCount} of ${d.n} observations`, {
+      column: o.q,
+      hint: 'lower --trim, use fewer thresholds, or check that q varies',
+    });
+  }
+  const ssr0 = residualize(makeBase(d.base, d.n), d.y).ssr;
+  const crit = lrCritical(o.level);
+  const rng = new Rng(o.seed);
+  const estimates: ThresholdEstimate[] = [];
+  const stage2Refined = seq.stages[1]?.refine;
+  for (let k = 1; k <= o.thresholds; k++) {
+    const st = seq.stages[k - 1];
+    const sPrev = k === 1 ? ssr0 : seq.stages[k - 2].ssrAfter;
+    const sk = st.search.ssr;
+    const F = (sPrev - sk) / (sk / (d.n - d.nEnt));
+    const boot = o.bootstrap > 0 ? bootstrapF(d, q, k === 1 ? [] : seq.stages[k - 2].thresholds, k, F, o.bootstrap, rng, cache) : { pValue: NaN, critical: { p10: NaN, p5: NaN, p1: NaN } };
+    // The reported interval of γ1 in a multi-threshold model is the refined one (xthreg Th-21).
+    const s = k === 1 && stage2Refined ? stage2Refined : st.search;
+    estimates.push({ order: k, estimate: s.gamma, ...lrInterval(d, s, crit), ssr: s.ssr, F, ...boot });
+  }
+  const finalThresholds = [...seq.stages[o.thresholds - 1].thresholds].sort((a, b) => a - b);
+  const fit = fitAt(d, q, o, finalThresholds);
+  if (d.minCount < 10) notes.info('threshold-trim', `each regime holds at least ${d.minCount} observations (trim ${o.trim})`);
+  return {
+    thresholds: [...estimates].sort((a, b) => a.estimate - b.estimate),
+    coefficients: fit.coefficients,
+    regimes: fit.regimes,
+    ssr: fit.ssr,
+    ssr0,
+    sigma2: fit.ssr / (d.n - d.nEnt),
+    nobs: d.n,
+    nEntities: d.nEnt,
+    nPeriods: d.T,
+    nCandidates: d.cand.length,
+    options: o,
+    notes: notes.notes,
+  };
+}
+
+/** Within regression at given thresholds: regime slopes of x and control coefficients. */
+function fitAt(d: Design, q: Float64Array, o: ThresholdResult['options'], gammas: readonly number[]) {
+  const cuts = [-Infinity, ...gammas, Infinity];
+  const regimes = cuts.slice(1).map((hi, j) => {
+    const lo = cuts[j];
+    const lab = j === 0 ? `${o.q}<=g1` : hi === Infinity ? `${o.q}>g${j}` : `g${j}<${o.q}<=g${j + 1}`;
+    let nobs = 0;
+    for (let i = 0; i < d.n; i++) if (q[i] > lo && q[i] <= hi) nobs++;
+    return { term: `${o.x}:I(${lab})`, lower: lo, upper: hi, nobs };
+  });
+  const cols = [...regimes.map((r) => regimeColumn(d, q, r.lower, r.upper)), ...d.base.slice(1)];
+  const terms = [...regimes.map((r) => r.term), ...o.controls];
+  const chol = cholesky(crossprod(cols));
+  if (chol.dropped.length) {
+    throw new InputError(`collinear terms in the threshold model: ${chol.dropped.map((j) => terms[j]).join(', ')}`, {
+      hint: 'remove controls that are constant within entities or linear combinations of others',
+    });
+  }
+  const beta = choleskySolve(chol, xty(cols, d.y));
+  let ssr = 0;
+  for (let i = 0; i < d.n; i++) {
+    let f = d.y[i];
+    for (let j = 0; j < cols.length; j++) f -= cols[j][i] * beta[j];
+    ssr += f * f;
+  }
+  const df = d.n - d.nEnt - cols.length;
+  const s2 = ssr / df;
+  const inv = choleskyInverse(chol);
+  const coefficients = terms.map((term, j) => {
+    const se = Math.sqrt(s2 * inv.data[j + j * cols.length]);
+    const t = beta[j] / se;
+    return { term, estimate: beta[j], stdError: se, statistic: t, pValue: 2 * tCdf(-Math.abs(t), df) };
+  });
+  return { coefficients, regimes, ssr };
+}
+
+/**
+ * SSR of the within model with regimes cut at `gammas` (no search): the quantity the exhaustive
+ * reference recomputes with `lm` on every candidate.
+ */
+export function thresholdSsr(panel: Panel, options: ThresholdOptions, gammas: readonly number[]): number {
+  const o = validateOptions(options);
+  const { d, q } = buildDesign(panel, o);
+  return fitAt(d, q, o, [...gammas].sort((a, b) => a - b)).ssr;
+}

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { csvRecords } from '../../src/datasets/csv-text.js';
+import { makePanel, type Panel } from '../../src/data/panel.js';
+import { ROOT } from '../helpers/cli.js';
+
+/** Read a fixture CSV (numeric columns except `entity`) into a panel, as the R scripts wrote it. */
+export function fixturePanel(file: string, entity = 'id', period = 'year'): Panel {
+  const recs = csvRecords(readFileSync(path.join(ROOT, file), 'utf8'));
+  const names = Object.keys(recs[0]).filter((k) => k !== entity && k !== period);
+  const columns: Record<string, Float64Array> = {};
+  for (const nm of names) columns[nm] = Float64Array.from(recs, (r) => (r[nm] === 'NA' || r[nm] === '' ? NaN : Number(r[nm])));
+  return makePanel({
+    entityColumn: entity,
+    periodColumn: period,
+    entity: recs.map((r) => r[entity]),
+    period: Float64Array.from(recs, (r) => Number(r[period])),
+    columns,
+    meta: { name: path.basename(file), simulated: true, file },
+  });
+}
+
+/** Read a fixture JSON. */
+export function fixtureJson<T = any>(file: string): T {
+  return JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) as T;
+}
+
+/** Max relative difference |a−b|/max(1,|b|)… relative to |b| unless b is 0. */
+export function relErr(a: number, b: number): number {
+  return Math.abs(a - b) / (Math.abs(b) || 1);
+}

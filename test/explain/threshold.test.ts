@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { lrCritical, panelThreshold, thresholdSsr } from '../../src/explain/threshold.js';
+import { filterRows } from '../../src/data/panel.js';
+import { InputError } from '../../src/core/errors.js';
+import { fixtureJson, fixturePanel, relErr } from './mechanism-helpers.js';
+
+// Reference: test/fixtures/explain/threshold.R, plain lm() with entity dummies on every candidate.
+const ref = fixtureJson('test/fixtures/explain/threshold.json');
+const panel = fixturePanel('test/fixtures/explain/threshold-data.csv');
+const base = { y: 'y', x: 'x', q: 'q', controls: ['z'], trim: 0.05, bootstrap: 0 } as const;
+
+function expectRel(a: number, b: number, tol = 1e-8) {
+  expect(relErr(a, b)).toBeLessThan(tol);
+}
+
+describe('panelThreshold against the exhaustive lm() reference', () => {
+  for (const [label, grid] of [['all', 'all'], ['grid', ref.gridN]] as const) {
+    const r = ref[label];
+    it(`single threshold, grid ${grid}: γ, SSR, F, LR interval and coefficients equal R's`, () => {
+      const fit = panelThreshold(panel, { ...base, grid, thresholds: 1 });
+      expect(fit.nCandidates).toBe(r.nCandidates);
+      expectRel(fit.ssr0, r.ssr0);
+      const t = fit.thresholds[0];
+      expect(t.estimate).toBe(r.one.gamma);
+      expectRel(t.ssr, r.one.ssr);
+      expectRel(fit.ssr, r.one.ssr);
+      expectRel(t.F, r.one.F);
+      expect([t.ciLow, t.ciHigh]).toEqual(r.one.ci);
+      fit.coefficients.forEach((c, j) => {
+        expectRel(c.estimate, r.one.coef.estimate[j]);
+        expectRel(c.stdError, r.one.coef.stdError[j]);
+      });
+    });
+    it(`double and triple thresholds, grid ${grid}: sequential search with refinement equals R's`, () => {
+      const two = panelThreshold(panel, { ...base, grid, thresholds: 2 });
+      const [lo, hi] = [Math.min(r.two.gamma1r, r.two.gamma2), Math.max(r.two.gamma1r, r.two.gamma2)];
+      expect(two.thresholds.map((t) => t.estimate)).toEqual([lo, hi]);
+      const t2 = two.thresholds.find((t) => t.order === 2)!;
+      const t1 = two.thresholds.find((t) => t.order === 1)!;
+      expectRel(t2.ssr, r.two.ssr2);
+      expectRel(t2.F, r.two.F);
+      expect([t2.ciLow, t2.ciHigh]).toEqual(r.two.ci2);
+      expect([t1.ciLow, t1.ciHigh]).toEqual(r.two.ci1r);
+      expectRel(two.ssr, r.two.ssr1r);
+      two.coefficients.forEach((c, j) => {
+        expectRel(c.estimate, r.two.coef.estimate[j]);
+        expectRel(c.stdError, r.two.coef.stdError[j]);
+      });
+      const three = panelThreshold(panel, { ...base, grid, thresholds: 3 });
+      const t3 = three.thresholds.find((t) => t.order === 3)!;
+      expect(t3.estimate).toBe(r.three.gamma3);
+      expectRel(t3.ssr, r.three.ssr3);
+      expectRel(t3.F, r.three.F);
+      expect([t3.ciLow, t3.ciHigh]).toEqual(r.three.ci3);
+      expectRel(three.ssr, r.three.ssr3);
+      three.coefficients.forEach((c, j) => expectRel(c.estimate, r.three.coef.estimate[j]));
+    });
+  }
+
+  it('the LR profile equals the lm() SSR on every admissible candidate', () => {
+    const fit = panelThreshold(panel, { ...base, thresholds: 1 });
+    const t = fit.thresholds[0];
+    const s2 = t.ssr / (fit.nobs - fit.nEntities);
+    const profile = (ref.all.one.profile as (number | string)[]).filter((v): v is number => typeof v === 'number');
+    expect(t.lr.lr.length).toBe(profile.length);
+    let worst = 0;
+    t.lr.lr.forEach((v, i) => (worst = Math.max(worst, relErr(v * s2 + t.ssr, profile[i]))));
+    expect(worst).toBeLessThan(1e-8);
+  });
+
+  it('thresholdSsr recomputes the SSR at given thresholds', () => {
+    expectRel(thresholdSsr(panel, base, [ref.all.one.gamma]), ref.all.one.ssr);
+  });
+});
+
+describe('panelThreshold inference', () => {
+  it('c(0.95) = −2 ln(1 − √0.95) = 7.352…', () => {
+    expect(lrCritical(0.95)).toBeCloseTo(7.3522767, 6); // R: -2*log(1-sqrt(0.95))
+  });
+
+  it('bootstrap p-values are reproducible for a seed and reject a strong threshold', () => {
+    const a = panelThreshold(panel, { ...base, thresholds: 2, bootstrap: 50, seed: 7 });
+    const b = panelThreshold(panel, { ...base, thresholds: 2, bootstrap: 50, seed: 7 });
+    expect(a.thresholds.map((t) => t.pValue)).toEqual(b.thresholds.map((t) => t.pValue));
+    for (const t of a.thresholds) {
+      expect(t.pValue).toBe(0); // F1 = 143 and F2 = 53 against true thresholds of slope jumps of 1
+      expect(t.critical.p5).toBeGreaterThan(0);
+      expect(t.critical.p1).toBeGreaterThanOrEqual(t.critical.p5);
+    }
+  });
+
+  it('bootstrap p-value is not small when there is no threshold (y unrelated to q)', () => {
+    const pure = { ...base, y: 'z', controls: [], bootstrap: 100, seed: 3 };
+    const fit = panelThreshold(panel, pure);
+    expect(fit.thresholds[0].pValue).toBeGreaterThan(0.05);
+  });
+});
+
+describe('panelThreshold errors', () => {
+  it('rejects an unbalanced panel, naming the entity with a gap', () => {
+    const keep = panel.entity.map((e, i) => !(e === 'e07' && panel.period[i] === 2003));
+    const unbalanced = filterRows(panel, keep);
+    expect(() => panelThreshold(unbalanced, base)).toThrow(InputError);
+    expect(() => panelThreshold(unbalanced, base)).toThrow(/balanced panel.*e07/);
+  });
+
+  it('rejects missing values as gaps and bad options with hints', () => {
+    const y = Float64Array.from(panel.columns.y);
+    y[17] = NaN;
+    const withNa = { ...panel, columns: { ...panel.columns, y } };
+    expect(() => panelThreshold(withNa, base)).toThrow(/e03/);
+    expect(() => panelThreshold(panel, { ...base, thresholds: 4 as 3 })).toThrow(InputError);
+    expect(() => panelThreshold(panel, { ...base, trim: 0.3 })).toThrow(InputError);
+    expect(() => panelThreshold(panel, { ...base, q: 'nope' })).toThrow(/unknown column "nope"/);
+  });
+});
