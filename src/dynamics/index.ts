@@ -1,0 +1,3 @@
+export * from './fft.js';
+export * from './bandwidth.js';
+export * from './kernel-density.js';
