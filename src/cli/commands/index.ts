@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerDatasets } from './datasets.js';
 
 /** Every CLI command registers itself on the program; one line per command file. */
-export const commands: Array<(program: Command) => void> = [];
+export const commands: Array<(program: Command) => void> = [registerDatasets];
