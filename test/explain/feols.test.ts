@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { feols } from '../../src/explain/feols.js';
+import { coefTable, vcov } from '../../src/explain/vcov.js';
+import { fixture, maxRel, readFixturePanel } from './feols-data.js';
+
+const TOL = 1e-8; // the project-wide relative tolerance for deterministic results
+const grunfeld = readFixturePanel('grunfeld.csv', 'firm', 'year');
+const unbal = readFixturePanel('unbalanced-sim.csv', 'id', 'year');
+
+function se(fit: ReturnType<typeof feols>, spec: Parameters<typeof vcov>[1]) {
+  return coefTable(fit, vcov(fit, spec)).map((r) => r.stdError);
+}
+
+describe('feols vs lm with dummy variables (Grunfeld, plm)', () => {
+  it('one-way FE: coefficients, fit statistics, iid / HC1 / cluster / two-way cluster / DK SEs', () => {
+    const ref = fixture.oneway;
+    const fit = feols(grunfeld, 'inv ~ value + capital | firm');
+    expect(fit.coefNames).toEqual(ref.terms);
+    expect(maxRel(fit.coefficients, ref.coefficients)).toBeLessThan(TOL);
+    expect(maxRel(fit.coefficients, ref.plmCoefficients)).toBeLessThan(TOL);
+    expect(fit.nobs).toBe(ref.nobs);
+    expect(fit.dfResidual).toBe(ref.dfResidual);
+    expect(maxRel([fit.rss, fit.r2, fit.adjR2, fit.r2Within, fit.F], [ref.rss, ref.r2, ref.adjR2, ref.r2Within, ref.F])).toBeLessThan(TOL);
+    expect(maxRel(se(fit, 'iid'), ref.iid.se)).toBeLessThan(TOL);
+    expect(maxRel(se(fit, 'hc1'), ref.hc1.se)).toBeLessThan(TOL);
+    for (const [k, v] of Object.entries(ref.cluster) as [string, { se: number[]; kUsed: number }][]) {
+      const V = vcov(fit, { type: 'cluster', cluster: k.split('+') });
+      expect(V.kUsed).toBe(v.kUsed);
+      expect(maxRel(coefTable(fit, V).map((r) => r.stdError), v.se)).toBeLessThan(TOL);
+    }
+    expect(maxRel(se(fit, { type: 'dk', lag: ref.dk.lag }), ref.dk.se)).toBeLessThan(TOL);
+  });
+
+  it('two-way FE equals lm with firm and year dummies and plm within twoways', () => {
+    const ref = fixture.twoway;
+    const fit = feols(grunfeld, 'inv ~ value + capital | firm + year');
+    expect(maxRel(fit.coefficients, ref.coefficients)).toBeLessThan(TOL);
+    expect(maxRel(fit.coefficients, ref.plmCoefficients)).toBeLessThan(TOL);
+    expect(fit.fixedEffectDof).toBe(ref.feDof);
+    expect(maxRel([fit.rss, fit.r2, fit.adjR2, fit.r2Within, fit.F], [ref.rss, ref.r2, ref.adjR2, ref.r2Within, ref.F])).toBeLessThan(TOL);
+    expect(maxRel(se(fit, 'iid'), ref.iid.se)).toBeLessThan(TOL);
+    expect(maxRel(se(fit, 'hc1'), ref.hc1.se)).toBeLessThan(TOL);
+    expect(maxRel(se(fit, 'cluster:firm'), ref.cluster.firm.se)).toBeLessThan(TOL);
+    expect(maxRel(se(fit, 'cluster:firm+year'), ref.cluster['firm+year'].se)).toBeLessThan(TOL);
+    expect(maxRel(se(fit, { type: 'dk', lag: 2 }), ref.dk.se)).toBeLessThan(TOL);
+  });
+
+  it('pooled OLS with intercept equals lm', () => {
+    const ref = fixture.ols;
+    const fit = feols(grunfeld, 'inv ~ value + capital');
+    expect(fit.coefNames).toEqual(ref.terms);
+    expect(maxRel(fit.coefficients, ref.coefficients)).toBeLessThan(TOL);
+    expect(maxRel([fit.r2, fit.adjR2, fit.F], [ref.r2, ref.adjR2, ref.F])).toBeLessThan(TOL);
+    expect(maxRel(se(fit, 'iid'), ref.iid.se)).toBeLessThan(TOL);
+    expect(maxRel(se(fit, 'hc1'), ref.hc1.se)).toBeLessThan(TOL);
+    expect(maxRel(se(fit, 'cluster:firm'), ref.cluster.firm.se)).toBeLessThan(TOL);
+  });
+});
+
+describe('feols on a simulated unbalanced panel (two-way FE, two-way clustering)', () => {
+  it('matches lm with dummies and the CR1 formulas', () => {
+    const ref = fixture.unbalanced;
+    const fit = feols(unbal, 'y ~ x1 + x2 | id + year');
+    expect(fit.nobs).toBe(ref.nobs);
+    expect(fit.fixedEffectDof).toBe(ref.feDof);
+    expect(maxRel(fit.coefficients, ref.coefficients)).toBeLessThan(TOL);
+    expect(maxRel([fit.rss, fit.r2, fit.adjR2, fit.F], [ref.rss, ref.r2, ref.adjR2, ref.F])).toBeLessThan(TOL);
+    expect(maxRel(se(fit, 'iid'), ref.iid.se)).toBeLessThan(TOL);
+    expect(maxRel(se(fit, 'hc1'), ref.hc1.se)).toBeLessThan(TOL);
+    for (const [k, v] of Object.entries(ref.cluster) as [string, { se: number[]; kUsed: number; G: number | number[] }][]) {
+      const V = vcov(fit, { type: 'cluster', cluster: k.split('+') });
+      expect(V.kUsed).toBe(v.kUsed);
+      expect(V.nClusters).toEqual([v.G].flat());
+      expect(maxRel(coefTable(fit, V).map((r) => r.stdError), v.se)).toBeLessThan(TOL);
+    }
+  });
+});
+
+describe('IV / 2SLS with fixed effects vs AER::ivreg with dummies', () => {
+  it('inv ~ capital | firm + year | value ~ l(value, 1)', () => {
+    const ref = fixture.iv;
+    const fit = feols(grunfeld, 'inv ~ capital | firm + year | value ~ l(value, 1)');
+    expect(fit.method).toBe('iv');
+    expect(fit.coefNames).toEqual(ref.terms);
+    expect(fit.nobs).toBe(ref.nobs);
+    expect(fit.dropped[0]).toMatchObject({ reason: 'missing', count: 10 });
+    expect(maxRel(fit.coefficients, ref.coefficients)).toBeLessThan(TOL);
+    expect(maxRel([fit.rss], [ref.rss])).toBeLessThan(TOL);
+    expect(maxRel(se(fit, 'iid'), ref.iid.se)).toBeLessThan(TOL);
+    expect(maxRel(se(fit, 'hc1'), ref.hc1.se)).toBeLessThan(TOL);
+    expect(maxRel(se(fit, 'cluster:firm'), ref.cluster.firm.se)).toBeLessThan(TOL);
+    const fs = fit.firstStage![0];
+    expect([fs.df1, fs.df2]).toEqual(ref.firstStageDf);
+    expect(maxRel([fs.F], [ref.firstStageF])).toBeLessThan(TOL);
+  });
+});
