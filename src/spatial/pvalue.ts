@@ -1,0 +1,45 @@
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { InputError } from '../core/errors.js';
+import type { SpatialWeights } from './weights.js';
+
+/**
+ * Alternative hypothesis of a spatial autocorrelation test, as in spdep: `greater` (positive
+ * autocorrelation; spdep's default for moran.test, geary.test and moran.mc), `less`, `two.sided`
+ * (spdep's default for localmoran).
+ */
+export type Alternative = 'greater' | 'less' | 'two.sided';
+
+/**
+ * Normal p-value of a standard deviate z: greater P(Z > z), less P(Z < z), two-sided 2·P(Z > |z|).
+ * The upper tail is taken as Φ(−z), not 1 − Φ(z), so small p-values keep their relative precision
+ * (R's `pnorm(z, lower.tail = FALSE)`).
+ */
+export function normalPValue(z: number, alternative: Alternative): number {
+  if (Number.isNaN(z)) return NaN;
+  if (alternative === 'greater') return normalCdf(-z, 0, 1);
+  if (alternative === 'less') return normalCdf(z, 0, 1);
+  return 2 * normalCdf(-Math.abs(z), 0, 1);
+}
+
+/** Check that x has one finite value per entity of the weights; InputError naming the entity otherwise. */
+export function checkValues(x: ArrayLike<number>, w: SpatialWeights, what = 'the variable'): void {
+  if (x.length !== w.ids.length) {
+    throw new RangeError(`${what} has ${x.length} values but the weights have ${w.ids.length} entities`);
+  }
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i])) {
+      throw new InputError(`${what} is missing for entity "${w.ids[i]}"`, {
+        hint: 'fill the value or drop the entity before the spatial test (spdep uses na.fail)',
+      });
+    }
+  }
+  if (x.length < 4) throw new InputError(`spatial autocorrelation tests need at least 4 entities (got ${x.length})`);
+}
+
+/** Deviations from the mean, z_i = x_i − x̄. */
+export function centre(x: ArrayLike<number>): Float64Array {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i];
+  const m = s / x.length;
+  return Float64Array.from(x, (v) => v - m);
+}
