@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { bcInterval, bootQuantiles, percentileInterval } from '../../src/explain/bootstrap-ci.js';
+import { baronKennyVerdict, mediation, wenYeVerdict } from '../../src/explain/mediation.js';
+import { InputError } from '../../src/core/errors.js';
+import { fixtureJson, fixturePanel, relErr } from './mechanism-helpers.js';
+
+// Reference: test/fixtures/explain/mediation.R — lm() with entity and year dummies; boot::boot over
+// the 31 entities with R = 199 and boot.ci(type = "perc"); BC via boot:::norm.inter.
+const ref = fixtureJson('test/fixtures/explain/mediation.json');
+const panel = fixturePanel('test/fixtures/explain/mediation-data.csv');
+const base = { x: 'x', mediators: ['m1', 'm2'], y: 'y', controls: ['ctl'], fe: ['id', 'year'], vcov: 'iid' } as const;
+const draws = (ref.bootstrap.indices as number[][]).map((d) => d.map((i) => i - 1));
+
+function close(a: number, b: number, tol = 1e-8) {
+  expect(relErr(a, b)).toBeLessThan(tol);
+}
+function closePath(p: { estimate: number; stdError: number; pValue: number }, r: { estimate: number; stdError: number; pValue: number }) {
+  close(p.estimate, r.estimate);
+  close(p.stdError, r.stdError);
+  close(p.pValue, r.pValue, 1e-6); // p-values far in the tail (1e-29): t-cdf relative accuracy ~1e-10 there
+}
+
+describe('mediation point estimates equal lm() with dummies', () => {
+  const fit = mediation(panel, { ...base, bootstrap: 0 });
+  it('parallel: c, a1, a2, c′, b1, b2 with iid SEs and p-values', () => {
+    closePath(fit.total, ref.total);
+    closePath(fit.xToM[0], ref.a1);
+    closePath(fit.xToM[1], ref.a2);
+    closePath(fit.direct, ref.direct);
+    closePath(fit.mToY[0], ref.b1);
+    closePath(fit.mToY[1], ref.b2);
+  });
+  it('Sobel z and p', () => {
+    close(fit.indirect[0].sobelZ, ref.sobel1.z);
+    close(fit.indirect[0].sobelP, ref.sobel1.p, 1e-6);
+    close(fit.indirect[1].sobelZ, ref.sobel2.z);
+  });
+  it('c = c′ + Σ a_j b_j and share mediated = Σ a_j b_j / c', () => {
+    const tot = fit.indirect.find((e) => e.mediator === 'total')!;
+    close(tot.estimate, fit.total.estimate - fit.direct.estimate, 1e-10);
+    close(fit.shareMediated, tot.estimate / fit.total.estimate, 1e-12);
+    close(fit.indirect[0].estimate, ref.a1.estimate * ref.b1.estimate);
+  });
+  it('chain: d21 and the X→M2 path given M1', () => {
+    const ch = mediation(panel, { ...base, chain: true, bootstrap: 0 });
+    closePath(ch.mToM[0], ref.chain.d21);
+    closePath(ch.xToM[1], ref.chain.a2);
+    expect(ch.indirect.map((e) => e.mediator)).toEqual(['m1', 'm2', 'm1 -> m2', 'total']);
+    close(ch.indirect[2].estimate, ch.xToM[0].estimate * ch.mToM[0].estimate * ch.mToY[1].estimate);
+    close(ch.indirect[3].estimate, ch.total.estimate - ch.direct.estimate, 1e-10);
+  });
+});
+
+describe('cluster bootstrap machinery equals boot on the same draws', () => {
+  it('replicates on R\'s index sets equal boot\'s t to 1e-10 and intervals equal boot.ci', () => {
+    const par = mediation(panel, { ...base, draws, keepReplicates: true });
+    const ch = mediation(panel, { ...base, chain: true, draws, keepReplicates: true });
+    const mine = [par.replicates!.m1, par.replicates!.m2, ch.replicates!['m1 -> m2'], ch.replicates!.m2];
+    const t = ref.bootstrap.t as number[][];
+    let worst = 0;
+    mine.forEach((reps, j) => reps.forEach((v, r) => (worst = Math.max(worst, relErr(v, t[r][j])))));
+    expect(worst).toBeLessThan(1e-10);
+    const effects = [par.indirect[0], par.indirect[1], ch.indirect[2], ch.indirect[1]];
+    effects.forEach((e, j) => {
+      const ci = ref.bootstrap.ci[j];
+      close(e.estimate, ci.t0);
+      close(e.ciLow, ci.perc[0], 1e-10);
+      close(e.ciHigh, ci.perc[1], 1e-10);
+      close(e.bcLow, ci.bc[0], 1e-10);
+      close(e.bcHigh, ci.bc[1], 1e-10);
+    });
+  });
+
+  it('a seeded bootstrap is reproducible and its interval covers the estimate', () => {
+    const a = mediation(panel, { ...base, bootstrap: 200, seed: 5 });
+    const b = mediation(panel, { ...base, bootstrap: 200, seed: 5 });
+    expect(a.indirect).toEqual(b.indirect);
+    for (const e of a.indirect) {
+      expect(e.ciLow).toBeLessThan(e.estimate);
+      expect(e.ciHigh).toBeGreaterThan(e.estimate);
+    }
+    expect(a.indirect[0].verdict).toMatch(/partial mediation/);
+  });
+});
+
+describe('bootstrap interval conventions (boot:::norm.inter)', () => {
+  it('uses the order statistic when (R+1)α is an integer and normal-scale interpolation otherwise', () => {
+    const t = Array.from({ length: 39 }, (_, i) => i + 1); // (39+1)·0.025 = 1 → t_(1)
+    expect(bootQuantiles(t, [0.025, 0.975])).toEqual([1, 39]);
+    expect(percentileInterval([3, 1, 2], 0.5)).toEqual([1, 3]); // rk = 1 and 3: extreme statistics
+    const [lo] = bootQuantiles(t, [0.03]); // rk = 1.2: between t1 and t2
+    expect(lo).toBeGreaterThan(1);
+    expect(lo).toBeLessThan(2);
+  });
+  it('BC equals percentile when half the replicates lie below t0', () => {
+    const t = Array.from({ length: 200 }, (_, i) => i - 99.5); // 100 below t0 = 0: z0 = 0
+    const [a, b] = bcInterval(t, 0);
+    const [c, d] = percentileInterval(t);
+    expect(a).toBeCloseTo(c, 10);
+    expect(b).toBeCloseTo(d, 10);
+    expect(bcInterval([1, 2, 3], 0)).toEqual([NaN, NaN]);
+  });
+});
+
+describe('stepwise verdicts', () => {
+  const p = (estimate: number, pValue: number) => ({ path: '', estimate, stdError: 1, pValue });
+  it('Baron–Kenny', () => {
+    expect(baronKennyVerdict(p(1, 0.01), p(1, 0.01), p(1, 0.01), p(0.2, 0.4))).toMatch(/^full mediation/);
+    expect(baronKennyVerdict(p(1, 0.01), p(1, 0.01), p(1, 0.01), p(0.5, 0.01))).toMatch(/^partial/);
+    expect(baronKennyVerdict(p(1, 0.2), p(1, 0.01), p(1, 0.01), p(0.5, 0.01))).toMatch(/^step 1 fails/);
+    expect(baronKennyVerdict(p(1, 0.01), p(1, 0.3), p(1, 0.01), p(0.5, 0.01))).toMatch(/^step 2 fails/);
+  });
+  it('Wen–Ye: bootstrap rescues a non-significant path, opposite signs mean suppression', () => {
+    const v = wenYeVerdict({ cSig: true, abSigByPaths: false, ciExcludes0: true, hasBoot: true, cPrimeSig: true, ab: -0.2, cPrime: 0.5, c: 0.3 });
+    expect(v).toMatch(/bootstrap interval of ab excludes 0.*suppression effect \(\|ab\/c′\| = 0\.400\)/);
+    expect(wenYeVerdict({ cSig: false, abSigByPaths: false, ciExcludes0: false, hasBoot: true, cPrimeSig: true, ab: 0.1, cPrime: 0.5, c: 0.3 })).toMatch(/suppression framework.*no significant indirect effect/);
+  });
+});
+
+describe('mediation errors', () => {
+  it('rejects a missing mediator list, unknown columns and one-mediator chains', () => {
+    expect(() => mediation(panel, { ...base, mediators: [] })).toThrow(InputError);
+    expect(() => mediation(panel, { ...base, mediators: ['nope'] })).toThrow(/unknown column "nope"/);
+    expect(() => mediation(panel, { ...base, mediators: ['m1'], chain: true })).toThrow(/at least two mediators/);
+    expect(() => mediation(panel, { ...base, controls: ['x'] })).toThrow(/appears twice/);
+  });
+  it('reports Jiang (2022)\'s caution and the X→M evidence', () => {
+    const fit = mediation(panel, { ...base, bootstrap: 0 });
+    expect(fit.caution).toMatch(/Jiang Ting \(2022/);
+    expect(fit.xToM.map((q) => q.path)).toEqual(['x → m1', 'x → m2']);
+  });
+});
