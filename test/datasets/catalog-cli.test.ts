@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from 'vitest';
+import { BUILTIN_DATASETS, builtinDatasetNames, findBuiltinDataset } from '../../src/datasets/catalog.js';
+import { isBuiltinDataset, loadBuiltinDataset } from '../../src/io/builtin.js';
+import { csvLine, formatNumber, parseCsvText } from '../../src/datasets/csv-text.js';
+import { InputError } from '../../src/core/errors.js';
+import { runCli } from '../helpers/cli.js';
+import { main } from '../../src/cli/main.js';
+
+describe('built-in dataset catalog', () => {
+  it('lists world-pwt (real) and china-sim (SIMULATED) with citations and files', () => {
+    expect(builtinDatasetNames()).toEqual(['world-pwt', 'china-sim']);
+    expect(findBuiltinDataset('china-sim')).toMatchObject({ simulated: true, entityColumn: 'province', groupColumn: 'region4' });
+    expect(findBuiltinDataset('world-pwt')).toMatchObject({ simulated: false, entityColumn: 'iso3', groupColumn: 'continent' });
+    for (const d of BUILTIN_DATASETS) {
+      expect(d.citation.length).toBeGreaterThan(40);
+      if (d.simulated) expect(`${d.title} ${d.citation} ${d.description}`).toMatch(/SIMULATED/);
+    }
+    expect(isBuiltinDataset('china-sim')).toBe(true);
+    expect(isBuiltinDataset('data.csv')).toBe(false);
+  });
+
+  it('rejects an unknown name with an InputError naming the built-ins', async () => {
+    await expect(loadBuiltinDataset('china')).rejects.toBeInstanceOf(InputError);
+    await expect(loadBuiltinDataset('china')).rejects.toMatchObject({ hint: expect.stringContaining('world-pwt, china-sim') });
+  });
+
+  it('writes and parses CSV text (quotes, BOM, CRLF) and rounds to 10 significant digits', () => {
+    expect(csvLine(['Congo, Democratic Republic', 'a"b', 1 / 3, NaN])).toBe('"Congo, Democratic Republic","a""b",0.3333333333,');
+    expect(parseCsvText('\ufeffa,b\r\n"x, y",2\r\n')).toEqual([['a', 'b'], ['x, y', '2']]);
+    expect(formatNumber(123456.789012345)).toBe('123456.789');
+  });
+});
+
+describe('nqpf datasets', () => {
+  it('--json prints one object with sizes, flags and citations', () => {
+    const r = runCli(['datasets', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const [pwt, sim] = out.datasets;
+    expect(pwt).toMatchObject({ name: 'world-pwt', simulated: false, rows: 4340, entities: 155, periods: [1990, 2017] });
+    expect(pwt.citation).toContain('Feenstra');
+    expect(sim).toMatchObject({ name: 'china-sim', simulated: true, rows: 372, entities: 31, periods: [2012, 2023] });
+    expect(sim.columns).toContain('rd_intensity');
+  });
+
+  it('prints a readable list that marks china-sim SIMULATED', async () => {
+    // In-process (a second child process would double the test time on the shared machine).
+    const chunks: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
+      chunks.push(String(c));
+      return true;
+    });
+    let code: number;
+    try {
+      code = await main(['node', 'nqpf', 'datasets']);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(code).toBe(0);
+    const r = { stdout: chunks.join('') };
+    expect(r.stdout).toMatch(/china-sim\s+\[SIMULATED\]/);
+    expect(r.stdout).toMatch(/world-pwt\s+\[real data\]/);
+    expect(r.stdout).toContain('CC BY 4.0');
+  });
+});
