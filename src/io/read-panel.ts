@@ -1,11 +1,21 @@
-// STUB: replaced by the data/io work (issue 2). Signature is the contract the CLI relies on.
+/** Reading a panel from a file: CSV/TSV/TXT, XLSX or JSON; long or wide-by-year layout. Node only. */
+import { access, readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { InputError } from '../core/errors.js';
 import type { Panel } from '../data/panel.js';
+import { tableToPanel } from '../data/build-panel.js';
+import { readCsvTable } from '../data/csv.js';
+import { ENTITY_NAMES, findColumn, normaliseHeader } from '../data/columns.js';
+import { jsonToRawTable } from '../data/json-table.js';
+import type { RawTable } from '../data/raw-table.js';
+import { decodeText } from './encoding.js';
+import { readXlsxTable } from './xlsx.js';
 
 /** Options for reading a panel file (CSV, XLSX, JSON; long or wide-by-year layout). */
 export interface ReadPanelOptions {
-  /** Entity column; default: auto-detected (first text column, or one named id/entity/region/country/province/code). */
+  /** Entity column; default: auto-detected (one named id/entity/region/country/province/code/地区/省份…, else the first text column). */
   entity?: string;
-  /** Period column; default: auto-detected (year/period/time/年份). */
+  /** Period column; default: auto-detected (year/period/time/年份/年). */
   period?: string;
   /** Text encoding of CSV files: `utf-8`, `gb18030` (GBK); default: detected. */
   encoding?: string;
@@ -13,8 +23,98 @@ export interface ReadPanelOptions {
   sheet?: string;
   /** `long` (entity, period, variables…), `wide` (entity, variable, one column per year), or `auto`. */
   layout?: 'long' | 'wide' | 'auto';
+  /** CSV delimiter; default: detected among ',', ';' and tab (tab for .tsv). */
+  delimiter?: string;
+  /** Wide layout: the column naming each row's variable (default: detected: variable/indicator/指标…). */
+  variable?: string;
+  /** Wide layout without a variable column: the variable's name (default: the file name without extension). */
+  valueName?: string;
+  /** Text column with each entity's group (region, continent); default: detected. */
+  group?: string;
 }
 
-export async function readPanel(_path: string, _options: ReadPanelOptions = {}): Promise<Panel> {
-  throw new Error('readPanel: not implemented yet');
+/**
+ * Read a panel from `path`. CSV/TSV/TXT are decoded as {@link decodeText} says (BOM, UTF-8, else
+ * GB18030 with a note; `encoding` forces one) and parsed as RFC 4180; XLSX is read with
+ * read-excel-file (first sheet or `sheet`); JSON is an array of records or `{"columns": {...}}`. The
+ * table becomes a panel by {@link tableToPanel}. Input files are only read, never written.
+ *
+ * @throws InputError for a missing file, an unknown extension, and everything {@link tableToPanel} checks.
+ */
+export async function readPanel(path: string, options: ReadPanelOptions = {}): Promise<Panel> {
+  const ext = extname(path).toLowerCase();
+  let table: RawTable;
+  let notes: readonly import('../core/notes.js').Note[] = [];
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
+    const dec = decodeText(await readBytes(path), options.encoding, path);
+    notes = dec.notes;
+    table = readCsvTable(dec.text, {
+      file: path,
+      delimiter: options.delimiter ?? (ext === '.tsv' ? '\t' : undefined),
+      keepText: (header) => textColumns(header, options),
+    });
+  } else if (ext === '.xlsx' || ext === '.xlsm') {
+    await checkReadable(path);
+    table = await readXlsxTable(path, options.sheet);
+  } else if (ext === '.json') {
+    const text = decodeText(await readBytes(path), options.encoding, path).text;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      throw new InputError(`not valid JSON: ${(e as Error).message}`, { file: path, hint: 'check the file with a JSON validator' });
+    }
+    table = jsonToRawTable(value, path);
+  } else {
+    throw new InputError(`cannot read "${ext || 'no extension'}" files`, {
+      file: path,
+      hint: 'give a .csv, .tsv, .txt, .xlsx or .json file (save .xls workbooks as .xlsx)',
+    });
+  }
+  const panel = tableToPanel(table, {
+    entity: options.entity,
+    period: options.period,
+    layout: options.layout,
+    variable: options.variable,
+    valueName: options.valueName,
+    group: options.group,
+  });
+  return notes.length ? { ...panel, notes: [...notes, ...panel.notes] } : panel;
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  await checkReadable(path);
+  return readFile(path);
+}
+
+async function checkReadable(path: string): Promise<void> {
+  try {
+    await access(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? (e as Error).message})`, {
+      file: path,
+      hint: code === 'ENOENT' ? 'check the path, or use a built-in dataset: world-pwt, china-sim' : 'check that the file is readable',
+    });
+  }
+}
+
+/**
+ * Columns whose cells are kept as text while parsing a CSV: the entity column (ids such as "000001"
+ * keep their zeros) and any column named like an entity, a variable or a name.
+ */
+function textColumns(header: readonly string[], options: ReadPanelOptions): number[] {
+  const out: number[] = [];
+  const norm = header.map(normaliseHeader);
+  for (const name of [options.entity, options.variable, options.group]) {
+    if (name !== undefined) {
+      const k = norm.indexOf(normaliseHeader(name));
+      if (k >= 0) out.push(k);
+    }
+  }
+  if (options.entity === undefined) {
+    const k = findColumn(header, ENTITY_NAMES);
+    if (k >= 0) out.push(k);
+  }
+  return out;
 }

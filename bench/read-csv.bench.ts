@@ -1,0 +1,61 @@
+/**
+ * Benchmark: read a 1,000,000-row × 8-column numeric CSV (50,000 entities × 20 years; id, year and six
+ * numeric columns of synthetic values) into a Panel. Prints rows/s; when Rscript is on the PATH, also
+ * times data.table::fread on the same file and prints the ratio.
+ *
+ *   npx tsx bench/read-csv.bench.ts [rows]
+ *
+ * The file is written once to the OS temp folder and reused.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Rng } from '../src/core/rng.js';
+import { readPanel } from '../src/io/read-panel.js';
+
+const rows = Number(process.argv[2] ?? 1_000_000);
+const years = 20;
+const file = join(tmpdir(), `nqpf-bench-${rows}x8.csv`);
+
+if (!existsSync(file)) {
+  const rng = new Rng(20240601);
+  const parts: string[] = ['id,year,y,x1,x2,x3,x4,x5\n'];
+  for (let i = 0; i < rows; i++) {
+    const id = Math.floor(i / years) + 1;
+    const year = 2000 + (i % years);
+    const x = Array.from({ length: 5 }, () => rng.normal().toFixed(6));
+    const y = (1 + x.reduce((s, v) => s + Number(v), 0) + rng.normal()).toFixed(6);
+    parts.push(`${id},${year},${y},${x.join(',')}\n`);
+  }
+  writeFileSync(file, parts.join(''));
+}
+
+const runs = 3;
+let best = Infinity;
+let nRows = 0;
+for (let r = 0; r < runs; r++) {
+  const t0 = performance.now();
+  const panel = await readPanel(file);
+  const dt = (performance.now() - t0) / 1000;
+  nRows = panel.entity.length;
+  best = Math.min(best, dt);
+}
+console.log(`nqpf readPanel: ${nRows} rows × 8 columns in ${best.toFixed(3)} s (best of ${runs}) = ${Math.round(nRows / best).toLocaleString('en')} rows/s`);
+
+let hasR = false;
+try {
+  execFileSync('Rscript', ['--version'], { stdio: 'ignore' });
+  hasR = true;
+} catch {
+  console.log('Rscript not found: skipping data.table::fread');
+}
+if (hasR) {
+  const script = `suppressMessages(library(data.table)); setDTthreads(1); f <- ${JSON.stringify(file)};
+    best <- Inf; for (r in 1:${runs}) { t <- system.time(d <- fread(f))[["elapsed"]]; best <- min(best, t) };
+    cat(best, nrow(d), getDTthreads(), "\\n")`;
+  const out = execFileSync('Rscript', ['-e', script], { encoding: 'utf8' }).trim().split(/\s+/);
+  const rBest = Number(out[0]);
+  console.log(`data.table::fread (1 thread): ${out[1]} rows in ${rBest.toFixed(3)} s (best of ${runs})`);
+  console.log(`ratio fread / nqpf = ${(rBest / best).toFixed(2)} (above 1: nqpf is faster)`);
+}

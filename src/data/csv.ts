@@ -1,0 +1,358 @@
+/**
+ * RFC 4180 CSV reading and writing from and to strings. Pure; runs in a browser.
+ *
+ * The reader goes straight from the text to one Float64Array per column: a plain number is parsed
+ * from the character codes without creating a string (Clinger's fast path, exact when the digits fit
+ * in 2^53 and the power of ten in 10^22, else `Number()` on the slice, which is correctly rounded too).
+ * Cells that are not plain numbers (quoted, placeholders, text, "1,234.5") are kept as text for
+ * {@link parseCell}.
+ */
+import { InputError } from '../core/errors.js';
+import { putText, type RawColumn, type RawTable } from './raw-table.js';
+
+export interface CsvReadOptions {
+  /** Field delimiter; default: detected from the header line among ',', ';' and tab. */
+  delimiter?: string;
+  /** File name for error messages. */
+  file?: string;
+  /** Indices of columns whose cells are all kept as text (ids with leading zeros, names). */
+  keepText?: (header: readonly string[]) => Iterable<number>;
+}
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const MAX_EXACT = 2 ** 53;
+
+/** Pick the delimiter that occurs most often (outside quotes) in the first line; ',' on a tie. */
+export function detectDelimiter(text: string): string {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) break;
+    else if (!inQuotes && ch in counts) counts[ch]++;
+  }
+  let best = ',';
+  for (const d of [';', '\t']) if (counts[d] > counts[best]) best = d;
+  return best;
+}
+
+/** Strip a leading byte-order mark (U+FEFF). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Parse CSV text into rows of strings (RFC 4180: quoted fields with "" escapes, embedded
+ * delimiters and newlines, CRLF or LF). Blank lines are skipped. For small tables and headers; use
+ * {@link readCsvTable} for data.
+ */
+export function parseCsv(text: string, options: { delimiter?: string; file?: string } = {}): string[][] {
+  const src = stripBom(text);
+  const d = (options.delimiter ?? detectDelimiter(src)).charCodeAt(0);
+  const rows: string[][] = [];
+  const cur = { pos: 0, line: 1 };
+  while (cur.pos < src.length) {
+    const row = readRecord(src, cur, d, options.file);
+    if (!(row.length === 1 && row[0] === '')) rows.push(row);
+  }
+  return rows;
+}
+
+/** Read one record as strings starting at cur.pos; leaves cur.pos after its line end. */
+function readRecord(src: string, cur: { pos: number; line: number }, d: number, file?: string): string[] {
+  const row: string[] = [];
+  const n = src.length;
+  let pos = cur.pos;
+  for (;;) {
+    let field: string;
+    if (src.charCodeAt(pos) === QUOTE) {
+      const r = readQuoted(src, pos, cur.line, file);
+      field = r.text;
+      pos = r.end;
+      // Text after the closing quote up to the delimiter is kept (lenient, as Excel does).
+      const start = pos;
+      while (pos < n) {
+        const c = src.charCodeAt(pos);
+        if (c === d || c === LF || c === CR) break;
+        pos++;
+      }
+      if (pos > start) field += src.slice(start, pos);
+    } else {
+      const start = pos;
+      while (pos < n) {
+        const c = src.charCodeAt(pos);
+        if (c === d || c === LF || c === CR) break;
+        pos++;
+      }
+      field = src.slice(start, pos);
+    }
+    row.push(field);
+    if (pos >= n) break;
+    const c = src.charCodeAt(pos);
+    if (c === d) {
+      pos++;
+      continue;
+    }
+    pos += c === CR && src.charCodeAt(pos + 1) === LF ? 2 : 1;
+    cur.line++;
+    break;
+  }
+  cur.pos = pos;
+  return row;
+}
+
+/** Read a quoted field whose opening quote is at `pos`; returns its text and the index after the closing quote. */
+function readQuoted(src: string, pos: number, row: number, file?: string): { text: string; end: number } {
+  let text = '';
+  let start = pos + 1;
+  let i = start;
+  const n = src.length;
+  for (;;) {
+    const q = src.indexOf('"', i);
+    if (q < 0) {
+      throw new InputError('a quoted cell is never closed (a " without its closing ")', {
+        file,
+        row,
+        hint: 'close the quote, or write a literal quote inside a quoted cell as ""',
+      });
+    }
+    if (q + 1 < n && src.charCodeAt(q + 1) === QUOTE) {
+      text += src.slice(start, q + 1);
+      i = start = q + 2;
+      continue;
+    }
+    text += src.slice(start, q);
+    return { text, end: q + 1 };
+  }
+}
+
+// Result slots of the number scanner, to avoid allocating a result object per cell.
+let scanEnd = 0;
+
+/**
+ * Scan a plain decimal number starting at `i` (sign, digits, optional fraction and exponent) and
+ * return its value, setting `scanEnd`; NaN when there is no number there. Integers with a leading
+ * zero ("007") are refused so codes keep their zeros.
+ */
+function scanNumber(src: string, i: number, n: number): number {
+  let c = src.charCodeAt(i);
+  let neg = false;
+  if (c === 45 || c === 43) {
+    neg = c === 45;
+    c = src.charCodeAt(++i);
+  }
+  const begin = i;
+  let mant = 0;
+  let digits = 0;
+  let exp = 0;
+  let intDigits = 0;
+  while (c >= 48 && c <= 57) {
+    mant = mant * 10 + (c - 48);
+    digits++;
+    intDigits++;
+    c = src.charCodeAt(++i);
+  }
+  if (intDigits > 1 && src.charCodeAt(begin) === 48) return NaN;
+  if (c === 46) {
+    c = src.charCodeAt(++i);
+    while (c >= 48 && c <= 57) {
+      mant = mant * 10 + (c - 48);
+      digits++;
+      exp--;
+      c = src.charCodeAt(++i);
+    }
+  }
+  if (digits === 0) return NaN;
+  if (c === 101 || c === 69) {
+    let j = i + 1;
+    let e = 0;
+    let eneg = false;
+    let ec = src.charCodeAt(j);
+    if (ec === 45 || ec === 43) {
+      eneg = ec === 45;
+      ec = src.charCodeAt(++j);
+    }
+    const eBegin = j;
+    while (ec >= 48 && ec <= 57 && j < n) {
+      e = e * 10 + (ec - 48);
+      ec = src.charCodeAt(++j);
+    }
+    if (j === eBegin) return NaN;
+    exp += eneg ? -e : e;
+    i = j;
+  }
+  scanEnd = i;
+  if (digits <= 15 && mant < MAX_EXACT && exp >= -22 && exp <= 22) {
+    const v = exp < 0 ? mant / POW10[-exp] : mant * POW10[exp];
+    return neg ? -v : v;
+  }
+  // Too many digits for the exact fast path: let the engine's correctly rounded parser do it.
+  return Number(src.slice(neg || src.charCodeAt(begin - 1) === 43 ? begin - 1 : begin, i));
+}
+
+/**
+ * Read CSV text into a {@link RawTable}: header from the first non-blank line, one numeric column per
+ * header cell. Short rows are padded with empty cells; a row with more non-empty cells than the
+ * header is an InputError naming the row.
+ */
+export function readCsvTable(text: string, options: CsvReadOptions = {}): RawTable {
+  const src = stripBom(text);
+  const file = options.file;
+  const delim = options.delimiter ?? detectDelimiter(src);
+  const d = delim.charCodeAt(0);
+  const n = src.length;
+  const cur = { pos: 0, line: 1 };
+  let header: string[] = [];
+  while (cur.pos < n) {
+    header = readRecord(src, cur, d, file);
+    if (!(header.length === 1 && header[0].trim() === '')) break;
+    header = [];
+  }
+  const nCols = header.length;
+  // Capacity: one row per remaining line end is an upper bound (quoted newlines only over-count).
+  let capacity = 1;
+  for (let k = src.indexOf('\n', cur.pos); k >= 0; k = src.indexOf('\n', k + 1)) capacity++;
+  if (nCols === 0) capacity = 0;
+  const num = Array.from({ length: nCols }, () => new Float64Array(capacity));
+  // Text cells are appended in row order to packed arrays (never `new Array(n)`: V8 makes large holey
+  // arrays dictionaries, which is ten times slower).
+  const str: ((string | undefined)[] | null)[] = header.map(() => null);
+  const keep = new Uint8Array(nCols);
+  for (const c of options.keepText?.(header) ?? []) {
+    if (c >= 0 && c < nCols) {
+      keep[c] = 1;
+      str[c] = [];
+    }
+  }
+  const rowNumber = new Int32Array(capacity);
+  let row = 0;
+  // Spreadsheet row of the record being read: the header is row 1 (blank rows before it are not counted).
+  let rec = 1;
+  let pos = cur.pos;
+  while (pos < n && nCols > 0) {
+    rec++;
+    let col = 0;
+    let blank = true;
+    for (;;) {
+      const c0 = src.charCodeAt(pos);
+      if (c0 === QUOTE) {
+        const r = readQuoted(src, pos, rec, file);
+        pos = r.end;
+        let t = r.text;
+        const start = pos;
+        while (pos < n) {
+          const c = src.charCodeAt(pos);
+          if (c === d || c === LF || c === CR) break;
+          pos++;
+        }
+        if (pos > start) t += src.slice(start, pos);
+        blank = false;
+        if (col < nCols) {
+          num[col][row] = NaN;
+          putText((str[col] ??= []), row, t);
+        } else if (t.trim() !== '') tooMany(file, rec, nCols, header);
+      } else {
+        const start = pos;
+        let v = NaN;
+        if (col < nCols && keep[col] === 0) {
+          v = scanNumber(src, pos, n);
+          if (v === v) {
+            const c = scanEnd < n ? src.charCodeAt(scanEnd) : LF;
+            if (c === d || c === LF || c === CR) pos = scanEnd;
+            else v = NaN;
+          }
+        }
+        if (v === v) {
+          num[col][row] = v;
+          blank = false;
+        } else {
+          while (pos < n) {
+            const c = src.charCodeAt(pos);
+            if (c === d || c === LF || c === CR) break;
+            pos++;
+          }
+          if (col < nCols) {
+            num[col][row] = NaN;
+            if (pos > start) {
+              blank = false;
+              putText((str[col] ??= []), row, src.slice(start, pos));
+            } else if (keep[col] === 1) putText(str[col]!, row, '');
+          } else if (src.slice(start, pos).trim() !== '') tooMany(file, rec, nCols, header);
+        }
+      }
+      col++;
+      if (pos >= n) break;
+      const c = src.charCodeAt(pos);
+      if (c === d) {
+        pos++;
+        continue;
+      }
+      pos += c === CR && src.charCodeAt(pos + 1) === LF ? 2 : 1;
+      break;
+    }
+    for (; col < nCols; col++) {
+      num[col][row] = NaN;
+      if (keep[col] === 1) putText(str[col]!, row, '');
+    }
+    if (blank) {
+      // A blank line or a line of empty cells (",,,", as Excel leaves) holds no data: skip it.
+      for (let k = 0; k < nCols; k++) if (str[k] && str[k]!.length > row) str[k]!.length = row;
+      continue;
+    }
+    rowNumber[row] = rec;
+    row++;
+  }
+  const columns: RawColumn[] = num.map((v, k) => {
+    const s = str[k];
+    if (s && s.length > row) s.length = row;
+    return { num: row === capacity ? v : v.subarray(0, row), str: s };
+  });
+  return { header, columns, nRows: row, rowNumber: rowNumber.subarray(0, row), file };
+}
+
+function tooMany(file: string | undefined, line: number, nCols: number, header: readonly string[]): never {
+  throw new InputError(`this row has more cells than the header (${nCols} columns: ${header.slice(0, 8).join(', ')}${nCols > 8 ? ', …' : ''})`, {
+    file,
+    row: line,
+    hint: 'give the extra cells a column name in the header, or quote cells that contain the delimiter',
+  });
+}
+
+/** One CSV field, quoted when it holds the delimiter, a quote, a newline or edge spaces (RFC 4180). */
+export function csvField(value: unknown, delimiter = ','): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isNaN(value) ? '' : String(value);
+  const s = value instanceof Date ? value.toISOString() : String(value);
+  if (s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r') || /^\s|\s$/.test(s)) {
+    return `"${s.replace(/"/g, '""')}"`;
+  }
+  return s;
+}
+
+/** A table to write: rows (the first is the header), or columns keyed by name. */
+export type CsvData = readonly (readonly unknown[])[] | Readonly<Record<string, ArrayLike<unknown>>>;
+
+/**
+ * Format rows or named columns as CSV text (RFC 4180 quoting, CRLF line ends as the RFC and Excel
+ * use; NaN, null and undefined as empty cells; numbers in shortest round-trip form so they read back
+ * exactly).
+ */
+export function formatCsv(data: CsvData, options: { delimiter?: string; eol?: string } = {}): string {
+  const delim = options.delimiter ?? ',';
+  const eol = options.eol ?? '\r\n';
+  const lines: string[] = [];
+  if (Array.isArray(data)) {
+    for (const r of data as readonly (readonly unknown[])[]) lines.push(r.map((v) => csvField(v, delim)).join(delim));
+  } else {
+    const cols = data as Readonly<Record<string, ArrayLike<unknown>>>;
+    const names = Object.keys(cols);
+    lines.push(names.map((v) => csvField(v, delim)).join(delim));
+    const n = names.length ? Math.max(...names.map((k) => cols[k].length)) : 0;
+    for (let i = 0; i < n; i++) lines.push(names.map((k) => csvField(cols[k][i], delim)).join(delim));
+  }
+  return lines.length ? lines.join(eol) + eol : '';
+}

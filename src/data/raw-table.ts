@@ -1,0 +1,83 @@
+/**
+ * A table as read from a file, before it becomes a {@link Panel}: a header and one column per header
+ * cell. Numeric cells are kept in a Float64Array without allocating per cell; anything else is kept
+ * as text for {@link parseCell} to judge. CSV, XLSX and JSON readers all produce this shape.
+ */
+export interface RawColumn {
+  /** The number per row where the cell was a plain number; NaN elsewhere. */
+  readonly num: Float64Array;
+  /**
+   * The cell text where the cell was not a plain number (undefined where it was a number or empty);
+   * `null` when no cell of the column needed text. For columns read with `keepText`, every cell.
+   */
+  readonly str: (string | undefined)[] | null;
+}
+
+export interface RawTable {
+  readonly header: readonly string[];
+  readonly columns: readonly RawColumn[];
+  readonly nRows: number;
+  /** Spreadsheet row number of each data row (header = row 1; blank rows are counted, not kept). */
+  readonly rowNumber: Int32Array;
+  /** File name for error messages. */
+  readonly file?: string;
+}
+
+/** The text of cell (row, col) as a person sees it ("" when empty). */
+export function cellText(col: RawColumn, row: number): string {
+  const s = col.str?.[row];
+  if (s !== undefined) return s;
+  const v = col.num[row];
+  return Number.isNaN(v) ? '' : String(v);
+}
+
+/**
+ * Build a {@link RawTable} from rows of JS values (XLSX sheets, JSON records): numbers go to `num`,
+ * strings to `str`, null/undefined/'' are empty, booleans and dates become text (dates as ISO
+ * yyyy-mm-dd).
+ *
+ * @param firstRowNumber spreadsheet row number of `rows[0]` (2 when a header row precedes it).
+ */
+export function rawTableFromRows(
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  file?: string,
+  firstRowNumber = 2,
+): RawTable {
+  const n = rows.length;
+  const columns: { num: Float64Array; str: (string | undefined)[] | null }[] = header.map(() => ({
+    num: new Float64Array(n).fill(NaN),
+    str: null,
+  }));
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    for (let c = 0; c < columns.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || v === '') continue;
+      if (typeof v === 'number') {
+        if (Number.isFinite(v)) columns[c].num[i] = v;
+        else putText((columns[c].str ??= []), i, String(v));
+        continue;
+      }
+      const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+      putText((columns[c].str ??= []), i, text);
+    }
+  }
+  return {
+    header,
+    columns,
+    nRows: n,
+    rowNumber: Int32Array.from({ length: n }, (_, i) => i + firstRowNumber),
+    file,
+  };
+}
+
+/**
+ * Set `arr[row] = v`, padding with undefined so the array stays packed (large `new Array(n)` arrays
+ * are dictionaries in V8, ten times slower).
+ */
+export function putText(arr: (string | undefined)[], row: number, v: string): void {
+  while (arr.length < row) arr.push(undefined);
+  if (arr.length === row) arr.push(v);
+  else arr[row] = v;
+}
