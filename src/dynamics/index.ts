@@ -8,3 +8,5 @@ export * from './ergodic.js';
 export * from './markov-chain.js';
 export * from './homogeneity-test.js';
 export * from './spatial-markov.js';
+export * from './sigma-convergence.js';
+export * from './beta-convergence.js';
