@@ -31,6 +31,11 @@ export interface ThresholdOptions {
    * `trim(0.01)`; the issue's examples use 0.05.
    */
   readonly trim?: number;
+  /**
+   * Add period (year) dummies, the first period omitted, as regime-independent controls — two-way
+   * fixed effects, as `xthreg y x i.year, …` (default false: entity effects only, Hansen 1999).
+   */
+  readonly timeEffects?: boolean;
   /** Absolute minimum of observations per regime (default 1); the larger of this and ⌈trim·n⌉ applies. */
   readonly minObs?: number;
   /** Bootstrap replications for each threshold test (0 = no test, as xthreg without `bs()`). Default 300. */
@@ -119,6 +124,8 @@ interface Design {
   readonly cand: Float64Array;
   readonly candEnd: Int32Array;
   readonly minCount: number;
+  /** Names of the regime-independent columns after x in `base` (controls, then period dummies). */
+  readonly controlNames: readonly string[];
 }
 
 /** A linear within model: its columns, their Cholesky factor, row-major copy for fast updates. */
@@ -327,6 +334,7 @@ function validateOptions(opts: ThresholdOptions): ThresholdResult['options'] {
     grid: opts.grid ?? 'all',
     trim: opts.trim ?? 0.01,
     minObs: opts.minObs ?? 1,
+    timeEffects: opts.timeEffects ?? false,
     bootstrap: opts.bootstrap ?? 300,
     seed: opts.seed ?? 1,
     level: opts.level ?? 0.95,
@@ -362,6 +370,15 @@ function buildDesign(panel: Panel, o: ThresholdResult['options']): { d: Design; 
   const n = panel.entity.length;
   const ent = panel.entityIndex;
   const [y, x, q, ...ctrl] = cols;
+  const controlNames = [...o.controls];
+  if (o.timeEffects) {
+    for (let t = 1; t < T; t++) {
+      const dummy = new Float64Array(panel.entity.length);
+      for (let i = 0; i < dummy.length; i++) dummy[i] = panel.periodIndex[i] === t ? 1 : 0;
+      ctrl.push(dummy);
+      controlNames.push(`${panel.periodColumn}=${panel.periods[t]}`);
+    }
+  }
   const base = [x, ...ctrl].map((c) => demeanInPlace(Float64Array.from(c), ent, nEnt, T));
   const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => q[a] - q[b] || a - b);
   const qSorted = Float64Array.from(order, (i) => q[i]);
@@ -379,7 +396,7 @@ function buildDesign(panel: Panel, o: ThresholdResult['options']): { d: Design; 
   const cand = Float64Array.from(values);
   const candEnd = Int32Array.from(values, (v) => countLE(qSorted, v));
   return {
-    d: { n, nEnt, T, ent, x, base, y: demeanInPlace(Float64Array.from(y), ent, nEnt, T), order, qSorted, cand, candEnd, minCount },
+    d: { n, nEnt, T, ent, x, base, y: demeanInPlace(Float64Array.from(y), ent, nEnt, T), order, qSorted, cand, candEnd, minCount, controlNames },
     q,
   };
 }
@@ -524,7 +541,7 @@ function fitAt(d: Design, q: Float64Array, o: ThresholdResult['options'], gammas
     return { term: `${o.x}:I(${lab})`, lower: lo, upper: hi, nobs };
   });
   const cols = [...regimes.map((r) => regimeColumn(d, q, r.lower, r.upper)), ...d.base.slice(1)];
-  const terms = [...regimes.map((r) => r.term), ...o.controls];
+  const terms = [...regimes.map((r) => r.term), ...d.controlNames];
   const chol = cholesky(crossprod(cols));
   if (chol.dropped.length) {
     throw new InputError(`collinear terms in the threshold model: ${chol.dropped.map((j) => terms[j]).join(', ')}`, {

@@ -29,3 +29,26 @@ export function fixtureJson<T = any>(file: string): T {
 export function relErr(a: number, b: number): number {
   return Math.abs(a - b) / (Math.abs(b) || 1);
 }
+
+/**
+ * china-sim's latent variables (SIMULATED; data/builtin/china-sim-latent.csv) joined with the
+ * controls of data/builtin/china-sim.csv, and the true parameters (china-sim-truth.json).
+ */
+export function chinaSimLatent(): { panel: Panel; truth: any } {
+  const lat = csvRecords(readFileSync(path.join(ROOT, 'data/builtin/china-sim-latent.csv'), 'utf8'));
+  const sim = csvRecords(readFileSync(path.join(ROOT, 'data/builtin/china-sim.csv'), 'utf8'));
+  const key = (r: Record<string, string>) => `${r.province}|${r.year}`;
+  const simBy = new Map(sim.map((r) => [key(r), r]));
+  const names = ['innovation', 'industry', 'talent', 'nqpf', 'q', 'urbanization', 'openness', 'fiscal_decentralization'];
+  const columns: Record<string, Float64Array> = {};
+  for (const nm of names) columns[nm] = Float64Array.from(lat, (r) => Number(r[nm] ?? simBy.get(key(r))![nm]));
+  const panel = makePanel({
+    entityColumn: 'province',
+    periodColumn: 'year',
+    entity: lat.map((r) => r.province),
+    period: lat.map((r) => Number(r.year)),
+    columns,
+    meta: { name: 'china-sim latent', simulated: true },
+  });
+  return { panel, truth: fixtureJson('data/builtin/china-sim-truth.json') };
+}

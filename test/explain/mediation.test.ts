@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bcInterval, bootQuantiles, percentileInterval } from '../../src/explain/bootstrap-ci.js';
 import { baronKennyVerdict, mediation, wenYeVerdict } from '../../src/explain/mediation.js';
 import { InputError } from '../../src/core/errors.js';
-import { fixtureJson, fixturePanel, relErr } from './mechanism-helpers.js';
+import { chinaSimLatent, fixtureJson, fixturePanel, relErr } from './mechanism-helpers.js';
 
 // Reference: test/fixtures/explain/mediation.R — lm() with entity and year dummies; boot::boot over
 // the 31 entities with R = 199 and boot.ci(type = "perc"); BC via boot:::norm.inter.
@@ -72,8 +72,8 @@ describe('cluster bootstrap machinery equals boot on the same draws', () => {
   });
 
   it('a seeded bootstrap is reproducible and its interval covers the estimate', () => {
-    const a = mediation(panel, { ...base, bootstrap: 200, seed: 5 });
-    const b = mediation(panel, { ...base, bootstrap: 200, seed: 5 });
+    const a = mediation(panel, { ...base, bootstrap: 80, seed: 5 });
+    const b = mediation(panel, { ...base, bootstrap: 80, seed: 5 });
     expect(a.indirect).toEqual(b.indirect);
     for (const e of a.indirect) {
       expect(e.ciLow).toBeLessThan(e.estimate);
@@ -128,5 +128,26 @@ describe('mediation errors', () => {
     const fit = mediation(panel, { ...base, bootstrap: 0 });
     expect(fit.caution).toMatch(/Jiang Ting \(2022/);
     expect(fit.xToM.map((q) => q.path)).toEqual(['x → m1', 'x → m2']);
+  });
+});
+
+describe('recovery of china-sim\'s true indirect effects (SIMULATED data)', () => {
+  it('a·d = 0.18 (industry) and b·e = 0.125 (talent) lie in 5,000-draw cluster-bootstrap intervals', () => {
+    const { panel: latent, truth } = chinaSimLatent();
+    const p = truth.parameters;
+    const fit = mediation(latent, {
+      x: 'innovation', mediators: ['industry', 'talent'], y: 'nqpf', fe: ['province', 'year'], cluster: 'province',
+      controls: ['urbanization', 'openness', 'fiscal_decentralization'], bootstrap: 5000, seed: 2024,
+    });
+    const want = [p.industry.a * p.nqpf.d, p.talent.b * p.nqpf.e];
+    want.forEach((v, j) => {
+      const e = fit.indirect[j];
+      expect(e.ciLow).toBeLessThan(v);
+      expect(e.ciHigh).toBeGreaterThan(v);
+      expect(e.bcLow).toBeLessThan(v);
+      expect(e.bcHigh).toBeGreaterThan(v);
+    });
+    expect(Math.abs(fit.xToM[0].estimate - p.industry.a)).toBeLessThan(1.96 * fit.xToM[0].stdError);
+    expect(Math.abs(fit.xToM[1].estimate - p.talent.b)).toBeLessThan(1.96 * fit.xToM[1].stdError);
   });
 });

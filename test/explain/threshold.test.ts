@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lrCritical, panelThreshold, thresholdSsr } from '../../src/explain/threshold.js';
 import { filterRows } from '../../src/data/panel.js';
 import { InputError } from '../../src/core/errors.js';
-import { fixtureJson, fixturePanel, relErr } from './mechanism-helpers.js';
+import { chinaSimLatent, fixtureJson, fixturePanel, relErr } from './mechanism-helpers.js';
 
 // Reference: test/fixtures/explain/threshold.R, plain lm() with entity dummies on every candidate.
 const ref = fixtureJson('test/fixtures/explain/threshold.json');
@@ -112,5 +112,29 @@ describe('panelThreshold errors', () => {
     expect(() => panelThreshold(panel, { ...base, thresholds: 4 as 3 })).toThrow(InputError);
     expect(() => panelThreshold(panel, { ...base, trim: 0.3 })).toThrow(InputError);
     expect(() => panelThreshold(panel, { ...base, q: 'nope' })).toThrow(/unknown column "nope"/);
+  });
+});
+
+describe('recovery of china-sim\'s true threshold (SIMULATED data)', () => {
+  it('γ = 11 lies in the LR interval and the regime slopes 0.25/0.45 within ±1.96 SE', () => {
+    const { panel: latent, truth } = chinaSimLatent();
+    const t = truth.parameters.nqpf;
+    const fit = panelThreshold(latent, {
+      y: 'nqpf', x: 'innovation', q: 'q', timeEffects: true, bootstrap: 50, seed: 11,
+      controls: ['industry', 'talent', 'urbanization', 'openness', 'fiscal_decentralization'],
+    });
+    const g = fit.thresholds[0];
+    expect(g.ciLow).toBeLessThanOrEqual(t.gamma);
+    expect(g.ciHigh).toBeGreaterThanOrEqual(t.gamma);
+    expect(g.pValue).toBeLessThan(0.05);
+    const truthOf: Record<string, number> = {
+      'innovation:I(q<=g1)': t.c_low, 'innovation:I(q>g1)': t.c_high, industry: t.d, talent: t.e,
+      urbanization: t.beta_urbanization, openness: t.beta_openness, fiscal_decentralization: t.beta_fiscal_decentralization,
+    };
+    for (const [term, v] of Object.entries(truthOf)) {
+      const c = fit.coefficients.find((x) => x.term === term)!;
+      expect(Math.abs(c.estimate - v)).toBeLessThan(1.96 * c.stdError);
+    }
+    expect(fit.coefficients.filter((c) => c.term.startsWith('year=')).length).toBe(11);
   });
 });
