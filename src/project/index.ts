@@ -1,0 +1,1 @@
+export * from './gm11.js';
