@@ -25,7 +25,7 @@ export function completeRows(panel: Panel, columns: readonly string[], log: Note
       .join('; ');
     log.warn(
       'dropped-rows',
-      `${dropped.length} of ${panel.entity.length} rows have a missing indicator and are left out of the index: ${show}${dropped.length > 5 ? '; …' : ''}`,
+      `${dropped.length} of ${panel.entity.length} rows have a missing indicator and are left out of the index (impute first to keep them, e.g. --impute linear): ${show}${dropped.length > 5 ? '; …' : ''}`,
       { rows: dropped },
     );
   }

@@ -1,0 +1,162 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { InputError } from '../../core/errors.js';
+import type { Note } from '../../core/notes.js';
+import type { Panel } from '../../data/panel.js';
+import { impute, type ImputeMethod } from '../../data/impute.js';
+import { systemIndicators } from '../../framework/tree.js';
+import type { Framework } from '../../framework/types.js';
+import { validateAgainstPanel } from '../../framework/validate-panel.js';
+import { resolveFramework } from '../../io/framework-file.js';
+import { writeCsv } from '../../io/write.js';
+import { writeXlsx } from '../../io/xlsx.js';
+import { measure } from '../../measure/measure.js';
+import { AGGREGATE_METHODS, NORMALIZE_METHODS, type MeasureOptions } from '../../measure/options.js';
+import type { MeasureResult } from '../../measure/types.js';
+import { loadData, numberOption, printJson, printNotes, progress, withDataOptions, type DataOptions } from '../common.js';
+
+interface MeasureCliOptions extends DataOptions {
+  framework: string;
+  weights: string;
+  normalize: MeasureOptions['normalize'];
+  shift?: number;
+  range?: [number, number];
+  perPeriod?: boolean;
+  aggregate: MeasureOptions['aggregate'];
+  impute: ImputeMethod;
+}
+
+/** The `--json` object of `nqpf measure` (the schema of issue 2). */
+export function measureJson(result: MeasureResult, notes: readonly Note[]) {
+  return {
+    weights: result.weights.map((w) => ({ id: w.id, dimension: w.dimension, system: w.system, weight: w.weight })),
+    scores: result.scores.map((s) => ({
+      entity: s.entity,
+      period: s.period,
+      index: s.index,
+      system: s.system,
+      dimensions: s.dimensions,
+      rank: s.rank,
+    })),
+    notes,
+  };
+}
+
+/** scores.csv rows: one per entity-period-system, with every dimension score as a column. */
+export function scoreTable(result: MeasureResult, panel: Panel): unknown[][] {
+  const dims = [...new Set(result.scores.flatMap((s) => Object.keys(s.dimensions)))];
+  const rows: unknown[][] = [[panel.entityColumn, panel.periodColumn, 'system', 'index', 'rank', ...dims]];
+  for (const s of result.scores) rows.push([s.entity, s.period, s.system, s.index, s.rank, ...dims.map((d) => s.dimensions[d] ?? '')]);
+  return rows;
+}
+
+/** weights.csv rows: indicators with their dimension path, column, direction, weight and raw weight. */
+export function weightTable(result: MeasureResult, framework: Framework): unknown[][] {
+  const info = new Map(framework.systems.flatMap((s) => systemIndicators(s).map((p) => [`${s.id}\u0000${p.indicator.id}`, p.indicator] as const)));
+  const rows: unknown[][] = [['system', 'dimension', 'path', 'id', 'column', 'direction', 'unit', 'weight', 'raw']];
+  for (const w of result.weights) {
+    const i = info.get(`${w.system}\u0000${w.id}`);
+    rows.push([w.system, w.dimension, w.path.join('/'), w.id, i?.column ?? '', i?.direction ?? '', i?.unit ?? '', w.weight, w.raw]);
+  }
+  return rows;
+}
+
+function parseRange(value: string): [number, number] {
+  const parts = value.split(',').map((s) => numberOption('--range')(s.trim()));
+  if (parts.length !== 2) throw new InputError(`--range takes two numbers a,b (got "${value}")`, { hint: 'e.g. --range 0.01,0.99' });
+  return [parts[0], parts[1]];
+}
+
+/** `nqpf measure`: composite indices of a framework on a panel. */
+export function registerMeasure(program: Command): void {
+  const cmd = program
+    .command('measure')
+    .description('composite index of each system of a framework: normalise, weight (entropy, CRITIC, ...), aggregate, rank');
+  withDataOptions(cmd)
+    .requiredOption('--framework <file|builtin>', 'indicator framework: a YAML/JSON file, or a built-in (seed, pwt; see "nqpf frameworks")')
+    .addOption(
+      new Option('--weights <method>', 'weights within each system: entropy, critic, cv, equal, fixed, or two joined by "+" (e.g. entropy+critic)').default('entropy'),
+    )
+    .addOption(new Option('--normalize <method>', 'normalisation (direction applied)').choices([...NORMALIZE_METHODS]).default('minmax'))
+    .option('--shift <x>', 'additive shift of --normalize minmax-shift (default 0.0001)', numberOption('--shift'))
+    .option('--range <a,b>', 'target interval of --normalize minmax-range (default 0.01,0.99)', parseRange)
+    .option('--per-period', 'normalise and compute entropy within each period (default: pooled over the panel, so periods compare)')
+    .addOption(new Option('--aggregate <method>', 'aggregation up the tree').choices([...AGGREGATE_METHODS]).default('arithmetic'))
+    .addOption(
+      new Option('--impute <method>', 'missing values before measuring: linear (within entity), mean (group mean in the period), drop rows, none (rows with a missing indicator are left out of the index)')
+        .choices(['linear', 'mean', 'drop', 'none'])
+        .default('none'),
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  nqpf measure --data world-pwt --framework pwt
+  nqpf measure --data china-sim --framework seed --impute linear --aggregate topsis --out results
+  nqpf measure --data my-provinces.csv --entity province --period year --framework my-framework.yaml --weights entropy+critic --json
+
+--json prints {"weights":[{id,dimension,system,weight}],"scores":[{entity,period,index,system,dimensions,rank}],"notes":[...]}.
+--out DIR writes scores.csv, weights.csv and scores.xlsx. Formulas and conventions: docs/measure.md.`,
+    )
+    .action(async (opts: MeasureCliOptions) => {
+      const framework = await resolveFramework(opts.framework);
+      let panel = await loadData(opts);
+      validateAgainstPanel(framework, panel);
+      const columns = [...new Set(framework.systems.flatMap((s) => systemIndicators(s).map((p) => p.indicator.column)))];
+      if (opts.impute !== 'none') panel = impute(panel, { method: opts.impute, columns }).panel;
+      if (!opts.json && panel.entity.length > 20000) progress(`measuring ${panel.entity.length} rows`);
+      const result = measure(panel, framework, {
+        weights: opts.weights as MeasureOptions['weights'],
+        normalize: opts.normalize,
+        shift: opts.shift,
+        range: opts.range,
+        perPeriod: opts.perPeriod ?? false,
+        aggregate: opts.aggregate,
+      });
+      const notes = [...panel.notes, ...result.notes];
+      if (opts.out) await writeOutputs(opts.out, result, panel, framework, notes);
+      if (opts.json) {
+        printJson(measureJson(result, notes));
+        return;
+      }
+      printNotes(notes);
+      printSummary(result, framework, panel, opts.out);
+    });
+}
+
+async function writeOutputs(dir: string, result: MeasureResult, panel: Panel, framework: Framework, notes: readonly Note[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const scores = scoreTable(result, panel);
+  const weights = weightTable(result, framework);
+  await writeCsv(path.join(dir, 'scores.csv'), scores, { bom: true });
+  await writeCsv(path.join(dir, 'weights.csv'), weights, { bom: true });
+  await writeXlsx(path.join(dir, 'scores.xlsx'), [
+    { name: 'scores', rows: scores },
+    { name: 'weights', rows: weights },
+    { name: 'dimension weights', rows: [['system', 'dimension', 'parent', 'weight'], ...result.dimensionWeights.map((d) => [d.system, d.id, d.parent ?? '', d.weight])] },
+    { name: 'notes', rows: [['level', 'code', 'message'], ...notes.map((n) => [n.level, n.code, n.message])] },
+  ]);
+  // TODO(integrator): write the HTML report here with engineer D's API once it is committed, e.g.
+  //   renderReport({ title, datasets: [reportDataset(panel)], sections: measureSections(panel, framework, result) })
+  //   → writeFileAtomic(path.join(dir, 'index.html'), html)
+}
+
+function printSummary(result: MeasureResult, framework: Framework, panel: Panel, out?: string): void {
+  const o = result.options as Record<string, unknown>;
+  const lines = [
+    `${framework.id} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}: ${o.rows} rows, weights ${o.weights}, ${o.normalize}${o.perPeriod ? ' per period' : ''}, ${o.aggregate}`,
+  ];
+  const last = Math.max(...result.scores.map((s) => s.period));
+  for (const s of framework.systems) {
+    lines.push('', `system ${s.id}: weights`);
+    for (const w of result.weights.filter((w) => w.system === s.id)) lines.push(`  ${w.dimension}/${w.id}  ${w.weight.toFixed(4)}`);
+    const top = result.scores.filter((r) => r.system === s.id && r.period === last).sort((a, b) => a.rank - b.rank).slice(0, 10);
+    lines.push(`system ${s.id}: top ${top.length} in ${last}`);
+    for (const r of top) lines.push(`  ${String(r.rank).padStart(3)}  ${r.entity}  ${r.index.toFixed(4)}`);
+  }
+  if (panel.meta.citation) lines.push('', `Data: ${panel.meta.citation}`);
+  if (out) lines.push('', `Wrote ${out}/scores.csv, weights.csv, scores.xlsx`);
+  process.stdout.write(lines.join('\n') + '\n');
+}
