@@ -1,0 +1,114 @@
+import type { Panel } from '../data/panel.js';
+import type { Note } from '../core/notes.js';
+import type { Formula } from './formula.js';
+import { parseFormula } from './formula.js';
+import type { FeolsFit, FeolsOptions, FirstStage } from './feols.js';
+import { feols } from './feols.js';
+import type { CoefRow, VcovResult, VcovSpec } from './vcov.js';
+import { coefTable, parseVcov, vcov } from './vcov.js';
+
+/**
+ * A regression with its inference, in the shape of `nqpf regress --json` (and of regression-table
+ * columns): coefficient rows, fit statistics, fixed effects, the variance used, dropped rows.
+ */
+export interface RegressionResult {
+  readonly formula: string;
+  readonly method: 'ols' | 'iv';
+  readonly dependent: string;
+  readonly coefficients: CoefRow[];
+  readonly nobs: number;
+  readonly r2: number;
+  readonly r2Within: number | null;
+  readonly adjR2: number;
+  readonly F: number;
+  readonly fPValue: number;
+  readonly rmse: number;
+  readonly fixedEffects: ReadonlyArray<{ name: string; nLevels: number }>;
+  readonly vcov: { type: VcovSpec['type']; label: string; df: number | null; clusters?: readonly string[]; nClusters?: readonly number[]; lag?: number };
+  readonly dropped: ReadonlyArray<{ reason: string; count: number; message: string }>;
+  readonly collinear: readonly string[];
+  readonly firstStage?: readonly FirstStage[];
+  readonly notes: readonly Note[];
+}
+
+/** Package a fit and a variance into a {@link RegressionResult} (confidence level `level`). */
+export function regressionResult(fit: FeolsFit, v: VcovResult, level = 0.95): RegressionResult {
+  return {
+    formula: fit.formula.text,
+    method: fit.method,
+    dependent: fit.formula.lhsLabel,
+    coefficients: coefTable(fit, v, level),
+    nobs: fit.nobs,
+    r2: fit.r2,
+    r2Within: Number.isFinite(fit.r2Within) ? fit.r2Within : null,
+    adjR2: fit.adjR2,
+    F: fit.F,
+    fPValue: fit.fPValue,
+    rmse: fit.rmse,
+    fixedEffects: fit.fixedEffects,
+    vcov: {
+      type: v.spec.type,
+      label: v.label,
+      df: Number.isFinite(v.df) ? v.df : null,
+      clusters: v.spec.cluster,
+      nClusters: v.nClusters,
+      lag: v.spec.lag,
+    },
+    dropped: fit.dropped.map((d) => ({ reason: d.reason, count: d.count, message: d.message })),
+    collinear: fit.collinear,
+    firstStage: fit.firstStage,
+    notes: [...fit.notes, ...v.notes],
+  };
+}
+
+/**
+ * Fit and infer in one call: `regress(panel, "y ~ x | id + year", "cluster:id")`. The default
+ * variance is clustered by the panel entity when the model has FE (fixest's default is to cluster
+ * by the first FE), else iid.
+ */
+export function regress(panel: Panel, formula: Formula | string, spec?: VcovSpec | string, options: FeolsOptions & { level?: number } = {}): RegressionResult {
+  const f = typeof formula === 'string' ? parseFormula(formula) : formula;
+  const s: VcovSpec = spec === undefined ? defaultVcov(f) : typeof spec === 'string' ? parseVcov(spec) : spec;
+  const fit = feols(panel, f, { ...options, require: [...(options.require ?? []), ...(s.type === 'cluster' ? (s.cluster ?? []) : [])] });
+  return regressionResult(fit, vcov(fit, s), options.level);
+}
+
+/** fixest's default: cluster by the first fixed effect, iid without FE. */
+export function defaultVcov(f: Formula): VcovSpec {
+  return f.fixedEffects.length ? { type: 'cluster', cluster: [f.fixedEffects[0]] } : { type: 'iid' };
+}
+
+/** Format a number for a plain-text table: 6 significant digits, scientific when tiny/huge. */
+function fmt(x: number): string {
+  if (!Number.isFinite(x)) return 'NA';
+  const a = Math.abs(x);
+  if (a !== 0 && (a < 1e-4 || a >= 1e7)) return x.toExponential(3);
+  return x.toPrecision(6).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+function stars(p: number): string {
+  return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '';
+}
+
+/** A fixest-like plain-text summary of a {@link RegressionResult}. */
+export function formatRegression(r: RegressionResult): string {
+  const lines: string[] = [];
+  lines.push(`${r.method === 'iv' ? 'TSLS' : 'OLS'} estimation, Dep. Var.: ${r.dependent}`);
+  lines.push(`Observations: ${r.nobs}`);
+  if (r.fixedEffects.length) lines.push(`Fixed-effects: ${r.fixedEffects.map((f) => `${f.name}: ${f.nLevels}`).join(',  ')}`);
+  const clusters = r.vcov.nClusters ? ` (${r.vcov.nClusters.join(' & ')} ${r.vcov.type === 'dk' ? 'periods' : 'clusters'})` : '';
+  lines.push(`Standard-errors: ${r.vcov.label}${clusters}`);
+  const head = ['', 'Estimate', 'Std. Error', r.vcov.df === null ? 'z value' : 't value', 'Pr(>|t|)', ''];
+  const rows = r.coefficients.map((c) => [c.term, fmt(c.estimate), fmt(c.stdError), fmt(c.statistic), fmt(c.pValue), stars(c.pValue)]);
+  const table = [head, ...rows];
+  const widths = head.map((_, j) => Math.max(...table.map((row) => row[j].length)));
+  for (const row of table) lines.push(row.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('  ').trimEnd());
+  lines.push('---');
+  lines.push("Signif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1");
+  lines.push(`RMSE: ${fmt(r.rmse)}   Adj. R2: ${fmt(r.adjR2)}   R2: ${fmt(r.r2)}${r.r2Within === null ? '' : `   Within R2: ${fmt(r.r2Within)}`}`);
+  if (Number.isFinite(r.F)) lines.push(`F-test (slopes, iid): ${fmt(r.F)}, p = ${fmt(r.fPValue)}`);
+  for (const fs of r.firstStage ?? []) lines.push(`First stage ${fs.endogenous}: F = ${fmt(fs.F)} (${fs.df1}, ${fs.df2}), p = ${fmt(fs.pValue)}`);
+  if (r.collinear.length) lines.push(`Removed because of collinearity: ${r.collinear.join(', ')}`);
+  for (const d of r.dropped) lines.push(`Note: ${d.message}`);
+  return lines.join('\n');
+}
