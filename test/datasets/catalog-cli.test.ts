@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { BUILTIN_DATASETS, builtinDatasetNames, findBuiltinDataset } from '../../src/datasets/catalog.js';
 import { isBuiltinDataset, loadBuiltinDataset } from '../../src/io/builtin.js';
-import { csvLine, formatNumber, parseCsvText } from '../../src/datasets/csv-text.js';
+import { csvLine, csvRecords, formatNumber } from '../../src/datasets/csv-text.js';
 import { InputError } from '../../src/core/errors.js';
 import { runCli } from '../helpers/cli.js';
 import { main } from '../../src/cli/main.js';
@@ -26,7 +26,7 @@ describe('built-in dataset catalog', () => {
 
   it('writes and parses CSV text (quotes, BOM, CRLF) and rounds to 10 significant digits', () => {
     expect(csvLine(['Congo, Democratic Republic', 'a"b', 1 / 3, NaN])).toBe('"Congo, Democratic Republic","a""b",0.3333333333,');
-    expect(parseCsvText('\ufeffa,b\r\n"x, y",2\r\n')).toEqual([['a', 'b'], ['x, y', '2']]);
+    expect(csvRecords('\ufeffa,b\r\n"x, y",2\r\n')).toEqual([{ a: 'x, y', b: '2' }]);
     expect(formatNumber(123456.789012345)).toBe('123456.789');
   });
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHINA_SIM_CONTROLS, CHINA_SIM_INDICATORS, findBuiltinDataset } from '../../src/datasets/catalog.js';
 import { builtinFile, loadBuiltinDataset, loadChinaProvinceBorders, loadChinaSimLatent, loadChinaSimTruth } from '../../src/io/builtin.js';
-import { parseCsvText } from '../../src/datasets/csv-text.js';
+import { parseCsv } from '../../src/data/csv.js';
 import { chinaSimFiles } from '../../scripts/gen-china-sim.js';
 import type { Panel } from '../../src/data/panel.js';
 
@@ -107,7 +107,7 @@ describe('china-sim (SIMULATED)', async () => {
     const share = miss / (30 * 372);
     expect(share).toBeGreaterThan(0.025);
     expect(share).toBeLessThan(0.035);
-    const cells = parseCsvText(rawText).flat();
+    const cells = parseCsv(rawText, { delimiter: ',' }).flat();
     const dash = cells.filter((s) => s === '—').length;
     const dots = cells.filter((s) => s === '..').length;
     expect(dash).toBeGreaterThan(5);
@@ -115,6 +115,9 @@ describe('china-sim (SIMULATED)', async () => {
     const counted = truth.missing_cells as { dash: number; dots: number; total: number };
     expect([dash, dots, miss]).toEqual([counted.dash, counted.dots, counted.total]);
     for (const c of CHINA_SIM_CONTROLS) expect(panel.columns[c].every(Number.isFinite), c).toBe(true);
+    // The placeholders went through readPanel's cleaning path and were recorded.
+    expect(panel.notes.some((n) => n.code === 'placeholders-missing' && n.message.includes('—'))).toBe(true);
+    expect(panel.notes[0]).toMatchObject({ code: 'simulated-data', level: 'info' });
   });
 
   it('keeps indicators in plausible provincial ranges', () => {
