@@ -1,0 +1,23 @@
+export { PALETTE, SEQUENTIAL, NO_DATA_FILL, FONT_FAMILY, renderSvg, txt, type ChartBase, type Text } from './theme.js';
+export { lineChart, type LineChartSpec, type LineSeries } from './line.js';
+export { barChart, type BarChartSpec, type BarSeries } from './bar.js';
+export { radarChart, type RadarSpec } from './radar.js';
+export { heatmapChart, type HeatmapSpec } from './heatmap.js';
+export { scatterChart, type ScatterSpec } from './scatter.js';
+export { fanChart, type FanChartSpec, type FanBand } from './fan.js';
+export { ridgelineChart, type RidgelineSpec } from './ridgeline.js';
+export {
+  worldMap,
+  chinaMap,
+  joinWorld,
+  joinChina,
+  type MapSpec,
+  type MapJoin,
+  type MapOverlay,
+  type EllipseOverlay,
+  type PointsOverlay,
+  type ContinuousScale,
+  type CategoricalScale,
+} from './map.js';
+export { CHINA_PROVINCES, chinaProvince, type ChinaProvince } from './china-provinces.js';
+export { registerMaps, worldMapCodes, WORLD_MAP, CHINA_MAP } from './geodata.js';

@@ -1,0 +1,56 @@
+import { axisOption, gap, legendOption, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
+
+/** One line of a {@link lineChart}: values aligned with the chart's periods (NaN = gap). */
+export interface LineSeries {
+  readonly name: Text;
+  readonly values: ArrayLike<number>;
+  /** Dashed line, e.g. for a reference or an average. */
+  readonly dashed?: boolean;
+}
+
+export interface LineChartSpec extends ChartBase {
+  /** The x positions (years), shared by all series. */
+  readonly periods: readonly number[];
+  readonly series: readonly LineSeries[];
+  /** Axis names with units, e.g. "Year" and "NQPF index (0–1)". */
+  readonly xName?: Text;
+  readonly yName?: Text;
+  /** Show point markers (default when there are at most 15 periods). */
+  readonly symbols?: boolean;
+}
+
+/**
+ * Lines over periods for several series (e.g. the index of chosen entities by year).
+ * Missing values leave gaps. Returns an SVG string.
+ */
+export function lineChart(spec: LineChartSpec): string {
+  const lang = spec.lang ?? 'en';
+  const names = spec.series.map((s) => txt(s.name, lang));
+  const symbols = spec.symbols ?? spec.periods.length <= 15;
+  const legendRows = Math.ceil(names.length / 6);
+  return renderSvg(
+    {
+      title: titleOption(spec),
+      legend: legendOption(names),
+      grid: { left: 12, right: 24, top: topSpace(spec, 18), bottom: names.length > 1 ? 30 + 18 * legendRows : 16, containLabel: true },
+      xAxis: axisOption('category', txt(spec.xName, lang), {
+        data: spec.periods.map(String),
+        boundaryGap: false,
+        nameLocation: 'middle',
+        nameGap: 26,
+      }),
+      yAxis: axisOption('value', txt(spec.yName, lang), { nameLocation: 'end', nameGap: 10 }),
+      series: spec.series.map((s, i) => ({
+        type: 'line',
+        name: names[i],
+        data: Array.from(s.values, gap),
+        connectNulls: false,
+        showSymbol: symbols,
+        symbolSize: 5,
+        lineStyle: { width: 1.8, type: s.dashed ? 'dashed' : 'solid' },
+      })),
+    },
+    spec.width ?? 760,
+    spec.height ?? 380,
+  );
+}

@@ -1,0 +1,245 @@
+import { CHINA_MAP, WORLD_MAP, registerMaps } from './geodata.js';
+import { chinaProvince } from './china-provinces.js';
+import { BORDER, FONT_FAMILY, INK, NO_DATA_FILL, PALETTE, SEQUENTIAL, fmt, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
+
+/** A continuous colour scale from `min` to `max` (defaults: the data range). */
+export interface ContinuousScale {
+  readonly type: 'continuous';
+  readonly min?: number;
+  readonly max?: number;
+  /** Colours from low to high (default: sequential blues). */
+  readonly colors?: readonly string[];
+}
+
+/** Classes with their colours, e.g. the LISA clusters HH/LL/HL/LH/not significant. */
+export interface CategoricalScale {
+  readonly type: 'categorical';
+  readonly categories: readonly { readonly value: string; readonly label: Text; readonly color?: string }[];
+}
+
+/** A closed polyline (e.g. a standard deviational ellipse) and its centre, in lon/lat. */
+export interface EllipseOverlay {
+  readonly kind: 'ellipse';
+  readonly name: Text;
+  /** Points along the outline, [lon, lat]; drawn closed. */
+  readonly path: readonly (readonly [number, number])[];
+  readonly center?: readonly [number, number];
+  readonly color?: string;
+}
+
+/** Points in lon/lat, e.g. capitals or mean centres. */
+export interface PointsOverlay {
+  readonly kind: 'points';
+  readonly name: Text;
+  readonly points: readonly { readonly lon: number; readonly lat: number; readonly label?: Text }[];
+  readonly color?: string;
+}
+
+export type MapOverlay = EllipseOverlay | PointsOverlay;
+
+export interface MapSpec extends ChartBase {
+  /**
+   * Region values: numbers for a continuous scale, category values (strings) for a categorical
+   * one. World maps are keyed by ISO 3166 alpha-3 code; China maps by province (English or
+   * Chinese name, or GB/T 2260 code; see {@link chinaProvince}).
+   */
+  readonly values: Readonly<Record<string, number | string>>;
+  readonly scale?: ContinuousScale | CategoricalScale;
+  /** Name of the value with its unit, shown by the colour scale. */
+  readonly valueName?: Text;
+  readonly overlays?: readonly MapOverlay[];
+  /** Print region names (China map only; default false). */
+  readonly regionLabels?: boolean;
+}
+
+/** How a map spec's keys matched the map's regions. */
+export interface MapJoin {
+  /** Map region name → value. */
+  readonly matched: ReadonlyMap<string, number | string>;
+  /** Keys of `values` that name no region on the map. */
+  readonly unmatched: readonly string[];
+}
+
+/** Join `values` keyed by ISO3 code to the world map's regions. */
+export function joinWorld(values: Readonly<Record<string, number | string>>): MapJoin {
+  const matched = new Map<string, number | string>();
+  const unmatched: string[] = [];
+  for (const [k, v] of Object.entries(values)) {
+    if (/^[A-Za-z]{3}$/.test(k)) matched.set(k.toUpperCase(), v);
+    else unmatched.push(k);
+  }
+  return { matched, unmatched };
+}
+
+/** Join `values` keyed by province name or code to the China map's regions (short Chinese names). */
+export function joinChina(values: Readonly<Record<string, number | string>>): MapJoin {
+  const matched = new Map<string, number | string>();
+  const unmatched: string[] = [];
+  for (const [k, v] of Object.entries(values)) {
+    const p = chinaProvince(k);
+    if (p) matched.set(p.zh, v);
+    else unmatched.push(k);
+  }
+  return { matched, unmatched };
+}
+
+/**
+ * World choropleth (Natural Earth 1:110m, equirectangular, Antarctica omitted). Countries without
+ * a value are grey. Returns an SVG string.
+ */
+export function worldMap(spec: MapSpec): string {
+  return choropleth(WORLD_MAP, 'iso3', joinWorld(spec.values).matched, spec, spec.width ?? 900, spec.height ?? 500);
+}
+
+/**
+ * Choropleth of Chinese provinces (china-geojson, with the South China Sea islands inset).
+ * Provinces without a value (e.g. Taiwan, Hong Kong, Macao when absent from the data) are grey.
+ */
+export function chinaMap(spec: MapSpec): string {
+  return choropleth(CHINA_MAP, 'name', joinChina(spec.values).matched, spec, spec.width ?? 680, spec.height ?? 560);
+}
+
+const NOT_SHOWN = { en: 'No data', zh: '无数据' };
+
+function choropleth(
+  map: string,
+  nameProperty: string,
+  matched: ReadonlyMap<string, number | string>,
+  spec: MapSpec,
+  width: number,
+  height: number,
+): string {
+  registerMaps();
+  const lang = spec.lang ?? 'en';
+  const scale = spec.scale ?? { type: 'continuous' };
+  let visualMap: Record<string, unknown>;
+  let data: { name: string; value: number }[];
+  if (scale.type === 'categorical') {
+    const index = new Map(scale.categories.map((c, i) => [c.value, i]));
+    data = [];
+    for (const [name, v] of matched) {
+      const i = index.get(String(v));
+      if (i === undefined) throw new RangeError(`map: value "${String(v)}" of region ${name} is not one of the categories ${scale.categories.map((c) => c.value).join(', ')}`);
+      data.push({ name, value: i });
+    }
+    visualMap = {
+      type: 'piecewise',
+      seriesIndex: 0,
+      inverse: true,
+      pieces: scale.categories.map((c, i) => ({ value: i, label: txt(c.label, lang), color: c.color ?? PALETTE[i % PALETTE.length] })),
+      orient: 'vertical',
+      left: 8,
+      bottom: 8,
+      itemWidth: 14,
+      itemHeight: 10,
+      textStyle: { color: INK, fontSize: 11, fontFamily: FONT_FAMILY },
+      outOfRange: { color: NO_DATA_FILL },
+    };
+  } else {
+    data = [];
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const [name, v] of matched) {
+      if (typeof v !== 'number') throw new RangeError(`map: value of region ${name} is "${v}", a continuous scale needs numbers`);
+      if (!Number.isFinite(v)) continue;
+      data.push({ name, value: v });
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    const min = scale.min ?? (Number.isFinite(lo) ? lo : 0);
+    let max = scale.max ?? (Number.isFinite(hi) ? hi : 1);
+    if (!(max > min)) max = min + 1;
+    visualMap = {
+      type: 'continuous',
+      seriesIndex: 0,
+      min,
+      max,
+      calculable: false,
+      orient: 'horizontal',
+      left: 8,
+      bottom: 8,
+      itemWidth: 12,
+      itemHeight: 160,
+      text: [fmt(max), fmt(min)],
+      textGap: 6,
+      textStyle: { color: INK, fontSize: 11, fontFamily: FONT_FAMILY },
+      inRange: { color: [...(scale.colors ?? SEQUENTIAL)] },
+    };
+  }
+  const series: Record<string, unknown>[] = [
+    {
+      type: 'map',
+      map,
+      geoIndex: 0,
+      nameProperty,
+      data,
+    },
+  ];
+  const overlayNames: string[] = [];
+  (spec.overlays ?? []).forEach((o, k) => {
+    const color = o.color ?? ['#D55E00', '#000000', '#CC79A7', '#009E73'][k % 4];
+    const name = txt(o.name, lang);
+    overlayNames.push(name);
+    if (o.kind === 'ellipse') {
+      const coords = o.path.map((p) => [p[0], p[1]]);
+      if (coords.length > 0) coords.push(coords[0]);
+      series.push({ type: 'lines', name, coordinateSystem: 'geo', polyline: true, data: [{ coords }], lineStyle: { color, width: 2, opacity: 1 }, itemStyle: { color }, z: 5 });
+      if (o.center) series.push({ type: 'scatter', name, coordinateSystem: 'geo', data: [[o.center[0], o.center[1]]], symbol: 'circle', symbolSize: 8, itemStyle: { color, opacity: 1, borderColor: '#ffffff', borderWidth: 1 }, z: 6 });
+    } else {
+      series.push({
+        type: 'scatter',
+        name,
+        coordinateSystem: 'geo',
+        data: o.points.map((p) => ({ value: [p.lon, p.lat], name: txt(p.label, lang) })),
+        symbolSize: 6,
+        itemStyle: { color },
+        label: { show: o.points.some((p) => p.label !== undefined), position: 'right', fontSize: 9, formatter: '{b}' },
+        z: 6,
+      });
+    }
+  });
+  const top = topSpace(spec, 4);
+  return renderSvg(
+    {
+      title: titleOption(spec),
+      legend: overlayNames.length > 0 ? { data: [...new Set(overlayNames)], right: 8, bottom: 8, orient: 'vertical', textStyle: { color: INK, fontSize: 11, fontFamily: FONT_FAMILY } } : undefined,
+      visualMap,
+      graphic: [
+        {
+          type: 'text',
+          left: 8,
+          bottom: scale.type === 'categorical' ? 14 + 18 * scale.categories.length : 40,
+          style: { text: txt(spec.valueName, lang), fontSize: 11, fill: INK, fontFamily: FONT_FAMILY, fontWeight: 'bold' },
+        },
+        {
+          type: 'text',
+          right: 8,
+          top,
+          style: {
+            text: `{box|■} ${txt(NOT_SHOWN, lang)}`,
+            fontSize: 11,
+            fill: INK,
+            fontFamily: FONT_FAMILY,
+            rich: { box: { fill: NO_DATA_FILL, fontSize: 14 } },
+          },
+        },
+      ],
+      geo: {
+        map,
+        nameProperty,
+        roam: false,
+        top,
+        bottom: scale.type === 'categorical' ? 12 : 56,
+        left: 8,
+        right: 8,
+        itemStyle: { areaColor: NO_DATA_FILL, borderColor: BORDER, borderWidth: 0.6 },
+        label: { show: spec.regionLabels ?? false, fontSize: 8, color: INK },
+        emphasis: { disabled: true },
+        select: { disabled: true },
+      },
+      series,
+    },
+    width,
+    height,
+  );
+}
