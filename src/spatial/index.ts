@@ -4,3 +4,4 @@ export * from './pvalue.js';
 export * from './moran.js';
 export * from './geary.js';
 export * from './local-moran.js';
+export * from './ellipse.js';
