@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { modelFromFit, regressionTable, starsFor, tableCsv, tableGrid, tableLatex, tableMarkdown, type TableModel } from '../../src/explain/table.js';
+import { feols } from '../../src/explain/feols.js';
+import { vcov } from '../../src/explain/vcov.js';
+import { fixturePanel } from './mechanism-helpers.js';
+
+const m1: TableModel = {
+  depVar: 'nqpf',
+  coefficients: [
+    { term: 'innovation', estimate: 0.6541, stdError: 0.0339, pValue: 1e-18 },
+    { term: 'urban_rate', estimate: -0.0123, stdError: 0.0061, pValue: 0.047 },
+  ],
+  fixedEffects: ['province', 'year'],
+  nobs: 372,
+  r2: 0.91234,
+  r2Within: 0.5,
+  vcov: 'Clustered (province)',
+};
+const m2: TableModel = {
+  depVar: 'industry',
+  coefficients: [{ term: 'innovation', estimate: 0.0004, stdError: 0.03, pValue: 0.08 }],
+  fixedEffects: ['province'],
+  nobs: 360,
+  r2: 0.8,
+  r2Within: 0.25,
+  vcov: 'Clustered (province)',
+};
+
+describe('regressionTable', () => {
+  const t = regressionTable([m1, m2], { labels: { province: 'Province' } });
+  it('stars follow esttab: * p<0.1, ** p<0.05, *** p<0.01', () => {
+    expect([0.2, 0.09, 0.049, 0.0099, 0.01].map((p) => starsFor(p))).toEqual(['', '*', '**', '***', '**']);
+  });
+  it('Markdown', () => {
+    expect(tableMarkdown(t)).toBe(
+      [
+        '|  | (1) | (2) |',
+        '|:--|:---:|:---:|',
+        '|  | nqpf | industry |',
+        '| innovation | 0.654*** | 0.000* |',
+        '|  | (0.034) | (0.030) |',
+        '| urban_rate | -0.012** |  |',
+        '|  | (0.006) |  |',
+        '| Province FE | Yes | Yes |',
+        '| year FE | Yes | No |',
+        '| N | 372 | 360 |',
+        '| R² | 0.912 | 0.800 |',
+        '| Within R² | 0.500 | 0.250 |',
+        '',
+        'Clustered (province) standard errors in parentheses. * p<0.1, ** p<0.05, *** p<0.01.',
+        '',
+      ].join('\n'),
+    );
+  });
+  it('LaTeX booktabs', () => {
+    expect(tableLatex(t)).toBe(
+      [
+        '\\begin{tabular}{lcc}',
+        '\\toprule',
+        ' & (1) & (2) \\\\',
+        ' & nqpf & industry \\\\',
+        '\\midrule',
+        'innovation & 0.654$^{***}$ & 0.000$^{*}$ \\\\',
+        ' & (0.034) & (0.030) \\\\',
+        'urban\\_rate & $-$0.012$^{**}$ &  \\\\',
+        ' & (0.006) &  \\\\',
+        '\\midrule',
+        'Province FE & Yes & Yes \\\\',
+        'year FE & Yes & No \\\\',
+        'N & 372 & 360 \\\\',
+        'R$^2$ & 0.912 & 0.800 \\\\',
+        'Within R$^2$ & 0.500 & 0.250 \\\\',
+        '\\bottomrule',
+        '\\multicolumn{3}{l}{\\footnotesize Clustered (province) standard errors in parentheses. * p$<$0.1, ** p$<$0.05, *** p$<$0.01.} \\\\',
+        '\\end{tabular}',
+        '',
+      ].join('\n'),
+    );
+  });
+  it('CSV and the cell grid for XLSX', () => {
+    const csv = tableCsv(t).split('\n');
+    expect(csv[0]).toBe(',(1),(2)');
+    expect(csv[2]).toBe('innovation,0.654***,0.000*');
+    expect(csv[csv.length - 2]).toBe('Clustered (province) standard errors in parentheses. * p<0.1, ** p<0.05, *** p<0.01.,,');
+    const grid = tableGrid(t);
+    expect(grid.length).toBe(2 + t.rows.length + 1);
+    expect(grid.every((r) => r.length === 3)).toBe(true);
+  });
+  it('keep/drop, extra rows and -0.000 shown as 0.000', () => {
+    const t2 = regressionTable([{ ...m1, extra: { Controls: 'Yes' }, coefficients: [{ term: 'x', estimate: -0.0001, stdError: 0.1, pValue: 0.9 }] }], { digits: 3 });
+    expect(t2.rows[0].cells).toEqual(['x', '0.000']);
+    expect(t2.rows.find((r) => r.kind === 'extra')!.cells).toEqual(['Controls', 'Yes']);
+    const t3 = regressionTable([m1], { drop: ['urban_rate'] });
+    expect(t3.rows.filter((r) => r.kind === 'coef').map((r) => r.cells[0])).toEqual(['innovation']);
+  });
+  it('modelFromFit takes coefficients, FE, N and R² from a feols fit', () => {
+    const panel = fixturePanel('test/fixtures/explain/mediation-data.csv');
+    const fit = feols(panel, 'y ~ x + ctl | id + year');
+    const m = modelFromFit(fit, vcov(fit, { type: 'cluster', cluster: ['id'] }));
+    expect(m.fixedEffects).toEqual(['id', 'year']);
+    expect(m.nobs).toBe(372);
+    const row = regressionTable([m]).rows[0].cells;
+    expect(row[0]).toBe('x');
+    expect(row[1]).toMatch(/^0\.952\*\*\*$/); // lm(): 0.951656 (mediation.json total)
+  });
+});
