@@ -81,7 +81,7 @@ describe('regressionTable', () => {
     const csv = tableCsv(t).split('\n');
     expect(csv[0]).toBe(',(1),(2)');
     expect(csv[2]).toBe('innovation,0.654***,0.000*');
-    expect(csv[csv.length - 2]).toBe('Clustered (province) standard errors in parentheses. * p<0.1, ** p<0.05, *** p<0.01.,,');
+    expect(csv[csv.length - 2]).toBe('"Clustered (province) standard errors in parentheses. * p<0.1, ** p<0.05, *** p<0.01.",,'); // quoted: contains commas
     const grid = tableGrid(t);
     expect(grid.length).toBe(2 + t.rows.length + 1);
     expect(grid.every((r) => r.length === 3)).toBe(true);
