@@ -40,7 +40,7 @@ export const pwtFramework: Framework = {
           ind('k_per_worker', '+', '2011 US$ (PPP) per worker', 'Capital stock per worker', '人均资本存量',
             'Capital stock at current PPPs (cn) per person engaged: the equipment and structures each worker works with.', PWT),
           ind('ck', '+', 'index (USA = 1)', 'Capital services level', '资本服务水平',
-            'Capital services at current PPPs relative to the USA: the flow of services from the capital stock, comparable across countries in a year.', PWT),
+            'Capital services at current PPPs relative to the USA: the flow of services from the capital stock, comparable across countries in a year. It is an aggregate level, not per worker, so it also measures the size of the economy (China passes the USA, ck = 1, in 2012); its skewed distribution earns it the largest entropy weight (about 0.56 on world-pwt), so compare with --weights critic.', PWT),
           ind('csh_i', '+', 'share of GDP', 'Investment share', '资本形成占比',
             'Share of gross capital formation in GDP at current PPPs: how fast the means of labour are being renewed and extended.', PWT),
         ]),
