@@ -24,6 +24,11 @@ export interface TableToPanelOptions {
   /** Text column holding each entity's group (region, continent); default: detected ({@link GROUP_NAMES}). */
   group?: string;
   meta?: DatasetMeta;
+  /**
+   * The table is not used after this call, so its numeric arrays may become the panel's columns
+   * without a copy (file readers set this; keep false when the table is reused).
+   */
+  tableOwned?: boolean;
 }
 
 /** Counts of cells read as missing in one output column. */
@@ -190,7 +195,14 @@ function isTextColumn(table: RawTable, k: number): boolean {
 /** Entity ids per row: the cell text, trimmed. */
 function entityIds(table: RawTable, k: number): string[] {
   const col = table.columns[k];
-  return Array.from({ length: table.nRows }, (_, i) => cellText(col, i).trim());
+  const out: string[] = [];
+  for (let i = 0; i < table.nRows; i++) {
+    const s = cellText(col, i);
+    // trim() only where needed: most ids have no edge spaces, and trimming a million ids costs.
+    const last = s.length - 1;
+    out.push(last >= 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(last) <= 32) ? s.trim() : s);
+  }
+  return out;
 }
 
 function emptyCheck(table: RawTable): void {
@@ -326,6 +338,7 @@ function longToPanel(
     notes: log.notes,
     file: table.file,
     sourceRow: n === table.rowNumber.length ? table.rowNumber : undefined,
+    owned: options.tableOwned ?? false,
   });
 }
 
@@ -515,5 +528,6 @@ function wideToLong(
     meta,
     notes,
     file: table.file,
+    owned: true,
   });
 }

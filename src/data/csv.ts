@@ -214,7 +214,7 @@ export function readCsvTable(text: string, options: CsvReadOptions = {}): RawTab
   }
   const nCols = header.length;
   // Capacity: one row per remaining line end is an upper bound (quoted newlines only over-count).
-  let capacity = 1;
+  let capacity = cur.pos < n && src.charCodeAt(n - 1) !== LF ? 1 : 0;
   for (let k = src.indexOf('\n', cur.pos); k >= 0; k = src.indexOf('\n', k + 1)) capacity++;
   if (nCols === 0) capacity = 0;
   const num = Array.from({ length: nCols }, () => new Float64Array(capacity));
@@ -228,13 +228,25 @@ export function readCsvTable(text: string, options: CsvReadOptions = {}): RawTab
       str[c] = [];
     }
   }
-  const rowNumber = new Int32Array(capacity);
+  let rowNumber = new Int32Array(capacity);
   let row = 0;
   // Spreadsheet row of the record being read: the header is row 1 (blank rows before it are not counted).
   let rec = 1;
   let pos = cur.pos;
   while (pos < n && nCols > 0) {
     rec++;
+    if (row === capacity) {
+      // Only a file with bare CR line ends outgrows the count of LFs.
+      capacity = capacity * 2 + 16;
+      for (let k = 0; k < nCols; k++) {
+        const grown = new Float64Array(capacity);
+        grown.set(num[k]);
+        num[k] = grown;
+      }
+      const grownRows = new Int32Array(capacity);
+      grownRows.set(rowNumber);
+      rowNumber = grownRows;
+    }
     let col = 0;
     let blank = true;
     for (;;) {
@@ -309,9 +321,9 @@ export function readCsvTable(text: string, options: CsvReadOptions = {}): RawTab
   const columns: RawColumn[] = num.map((v, k) => {
     const s = str[k];
     if (s && s.length > row) s.length = row;
-    return { num: row === capacity ? v : v.subarray(0, row), str: s };
+    return { num: row === capacity ? v : v.slice(0, row), str: s };
   });
-  return { header, columns, nRows: row, rowNumber: rowNumber.subarray(0, row), file };
+  return { header, columns, nRows: row, rowNumber: row === capacity ? rowNumber : rowNumber.slice(0, row), file };
 }
 
 function tooMany(file: string | undefined, line: number, nCols: number, header: readonly string[]): never {

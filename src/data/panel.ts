@@ -66,6 +66,11 @@ export interface MakePanelInput {
   entities?: readonly EntityInfo[];
   meta?: DatasetMeta;
   notes?: readonly Note[];
+  /**
+   * The arrays in `columns`, `period` and `entity` were made for this panel and are not shared: when
+   * the rows are already sorted they are used as they are instead of copied (readers of large files).
+   */
+  owned?: boolean;
   /** For error messages: the file the rows came from and the spreadsheet row number of each row. */
   file?: string;
   sourceRow?: ArrayLike<number>;
@@ -139,19 +144,21 @@ export function makePanel(input: MakePanelInput): Panel {
     }
   }
   const pick = (col: ArrayLike<number>): Float64Array => {
-    if (sorted) return col instanceof Float64Array ? col.slice() : Float64Array.from(col);
+    if (sorted) return col instanceof Float64Array ? (input.owned ? col : col.slice()) : Float64Array.from(col);
     const out = new Float64Array(n);
     for (let k = 0; k < n; k++) out[k] = col[order[k]];
     return out;
   };
-  const entity = sorted ? input.entity.slice() : Array.from(order, (i) => input.entity[i]);
+  const entity = sorted ? (input.owned ? (input.entity as string[]) : input.entity.slice()) : Array.from(order, (i) => input.entity[i]);
   const period = pick(input.period);
   const periods = distinctSorted(period);
   const periodIndex = indexOfPeriods(period, periods);
   const columns: Record<string, Float64Array> = {};
   for (const [name, col] of Object.entries(input.columns)) columns[name] = pick(col);
   const text: Record<string, string[]> = {};
-  for (const [name, col] of Object.entries(input.text ?? {})) text[name] = sorted ? col.slice() : Array.from(order, (i) => col[i]);
+  for (const [name, col] of Object.entries(input.text ?? {})) {
+    text[name] = sorted ? (input.owned ? (col as string[]) : col.slice()) : Array.from(order, (i) => col[i]);
+  }
   const entityIndex = new Int32Array(n);
   for (let k = 0; k < n; k++) entityIndex[k] = rank[order[k]];
   const info = new Map((input.entities ?? []).map((e) => [e.id, e]));

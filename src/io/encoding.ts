@@ -2,6 +2,7 @@
  * Decoding the bytes of a text file: UTF-8 (with or without BOM), UTF-16 (with BOM), and GB18030, the
  * superset of GBK that Chinese Excel and statistical bureaus write.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.js';
 import type { Note } from '../core/notes.js';
 
@@ -45,9 +46,12 @@ export function decodeText(bytes: Uint8Array, encoding?: string, file?: string):
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le', notes: [] };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be', notes: [] };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', notes: [] };
-  } catch {
+  // isUtf8 (simdutf) + Buffer#toString is several times faster than a fatal TextDecoder on large files.
+  if (isUtf8(bytes)) {
+    const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return { text: buf.toString('utf8'), encoding: 'utf-8', notes: [] };
+  }
+  {
     const text = new TextDecoder('gb18030').decode(bytes);
     return {
       text,

@@ -78,6 +78,7 @@ export async function readPanel(path: string, options: ReadPanelOptions = {}): P
     variable: options.variable,
     valueName: options.valueName,
     group: options.group,
+    tableOwned: true,
   });
   return notes.length ? { ...panel, notes: [...notes, ...panel.notes] } : panel;
 }

@@ -104,3 +104,12 @@ describe('formatCsv', () => {
     expect(Array.from(t.columns[1].num)).toEqual(Array.from(x));
   });
 });
+
+describe('line ends', () => {
+  it('reads files with bare CR line ends (old Mac Excel)', () => {
+    const t = readCsvTable('a,b\r1,2\r3,4\r5,6');
+    expect(t.nRows).toBe(3);
+    expect(Array.from(t.columns[1].num)).toEqual([2, 4, 6]);
+    expect(Array.from(t.rowNumber)).toEqual([2, 3, 4]);
+  });
+});
