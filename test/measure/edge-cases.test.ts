@@ -169,4 +169,37 @@ describe('measure: edge cases and conventions', () => {
   it('a shared column between systems is passed on as a warning', () => {
     expect(measure(base(), fw).notes.some((n) => n.code === 'shared-indicator')).toBe(true);
   });
+
+  it('sub-dimensions: weights carry their parent, scores exist at every level, index = Σ W_d·S_d', () => {
+    const f = loadFramework(
+      `systems:
+  - id: s
+    dimensions:
+      - id: top
+        dimensions:
+          - {id: subA, indicators: [{id: x1, column: x1, direction: "+"}]}
+          - {id: subB, indicators: [{id: x2, column: x2, direction: "-"}]}
+      - {id: other, indicators: [{id: x4, column: x4, direction: "+"}]}
+`,
+      'sub.yaml',
+    );
+    const r = measure(base(), f);
+    expect(r.dimensionWeights.map((d) => [d.id, d.parent])).toEqual([
+      ['top', undefined],
+      ['subA', 'top'],
+      ['subB', 'top'],
+      ['other', undefined],
+    ]);
+    expect(r.weights.map((w) => [w.dimension, w.path.join('/')])).toEqual([
+      ['top', 'top/subA'],
+      ['top', 'top/subB'],
+      ['other', 'other'],
+    ]);
+    const W = Object.fromEntries(r.dimensionWeights.map((d) => [d.id, d.weight]));
+    expect(W.top).toBeCloseTo(W.subA + W.subB, 15);
+    for (const s of r.scores) {
+      expect(s.index).toBeCloseTo(W.top * s.dimensions.top + W.other * s.dimensions.other, 14);
+      expect(s.dimensions.top).toBeCloseTo((W.subA * s.dimensions.subA + W.subB * s.dimensions.subB) / W.top, 14);
+    }
+  });
 });

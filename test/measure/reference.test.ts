@@ -89,6 +89,9 @@ describe('worked example (10 entities × 3 years × 4 indicators) against R', ()
   it('per-period entropy weights (averaged over years) match R', () => {
     expectClose(ws(measure(exPanel, exFramework, { perPeriod: true })), ex.entropy_per_period_w, TOL, 'per period');
   });
+  it('per-period TOPSIS (min-max, entropy and ideals within each year) matches R', () => {
+    expectClose(idx(measure(exPanel, exFramework, { perPeriod: true, aggregate: 'topsis' })), ex.topsis_per_period, TOL, 'topsis per period');
+  });
   it('weighted geometric mean on [0.01, 0.99] data matches R', () => {
     const g = measure(exPanel, exFramework, { normalize: 'minmax-range', aggregate: 'geometric' });
     expectClose(idx(g), ex.geometric_range, TOL, 'geometric');
