@@ -3,7 +3,6 @@ import { BUILTIN_DATASETS, builtinDatasetNames, findBuiltinDataset } from '../..
 import { isBuiltinDataset, loadBuiltinDataset } from '../../src/io/builtin.js';
 import { csvLine, csvRecords, formatNumber } from '../../src/datasets/csv-text.js';
 import { InputError } from '../../src/core/errors.js';
-import { runCli } from '../helpers/cli.js';
 import { main } from '../../src/cli/main.js';
 
 describe('built-in dataset catalog', () => {
@@ -31,10 +30,26 @@ describe('built-in dataset catalog', () => {
   });
 });
 
+/** Run the CLI in-process and capture stdout (a child process costs ~5-20 s on the shared machine). */
+async function runInProcess(args: string[]): Promise<{ code: number; stdout: string }> {
+  const chunks: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
+    chunks.push(String(c));
+    return true;
+  });
+  try {
+    const code = await main(['node', 'nqpf', ...args]);
+    return { code, stdout: chunks.join('') };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 describe('nqpf datasets', () => {
-  it('--json prints one object with sizes, flags and citations', () => {
-    const r = runCli(['datasets', '--json']);
+  it('--json prints exactly one object with sizes, flags and citations', async () => {
+    const r = await runInProcess(['datasets', '--json']);
     expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
     const out = JSON.parse(r.stdout);
     const [pwt, sim] = out.datasets;
     expect(pwt).toMatchObject({ name: 'world-pwt', simulated: false, rows: 4340, entities: 155, periods: [1990, 2017] });
@@ -44,20 +59,8 @@ describe('nqpf datasets', () => {
   });
 
   it('prints a readable list that marks china-sim SIMULATED', async () => {
-    // In-process (a second child process would double the test time on the shared machine).
-    const chunks: string[] = [];
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-      chunks.push(String(c));
-      return true;
-    });
-    let code: number;
-    try {
-      code = await main(['node', 'nqpf', 'datasets']);
-    } finally {
-      spy.mockRestore();
-    }
-    expect(code).toBe(0);
-    const r = { stdout: chunks.join('') };
+    const r = await runInProcess(['datasets']);
+    expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/china-sim\s+\[SIMULATED\]/);
     expect(r.stdout).toMatch(/world-pwt\s+\[real data\]/);
     expect(r.stdout).toContain('CC BY 4.0');
