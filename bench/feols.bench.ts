@@ -1,0 +1,98 @@
+/**
+ * Two-way fixed-effects benchmark (issue 3, item 11): balanced panels of 10^4, 10^5 and 10^6 rows
+ * (10 periods, rows/10 entities, 5 regressors, y with entity and year effects; SIMULATED, seeded).
+ * Each size is written to a CSV in a temp folder; nqpf's time is readPanel (CSV read included) +
+ * feols(y ~ x1 + … + x5 | id + year) + cluster-robust vcov by id. When Rscript exists, R times
+ * data.table::fread + plm(model = "within", effect = "twoways") + vcovHC(cluster = "group") on the
+ * same file in the same run, and the ratio R/nqpf is printed. No assertions: figures only.
+ *
+ *   npx tsx bench/feols.bench.ts [rows ...]     (default 10000 100000 1000000)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Rng } from '../src/core/rng.js';
+import { readPanel } from '../src/io/read-panel.js';
+import { feols } from '../src/explain/feols.js';
+import { coefTable, vcov } from '../src/explain/vcov.js';
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const ROWS = sizes.length ? sizes : [10_000, 100_000, 1_000_000];
+const T = 10;
+// Seeded data: the files are reused across runs (written once per size).
+const dir = path.join(tmpdir(), 'nqpf-feols-bench');
+mkdirSync(dir, { recursive: true });
+
+function writePanel(rows: number): string {
+  const file = path.join(dir, `panel-${rows}.csv`);
+  if (existsSync(file)) return file;
+  const rng = new Rng(20260601 + rows);
+  const N = Math.ceil(rows / T);
+  const year = Float64Array.from({ length: T }, () => rng.normal());
+  const chunks: string[] = ['id,year,y,x1,x2,x3,x4,x5\n'];
+  let buf = '';
+  for (let e = 0; e < N; e++) {
+    const a = rng.normal();
+    for (let t = 0; t < T && e * T + t < rows; t++) {
+      const x = [0, 1, 2, 3, 4].map(() => rng.normal() + 0.5 * a);
+      const y = a + year[t] + 0.5 * x[0] - 0.3 * x[1] + 0.2 * x[2] + 0.1 * x[3] - 0.4 * x[4] + rng.normal();
+      buf += `${e + 1},${2001 + t},${y.toFixed(6)},${x.map((v) => v.toFixed(6)).join(',')}\n`;
+    }
+    if (buf.length > 1 << 20) {
+      chunks.push(buf);
+      buf = '';
+    }
+  }
+  chunks.push(buf);
+  writeFileSync(`${file}.part`, chunks.join(''));
+  renameSync(`${file}.part`, file);
+  return file;
+}
+
+const R_SCRIPT = `
+suppressPackageStartupMessages({ library(data.table); library(plm); library(sandwich) })
+f <- commandArgs(TRUE)[1]
+t0 <- proc.time()[["elapsed"]]
+d <- fread(f)
+m <- plm(y ~ x1 + x2 + x3 + x4 + x5, data = d, index = c("id", "year"), model = "within", effect = "twoways")
+v <- vcovHC(m, method = "arellano", type = "HC1", cluster = "group")
+el <- proc.time()[["elapsed"]] - t0
+cat(sprintf("%.6f %.10g %.10g\\n", el, coef(m)[["x1"]], sqrt(v[1, 1])))
+`;
+
+function hasR(): boolean {
+  return spawnSync('Rscript', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+const withR = hasR();
+console.log(`feols two-way FE + clustered SE (5 regressors, ${T} periods; SIMULATED data in ${dir})`);
+console.log(withR ? 'R: data.table::fread + plm within twoways + vcovHC(arellano, cluster = "group")' : 'Rscript not found: nqpf times only');
+for (const rows of ROWS) {
+  const file = writePanel(rows);
+  // Best of 2 runs (the first warms up the JIT).
+  let best = Infinity;
+  let b1 = NaN;
+  let se1 = NaN;
+  let iters = 0;
+  for (let rep = 0; rep < 2; rep++) {
+    const t0 = performance.now();
+    const panel = await readPanel(file, { entity: 'id', period: 'year' });
+    const fit = feols(panel, 'y ~ x1 + x2 + x3 + x4 + x5 | id + year');
+    const tab = coefTable(fit, vcov(fit, { type: 'cluster', cluster: ['id'] }));
+    const dt = (performance.now() - t0) / 1000;
+    best = Math.min(best, dt);
+    b1 = tab[0].estimate;
+    se1 = tab[0].stdError;
+    iters = fit.demeanIterations;
+  }
+  let line = `rows ${rows.toLocaleString('en')}: nqpf ${best.toFixed(3)} s (b_x1 = ${b1.toFixed(8)}, se = ${se1.toExponential(6)}, demean sweeps ${iters})`;
+  if (withR) {
+    const r = spawnSync('Rscript', ['-e', R_SCRIPT, file], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const parts = r.stdout.trim().split(/\s+/).map(Number);
+    if (r.status === 0 && parts.length === 3) {
+      line += ` | R ${parts[0].toFixed(3)} s (b_x1 = ${parts[1].toFixed(8)}, se = ${parts[2].toExponential(6)}) | ratio R/nqpf ${(parts[0] / best).toFixed(1)}×`;
+    } else line += ` | R failed: ${(r.stderr || '').trim().split('\n').slice(-2).join(' ')}`;
+  }
+  console.log(line);
+}
