@@ -18,14 +18,15 @@ export function radarChart(spec: RadarSpec): string {
   for (const s of spec.series) for (const v of Array.from(s.values)) if (Number.isFinite(v) && v > top) top = v;
   const niceTop = top > 0 ? niceCeil(top) : 1;
   const legendRows = Math.ceil(names.length / 4);
-  const height = spec.height ?? 440;
+  const height = spec.height ?? 400;
   return renderSvg(
     {
       title: titleOption(spec),
       legend: legendOption(names),
       radar: {
-        center: ['50%', `${50 + (topSpace(spec) - legendRows * 18) / height * 50}%`],
-        radius: '62%',
+        center: ['50%', `${50 + ((topSpace(spec) - 12 - legendRows * 18) / height) * 50}%`],
+        radius: '64%',
+        shape: 'circle',
         splitNumber: 4,
         indicator: spec.axes.map((a) => ({ name: txt(a.name, lang), min: a.min ?? 0, max: a.max ?? niceTop })),
         axisName: { color: INK, fontSize: 11, fontFamily: FONT_FAMILY },

@@ -1,0 +1,24 @@
+export * from './charts/index.js';
+export { renderReport, type ReportInput } from './document.js';
+export type {
+  Block,
+  HeadingBlock,
+  ParagraphBlock,
+  ListBlock,
+  FigureBlock,
+  TableBlock,
+  TableColumn,
+  Cell,
+  FormulaBlock,
+  TreeBlock,
+  TreeNode,
+  NotesBlock,
+  ReportSection,
+  ReportDataset,
+} from './blocks.js';
+export { escapeHtml, formatNumber, MISSING, type NumberFormat } from './html.js';
+export { texToHtml, textWithMath } from './formula.js';
+export { t, term, registerTerms } from './i18n.js';
+export { entityLabel, provinceOf } from './entity-label.js';
+export { measureSections, reportDataset, type MeasureSectionOptions } from './sections/measure.js';
+export { methodsBlocks } from './sections/measure-methods.js';
