@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHINA_PROVINCES, chinaProvince } from '../../src/report/charts/china-provinces.js';
 import { worldMapCodes } from '../../src/report/charts/geodata.js';
-import { chinaMap, joinChina, joinWorld, worldMap } from '../../src/report/charts/map.js';
+import { LISA_CATEGORIES, chinaMap, joinChina, joinWorld, worldMap } from '../../src/report/charts/map.js';
 import { NO_DATA_FILL } from '../../src/report/charts/theme.js';
 import { colouredRegions, count, pathFills, texts } from './svg.js';
 import chinaGeo from 'china-geojson/src/geojson/china.json' with { type: 'json' };
@@ -91,6 +91,11 @@ describe('chinaMap', () => {
     expect(fills.get('#f2f2f2')).toBe(1 + 1);
     expect(fills.get(NO_DATA_FILL)).toBe(35 - 5);
     expect(() => chinaMap({ values: { Beijing: 'XX' }, scale: { type: 'categorical', categories: [{ value: 'HH', label: 'HH' }] } })).toThrow(/"XX" of region 北京 is not one of the categories HH/);
+  });
+  it('has ready-made LISA classes in English and Chinese', () => {
+    const svg = chinaMap({ lang: 'zh', values: { Beijing: 'HH', Tibet: 'LL', Gansu: 'ns' }, scale: LISA_CATEGORIES });
+    expect(texts(svg)).toEqual(expect.arrayContaining(['高-高', '低-低', '高-低', '低-高', '不显著']));
+    expect(pathFills(svg).get('#D55E00')).toBe(1 + 1);
   });
   it('overlays an ellipse outline and its centre', () => {
     const path = Array.from({ length: 36 }, (_, i) => [112 + 8 * Math.cos((i / 36) * 2 * Math.PI), 32 + 5 * Math.sin((i / 36) * 2 * Math.PI)] as [number, number]);

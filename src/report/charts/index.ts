@@ -11,6 +11,7 @@ export {
   chinaMap,
   joinWorld,
   joinChina,
+  LISA_CATEGORIES,
   type MapSpec,
   type MapJoin,
   type MapOverlay,

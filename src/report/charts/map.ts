@@ -37,6 +37,21 @@ export interface PointsOverlay {
 
 export type MapOverlay = EllipseOverlay | PointsOverlay;
 
+/**
+ * The classes of a LISA cluster map (Anselin 1995) with the usual colours: HH red, LL blue, HL light
+ * red, LH light blue, not significant light grey. Values are `HH`, `LL`, `HL`, `LH`, `ns`.
+ */
+export const LISA_CATEGORIES: CategoricalScale = {
+  type: 'categorical',
+  categories: [
+    { value: 'HH', label: { en: 'High-High', zh: '高-高' }, color: '#D55E00' },
+    { value: 'LL', label: { en: 'Low-Low', zh: '低-低' }, color: '#0072B2' },
+    { value: 'HL', label: { en: 'High-Low', zh: '高-低' }, color: '#F4A582' },
+    { value: 'LH', label: { en: 'Low-High', zh: '低-高' }, color: '#92C5DE' },
+    { value: 'ns', label: { en: 'Not significant', zh: '不显著' }, color: '#f2f2f2' },
+  ],
+};
+
 export interface MapSpec extends ChartBase {
   /**
    * Region values: numbers for a continuous scale, category values (strings) for a categorical
