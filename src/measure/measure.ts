@@ -43,7 +43,7 @@ export function measure(panel: Panel, framework: Framework, options: Partial<Mea
   const periodOf = Float64Array.from(used, (i) => panel.period[i]);
   const entityOf = Array.from(used, (i) => panel.entity[i]);
   const periodList = [...new Set(periodOf)].sort((a, b) => a - b);
-  const periodGroups = periodList.map((p) => Int32Array.from(pooled[0].filter((k) => periodOf[k] === p)));
+  const periodGroups = groupBy(periodOf, periodList);
   const normGroups = o.perPeriod ? periodGroups : pooled;
 
   const weights: IndicatorWeight[] = [];
@@ -156,4 +156,18 @@ function measureSystem(
     dimensionScores,
     normalized: placed.map((p, j) => [p.indicator.id, norm[j]] as const),
   };
+}
+
+/** Row positions of each value of `keys`, in the order of `levels` (one pass). */
+function groupBy(keys: Float64Array, levels: readonly number[]): Int32Array[] {
+  const at = new Map(levels.map((p, g) => [p, g]));
+  const count = new Int32Array(levels.length);
+  for (const k of keys) count[at.get(k)!]++;
+  const out = Array.from(count, (c) => new Int32Array(c));
+  const fill = new Int32Array(levels.length);
+  keys.forEach((k, i) => {
+    const g = at.get(k)!;
+    out[g][fill[g]++] = i;
+  });
+  return out;
 }

@@ -44,10 +44,12 @@ export function normalizeIndicator(
 ): Float64Array {
   const out = new Float64Array(x.length);
   for (const rows of groups) {
-    const v = Float64Array.from(rows, (i) => x[i]);
+    const v = new Float64Array(rows.length);
     let lo = Infinity;
     let hi = -Infinity;
-    for (const a of v) {
+    for (let k = 0; k < rows.length; k++) {
+      const a = x[rows[k]];
+      v[k] = a;
       if (a < lo) lo = a;
       if (a > hi) hi = a;
     }
@@ -59,19 +61,17 @@ export function normalizeIndicator(
         const [a, b] = spec.method === 'minmax-range' ? spec.range : [0, 1];
         const add = spec.method === 'minmax-shift' ? spec.shift : 0;
         const span = hi - lo;
-        rows.forEach((r, k) => {
+        for (let k = 0; k < rows.length; k++) {
           const base = constant ? 1 : direction === '+' ? (v[k] - lo) / span : (hi - v[k]) / span;
-          out[r] = spec.method === 'minmax-range' ? a + (b - a) * base : base + add;
-        });
+          out[rows[k]] = spec.method === 'minmax-range' ? a + (b - a) * base : base + add;
+        }
         break;
       }
       case 'zscore': {
         const m = mean(v);
         const s = sd(v, 1);
         const sign = direction === '+' ? 1 : -1;
-        rows.forEach((r, k) => {
-          out[r] = constant || !(s > 0) ? 0 : (sign * (v[k] - m)) / s;
-        });
+        for (let k = 0; k < rows.length; k++) out[rows[k]] = constant || !(s > 0) ? 0 : (sign * (v[k] - m)) / s;
         break;
       }
       case 'ratio': {
@@ -81,9 +81,7 @@ export function normalizeIndicator(
             hint: 'use --normalize minmax for indicators that can be zero or negative',
           });
         }
-        rows.forEach((r, k) => {
-          out[r] = direction === '+' ? v[k] / hi : lo / v[k];
-        });
+        for (let k = 0; k < rows.length; k++) out[rows[k]] = direction === '+' ? v[k] / hi : lo / v[k];
         break;
       }
     }

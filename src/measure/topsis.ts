@@ -10,20 +10,35 @@
  */
 export function topsisCloseness(columns: readonly Float64Array[], weights: ArrayLike<number>, groups: readonly Int32Array[]): Float64Array {
   const n = columns.length ? columns[0].length : 0;
+  const m = columns.length;
   const out = new Float64Array(n);
-  const z = columns.map((c, j) => Float64Array.from(c, (x) => weights[j] * x));
+  const z = columns.map((c, j) => {
+    const zj = new Float64Array(n);
+    for (let i = 0; i < n; i++) zj[i] = weights[j] * c[i];
+    return zj;
+  });
+  const dPlus = new Float64Array(n);
+  const dMinus = new Float64Array(n);
   for (const rows of groups) {
-    const hi = z.map((c) => rows.reduce((m, i) => (c[i] > m ? c[i] : m), -Infinity));
-    const lo = z.map((c) => rows.reduce((m, i) => (c[i] < m ? c[i] : m), Infinity));
-    for (const i of rows) {
-      let dPlus = 0;
-      let dMinus = 0;
-      z.forEach((c, j) => {
-        dPlus += (c[i] - hi[j]) ** 2;
-        dMinus += (c[i] - lo[j]) ** 2;
-      });
-      const a = Math.sqrt(dPlus);
-      const b = Math.sqrt(dMinus);
+    for (let j = 0; j < m; j++) {
+      const c = z[j];
+      let hi = -Infinity;
+      let lo = Infinity;
+      for (let k = 0; k < rows.length; k++) {
+        const v = c[rows[k]];
+        if (v > hi) hi = v;
+        if (v < lo) lo = v;
+      }
+      for (let k = 0; k < rows.length; k++) {
+        const i = rows[k];
+        dPlus[i] += (c[i] - hi) ** 2;
+        dMinus[i] += (c[i] - lo) ** 2;
+      }
+    }
+    for (let k = 0; k < rows.length; k++) {
+      const i = rows[k];
+      const a = Math.sqrt(dPlus[i]);
+      const b = Math.sqrt(dMinus[i]);
       out[i] = a + b > 0 ? b / (a + b) : NaN;
     }
   }
