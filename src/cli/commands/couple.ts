@@ -1,0 +1,153 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { InputError } from '../../core/errors.js';
+import type { Note } from '../../core/notes.js';
+import type { Panel } from '../../data/panel.js';
+import { makePanel } from '../../data/panel.js';
+import { impute, type ImputeMethod } from '../../data/impute.js';
+import { systemIndicators } from '../../framework/tree.js';
+import type { Framework } from '../../framework/types.js';
+import { resolveFramework } from '../../io/framework-file.js';
+import { isBuiltinDataset } from '../../io/builtin.js';
+import { measure } from '../../measure/measure.js';
+import type { MeasureOptions } from '../../measure/options.js';
+import type { MeasureResult } from '../../measure/types.js';
+import { checkSharedIndicators, COUPLING_METHODS, couplingCoordination, type CouplingMethod } from '../../couple/index.js';
+import { list, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
+
+/** Flags of the "measure first" step shared by `couple` and `obstacle`. */
+export interface MeasureStepOptions extends DataOptions {
+  framework?: string;
+  weights: string;
+  normalize: MeasureOptions['normalize'];
+  impute: ImputeMethod;
+}
+
+/** Add --framework, --weights, --normalize, --impute for commands that measure before they analyse. */
+export function withMeasureStep(cmd: Command): Command {
+  return cmd
+    .option('--framework <file|builtin>', 'indicator framework to measure first (default for built-in data: seed for china-sim, pwt for world-pwt)')
+    .option('--weights <method>', 'weights of the measure step (entropy, critic, cv, equal, fixed, or a+b)', 'entropy')
+    .addOption(new Option('--normalize <method>', 'normalisation of the measure step').choices(['minmax', 'minmax-shift', 'minmax-range']).default('minmax'))
+    .addOption(
+      new Option('--impute <method>', 'missing indicator values before measuring (default linear interpolation within entity, recorded in the notes; none leaves such rows out)')
+        .choices(['linear', 'mean', 'drop', 'none'])
+        .default('linear'),
+    );
+}
+
+const DEFAULT_FRAMEWORK: Record<string, string> = { 'china-sim': 'seed', 'world-pwt': 'pwt' };
+
+/** Measure the panel with the framework (the `measure` step of the pipeline). */
+export async function measureStep(panel: Panel, opts: MeasureStepOptions): Promise<{ framework: Framework; result: MeasureResult; panel: Panel }> {
+  const spec = opts.framework ?? DEFAULT_FRAMEWORK[opts.data];
+  if (!spec) throw new InputError('no framework to measure with', { hint: 'give --framework FILE, or pass a CSV of system scores' });
+  const framework = await resolveFramework(spec);
+  const columns = [...new Set(framework.systems.flatMap((s) => systemIndicators(s).map((p) => p.indicator.column)))];
+  const data = opts.impute !== 'none' ? impute(panel, { method: opts.impute, columns }).panel : panel;
+  const result = measure(data, framework, { weights: opts.weights as MeasureOptions['weights'], normalize: opts.normalize });
+  return { framework, result, panel: data };
+}
+
+/** System index scores of a measure result as a panel with one column per system. */
+export function scoresPanel(panel: Panel, result: MeasureResult): Panel {
+  const keys = new Map<string, number>();
+  const entity: string[] = [];
+  const period: number[] = [];
+  const systems = [...new Set(result.scores.map((s) => s.system))];
+  const cols: Record<string, number[]> = Object.fromEntries(systems.map((s) => [s, []]));
+  for (const s of result.scores) {
+    const key = `${s.entity}\u0000${s.period}`;
+    let r = keys.get(key);
+    if (r === undefined) {
+      r = entity.length;
+      keys.set(key, r);
+      entity.push(s.entity);
+      period.push(s.period);
+      for (const sys of systems) cols[sys].push(NaN);
+    }
+    cols[s.system][r] = s.index;
+  }
+  return makePanel({ entityColumn: panel.entityColumn, periodColumn: panel.periodColumn, entity, period, columns: cols, entities: panel.entities, meta: panel.meta });
+}
+
+function parseNumbers(flag: string, value: string): number[] {
+  const v = list(value).map(Number);
+  if (!v.length || v.some((x) => !Number.isFinite(x))) throw new InputError(`${flag} takes comma-separated numbers (got "${value}")`);
+  return v;
+}
+
+interface CoupleCliOptions extends MeasureStepOptions {
+  systems: string;
+  method: CouplingMethod;
+  alpha?: string;
+  thresholds?: string;
+}
+
+/** `nqpf couple`: coupling coordination degree of two or more systems. */
+export function registerCouple(program: Command): void {
+  const cmd = program.command('couple').description('coupling coordination degree (C, T, D, ten levels) and relative development of two or more systems');
+  withMeasureStep(withDataOptions(cmd))
+    .requiredOption('--systems <a,b[,c]>', 'system score columns (a CSV of scores), or system ids of the framework (built-in data)')
+    .addOption(new Option('--method <method>', 'coupling degree formula').choices([...COUPLING_METHODS]).default('traditional'))
+    .option('--alpha <w1,w2,...>', 'weights of T, one per system, summing to 1 (default equal)')
+    .option('--thresholds <lo,hi>', 'relative development cut-offs: E ≤ lo lagging, E > hi leading (default 0.8,1.2)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  nqpf couple --data china-sim --systems innovation,nqpf --method wang --json
+  nqpf couple --data scores.csv --entity province --period year --systems U1,U2,U3 --alpha 0.4,0.3,0.3
+
+Scores must lie in [0, 1]. With built-in data (or --framework) the systems are measured first and
+their composite indices coupled; a warning is given when the systems share indicators.
+--json prints {"rows":[{entity,period,C,T,D,level,levelZh,...}],"notes":[...]}. Formulas: docs/couple-disparity.md.`,
+    )
+    .action(async (opts: CoupleCliOptions) => {
+      let panel = await loadData(opts);
+      const systems = list(opts.systems);
+      const notes: Note[] = [...panel.notes];
+      if (opts.framework || isBuiltinDataset(opts.data)) {
+        const m = await measureStep(panel, opts);
+        notes.push(...m.result.notes, ...checkSharedIndicators(m.framework, systems));
+        panel = scoresPanel(m.panel, m.result);
+      }
+      const t = opts.thresholds ? parseNumbers('--thresholds', opts.thresholds) : undefined;
+      if (t && t.length !== 2) throw new InputError(`--thresholds takes two numbers lo,hi (got "${opts.thresholds}")`, { hint: 'e.g. --thresholds 0.8,1.2' });
+      const r = couplingCoordination(panel, systems, {
+        method: opts.method,
+        alpha: opts.alpha ? parseNumbers('--alpha', opts.alpha) : undefined,
+        thresholds: t ? { lagging: t[0], leading: t[1] } : undefined,
+        file: panel.meta.file,
+      });
+      notes.push(...r.notes);
+      if (opts.json) {
+        printJson({
+          method: r.method,
+          systems: r.systems,
+          alpha: r.alpha,
+          rows: r.rows.map((x) => ({
+            entity: x.entity,
+            period: x.period,
+            C: x.C,
+            T: x.T,
+            D: x.D,
+            level: x.level ?? null,
+            levelZh: x.levelZh ?? null,
+            couplingLevel: x.couplingLevel ?? null,
+            U: Object.fromEntries(r.systems.map((s, i) => [s, x.U[i]])),
+            relative: x.relative,
+          })),
+          simulated: panel.meta.simulated,
+          notes,
+        });
+        return;
+      }
+      printNotes(notes);
+      const last = Math.max(...r.rows.map((x) => x.period));
+      const rows = r.rows.filter((x) => x.period === last).sort((a, b) => b.D - a.D);
+      const lines = [`coupling coordination of ${r.systems.join(' × ')} (${r.method}) on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}, ${last}:`];
+      for (const x of rows) lines.push(`  ${x.entity.padEnd(24)} C ${x.C.toFixed(4)}  T ${x.T.toFixed(4)}  D ${x.D.toFixed(4)}  ${x.level ?? ''} ${x.levelZh ?? ''}`);
+      process.stdout.write(lines.join('\n') + '\n');
+    });
+}

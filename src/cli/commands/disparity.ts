@@ -1,0 +1,96 @@
+import type { Command } from 'commander';
+import { disparityByPeriod } from '../../disparity/index.js';
+import { list, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
+import { InputError } from '../../core/errors.js';
+import type { Note } from '../../core/notes.js';
+
+interface DisparityCliOptions extends DataOptions {
+  value: string;
+  group: string;
+  years?: string;
+  cvPopulation?: boolean;
+}
+
+/** Reading notes that concern `columns` (notes about other columns of the file are left out). */
+export function notesFor(notes: readonly Note[], columns: readonly string[]): Note[] {
+  return notes.filter((n) => {
+    const m = /^column "([^"]+)"/.exec(n.message);
+    return !m || columns.includes(m[1]);
+  });
+}
+
+/** Parse --years 2012,2015 or 2012-2023 into a list of periods. */
+export function parseYears(value: string | undefined): number[] | undefined {
+  if (!value) return undefined;
+  const m = /^\s*(-?\d+)\s*-\s*(-?\d+)\s*$/.exec(value);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+  }
+  const v = list(value).map(Number);
+  if (!v.length || v.some((x) => !Number.isFinite(x))) throw new InputError(`--years takes years such as 2012,2017 or 2012-2023 (got "${value}")`);
+  return v;
+}
+
+/** `nqpf disparity`: Dagum Gini decomposition, Theil and CV by period. */
+export function registerDisparity(program: Command): void {
+  const cmd = program.command('disparity').description('regional disparity by period: Dagum Gini with its decomposition, Theil T and L, coefficient of variation');
+  withDataOptions(cmd)
+    .requiredOption('--value <col>', 'the variable (non-negative levels, e.g. an index score or GDP per worker)')
+    .option('--group <col>', 'group column of the data, or "group" for the entities\' group attribute (continent, NBS region)', 'group')
+    .option('--years <list>', 'only these periods, e.g. 2012,2017 or 2012-2023')
+    .option('--cv-population', 'coefficient of variation with the population sd (n); default the sample sd (n − 1)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  nqpf disparity --data world-pwt --value y_per_worker --group group --years 1990,2017 --json
+  nqpf disparity --data china-sim --value rd_intensity --group region4
+
+--json prints {"periods":[{period,gini,within,between,transvariation,contributions,groups:[{group,gini}],pairs:[{a,b,gini,D}],theilT,theilL,cv}],"notes":[...]}.
+Formulas (Dagum 1997; Theil): docs/couple-disparity.md.`,
+    )
+    .action(async (opts: DisparityCliOptions) => {
+      const panel = await loadData(opts);
+      const r = disparityByPeriod(panel, opts.value, opts.group, { periods: parseYears(opts.years), cvCorrection: opts.cvPopulation ? 0 : 1 });
+      const notes = [...notesFor(panel.notes, [opts.value, opts.group]), ...r.notes];
+      if (opts.json) {
+        printJson({
+          value: r.value,
+          group: r.groupBy,
+          periods: r.periods.map((p) => ({
+            period: p.period,
+            n: p.n,
+            gini: p.dagum.gini,
+            within: p.dagum.within,
+            between: p.dagum.between,
+            transvariation: p.dagum.transvariation,
+            contributions: p.dagum.contributions,
+            groups: p.dagum.groups.map((g) => ({ group: g.group, n: g.n, mean: g.mean, gini: g.gini })),
+            pairs: p.dagum.pairs.map((q) => ({ a: q.a, b: q.b, gini: q.gini, D: q.D })),
+            theilT: p.theilT.total,
+            theilTWithin: p.theilT.within,
+            theilTBetween: p.theilT.between,
+            theilL: p.theilL.total,
+            theilLWithin: p.theilL.within,
+            theilLBetween: p.theilL.between,
+            cv: p.cv,
+          })),
+          cv: r.cvCorrection === 1 ? 'sample sd' : 'population sd',
+          simulated: panel.meta.simulated,
+          notes,
+        });
+        return;
+      }
+      printNotes(notes);
+      const lines = [`disparity of ${r.value} by ${r.groupBy} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}`];
+      lines.push('period      n   Gini    G_w%   G_nb%   G_t%   Theil T  Theil L  CV');
+      for (const p of r.periods) {
+        const c = p.dagum.contributions;
+        lines.push(
+          `${String(p.period).padEnd(8)} ${String(p.n).padStart(4)}  ${p.dagum.gini.toFixed(4)}  ${c.within.toFixed(1).padStart(5)}  ${c.between.toFixed(1).padStart(5)}  ${c.transvariation.toFixed(1).padStart(5)}   ${p.theilT.total.toFixed(4)}   ${p.theilL.total.toFixed(4)}   ${p.cv.toFixed(4)}`,
+        );
+      }
+      process.stdout.write(lines.join('\n') + '\n');
+    });
+}

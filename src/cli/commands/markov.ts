@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { InputError } from '../../core/errors.js';
+import type { Panel } from '../../data/panel.js';
+import { parseCsv } from '../../data/csv.js';
+import { markovChain, spatialMarkov } from '../../dynamics/index.js';
+import { contiguityWeights, knnWeights, parseNeighbourRows, type SpatialWeights } from '../../spatial/weights.js';
+import { loadChinaProvinceBorders } from '../../io/builtin.js';
+import { notesFor } from './disparity.js';
+import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
+
+interface MarkovCliOptions extends DataOptions {
+  value: string;
+  classes: number;
+  breaks: 'pooled' | 'per-period';
+  spatial?: boolean;
+  neighbors?: string;
+  knn?: number;
+}
+
+async function weightsFor(panel: Panel, opts: MarkovCliOptions): Promise<SpatialWeights> {
+  const ids = panel.entities.map((e) => e.id);
+  if (opts.knn !== undefined) {
+    const coords = panel.entities.map((e) => {
+      if (e.lat === undefined || e.lon === undefined) throw new InputError(`entity "${e.id}" has no latitude/longitude for --knn`, { hint: 'use --neighbors FILE' });
+      return { lat: e.lat, lon: e.lon };
+    });
+    return knnWeights(ids, coords, opts.knn);
+  }
+  if (opts.neighbors) {
+    const text = await readFile(opts.neighbors, 'utf8').catch(() => {
+      throw new InputError(`cannot read the neighbour list "${opts.neighbors}"`, { file: opts.neighbors, hint: 'give a CSV with columns a,b' });
+    });
+    return contiguityWeights(ids, parseNeighbourRows(parseCsv(text.replace(/^\uFEFF/, ''), { file: opts.neighbors }), opts.neighbors), { file: opts.neighbors });
+  }
+  if (opts.data === 'china-sim') return contiguityWeights(ids, await loadChinaProvinceBorders());
+  throw new InputError('a spatial Markov chain needs spatial weights', { hint: 'give --neighbors FILE (CSV of pairs a,b) or --knn K' });
+}
+
+const fmt = (m: number[][]) => m.map((r) => r.map((p) => p.toFixed(3).padStart(6)).join(' ')).join('\n    ');
+
+/** `nqpf markov`: classical and spatial Markov chains of quantile classes. */
+export function registerMarkov(program: Command): void {
+  const cmd = program.command('markov').description('Markov transition matrix of quantile classes; with --spatial, conditioned on the neighbours\' class (Rey 2001) with the homogeneity test');
+  withDataOptions(cmd)
+    .requiredOption('--value <col>', 'the variable')
+    .option('--classes <k>', 'number of quantile classes', intOption('--classes'), 4)
+    .addOption(new Option('--breaks <mode>', 'quantile breaks pooled over all periods (absolute levels) or per period (relative positions)').choices(['pooled', 'per-period']).default('pooled'))
+    .option('--spatial', 'spatial Markov chain (needs weights: --neighbors, --knn, or china-sim\'s built-in borders)')
+    .option('--neighbors <file>', 'neighbour pairs, a CSV with columns a,b (contiguity, row-standardised)')
+    .option('--knn <k>', 'k nearest neighbours from the entities\' latitude/longitude', intOption('--knn'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  nqpf markov --data china-sim --value rd_intensity --classes 4 --json
+  nqpf markov --data china-sim --value rd_intensity --spatial --json
+  nqpf markov --data world-pwt --value y_per_worker --spatial --knn 5
+
+--json prints {"k","breaks","counts","probabilities","ergodic",...}; with --spatial also
+{"conditional":[{lagClass,counts,probabilities,ergodic}],"test":{LR,chi2,df,pLR,pChi2}}.`,
+    )
+    .action(async (opts: MarkovCliOptions) => {
+      const panel = await loadData(opts);
+      const options = { k: opts.classes, classes: opts.breaks };
+      if (opts.spatial || opts.neighbors || opts.knn !== undefined) {
+        const w = await weightsFor(panel, opts);
+        const r = spatialMarkov(panel, opts.value, w, options);
+        const notes = [...notesFor(panel.notes, [opts.value]), ...w.notes, ...r.notes];
+        if (opts.json) {
+          printJson({
+            value: r.value,
+            k: r.k,
+            classes: r.classes,
+            breaks: r.breaks,
+            lagBreaks: r.lagBreaks,
+            nTransitions: r.nTransitions,
+            counts: r.pooled.counts,
+            probabilities: r.pooled.probabilities,
+            conditional: r.conditional.map((m, l) => ({ lagClass: l + 1, counts: m.counts, probabilities: m.probabilities, emptyRows: m.emptyRows.map((c) => c + 1), ergodic: r.ergodic[l] })),
+            test: r.test,
+            simulated: panel.meta.simulated,
+            notes,
+          });
+          return;
+        }
+        printNotes(notes);
+        const lines = [`spatial Markov chain of ${r.value} (${r.k} classes, ${r.nTransitions} transitions)`];
+        r.conditional.forEach((m, l) => lines.push(`  neighbours in class ${l + 1}:`, `    ${fmt(m.probabilities)}`));
+        lines.push(`  homogeneity: LR ${r.test.LR.toFixed(3)} (p ${r.test.pLR.toFixed(4)}), Q ${r.test.chi2.toFixed(3)} (p ${r.test.pChi2.toFixed(4)}), df ${r.test.df}`);
+        process.stdout.write(lines.join('\n') + '\n');
+        return;
+      }
+      const r = markovChain(panel, opts.value, options);
+      const notes = [...notesFor(panel.notes, [opts.value]), ...r.notes];
+      if (opts.json) {
+        printJson({
+          value: r.value,
+          k: r.k,
+          classes: r.classes,
+          breaks: r.breaks,
+          nTransitions: r.nTransitions,
+          counts: r.transitions.counts,
+          probabilities: r.transitions.probabilities,
+          emptyRows: r.transitions.emptyRows.map((c) => c + 1),
+          initial: r.initial,
+          final: r.final,
+          ergodic: r.ergodic,
+          simulated: panel.meta.simulated,
+          notes,
+        });
+        return;
+      }
+      printNotes(notes);
+      const lines = [`Markov chain of ${r.value} (${r.k} classes, ${r.classes} breaks, ${r.nTransitions} transitions)`, `    ${fmt(r.transitions.probabilities)}`];
+      lines.push(`  ergodic: ${r.ergodic.map((p) => p.toFixed(3)).join(' ')}`);
+      process.stdout.write(lines.join('\n') + '\n');
+    });
+}

@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { obstacleDegree } from '../../measure/obstacle.js';
+import { intOption, list, loadData, printJson, printNotes, withDataOptions } from '../common.js';
+import { measureStep, withMeasureStep, type MeasureStepOptions } from './couple.js';
+
+interface ObstacleCliOptions extends MeasureStepOptions {
+  system?: string;
+  top: number;
+}
+
+/** `nqpf obstacle`: obstacle degree of indicators and dimensions. */
+export function registerObstacle(program: Command): void {
+  const cmd = program.command('obstacle').description('obstacle degree (障碍度) of every indicator and dimension, with the most frequent top obstacles per period');
+  withMeasureStep(withDataOptions(cmd))
+    .option('--system <ids>', 'systems to diagnose, comma-separated (default all)')
+    .option('--top <k>', 'top obstacles per entity-period and in the summary', intOption('--top'), 3)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  nqpf obstacle --data china-sim --system nqpf --top 3 --json
+  nqpf obstacle --data my.csv --framework my-framework.yaml
+
+O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' the normalised value).
+--json prints {"rows":[{entity,period,system,indicators,dimensions,top}],"summary":[{period,system,indicators,dimensions}],"notes":[...]}.`,
+    )
+    .action(async (opts: ObstacleCliOptions) => {
+      const panel = await loadData(opts);
+      const m = await measureStep(panel, opts);
+      const r = obstacleDegree(m.result, { systems: opts.system ? list(opts.system) : undefined, topK: opts.top });
+      const notes = [...m.panel.notes, ...m.result.notes, ...r.notes];
+      if (opts.json) {
+        printJson({ topK: r.topK, rows: r.rows, summary: r.summary, simulated: panel.meta.simulated, notes });
+        return;
+      }
+      printNotes(notes);
+      const last = Math.max(...r.summary.map((s) => s.period));
+      const lines: string[] = [];
+      for (const s of r.summary.filter((x) => x.period === last)) {
+        lines.push(`${s.system}, ${last}: most frequent top-${r.topK} obstacles over ${s.entities} entities`);
+        for (const i of s.indicators.slice(0, 8)) lines.push(`  ${i.id.padEnd(28)} ${String(i.topCount).padStart(4)}×  mean ${i.meanObstacle.toFixed(2)}%`);
+        lines.push(`  dimensions: ${s.dimensions.map((d) => `${d.id} ${d.meanObstacle.toFixed(1)}%`).join(', ')}`);
+      }
+      process.stdout.write(lines.join('\n') + '\n');
+    });
+}

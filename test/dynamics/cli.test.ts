@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../measure/run-in-process.js';
+
+describe('nqpf density / markov / convergence', () => {
+  it('density --json gives a grid × period matrix', async () => {
+    const r = await runInProcess(['density', '--data', 'world-pwt', '--value', 'y_per_worker', '--log', '--years', '1990,2017', '--points', '64', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.grid).toHaveLength(64);
+    expect(out.matrix).toHaveLength(64);
+    expect(out.matrix[0]).toHaveLength(2);
+    expect(out.periods.map((p: { period: number }) => p.period)).toEqual([1990, 2017]);
+  });
+  it('markov --json: probabilities rows sum to 1 or are flagged empty', async () => {
+    const r = await runInProcess(['markov', '--data', 'china-sim', '--value', 'rd_intensity', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.k).toBe(4);
+    out.probabilities.forEach((row: number[], i: number) => {
+      const s = row.reduce((a, b) => a + b, 0);
+      if (out.emptyRows.includes(i + 1)) expect(s).toBe(0);
+      else expect(s).toBeCloseTo(1, 12);
+    });
+  });
+  it('markov --spatial on china-sim uses the built-in borders and reports the homogeneity test', async () => {
+    const r = await runInProcess(['markov', '--data', 'china-sim', '--value', 'rd_intensity', '--spatial', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.conditional).toHaveLength(4);
+    expect(out.test.df).toBeGreaterThan(0);
+    expect(out.test.LR).toBeGreaterThan(0);
+  });
+  it('convergence --json reports σ and β with speed and half-life', async () => {
+    const r = await runInProcess(['convergence', '--data', 'world-pwt', '--value', 'y_per_worker', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.beta.form).toBe('cross-section');
+    expect(out.beta.beta).toBeLessThan(0);
+    expect(out.beta.halfLife).toBeCloseTo(Math.LN2 / out.beta.speed, 12);
+    expect(out.sigma.periods.length).toBe(28);
+  });
+});
