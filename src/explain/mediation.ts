@@ -9,6 +9,7 @@ import { feols } from './feols.js';
 import { factorCodes } from './model-frame.js';
 import { coefTable, vcov, type VcovSpec } from './vcov.js';
 import { bcInterval, percentileInterval } from './bootstrap-ci.js';
+import { modelFromFit, type TableModel } from './table.js';
 
 /** Options of {@link mediation}. */
 export interface MediationOptions {
@@ -107,6 +108,8 @@ export interface MediationResult {
   readonly bootstrap: { readonly reps: number; readonly failed: number; readonly seed: number; readonly level: number; readonly cluster: string };
   readonly vcov: string;
   readonly replicates?: Readonly<Record<string, Float64Array>>;
+  /** The equations as table columns (total, each mediator, outcome), for {@link regressionTable}. */
+  readonly equations: readonly TableModel[];
   readonly notes: readonly Note[];
 }
 
@@ -246,7 +249,7 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
     const v = vcov(fit, spec);
     for (const n of v.notes) log.add(n);
     const table = coefTable(fit, v);
-    return { fit, table, label: v.label };
+    return { fit, table, label: v.label, model: modelFromFit(fit, v) };
   };
   const row = (eq: ReturnType<typeof fitEq>, term: string, path: string): PathEstimate => {
     const r = eq.table.find((t) => t.term === term);
@@ -324,6 +327,7 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
     bootstrap: { reps: boot.reps, failed: boot.failed, seed: o.seed, level: o.level, cluster: o.cluster },
     vcov: totalEq.label,
     replicates: o.keepReplicates ? replicates : undefined,
+    equations: [totalEq.model, ...medEqs.map((e) => e.model), outEq.model],
     notes: log.notes,
   };
 }

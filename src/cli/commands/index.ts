@@ -10,6 +10,8 @@ import { registerDisparity } from './disparity.js';
 import { registerDensity } from './density.js';
 import { registerMarkov } from './markov.js';
 import { registerConvergence } from './convergence.js';
+import { registerMediate } from './mediate.js';
+import { registerThreshold } from './threshold.js';
 
 /** Every CLI command registers itself on the program; one line per command file. */
-export const commands: Array<(program: Command) => void> = [registerDemo, registerDatasets, registerFrameworks, registerMeasure, registerRegress, registerCouple, registerObstacle, registerDisparity, registerDensity, registerMarkov, registerConvergence];
+export const commands: Array<(program: Command) => void> = [registerDemo, registerDatasets, registerFrameworks, registerMeasure, registerRegress, registerCouple, registerObstacle, registerDisparity, registerDensity, registerMarkov, registerConvergence, registerMediate, registerThreshold];

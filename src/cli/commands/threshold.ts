@@ -1,0 +1,125 @@
+import type { Command } from 'commander';
+import { InputError } from '../../core/errors.js';
+import { intOption, list, loadData, numberOption, printJson, printNotes, progress, withDataOptions, type DataOptions } from '../common.js';
+import { robustnessSamples, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
+import { panelThreshold, type ThresholdResult } from '../../explain/threshold.js';
+
+interface ThresholdCliOptions extends DataOptions, RobustnessFlags {
+  y: string;
+  x: string;
+  q: string;
+  controls?: string;
+  thresholds: number;
+  grid: string;
+  trim: number;
+  bootstrap: number;
+  seed: number;
+  level: number;
+  timeEffects?: boolean;
+}
+
+/** The `--json` object: the issue's contract (LR profiles left out to keep it small). */
+export function thresholdJson(r: ThresholdResult) {
+  return {
+    thresholds: r.thresholds.map((t) => ({ order: t.order, estimate: t.estimate, ciLow: t.ciLow, ciHigh: t.ciHigh, F: t.F, pValue: t.pValue, critical: t.critical, ssr: t.ssr })),
+    coefficients: r.coefficients,
+    regimes: r.regimes,
+    ssr: r.ssr,
+    ssr0: r.ssr0,
+    nobs: r.nobs,
+    nEntities: r.nEntities,
+    nPeriods: r.nPeriods,
+    nCandidates: r.nCandidates,
+    options: r.options,
+    notes: r.notes,
+  };
+}
+
+function fmt(x: number, d = 4): string {
+  return Number.isFinite(x) ? x.toFixed(d) : 'NA';
+}
+
+function thresholdText(r: ThresholdResult): string {
+  const o = r.options;
+  const lines = [
+    `Panel threshold model (Hansen 1999): ${o.y} on ${o.x} by regimes of ${o.q}; ${r.nEntities} entities × ${r.nPeriods} periods; grid ${o.grid} (${r.nCandidates} candidates), trim ${o.trim}`,
+    'Thresholds (LR interval at ' + `${(o.level * 100).toFixed(0)}%; F test with ${o.bootstrap} fixed-regressor bootstrap draws):`,
+  ];
+  for (const [i, t] of r.thresholds.entries()) {
+    lines.push(`  γ${i + 1} = ${fmt(t.estimate)} (stage ${t.order})  [${fmt(t.ciLow)}, ${fmt(t.ciHigh)}]  F = ${fmt(t.F, 2)}  p = ${fmt(t.pValue, 3)}  crit 10/5/1%: ${fmt(t.critical.p10, 2)} / ${fmt(t.critical.p5, 2)} / ${fmt(t.critical.p1, 2)}`);
+  }
+  lines.push('Coefficients (within estimator, SE as xtreg, fe):');
+  for (const c of r.coefficients) lines.push(`  ${c.term.padEnd(32)} ${fmt(c.estimate).padStart(10)}  SE ${fmt(c.stdError)}  p ${fmt(c.pValue)}`);
+  lines.push(`SSR ${fmt(r.ssr, 6)} (linear model ${fmt(r.ssr0, 6)})`);
+  return lines.join('\n');
+}
+
+/** `nqpf threshold`: Hansen's panel threshold regression. */
+export function registerThreshold(program: Command): void {
+  withRobustnessOptions(
+    withDataOptions(
+      program
+        .command('threshold')
+        .description('panel threshold regression (Hansen 1999, as Stata xthreg): 1–3 thresholds, exhaustive or grid search, bootstrap F tests, LR intervals')
+        .requiredOption('--y <col>', 'dependent variable')
+        .requiredOption('--x <col>', 'regime-dependent regressor')
+        .requiredOption('--q <col>', 'threshold variable')
+        .option('--controls <cols>', 'regime-independent controls, comma-separated')
+        .option('--thresholds <k>', 'number of thresholds (1, 2 or 3)', intOption('--thresholds'), 1)
+        .option('--grid <all|N>', 'candidates: every distinct value of q ("all") or N quantiles', 'all')
+        .option('--trim <p>', 'minimum share of observations in each regime', numberOption('--trim'), 0.01)
+        .option('--bootstrap <n>', 'bootstrap replications per threshold test (0 = no test)', intOption('--bootstrap'), 300)
+        .option('--seed <n>', 'random seed', intOption('--seed'), 1)
+        .option('--level <p>', 'level of the LR threshold intervals', numberOption('--level'), 0.95)
+        .option('--time-effects', 'add period dummies (two-way fixed effects)'),
+    ),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  nqpf threshold --data panel.csv --entity id --period year --y nqpf --x innov --q lngdp --controls urban,open --thresholds 2 --grid all --trim 0.05 --bootstrap 300
+  nqpf threshold --data china-sim --y labor_productivity --x rd_intensity --q urbanization --time-effects --json
+
+Needs a balanced panel (every entity in every period, no missing values), as xthreg.
+Sequential estimation: γ1; γ2 given γ1, then γ1 refined given γ2; γ3 given both. See docs/explain-mechanism.md.`,
+    )
+    .action(async (opts: ThresholdCliOptions) => {
+      const grid = opts.grid === 'all' ? 'all' : Number(opts.grid);
+      if (grid !== 'all' && !(Number.isInteger(grid) && grid >= 1)) throw new InputError(`--grid takes "all" or a whole number (got "${opts.grid}")`, { hint: 'e.g. --grid all or --grid 300' });
+      if (![1, 2, 3].includes(opts.thresholds)) throw new InputError(`--thresholds must be 1, 2 or 3 (got ${opts.thresholds})`);
+      const panel = await loadData(opts);
+      const controls = list(opts.controls);
+      const samples = robustnessSamples(panel, opts, [opts.y, opts.x, ...controls]);
+      if (opts.bootstrap > 0 && !opts.json) progress(`bootstrap, ${opts.bootstrap} replications per threshold`);
+      const results = samples.map((s) => ({
+        group: s.group,
+        notes: s.panel.notes,
+        result: panelThreshold(s.panel, {
+          y: opts.y,
+          x: opts.x,
+          q: opts.q,
+          controls,
+          thresholds: opts.thresholds as 1 | 2 | 3,
+          grid,
+          trim: opts.trim,
+          bootstrap: opts.bootstrap,
+          seed: opts.seed,
+          level: opts.level,
+          timeEffects: opts.timeEffects,
+        }),
+      }));
+      const meta = { data: panel.meta.name, simulated: panel.meta.simulated };
+      if (opts.json) {
+        if (opts.by) printJson({ by: opts.by, groups: results.map((r) => ({ group: r.group, ...thresholdJson(r.result) })), ...meta });
+        else printJson({ ...thresholdJson(results[0].result), ...meta });
+        return;
+      }
+      if (panel.meta.simulated) process.stdout.write(`Data: ${panel.meta.name} (SIMULATED)\n`);
+      for (const r of results) {
+        printNotes([...r.notes, ...r.result.notes]);
+        if (opts.by) process.stdout.write(`\n== ${opts.by} = ${r.group} ==\n`);
+        process.stdout.write(thresholdText(r.result) + '\n');
+      }
+    });
+}
