@@ -61,6 +61,9 @@ describe('nqpf measure on a user CSV', () => {
     expect(scores[0]).toBe('region,year,system,index,rank,tech,green');
     expect(readFileSync(path.join(out, 'weights.csv'), 'utf8')).toContain('idx,green,green,energy,energy,-,');
     expect(existsSync(path.join(out, 'scores.xlsx'))).toBe(true);
+    const html = readFileSync(path.join(out, 'index.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('<svg');
   });
 
   it('an unknown framework column is exit 2 naming the indicator and the available columns', async () => {
