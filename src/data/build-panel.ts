@@ -196,11 +196,19 @@ function isTextColumn(table: RawTable, k: number): boolean {
 function entityIds(table: RawTable, k: number): string[] {
   const col = table.columns[k];
   const out: string[] = [];
+  let prev = '';
+  let prevId = '';
   for (let i = 0; i < table.nRows; i++) {
     const s = cellText(col, i);
+    if (s === prev && i > 0) {
+      out.push(prevId);
+      continue;
+    }
     // trim() only where needed: most ids have no edge spaces, and trimming a million ids costs.
     const last = s.length - 1;
-    out.push(last >= 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(last) <= 32) ? s.trim() : s);
+    prev = s;
+    prevId = last >= 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(last) <= 32) ? s.trim() : s;
+    out.push(prevId);
   }
   return out;
 }

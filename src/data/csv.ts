@@ -23,7 +23,6 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
-const MAX_EXACT = 2 ** 53;
 
 /** Pick the delimiter that occurs most often (outside quotes) in the first line; ',' on a tie. */
 export function detectDelimiter(text: string): string {
@@ -130,40 +129,39 @@ function readQuoted(src: string, pos: number, row: number, file?: string): { tex
   }
 }
 
-// Result slots of the number scanner, to avoid allocating a result object per cell.
+// Result slot of the number scanner, to avoid allocating a result object per cell.
 let scanEnd = 0;
 
 /**
- * Scan a plain decimal number starting at `i` (sign, digits, optional fraction and exponent) and
- * return its value, setting `scanEnd`; NaN when there is no number there. Integers with a leading
- * zero ("007") are refused so codes keep their zeros.
+ * Scan a plain decimal number in the UTF-8 bytes `b` starting at `i` (sign, digits, optional fraction
+ * and exponent) and return its value, setting `scanEnd`; NaN when there is no number there. Integers
+ * with a leading zero ("007") are refused so codes keep their zeros.
  */
-function scanNumber(src: string, i: number, n: number): number {
-  let c = src.charCodeAt(i);
+function scanNumber(b: Uint8Array, i: number): number {
+  let c = b[i];
   let neg = false;
+  const first = i;
   if (c === 45 || c === 43) {
     neg = c === 45;
-    c = src.charCodeAt(++i);
+    c = b[++i];
   }
   const begin = i;
   let mant = 0;
   let digits = 0;
   let exp = 0;
-  let intDigits = 0;
   while (c >= 48 && c <= 57) {
     mant = mant * 10 + (c - 48);
     digits++;
-    intDigits++;
-    c = src.charCodeAt(++i);
+    c = b[++i];
   }
-  if (intDigits > 1 && src.charCodeAt(begin) === 48) return NaN;
+  if (digits > 1 && b[begin] === 48) return NaN;
   if (c === 46) {
-    c = src.charCodeAt(++i);
+    c = b[++i];
     while (c >= 48 && c <= 57) {
       mant = mant * 10 + (c - 48);
       digits++;
       exp--;
-      c = src.charCodeAt(++i);
+      c = b[++i];
     }
   }
   if (digits === 0) return NaN;
@@ -171,51 +169,106 @@ function scanNumber(src: string, i: number, n: number): number {
     let j = i + 1;
     let e = 0;
     let eneg = false;
-    let ec = src.charCodeAt(j);
+    let ec = b[j];
     if (ec === 45 || ec === 43) {
       eneg = ec === 45;
-      ec = src.charCodeAt(++j);
+      ec = b[++j];
     }
     const eBegin = j;
-    while (ec >= 48 && ec <= 57 && j < n) {
+    while (ec >= 48 && ec <= 57) {
       e = e * 10 + (ec - 48);
-      ec = src.charCodeAt(++j);
+      ec = b[++j];
     }
     if (j === eBegin) return NaN;
     exp += eneg ? -e : e;
     i = j;
   }
   scanEnd = i;
-  if (digits <= 15 && mant < MAX_EXACT && exp >= -22 && exp <= 22) {
+  if (digits <= 15 && exp >= -22 && exp <= 22) {
     const v = exp < 0 ? mant / POW10[-exp] : mant * POW10[exp];
     return neg ? -v : v;
   }
   // Too many digits for the exact fast path: let the engine's correctly rounded parser do it.
-  return Number(src.slice(neg || src.charCodeAt(begin - 1) === 43 ? begin - 1 : begin, i));
+  return Number(decodeBytes(b, first, i));
+}
+
+// Fatal: bytes that are not UTF-8 (a GBK file read without --encoding) throw NotUtf8Error, so the
+// caller can decode the file another way. GBK trail bytes are ≥ 0x40, so they never look like a
+// delimiter, quote or line break, and parsing the structure of GBK bytes is safe.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Encoder = new TextEncoder();
+
+/** Thrown by {@link readCsvTable} when a cell of its byte input is not valid UTF-8. */
+export class NotUtf8Error extends Error {
+  override readonly name = 'NotUtf8Error';
+  constructor(readonly row: number) {
+    super(`not valid UTF-8 (row ${row})`);
+  }
+}
+
+function decodeUtf8(b: Uint8Array): string {
+  try {
+    return utf8.decode(b);
+  } catch {
+    throw new NotUtf8Error(currentRow);
+  }
+}
+
+// The spreadsheet row being read, for NotUtf8Error.
+let currentRow = 1;
+
+/** The text of bytes [s, e): ASCII built directly (short cells), anything else through TextDecoder. */
+function decodeBytes(b: Uint8Array, s: number, e: number): string {
+  if (e - s <= 32) {
+    let ascii = true;
+    for (let k = s; k < e; k++) if (b[k] >= 0x80) ascii = false;
+    if (ascii) return String.fromCharCode.apply(null, b.subarray(s, e) as unknown as number[]);
+  }
+  return decodeUtf8(b.subarray(s, e));
+}
+
+/** Index just past the end of the record starting at `pos` (quote-aware), and the record's end before its line break. */
+function recordEnd(b: Uint8Array, pos: number): { end: number; next: number } {
+  let inQuotes = false;
+  let k = pos;
+  for (; k < b.length; k++) {
+    const c = b[k];
+    if (c === QUOTE) inQuotes = !inQuotes;
+    else if (!inQuotes && (c === LF || c === CR)) break;
+  }
+  const next = k < b.length && b[k] === CR && b[k + 1] === LF ? k + 2 : k + 1;
+  return { end: k, next };
 }
 
 /**
- * Read CSV text into a {@link RawTable}: header from the first non-blank line, one numeric column per
- * header cell. Short rows are padded with empty cells; a row with more non-empty cells than the
- * header is an InputError naming the row.
+ * Read CSV into a {@link RawTable}: header from the first non-blank line, one numeric column per
+ * header cell. Byte input must be UTF-8 (else {@link NotUtf8Error}). Works on UTF-8 bytes (a string is encoded first), so a large file is never turned into
+ * one big string: numbers are parsed from the bytes, and only text cells are decoded (a cell equal to
+ * the one above it reuses its string). Short rows are padded with empty cells; a row with more
+ * non-empty cells than the header is an InputError naming the row.
  */
-export function readCsvTable(text: string, options: CsvReadOptions = {}): RawTable {
-  const src = stripBom(text);
+export function readCsvTable(input: string | Uint8Array, options: CsvReadOptions = {}): RawTable {
+  const b = typeof input === 'string' ? utf8Encoder.encode(input) : input;
   const file = options.file;
-  const delim = options.delimiter ?? detectDelimiter(src);
-  const d = delim.charCodeAt(0);
-  const n = src.length;
-  const cur = { pos: 0, line: 1 };
+  const n = b.length;
+  let pos = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   let header: string[] = [];
-  while (cur.pos < n) {
-    header = readRecord(src, cur, d, file);
-    if (!(header.length === 1 && header[0].trim() === '')) break;
-    header = [];
+  let delim = options.delimiter ?? ',';
+  while (pos < n) {
+    const r = recordEnd(b, pos);
+    currentRow = 1;
+    const line = decodeUtf8(b.subarray(pos, r.end));
+    pos = r.next;
+    if (line.trim() === '') continue;
+    delim = options.delimiter ?? detectDelimiter(line);
+    header = parseCsv(line, { delimiter: delim, file })[0] ?? [];
+    break;
   }
+  const d = delim.charCodeAt(0);
   const nCols = header.length;
   // Capacity: one row per remaining line end is an upper bound (quoted newlines only over-count).
-  let capacity = cur.pos < n && src.charCodeAt(n - 1) !== LF ? 1 : 0;
-  for (let k = src.indexOf('\n', cur.pos); k >= 0; k = src.indexOf('\n', k + 1)) capacity++;
+  let capacity = pos < n && b[n - 1] !== LF ? 1 : 0;
+  for (let k = b.indexOf(LF, pos); k >= 0; k = b.indexOf(LF, k + 1)) capacity++;
   if (nCols === 0) capacity = 0;
   const num = Array.from({ length: nCols }, () => new Float64Array(capacity));
   // Text cells are appended in row order to packed arrays (never `new Array(n)`: V8 makes large holey
@@ -228,13 +281,16 @@ export function readCsvTable(text: string, options: CsvReadOptions = {}): RawTab
       str[c] = [];
     }
   }
+  // The previous unquoted text cell of each column (its bytes and string), to reuse repeated ids.
+  const prevStart = new Int32Array(nCols).fill(-1);
+  const prevEnd = new Int32Array(nCols);
+  const prevText: string[] = header.map(() => '');
   let rowNumber = new Int32Array(capacity);
   let row = 0;
   // Spreadsheet row of the record being read: the header is row 1 (blank rows before it are not counted).
   let rec = 1;
-  let pos = cur.pos;
   while (pos < n && nCols > 0) {
-    rec++;
+    currentRow = ++rec;
     if (row === capacity) {
       // Only a file with bare CR line ends outgrows the count of LFs.
       capacity = capacity * 2 + 16;
@@ -250,30 +306,48 @@ export function readCsvTable(text: string, options: CsvReadOptions = {}): RawTab
     let col = 0;
     let blank = true;
     for (;;) {
-      const c0 = src.charCodeAt(pos);
-      if (c0 === QUOTE) {
-        const r = readQuoted(src, pos, rec, file);
-        pos = r.end;
-        let t = r.text;
-        const start = pos;
+      const start = pos;
+      if (b[pos] === QUOTE) {
+        let t = '';
+        let s0 = pos + 1;
+        let k = s0;
+        for (;;) {
+          while (k < n && b[k] !== QUOTE) k++;
+          if (k >= n) {
+            throw new InputError('a quoted cell is never closed (a " without its closing ")', {
+              file,
+              row: rec,
+              hint: 'close the quote, or write a literal quote inside a quoted cell as ""',
+            });
+          }
+          if (b[k + 1] === QUOTE) {
+            t += decodeBytes(b, s0, k + 1);
+            k += 2;
+            s0 = k;
+            continue;
+          }
+          t += decodeBytes(b, s0, k);
+          break;
+        }
+        pos = k + 1;
+        const after = pos;
         while (pos < n) {
-          const c = src.charCodeAt(pos);
+          const c = b[pos];
           if (c === d || c === LF || c === CR) break;
           pos++;
         }
-        if (pos > start) t += src.slice(start, pos);
+        if (pos > after) t += decodeBytes(b, after, pos);
         blank = false;
         if (col < nCols) {
           num[col][row] = NaN;
           putText((str[col] ??= []), row, t);
         } else if (t.trim() !== '') tooMany(file, rec, nCols, header);
       } else {
-        const start = pos;
         let v = NaN;
         if (col < nCols && keep[col] === 0) {
-          v = scanNumber(src, pos, n);
+          v = scanNumber(b, pos);
           if (v === v) {
-            const c = scanEnd < n ? src.charCodeAt(scanEnd) : LF;
+            const c = scanEnd < n ? b[scanEnd] : LF;
             if (c === d || c === LF || c === CR) pos = scanEnd;
             else v = NaN;
           }
@@ -283,7 +357,7 @@ export function readCsvTable(text: string, options: CsvReadOptions = {}): RawTab
           blank = false;
         } else {
           while (pos < n) {
-            const c = src.charCodeAt(pos);
+            const c = b[pos];
             if (c === d || c === LF || c === CR) break;
             pos++;
           }
@@ -291,19 +365,30 @@ export function readCsvTable(text: string, options: CsvReadOptions = {}): RawTab
             num[col][row] = NaN;
             if (pos > start) {
               blank = false;
-              putText((str[col] ??= []), row, src.slice(start, pos));
+              const arr = (str[col] ??= []);
+              let text: string;
+              const ps = prevStart[col];
+              if (ps >= 0 && prevEnd[col] - ps === pos - start && sameBytes(b, ps, start, pos - start)) text = prevText[col];
+              else {
+                text = decodeBytes(b, start, pos);
+                prevText[col] = text;
+              }
+              prevStart[col] = start;
+              prevEnd[col] = pos;
+              if (arr.length === row) arr.push(text);
+              else putText(arr, row, text);
             } else if (keep[col] === 1) putText(str[col]!, row, '');
-          } else if (src.slice(start, pos).trim() !== '') tooMany(file, rec, nCols, header);
+          } else if (pos > start && decodeBytes(b, start, pos).trim() !== '') tooMany(file, rec, nCols, header);
         }
       }
       col++;
       if (pos >= n) break;
-      const c = src.charCodeAt(pos);
+      const c = b[pos];
       if (c === d) {
         pos++;
         continue;
       }
-      pos += c === CR && src.charCodeAt(pos + 1) === LF ? 2 : 1;
+      pos += c === CR && b[pos + 1] === LF ? 2 : 1;
       break;
     }
     for (; col < nCols; col++) {
@@ -324,6 +409,11 @@ export function readCsvTable(text: string, options: CsvReadOptions = {}): RawTab
     return { num: row === capacity ? v : v.slice(0, row), str: s };
   });
   return { header, columns, nRows: row, rowNumber: row === capacity ? rowNumber : rowNumber.slice(0, row), file };
+}
+
+function sameBytes(b: Uint8Array, a: number, c: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (b[a + k] !== b[c + k]) return false;
+  return true;
 }
 
 function tooMany(file: string | undefined, line: number, nCols: number, header: readonly string[]): never {

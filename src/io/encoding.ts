@@ -66,3 +66,18 @@ export function decodeText(bytes: Uint8Array, encoding?: string, file?: string):
     };
   }
 }
+
+/**
+ * The bytes of a text file for the CSV reader, which reads UTF-8 bytes: without a BOM or with a UTF-8
+ * BOM (or `encoding` utf-8) the bytes are returned as they are, unchecked — the reader decodes only
+ * text cells, fatally, and the caller falls back to GB18030 when one is not UTF-8 (cheaper than
+ * validating a large numeric file up front). UTF-16 and forced encodings are decoded as
+ * {@link decodeText} says and encoded to UTF-8.
+ */
+export function utf8Bytes(bytes: Uint8Array, encoding?: string, file?: string): { bytes: Uint8Array; encoding: string; notes: readonly Note[] } {
+  const forced = encoding === undefined ? undefined : ALIASES[encoding.trim().toLowerCase()];
+  const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (forced === 'utf-8' || (encoding === undefined && !utf16Bom)) return { bytes, encoding: 'utf-8', notes: [] };
+  const dec = decodeText(bytes, encoding, file);
+  return { bytes: new TextEncoder().encode(dec.text), encoding: dec.encoding, notes: dec.notes };
+}

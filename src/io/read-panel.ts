@@ -4,11 +4,11 @@ import { extname } from 'node:path';
 import { InputError } from '../core/errors.js';
 import type { Panel } from '../data/panel.js';
 import { tableToPanel } from '../data/build-panel.js';
-import { readCsvTable } from '../data/csv.js';
+import { NotUtf8Error, readCsvTable } from '../data/csv.js';
 import { ENTITY_NAMES, findColumn, normaliseHeader } from '../data/columns.js';
 import { jsonToRawTable } from '../data/json-table.js';
 import type { RawTable } from '../data/raw-table.js';
-import { decodeText } from './encoding.js';
+import { decodeText, utf8Bytes } from './encoding.js';
 import { readXlsxTable } from './xlsx.js';
 
 /** Options for reading a panel file (CSV, XLSX, JSON; long or wide-by-year layout). */
@@ -46,13 +46,32 @@ export async function readPanel(path: string, options: ReadPanelOptions = {}): P
   let table: RawTable;
   let notes: readonly import('../core/notes.js').Note[] = [];
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
-    const dec = decodeText(await readBytes(path), options.encoding, path);
-    notes = dec.notes;
-    table = readCsvTable(dec.text, {
+    const raw = await readBytes(path);
+    const csvOptions = {
       file: path,
       delimiter: options.delimiter ?? (ext === '.tsv' ? '\t' : undefined),
-      keepText: (header) => textColumns(header, options),
-    });
+      keepText: (header: readonly string[]) => textColumns(header, options),
+    };
+    const dec = utf8Bytes(raw, options.encoding, path);
+    notes = dec.notes;
+    try {
+      table = readCsvTable(dec.bytes, csvOptions);
+    } catch (e) {
+      if (!(e instanceof NotUtf8Error)) throw e;
+      if (options.encoding !== undefined) {
+        throw new InputError(`the file is not valid ${options.encoding}`, {
+          file: path,
+          row: e.row,
+          hint: 'files saved by Chinese Excel are GBK: use --encoding gb18030, or leave --encoding out to detect it',
+        });
+      }
+      // Not UTF-8 after all: read it as GB18030 (decodeText's fallback), with its note.
+      const gb = decodeText(raw, 'gb18030', path);
+      notes = [
+        { level: 'info', code: 'encoding-gb18030', message: `${path} is not UTF-8: read as GB18030 (GBK); use --encoding to choose another` },
+      ];
+      table = readCsvTable(gb.text, csvOptions);
+    }
   } else if (ext === '.xlsx' || ext === '.xlsm') {
     await checkReadable(path);
     table = await readXlsxTable(path, options.sheet);

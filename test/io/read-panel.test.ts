@@ -59,6 +59,9 @@ describe('readPanel CSV encodings', () => {
     expect(p.entity[0]).toBe('北京');
     const e = await inputError(readPanel(fixture('provinces-gbk.csv'), { encoding: 'ebcdic' }));
     expect(e.message).toMatch(/unknown encoding/);
+    const u = await inputError(readPanel(fixture('provinces-gbk.csv'), { encoding: 'utf-8' }));
+    expect([u.message, u.row]).toEqual(['the file is not valid utf-8', 1]);
+    expect(u.hint).toMatch(/gb18030/);
     expect(decodeText(Uint8Array.from([0x61]), undefined).encoding).toBe('utf-8');
   });
 });
