@@ -81,3 +81,8 @@ export function registerTerms(entries: Readonly<Record<string, Label>>): void {
     terms.set(key, label);
   }
 }
+
+/** The term `key` in `lang` with `{name}` placeholders replaced by `values`. */
+export function tf(key: string, lang: Lang, values: Readonly<Record<string, string | number>>): string {
+  return t(key, lang).replace(/\{(\w+)\}/g, (whole, k: string) => (k in values ? String(values[k]) : whole));
+}

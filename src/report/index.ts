@@ -18,7 +18,8 @@ export type {
 } from './blocks.js';
 export { escapeHtml, formatNumber, MISSING, type NumberFormat } from './html.js';
 export { texToHtml, textWithMath } from './formula.js';
-export { t, term, registerTerms } from './i18n.js';
+export { t, tf, term, registerTerms } from './i18n.js';
+export { entityMapFigure, entityMapKind, type EntityMapKind, type EntityMapOptions } from './sections/entity-map.js';
 export { entityLabel, provinceOf } from './entity-label.js';
 export { measureSections, reportDataset, type MeasureSectionOptions } from './sections/measure.js';
 export { methodsBlocks } from './sections/measure-methods.js';

@@ -5,11 +5,11 @@ import type { MeasureResult, ScoreRow } from '../../measure/types.js';
 import type { Block, ReportDataset, ReportSection, TableColumn, TreeNode } from '../blocks.js';
 import { barChart } from '../charts/bar.js';
 import { lineChart } from '../charts/line.js';
-import { chinaMap, worldMap } from '../charts/map.js';
 import { radarChart } from '../charts/radar.js';
-import { txt, type Text } from '../charts/theme.js';
-import { entityLabel, provinceOf } from '../entity-label.js';
-import { registerTerms, t, term } from '../i18n.js';
+import { txt } from '../charts/theme.js';
+import { entityLabel } from '../entity-label.js';
+import { entityMapFigure } from './entity-map.js';
+import { registerTerms, t, term, tf } from '../i18n.js';
 import { methodsBlocks } from './measure-methods.js';
 
 registerTerms({
@@ -24,11 +24,6 @@ registerTerms({
   indexTimeCaption: { en: '{system} over time: {which}', zh: '{system}的时间变化：{which}' },
   profileCaption: { en: '{system}: dimension scores of the top 3 and bottom 3 in {period}', zh: '{system}：{period}年前3名与后3名的维度得分' },
   mapCaption: { en: '{system} in {period}', zh: '{period}年{system}空间分布' },
-  noMap: {
-    en: 'No map: the entities are neither countries with ISO 3166 codes nor Chinese provinces.',
-    zh: '未绘制地图：地区既不是带 ISO 3166 代码的国家，也不是中国省份。',
-  },
-  unmatchedMap: { en: 'Not on the map: {list}.', zh: '未能在地图上显示：{list}。' },
   frameworkCaption: { en: '{framework}: systems, dimensions and indicators with weights', zh: '{framework}：系统、维度、指标及权重' },
   indexScale: { en: 'Index', zh: '指数' },
   scoreAxis: { en: 'Score (index scale)', zh: '得分（指数量纲）' },
@@ -111,10 +106,6 @@ function systemRows(scores: readonly ScoreRow[], system: string): SystemRows {
   return { all, first, latest, firstPeriod, latestPeriod };
 }
 
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
-}
-
 function frameworkTree(framework: Framework, result: MeasureResult, lang: Lang): Block {
   const iw = new Map(result.weights.map((w) => [`${w.system}\u0000${w.id}`, w.weight]));
   const dw = new Map(result.dimensionWeights.map((w) => [`${w.system}\u0000${w.id}`, w.weight]));
@@ -132,7 +123,7 @@ function frameworkTree(framework: Framework, result: MeasureResult, lang: Lang):
   });
   return {
     kind: 'tree',
-    caption: fill(t('frameworkCaption', lang), { framework: txt(framework.name, lang) }),
+    caption: tf('frameworkCaption', lang, { framework: txt(framework.name, lang) }),
     headers: [`${t('system', lang)} / ${t('dimension', lang)} / ${t('indicator', lang)}`, t('weight', lang), `${t('direction', lang)} · ${t('unit', lang)}`],
     nodes: framework.systems.map((s) => ({ label: s.name, children: s.dimensions.map((d) => dimNode(s.id, d)) })),
   };
@@ -160,8 +151,8 @@ function rankingTable(s: System, rows: SystemRows, name: (id: string) => string,
   });
   return {
     kind: 'table',
-    caption: fill(t('rankingCaption', lang), { system: txt(s.name, lang), period: rows.latestPeriod }),
-    note: fill(t('rankChangeNote', lang), { first: rows.firstPeriod, last: rows.latestPeriod }),
+    caption: tf('rankingCaption', lang, { system: txt(s.name, lang), period: rows.latestPeriod }),
+    note: tf('rankChangeNote', lang, { first: rows.firstPeriod, last: rows.latestPeriod }),
     columns,
     rows: tableRows,
   };
@@ -178,7 +169,7 @@ function timeFigures(s: System, rows: SystemRows, periods: readonly number[], na
   const shownPeriods = periods.filter((p) => rows.all.some((r) => r.period === p));
   const figure = (ids: readonly string[], which: string): Block => ({
     kind: 'figure',
-    caption: fill(t('indexTimeCaption', lang), { system: txt(s.name, lang), which }),
+    caption: tf('indexTimeCaption', lang, { system: txt(s.name, lang), which }),
     svg: lineChart({
       lang,
       periods: shownPeriods,
@@ -190,8 +181,8 @@ function timeFigures(s: System, rows: SystemRows, periods: readonly number[], na
   const top = rows.latest.slice(0, n).map((r) => r.entity);
   const bottom = rows.latest.slice(-n).map((r) => r.entity);
   const blocks = [
-    figure(top, fill(t('topEntities', lang), { n, period: rows.latestPeriod })),
-    figure(bottom, fill(t('bottomEntities', lang), { n, period: rows.latestPeriod })),
+    figure(top, tf('topEntities', lang, { n, period: rows.latestPeriod })),
+    figure(bottom, tf('bottomEntities', lang, { n, period: rows.latestPeriod })),
   ];
   const chosen = (options.entities ?? []).filter((id) => byEntity.has(id));
   if (chosen.length > 0) blocks.push(figure(chosen, t('selectedEntities', lang)));
@@ -203,7 +194,7 @@ function profileFigure(s: System, rows: SystemRows, name: (id: string) => string
   const picked = [...rows.latest.slice(0, k), ...rows.latest.slice(-k)];
   const unique = picked.filter((r, i) => picked.indexOf(r) === i);
   const series = unique.map((r) => ({ name: `${r.rank}. ${name(r.entity)}`, values: s.dimensions.map((d) => r.dimensions[d.id] ?? NaN) }));
-  const caption = fill(t('profileCaption', lang), { system: txt(s.name, lang), period: rows.latestPeriod });
+  const caption = tf('profileCaption', lang, { system: txt(s.name, lang), period: rows.latestPeriod });
   // A radar needs three axes; with fewer dimensions grouped bars say the same thing.
   const svg =
     s.dimensions.length >= 3
@@ -213,23 +204,9 @@ function profileFigure(s: System, rows: SystemRows, name: (id: string) => string
 }
 
 function mapBlocks(s: System, rows: SystemRows, entities: readonly EntityInfo[], lang: Lang): Block[] {
-  const info = new Map(entities.map((e) => [e.id, e]));
-  const latest = rows.latest.map((r) => ({ r, e: info.get(r.entity) ?? { id: r.entity } }));
-  const withIso = latest.filter(({ e }) => typeof e.iso3 === 'string' && e.iso3.length === 3);
-  const withProvince = latest.filter(({ e }) => provinceOf(e) !== undefined);
-  const caption = fill(t('mapCaption', lang), { system: txt(s.name, lang), period: rows.latestPeriod });
-  const valueName = term('indexScale');
-  let svg: string;
-  let missing: EntityInfo[];
-  if (withIso.length > 0 && withIso.length >= withProvince.length) {
-    svg = worldMap({ lang, valueName, values: Object.fromEntries(withIso.map(({ r, e }) => [e.iso3 as string, r.index])) });
-    missing = latest.filter((x) => !withIso.includes(x)).map((x) => x.e);
-  } else if (withProvince.length > 0) {
-    svg = chinaMap({ lang, valueName, values: Object.fromEntries(withProvince.map(({ r, e }) => [provinceOf(e)!.zh, r.index])) });
-    missing = latest.filter((x) => !withProvince.includes(x)).map((x) => x.e);
-  } else {
-    return [{ kind: 'paragraph', text: t('noMap', lang) }];
-  }
-  const note: Text | undefined = missing.length > 0 ? fill(t('unmatchedMap', lang), { list: missing.map((e) => entityLabel(e, lang)).join(', ') }) : undefined;
-  return [{ kind: 'figure', caption, svg, note }];
+  return entityMapFigure(entities, new Map(rows.latest.map((r) => [r.entity, r.index])), {
+    lang,
+    caption: tf('mapCaption', lang, { system: txt(s.name, lang), period: rows.latestPeriod }),
+    valueName: term('indexScale'),
+  });
 }

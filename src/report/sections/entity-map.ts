@@ -1,0 +1,63 @@
+import type { Lang } from '../../core/label.js';
+import type { EntityInfo } from '../../data/panel.js';
+import type { Block } from '../blocks.js';
+import { chinaMap, worldMap, type CategoricalScale, type ContinuousScale, type MapOverlay } from '../charts/map.js';
+import { txt, type Text } from '../charts/theme.js';
+import { entityLabel, provinceOf } from '../entity-label.js';
+import { registerTerms, t, tf } from '../i18n.js';
+
+registerTerms({
+  noMap: {
+    en: 'No map: the entities are neither countries with ISO 3166 codes nor Chinese provinces.',
+    zh: '未绘制地图：地区既不是带 ISO 3166 代码的国家，也不是中国省份。',
+  },
+  unmatchedMap: { en: 'Not on the map: {list}.', zh: '未能在地图上显示：{list}。' },
+});
+
+/** Which base map suits a set of entities: countries with ISO3 codes, Chinese provinces, or none. */
+export type EntityMapKind = 'world' | 'china' | 'none';
+
+/** The base map for `entities`: the world when more of them carry ISO3 codes than name provinces. */
+export function entityMapKind(entities: readonly EntityInfo[]): EntityMapKind {
+  const iso = entities.filter((e) => typeof e.iso3 === 'string' && e.iso3.length === 3).length;
+  const prov = entities.filter((e) => provinceOf(e) !== undefined).length;
+  if (iso > 0 && iso >= prov) return 'world';
+  if (prov > 0) return 'china';
+  return 'none';
+}
+
+/** Options of {@link entityMapFigure}. */
+export interface EntityMapOptions {
+  readonly lang?: Lang;
+  readonly caption: Text;
+  readonly valueName?: Text;
+  readonly scale?: ContinuousScale | CategoricalScale;
+  readonly overlays?: readonly MapOverlay[];
+  readonly note?: Text;
+}
+
+/**
+ * A figure block mapping values keyed by entity id on the world or China map (chosen by
+ * {@link entityMapKind}), with a note naming the entities that could not be placed; a paragraph
+ * saying why when no map fits.
+ */
+export function entityMapFigure(entities: readonly EntityInfo[], values: ReadonlyMap<string, number | string>, options: EntityMapOptions): Block[] {
+  const lang = options.lang ?? 'en';
+  const info = new Map(entities.map((e) => [e.id, e]));
+  const shown = [...values.keys()].map((id) => info.get(id) ?? { id });
+  const kind = entityMapKind(shown);
+  if (kind === 'none') return [{ kind: 'paragraph', text: t('noMap', lang) }];
+  const keyed: Record<string, number | string> = {};
+  const missing: EntityInfo[] = [];
+  for (const e of shown) {
+    const key = kind === 'world' ? (typeof e.iso3 === 'string' && e.iso3.length === 3 ? e.iso3 : undefined) : provinceOf(e)?.zh;
+    if (key === undefined) missing.push(e);
+    else keyed[key] = values.get(e.id)!;
+  }
+  const spec = { lang, values: keyed, valueName: options.valueName, scale: options.scale, overlays: options.overlays };
+  const svg = kind === 'world' ? worldMap(spec) : chinaMap(spec);
+  const notes = [options.note !== undefined ? txt(options.note, lang) : '', missing.length > 0 ? tf('unmatchedMap', lang, { list: missing.map((e) => entityLabel(e, lang)).join(', ') }) : '']
+    .filter(Boolean)
+    .join(' ');
+  return [{ kind: 'figure', caption: options.caption, svg, note: notes || undefined }];
+}
