@@ -81,8 +81,13 @@ export function demean(columns: readonly Float64Array[], fes: readonly FixedEffe
   const sweep = (x: Float64Array) => {
     for (let k = 0; k < fes.length; k++) subtractGroupMeans(x, fes[k].codes, inv[k], sums[k]);
   };
+  const n = columns.length ? columns[0].length : 0;
+  const multi = fes.length > 1;
+  // Work buffers for the Irons–Tuck steps, shared by all columns.
+  const x0 = multi ? new Float64Array(n) : new Float64Array(0);
+  const x1 = multi ? new Float64Array(n) : new Float64Array(0);
   for (const col of columns) {
-    const x = Float64Array.from(col);
+    const x = col.slice();
     if (fes.length === 0) {
       out.push(x);
       iterations.push(0);
@@ -94,12 +99,12 @@ export function demean(columns: readonly Float64Array[], fes: readonly FixedEffe
       iterations.push(1);
       continue;
     }
-    const n = x.length;
+    // First sweep without copies (balanced designs stop after it). The scale for the tolerance is
+    // taken after it, so a large mean (e.g. a year variable) does not loosen the criterion.
+    sweep(x);
     let ss = 0;
     for (let i = 0; i < n; i++) ss += x[i] * x[i];
     const limit = tol * (Math.sqrt(ss / Math.max(1, n)) || 1);
-    const x0 = new Float64Array(n);
-    const x1 = new Float64Array(n);
     // After a sweep the residual is orthogonal to the last dimension; it has converged when the
     // group means of the other dimensions (= the change the next sweep would make) are below the
     // limit. One summing pass per dimension instead of a whole extra sweep: a balanced two-way
@@ -108,9 +113,9 @@ export function demean(columns: readonly Float64Array[], fes: readonly FixedEffe
       for (let k = 0; k < fes.length - 1; k++) if (maxGroupMean(x, fes[k].codes, inv[k], sums[k]) > limit) return false;
       return true;
     };
-    let it = 0;
-    let ok = false;
-    while (it < maxIter) {
+    let it = 1;
+    let ok = done();
+    while (!ok && it < maxIter) {
       x0.set(x);
       sweep(x);
       it++;

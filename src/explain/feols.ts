@@ -122,7 +122,7 @@ export function leastSquares(
 }
 
 function residualsOf(y: Float64Array, cols: readonly Float64Array[], b: ArrayLike<number>): Float64Array {
-  const e = Float64Array.from(y);
+  const e = y.slice();
   cols.forEach((c, j) => {
     const bj = b[j];
     if (bj === 0 || Number.isNaN(bj)) return;
@@ -198,7 +198,9 @@ export function feolsFrame(frame: ModelFrame, options: FeolsOptions = {}): Feols
     for (let e = 0; e < endoT.length; e++) {
       const full = leastSquares(zCols, endoT[e], zRaw, tol);
       const resU = residualsOf(endoT[e], zCols, full.b);
-      fitted.push(Float64Array.from(endoT[e], (v, i) => v - resU[i]));
+      const fit = endoT[e].slice();
+      for (let i = 0; i < n; i++) fit[i] -= resU[i];
+      fitted.push(fit);
       const restricted = leastSquares(xT, endoT[e], raw(frame.x), tol);
       const resR = residualsOf(endoT[e], xT, restricted.b);
       const rssU = ssq(resU);

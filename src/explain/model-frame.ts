@@ -133,7 +133,7 @@ class Evaluator {
   term(t: Term): Float64Array {
     if (t.factors.length === 1) return this.eval(t.factors[0]);
     const cols = t.factors.map((f) => this.eval(f));
-    const out = Float64Array.from(cols[0]);
+    const out = cols[0].slice();
     for (let j = 1; j < cols.length; j++) for (let i = 0; i < out.length; i++) out[i] *= cols[j][i];
     return out;
   }
@@ -206,20 +206,12 @@ export function modelFrame(panel: Panel, formula: Formula | string, options: Mod
   const instFull = (f.iv?.instruments ?? []).map((t) => ev.term(t));
   const feFull = f.fixedEffects.map((name) => ({ name, ...factorCodes(panel, name) }));
   const reqFull = (options.require ?? []).map((name) => factorCodes(panel, name, 'the cluster/required variables').codes);
-  const keep = new Uint8Array(n0);
+  // Column-wise scans (one tight loop per variable) rather than a per-row loop over columns.
+  const keep = new Uint8Array(n0).fill(1);
+  for (const c of [yFull, ...xFull, ...endoFull, ...instFull]) for (let i = 0; i < n0; i++) if (!Number.isFinite(c[i])) keep[i] = 0;
+  for (const c of [...feFull.map((fe) => fe.codes), ...reqFull]) for (let i = 0; i < n0; i++) if (c[i] < 0) keep[i] = 0;
   const missingRows: number[] = [];
-  const numeric = [yFull, ...xFull, ...endoFull, ...instFull];
-  for (let i = 0; i < n0; i++) {
-    let ok = true;
-    for (const c of numeric) if (!Number.isFinite(c[i])) {
-      ok = false;
-      break;
-    }
-    if (ok) for (const fe of feFull) if (fe.codes[i] < 0) ok = false;
-    if (ok) for (const c of reqFull) if (c[i] < 0) ok = false;
-    keep[i] = ok ? 1 : 0;
-    if (!ok) missingRows.push(i);
-  }
+  for (let i = 0; i < n0; i++) if (!keep[i]) missingRows.push(i);
   const dropped: DroppedRows[] = [];
   if (missingRows.length) {
     const msg = `${missingRows.length} row(s) dropped for missing values in the model variables`;
@@ -228,8 +220,9 @@ export function modelFrame(panel: Panel, formula: Formula | string, options: Mod
   }
   if (feFull.length && !options.keepSingletons) {
     const before = Uint8Array.from(keep);
+    // Codes are −1 only on rows already dropped (keep = 0), which removeSingletons skips.
     const removed = removeSingletons(
-      feFull.map((fe) => fe.codes.map((c) => (c < 0 ? 0 : c)) as Int32Array),
+      feFull.map((fe) => fe.codes),
       feFull.map((fe) => fe.labels.length),
       keep,
     );

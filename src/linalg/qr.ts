@@ -61,7 +61,7 @@ export function qr(x: Matrix, options: QrOptions = {}): QrFactor {
   const mode = options.pivoting ?? 'limited';
   const n = x.rows;
   const p = x.cols;
-  const d = Float64Array.from(x.data);
+  const d = x.data.slice();
   const qraux = new Float64Array(p);
   const pivot = Array.from({ length: p }, (_, j) => j);
   const orig = Float64Array.from(pivot, (j) => colNorm(d, n, j, 0));
