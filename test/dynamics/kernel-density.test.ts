@@ -47,3 +47,27 @@ describe("kernel density vs R's density()", () => {
     expect(Math.abs(s - 1)).toBeLessThan(1e-3);
   });
 });
+
+describe('densityByPeriod', () => {
+  it('puts every period on one grid and matches density() with that grid', async () => {
+    const { makePanel } = await import('../../src/data/panel.js');
+    const { densityByPeriod } = await import('../../src/dynamics/index.js');
+    const [a, b] = [fixture.cases[0].data, fixture.cases[2].data]; // log y_per_worker 1990 and 2017
+    const panel = makePanel({
+      entityColumn: 'id',
+      periodColumn: 't',
+      entity: [...a.map((_, i) => `e${i}`), ...b.map((_, i) => `e${i}`)],
+      period: [...a.map(() => 1990), ...b.map(() => 2017)],
+      columns: { y: [...a, ...b] },
+    });
+    const r = densityByPeriod(panel, 'y', { n: 100 });
+    expect(r.grid).toHaveLength(100);
+    expect(r.matrix).toHaveLength(100);
+    expect(r.matrix[0]).toHaveLength(2);
+    const from = Math.min(Math.min(...a) - 3 * bandwidthNrd0(a), Math.min(...b) - 3 * bandwidthNrd0(b));
+    expect(r.grid[0]).toBeCloseTo(from, 12);
+    const d = kernelDensity(b, { n: 100, from: r.grid[0], to: r.grid[99] });
+    expect(worstError(r.curves[1].y, Array.from(d.y))).toBe(0);
+    expect(r.curves[0].peaks).toBeGreaterThanOrEqual(1);
+  });
+});
