@@ -140,7 +140,8 @@ export function gm11(x: ArrayLike<number>, options: Gm11Options = {}): Gm11Model
   const notes: Note[] = [];
   const ratio = classRatioTest(x0, options.ratioUpper);
   if (!ratio.pass) {
-    const bad = ratio.failing.map((k) => `λ(${k + 1}) = ${ratio.ratios[k - 1].toFixed(4)}`).join(', ');
+    const shown = ratio.failing.slice(0, 4).map((k) => `λ(${k + 1}) = ${ratio.ratios[k - 1].toFixed(4)}`);
+    const bad = shown.join(', ') + (ratio.failing.length > 4 ? ` and ${ratio.failing.length - 4} more` : '');
     const msg = `class-ratio test failed${where(label)}: ${bad} outside (${ratio.lower.toFixed(4)}, ${ratio.upper.toFixed(4)})`;
     if (!options.force) {
       throw new InputError(`GM(1,1) refused: ${msg}`, {

@@ -5,3 +5,4 @@ export * from './moran.js';
 export * from './geary.js';
 export * from './local-moran.js';
 export * from './ellipse.js';
+export * from './cross-section.js';
