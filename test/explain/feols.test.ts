@@ -94,3 +94,15 @@ describe('IV / 2SLS with fixed effects vs AER::ivreg with dummies', () => {
     expect(maxRel([fs.F], [ref.firstStageF])).toBeLessThan(TOL);
   });
 });
+
+describe('summaryStats (descriptive statistics, xtsum decomposition)', () => {
+  it('matches R mean/sd/median and the within/between SDs on Grunfeld', async () => {
+    const { summaryStats } = await import('../../src/explain/summary-stats.js');
+    const rows = summaryStats(grunfeld, ['inv', 'value', 'capital']);
+    fixture.summary.forEach((ref: Record<string, number | string>, k: number) => {
+      const got = rows[k] as unknown as Record<string, number | string>;
+      expect(got.variable).toBe(ref.variable);
+      for (const key of ['n', 'mean', 'sd', 'min', 'median', 'max', 'sdWithin', 'sdBetween']) expect(maxRel([got[key] as number], [ref[key] as number]), key).toBeLessThan(TOL);
+    });
+  });
+});
