@@ -75,4 +75,10 @@ describe('nqpf measure on a user CSV', () => {
     expect(r.stderr).toContain('available numeric columns: patents, energy, flat');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('a bad --weights value is exit 2 before any data is read', async () => {
+    const r = await runCli(['measure', '--data', path.join(dir, 'missing.csv'), '--framework', fwFile, '--weights', 'entropy+pca']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown weights "entropy+pca"');
+  });
 });

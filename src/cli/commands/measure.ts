@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../../io/atomic.js';
 import { writeCsv } from '../../io/write.js';
 import { writeXlsx } from '../../io/xlsx.js';
 import { measure } from '../../measure/measure.js';
-import { AGGREGATE_METHODS, NORMALIZE_METHODS, type MeasureOptions } from '../../measure/options.js';
+import { AGGREGATE_METHODS, NORMALIZE_METHODS, resolveMeasureOptions, type MeasureOptions } from '../../measure/options.js';
 import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import { renderReport } from '../../report/document.js';
@@ -107,13 +107,8 @@ Examples:
 --out DIR writes scores.csv, weights.csv, scores.xlsx and the HTML report index.html. Formulas and conventions: docs/measure.md.`,
     )
     .action(async (opts: MeasureCliOptions) => {
-      const framework = await resolveFramework(opts.framework);
-      let panel = await loadData(opts);
-      validateAgainstPanel(framework, panel);
-      const columns = [...new Set(framework.systems.flatMap((s) => systemIndicators(s).map((p) => p.indicator.column)))];
-      if (opts.impute !== 'none') panel = impute(panel, { method: opts.impute, columns }).panel;
-      if (!opts.json && panel.entity.length > 20000) progress(`measuring ${panel.entity.length} rows`);
-      const result = measure(panel, framework, {
+      // Options are checked before the data is read, so a typo fails fast.
+      const options = resolveMeasureOptions({
         weights: opts.weights as MeasureOptions['weights'],
         normalize: opts.normalize,
         shift: opts.shift,
@@ -121,6 +116,13 @@ Examples:
         perPeriod: opts.perPeriod ?? false,
         aggregate: opts.aggregate,
       });
+      const framework = await resolveFramework(opts.framework);
+      let panel = await loadData(opts);
+      validateAgainstPanel(framework, panel);
+      const columns = [...new Set(framework.systems.flatMap((s) => systemIndicators(s).map((p) => p.indicator.column)))];
+      if (opts.impute !== 'none') panel = impute(panel, { method: opts.impute, columns }).panel;
+      if (!opts.json && panel.entity.length > 20000) progress(`measuring ${panel.entity.length} rows`);
+      const result = measure(panel, framework, options);
       const notes = [...panel.notes, ...result.notes];
       if (opts.out) await writeOutputs(opts.out, result, panel, framework, notes, opts.lang);
       if (opts.json) {
