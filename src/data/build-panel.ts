@@ -253,8 +253,9 @@ function entityInfo(ids: readonly string[], groupText: readonly string[] | undef
  * @throws InputError for an empty table, unknown --entity/--period columns, no period column, a period
  *   column without values, text in a numeric column, duplicate entity-periods (with both rows).
  */
-export function tableToPanel(table: RawTable, options: TableToPanelOptions = {}): Panel {
-  emptyCheck(table);
+export function tableToPanel(input: RawTable, options: TableToPanelOptions = {}): Panel {
+  emptyCheck(input);
+  const table = withoutBlankColumns(input);
   const log = new NoteLog();
   const names = headerNames(table, log);
   const layout = options.layout ?? 'auto';
@@ -296,6 +297,21 @@ export function tableToPanel(table: RawTable, options: TableToPanelOptions = {})
   const meta: DatasetMeta = options.meta ?? { name: stem(table.file) ?? 'data', simulated: false, file: table.file };
   const build = wide ? wideToLong : longToPanel;
   return build(table, names, entityK, periodK, yearCols, options, meta, log);
+}
+
+/** The table without columns that have neither a name nor a value (Excel's trailing ",,,"). */
+function withoutBlankColumns(table: RawTable): RawTable {
+  const blank = (k: number) => {
+    if (table.header[k].trim() !== '') return false;
+    const col = table.columns[k];
+    for (let i = 0; i < table.nRows; i++) {
+      if (!Number.isNaN(col.num[i]) || (col.str?.[i] ?? '').trim() !== '') return false;
+    }
+    return true;
+  };
+  const keep = table.header.map((_, k) => !blank(k));
+  if (keep.every(Boolean)) return table;
+  return { ...table, header: table.header.filter((_, k) => keep[k]), columns: table.columns.filter((_, k) => keep[k]) };
 }
 
 function stem(file: string | undefined): string | undefined {

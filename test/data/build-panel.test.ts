@@ -61,6 +61,12 @@ describe('tableToPanel, long layout', () => {
     expect(q.periodColumn).toBe('年份');
     expect(Array.from(q.columns['研发强度'])).toEqual([5.9, 6, 3.1]);
   });
+  it('drops unnamed empty columns and names unnamed columns with data', () => {
+    const q = panelOf('id,year,x,,\nA,2015,1,,\nA,2016,2,5,\n');
+    expect(Object.keys(q.columns)).toEqual(['x', 'column4']);
+    expect(Array.from(q.columns.column4)).toEqual([NaN, 5]);
+    expect(q.notes.some((n) => n.code === 'unnamed-column' && n.message.includes('"column4"'))).toBe(true);
+  });
   it('uses the named columns and reads "2015年" periods', () => {
     const q = panelOf('unit,t,when,x\nA,1,2015年,1\nA,2,2016年,2\n', { entity: 'unit', period: 'when' });
     expect(Array.from(q.period)).toEqual([2015, 2016]);
