@@ -52,26 +52,26 @@ export interface MarkovResult {
   readonly notes: readonly Note[];
 }
 
-/** Class of every row of the panel from quantile breaks (pooled or per period). */
-export function classifyRows(panel: Panel, value: string, k: number, mode: 'pooled' | 'per-period'): { classOfRow: Int32Array; breaks: number[][] } {
+/**
+ * Quantile class of every value (aligned with the panel rows) from breaks pooled over all rows or
+ * computed within each period.
+ */
+export function quantileClassesByPeriod(panel: Panel, values: ArrayLike<number>, k: number, mode: 'pooled' | 'per-period'): { classOfRow: Int32Array; breaks: number[][] } {
   if (!(Number.isInteger(k) && k >= 2)) throw new InputError(`the number of classes must be a whole number ≥ 2 (got ${k})`, { hint: 'e.g. --classes 4' });
-  const y = column(panel, value);
-  const classOfRow = new Int32Array(y.length).fill(-1);
-  const breaks: number[][] = [];
-  if (mode === 'pooled') {
-    const b = quantileBreaks(y, k);
-    breaks.push(b);
-    for (let i = 0; i < y.length; i++) classOfRow[i] = classOf(y[i], b);
-  } else {
-    panel.periods.forEach((t, p) => {
-      const idx: number[] = [];
-      for (let i = 0; i < y.length; i++) if (panel.periodIndex[i] === p) idx.push(i);
-      const b = quantileBreaks(idx.map((i) => y[i]), k);
-      breaks.push(b);
-      for (const i of idx) classOfRow[i] = classOf(y[i], b);
-    });
-  }
+  const classOfRow = new Int32Array(values.length).fill(-1);
+  const groups = mode === 'pooled' ? [Array.from({ length: values.length }, (_, i) => i)] : panel.periods.map(() => [] as number[]);
+  if (mode === 'per-period') for (let i = 0; i < values.length; i++) groups[panel.periodIndex[i]].push(i);
+  const breaks = groups.map((idx) => {
+    const b = quantileBreaks(idx.map((i) => values[i]), k);
+    for (const i of idx) classOfRow[i] = classOf(values[i], b);
+    return b;
+  });
   return { classOfRow, breaks };
+}
+
+/** Class of every row of the panel from quantile breaks of column `value` (pooled or per period). */
+export function classifyRows(panel: Panel, value: string, k: number, mode: 'pooled' | 'per-period'): { classOfRow: Int32Array; breaks: number[][] } {
+  return quantileClassesByPeriod(panel, column(panel, value), k, mode);
 }
 
 /** Row probabilities from counts; zero rows stay zero and are listed. */

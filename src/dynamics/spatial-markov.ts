@@ -10,8 +10,7 @@ import { column } from '../data/panel.js';
 import { InputError } from '../core/errors.js';
 import { NoteLog, type Note } from '../core/notes.js';
 import type { SpatialWeights } from '../spatial/weights.js';
-import { classOf, quantileBreaks } from './quantile-classes.js';
-import { classifyRows, forEachTransition, noteEmptyRows, transitionMatrix, type MarkovOptions, type TransitionMatrix } from './markov-chain.js';
+import { classifyRows, quantileClassesByPeriod, forEachTransition, noteEmptyRows, transitionMatrix, type MarkovOptions, type TransitionMatrix } from './markov-chain.js';
 import { ergodicDistribution } from './ergodic.js';
 import { homogeneityTest, type HomogeneityTest } from './homogeneity-test.js';
 
@@ -74,21 +73,7 @@ export function spatialMarkov(panel: Panel, value: string, w: SpatialWeights, op
   if (w.style !== 'W') log.warn('weights-not-row-standardised', 'spatial Markov chains use a row-standardised W (style "W"); the lag is not a neighbour average otherwise');
   const { classOfRow, breaks } = classifyRows(panel, value, k, mode);
   const lag = spatialLagByPeriod(panel, value, w);
-  const lagClass = new Int32Array(lag.length).fill(-1);
-  const lagBreaks: number[][] = [];
-  if (mode === 'pooled') {
-    const b = quantileBreaks(lag, k);
-    lagBreaks.push(b);
-    for (let i = 0; i < lag.length; i++) lagClass[i] = classOf(lag[i], b);
-  } else {
-    panel.periods.forEach((_, p) => {
-      const idx: number[] = [];
-      for (let i = 0; i < lag.length; i++) if (panel.periodIndex[i] === p) idx.push(i);
-      const b = quantileBreaks(idx.map((i) => lag[i]), k);
-      lagBreaks.push(b);
-      for (const i of idx) lagClass[i] = classOf(lag[i], b);
-    });
-  }
+  const { classOfRow: lagClass, breaks: lagBreaks } = quantileClassesByPeriod(panel, lag, k, mode);
   const counts = Array.from({ length: k }, () => Array.from({ length: k }, () => Array(k).fill(0)));
   let n = 0;
   let noLag = 0;

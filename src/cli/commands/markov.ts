@@ -4,7 +4,7 @@ import { Option } from 'commander';
 import { InputError } from '../../core/errors.js';
 import type { Panel } from '../../data/panel.js';
 import { parseCsv } from '../../data/csv.js';
-import { markovChain, spatialMarkov } from '../../dynamics/index.js';
+import { markovChain, spatialMarkov, type TransitionMatrix } from '../../dynamics/index.js';
 import { contiguityWeights, knnWeights, parseNeighbourRows, type SpatialWeights } from '../../spatial/weights.js';
 import { loadChinaProvinceBorders } from '../../io/builtin.js';
 import { notesFor } from './disparity.js';
@@ -36,6 +36,11 @@ async function weightsFor(panel: Panel, opts: MarkovCliOptions): Promise<Spatial
   }
   if (opts.data === 'china-sim') return contiguityWeights(ids, await loadChinaProvinceBorders());
   throw new InputError('a spatial Markov chain needs spatial weights', { hint: 'give --neighbors FILE (CSV of pairs a,b) or --knn K' });
+}
+
+/** JSON fields shared by the classical and the spatial chain (classes 1-based). */
+function chainJson(r: { value: string; k: number; classes: string; breaks: readonly (readonly number[])[]; nTransitions: number }, m: TransitionMatrix) {
+  return { value: r.value, k: r.k, classes: r.classes, breaks: r.breaks, nTransitions: r.nTransitions, counts: m.counts, probabilities: m.probabilities, emptyRows: m.emptyRows.map((c) => c + 1) };
 }
 
 const fmt = (m: number[][]) => m.map((r) => r.map((p) => p.toFixed(3).padStart(6)).join(' ')).join('\n    ');
@@ -70,14 +75,8 @@ Examples:
         const notes = [...notesFor(panel.notes, [opts.value]), ...w.notes, ...r.notes];
         if (opts.json) {
           printJson({
-            value: r.value,
-            k: r.k,
-            classes: r.classes,
-            breaks: r.breaks,
+            ...chainJson(r, r.pooled),
             lagBreaks: r.lagBreaks,
-            nTransitions: r.nTransitions,
-            counts: r.pooled.counts,
-            probabilities: r.pooled.probabilities,
             conditional: r.conditional.map((m, l) => ({ lagClass: l + 1, counts: m.counts, probabilities: m.probabilities, emptyRows: m.emptyRows.map((c) => c + 1), ergodic: r.ergodic[l] })),
             test: r.test,
             simulated: panel.meta.simulated,
@@ -96,14 +95,7 @@ Examples:
       const notes = [...notesFor(panel.notes, [opts.value]), ...r.notes];
       if (opts.json) {
         printJson({
-          value: r.value,
-          k: r.k,
-          classes: r.classes,
-          breaks: r.breaks,
-          nTransitions: r.nTransitions,
-          counts: r.transitions.counts,
-          probabilities: r.transitions.probabilities,
-          emptyRows: r.transitions.emptyRows.map((c) => c + 1),
+          ...chainJson(r, r.transitions),
           initial: r.initial,
           final: r.final,
           ergodic: r.ergodic,
