@@ -52,7 +52,10 @@ function schemaError(error: z.ZodError, fileName: string, raw: unknown): InputEr
     } else if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined) {
       message = `missing (${message})`;
     }
-    if (where === 'top level' && issue.code === 'invalid_type') where = 'the file';
+    if (where === 'top level' && issue.code === 'invalid_type') {
+      where = 'the file';
+      message = `expected a mapping with a "systems:" list, got ${raw === null ? 'nothing' : Array.isArray(raw) ? 'a list' : `a ${typeof raw}`}`;
+    }
     return `${where}: ${message}`;
   });
   const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more)` : '';

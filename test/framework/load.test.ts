@@ -115,8 +115,9 @@ describe('loadFramework', () => {
     expect(f.notes?.[0].message).toContain('"rd_intensity" is used by systems "inn" and "nq"');
   });
 
-  it('rejects an empty file', () => {
+  it('rejects an empty file and a file that is not a mapping', () => {
     expect(inputError(() => loadFramework('  \n', 'e.yaml')).message).toContain('empty');
+    expect(inputError(() => loadFramework('[1, 2]', 'l.json')).message).toBe('l.json: the file: expected a mapping with a "systems:" list, got a list');
   });
 });
 
