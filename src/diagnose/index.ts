@@ -1,0 +1,3 @@
+export * from './dormancy.js';
+export * from './disorder.js';
+export * from './isolation.js';
