@@ -107,3 +107,12 @@ describe('chinaMap', () => {
     expect(texts(svg)).toContain('SDE 2012');
   });
 });
+
+describe('map without values', () => {
+  it('draws the base map with no colour bar when no region has a value', () => {
+    const svg = chinaMap({ values: { Beijing: NaN } });
+    expect(colouredRegions(svg)).toBe(0);
+    expect(pathFills(svg).get(NO_DATA_FILL)).toBe(35);
+    expect(svg).not.toMatch(/url\(#zr\d+-g\d+\)/); // the colour bar is the only gradient
+  });
+});

@@ -166,6 +166,8 @@ function choropleth(
     if (!(max > min)) max = min + 1;
     visualMap = {
       type: 'continuous',
+      // A base map without values (e.g. under an ellipse overlay) needs no colour bar.
+      show: data.length > 0,
       seriesIndex: 0,
       min,
       max,
@@ -223,7 +225,7 @@ function choropleth(
         {
           type: 'text',
           left: 8,
-          bottom: scale.type === 'categorical' ? 14 + 18 * scale.categories.length : 40,
+          bottom: scale.type === 'categorical' ? 14 + 20 * scale.categories.length : 40,
           style: { text: txt(spec.valueName, lang), fontSize: 11, fill: INK, fontFamily: FONT_FAMILY, fontWeight: 'bold' },
         },
         {
