@@ -19,6 +19,7 @@ export interface Coverage {
   readonly overall: CoverageCell;
   readonly byColumn: readonly (CoverageCell & { readonly column: string })[];
   readonly byEntity: readonly (CoverageCell & { readonly entity: string })[];
+  readonly byPeriod: readonly (CoverageCell & { readonly period: number })[];
   /** observed[entity][column]: count of finite values of `column` for the entity. */
   readonly byEntityColumn: readonly { readonly entity: string; readonly column: string; readonly observed: number; readonly total: number }[];
   readonly rows: number;
@@ -28,7 +29,7 @@ export interface Coverage {
 const cell = (observed: number, total: number): CoverageCell => ({ observed, total, share: total > 0 ? observed / total : NaN });
 
 /**
- * Share of observed (finite) cells per indicator, per entity and overall, for `columns` (default:
+ * Share of observed (finite) cells per indicator, per entity, per period and overall, for `columns` (default:
  * every numeric column). The JRC COIN Tool's rule of thumb asks for at least 65% per unit and per
  * indicator (JRC-COIN user guide, EUR 29899 EN, doi:10.2760/523877).
  */
@@ -36,8 +37,14 @@ export function coverage(panel: Panel, columns: readonly string[] = Object.keys(
   const n = panel.entity.length;
   const E = panel.entities.length;
   const perEntityColumn = columns.map(() => new Float64Array(E));
+  const T = panel.periods.length;
   const rowsOfEntity = new Float64Array(E);
-  for (let i = 0; i < n; i++) rowsOfEntity[panel.entityIndex[i]]++;
+  const rowsOfPeriod = new Float64Array(T);
+  const observedOfPeriod = new Float64Array(T);
+  for (let i = 0; i < n; i++) {
+    rowsOfEntity[panel.entityIndex[i]]++;
+    rowsOfPeriod[panel.periodIndex[i]]++;
+  }
   const byColumn = columns.map((name, j) => {
     const x = column(panel, name, 'coverage');
     let k = 0;
@@ -45,6 +52,7 @@ export function coverage(panel: Panel, columns: readonly string[] = Object.keys(
       if (Number.isFinite(x[i])) {
         k++;
         perEntityColumn[j][panel.entityIndex[i]]++;
+        observedOfPeriod[panel.periodIndex[i]]++;
       }
     }
     return { column: name, ...cell(k, n) };
@@ -54,6 +62,7 @@ export function coverage(panel: Panel, columns: readonly string[] = Object.keys(
     for (let j = 0; j < columns.length; j++) k += perEntityColumn[j][ei];
     return { entity: e.id, ...cell(k, rowsOfEntity[ei] * columns.length) };
   });
+  const byPeriod = panel.periods.map((period, t) => ({ period, ...cell(observedOfPeriod[t], rowsOfPeriod[t] * columns.length) }));
   const byEntityColumn = panel.entities.flatMap((e, ei) =>
     columns.map((name, j) => ({ entity: e.id, column: name, observed: perEntityColumn[j][ei], total: rowsOfEntity[ei] })),
   );
@@ -63,6 +72,7 @@ export function coverage(panel: Panel, columns: readonly string[] = Object.keys(
     overall: cell(observed, n * columns.length),
     byColumn,
     byEntity,
+    byPeriod,
     byEntityColumn,
     rows: n,
     missingRows: E * panel.periods.length - n,

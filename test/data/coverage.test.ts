@@ -22,6 +22,11 @@ describe('coverage', () => {
       { entity: 'B', observed: 5, total: 6, share: 5 / 6 },
     ]);
     expect(c.overall).toEqual({ observed: 6, total: 10, share: 0.6 });
+    expect(c.byPeriod).toEqual([
+      { period: 2015, observed: 3, total: 4, share: 0.75 },
+      { period: 2016, observed: 2, total: 4, share: 0.5 },
+      { period: 2017, observed: 1, total: 2, share: 0.5 },
+    ]);
     expect(c.byEntityColumn).toContainEqual({ entity: 'A', column: 'y', observed: 0, total: 2 });
     expect(c.rows).toBe(5);
     expect(c.missingRows).toBe(1);

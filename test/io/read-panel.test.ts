@@ -40,6 +40,15 @@ describe('readPanel CSV encodings', () => {
       'column "发明专利": 2 placeholder cells ("—" ×1, ".." ×1) read as missing',
     );
   });
+  it('falls back to GB18030 when the first non-UTF-8 bytes come late in the file', async () => {
+    const f = join(dir, 'late-gbk.csv');
+    // ASCII header and rows, then "—" (GBK A1 AA) as a placeholder and a GBK province name.
+    writeFileSync(f, Buffer.concat([Buffer.from('id,year,x\nA,2015,1\nA,2016,'), Buffer.from([0xa1, 0xaa]), Buffer.from('\n'), Buffer.from([0xb1, 0xb1, 0xbe, 0xa9]), Buffer.from(',2015,3\n')]));
+    const p = await readPanel(f);
+    expect(p.entity).toEqual(['A', 'A', '北京']);
+    expect(Array.from(p.columns.x)).toEqual([1, NaN, 3]);
+    expect(p.notes[0].code).toBe('encoding-gb18030');
+  });
   it('reads the same text as UTF-8 with a BOM, and as UTF-16 with a BOM', async () => {
     const gbk = readFileSync(fixture('provinces-gbk.csv'));
     const text = new TextDecoder('gb18030').decode(gbk);
