@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { Panel } from '../data/panel.js';
 import { InputError } from '../core/errors.js';
 import { dropMunicipalities, splitByGroup, winsorize } from '../explain/robustness.js';
-import { numberOption } from './common.js';
+import type { Note } from '../core/notes.js';
+import { numberOption, printJson, printNotes } from './common.js';
 
 /** Flags shared by the mechanism commands (mediate, threshold) and available to `regress`. */
 export interface RobustnessFlags {
@@ -31,4 +32,30 @@ export function robustnessSamples(panel: Panel, flags: RobustnessFlags, variable
     p = winsorize(p, variables, { p: flags.winsorize });
   }
   return flags.by ? splitByGroup(p, flags.by) : [{ group: 'all', panel: p }];
+}
+
+/**
+ * Print per-sample results: `--json` → the result object (or `{by, groups: [{group, …}]}` with --by);
+ * otherwise a SIMULATED line, warnings and the text of each sample.
+ */
+export function printSampleResults<R extends { notes: readonly Note[] }>(
+  panel: Panel,
+  by: string | undefined,
+  json: boolean | undefined,
+  results: readonly { group: string; notes: readonly Note[]; result: R }[],
+  toJson: (r: R) => object,
+  toText: (r: R) => string,
+): void {
+  const meta = { data: panel.meta.name, simulated: panel.meta.simulated };
+  if (json) {
+    if (by) printJson({ by, groups: results.map((r) => ({ group: r.group, ...toJson(r.result) })), ...meta });
+    else printJson({ ...toJson(results[0].result), ...meta });
+    return;
+  }
+  if (panel.meta.simulated) process.stdout.write(`Data: ${panel.meta.name} (SIMULATED)\n`);
+  for (const r of results) {
+    printNotes([...r.notes, ...r.result.notes]);
+    if (by) process.stdout.write(`\n== ${by} = ${r.group} ==\n`);
+    process.stdout.write(toText(r.result) + '\n');
+  }
 }

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../helpers/cli.js';
-import { fixtureJson, runMechanismCli } from './mechanism-helpers.js';
+import { fixtureJson } from './mechanism-helpers.js';
+import { runInProcess as runMechanismCli } from '../measure/run-in-process.js';
 
 const thr = 'test/fixtures/explain/threshold-data.csv';
 const med = 'test/fixtures/explain/mediation-data.csv';

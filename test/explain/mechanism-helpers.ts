@@ -53,27 +53,3 @@ export function chinaSimLatent(): { panel: Panel; truth: any } {
   return { panel, truth: fixtureJson('data/builtin/china-sim-truth.json') };
 }
 
-/**
- * Run `nqpf <args>` in this process with the real program (src/cli/main.ts `main`), capturing stdout
- * and stderr: a child process with tsx costs ~20 s on the shared machine.
- */
-export async function runMechanismCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { vi } = await import('vitest');
-  const { main } = await import('../../src/cli/main.js');
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(['node', 'nqpf', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}

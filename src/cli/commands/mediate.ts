@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { intOption, list, loadData, numberOption, printJson, printNotes, progress, withDataOptions, type DataOptions } from '../common.js';
-import { robustnessSamples, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
+import { intOption, list, loadData, numberOption, progress, withDataOptions, type DataOptions } from '../common.js';
+import { printSampleResults, robustnessSamples, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 import { mediation, type MediationResult } from '../../explain/mediation.js';
 import { regressionTable, tableMarkdown } from '../../explain/table.js';
 
@@ -128,17 +128,6 @@ Indirect effects are products of FE-regression coefficients; intervals resample 
         }),
         notes: s.panel.notes,
       }));
-      const meta = { data: panel.meta.name, simulated: panel.meta.simulated };
-      if (opts.json) {
-        if (opts.by) printJson({ by: opts.by, groups: results.map((r) => ({ group: r.group, ...mediationJson(r.result) })), ...meta });
-        else printJson({ ...mediationJson(results[0].result), ...meta });
-        return;
-      }
-      if (panel.meta.simulated) process.stdout.write(`Data: ${panel.meta.name} (SIMULATED)\n`);
-      for (const r of results) {
-        printNotes([...r.notes, ...r.result.notes]);
-        if (opts.by) process.stdout.write(`\n== ${opts.by} = ${r.group} ==\n`);
-        process.stdout.write(mediationText(r.result) + '\n');
-      }
+      printSampleResults(panel, opts.by, opts.json, results, mediationJson, mediationText);
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
-import { intOption, list, loadData, numberOption, printJson, printNotes, progress, withDataOptions, type DataOptions } from '../common.js';
-import { robustnessSamples, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
+import { intOption, list, loadData, numberOption, progress, withDataOptions, type DataOptions } from '../common.js';
+import { printSampleResults, robustnessSamples, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 import { panelThreshold, type ThresholdResult } from '../../explain/threshold.js';
 
 interface ThresholdCliOptions extends DataOptions, RobustnessFlags {
@@ -109,17 +109,6 @@ Sequential estimation: γ1; γ2 given γ1, then γ1 refined given γ2; γ3 given
           timeEffects: opts.timeEffects,
         }),
       }));
-      const meta = { data: panel.meta.name, simulated: panel.meta.simulated };
-      if (opts.json) {
-        if (opts.by) printJson({ by: opts.by, groups: results.map((r) => ({ group: r.group, ...thresholdJson(r.result) })), ...meta });
-        else printJson({ ...thresholdJson(results[0].result), ...meta });
-        return;
-      }
-      if (panel.meta.simulated) process.stdout.write(`Data: ${panel.meta.name} (SIMULATED)\n`);
-      for (const r of results) {
-        printNotes([...r.notes, ...r.result.notes]);
-        if (opts.by) process.stdout.write(`\n== ${opts.by} = ${r.group} ==\n`);
-        process.stdout.write(thresholdText(r.result) + '\n');
-      }
+      printSampleResults(panel, opts.by, opts.json, results, thresholdJson, thresholdText);
     });
 }
