@@ -6,6 +6,8 @@ import type { FeolsFit, FeolsOptions, FirstStage } from './feols.js';
 import { feols } from './feols.js';
 import type { CoefRow, VcovResult, VcovSpec } from './vcov.js';
 import { coefTable, parseVcov, vcov } from './vcov.js';
+import type { FirstStageWald } from './iv.js';
+import { firstStageWald } from './iv.js';
 
 /**
  * A regression with its inference, in the shape of `nqpf regress --json` (and of regression-table
@@ -28,6 +30,8 @@ export interface RegressionResult {
   readonly dropped: ReadonlyArray<{ reason: string; count: number; message: string }>;
   readonly collinear: readonly string[];
   readonly firstStage?: readonly FirstStage[];
+  /** IV only: first-stage Wald F of the excluded instruments under the chosen variance. */
+  readonly firstStageWald?: readonly FirstStageWald[];
   readonly notes: readonly Note[];
 }
 
@@ -57,6 +61,7 @@ export function regressionResult(fit: FeolsFit, v: VcovResult, level = 0.95): Re
     dropped: fit.dropped.map((d) => ({ reason: d.reason, count: d.count, message: d.message })),
     collinear: fit.collinear,
     firstStage: fit.firstStage,
+    firstStageWald: fit.method === 'iv' ? firstStageWald(fit, v.spec) : undefined,
     notes: [...fit.notes, ...v.notes],
   };
 }
@@ -86,6 +91,11 @@ function fmt(x: number): string {
   return x.toPrecision(6).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
 }
 
+/** p-values as R prints them: below machine precision as "< 2.2e-16". */
+function fmtP(p: number): string {
+  return Number.isFinite(p) && p < 2.2e-16 ? '< 2.2e-16' : fmt(p);
+}
+
 function stars(p: number): string {
   return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '';
 }
@@ -99,15 +109,16 @@ export function formatRegression(r: RegressionResult): string {
   const clusters = r.vcov.nClusters ? ` (${r.vcov.nClusters.join(' & ')} ${r.vcov.type === 'dk' ? 'periods' : 'clusters'})` : '';
   lines.push(`Standard-errors: ${r.vcov.label}${clusters}`);
   const head = ['', 'Estimate', 'Std. Error', r.vcov.df === null ? 'z value' : 't value', 'Pr(>|t|)', ''];
-  const rows = r.coefficients.map((c) => [c.term, fmt(c.estimate), fmt(c.stdError), fmt(c.statistic), fmt(c.pValue), stars(c.pValue)]);
+  const rows = r.coefficients.map((c) => [c.term, fmt(c.estimate), fmt(c.stdError), fmt(c.statistic), fmtP(c.pValue), stars(c.pValue)]);
   const table = [head, ...rows];
   const widths = head.map((_, j) => Math.max(...table.map((row) => row[j].length)));
   for (const row of table) lines.push(row.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]) : cell.padStart(widths[j]))).join('  ').trimEnd());
   lines.push('---');
   lines.push("Signif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1");
   lines.push(`RMSE: ${fmt(r.rmse)}   Adj. R2: ${fmt(r.adjR2)}   R2: ${fmt(r.r2)}${r.r2Within === null ? '' : `   Within R2: ${fmt(r.r2Within)}`}`);
-  if (Number.isFinite(r.F)) lines.push(`F-test (slopes, iid): ${fmt(r.F)}, p = ${fmt(r.fPValue)}`);
-  for (const fs of r.firstStage ?? []) lines.push(`First stage ${fs.endogenous}: F = ${fmt(fs.F)} (${fs.df1}, ${fs.df2}), p = ${fmt(fs.pValue)}`);
+  if (Number.isFinite(r.F)) lines.push(`F-test (slopes, iid): ${fmt(r.F)}, p = ${fmtP(r.fPValue)}`);
+  for (const fs of r.firstStage ?? []) lines.push(`First stage ${fs.endogenous}: F = ${fmt(fs.F)} (${fs.df1}, ${fs.df2}), p = ${fmtP(fs.pValue)}`);
+  for (const fs of r.vcov.type === 'iid' ? [] : (r.firstStageWald ?? [])) lines.push(`First stage ${fs.endogenous}, Wald F (${fs.vcovLabel}): ${fmt(fs.F)} (${fs.df1}, ${fs.df2}), p = ${fmtP(fs.pValue)}`);
   if (r.collinear.length) lines.push(`Removed because of collinearity: ${r.collinear.join(', ')}`);
   for (const d of r.dropped) lines.push(`Note: ${d.message}`);
   return lines.join('\n');

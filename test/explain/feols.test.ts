@@ -93,6 +93,17 @@ describe('IV / 2SLS with fixed effects vs AER::ivreg with dummies', () => {
     expect([fs.df1, fs.df2]).toEqual(ref.firstStageDf);
     expect(maxRel([fs.F], [ref.firstStageF])).toBeLessThan(TOL);
   });
+
+  it('first-stage Wald F under iid (= standard F), HC1 and CR1 variances', async () => {
+    const { firstStageWald } = await import('../../src/explain/iv.js');
+    const ref = fixture.iv.firstStageWald;
+    const fit = feols(grunfeld, 'inv ~ capital | firm + year | value ~ l(value, 1)');
+    const F = (spec: string) => firstStageWald(fit, spec)[0].F;
+    expect(maxRel([F('iid'), F('hc1'), F('cluster:firm')], [ref.iid, ref.hc1, ref.clusterFirm])).toBeLessThan(TOL);
+    expect(maxRel([F('iid')], [fit.firstStage![0].F])).toBeLessThan(1e-10);
+    expect(firstStageWald(fit, 'cluster:firm')[0]).toMatchObject({ df1: 1, df2: 9 });
+    expect(() => firstStageWald(feols(grunfeld, 'inv ~ value'), 'iid')).toThrow(/needs an IV fit/);
+  });
 });
 
 describe('summaryStats (descriptive statistics, xtsum decomposition)', () => {
