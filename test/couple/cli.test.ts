@@ -55,3 +55,24 @@ describe('nqpf obstacle', () => {
     expect(out.summary[0].system).toBe('nqpf');
   });
 });
+
+describe('--out', () => {
+  it('couple and obstacle write CSV tables', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-couple-'));
+    try {
+      const r = await runInProcess(['couple', '--data', scores, '--systems', 'U1,U2', '--out', dir, '--json']);
+      expect(r.code).toBe(0);
+      const csv = readFileSync(path.join(dir, 'coupling.csv'), 'utf8');
+      expect(csv.split(/\r?\n/)[0]).toContain('region,year,U1,U2,C,T,D,level,level_zh');
+      expect(csv).toContain('初级协调');
+      const o = await runInProcess(['obstacle', '--data', 'china-sim', '--system', 'talent', '--out', dir, '--json']);
+      expect(o.code).toBe(0);
+      expect(readFileSync(path.join(dir, 'obstacle-summary.csv'), 'utf8')).toContain('top_count');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -40,3 +40,29 @@ describe('nqpf density / markov / convergence', () => {
     expect(out.sigma.periods.length).toBe(28);
   });
 });
+
+describe('--out for dynamics and disparity', () => {
+  it('writes density, markov, convergence and disparity tables', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-dyn-'));
+    try {
+      for (const args of [
+        ['density', '--data', 'china-sim', '--value', 'rd_intensity', '--points', '32'],
+        ['markov', '--data', 'china-sim', '--value', 'rd_intensity', '--spatial'],
+        ['convergence', '--data', 'china-sim', '--value', 'gdp_per_capita'],
+        ['disparity', '--data', 'china-sim', '--value', 'rd_intensity', '--group', 'region4'],
+      ]) {
+        const r = await runInProcess([...args, '--out', dir, '--json']);
+        expect(r.code, r.stderr).toBe(0);
+      }
+      expect(readFileSync(path.join(dir, 'density.csv'), 'utf8').split(/\r?\n/)[0]).toMatch(/^\uFEFF?x,2012,/);
+      expect(readFileSync(path.join(dir, 'homogeneity-test.csv'), 'utf8')).toContain('p_chi2');
+      expect(readFileSync(path.join(dir, 'beta.csv'), 'utf8')).toContain('half_life');
+      expect(readFileSync(path.join(dir, 'disparity-pairs.csv'), 'utf8')).toContain('richer');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

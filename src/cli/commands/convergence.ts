@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { betaConvergence, sigmaConvergence, type BetaForm } from '../../dynamics/index.js';
 import { notesFor } from './disparity.js';
+import { writeTables } from './couple.js';
 import { list, loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
 
 interface ConvergenceCliOptions extends DataOptions {
@@ -33,6 +34,7 @@ Examples:
   nqpf convergence --data china-sim --value gdp_per_capita --form conditional --controls urbanization,openness
 
 β < 0 means convergence; speed θ = −ln(1 + β)/τ, half-life ln 2/θ.
+--out DIR writes sigma.csv and beta.csv.
 --json prints {"sigma":{measure,periods:[{period,n,sigma}],trend},"beta":{form,beta,stdError,pValue,tau,speed,halfLife,coefficients}}.`,
     )
     .action(async (opts: ConvergenceCliOptions) => {
@@ -40,6 +42,17 @@ Examples:
       const sigma = sigmaConvergence(panel, opts.value, { measure: opts.sigma });
       const beta = betaConvergence(panel, opts.value, { form: opts.form, controls: opts.controls ? list(opts.controls) : undefined, from: opts.from, to: opts.to, vcov: opts.vcov });
       const notes = [...notesFor(panel.notes, [opts.value, ...(opts.controls ? list(opts.controls) : [])]), ...beta.notes];
+      if (opts.out) {
+        await writeTables(opts.out, {
+          sigma: [['period', 'n', sigma.measure], ...sigma.periods.map((p) => [p.period, p.n, p.sigma])],
+          beta: [
+            ['term', 'estimate', 'std_error', 'statistic', 'p_value', 'ci_low', 'ci_high'],
+            ...beta.coefficients.map((c) => [c.term, c.estimate, c.stdError, c.statistic, c.pValue, c.ciLow, c.ciHigh]),
+            [],
+            ['form', beta.form, 'tau', beta.tau, 'speed', beta.speed, 'half_life', beta.halfLife, 'nobs', beta.nobs, 'vcov', beta.vcov],
+          ],
+        });
+      }
       if (opts.json) {
         printJson({ value: opts.value, sigma, beta, simulated: panel.meta.simulated, notes });
         return;

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { InputError } from '../../core/errors.js';
@@ -9,6 +11,7 @@ import { systemIndicators } from '../../framework/tree.js';
 import type { Framework } from '../../framework/types.js';
 import { resolveFramework } from '../../io/framework-file.js';
 import { isBuiltinDataset } from '../../io/builtin.js';
+import { writeCsv } from '../../io/write.js';
 import { measure } from '../../measure/measure.js';
 import type { MeasureOptions } from '../../measure/options.js';
 import type { MeasureResult } from '../../measure/types.js';
@@ -34,6 +37,14 @@ export function withMeasureStep(cmd: Command): Command {
         .choices(['linear', 'mean', 'drop', 'none'])
         .default('linear'),
     );
+}
+
+/** `--out DIR`: write each table (first row = header) as DIR/<name>.csv with a BOM (Excel reads Chinese). Returns the file names. */
+export async function writeTables(dir: string, tables: Record<string, readonly (readonly unknown[])[]>): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const names = Object.keys(tables).map((n) => `${n}.csv`);
+  for (const [name, rows] of Object.entries(tables)) await writeCsv(path.join(dir, `${name}.csv`), rows, { bom: true });
+  return names;
 }
 
 const DEFAULT_FRAMEWORK: Record<string, string> = { 'china-sim': 'seed', 'world-pwt': 'pwt' };
@@ -101,6 +112,7 @@ Examples:
 
 Scores must lie in [0, 1]. With built-in data (or --framework) the systems are measured first and
 their composite indices coupled; a warning is given when the systems share indicators.
+--out DIR writes coupling.csv (UTF-8 with BOM).
 --json prints {"rows":[{entity,period,C,T,D,level,levelZh,...}],"notes":[...]}. Formulas: docs/couple-disparity.md.`,
     )
     .action(async (opts: CoupleCliOptions) => {
@@ -121,6 +133,17 @@ their composite indices coupled; a warning is given when the systems share indic
         file: panel.meta.file,
       });
       notes.push(...r.notes);
+      if (opts.out) {
+        await writeTables(opts.out, {
+          coupling: [
+            [panel.entityColumn, panel.periodColumn, ...r.systems, 'C', 'T', 'D', 'level', 'level_zh', 'coupling_level', ...r.systems.map((s) => `E_${s}`), ...r.systems.map((s) => `status_${s}`)],
+            ...r.rows.map((x) => {
+              const rel = new Map(x.relative.map((e) => [e.system, e]));
+              return [x.entity, x.period, ...x.U, x.C, x.T, x.D, x.level ?? '', x.levelZh ?? '', x.couplingLevel ?? '', ...r.systems.map((s) => rel.get(s)?.E ?? ''), ...r.systems.map((s) => rel.get(s)?.status ?? '')];
+            }),
+          ],
+        });
+      }
       if (opts.json) {
         printJson({
           method: r.method,

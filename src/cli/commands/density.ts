@@ -5,6 +5,7 @@ import { column } from '../../data/panel.js';
 import { densityByPeriod } from '../../dynamics/index.js';
 import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
 import { notesFor, parseYears } from './disparity.js';
+import { writeTables } from './couple.js';
 
 interface DensityCliOptions extends DataOptions {
   value: string;
@@ -39,6 +40,7 @@ Examples:
   nqpf density --data world-pwt --value y_per_worker --log --years 1990,2000,2017 --json
   nqpf density --data china-sim --value rd_intensity --points 200
 
+--out DIR writes density.csv (grid × period) and density-peaks.csv.
 --json prints {"grid":[...],"periods":[{period,n,bw,peakX,peakY,peaks,y:[...]}],"matrix":[[grid × period]]}.`,
     )
     .action(async (opts: DensityCliOptions) => {
@@ -52,6 +54,12 @@ Examples:
       }
       const r = densityByPeriod(panel, value, { bw: parseBw(opts.bw), n: opts.points, method: opts.exact ? 'exact' : 'binned', periods: parseYears(opts.years) });
       const notes = [...notesFor(panel.notes, [opts.value]), ...r.notes];
+      if (opts.out) {
+        await writeTables(opts.out, {
+          density: [['x', ...r.curves.map((c) => String(c.period))], ...Array.from(r.grid, (x, i) => [x, ...r.matrix[i]])],
+          'density-peaks': [['period', 'n', 'bw', 'peak_x', 'peak_y', 'peaks'], ...r.curves.map((c) => [c.period, c.n, c.bw, c.peakX, c.peakY, c.peaks])],
+        });
+      }
       if (opts.json) {
         printJson({
           value: r.value,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { disparityByPeriod } from '../../disparity/index.js';
+import { writeTables } from './couple.js';
 import { list, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
 import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
@@ -47,6 +48,7 @@ Examples:
   nqpf disparity --data world-pwt --value y_per_worker --group group --years 1990,2017 --json
   nqpf disparity --data china-sim --value rd_intensity --group region4
 
+--out DIR writes disparity.csv, disparity-groups.csv, disparity-pairs.csv.
 --json prints {"periods":[{period,gini,within,between,transvariation,contributions,groups:[{group,gini}],pairs:[{a,b,gini,D}],theilT,theilL,cv}],"notes":[...]}.
 Formulas (Dagum 1997; Theil): docs/couple-disparity.md.`,
     )
@@ -54,6 +56,19 @@ Formulas (Dagum 1997; Theil): docs/couple-disparity.md.`,
       const panel = await loadData(opts);
       const r = disparityByPeriod(panel, opts.value, opts.group, { periods: parseYears(opts.years), cvCorrection: opts.cvPopulation ? 0 : 1 });
       const notes = [...notesFor(panel.notes, [opts.value, opts.group]), ...r.notes];
+      if (opts.out) {
+        await writeTables(opts.out, {
+          disparity: [
+            ['period', 'n', 'gini', 'G_w', 'G_nb', 'G_t', 'G_w_pct', 'G_nb_pct', 'G_t_pct', 'theil_T', 'theil_T_within', 'theil_T_between', 'theil_L', 'theil_L_within', 'theil_L_between', 'cv'],
+            ...r.periods.map((p) => {
+              const d = p.dagum;
+              return [p.period, p.n, d.gini, d.within, d.between, d.transvariation, d.contributions.within, d.contributions.between, d.contributions.transvariation, p.theilT.total, p.theilT.within, p.theilT.between, p.theilL.total, p.theilL.within, p.theilL.between, p.cv];
+            }),
+          ],
+          'disparity-groups': [['period', 'group', 'n', 'mean', 'gini'], ...r.periods.flatMap((p) => p.dagum.groups.map((g) => [p.period, g.group, g.n, g.mean, g.gini]))],
+          'disparity-pairs': [['period', 'a', 'b', 'gini', 'D', 'richer'], ...r.periods.flatMap((p) => p.dagum.pairs.map((q) => [p.period, q.a, q.b, q.gini, q.D, q.richer]))],
+        });
+      }
       if (opts.json) {
         printJson({
           value: r.value,

@@ -8,6 +8,7 @@ import { markovChain, spatialMarkov, type TransitionMatrix } from '../../dynamic
 import { contiguityWeights, knnWeights, parseNeighbourRows, type SpatialWeights } from '../../spatial/weights.js';
 import { loadChinaProvinceBorders } from '../../io/builtin.js';
 import { notesFor } from './disparity.js';
+import { writeTables } from './couple.js';
 import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
 
 interface MarkovCliOptions extends DataOptions {
@@ -43,6 +44,13 @@ function chainJson(r: { value: string; k: number; classes: string; breaks: reado
   return { value: r.value, k: r.k, classes: r.classes, breaks: r.breaks, nTransitions: r.nTransitions, counts: m.counts, probabilities: m.probabilities, emptyRows: m.emptyRows.map((c) => c + 1) };
 }
 
+/** Long table of one or more transition matrices: condition, from, to, count, probability. */
+function transitionRows(mats: ReadonlyArray<readonly [string, TransitionMatrix]>): unknown[][] {
+  const rows: unknown[][] = [['condition', 'from_class', 'to_class', 'count', 'probability']];
+  for (const [label, m] of mats) m.counts.forEach((row, i) => row.forEach((c, j) => rows.push([label, i + 1, j + 1, c, m.probabilities[i][j]])));
+  return rows;
+}
+
 const fmt = (m: number[][]) => m.map((r) => r.map((p) => p.toFixed(3).padStart(6)).join(' ')).join('\n    ');
 
 /** `nqpf markov`: classical and spatial Markov chains of quantile classes. */
@@ -63,6 +71,7 @@ Examples:
   nqpf markov --data china-sim --value rd_intensity --spatial --json
   nqpf markov --data world-pwt --value y_per_worker --spatial --knn 5
 
+--out DIR writes markov.csv (or spatial-markov.csv and homogeneity-test.csv).
 --json prints {"k","breaks","counts","probabilities","ergodic",...}; with --spatial also
 {"conditional":[{lagClass,counts,probabilities,ergodic}],"test":{LR,chi2,df,pLR,pChi2}}.`,
     )
@@ -73,6 +82,12 @@ Examples:
         const w = await weightsFor(panel, opts);
         const r = spatialMarkov(panel, opts.value, w, options);
         const notes = [...notesFor(panel.notes, [opts.value]), ...w.notes, ...r.notes];
+        if (opts.out) {
+          await writeTables(opts.out, {
+            'spatial-markov': transitionRows([['all', r.pooled] as const, ...r.conditional.map((m, l) => [`lag class ${l + 1}`, m] as const)]),
+            'homogeneity-test': [['LR', 'chi2', 'df', 'p_LR', 'p_chi2'], [r.test.LR, r.test.chi2, r.test.df, r.test.pLR, r.test.pChi2]],
+          });
+        }
         if (opts.json) {
           printJson({
             ...chainJson(r, r.pooled),
@@ -93,6 +108,7 @@ Examples:
       }
       const r = markovChain(panel, opts.value, options);
       const notes = [...notesFor(panel.notes, [opts.value]), ...r.notes];
+      if (opts.out) await writeTables(opts.out, { markov: transitionRows([['all', r.transitions]]) });
       if (opts.json) {
         printJson({
           ...chainJson(r, r.transitions),

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { obstacleDegree } from '../../measure/obstacle.js';
 import { intOption, list, loadData, printJson, printNotes, withDataOptions } from '../common.js';
-import { measureStep, withMeasureStep, type MeasureStepOptions } from './couple.js';
+import { measureStep, withMeasureStep, writeTables, type MeasureStepOptions } from './couple.js';
 
 interface ObstacleCliOptions extends MeasureStepOptions {
   system?: string;
@@ -22,6 +22,7 @@ Examples:
   nqpf obstacle --data my.csv --framework my-framework.yaml
 
 O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' the normalised value).
+--out DIR writes obstacle.csv and obstacle-summary.csv.
 --json prints {"rows":[{entity,period,system,indicators,dimensions,top}],"summary":[{period,system,indicators,dimensions}],"notes":[...]}.`,
     )
     .action(async (opts: ObstacleCliOptions) => {
@@ -29,6 +30,20 @@ O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' th
       const m = await measureStep(panel, opts);
       const r = obstacleDegree(m.result, { systems: opts.system ? list(opts.system) : undefined, topK: opts.top });
       const notes = [...m.panel.notes, ...m.result.notes, ...r.notes];
+      if (opts.out) {
+        const ids = [...new Set(r.rows.flatMap((x) => Object.keys(x.indicators)))];
+        const dims = [...new Set(r.rows.flatMap((x) => Object.keys(x.dimensions)))];
+        await writeTables(opts.out, {
+          obstacle: [
+            [panel.entityColumn, panel.periodColumn, 'system', ...ids, ...dims.map((d) => `dim_${d}`), 'top'],
+            ...r.rows.map((x) => [x.entity, x.period, x.system, ...ids.map((i) => x.indicators[i] ?? ''), ...dims.map((d) => x.dimensions[d] ?? ''), x.top.map((t) => t.id).join(' ')]),
+          ],
+          'obstacle-summary': [
+            ['period', 'system', 'indicator', 'dimension', 'top_count', 'mean_obstacle'],
+            ...r.summary.flatMap((s) => s.indicators.map((i) => [s.period, s.system, i.id, i.dimension, i.topCount, i.meanObstacle])),
+          ],
+        });
+      }
       if (opts.json) {
         printJson({ topK: r.topK, rows: r.rows, summary: r.summary, simulated: panel.meta.simulated, notes });
         return;
