@@ -10,6 +10,7 @@ import { ENTITY_NAMES, GROUP_NAMES, PERIOD_NAMES, VARIABLE_NAMES, findColumn, no
 import { makePanel, type DatasetMeta, type EntityInfo, type Panel } from './panel.js';
 import { cellText, type RawColumn, type RawTable } from './raw-table.js';
 
+/** Options of {@link tableToPanel}; every field is optional and detected when left out. */
 export interface TableToPanelOptions {
   /** Entity column; default: detected by name ({@link ENTITY_NAMES}), else the first text column. */
   entity?: string;

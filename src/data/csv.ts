@@ -10,6 +10,7 @@
 import { InputError } from '../core/errors.js';
 import { putText, type RawColumn, type RawTable } from './raw-table.js';
 
+/** Options of {@link readCsvTable}. */
 export interface CsvReadOptions {
   /** Field delimiter; default: detected from the header line among ',', ';' and tab. */
   delimiter?: string;

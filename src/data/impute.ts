@@ -6,6 +6,7 @@ import { column, filterRows, withColumns, type Panel } from './panel.js';
 /** `linear` within entity over periods, `mean` of the group (or all entities) in the period, `drop` rows, `none`. */
 export type ImputeMethod = 'linear' | 'mean' | 'drop' | 'none';
 
+/** Options of {@link impute}. */
 export interface ImputeOptions {
   method: ImputeMethod;
   /** Columns to treat; default: every numeric column. */
@@ -26,6 +27,7 @@ export interface ImputeOptions {
  */
 export type ImputeBasis = 'interpolated' | 'extended' | 'group-period' | 'period' | 'column';
 
+/** One cell filled by {@link impute}. */
 export interface ImputedCell {
   readonly entity: string;
   readonly period: number;
@@ -35,6 +37,7 @@ export interface ImputedCell {
   readonly basis: ImputeBasis;
 }
 
+/** One row removed by `impute(…, {method: 'drop'})`. */
 export interface DroppedRow {
   readonly entity: string;
   readonly period: number;
@@ -42,6 +45,7 @@ export interface DroppedRow {
   readonly missing: readonly string[];
 }
 
+/** What {@link impute} returns: the treated panel and the record of what was done. */
 export interface ImputeResult {
   /** A new panel (the input is never changed); its notes include what was done. */
   readonly panel: Panel;

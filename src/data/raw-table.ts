@@ -1,8 +1,10 @@
-/**
- * A table as read from a file, before it becomes a {@link Panel}: a header and one column per header
- * cell. Numeric cells are kept in a Float64Array without allocating per cell; anything else is kept
- * as text for {@link parseCell} to judge. CSV, XLSX and JSON readers all produce this shape.
+/*
+ * A table as read from a file, before it becomes a Panel: a header and one column per header cell.
+ * Numeric cells are kept in a Float64Array without allocating per cell; anything else is kept as text
+ * for parseCell to judge. CSV, XLSX and JSON readers all produce this shape.
  */
+
+/** One column of a {@link RawTable}: numbers where cells were plain numbers, text elsewhere. */
 export interface RawColumn {
   /** The number per row where the cell was a plain number; NaN elsewhere. */
   readonly num: Float64Array;
@@ -13,6 +15,7 @@ export interface RawColumn {
   readonly str: (string | undefined)[] | null;
 }
 
+/** Header, columns and spreadsheet row numbers of a table read from a file. */
 export interface RawTable {
   readonly header: readonly string[];
   readonly columns: readonly RawColumn[];

@@ -6,6 +6,7 @@ import { Buffer, isUtf8 } from 'node:buffer';
 import { InputError } from '../core/errors.js';
 import type { Note } from '../core/notes.js';
 
+/** Text decoded by {@link decodeText}, with the encoding used and a note when it was guessed. */
 export interface DecodedText {
   readonly text: string;
   /** The encoding used: `utf-8`, `utf-16le`, `utf-16be` or `gb18030`. */
