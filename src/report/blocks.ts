@@ -86,6 +86,26 @@ export interface TreeBlock {
   readonly digits?: number;
 }
 
+/** A row of a {@link GridBlock}. */
+export interface GridRow {
+  readonly cells: readonly Text[];
+  /** `muted`: smaller grey text (standard errors); `rule`: a thin rule above (first FE or statistic row). */
+  readonly style?: 'muted' | 'rule';
+}
+
+/**
+ * A pre-formatted table of text cells (first column = row labels), e.g. a regression table with
+ * coefficients, standard errors in parentheses, fixed-effect and statistic rows.
+ */
+export interface GridBlock {
+  readonly kind: 'grid';
+  readonly header: readonly (readonly Text[])[];
+  readonly rows: readonly GridRow[];
+  readonly caption?: Text;
+  readonly note?: Text;
+  readonly citation?: boolean;
+}
+
 /** Warnings and records attached to a result. */
 export interface NotesBlock {
   readonly kind: 'notes';
@@ -94,7 +114,7 @@ export interface NotesBlock {
 }
 
 /** Content of a report section. */
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | FigureBlock | TableBlock | FormulaBlock | TreeBlock | NotesBlock;
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | FigureBlock | TableBlock | GridBlock | FormulaBlock | TreeBlock | NotesBlock;
 
 /** One section of the report (an h2 with its blocks). */
 export interface ReportSection {

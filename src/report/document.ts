@@ -1,5 +1,5 @@
 import type { Lang } from '../core/label.js';
-import type { Block, FigureBlock, ReportDataset, ReportSection, TableBlock, TreeBlock, TreeNode } from './blocks.js';
+import type { Block, FigureBlock, GridBlock, ReportDataset, ReportSection, TableBlock, TreeBlock, TreeNode } from './blocks.js';
 import { txt, type Text } from './charts/theme.js';
 import { texToHtml, textWithMath } from './formula.js';
 import { escapeHtml, formatNumber } from './html.js';
@@ -125,6 +125,8 @@ function renderBlock(b: Block, dataset: ReportDataset | undefined, simulated: bo
       return renderFigure(b, dataset, simulated, ctx);
     case 'table':
       return renderTable(b, dataset, simulated, ctx);
+    case 'grid':
+      return renderGrid(b, dataset, simulated, ctx);
     case 'formula':
       return `<div class="formula">${b.label !== undefined ? `<p class="formula-label">${escapeHtml(txt(b.label, lang))}</p>` : ''}<div class="display">${texToHtml(b.tex)}</div>${
         b.where !== undefined ? `<p class="where">${textWithMath(txt(b.where, lang))}</p>` : ''
@@ -182,6 +184,20 @@ function renderTable(b: TableBlock, dataset: ReportDataset | undefined, simulate
   const source = b.citation === false ? '' : sourceLine(dataset, simulated, lang);
   return `<div class="table-wrap"><table class="data">${caption}<thead><tr>${head}</tr></thead><tbody>
 ${rows}
+</tbody></table>${note}${source}</div>`;
+}
+
+function renderGrid(b: GridBlock, dataset: ReportDataset | undefined, simulated: boolean, ctx: Context): string {
+  const { lang } = ctx;
+  ctx.table++;
+  const row = (cells: readonly Text[], tag: 'th' | 'td') => cells.map((c, j) => `<${tag} class="${j === 0 ? 'al-left' : 'al-center'}">${escapeHtml(txt(c, lang))}</${tag}>`).join('');
+  const head = b.header.map((r) => `<tr>${row(r, 'th')}</tr>`).join('');
+  const body = b.rows.map((r) => `<tr${r.style ? ` class="${r.style}"` : ''}>${row(r.cells, 'td')}</tr>`).join('\n');
+  const caption = b.caption !== undefined ? `<caption>${escapeHtml(t('table', lang))} ${ctx.table}. ${escapeHtml(txt(b.caption, lang))}</caption>` : '';
+  const note = b.note !== undefined ? `<p class="fig-note">${escapeHtml(t('note', lang))}: ${escapeHtml(txt(b.note, lang))}</p>` : '';
+  const source = b.citation === false ? '' : sourceLine(dataset, simulated, lang);
+  return `<div class="table-wrap"><table class="data grid">${caption}<thead>${head}</thead><tbody>
+${body}
 </tbody></table>${note}${source}</div>`;
 }
 
@@ -264,6 +280,11 @@ caption{caption-side:top;text-align:left;font-weight:bold;padding-bottom:.4em}
 table.data thead th{border-top:1.5px solid var(--ink);border-bottom:1px solid var(--ink);padding:.3em .6em;font-weight:bold}
 table.data td{padding:.2em .6em;border-bottom:1px solid #eee}
 table.data tbody tr:last-child td{border-bottom:1.5px solid var(--ink)}
+table.grid thead tr:first-child th{border-bottom:none}
+table.grid thead tr+tr th{font-weight:normal;font-style:italic}
+table.grid td{border-bottom:none;padding:.1em .8em}
+table.grid tr.muted td{color:#555;font-size:.92em;padding-bottom:.35em}
+table.grid tr.rule td{border-top:1px solid var(--ink)}
 table.tree th{border-bottom:1px solid var(--ink);padding:.3em .6em;text-align:left}
 table.tree td{padding:.15em .6em;vertical-align:middle}
 table.tree tr.depth0 td{font-weight:bold;border-top:1px solid var(--rule);padding-top:.4em}

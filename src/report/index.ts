@@ -7,6 +7,8 @@ export type {
   ListBlock,
   FigureBlock,
   TableBlock,
+  GridBlock,
+  GridRow,
   TableColumn,
   Cell,
   FormulaBlock,
@@ -28,3 +30,4 @@ export { disparitySection } from './sections/disparity.js';
 export { densitySection } from './sections/density.js';
 export { lisaSection, ellipseSection } from './sections/spatial.js';
 export { forecastSection, type ForecastSeries } from './sections/forecast.js';
+export { regressionSection, regressionTableBlock, type TruthRow } from './sections/regression.js';
