@@ -44,6 +44,12 @@ export interface ThresholdOptions {
   readonly seed?: number;
   /** Confidence level of the LR threshold intervals (default 0.95, xthreg's `thlevel(95)`). */
   readonly level?: number;
+  /**
+   * Explicit bootstrap draws, each listing for every entity (in panel order) the 0-based position of
+   * the entity whose residuals it receives; used for every test and overrides `bootstrap`/`seed`.
+   * For checking the machinery against a reference on the same draws.
+   */
+  readonly draws?: readonly ArrayLike<number>[];
 }
 
 /** One estimated threshold with its test and LR interval. */
@@ -64,6 +70,8 @@ export interface ThresholdEstimate {
   readonly critical: { readonly p10: number; readonly p5: number; readonly p1: number };
   /** The LR profile over the admissible candidates (for plots of LR(γ) against the 7.35 line). */
   readonly lr: { readonly gamma: Float64Array; readonly lr: Float64Array };
+  /** The bootstrap statistics F*_k. */
+  readonly replicates: Float64Array;
 }
 
 /** A coefficient of the final fixed-effects model at the estimated thresholds. */
@@ -93,7 +101,7 @@ export interface ThresholdResult {
   readonly nPeriods: number;
   /** Number of distinct candidate values searched in stage 1. */
   readonly nCandidates: number;
-  readonly options: Required<Omit<ThresholdOptions, 'controls'>> & { readonly controls: readonly string[] };
+  readonly options: Required<Omit<ThresholdOptions, 'controls' | 'draws'>> & { readonly controls: readonly string[] };
   readonly notes: readonly Note[];
 }
 
@@ -429,7 +437,7 @@ function lrInterval(d: Design, search: Search, crit: number) {
  * search is rerun on each draw as on the data (the γ₁ refinement only where F₃ needs it) and F*_k
  * recomputed. p = share of F*_k ≥ F_k; critical values are type-7 quantiles of F*.
  */
-function bootstrapF(d: Design, q: Float64Array, nullThresholds: readonly number[], k: number, F: number, reps: number, rng: Rng, cache: SearchCache) {
+function bootstrapF(d: Design, q: Float64Array, nullThresholds: readonly number[], k: number, F: number, reps: number, rng: Rng, cache: SearchCache, draws?: readonly ArrayLike<number>[]) {
   const base = baseWith(d, q, nullThresholds);
   const { resid } = residualize(base, d.y);
   const fitted = Float64Array.from(d.y, (v, i) => v - resid[i]);
@@ -442,7 +450,7 @@ function bootstrapF(d: Design, q: Float64Array, nullThresholds: readonly number[
   const fstar = new Float64Array(reps);
   for (let r = 0; r < reps; r++) {
     for (let e = 0; e < d.nEnt; e++) {
-      const src = rng.int(d.nEnt);
+      const src = draws ? draws[r][e] : rng.int(d.nEnt);
       for (let t = 0; t < d.T; t++) {
         const i = rowsOf[e * d.T + t];
         ystar[i] = fitted[i] + resid[rowsOf[src * d.T + t]];
@@ -461,6 +469,7 @@ function bootstrapF(d: Design, q: Float64Array, nullThresholds: readonly number[
   let exceed = 0;
   for (const v of valid) if (v >= F) exceed++;
   return {
+    replicates: fstar,
     pValue: valid.length ? exceed / valid.length : NaN,
     critical: valid.length ? { p10: quantile(valid, 0.9), p5: quantile(valid, 0.95), p1: quantile(valid, 0.99) } : { p10: NaN, p5: NaN, p1: NaN },
   };
@@ -506,7 +515,9 @@ export function panelThreshold(panel: Panel, options: ThresholdOptions): Thresho
     const sPrev = k === 1 ? ssr0 : seq.stages[k - 2].ssrAfter;
     const sk = st.search.ssr;
     const F = (sPrev - sk) / (sk / (d.n - d.nEnt));
-    const boot = o.bootstrap > 0 ? bootstrapF(d, q, k === 1 ? [] : seq.stages[k - 2].thresholds, k, F, o.bootstrap, rng, cache) : { pValue: NaN, critical: { p10: NaN, p5: NaN, p1: NaN } };
+    const reps = options.draws ? options.draws.length : o.bootstrap;
+    if (options.draws) for (const [r, dr] of options.draws.entries()) if (dr.length !== d.nEnt) throw new InputError(`bootstrap draw ${r + 1} has ${dr.length} entities, the panel has ${d.nEnt}`);
+    const boot = reps > 0 ? bootstrapF(d, q, k === 1 ? [] : seq.stages[k - 2].thresholds, k, F, reps, rng, cache, options.draws) : { replicates: new Float64Array(0), pValue: NaN, critical: { p10: NaN, p5: NaN, p1: NaN } };
     // The reported interval of γ1 in a multi-threshold model is the refined one (xthreg Th-21).
     const s = k === 1 && stage2Refined ? stage2Refined : st.search;
     estimates.push({ order: k, estimate: s.gamma, ...lrInterval(d, s, crit), ssr: s.ssr, F, ...boot });

@@ -138,3 +138,15 @@ describe('recovery of china-sim\'s true threshold (SIMULATED data)', () => {
     expect(fit.coefficients.filter((c) => c.term.startsWith('year=')).length).toBe(11);
   });
 });
+
+describe('fixed-regressor bootstrap equals the lm() reference on the same entity draws', () => {
+  it('F1* and F2* per draw (test/fixtures/explain/threshold-boot.R)', () => {
+    const boot = fixtureJson('test/fixtures/explain/threshold-boot.json');
+    const draws = (boot.draws as number[][]).map((d) => d.map((i) => i - 1));
+    const fit = panelThreshold(panel, { ...base, thresholds: 2, draws });
+    const [f1, f2] = [fit.thresholds.find((t) => t.order === 1)!, fit.thresholds.find((t) => t.order === 2)!];
+    f1.replicates.forEach((v, r) => expectRel(v, boot.F1[r]));
+    f2.replicates.forEach((v, r) => expectRel(v, boot.F2[r]));
+    expect(f1.pValue).toBe(0); // F1 = 143 exceeds every F1*
+  });
+});
