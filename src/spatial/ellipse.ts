@@ -52,8 +52,10 @@ export interface StandardDeviationalEllipse {
  * Convention: coordinates are lon/lat projected on a local equirectangular plane about the weighted
  * mean centre (x = R·Δλ·cos φ₀, y = R·Δφ, R = 6371.0088 km), adequate at the scale of China or a
  * continent, distorted near the poles and wrong across the ±180° meridian. Denominator Σw (ArcGIS);
- * `denominator: 'n-2'` rescales by n/(n−2) (CrimeStat). The angle is that of the major axis, clockwise
- * from north (ArcGIS's "Rotation" may refer to either axis). References: ArcGIS Pro help, "How
+ * `denominator: 'n-2'` rescales by n/(n−2) (CrimeStat). The angle is that of the major (long) axis,
+ * clockwise from north, as ArcGIS's Rotation field ("rotation of the long axis measured clockwise from
+ * noon"). The √2 factor follows the formulas of ArcGIS's "How Directional Distribution works" page; no
+ * ArcGIS output was available to compare with. References: ArcGIS Pro help, "How
  * Directional Distribution (Standard Deviational Ellipse) works"; Wang, Shi & Miao (2015), "Confidence
  * analysis of standard deviational ellipse", PLoS ONE 10(3):e0118537.
  *

@@ -1,6 +1,6 @@
 import type { Note } from '../core/notes.js';
 import { weightsConstants, type WeightsConstants } from './constants.js';
-import { centre, checkValues, normalPValue, type Alternative } from './pvalue.js';
+import { centredMoments, checkValues, normalPValue, type Alternative } from './pvalue.js';
 import type { SpatialWeights } from './weights.js';
 
 export interface GearyOptions {
@@ -47,13 +47,7 @@ export function gearyTest(x: ArrayLike<number>, w: SpatialWeights, options: Gear
   const N = c.nAll;
   const n1 = n - 1;
   const nn = n * n;
-  const z = centre(x);
-  let z2 = 0;
-  let z4 = 0;
-  for (const v of z) {
-    z2 += v * v;
-    z4 += v ** 4;
-  }
+  const { z, z2, z4 } = centredMoments(x);
   const K = (n * z4) / (z2 * z2);
   let sq = 0;
   for (let i = 0; i < N; i++) {

@@ -1,6 +1,6 @@
 import { Rng } from '../core/rng.js';
 import type { Note } from '../core/notes.js';
-import { centre, checkValues, normalPValue, type Alternative } from './pvalue.js';
+import { centredMoments, checkValues, normalPValue, type Alternative } from './pvalue.js';
 import { spatialLag, type SpatialWeights } from './weights.js';
 
 /** LISA cluster class: High-High, Low-Low, High-Low, Low-High, or not significant. */
@@ -78,13 +78,7 @@ export function localMoran(x: ArrayLike<number>, w: SpatialWeights, options: Loc
   const seed = options.seed ?? 1;
   const alpha = options.alpha ?? 0.05;
   const n = x.length;
-  const z = centre(x);
-  let z2 = 0;
-  let z4 = 0;
-  for (const v of z) {
-    z2 += v * v;
-    z4 += v ** 4;
-  }
+  const { z, z2, z4 } = centredMoments(x);
   const m2 = z2 / n;
   const b2 = z4 / n / (m2 * m2);
   const A = (n - b2) / (n - 1);

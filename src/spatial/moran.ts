@@ -1,7 +1,7 @@
 import { Rng } from '../core/rng.js';
 import type { Note } from '../core/notes.js';
 import { weightsConstants, type WeightsConstants } from './constants.js';
-import { centre, checkValues, normalPValue, type Alternative } from './pvalue.js';
+import { centredMoments, checkValues, normalPValue, type Alternative } from './pvalue.js';
 import { spatialLag, type SpatialWeights } from './weights.js';
 
 /** Options of {@link moranTest}. */
@@ -84,13 +84,7 @@ export function moranTest(x: ArrayLike<number>, w: SpatialWeights, options: Mora
   const c = weightsConstants(w);
   const { n, S0, S1, S2 } = c;
   const N = x.length;
-  const z = centre(x);
-  let z2 = 0;
-  let z4 = 0;
-  for (const v of z) {
-    z2 += v * v;
-    z4 += v ** 4;
-  }
+  const { z, z2, z4 } = centredMoments(x);
   const K = (N * z4) / (z2 * z2);
   const I = moranStatistic(z, w, n, S0);
   const EI = -1 / (n - 1);
@@ -163,10 +157,8 @@ export interface MoranScatterPoint {
  */
 export function moranScatter(x: ArrayLike<number>, w: SpatialWeights): { points: MoranScatterPoint[]; slope: number } {
   checkValues(x, w);
-  const c = centre(x);
-  let ss = 0;
-  for (const v of c) ss += v * v;
-  const s = Math.sqrt(ss / c.length);
+  const { z: c, z2 } = centredMoments(x);
+  const s = Math.sqrt(z2 / c.length);
   const z = Float64Array.from(c, (v) => v / s);
   const lag = spatialLag(w, x);
   const lagZ = spatialLag(w, z);

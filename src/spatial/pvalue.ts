@@ -43,3 +43,15 @@ export function centre(x: ArrayLike<number>): Float64Array {
   const m = s / x.length;
   return Float64Array.from(x, (v) => v - m);
 }
+
+/** Deviations z = x − x̄ with Σz² and Σz⁴, the moments every Moran/Geary formula needs. */
+export function centredMoments(x: ArrayLike<number>): { z: Float64Array; z2: number; z4: number } {
+  const z = centre(x);
+  let z2 = 0;
+  let z4 = 0;
+  for (const v of z) {
+    z2 += v * v;
+    z4 += v ** 4;
+  }
+  return { z, z2, z4 };
+}
