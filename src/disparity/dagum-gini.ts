@@ -101,7 +101,8 @@ export function dagumGini(values: ArrayLike<number>, groups: readonly string[], 
       group: name,
       n: nj,
       mean: means[j],
-      gini: absSum(j, j) / (2 * nj * nj * means[j]),
+      // A group of identical values (including all zeros) has no inequality: 0, not 0/0.
+      gini: absSum(j, j) === 0 ? 0 : absSum(j, j) / (2 * nj * nj * means[j]),
       p: nj / n,
       s: (nj * means[j]) / (n * mu),
     };
@@ -115,7 +116,7 @@ export function dagumGini(values: ArrayLike<number>, groups: readonly string[], 
     for (let b = a + 1; b < k; b++) {
       const [j, h] = means[a] >= means[b] ? [a, b] : [b, a];
       const nn = members[j].length * members[h].length;
-      const gjh = absSum(j, h) / (nn * (means[j] + means[h]));
+      const gjh = absSum(j, h) === 0 ? 0 : absSum(j, h) / (nn * (means[j] + means[h]));
       const d = pos[j][h] / nn;
       const pm = pos[h][j] / nn;
       const D = d + pm === 0 ? 0 : (d - pm) / (d + pm);

@@ -130,3 +130,13 @@ describe('disparityByPeriod on a panel', () => {
     expect(() => disparityByPeriod(panel, 'y', 'nope')).toThrow(InputError);
   });
 });
+
+describe('degenerate groups', () => {
+  it('a group of zeros has within-group Gini 0 and the identity still holds', () => {
+    const r = dagumGini([0, 0, 1, 3], ['z', 'z', 'p', 'p']);
+    expect(r.groups.find((g) => g.group === 'z')?.gini).toBe(0);
+    expect(Math.abs(r.within + r.between + r.transvariation - r.gini)).toBeLessThan(1e-15);
+    // All |differences| over ordered pairs: 2·(0+1+3+1+3+2) = 20; G = 20/(2·16·1) = 0.625.
+    expect(r.gini).toBeCloseTo(0.625, 15);
+  });
+});

@@ -66,3 +66,13 @@ describe('--out for dynamics and disparity', () => {
     }
   });
 });
+
+describe('--help', () => {
+  for (const c of ['couple', 'obstacle', 'disparity', 'density', 'markov', 'convergence']) {
+    it(`${c} --help shows an example and exits 0`, async () => {
+      const r = await runInProcess([c, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`nqpf ${c} --data`);
+    });
+  }
+});
