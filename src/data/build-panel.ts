@@ -115,7 +115,7 @@ type Classified =
  * text cells (names, region labels, codes); otherwise it is a numeric column with stray text, an
  * InputError at the first text cell.
  */
-function classifyColumn(table: RawTable, k: number): Classified {
+function classifyColumn(table: RawTable, k: number, name: string, log: NoteLog): Classified {
   const col = table.columns[k];
   const n = table.nRows;
   const tally = new MissingTally();
@@ -139,7 +139,15 @@ function classifyColumn(table: RawTable, k: number): Classified {
     }
   }
   if (texts === 0) return { kind: 'numeric', values, tally };
-  if (numbers > texts) throw textInNumeric(table, table.header[k], first!);
+  if (numbers > texts) throw textInNumeric(table, name, first!);
+  if (numbers > 0) {
+    // Half text, half numbers: kept as text, but say so — a framework that uses it will not find it.
+    log.warn('text-column', `column "${name}" is read as text: ${texts} text cells (first "${first!.text}" in row ${first!.row}) and ${numbers} numbers`, {
+      column: name,
+      texts,
+      numbers,
+    });
+  }
   return { kind: 'text', text: Array.from({ length: n }, (_, i) => cellText(col, i).trim()) };
 }
 
@@ -343,7 +351,7 @@ function longToPanel(
   const text: Record<string, string[]> = {};
   for (let k = 0; k < names.length; k++) {
     if (k === entityK || k === periodK) continue;
-    const c = classifyColumn(table, k);
+    const c = classifyColumn(table, k, names[k], log);
     if (c.kind === 'numeric') {
       columns[names[k]] = c.values;
       missingNote(log, names[k], c.tally);

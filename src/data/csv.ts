@@ -197,6 +197,21 @@ function scanNumber(b: Uint8Array, i: number): number {
 // caller can decode the file another way. GBK trail bytes are ≥ 0x40, so they never look like a
 // delimiter, quote or line break, and parsing the structure of GBK bytes is safe.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+let scanValue = 0;
+
+/**
+ * True when the quoted cell opening at `pos` holds just a plain number followed by the closing quote
+ * and a delimiter or line end; sets `scanValue` and `scanEnd` (the index of the closing quote).
+ */
+function quotedNumber(b: Uint8Array, pos: number, d: number): boolean {
+  const v = scanNumber(b, pos + 1);
+  if (v !== v || b[scanEnd] !== QUOTE) return false;
+  const c = scanEnd + 1 < b.length ? b[scanEnd + 1] : LF;
+  if (c !== d && c !== LF && c !== CR) return false;
+  scanValue = v;
+  return true;
+}
 const utf8Encoder = new TextEncoder();
 
 /** Thrown by {@link readCsvTable} when a cell of its byte input is not valid UTF-8. */
@@ -308,7 +323,12 @@ export function readCsvTable(input: string | Uint8Array, options: CsvReadOptions
     let blank = true;
     for (;;) {
       const start = pos;
-      if (b[pos] === QUOTE) {
+      if (b[pos] === QUOTE && col < nCols && keep[col] === 0 && quotedNumber(b, pos, d)) {
+        // "1.5": a quoted plain number is still a number.
+        num[col][row] = scanValue;
+        pos = scanEnd + 1;
+        blank = false;
+      } else if (b[pos] === QUOTE) {
         let t = '';
         let s0 = pos + 1;
         let k = s0;

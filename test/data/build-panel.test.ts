@@ -114,6 +114,12 @@ describe('tableToPanel errors name file, row and column', () => {
     expect([e.file, e.row, e.column]).toEqual(['data.csv', 4, 'x']);
     expect(e.hint).toMatch(/NA/);
   });
+  it('a column with as much text as numbers is kept as text, with a warning', () => {
+    const p = panelOf('province,year,x\nA,2015,1\nA,2016,n.a.\n');
+    expect(p.text.x).toEqual(['1', 'n.a.']);
+    expect(p.columns.x).toBeUndefined();
+    expect(p.notes.find((n) => n.code === 'text-column')?.message).toBe('column "x" is read as text: 1 text cells (first "n.a." in row 3) and 1 numbers');
+  });
   it('text in a year column of the wide layout', () => {
     const e = inputError(() => panelOf('province,2015,2016\nA,1,2\nB,3,x\n'));
     expect([e.row, e.column]).toEqual([3, '2016']);

@@ -43,7 +43,7 @@ describe('readCsvTable', () => {
     expect(t.nRows).toBe(3);
     expect(Array.from(t.columns[1].num)).toEqual([1.5, -300, NaN]);
     expect(t.columns[1].str).toBeNull();
-    expect(t.columns[2].str?.[0]).toBe('2');
+    expect(t.columns[2].num[0]).toBe(2);
     expect(t.columns[2].str?.[1]).toBe('abc');
     expect(t.columns[2].num[2]).toBe(0.1);
     expect(texts(t, 0)).toEqual(['A', 'B', 'C']);
@@ -111,5 +111,16 @@ describe('line ends', () => {
     expect(t.nRows).toBe(3);
     expect(Array.from(t.columns[1].num)).toEqual([2, 4, 6]);
     expect(Array.from(t.rowNumber)).toEqual([2, 3, 4]);
+  });
+});
+
+describe('quoted numbers', () => {
+  it('reads a quoted plain number as a number, and keeps quoted codes and separators as text', () => {
+    const t = readCsvTable('a,b,c,d\n"1.5","007","1,234.5","2"x\n');
+    expect(t.columns[0].num[0]).toBe(1.5);
+    expect(t.columns[0].str).toBeNull();
+    expect(t.columns[1].str?.[0]).toBe('007');
+    expect(t.columns[2].str?.[0]).toBe('1,234.5');
+    expect(t.columns[3].str?.[0]).toBe('2x');
   });
 });
