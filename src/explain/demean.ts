@@ -115,21 +115,15 @@ export function demean(columns: readonly Float64Array[], fes: readonly FixedEffe
     };
     let it = 1;
     let ok = done();
+    const step = (copy: Float64Array) => {
+      copy.set(x);
+      sweep(x);
+      it++;
+      ok = done();
+      return ok;
+    };
     while (!ok && it < maxIter) {
-      x0.set(x);
-      sweep(x);
-      it++;
-      if (done()) {
-        ok = true;
-        break;
-      }
-      x1.set(x);
-      sweep(x);
-      it++;
-      if (done()) {
-        ok = true;
-        break;
-      }
+      if (step(x0) || step(x1)) break;
       // Irons–Tuck extrapolation on (x0, x1, x).
       let num = 0;
       let den = 0;

@@ -119,20 +119,23 @@ export function qr(x: Matrix, options: QrOptions = {}): QrFactor {
   return { qr: { rows: n, cols: p, data: d }, qraux, rank, pivot };
 }
 
+/** Apply the k-th Householder reflector H_k = I − v vᵀ / v_k to r, in place (H_k is symmetric). */
+function reflect(f: QrFactor, k: number, r: Float64Array): void {
+  const n = f.qr.rows;
+  const d = f.qr.data;
+  const o = k * n;
+  const vk = f.qraux[k];
+  let s = vk * r[k];
+  for (let i = k + 1; i < n; i++) s += d[o + i] * r[i];
+  const t = -s / vk;
+  r[k] += t * vk;
+  for (let i = k + 1; i < n; i++) r[i] += t * d[o + i];
+}
+
 /** Qᵀy (length n) from a {@link QrFactor}. */
 export function qrQty(f: QrFactor, y: ArrayLike<number>): Float64Array {
-  const n = f.qr.rows;
   const out = Float64Array.from(y);
-  const d = f.qr.data;
-  for (let k = 0; k < f.rank; k++) {
-    const o = k * n;
-    const vk = f.qraux[k];
-    let s = vk * out[k];
-    for (let i = k + 1; i < n; i++) s += d[o + i] * out[i];
-    const t = -s / vk;
-    out[k] += t * vk;
-    for (let i = k + 1; i < n; i++) out[i] += t * d[o + i];
-  }
+  for (let k = 0; k < f.rank; k++) reflect(f, k, out);
   return out;
 }
 
@@ -167,18 +170,8 @@ export function qrCoef(f: QrFactor, y: ArrayLike<number>): Float64Array {
 
 /** Residuals y − Xb: Q applied to Qᵀy with its first `rank` entries zeroed. */
 export function qrResiduals(f: QrFactor, y: ArrayLike<number>): Float64Array {
-  const n = f.qr.rows;
   const r = qrQty(f, y);
   for (let k = 0; k < f.rank; k++) r[k] = 0;
-  const d = f.qr.data;
-  for (let k = f.rank - 1; k >= 0; k--) {
-    const o = k * n;
-    const vk = f.qraux[k];
-    let s = vk * r[k];
-    for (let i = k + 1; i < n; i++) s += d[o + i] * r[i];
-    const t = -s / vk;
-    r[k] += t * vk;
-    for (let i = k + 1; i < n; i++) r[i] += t * d[o + i];
-  }
+  for (let k = f.rank - 1; k >= 0; k--) reflect(f, k, r);
   return r;
 }
