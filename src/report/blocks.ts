@@ -44,6 +44,7 @@ export interface TableColumn {
   readonly align?: 'left' | 'right' | 'center';
 }
 
+/** A table cell: text, a number (formatted by the column), a bilingual label, or empty. */
 export type Cell = string | number | null | undefined | { readonly en: string; readonly zh?: string };
 
 /** A table from a {columns, rows} spec. */

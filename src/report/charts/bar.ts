@@ -1,11 +1,13 @@
 import { axisOption, gap, legendOption, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
 
+/** One series of a {@link barChart}. */
 export interface BarSeries {
   readonly name: Text;
   /** One value per category (NaN = no bar). */
   readonly values: ArrayLike<number>;
 }
 
+/** Spec of {@link barChart}. */
 export interface BarChartSpec extends ChartBase {
   readonly categories: readonly Text[];
   readonly series: readonly BarSeries[];

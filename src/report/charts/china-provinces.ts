@@ -14,6 +14,7 @@ export interface ChinaProvince {
   readonly aliases?: readonly string[];
 }
 
+/** The 34 provincial-level divisions of the China map, in GB/T 2260 code order. */
 export const CHINA_PROVINCES: readonly ChinaProvince[] = [
   { code: 110000, en: 'Beijing', zh: '北京', aliases: ['Peking'] },
   { code: 120000, en: 'Tianjin', zh: '天津' },

@@ -7,6 +7,7 @@ export interface FanBand {
   readonly upper: ArrayLike<number>;
 }
 
+/** Spec of {@link fanChart}. */
 export interface FanChartSpec extends ChartBase {
   readonly history: { readonly periods: readonly number[]; readonly values: ArrayLike<number> };
   /** Fitted values over the history periods (e.g. GM(1,1) in-sample), optional. */

@@ -4,8 +4,9 @@ import countries from 'i18n-iso-countries';
 import worldTopo from 'world-atlas/countries-110m.json' with { type: 'json' };
 import chinaGeo from 'china-geojson/src/geojson/china.json' with { type: 'json' };
 
-/** Map names registered with ECharts. */
+/** Name of the world map registered with ECharts. */
 export const WORLD_MAP = 'nqpf-world';
+/** Name of the China map registered with ECharts. */
 export const CHINA_MAP = 'nqpf-china';
 
 let registered = false;

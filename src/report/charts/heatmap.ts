@@ -1,5 +1,6 @@
 import { FONT_FAMILY, INK, SEQUENTIAL, axisOption, fmt, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
 
+/** Spec of {@link heatmapChart}. */
 export interface HeatmapSpec extends ChartBase {
   /** Row labels (e.g. entities), listed top to bottom. */
   readonly rows: readonly Text[];

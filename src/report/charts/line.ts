@@ -8,6 +8,7 @@ export interface LineSeries {
   readonly dashed?: boolean;
 }
 
+/** Spec of {@link lineChart}. */
 export interface LineChartSpec extends ChartBase {
   /** The x positions (years), shared by all series. */
   readonly periods: readonly number[];

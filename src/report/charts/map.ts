@@ -35,6 +35,7 @@ export interface PointsOverlay {
   readonly color?: string;
 }
 
+/** Something drawn over a map in lon/lat. */
 export type MapOverlay = EllipseOverlay | PointsOverlay;
 
 /**
@@ -52,6 +53,7 @@ export const LISA_CATEGORIES: CategoricalScale = {
   ],
 };
 
+/** Spec of {@link worldMap} and {@link chinaMap}. */
 export interface MapSpec extends ChartBase {
   /**
    * Region values: numbers for a continuous scale, category values (strings) for a categorical

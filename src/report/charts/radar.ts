@@ -1,5 +1,6 @@
 import { FONT_FAMILY, INK, legendOption, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
 
+/** Spec of {@link radarChart}. */
 export interface RadarSpec extends ChartBase {
   /** The axes (dimensions); `max` defaults to the largest value shown on any axis. */
   readonly axes: readonly { readonly name: Text; readonly min?: number; readonly max?: number }[];

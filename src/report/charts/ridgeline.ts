@@ -1,5 +1,6 @@
 import { FONT_FAMILY, INK, PALETTE, axisOption, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
 
+/** Spec of {@link ridgelineChart}. */
 export interface RidgelineSpec extends ChartBase {
   /** The evaluation grid shared by all densities. */
   readonly x: ArrayLike<number>;

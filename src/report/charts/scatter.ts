@@ -1,5 +1,6 @@
 import { axisOption, legendOption, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
 
+/** Spec of {@link scatterChart}. */
 export interface ScatterSpec extends ChartBase {
   readonly x: ArrayLike<number>;
   readonly y: ArrayLike<number>;

@@ -27,9 +27,13 @@ export const SEQUENTIAL: readonly string[] = ['#eff3ff', '#bdd7e7', '#6baed6', '
 
 /** Fill for map regions without data. */
 export const NO_DATA_FILL = '#d4d4d4';
+/** Region borders on maps. */
 export const BORDER = '#ffffff';
+/** Text and axis names. */
 export const INK = '#222222';
+/** Subtitles and secondary text. */
 export const MUTED = '#666666';
+/** Grid lines of value axes. */
 export const GRID_LINE = '#e3e3e3';
 
 /** System fonts only (reports must open offline); CJK fallbacks for Chinese labels. */
