@@ -236,17 +236,20 @@ function emptyCheck(table: RawTable): void {
 }
 
 /**
- * Entity attributes carried by text columns that are constant within each entity: `group` from the
- * group column; the values of every such column are also kept in `panel.text`.
+ * Each entity's `group` from the group column (which also stays in `panel.text`); none when the
+ * column changes within an entity, with a warning.
  */
-function entityInfo(ids: readonly string[], groupText: readonly string[] | undefined): EntityInfo[] | undefined {
+function entityInfo(ids: readonly string[], groupText: readonly string[] | undefined, column: string, log: NoteLog): EntityInfo[] | undefined {
   if (!groupText) return undefined;
   const group = new Map<string, string>();
   for (let i = 0; i < ids.length; i++) {
     const g = groupText[i];
     if (g === '') continue;
     const prev = group.get(ids[i]);
-    if (prev !== undefined && prev !== g) return undefined;
+    if (prev !== undefined && prev !== g) {
+      log.warn('group-not-constant', `column "${column}" is not used as the entities' group: ${ids[i]} is both "${prev}" and "${g}"`, { column });
+      return undefined;
+    }
     group.set(ids[i], g);
   }
   return [...group].map(([id, g]) => ({ id, group: g }));
@@ -358,7 +361,7 @@ function longToPanel(
     } else text[names[k]] = c.text;
   }
   const gk = groupColumn(table, names, options, new Set([entityK, periodK]));
-  const entities = entityInfo(ids, gk >= 0 ? text[names[gk]] : undefined);
+  const entities = entityInfo(ids, gk >= 0 ? text[names[gk]] : undefined, names[gk], log);
   return makePanel({
     entityColumn: names[entityK],
     periodColumn: names[periodK],
@@ -541,7 +544,7 @@ function wideToLong(
     log.warn('wide-ignored-columns', `wide layout: numeric columns that are not years were ignored: ${ignored.join(', ')}`, { columns: ignored });
   }
   const gk = groupColumn(table, names, options, used);
-  const entities = entityInfo(entity, gk >= 0 ? text[names[gk]] : undefined);
+  const entities = entityInfo(entity, gk >= 0 ? text[names[gk]] : undefined, names[gk], log);
   const notes: Note[] = [
     ...log.notes,
     {

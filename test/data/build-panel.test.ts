@@ -55,6 +55,13 @@ describe('tableToPanel, long layout', () => {
     ]);
     expect(w.every((n) => n.level === 'warning')).toBe(true);
   });
+  it('does not take groups from a column that changes within an entity', () => {
+    const q = panelOf('id,year,region,x\nA,2015,East,1\nA,2016,West,2\n');
+    expect(q.entities).toEqual([{ id: 'A' }]);
+    expect(q.notes.find((n) => n.code === 'group-not-constant')?.message).toBe(
+      'column "region" is not used as the entities\' group: A is both "East" and "West"',
+    );
+  });
   it('accepts Chinese column names', () => {
     const q = panelOf('地区,年份,研发强度\n北京,2015,5.9\n北京,2016,6\n天津,2015,3.1\n');
     expect(q.entityColumn).toBe('地区');
