@@ -2,10 +2,12 @@ import { InputError } from '../core/errors.js';
 import { NoteLog, type Note } from '../core/notes.js';
 import { quantile } from '../core/numeric.js';
 import { Rng } from '../core/rng.js';
-import { column, type Panel } from '../data/panel.js';
+import { column, withColumns, type Panel } from '../data/panel.js';
 import { cholesky, choleskyInverse, choleskySolve, solveUpperTransposed, type CholeskyFactor } from '../linalg/cholesky.js';
 import { crossprod, xty } from '../linalg/crossprod.js';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import { feols } from './feols.js';
+import { coefTable, vcov as vcovOf, type VcovSpec } from './vcov.js';
 
 /** Options of {@link panelThreshold}; every field but the variable names has a default. */
 export interface ThresholdOptions {
@@ -50,6 +52,13 @@ export interface ThresholdOptions {
    * For checking the machinery against a reference on the same draws.
    */
   readonly draws?: readonly ArrayLike<number>[];
+  /**
+   * Variance of the final coefficients: omitted = iid (xtreg, fe); otherwise a {@link VcovSpec} or
+   * its text (`hc1`, `cluster:id`), computed by refitting the regimes with feols (entity FE, plus
+   * period FE with `timeEffects`) and E1's vcov — as `xthreg …, vce(cluster id)` passes the option
+   * to `xtreg`.
+   */
+  readonly vcov?: VcovSpec | string;
 }
 
 /** One estimated threshold with its test and LR interval. */
@@ -101,7 +110,9 @@ export interface ThresholdResult {
   readonly nPeriods: number;
   /** Number of distinct candidate values searched in stage 1. */
   readonly nCandidates: number;
-  readonly options: Required<Omit<ThresholdOptions, 'controls' | 'draws'>> & { readonly controls: readonly string[] };
+  readonly options: Required<Omit<ThresholdOptions, 'controls' | 'draws' | 'vcov'>> & { readonly controls: readonly string[] };
+  /** Label of the variance estimator of `coefficients`. */
+  readonly vcov: string;
   readonly notes: readonly Note[];
 }
 
@@ -524,10 +535,25 @@ export function panelThreshold(panel: Panel, options: ThresholdOptions): Thresho
   }
   const finalThresholds = [...seq.stages[o.thresholds - 1].thresholds].sort((a, b) => a - b);
   const fit = fitAt(d, q, o, finalThresholds);
+  let coefficients = fit.coefficients;
+  let vcovLabel = 'IID (xtreg, fe)';
+  if (options.vcov !== undefined) {
+    // Refit the final regimes with feols so that every variance type of E1's vcov is available.
+    const names = fit.regimes.map((_, j) => `thr_regime_${j + 1}`);
+    const added: Record<string, Float64Array> = {};
+    fit.regimes.forEach((r, j) => (added[names[j]] = Float64Array.from(panel.columns[o.x], (v, i) => (q[i] > r.lower && q[i] <= r.upper ? v : 0))));
+    const fe = o.timeEffects ? `${panel.entityColumn} + ${panel.periodColumn}` : panel.entityColumn;
+    const refit = feols(withColumns(panel, added), `${o.y} ~ ${[...names, ...o.controls].join(' + ')} | ${fe}`, { keepSingletons: true });
+    const v = vcovOf(refit, options.vcov);
+    vcovLabel = v.label;
+    const byName = new Map(coefTable(refit, v).map((r) => [r.term, r]));
+    coefficients = [...fit.regimes.map((r, j) => ({ ...byName.get(names[j])!, term: r.term })), ...o.controls.map((c) => byName.get(c)!)].map(({ term, estimate, stdError, statistic, pValue }) => ({ term, estimate, stdError, statistic, pValue }));
+    if (o.timeEffects) notes.info('threshold-vcov-time-effects', 'with timeEffects and vcov, period effects are absorbed as fixed effects and not listed among the coefficients');
+  }
   if (d.minCount < 10) notes.info('threshold-trim', `each regime holds at least ${d.minCount} observations (trim ${o.trim})`);
   return {
     thresholds: [...estimates].sort((a, b) => a.estimate - b.estimate),
-    coefficients: fit.coefficients,
+    coefficients,
     regimes: fit.regimes,
     ssr: fit.ssr,
     ssr0,
@@ -537,6 +563,7 @@ export function panelThreshold(panel: Panel, options: ThresholdOptions): Thresho
     nPeriods: d.T,
     nCandidates: d.cand.length,
     options: o,
+    vcov: vcovLabel,
     notes: notes.notes,
   };
 }

@@ -150,3 +150,16 @@ describe('fixed-regressor bootstrap equals the lm() reference on the same entity
     expect(f1.pValue).toBe(0); // F1 = 143 exceeds every F1*
   });
 });
+
+describe('threshold coefficients with other variance estimators (feols + vcov)', () => {
+  it('iid through feols equals xtreg-style SEs; cluster equals fixest CR1 from sandwich::vcovCL', () => {
+    const iid = panelThreshold(panel, { ...base, vcov: 'iid' });
+    iid.coefficients.forEach((c, j) => {
+      expectRel(c.estimate, ref.all.one.coef.estimate[j]);
+      expectRel(c.stdError, ref.all.one.coef.stdError[j]);
+    });
+    const cl = panelThreshold(panel, { ...base, vcov: 'cluster:id' });
+    expect(cl.vcov).toMatch(/Clustered/);
+    cl.coefficients.forEach((c, j) => expectRel(c.stdError, ref.clusterSE[j]));
+  });
+});

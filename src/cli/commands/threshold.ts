@@ -16,6 +16,7 @@ interface ThresholdCliOptions extends DataOptions, RobustnessFlags {
   seed: number;
   level: number;
   timeEffects?: boolean;
+  vcov?: string;
 }
 
 /** The `--json` object: the issue's contract (LR profiles left out to keep it small). */
@@ -23,6 +24,7 @@ export function thresholdJson(r: ThresholdResult) {
   return {
     thresholds: r.thresholds.map((t) => ({ order: t.order, estimate: t.estimate, ciLow: t.ciLow, ciHigh: t.ciHigh, F: t.F, pValue: t.pValue, critical: t.critical, ssr: t.ssr })),
     coefficients: r.coefficients,
+    vcov: r.vcov,
     regimes: r.regimes,
     ssr: r.ssr,
     ssr0: r.ssr0,
@@ -48,7 +50,7 @@ function thresholdText(r: ThresholdResult): string {
   for (const [i, t] of r.thresholds.entries()) {
     lines.push(`  γ${i + 1} = ${fmt(t.estimate)} (stage ${t.order})  [${fmt(t.ciLow)}, ${fmt(t.ciHigh)}]  F = ${fmt(t.F, 2)}  p = ${fmt(t.pValue, 3)}  crit 10/5/1%: ${fmt(t.critical.p10, 2)} / ${fmt(t.critical.p5, 2)} / ${fmt(t.critical.p1, 2)}`);
   }
-  lines.push('Coefficients (within estimator, SE as xtreg, fe):');
+  lines.push(`Coefficients (within estimator; ${r.vcov} standard errors):`);
   for (const c of r.coefficients) lines.push(`  ${c.term.padEnd(32)} ${fmt(c.estimate).padStart(10)}  SE ${fmt(c.stdError)}  p ${fmt(c.pValue)}`);
   lines.push(`SSR ${fmt(r.ssr, 6)} (linear model ${fmt(r.ssr0, 6)})`);
   return lines.join('\n');
@@ -71,7 +73,8 @@ export function registerThreshold(program: Command): void {
         .option('--bootstrap <n>', 'bootstrap replications per threshold test (0 = no test)', intOption('--bootstrap'), 300)
         .option('--seed <n>', 'random seed', intOption('--seed'), 1)
         .option('--level <p>', 'level of the LR threshold intervals', numberOption('--level'), 0.95)
-        .option('--time-effects', 'add period dummies (two-way fixed effects)'),
+        .option('--time-effects', 'add period dummies (two-way fixed effects)')
+        .option('--vcov <type>', 'SEs of the coefficients: iid (default, xtreg fe) | hc1 | cluster:COL'),
     ),
   )
     .addHelpText(
@@ -107,6 +110,7 @@ Sequential estimation: γ1; γ2 given γ1, then γ1 refined given γ2; γ3 given
           seed: opts.seed,
           level: opts.level,
           timeEffects: opts.timeEffects,
+          vcov: opts.vcov,
         }),
       }));
       printSampleResults(panel, opts.by, opts.json, results, thresholdJson, thresholdText);
