@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
-import type { Panel } from '../../data/panel.js';
+import { column, type Panel } from '../../data/panel.js';
 import { parseCsv } from '../../data/csv.js';
 import { decodeText } from '../../io/encoding.js';
 import { loadChinaProvinceBorders } from '../../io/builtin.js';
@@ -14,6 +14,7 @@ import { moranTest } from '../../spatial/moran.js';
 import type { Alternative } from '../../spatial/pvalue.js';
 import {
   contiguityWeights,
+  economicDistanceWeights,
   inverseDistanceWeights,
   knnWeights,
   parseNeighbourRows,
@@ -32,6 +33,7 @@ export interface WeightsCliOptions {
   power: number;
   cutoff?: number;
   knn?: number;
+  economic?: string;
   style: WeightsStyle;
 }
 
@@ -85,7 +87,23 @@ function coordinates(panel: Panel, section: CrossSection, spec: string): LatLon[
  * entities with a value.
  */
 export async function weightsFromOptions(panel: Panel, section: CrossSection, opts: WeightsCliOptions & { encoding?: string; data: string }): Promise<SpatialWeights> {
-  if (opts.neighbors && opts.distance) throw new InputError('give either --neighbors or --distance, not both');
+  const given = [opts.neighbors && '--neighbors', opts.distance && '--distance', opts.economic && '--economic'].filter(Boolean);
+  if (given.length > 1) throw new InputError(`give one kind of spatial weights, not ${given.join(' and ')}`);
+  if (opts.economic) {
+    // economic distance on the entity's mean of the variable over all periods (missing periods skipped)
+    const x = column(panel, opts.economic);
+    const sum = new Map<string, [number, number]>();
+    for (let r = 0; r < x.length; r++) {
+      if (!Number.isFinite(x[r])) continue;
+      const acc = sum.get(panel.entity[r]) ?? [0, 0];
+      sum.set(panel.entity[r], [acc[0] + x[r], acc[1] + 1]);
+    }
+    const means = section.ids.map((id) => {
+      const acc = sum.get(id);
+      return acc ? acc[0] / acc[1] : NaN;
+    });
+    return economicDistanceWeights(section.ids, means, { style: opts.style });
+  }
   if (opts.distance) {
     const coords = coordinates(panel, section, opts.distance);
     if (opts.knn !== undefined) return knnWeights(section.ids, coords, opts.knn, { style: opts.style });
@@ -125,6 +143,7 @@ export function registerMoran(program: Command): void {
     .option('--distance <lat,lon>', 'inverse-distance weights from coordinates: two column names, or lat,lon for the entity coordinates of a built-in dataset')
     .option('--power <p>', 'distance decay power in 1/d^p', numberOption('--power'), 1)
     .option('--cutoff <km>', 'only neighbours within this great-circle distance (km)', numberOption('--cutoff'))
+    .option('--economic <column>', 'economic-distance weights 1/|x̄_i − x̄_j| on the entity means of this column over all periods (e.g. gdp_per_capita)')
     .option('--knn <k>', 'with --distance: k nearest neighbours instead of inverse distance', intOption('--knn'))
     .addOption(new Option('--style <style>', 'W row-standardised, B binary, raw general weights (spdep styles)').choices(['W', 'B', 'raw']).default('W'))
     .option('--permutations <n>', 'random permutations for pseudo p-values (0 = none)', intOption('--permutations'), 999)
