@@ -60,13 +60,24 @@ export async function measureStep(panel: Panel, opts: MeasureStepOptions): Promi
   return { framework, result, panel: data };
 }
 
-/** System index scores of a measure result as a panel with one column per system. */
+/**
+ * Scores of a measure result as a panel: one column per system index, and one per dimension score
+ * named `system.dimension` (also plain `dimension` when that id is used by one system only), so that
+ * dimensions can be coupled too (e.g. the three NQPF dimensions).
+ */
 export function scoresPanel(panel: Panel, result: MeasureResult): Panel {
   const keys = new Map<string, number>();
   const entity: string[] = [];
   const period: number[] = [];
-  const systems = [...new Set(result.scores.map((s) => s.system))];
-  const cols: Record<string, number[]> = Object.fromEntries(systems.map((s) => [s, []]));
+  const dimOwners = new Map<string, Set<string>>();
+  for (const s of result.scores) for (const d of Object.keys(s.dimensions)) (dimOwners.get(d) ?? dimOwners.set(d, new Set()).get(d)!).add(s.system);
+  const names = (s: { system: string }, d: string) => [`${s.system}.${d}`, ...(dimOwners.get(d)!.size === 1 && !dimOwners.has(s.system) ? [d] : [])];
+  const cols: Record<string, number[]> = {};
+  const put = (name: string, r: number, v: number) => {
+    const c = (cols[name] ??= []);
+    while (c.length < r) c.push(NaN);
+    c[r] = v;
+  };
   for (const s of result.scores) {
     const key = `${s.entity}\u0000${s.period}`;
     let r = keys.get(key);
@@ -75,10 +86,11 @@ export function scoresPanel(panel: Panel, result: MeasureResult): Panel {
       keys.set(key, r);
       entity.push(s.entity);
       period.push(s.period);
-      for (const sys of systems) cols[sys].push(NaN);
     }
-    cols[s.system][r] = s.index;
+    put(s.system, r, s.index);
+    for (const [d, v] of Object.entries(s.dimensions)) for (const n of names(s, d)) put(n, r, v);
   }
+  for (const c of Object.values(cols)) while (c.length < entity.length) c.push(NaN);
   return makePanel({ entityColumn: panel.entityColumn, periodColumn: panel.periodColumn, entity, period, columns: cols, entities: panel.entities, meta: panel.meta });
 }
 
@@ -99,7 +111,7 @@ interface CoupleCliOptions extends MeasureStepOptions {
 export function registerCouple(program: Command): void {
   const cmd = program.command('couple').description('coupling coordination degree (C, T, D, ten levels) and relative development of two or more systems');
   withMeasureStep(withDataOptions(cmd))
-    .requiredOption('--systems <a,b[,c]>', 'system score columns (a CSV of scores), or system ids of the framework (built-in data)')
+    .requiredOption('--systems <a,b[,c]>', 'system score columns (a CSV of scores), or system or dimension ids of the framework (built-in data)')
     .addOption(new Option('--method <method>', 'coupling degree formula').choices([...COUPLING_METHODS]).default('traditional'))
     .option('--alpha <w1,w2,...>', 'weights of T, one per system, summing to 1 (default equal)')
     .option('--thresholds <lo,hi>', 'relative development cut-offs: E ≤ lo lagging, E > hi leading (default 0.8,1.2)')
@@ -108,6 +120,7 @@ export function registerCouple(program: Command): void {
       `
 Examples:
   nqpf couple --data china-sim --systems innovation,nqpf --method wang --json
+  nqpf couple --data world-pwt --systems laborers,means_of_labor,productivity
   nqpf couple --data scores.csv --entity province --period year --systems U1,U2,U3 --alpha 0.4,0.3,0.3
 
 Scores must lie in [0, 1]. With built-in data (or --framework) the systems are measured first and
@@ -121,7 +134,8 @@ their composite indices coupled; a warning is given when the systems share indic
       const notes: Note[] = [...panel.notes];
       if (opts.framework || isBuiltinDataset(opts.data)) {
         const m = await measureStep(panel, opts);
-        notes.push(...m.result.notes, ...checkSharedIndicators(m.framework, systems));
+        const systemIds = new Set(m.framework.systems.map((x) => x.id));
+        notes.push(...m.result.notes, ...checkSharedIndicators(m.framework, systems.filter((x) => systemIds.has(x))));
         panel = scoresPanel(m.panel, m.result);
       }
       const t = opts.thresholds ? parseNumbers('--thresholds', opts.thresholds) : undefined;
