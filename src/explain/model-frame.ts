@@ -244,7 +244,9 @@ export function modelFrame(panel: Panel, formula: Formula | string, options: Mod
   }
   const rows = new Int32Array(n);
   for (let i = 0, r = 0; i < n0; i++) if (keep[i]) rows[r++] = i;
+  // Without dropped rows the frame shares the panel's columns (never written to: demeaning copies).
   const take = (c: Float64Array) => {
+    if (n === n0) return c;
     const o = new Float64Array(n);
     for (let r = 0; r < n; r++) o[r] = c[rows[r]];
     return o;
