@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mechanismSection } from '../../src/report/sections/mechanism.js';
+import { chinaSimMechanismTruth, mechanismSection } from '../../src/report/sections/mechanism.js';
+import { chinaSimLatent } from './mechanism-helpers.js';
 import { renderReport } from '../../src/report/document.js';
 import { mediation } from '../../src/explain/mediation.js';
 import { panelThreshold } from '../../src/explain/threshold.js';
@@ -8,7 +9,7 @@ import { fixturePanel } from './mechanism-helpers.js';
 describe('mechanismSection', () => {
   const med = mediation(fixturePanel('test/fixtures/explain/mediation-data.csv'), { x: 'x', mediators: ['m1', 'm2'], y: 'y', fe: ['id', 'year'], bootstrap: 60, seed: 1 });
   const thr = panelThreshold(fixturePanel('test/fixtures/explain/threshold-data.csv'), { y: 'y', x: 'x', q: 'q', controls: ['z'], trim: 0.05, bootstrap: 0 });
-  const section = mechanismSection({ mediation: med, threshold: thr, truth: { m1: 0.3, gamma1: 0.6 } }, { datasetName: 'sim', lang: 'en' });
+  const section = mechanismSection({ mediation: med, threshold: thr, truth: { mediation: { m1: 0.3 }, threshold: { gamma1: 0.6 } } }, { datasetName: 'sim', lang: 'en' });
 
   it('holds the results it was given, X→M first, with the true values beside', () => {
     const tables = section.blocks.filter((b) => b.kind === 'table');
@@ -28,5 +29,12 @@ describe('mechanismSection', () => {
     expect(html).toContain('Mechanism: innovation → NQPF');
     expect(html).toMatch(/SIMULATED/);
     expect(html).toContain('Wen–Ye verdict');
+  });
+
+  it('maps china-sim-truth.json to the keys of the latent-variable analysis', () => {
+    const t = chinaSimMechanismTruth(chinaSimLatent().truth);
+    expect(t.mediation!.industry).toBeCloseTo(0.18, 12);
+    expect(t.mediation!.talent).toBeCloseTo(0.125, 12);
+    expect(t.threshold!.gamma1).toBe(11);
   });
 });

@@ -39,11 +39,38 @@ export interface MechanismSectionInput {
   readonly mediation?: MediationResult;
   readonly threshold?: ThresholdResult;
   /**
-   * True parameters by key, shown beside estimates (simulated data only): indirect effects by
-   * mediator path name (`industry`, `talent`), thresholds as `gamma1`, `gamma2`…, coefficients by
-   * term.
+   * True parameters shown beside the estimates (simulated data only). `mediation`: by path
+   * (`innovation → industry`) and by indirect-effect name (`industry`, `total`); `threshold`:
+   * `gamma1`, `gamma2`… and coefficient terms (`innovation:I(q<=g1)`, `industry`).
    */
-  readonly truth?: Readonly<Record<string, number>>;
+  readonly truth?: { readonly mediation?: Readonly<Record<string, number>>; readonly threshold?: Readonly<Record<string, number>> };
+}
+
+/**
+ * True values of china-sim's mechanism (data/builtin/china-sim-truth.json, SIMULATED) for a
+ * mediation of `nqpf` on `innovation` through `industry` and `talent` and a threshold model of
+ * `innovation` by `q` on the latent variables (china-sim-latent.csv), keyed for {@link mechanismSection}.
+ */
+export function chinaSimMechanismTruth(truth: {
+  readonly parameters: {
+    readonly industry: { readonly a: number };
+    readonly talent: { readonly b: number };
+    readonly nqpf: { readonly c_low: number; readonly c_high: number; readonly gamma: number; readonly d: number; readonly e: number };
+  };
+}): NonNullable<MechanismSectionInput['truth']> {
+  const { industry, talent, nqpf } = truth.parameters;
+  return {
+    mediation: {
+      'innovation → industry': industry.a,
+      'innovation → talent': talent.b,
+      'industry → nqpf | innovation': nqpf.d,
+      'talent → nqpf | innovation': nqpf.e,
+      industry: industry.a * nqpf.d,
+      talent: talent.b * nqpf.e,
+      total: industry.a * nqpf.d + talent.b * nqpf.e,
+    },
+    threshold: { gamma1: nqpf.gamma, 'innovation:I(q<=g1)': nqpf.c_low, 'innovation:I(q>g1)': nqpf.c_high, industry: nqpf.d, talent: nqpf.e },
+  };
 }
 
 export interface MechanismSectionOptions {
@@ -95,7 +122,7 @@ export function mechanismSection(input: MechanismSectionInput, options: Mechanis
           { key: 'p', label: t('mechanismP', lang), format: { digits: 4 } },
           ...truthCol,
         ],
-        rows: [m.total, ...m.xToM, ...m.mToY, ...m.mToM, m.direct].map((p) => ({ path: p.path, estimate: p.estimate, se: p.stdError, p: p.pValue, truth: truth?.[p.path] })),
+        rows: [m.total, ...m.xToM, ...m.mToY, ...m.mToM, m.direct].map((p) => ({ path: p.path, estimate: p.estimate, se: p.stdError, p: p.pValue, truth: truth?.mediation?.[p.path] })),
         caption: t('mechanismXtoM', lang),
         note: m.vcov,
       },
@@ -111,7 +138,7 @@ export function mechanismSection(input: MechanismSectionInput, options: Mechanis
           { key: 'share', label: t('mechanismShare', lang), format: { percent: true, digits: 1 } },
           { key: 'verdict', label: t('mechanismVerdict', lang), align: 'left' },
         ],
-        rows: m.indirect.map((e) => ({ mediator: e.mediator, estimate: e.estimate, truth: truth?.[e.mediator], perc: interval(e.ciLow, e.ciHigh, 4), bc: interval(e.bcLow, e.bcHigh, 4), share: e.share, verdict: e.verdict })),
+        rows: m.indirect.map((e) => ({ mediator: e.mediator, estimate: e.estimate, truth: truth?.mediation?.[e.mediator], perc: interval(e.ciLow, e.ciHigh, 4), bc: interval(e.bcLow, e.bcHigh, 4), share: e.share, verdict: e.verdict })),
         caption: t('mechanismIndirect', lang),
       },
       { kind: 'paragraph', text: m.caution },
@@ -130,7 +157,7 @@ export function mechanismSection(input: MechanismSectionInput, options: Mechanis
           { key: 'F', label: 'F', format: { digits: 2 } },
           { key: 'p', label: t('mechanismP', lang), format: { digits: 3 } },
         ],
-        rows: th.thresholds.map((g, i) => ({ gamma: `γ${i + 1}`, estimate: g.estimate, truth: truth?.[`gamma${i + 1}`], ci: interval(g.ciLow, g.ciHigh, 4), F: g.F, p: g.pValue })),
+        rows: th.thresholds.map((g, i) => ({ gamma: `γ${i + 1}`, estimate: g.estimate, truth: truth?.threshold?.[`gamma${i + 1}`], ci: interval(g.ciLow, g.ciHigh, 4), F: g.F, p: g.pValue })),
         caption: t('mechanismThresholds', lang),
       },
       {
@@ -141,7 +168,7 @@ export function mechanismSection(input: MechanismSectionInput, options: Mechanis
           { key: 'se', label: t('mechanismSe', lang), format: { digits: 4 } },
           ...truthCol,
         ],
-        rows: th.coefficients.filter((c) => !/^[^:]+=/.test(c.term)) /* period dummies left out */.map((c) => ({ term: c.term, estimate: c.estimate, se: c.stdError, truth: truth?.[c.term] })),
+        rows: th.coefficients.filter((c) => !/^[^:]+=/.test(c.term)) /* period dummies left out */.map((c) => ({ term: c.term, estimate: c.estimate, se: c.stdError, truth: truth?.threshold?.[c.term] })),
         caption: t('mechanismRegimes', lang),
       },
     );
