@@ -267,8 +267,8 @@ function entityInfo(ids: readonly string[], groupText: readonly string[] | undef
  */
 export function tableToPanel(input: RawTable, options: TableToPanelOptions = {}): Panel {
   emptyCheck(input);
-  const table = withoutBlankColumns(input);
   const log = new NoteLog();
+  const table = withoutFootnotes(withoutBlankColumns(input), log);
   const names = headerNames(table, log);
   const layout = options.layout ?? 'auto';
   let periodK = -1;
@@ -308,7 +308,56 @@ export function tableToPanel(input: RawTable, options: TableToPanelOptions = {})
   }
   const meta: DatasetMeta = options.meta ?? { name: stem(table.file) ?? 'data', simulated: false, file: table.file };
   const build = wide ? wideToLong : longToPanel;
-  return build(table, names, entityK, periodK, yearCols, options, meta, log);
+  const panel = build(table, names, entityK, periodK, yearCols, options, meta, log);
+  const totals = panel.entities.filter((e) => TOTAL_NAMES.has(normaliseHeader(e.id))).map((e) => e.id);
+  if (!totals.length) return panel;
+  const note: Note = {
+    level: 'warning',
+    code: 'total-row',
+    message: `entity ${totals.map((t) => `"${t}"`).join(', ')} looks like a total of the others (yearbooks list the national total with the regions); delete its rows if it is not a region`,
+    detail: { entities: totals },
+  };
+  return { ...panel, notes: [...panel.notes, note] };
+}
+
+/** Entity names that yearbooks use for a total row. */
+const TOTAL_NAMES = new Set(['全国', '全国合计', '全国总计', '合计', '总计', 'total', 'grand total', 'sum']);
+
+/** Starts of yearbook footnote rows ("注：…", "资料来源：…", "Source: …"). */
+const footnote = /^(?:注|附注|说明|资料来源|数据来源|来源|(?:note|notes|source|sources)\s*[:：])/i;
+
+/**
+ * The table without yearbook footnote rows: rows whose only non-empty cell is the first one and
+ * reads like a note or source line. Each is recorded in an info note.
+ */
+function withoutFootnotes(table: RawTable, log: NoteLog): RawTable {
+  const nCols = table.columns.length;
+  const drop: number[] = [];
+  const first = table.columns[0];
+  if (!first?.str) return table;
+  for (let i = 0; i < table.nRows; i++) {
+    const s = first.str[i];
+    if (s === undefined || !footnote.test(s.trim())) continue;
+    let only = true;
+    for (let k = 1; k < nCols && only; k++) only = cellText(table.columns[k], i).trim() === '';
+    if (only) drop.push(i);
+  }
+  if (!drop.length) return table;
+  log.info('footnote-rows', `skipped ${drop.length} footnote row${drop.length > 1 ? 's' : ''} (row ${drop.map((i) => table.rowNumber[i]).join(', ')})`, {
+    rows: drop.map((i) => table.rowNumber[i]),
+  });
+  const dropped = new Set(drop);
+  const keep: number[] = [];
+  for (let i = 0; i < table.nRows; i++) if (!dropped.has(i)) keep.push(i);
+  return {
+    ...table,
+    nRows: keep.length,
+    rowNumber: Int32Array.from(keep, (i) => table.rowNumber[i]),
+    columns: table.columns.map((c) => ({
+      num: Float64Array.from(keep, (i) => c.num[i]),
+      str: c.str ? keep.map((i) => c.str![i]) : null,
+    })),
+  };
 }
 
 /** The table without columns that have neither a name nor a value (Excel's trailing ",,,"). */

@@ -81,6 +81,16 @@ describe('tableToPanel, long layout', () => {
   });
 });
 
+describe('yearbook rows', () => {
+  it('skips footnote rows and warns about a national total row', () => {
+    const p = panelOf('地区,2015,2016\n全国,10,11\n北京,1,2\n注：2016年为初步数。,,\n资料来源：统计年鉴\n', { valueName: 'gdp' });
+    expect(p.entities.map((e) => e.id)).toEqual(['全国', '北京']);
+    expect(p.notes.find((n) => n.code === 'footnote-rows')?.message).toBe('skipped 2 footnote rows (row 4, 5)');
+    expect(p.notes.find((n) => n.code === 'total-row')?.level).toBe('warning');
+    expect(p.notes.find((n) => n.code === 'total-row')?.message).toMatch(/^entity "全国" looks like a total/);
+  });
+});
+
 describe('tableToPanel, wide-by-year layout', () => {
   it('turns one column per year into the long layout, equal to the long file', () => {
     const wide = panelOf('province,2015年,2016年\nBeijing,"2,300",—\nHebei,3000,"3,200.5"\nHenan,4000,4100\n', { valueName: 'gdp' });
