@@ -151,3 +151,22 @@ describe('recovery of china-sim\'s true indirect effects (SIMULATED data)', () =
     expect(Math.abs(fit.xToM[1].estimate - p.talent.b)).toBeLessThan(1.96 * fit.xToM[1].stdError);
   });
 });
+
+describe('mediation samples and the bootstrap without fixed effects', () => {
+  it('the identity draw reproduces the point estimates, with FE and without (centring = intercept)', () => {
+    const identity = [Array.from({ length: 31 }, (_, g) => g)];
+    for (const fe of [['id', 'year'], []]) {
+      const fit = mediation(panel, { ...base, fe, chain: true, draws: identity, keepReplicates: true });
+      for (const e of fit.indirect) close(fit.replicates![e.mediator][0], e.estimate, 1e-10);
+    }
+  });
+  it('drops rows with a missing mediator from every equation and records it', () => {
+    const m1 = Float64Array.from(panel.columns.m1);
+    m1[5] = NaN;
+    const fit = mediation({ ...panel, columns: { ...panel.columns, m1 } }, { ...base, bootstrap: 0 });
+    expect(fit.nobs).toBe(371);
+    expect(fit.equations.every((e) => e.nobs === 371)).toBe(true);
+    expect(fit.notes.some((n) => n.code === 'dropped-rows')).toBe(true);
+    close(fit.indirect.at(-1)!.estimate, fit.total.estimate - fit.direct.estimate, 1e-10);
+  });
+});

@@ -163,3 +163,15 @@ describe('threshold coefficients with other variance estimators (feols + vcov)',
     cl.coefficients.forEach((c, j) => expectRel(c.stdError, ref.clusterSE[j]));
   });
 });
+
+describe('panelThreshold degenerate input', () => {
+  it('a constant threshold variable has no admissible candidate: InputError with a hint', () => {
+    const flat = { ...panel, columns: { ...panel.columns, qc: new Float64Array(panel.entity.length).fill(1) } };
+    expect(() => panelThreshold(flat, { ...base, q: 'qc' })).toThrow(/no admissible threshold candidate/);
+  });
+  it('a control that is constant within entities is reported as collinear', () => {
+    const c = Float64Array.from(panel.entityIndex, (e) => e % 3);
+    const p2 = { ...panel, columns: { ...panel.columns, c } };
+    expect(() => panelThreshold(p2, { ...base, controls: ['z', 'c'] })).toThrow(/collinear terms in the threshold model: c/);
+  });
+});
