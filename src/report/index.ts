@@ -25,7 +25,8 @@ export { entityMapFigure, entityMapKind, type EntityMapKind, type EntityMapOptio
 export { entityLabel, provinceOf } from './entity-label.js';
 export { measureSections, reportDataset, type MeasureSectionOptions } from './sections/measure.js';
 export { methodsBlocks } from './sections/measure-methods.js';
-export { couplingSection, sectionId, type SectionOptions } from './sections/coupling.js';
+export { couplingSection } from './sections/coupling.js';
+export { datasetSection, sectionId, type SectionOptions } from './sections/section.js';
 export { disparitySection } from './sections/disparity.js';
 export { densitySection } from './sections/density.js';
 export { lisaSection, ellipseSection } from './sections/spatial.js';

@@ -1,4 +1,3 @@
-import type { Lang } from '../../core/label.js';
 import type { Panel } from '../../data/panel.js';
 import { COORDINATION_LEVELS } from '../../couple/levels.js';
 import type { CouplingResult } from '../../couple/coupling-coordination.js';
@@ -8,6 +7,7 @@ import { txt, type Text } from '../charts/theme.js';
 import { entityLabel } from '../entity-label.js';
 import { registerTerms, t, tf } from '../i18n.js';
 import { entityMapFigure } from './entity-map.js';
+import { datasetSection, type SectionOptions } from './section.js';
 
 registerTerms({
   couplingSection: { en: 'Coupling coordination', zh: '耦合协调' },
@@ -23,21 +23,6 @@ registerTerms({
 
 /** Colour per coordination level, from imbalance (orange-red) to coordination (blue); colour-blind-safe diverging (RdBu-like). */
 const LEVEL_COLOURS = ['#67001f', '#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac', '#053061'];
-
-/** Options of the sections that show one dataset. */
-export interface SectionOptions {
-  readonly lang?: Lang;
-  /** Section id (default derived from the stage and dataset name). */
-  readonly id?: string;
-  readonly title?: Text;
-  /** Display names of systems or variables, by id. */
-  readonly names?: Readonly<Record<string, Text>>;
-}
-
-/** Section id from a stage and a dataset name, made safe for an HTML id. */
-export function sectionId(stage: string, dataset: string): string {
-  return `${stage}-${dataset}`.replace(/[^A-Za-z0-9_-]/g, '-');
-}
 
 /**
  * Coupling coordination: a heatmap of D (entity × period, entities by D in the latest period), a map
@@ -101,10 +86,5 @@ export function couplingSection(panel: Panel, result: CouplingResult, options: S
     })),
   });
   blocks.push({ kind: 'notes', notes: result.notes });
-  return {
-    id: options.id ?? sectionId('couple', panel.meta.name),
-    title: options.title ?? `${t('couplingSection', lang)} — ${txt(panel.meta.title ?? panel.meta.name, lang)}`,
-    datasetName: panel.meta.name,
-    blocks,
-  };
+  return datasetSection('couple', 'couplingSection', panel, options, blocks);
 }

@@ -4,7 +4,7 @@ import type { ReportSection } from '../blocks.js';
 import { ridgelineChart } from '../charts/ridgeline.js';
 import { txt } from '../charts/theme.js';
 import { registerTerms, t, term, tf } from '../i18n.js';
-import { sectionId, type SectionOptions } from './coupling.js';
+import { datasetSection, type SectionOptions } from './section.js';
 
 registerTerms({
   densitySection: { en: 'Distribution dynamics', zh: '分布动态' },
@@ -20,30 +20,25 @@ registerTerms({
 export function densitySection(panel: Panel, result: DensityByPeriodResult, options: SectionOptions = {}): ReportSection {
   const lang = options.lang ?? 'en';
   const value = txt(options.names?.[result.value] ?? result.value, lang);
-  return {
-    id: options.id ?? sectionId('density', panel.meta.name),
-    title: options.title ?? `${t('densitySection', lang)} — ${txt(panel.meta.title ?? panel.meta.name, lang)}`,
-    datasetName: panel.meta.name,
-    blocks: [
-      {
-        kind: 'figure',
-        caption: tf('densityCaption', lang, { value }),
-        svg: ridgelineChart({ lang, x: result.grid, xName: value, densities: result.curves.map((c) => ({ name: c.period, y: c.y })) }),
-      },
-      {
-        kind: 'table',
-        caption: t('densityTable', lang),
-        columns: [
-          { key: 'period', label: term('year') },
-          { key: 'n', label: 'N', format: { digits: 0 } },
-          { key: 'bw', label: term('bandwidth'), format: { digits: 4 } },
-          { key: 'peakX', label: term('mainPeak'), format: { digits: 4 } },
-          { key: 'peakY', label: term('peakHeight'), format: { digits: 3 } },
-          { key: 'peaks', label: term('peaks'), format: { digits: 0 } },
-        ],
-        rows: result.curves.map((c) => ({ period: String(c.period), n: c.n, bw: c.bw, peakX: c.peakX, peakY: c.peakY, peaks: c.peaks })),
-      },
-      { kind: 'notes', notes: result.notes },
-    ],
-  };
+  return datasetSection('density', 'densitySection', panel, options, [
+    {
+      kind: 'figure',
+      caption: tf('densityCaption', lang, { value }),
+      svg: ridgelineChart({ lang, x: result.grid, xName: value, densities: result.curves.map((c) => ({ name: c.period, y: c.y })) }),
+    },
+    {
+      kind: 'table',
+      caption: t('densityTable', lang),
+      columns: [
+        { key: 'period', label: term('year') },
+        { key: 'n', label: 'N', format: { digits: 0 } },
+        { key: 'bw', label: term('bandwidth'), format: { digits: 4 } },
+        { key: 'peakX', label: term('mainPeak'), format: { digits: 4 } },
+        { key: 'peakY', label: term('peakHeight'), format: { digits: 3 } },
+        { key: 'peaks', label: term('peaks'), format: { digits: 0 } },
+      ],
+      rows: result.curves.map((c) => ({ period: String(c.period), n: c.n, bw: c.bw, peakX: c.peakX, peakY: c.peakY, peaks: c.peaks })),
+    },
+    { kind: 'notes', notes: result.notes },
+  ]);
 }

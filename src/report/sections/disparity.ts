@@ -5,7 +5,7 @@ import { barChart } from '../charts/bar.js';
 import { lineChart } from '../charts/line.js';
 import { txt } from '../charts/theme.js';
 import { registerTerms, t, term, tf } from '../i18n.js';
-import { sectionId, type SectionOptions } from './coupling.js';
+import { datasetSection, type SectionOptions } from './section.js';
 
 registerTerms({
   disparitySection: { en: 'Regional disparity', zh: '区域差异' },
@@ -97,10 +97,5 @@ export function disparitySection(panel: Panel, result: DisparityResult, options:
     },
     { kind: 'notes', notes: result.notes },
   ];
-  return {
-    id: options.id ?? sectionId('disparity', panel.meta.name),
-    title: options.title ?? `${t('disparitySection', lang)} — ${txt(panel.meta.title ?? panel.meta.name, lang)}`,
-    datasetName: panel.meta.name,
-    blocks,
-  };
+  return datasetSection('disparity', 'disparitySection', panel, options, blocks);
 }

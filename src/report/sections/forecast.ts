@@ -5,7 +5,7 @@ import { fanChart, type FanBand } from '../charts/fan.js';
 import { txt } from '../charts/theme.js';
 import { entityLabel } from '../entity-label.js';
 import { registerTerms, t, term, tf } from '../i18n.js';
-import { sectionId, type SectionOptions } from './coupling.js';
+import { datasetSection, type SectionOptions } from './section.js';
 
 registerTerms({
   forecastSection: { en: 'Forecast (GM(1,1))', zh: '灰色预测 GM(1,1)' },
@@ -73,10 +73,5 @@ export function forecastSection(panel: Panel, series: readonly ForecastSeries[],
     },
     { kind: 'notes', notes: series.flatMap((s) => s.model.notes) },
   );
-  return {
-    id: options.id ?? sectionId('forecast', panel.meta.name),
-    title: options.title ?? `${t('forecastSection', lang)} — ${txt(panel.meta.title ?? panel.meta.name, lang)}`,
-    datasetName: panel.meta.name,
-    blocks,
-  };
+  return datasetSection('forecast', 'forecastSection', panel, options, blocks);
 }

@@ -3,7 +3,7 @@ import type { RegressionTable } from '../../explain/table.js';
 import type { Block, GridBlock, ReportSection } from '../blocks.js';
 import { txt, type Text } from '../charts/theme.js';
 import { registerTerms, t, term } from '../i18n.js';
-import { sectionId, type SectionOptions } from './coupling.js';
+import { datasetSection, type SectionOptions } from './section.js';
 
 registerTerms({
   regressionSection: { en: 'Mechanism: panel regressions', zh: '作用机制：面板回归' },
@@ -81,10 +81,5 @@ export function regressionSection(
       })),
     });
   }
-  return {
-    id: options.id ?? sectionId('regression', panel.meta.name),
-    title: options.title ?? `${t('regressionSection', lang)} — ${txt(panel.meta.title ?? panel.meta.name, lang)}`,
-    datasetName: panel.meta.name,
-    blocks,
-  };
+  return datasetSection('regression', 'regressionSection', panel, options, blocks);
 }

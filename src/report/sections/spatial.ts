@@ -6,7 +6,7 @@ import { LISA_CATEGORIES, type MapOverlay } from '../charts/map.js';
 import { PALETTE, txt } from '../charts/theme.js';
 import { entityLabel } from '../entity-label.js';
 import { registerTerms, t, term, tf } from '../i18n.js';
-import { sectionId, type SectionOptions } from './coupling.js';
+import { datasetSection, type SectionOptions } from './section.js';
 import { entityMapFigure } from './entity-map.js';
 
 registerTerms({
@@ -54,12 +54,7 @@ export function lisaSection(panel: Panel, result: LocalMoranResult, meta: { read
     },
     { kind: 'notes', notes: result.notes },
   ];
-  return {
-    id: options.id ?? sectionId('lisa', panel.meta.name),
-    title: options.title ?? `${t('lisaSection', lang)} — ${txt(panel.meta.title ?? panel.meta.name, lang)}`,
-    datasetName: panel.meta.name,
-    blocks,
-  };
+  return datasetSection('lisa', 'lisaSection', panel, options, blocks);
 }
 
 /**
@@ -84,42 +79,37 @@ export function ellipseSection(
     center: [e.ellipse.centre.lon, e.ellipse.centre.lat],
     color: colours[k % colours.length],
   }));
-  return {
-    id: options.id ?? sectionId('ellipse', panel.meta.name),
-    title: options.title ?? `${t('ellipseSection', lang)} — ${txt(panel.meta.title ?? panel.meta.name, lang)}`,
-    datasetName: panel.meta.name,
-    blocks: [
-      ...entityMapFigure(panel.entities, meta.values ?? new Map(panel.entities.map((e) => [e.id, NaN])), {
-        lang,
-        caption: tf('ellipseMap', lang, { value }),
-        valueName: meta.values ? value : undefined,
-        overlays,
-      }),
-      {
-        kind: 'table',
-        caption: t('ellipseTable', lang),
-        columns: [
-          { key: 'period', label: term('year') },
-          { key: 'lon', label: term('centreLon'), format: { digits: 3 } },
-          { key: 'lat', label: term('centreLat'), format: { digits: 3 } },
-          { key: 'angle', label: term('angle'), format: { digits: 1 } },
-          { key: 'major', label: term('sigmaMajor'), format: { digits: 1 } },
-          { key: 'minor', label: term('sigmaMinor'), format: { digits: 1 } },
-          { key: 'area', label: term('areaKm2'), format: { digits: 0 } },
-          { key: 'flat', label: term('flattening'), format: { digits: 3 } },
-        ],
-        rows: ellipses.map(({ period, ellipse: e }) => ({
-          period: String(period),
-          lon: e.centre.lon,
-          lat: e.centre.lat,
-          angle: e.angle,
-          major: e.sigmaMajor,
-          minor: e.sigmaMinor,
-          area: e.areaKm2,
-          flat: e.flattening,
-        })),
-      },
-      { kind: 'notes', notes: ellipses.flatMap((e) => e.ellipse.notes) },
-    ],
-  };
+  return datasetSection('ellipse', 'ellipseSection', panel, options, [
+    ...entityMapFigure(panel.entities, meta.values ?? new Map(panel.entities.map((e) => [e.id, NaN])), {
+      lang,
+      caption: tf('ellipseMap', lang, { value }),
+      valueName: meta.values ? value : undefined,
+      overlays,
+    }),
+    {
+      kind: 'table',
+      caption: t('ellipseTable', lang),
+      columns: [
+        { key: 'period', label: term('year') },
+        { key: 'lon', label: term('centreLon'), format: { digits: 3 } },
+        { key: 'lat', label: term('centreLat'), format: { digits: 3 } },
+        { key: 'angle', label: term('angle'), format: { digits: 1 } },
+        { key: 'major', label: term('sigmaMajor'), format: { digits: 1 } },
+        { key: 'minor', label: term('sigmaMinor'), format: { digits: 1 } },
+        { key: 'area', label: term('areaKm2'), format: { digits: 0 } },
+        { key: 'flat', label: term('flattening'), format: { digits: 3 } },
+      ],
+      rows: ellipses.map(({ period, ellipse: e }) => ({
+        period: String(period),
+        lon: e.centre.lon,
+        lat: e.centre.lat,
+        angle: e.angle,
+        major: e.sigmaMajor,
+        minor: e.sigmaMinor,
+        area: e.areaKm2,
+        flat: e.flattening,
+      })),
+    },
+    { kind: 'notes', notes: ellipses.flatMap((e) => e.ellipse.notes) },
+  ]);
 }
