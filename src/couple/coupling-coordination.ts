@@ -28,6 +28,7 @@ export interface ScoreTable {
   readonly columns: Readonly<Record<string, ArrayLike<number>>>;
 }
 
+/** Options of {@link couplingCoordination}. */
 export interface CouplingOptions {
   /** Formula for C. Default 'traditional' (documented as crowding near 1; consider 'wang'). */
   readonly method?: CouplingMethod;
@@ -60,6 +61,7 @@ export interface CouplingRow {
   readonly zeroSubsystem: boolean;
 }
 
+/** C, T, D per row with the method, weights and thresholds used, and notes. */
 export interface CouplingResult {
   readonly systems: readonly string[];
   readonly method: CouplingMethod;

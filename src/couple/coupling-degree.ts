@@ -8,6 +8,7 @@
 /** Which formula for the coupling degree C. */
 export type CouplingMethod = 'traditional' | 'wang' | 'fan';
 
+/** The accepted values of {@link CouplingMethod}. */
 export const COUPLING_METHODS: readonly CouplingMethod[] = ['traditional', 'wang', 'fan'];
 
 /**

@@ -12,8 +12,10 @@
 import type { Label } from '../core/label.js';
 import { InputError } from '../core/errors.js';
 
+/** Position of a system relative to the other(s). */
 export type RelativeStatus = 'lagging' | 'synchronous' | 'leading';
 
+/** English and Chinese names of the statuses. */
 export const RELATIVE_STATUS_LABELS: Readonly<Record<RelativeStatus, Required<Label>>> = {
   lagging: { en: 'lagging', zh: '滞后' },
   synchronous: { en: 'synchronous', zh: '同步' },
@@ -28,6 +30,7 @@ export interface RelativeThresholds {
   readonly leading: number;
 }
 
+/** Default cut-offs 0.8 / 1.2 (the most common in CCD papers). */
 export const DEFAULT_RELATIVE_THRESHOLDS: RelativeThresholds = { lagging: 0.8, leading: 1.2 };
 
 /** Relative development of one system. */

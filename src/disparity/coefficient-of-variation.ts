@@ -7,6 +7,7 @@
  */
 import { mean, sd } from '../core/numeric.js';
 
+/** CV = sd(values, correction) / mean(values); NaN for fewer than two values. */
 export function coefficientOfVariation(values: ArrayLike<number>, correction = 1): number {
   return sd(values, correction) / mean(values);
 }

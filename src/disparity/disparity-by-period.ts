@@ -12,6 +12,7 @@ import { coefficientOfVariation } from './coefficient-of-variation.js';
 import { checkNonNegative } from './groups.js';
 import { groupLabels } from './group-labels.js';
 
+/** Options of {@link disparityByPeriod}. */
 export interface DisparityOptions {
   /** Only these periods (default all). */
   readonly periods?: readonly number[];
@@ -21,6 +22,7 @@ export interface DisparityOptions {
   readonly groupOrder?: readonly string[];
 }
 
+/** All disparity measures of one period. */
 export interface DisparityPeriod {
   readonly period: number;
   readonly n: number;
@@ -30,6 +32,7 @@ export interface DisparityPeriod {
   readonly cv: number;
 }
 
+/** Disparity measures period by period, with notes. */
 export interface DisparityResult {
   readonly value: string;
   readonly groupBy: string;

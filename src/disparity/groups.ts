@@ -4,6 +4,7 @@
  */
 import { InputError } from '../core/errors.js';
 
+/** Observations indexed by group. */
 export interface Grouping {
   /** Group names; `index[i]` points into this array. */
   readonly names: readonly string[];

@@ -8,6 +8,7 @@ import { makeGrouping } from './groups.js';
 /** Which member of the generalised-entropy family: T = GE(1), L = GE(0) (mean log deviation). */
 export type TheilKind = 'T' | 'L';
 
+/** One group of a Theil decomposition. */
 export interface TheilGroup {
   readonly group: string;
   readonly n: number;
@@ -18,6 +19,7 @@ export interface TheilGroup {
   readonly weight: number;
 }
 
+/** A Theil index with its within- and between-group parts (within + between = total). */
 export interface TheilResult {
   readonly kind: TheilKind;
   readonly total: number;

@@ -9,6 +9,7 @@
 import { InputError } from '../core/errors.js';
 import { quantileSorted, sd } from '../core/numeric.js';
 
+/** Silverman's rule as R's `bw.nrd0(x)`; InputError for fewer than two values. */
 export function bandwidthNrd0(x: ArrayLike<number>): number {
   if (x.length < 2) throw new InputError('a kernel density bandwidth needs at least two data points', { hint: 'give more entities per period or a fixed --bw' });
   const hi = sd(x);

@@ -21,8 +21,10 @@ import { NoteLog, type Note } from '../core/notes.js';
 import { feols } from '../explain/feols.js';
 import { coefTable, vcov, type CoefRow } from '../explain/vcov.js';
 
+/** Which β-convergence regression (see the module comment). */
 export type BetaForm = 'cross-section' | 'panel' | 'conditional';
 
+/** Options of {@link betaConvergence}. */
 export interface BetaConvergenceOptions {
   readonly form?: BetaForm;
   /** Control columns (conditional form), taken at the start period t. */
@@ -37,6 +39,7 @@ export interface BetaConvergenceOptions {
   readonly vcov?: string;
 }
 
+/** β, its inference, speed and half-life, and the full coefficient table. */
 export interface BetaConvergenceResult {
   readonly value: string;
   readonly form: BetaForm;

@@ -9,6 +9,7 @@ import { bandwidthNrd0 } from './bandwidth.js';
 import { kernelDensity } from './kernel-density.js';
 import { valuesByPeriod } from './panel-values.js';
 
+/** Options of {@link densityByPeriod}. */
 export interface DensityByPeriodOptions {
   /**
    * Bandwidth: 'per-period' (default, bw.nrd0 of each period's values, the usual choice), 'pooled'
@@ -37,6 +38,7 @@ export interface DensityCurve {
   readonly peaks: number;
 }
 
+/** Common grid, one curve per period, and the grid × period matrix. */
 export interface DensityByPeriodResult {
   readonly value: string;
   readonly grid: Float64Array;

@@ -13,6 +13,7 @@
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import type { TransitionMatrix } from './markov-chain.js';
 
+/** LR and Pearson χ² statistics with their common df and p-values (NaN when df = 0). */
 export interface HomogeneityTest {
   readonly LR: number;
   readonly chi2: number;

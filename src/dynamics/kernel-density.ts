@@ -15,6 +15,7 @@ import { validValues } from '../core/numeric.js';
 import { bandwidthNrd0 } from './bandwidth.js';
 import { fftInPlace } from './fft.js';
 
+/** Options of {@link kernelDensity} (R `density()` argument names). */
 export interface DensityOptions {
   /** Bandwidth h; default bw.nrd0 (Silverman's rule). */
   readonly bw?: number;
@@ -29,6 +30,7 @@ export interface DensityOptions {
   readonly method?: 'binned' | 'exact';
 }
 
+/** Grid x, density y, the bandwidth used and the number of values. */
 export interface Density {
   readonly x: Float64Array;
   readonly y: Float64Array;

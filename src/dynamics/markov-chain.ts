@@ -10,6 +10,7 @@ import { NoteLog, type Note } from '../core/notes.js';
 import { classOf, quantileBreaks } from './quantile-classes.js';
 import { ergodicDistribution } from './ergodic.js';
 
+/** Options of {@link markovChain} and `spatialMarkov`. */
 export interface MarkovOptions {
   /** Number of quantile classes. Default 4. */
   readonly k?: number;
@@ -33,6 +34,7 @@ export interface TransitionMatrix {
   readonly emptyRows: number[];
 }
 
+/** Classes, transition matrix, initial/final shares and the ergodic distribution. */
 export interface MarkovResult {
   readonly value: string;
   readonly k: number;

@@ -5,6 +5,7 @@
 import type { Panel } from '../data/panel.js';
 import { column } from '../data/panel.js';
 
+/** The finite values of one period with their panel rows. */
 export interface PeriodValues {
   readonly period: number;
   /** Row indices into the panel. */

@@ -10,6 +10,7 @@ import { mean, sd } from '../core/numeric.js';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import { valuesByPeriod } from './panel-values.js';
 
+/** Options of {@link sigmaConvergence}. */
 export interface SigmaConvergenceOptions {
   /** 'cv' (default): s/ȳ; 'sd-log': sd of ln y. */
   readonly measure?: 'cv' | 'sd-log';
@@ -27,6 +28,7 @@ export interface Trend {
   readonly n: number;
 }
 
+/** Dispersion per period and its linear trend. */
 export interface SigmaConvergenceResult {
   readonly value: string;
   readonly measure: 'cv' | 'sd-log';
@@ -57,6 +59,7 @@ export function simpleTrend(x: readonly number[], y: readonly number[]): Trend {
   return { slope, intercept, stdError, tValue, pValue, n };
 }
 
+/** σ-convergence of column `value`: dispersion per period (periods with ≥ 2 values) and its OLS trend on the period. */
 export function sigmaConvergence(panel: Panel, value: string, options: SigmaConvergenceOptions = {}): SigmaConvergenceResult {
   const measure = options.measure ?? 'cv';
   const correction = options.correction ?? 1;

@@ -14,6 +14,7 @@ import { classifyRows, quantileClassesByPeriod, forEachTransition, noteEmptyRows
 import { ergodicDistribution } from './ergodic.js';
 import { homogeneityTest, type HomogeneityTest } from './homogeneity-test.js';
 
+/** Pooled and lag-conditioned transition matrices with the homogeneity test. */
 export interface SpatialMarkovResult {
   readonly value: string;
   readonly k: number;

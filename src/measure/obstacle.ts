@@ -14,6 +14,7 @@ import { InputError } from '../core/errors.js';
 import { NoteLog, type Note } from '../core/notes.js';
 import type { MeasureResult } from './types.js';
 
+/** Options of {@link obstacleDegree}. */
 export interface ObstacleOptions {
   /** Systems to diagnose (default all in the result). */
   readonly systems?: readonly string[];
@@ -21,6 +22,7 @@ export interface ObstacleOptions {
   readonly topK?: number;
 }
 
+/** Obstacle degrees of one entity-period in one system. */
 export interface ObstacleRow {
   readonly entity: string;
   readonly period: number;
@@ -42,6 +44,7 @@ export interface ObstacleSummary {
   readonly dimensions: ReadonlyArray<{ readonly id: string; readonly meanObstacle: number }>;
 }
 
+/** Obstacle degrees of every row and the per-period summary. */
 export interface ObstacleResult {
   readonly topK: number;
   readonly rows: readonly ObstacleRow[];
