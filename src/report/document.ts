@@ -147,8 +147,9 @@ function renderFigure(b: FigureBlock, dataset: ReportDataset | undefined, simula
     throw new RangeError('renderReport: a figure must be a plain <svg> element without scripts, event handlers or external links');
   }
   ctx.figure++;
-  // ECharts numbers ids and classes per renderer (zr0-…); inline SVGs share one document, so prefix them.
-  const unique = svg.replace(/\bzr(\d+)-/g, `f${ctx.figure}-zr$1-`);
+  // ECharts names ids and classes after a process-wide renderer counter (zr0-, zr1-, …). Inline SVGs
+  // share one document, so name them after the figure number instead: unique and reproducible.
+  const unique = svg.replace(/\bzr\d+-/g, `fig${ctx.figure}-`);
   const note = b.note !== undefined ? `<p class="fig-note">${escapeHtml(t('note', ctx.lang))}: ${escapeHtml(txt(b.note, ctx.lang))}</p>` : '';
   const source = b.citation === false ? '' : sourceLine(dataset, simulated, ctx.lang);
   return `<figure>

@@ -92,6 +92,12 @@ describe('renderReport', () => {
     expect(html).toContain('style="width:25%"');
   });
 
+  it('is reproducible: the same input gives the same bytes, whatever was rendered before', () => {
+    const again = renderReport({ title: 'NQPF <report>', datasets, sections: sections() });
+    expect(again).toBe(renderReport({ title: 'NQPF <report>', datasets, sections: sections() }));
+    expect(again).not.toMatch(/\bzr\d+-/);
+  });
+
   it('uses Chinese labels with lang zh', () => {
     const zh = renderReport({ title: '报告', lang: 'zh', datasets, sections: sections() });
     expect(zh).toContain('<html lang="zh-CN">');
