@@ -10,10 +10,10 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { DatasetMeta, EntityInfo, Panel } from '../data/panel.js';
-import { makePanel } from '../data/panel.js';
+import { makePanel, withColumns } from '../data/panel.js';
 import { InputError } from '../core/errors.js';
 import type { Note } from '../core/notes.js';
-import { BUILTIN_DATASETS, builtinDatasetNames, findBuiltinDataset, type BuiltinDataset } from '../datasets/catalog.js';
+import { BUILTIN_DATASETS, CHINA_SIM_CONTROLS, builtinDatasetNames, findBuiltinDataset, type BuiltinDataset } from '../datasets/catalog.js';
 import { csvRecords } from '../datasets/csv-text.js';
 import { readPanel } from './read-panel.js';
 
@@ -162,3 +162,20 @@ export async function loadChinaSimTruth(): Promise<ChinaSimTruth> {
 
 /** Catalog entries of all built-in datasets (re-exported for Node callers). */
 export { BUILTIN_DATASETS };
+
+/**
+ * china-sim's latent variables with the observed controls (urbanization, openness,
+ * fiscal_decentralization) joined by province and year: the data on which the mechanism estimators
+ * can be checked against the true parameters. SIMULATED.
+ */
+export async function loadChinaSimMechanismPanel(): Promise<Panel> {
+  const [latent, observed] = await Promise.all([loadChinaSimLatent(), loadBuiltinDataset('china-sim')]);
+  const row = new Map(observed.entity.map((e, i) => [`${e}\u0000${observed.period[i]}`, i]));
+  const controls: Record<string, Float64Array> = {};
+  for (const c of CHINA_SIM_CONTROLS) {
+    const src = observed.columns[c];
+    if (!src) continue;
+    controls[c] = Float64Array.from(latent.entity, (e, i) => src[row.get(`${e}\u0000${latent.period[i]}`) ?? -1] ?? NaN);
+  }
+  return withColumns(latent, controls);
+}

@@ -2,47 +2,54 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Lang } from '../../core/label.js';
-import { loadBuiltinDataset } from '../../io/builtin.js';
+import { loadBuiltinDataset, loadChinaProvinceBorders, loadChinaSimMechanismPanel, loadChinaSimTruth } from '../../io/builtin.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { getBuiltinFramework } from '../../framework/builtin.js';
 import { renderReport } from '../../report/document.js';
 import { reportDataset } from '../../report/sections/measure.js';
 import type { ReportSection } from '../../report/blocks.js';
-import { printNotes, progress } from '../common.js';
-import { measureReport, measureStage, type DemoCase } from '../demo/stages.js';
+import { intOption, printNotes, progress } from '../common.js';
+import { caseSections, mechanismReport, runCase, runMechanism, type DemoCase, type DemoSpec } from '../demo/stages.js';
 
 interface DemoOptions {
   out: string;
   lang: Lang;
+  bootstrap: number;
   json?: boolean;
 }
 
-/** The built-in examples the demo runs: a dataset and the framework that fits it. */
-export const DEMO_CASES = [
-  { data: 'world-pwt', framework: 'pwt' },
-  { data: 'china-sim', framework: 'seed' },
-] as const;
-
-/** `nqpf demo`: every stage that exists, on both built-in examples, into one HTML report. */
+/** `nqpf demo`: every stage on both built-in examples, into one self-contained HTML report. */
 export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description('run every stage on the built-in examples (world-pwt: real PWT 9.1 data; china-sim: SIMULATED provinces) and write an HTML report')
     .option('--out <dir>', 'output folder', 'nqpf-report')
     .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'zh']).default('en'))
+    .option('--bootstrap <n>', 'cluster-bootstrap replications of the mediation analysis', intOption('--bootstrap'), 1000)
     .option('--json', 'print a JSON summary of what was written on stdout')
     .addHelpText('after', '\nExample:\n  nqpf demo --out nqpf-report\n  nqpf demo --lang zh --out report-zh\n\nOpen DIR/index.html in a browser; it works offline.')
     .action(async (opts: DemoOptions) => {
       const started = Date.now();
+      const say = (m: string) => {
+        if (!opts.json) progress(m);
+      };
+      const specs: DemoSpec[] = [
+        { data: 'world-pwt', framework: 'pwt', couple: ['laborers', 'means_of_labor', 'productivity'], headline: 'pf' },
+        { data: 'china-sim', framework: 'seed', couple: ['innovation', 'nqpf', 'industry', 'talent'], headline: 'nqpf', neighbours: await loadChinaProvinceBorders() },
+      ];
       const sections: ReportSection[] = [];
       const cases: DemoCase[] = [];
-      for (const spec of DEMO_CASES) {
-        if (!opts.json) progress(`${spec.data}: reading and measuring with the ${spec.framework} framework`);
-        const panel = await loadBuiltinDataset(spec.data);
-        const c = measureStage(panel, getBuiltinFramework(spec.framework));
+      for (const spec of specs) {
+        say(`${spec.data}: measure (${spec.framework} framework), coupling, disparity, densities, spatial pattern, forecasts`);
+        const c = runCase(await loadBuiltinDataset(spec.data), getBuiltinFramework(spec.framework), spec);
         cases.push(c);
-        sections.push(...measureReport(c, opts.lang));
+        sections.push(...caseSections(c, opts.lang));
       }
+      say(`china-sim: mechanism (mediation with ${opts.bootstrap} cluster-bootstrap draws, threshold)`);
+      const mechanism = runMechanism(await loadChinaSimMechanismPanel(), await loadChinaSimTruth(), opts.bootstrap);
+      const chinaSim = cases.find((c) => c.spec.data === 'china-sim')!;
+      sections.push(mechanismReport(mechanism, chinaSim.panel.meta.name, opts.lang));
+
       const html = renderReport({
         title: { en: 'nqpf demo: New Quality Productive Forces', zh: 'nqpf 示例报告：新质生产力' },
         subtitle: {
@@ -57,11 +64,14 @@ export function registerDemo(program: Command): void {
       await mkdir(opts.out, { recursive: true });
       const file = path.join(opts.out, 'index.html');
       await writeFileAtomic(file, html);
+      const seconds = (Date.now() - started) / 1000;
       if (opts.json) {
-        process.stdout.write(JSON.stringify({ report: file, sections: sections.map((s) => s.id), seconds: (Date.now() - started) / 1000 }) + '\n');
+        process.stdout.write(JSON.stringify({ report: file, sections: sections.map((s) => s.id), seconds }) + '\n');
       } else {
-        printNotes(cases.flatMap((c) => c.notes));
-        process.stderr.write(`wrote ${file} (${sections.length} sections, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+        const warnings = cases.flatMap((c) => c.notes.filter((n) => n.level === 'warning'));
+        printNotes(warnings.slice(0, 5));
+        if (warnings.length > 5) process.stderr.write(`(${warnings.length - 5} more warnings: see the report's notes)\n`);
+        process.stderr.write(`wrote ${file} (${sections.length} sections, ${seconds.toFixed(1)} s)\n`);
       }
     });
 }

@@ -1,5 +1,5 @@
 import type { Lang } from '../../core/label.js';
-import type { Note } from '../../core/notes.js';
+import { NoteLog, type Note } from '../../core/notes.js';
 import type { Panel } from '../../data/panel.js';
 import { impute, type ImputeResult } from '../../data/impute.js';
 import { coverage, type Coverage } from '../../data/coverage.js';
@@ -8,38 +8,202 @@ import { systemIndicators } from '../../framework/tree.js';
 import { validateAgainstPanel } from '../../framework/validate-panel.js';
 import { measure } from '../../measure/measure.js';
 import type { MeasureResult } from '../../measure/types.js';
+import { couplingCoordination, type CouplingResult } from '../../couple/index.js';
+import { disparityByPeriod, type DisparityResult } from '../../disparity/disparity-by-period.js';
+import { densityByPeriod, type DensityByPeriodResult } from '../../dynamics/density-by-period.js';
+import { crossSection } from '../../spatial/cross-section.js';
+import { contiguityWeights, knnWeights, subsetWeights, type NeighbourPair, type SpatialWeights } from '../../spatial/weights.js';
+import { localMoran, type LocalMoranResult } from '../../spatial/local-moran.js';
+import { moranTest, type MoranResult } from '../../spatial/moran.js';
+import { standardDeviationalEllipse, type StandardDeviationalEllipse } from '../../spatial/ellipse.js';
+import { gm11, gm11Forecast } from '../../project/gm11.js';
+import { mediation, type MediationResult } from '../../explain/mediation.js';
+import { panelThreshold, type ThresholdResult } from '../../explain/threshold.js';
 import type { ReportSection } from '../../report/blocks.js';
 import { measureSections } from '../../report/sections/measure.js';
+import { couplingSection } from '../../report/sections/coupling.js';
+import { disparitySection } from '../../report/sections/disparity.js';
+import { densitySection } from '../../report/sections/density.js';
+import { lisaSection, ellipseSection } from '../../report/sections/spatial.js';
+import { forecastSection, type ForecastSeries } from '../../report/sections/forecast.js';
+import { mechanismSection } from '../../report/sections/mechanism.js';
+import { scoresPanel } from '../commands/couple.js';
+import type { ChinaSimTruth } from '../../io/builtin.js';
 
-/** One built-in example run through the pipeline: the data, its framework and every stage's result. */
+/** How the demo runs one built-in example: which systems to couple, the headline index, the spatial weights. */
+export interface DemoSpec {
+  readonly data: string;
+  readonly framework: string;
+  /** Columns of the scores panel coupled with each other (systems or dimensions). */
+  readonly couple: readonly string[];
+  /** The headline index (a system id) analysed for disparity, density, spatial pattern and forecasts. */
+  readonly headline: string;
+  /** Neighbour pairs for contiguity weights; without them, k nearest neighbours on entity coordinates. */
+  readonly neighbours?: readonly NeighbourPair[];
+}
+
+/** One built-in example run through the pipeline: data, framework and each stage's result. */
 export interface DemoCase {
+  readonly spec: DemoSpec;
+  /** The panel after imputation (what was measured). */
   readonly panel: Panel;
   readonly framework: Framework;
   /** Coverage of the indicator columns before imputation (the paper's "data dormancy"). */
   readonly coverage: Coverage;
   readonly imputation: ImputeResult;
   readonly measured: MeasureResult;
+  /** Index and dimension scores as panel columns. */
+  readonly scores: Panel;
+  readonly coupling: CouplingResult;
+  readonly disparity: DisparityResult;
+  readonly density: DensityByPeriodResult;
+  readonly moran: MoranResult;
+  readonly lisa: LocalMoranResult;
+  readonly lisaPeriod: number;
+  readonly ellipses: { period: number; ellipse: StandardDeviationalEllipse }[];
+  readonly forecasts: ForecastSeries[];
   readonly notes: Note[];
 }
 
-/** Measure stage: coverage, linear imputation within entities, entropy weights, arithmetic aggregation. */
-export function measureStage(raw: Panel, framework: Framework): DemoCase {
+const PERMUTATIONS = 999;
+const SEED = 20240306;
+const HORIZON = 3;
+
+/** Every stage of issue 2 and 4 on one example: measure, couple, disparity, density, LISA, ellipse, forecast. */
+export function runCase(raw: Panel, framework: Framework, spec: DemoSpec): DemoCase {
+  const log = new NoteLog();
   validateAgainstPanel(framework, raw);
   const columns = [...new Set(framework.systems.flatMap((s) => systemIndicators(s).map((p) => p.indicator.column)))];
   const cov = coverage(raw, columns);
   const imputation = impute(raw, { method: 'linear', columns });
-  const measured = measure(imputation.panel, framework, {});
+  const panel = imputation.panel;
+  const measured = measure(panel, framework, {});
+  const scores = scoresPanel(panel, measured);
+  const coupling = couplingCoordination(scores, spec.couple, { method: 'wang' });
+  const disparity = disparityByPeriod(scores, spec.headline, 'group');
+  const density = densityByPeriod(scores, spec.headline);
+
+  // Spatial pattern of the headline index in the latest period with values.
+  const section = crossSection(scores, spec.headline);
+  const w = spatialWeights(scores, section.ids, spec.neighbours);
+  const moran = moranTest(section.values, w, { permutations: PERMUTATIONS, seed: SEED });
+  const lisa = localMoran(section.values, w, { permutations: PERMUTATIONS, seed: SEED, ids: section.ids } as Parameters<typeof localMoran>[2]);
+
+  // Standard deviational ellipse of the entities weighted by the index, every period.
+  const info = new Map(scores.entities.map((e) => [e.id, e]));
+  const ellipses = scores.periods.map((period) => {
+    const cs = crossSection(scores, spec.headline, period);
+    const points = cs.ids.map((id, k) => ({ id, lat: info.get(id)?.lat ?? NaN, lon: info.get(id)?.lon ?? NaN, weight: cs.values[k] }));
+    return { period, ellipse: standardDeviationalEllipse(points.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon))) };
+  });
+
+  // GM(1,1) forecasts of the headline index for the three leaders of the latest period.
+  const latest = [...measured.scores].filter((s) => s.system === spec.headline && s.period === section.period).sort((a, b) => a.rank - b.rank);
+  const forecasts: ForecastSeries[] = [];
+  for (const top of latest) {
+    if (forecasts.length === 3) break;
+    const rows = measured.scores.filter((s) => s.system === spec.headline && s.entity === top.entity).sort((a, b) => a.period - b.period);
+    const x = rows.map((r) => r.index);
+    try {
+      const model = gm11(x, { label: `${top.entity} ${spec.headline}` });
+      const last = rows[rows.length - 1].period;
+      forecasts.push({
+        entity: top.entity,
+        periods: rows.map((r) => r.period),
+        model,
+        forecastPeriods: Array.from({ length: HORIZON }, (_, h) => last + h + 1),
+        forecast: gm11Forecast(model, HORIZON),
+      });
+    } catch (e) {
+      // A series GM(1,1) refuses (class-ratio test) is skipped in the demo, as the CLI would refuse it without --force.
+      log.info('forecast-skipped', `GM(1,1) not fitted for ${top.entity}: ${(e as Error).message}`);
+    }
+  }
+  for (const n of [...panel.notes, ...measured.notes, ...coupling.notes, ...disparity.notes, ...density.notes, ...w.notes, ...lisa.notes]) log.add(n);
   return {
-    panel: imputation.panel,
+    spec,
+    panel,
     framework,
     coverage: cov,
     imputation,
     measured,
-    notes: [...imputation.panel.notes, ...measured.notes],
+    scores,
+    coupling,
+    disparity,
+    density,
+    moran,
+    lisa,
+    lisaPeriod: section.period,
+    ellipses,
+    forecasts,
+    notes: log.notes,
   };
 }
 
-/** Report sections of the measure stage. */
-export function measureReport(c: DemoCase, lang: Lang): ReportSection[] {
-  return measureSections(c.panel, c.framework, c.measured, { lang });
+function spatialWeights(scores: Panel, ids: readonly string[], neighbours?: readonly NeighbourPair[]): SpatialWeights {
+  if (neighbours) {
+    const all = contiguityWeights(scores.entities.map((e) => e.id), neighbours);
+    return subsetWeights(all, ids);
+  }
+  const info = new Map(scores.entities.map((e) => [e.id, e]));
+  return knnWeights(ids, ids.map((id) => ({ lat: info.get(id)?.lat ?? NaN, lon: info.get(id)?.lon ?? NaN })), 6);
+}
+
+/** Report sections of one example, in pipeline order. */
+export function caseSections(c: DemoCase, lang: Lang): ReportSection[] {
+  const first = c.ellipses[0]?.period;
+  const last = c.ellipses[c.ellipses.length - 1]?.period;
+  const latestValues = new Map<string, number>();
+  const col = c.scores.columns[c.spec.headline];
+  for (let r = 0; r < col.length; r++) if (c.scores.period[r] === last) latestValues.set(c.scores.entity[r], col[r]);
+  return [
+    ...measureSections(c.panel, c.framework, c.measured, { lang }),
+    couplingSection(c.scores, c.coupling, { lang }),
+    disparitySection(c.scores, c.disparity, { lang }),
+    densitySection(c.scores, c.density, { lang }),
+    lisaSection(c.scores, c.lisa, { value: c.spec.headline, period: c.lisaPeriod }, { lang }),
+    ellipseSection(c.scores, c.ellipses, { value: c.spec.headline, mapPeriods: [first, last].filter((p) => p !== undefined), values: latestValues }, { lang }),
+    forecastSection(c.scores, c.forecasts, { value: c.spec.headline }, { lang }),
+  ];
+}
+
+/** Mechanism on china-sim's latent variables: mediation through industry and talent, and the innovation threshold. */
+export interface MechanismCase {
+  readonly mediation: MediationResult;
+  readonly threshold: ThresholdResult;
+  readonly truth: Record<string, number>;
+}
+
+/**
+ * The seed paper's mechanism estimated on the SIMULATED latent variables, where the true parameters
+ * are known: innovation → {industry, talent} → NQPF with two-way fixed effects and entity-clustered
+ * bootstrap, and the threshold of innovation's effect in log GDP per capita.
+ */
+export function runMechanism(latent: Panel, truth: ChinaSimTruth, bootstrap = 1000): MechanismCase {
+  const p = truth.parameters;
+  const controls = ['urbanization', 'openness', 'fiscal_decentralization'].filter((c) => latent.columns[c]);
+  const med = mediation(latent, {
+    x: 'innovation',
+    mediators: ['industry', 'talent'],
+    y: 'nqpf',
+    controls,
+    fe: [latent.entityColumn, latent.periodColumn],
+    cluster: latent.entityColumn,
+    bootstrap,
+    seed: SEED,
+  });
+  const thr = panelThreshold(latent, { y: 'nqpf', x: 'innovation', q: 'q', controls: ['industry', 'talent', ...controls], thresholds: 1, grid: 'all', bootstrap: 200, seed: SEED });
+  return {
+    mediation: med,
+    threshold: thr,
+    truth: {
+      industry: p.industry.a * p.nqpf.d,
+      talent: p.talent.b * p.nqpf.e,
+      gamma1: p.nqpf.gamma,
+    },
+  };
+}
+
+export function mechanismReport(m: MechanismCase, datasetName: string, lang: Lang): ReportSection {
+  return mechanismSection({ mediation: m.mediation, threshold: m.threshold, truth: m.truth }, { lang, datasetName });
 }
