@@ -68,6 +68,7 @@ export interface DemoCase {
 const PERMUTATIONS = 999;
 const SEED = 20240306;
 const HORIZON = 3;
+const GM_PERIODS = 8;
 
 /** Every stage of issue 2 and 4 on one example: measure, couple, disparity, density, LISA, ellipse, forecast. */
 export function runCase(raw: Panel, framework: Framework, spec: DemoSpec): DemoCase {
@@ -102,7 +103,8 @@ export function runCase(raw: Panel, framework: Framework, spec: DemoSpec): DemoC
   const forecasts: ForecastSeries[] = [];
   for (const top of latest) {
     if (forecasts.length === 3) break;
-    const rows = measured.scores.filter((s) => s.system === spec.headline && s.entity === top.entity).sort((a, b) => a.period - b.period);
+    // GM(1,1) is meant for short series (its class-ratio test rejects most long annual ones): the last 8 periods.
+    const rows = measured.scores.filter((s) => s.system === spec.headline && s.entity === top.entity).sort((a, b) => a.period - b.period).slice(-GM_PERIODS);
     const x = rows.map((r) => r.index);
     try {
       const model = gm11(x, { label: `${top.entity} ${spec.headline}` });
