@@ -121,7 +121,13 @@ export function makePanel(input: MakePanelInput): Panel {
     rank[i] = r;
   }
   const seenOrder = [...firstSeen.keys()];
-  const byName = Array.from(seenOrder, (_, k) => k).sort((a, b) => collator.compare(seenOrder[a], seenOrder[b]));
+  const byName = Array.from(seenOrder, (_, k) => k);
+  // Ids that are all plain integers (firm codes) sort by value, which is the collator's numeric order,
+  // without a collator call per comparison.
+  if (seenOrder.every((e) => /^(0|[1-9]\d{0,14})$/.test(e))) {
+    const value = seenOrder.map(Number);
+    byName.sort((a, b) => value[a] - value[b]);
+  } else byName.sort((a, b) => collator.compare(seenOrder[a], seenOrder[b]));
   const ids = byName.map((k) => seenOrder[k]);
   const rankOfSeen = new Int32Array(ids.length);
   byName.forEach((k, r) => (rankOfSeen[k] = r));

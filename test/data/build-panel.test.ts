@@ -177,3 +177,10 @@ describe('tableToPanel errors name file, row and column', () => {
     expect([e.row, e.column]).toEqual([1, 'x']);
   });
 });
+
+describe('entity order', () => {
+  it('sorts integer ids by value and text ids in natural order', () => {
+    expect(panelOf('id,year,x\n10,2015,1\n9,2015,2\n100,2015,3\n').entity).toEqual(['9', '10', '100']);
+    expect(panelOf('id,year,x\nb10,2015,1\nb9,2015,2\nA1,2015,3\n').entity).toEqual(['A1', 'b9', 'b10']);
+  });
+});
