@@ -201,9 +201,13 @@ function isTextColumn(table: RawTable, k: number): boolean {
   return texts > 0 && texts >= numbers;
 }
 
-/** Entity ids per row: the cell text, trimmed. */
+const isTrimmedText = (s: string | undefined): boolean =>
+  s !== undefined && (s.length === 0 || (s.charCodeAt(0) > 32 && s.charCodeAt(s.length - 1) > 32));
+
+/** Entity ids per row: the cell text, trimmed (the column's own array when it needs no change). */
 function entityIds(table: RawTable, k: number): string[] {
   const col = table.columns[k];
+  if (col.str && col.str.length === table.nRows && col.str.every(isTrimmedText)) return col.str as string[];
   const out: string[] = [];
   let prev = '';
   let prevId = '';
@@ -430,7 +434,7 @@ function longToPanel(
 function readPeriods(table: RawTable, names: readonly string[], k: number): Float64Array {
   const col = table.columns[k];
   const n = table.nRows;
-  const out = new Float64Array(n);
+  const out = col.str === null ? col.num : new Float64Array(n);
   let any = false;
   for (let i = 0; i < n; i++) {
     const s = col.str?.[i];
