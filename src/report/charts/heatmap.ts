@@ -81,7 +81,7 @@ export function heatmapChart(spec: HeatmapSpec): string {
         },
       ],
     },
-    spec.width ?? Math.max(480, 160 + cols.length * 44),
+    spec.width ?? Math.min(940, Math.max(480, 160 + cols.length * 44)),
     spec.height ?? Math.max(280, topSpace(spec, 60) + rows.length * cell),
   );
 }

@@ -227,7 +227,7 @@ function choropleth(
         {
           type: 'text',
           left: 8,
-          bottom: scale.type === 'categorical' ? 14 + 20 * scale.categories.length : 40,
+          bottom: scale.type === 'categorical' ? 20 + 21 * scale.categories.length : 40,
           style: { text: txt(spec.valueName, lang), fontSize: 11, fill: INK, fontFamily: FONT_FAMILY, fontWeight: 'bold' },
         },
         {
