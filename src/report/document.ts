@@ -149,7 +149,11 @@ function renderFigure(b: FigureBlock, dataset: ReportDataset | undefined, simula
   ctx.figure++;
   // ECharts names ids and classes after a process-wide renderer counter (zr0-, zr1-, …). Inline SVGs
   // share one document, so name them after the figure number instead: unique and reproducible.
-  const unique = svg.replace(/\bzr\d+-/g, `fig${ctx.figure}-`);
+  // ECharts' interaction metadata (ecmeta_*, pointer-events) does nothing in a static report: drop it.
+  const unique = svg
+    .replace(/\bzr\d+-/g, `fig${ctx.figure}-`)
+    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
+    .replace(/ pointer-events="visible"/g, '');
   const note = b.note !== undefined ? `<p class="fig-note">${escapeHtml(t('note', ctx.lang))}: ${escapeHtml(txt(b.note, ctx.lang))}</p>` : '';
   const source = b.citation === false ? '' : sourceLine(dataset, simulated, ctx.lang);
   return `<figure>
