@@ -26,7 +26,7 @@ export function registerRegress(program: Command): void {
       'after',
       `
 Examples:
-  nqpf regress --data china-sim --formula "nqpf_index ~ rd_intensity + openness | province + year" --vcov cluster:province
+  nqpf regress --data china-sim --formula "labor_productivity ~ rd_intensity + openness | province + year" --vcov cluster:province
   nqpf regress --data panel.csv --formula "log(y) ~ l(x, 1) + z | id + year" --vcov cluster:id+year --json
   nqpf regress --data panel.csv --formula "y ~ z | id + year | x ~ l(x, 1)" --vcov hc1
 
