@@ -30,7 +30,10 @@ export interface ScoreTable {
 
 /** Options of {@link couplingCoordination}. */
 export interface CouplingOptions {
-  /** Formula for C. Default 'traditional' (documented as crowding near 1; consider 'wang'). */
+  /**
+   * Formula for C. Default 'wang' (Wang et al. 2021, the corrected form); 'traditional' must be asked
+   * for explicitly because it crowds C near 1, so that D mostly reflects T.
+   */
   readonly method?: CouplingMethod;
   /** Weights α of T, one per system, non-negative, summing to 1. Default equal weights. */
   readonly alpha?: readonly number[];
@@ -80,7 +83,7 @@ const ALPHA_TOL = 1e-9;
  *   [0, 1] (naming entity, period and system).
  */
 export function couplingCoordination(data: ScoreTable, systems: readonly string[], options: CouplingOptions = {}): CouplingResult {
-  const method = options.method ?? 'traditional';
+  const method = options.method ?? 'wang';
   if (!COUPLING_METHODS.includes(method)) {
     throw new InputError(`unknown coupling method "${method}"`, { hint: `use one of ${COUPLING_METHODS.join(', ')}` });
   }

@@ -3,7 +3,7 @@ import { NoteLog, type Note } from '../core/notes.js';
 import { quantile } from '../core/numeric.js';
 import { Rng } from '../core/rng.js';
 import { column, withColumns, type Panel } from '../data/panel.js';
-import { cholesky, choleskyInverse, choleskySolve, solveUpperTransposed, type CholeskyFactor } from '../linalg/cholesky.js';
+import { cholesky, choleskyInverse, choleskySolve, type CholeskyFactor } from '../linalg/cholesky.js';
 import { crossprod, xty } from '../linalg/crossprod.js';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import { feols } from './feols.js';
@@ -138,6 +138,9 @@ interface Design {
   readonly y: Float64Array;
   /** Observation indices sorted by q (ties in row order). */
   readonly order: Int32Array;
+  /** x and the entity index in that order (the walks then read memory sequentially). */
+  readonly xSorted: Float64Array;
+  readonly entSorted: Int32Array;
   readonly qSorted: Float64Array;
   /** Candidate values (ascending) and, for each, the number of observations with q ≤ value. */
   readonly cand: Float64Array;
@@ -151,19 +154,20 @@ interface Design {
 interface Base {
   readonly cols: Float64Array[];
   readonly chol: CholeskyFactor;
-  /** Row-major n × p copy of the kept columns (the walk updates g += x_i·B_i·). */
+  /** Row-major n × p copy of the kept columns, rows in q order (the walk updates g += x_i·B_i·). */
   readonly rows: Float64Array;
   readonly p: number;
 }
 
-function makeBase(cols: Float64Array[], n: number): Base {
+function makeBase(cols: Float64Array[], order: Int32Array): Base {
+  const n = order.length;
   const chol = cholesky(crossprod(cols));
   const kept = chol.keep.map((k) => cols[k]);
   const p = kept.length;
   const rows = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
     const c = kept[j];
-    for (let i = 0; i < n; i++) rows[i * p + j] = c[i];
+    for (let k = 0; k < n; k++) rows[k * p + j] = c[order[k]];
   }
   return { cols: kept, chol: { ...chol, keep: chol.keep.map((_, i) => i), dropped: [] }, rows, p };
 }
@@ -196,14 +200,21 @@ function countLE(qSorted: Float64Array, v: number): number {
 
 /** Candidate indices admissible given fixed thresholds: every regime holds ≥ minCount observations. */
 function admissible(d: Design, fixed: readonly number[]): Uint8Array {
-  const fixedPos = fixed.map((g) => countLE(d.qSorted, g));
+  const fixedPos = fixed.map((g) => countLE(d.qSorted, g)).sort((a, b) => a - b);
   const ok = new Uint8Array(d.cand.length);
+  // The regimes between fixed thresholds are split by at most one candidate: check them once.
+  const cuts = [0, ...fixedPos, d.n];
+  const tooSmall = cuts.slice(1).map((c, k) => c - cuts[k] < d.minCount);
   for (let c = 0; c < d.cand.length; c++) {
     const pos = d.candEnd[c];
-    if (fixedPos.includes(pos)) continue;
-    const cuts = [0, ...fixedPos, pos, d.n].sort((a, b) => a - b);
+    let k = 0;
+    while (k < fixedPos.length && fixedPos[k] < pos) k++;
+    if (k < fixedPos.length && fixedPos[k] === pos) continue;
+    const lower = k === 0 ? 0 : fixedPos[k - 1];
+    const upper = k === fixedPos.length ? d.n : fixedPos[k];
+    if (pos - lower < d.minCount || upper - pos < d.minCount) continue;
     let good = true;
-    for (let k = 1; k < cuts.length; k++) if (cuts[k] - cuts[k - 1] < d.minCount) good = false;
+    for (let j = 0; j < tooSmall.length; j++) if (j !== k && tooSmall[j]) good = false;
     ok[c] = good ? 1 : 0;
   }
   return ok;
@@ -219,6 +230,8 @@ function denominators(d: Design, base: Base, ok: Uint8Array): Float64Array {
   const p = base.p;
   const out = new Float64Array(d.cand.length).fill(NaN);
   const g = new Float64Array(p);
+  const z = new Float64Array(p);
+  const r = base.chol.r.data;
   const s = new Float64Array(d.nEnt);
   let xx = 0;
   let ss = 0;
@@ -226,19 +239,24 @@ function denominators(d: Design, base: Base, ok: Uint8Array): Float64Array {
   for (let c = 0; c < d.cand.length; c++) {
     const end = d.candEnd[c];
     for (; ptr < end; ptr++) {
-      const i = d.order[ptr];
-      const xi = d.x[i];
+      const xi = d.xSorted[ptr];
       xx += xi * xi;
-      const e = d.ent[i];
+      const e = d.entSorted[ptr];
       ss += (2 * s[e] + xi) * xi;
       s[e] += xi;
-      const o = i * p;
+      const o = ptr * p;
       for (let j = 0; j < p; j++) g[j] += xi * base.rows[o + j];
     }
     if (!ok[c]) continue;
-    const z = solveUpperTransposed(base.chol.r, g);
+    // zz = gᵀ(BᵀB)⁻¹g = ‖R⁻ᵀg‖², forward substitution into a reused buffer.
     let zz = 0;
-    for (let j = 0; j < p; j++) zz += z[j] * z[j];
+    for (let i = 0; i < p; i++) {
+      let v = g[i];
+      for (let j = 0; j < i; j++) v -= r[j + i * p] * z[j];
+      v /= r[i + i * p];
+      z[i] = v;
+      zz += v * v;
+    }
     const den = xx - ss / d.T - zz;
     // r(γ) in the span of B (e.g. all observations in one regime): no information, no candidate.
     out[c] = den > 1e-10 * xx ? den : NaN;
@@ -252,10 +270,7 @@ function ssrProfile(d: Design, den: Float64Array, resid: Float64Array, ssrBase: 
   let ptr = 0;
   for (let c = 0; c < d.cand.length; c++) {
     const end = d.candEnd[c];
-    for (; ptr < end; ptr++) {
-      const i = d.order[ptr];
-      a += d.x[i] * resid[i];
-    }
+    for (; ptr < end; ptr++) a += d.xSorted[ptr] * resid[d.order[ptr]];
     const dc = den[c];
     out[c] = dc === dc ? ssrBase - (a * a) / dc : NaN;
   }
@@ -312,7 +327,7 @@ type SearchCache = Map<string, { base: Base; den: Float64Array }>;
 /** Linear base plus x·1(q ≤ γ) for each fixed γ: spans the regimes cut at the fixed thresholds. */
 function baseWith(d: Design, q: Float64Array, fixed: readonly number[]): Base {
   const cols = [...d.base, ...fixed.map((g) => regimeColumn(d, q, -Infinity, g))];
-  return makeBase(cols, d.n);
+  return makeBase(cols, d.order);
 }
 
 /** The sequential estimation (Hansen 1999 §3.2, xthreg): γ1; γ2 | γ1 then γ1 refined | γ2; γ3 | (γ1, γ2). */
@@ -401,6 +416,8 @@ function buildDesign(panel: Panel, o: ThresholdResult['options']): { d: Design; 
   const base = [x, ...ctrl].map((c) => demeanInPlace(Float64Array.from(c), ent, nEnt, T));
   const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => q[a] - q[b] || a - b);
   const qSorted = Float64Array.from(order, (i) => q[i]);
+  const xSorted = Float64Array.from(order, (i) => x[i]);
+  const entSorted = Int32Array.from(order, (i) => ent[i]);
   const minCount = Math.max(o.minObs, Math.ceil(o.trim * n - 1e-9));
   let values: number[];
   if (o.grid === 'all') {
@@ -415,7 +432,7 @@ function buildDesign(panel: Panel, o: ThresholdResult['options']): { d: Design; 
   const cand = Float64Array.from(values);
   const candEnd = Int32Array.from(values, (v) => countLE(qSorted, v));
   return {
-    d: { n, nEnt, T, ent, x, base, y: demeanInPlace(Float64Array.from(y), ent, nEnt, T), order, qSorted, cand, candEnd, minCount, controlNames },
+    d: { n, nEnt, T, ent, x, base, y: demeanInPlace(Float64Array.from(y), ent, nEnt, T), order, xSorted, entSorted, qSorted, cand, candEnd, minCount, controlNames },
     q,
   };
 }
@@ -457,7 +474,7 @@ function bootstrapF(d: Design, q: Float64Array, nullThresholds: readonly number[
   const fill = new Int32Array(d.nEnt);
   for (let i = 0; i < d.n; i++) rowsOf[d.ent[i] * d.T + fill[d.ent[i]]++] = i;
   const ystar = new Float64Array(d.n);
-  const linear = makeBase(d.base, d.n);
+  const linear = makeBase(d.base, d.order);
   const fstar = new Float64Array(reps);
   for (let r = 0; r < reps; r++) {
     for (let e = 0; e < d.nEnt; e++) {
@@ -516,7 +533,7 @@ export function panelThreshold(panel: Panel, options: ThresholdOptions): Thresho
       hint: 'lower --trim, use fewer thresholds, or check that q varies',
     });
   }
-  const ssr0 = residualize(makeBase(d.base, d.n), d.y).ssr;
+  const ssr0 = residualize(makeBase(d.base, d.order), d.y).ssr;
   const crit = lrCritical(o.level);
   const rng = new Rng(o.seed);
   const estimates: ThresholdEstimate[] = [];

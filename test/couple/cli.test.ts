@@ -5,7 +5,7 @@ const scores = 'test/fixtures/couple/scores.csv';
 
 describe('nqpf couple', () => {
   it('--json on a CSV of system scores gives C, T, D and the level per row', async () => {
-    const r = await runInProcess(['couple', '--data', scores, '--systems', 'U1,U2', '--json']);
+    const r = await runInProcess(['couple', '--data', scores, '--systems', 'U1,U2', '--method', 'traditional', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     const a2020 = out.rows.find((x: { entity: string; period: number }) => x.entity === 'A' && x.period === 2020);
@@ -63,7 +63,7 @@ describe('--out', () => {
     const path = await import('node:path');
     const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-couple-'));
     try {
-      const r = await runInProcess(['couple', '--data', scores, '--systems', 'U1,U2', '--out', dir, '--json']);
+      const r = await runInProcess(['couple', '--data', scores, '--systems', 'U1,U2', '--method', 'traditional', '--out', dir, '--json']);
       expect(r.code).toBe(0);
       const csv = readFileSync(path.join(dir, 'coupling.csv'), 'utf8');
       expect(csv.split(/\r?\n/)[0]).toContain('region,year,U1,U2,C,T,D,level,level_zh');

@@ -19,7 +19,7 @@ describe('coupling degree, two systems (hand-worked)', () => {
   it('wang: C = √[(1 − |U1−U2|/1)·(U1/U2)] = √(0.72·0.5625) = √0.405', () => close(couplingDegree(u, 'wang'), Math.sqrt(0.405)));
   it('fan: C = 1 − 2√{[2(0.1296+0.4096) − 1]/4} = 1 − 2·0.14 = 0.72', () => close(couplingDegree(u, 'fan'), 0.72));
   it('T = 0.5, D = √(0.96·0.5) = √0.48 (primary coordination)', () => {
-    const r = couplingCoordination({ entity: ['a'], period: [2020], columns: { x: [0.36], y: [0.64] } }, ['x', 'y']);
+    const r = couplingCoordination({ entity: ['a'], period: [2020], columns: { x: [0.36], y: [0.64] } }, ['x', 'y'], { method: 'traditional' });
     close(r.rows[0].T, 0.5);
     close(r.rows[0].D, Math.sqrt(0.48));
     expect(r.rows[0].level).toBe('primary coordination');
@@ -32,6 +32,7 @@ describe('coupling degree, two systems (hand-worked)', () => {
   it('weights α = (0.6, 0.4): T = 0.216 + 0.256 = 0.472', () => {
     const r = couplingCoordination({ entity: ['a'], period: [2020], columns: { x: [0.36], y: [0.64] } }, ['x', 'y'], {
       alpha: [0.6, 0.4],
+      method: 'traditional',
     });
     close(r.rows[0].T, 0.472);
     close(r.rows[0].D, Math.sqrt(0.96 * 0.472));
@@ -46,10 +47,16 @@ describe('coupling degree, three systems (hand-worked)', () => {
     close(couplingDegree(u, 'wang'), Math.sqrt(0.6 * Math.sqrt(0.125))));
   it('fan: nΣU² − (ΣU)² = 3·0.84 − 1.96 = 0.56; C = 1 − 2√(0.56/9)', () => close(couplingDegree(u, 'fan'), 1 - 2 * Math.sqrt(0.56 / 9)));
   it('T = 1.4/3, D = √(6/7 · 1.4/3) = √0.4', () => {
-    const r = couplingCoordination({ entity: ['a'], period: [2020], columns: { a: [0.2], b: [0.4], c: [0.8] } }, ['a', 'b', 'c']);
+    const r = couplingCoordination({ entity: ['a'], period: [2020], columns: { a: [0.2], b: [0.4], c: [0.8] } }, ['a', 'b', 'c'], { method: 'traditional' });
     close(r.rows[0].D, Math.sqrt(0.4));
     // n > 2: E_i = U_i / mean(U) = 0.2/0.4667 (lagging), 0.4/0.4667 = 0.857 (synchronous), 1.714 (leading)
     expect(r.rows[0].relative.map((x) => x.status)).toEqual(['lagging', 'synchronous', 'leading']);
+  });
+  it('the default formula is the corrected one (Wang 2021): traditional must be chosen explicitly', () => {
+    const r = couplingCoordination({ entity: ['a'], period: [2020], columns: { x: [0.36], y: [0.64] } }, ['x', 'y']);
+    expect(r.method).toBe('wang');
+    close(r.rows[0].C, Math.sqrt(0.405));
+    close(r.rows[0].D, Math.sqrt(Math.sqrt(0.405) * 0.5));
   });
   it('equal scores give C = 1 by every formula', () => {
     for (const m of ['traditional', 'wang', 'fan'] as const) close(couplingDegree([0.5, 0.5, 0.5], m), 1);
@@ -99,7 +106,7 @@ describe('bad input', () => {
     ).toThrow(/sum to 1/);
   });
   it('a zero subsystem gives C = 0 and a warning; all zero gives NaN under the traditional formula', () => {
-    const r = couplingCoordination({ entity: ['x', 'y'], period: [1, 1], columns: { a: [0, 0], b: [0.4, 0] } }, ['a', 'b']);
+    const r = couplingCoordination({ entity: ['x', 'y'], period: [1, 1], columns: { a: [0, 0], b: [0.4, 0] } }, ['a', 'b'], { method: 'traditional' });
     expect(r.rows[0].C).toBe(0);
     expect(r.rows[0].D).toBe(0);
     expect(r.rows[0].zeroSubsystem).toBe(true);

@@ -112,7 +112,7 @@ export function registerCouple(program: Command): void {
   const cmd = program.command('couple').description('coupling coordination degree (C, T, D, ten levels) and relative development of two or more systems');
   withMeasureStep(withDataOptions(cmd))
     .requiredOption('--systems <a,b[,c]>', 'system score columns (a CSV of scores), or system or dimension ids of the framework (built-in data)')
-    .addOption(new Option('--method <method>', 'coupling degree formula').choices([...COUPLING_METHODS]).default('traditional'))
+    .addOption(new Option('--method <method>', 'coupling degree formula').choices([...COUPLING_METHODS]).default('wang'))
     .option('--alpha <w1,w2,...>', 'weights of T, one per system, summing to 1 (default equal)')
     .option('--thresholds <lo,hi>', 'relative development cut-offs: E ≤ lo lagging, E > hi leading (default 0.8,1.2)')
     .addHelpText(
