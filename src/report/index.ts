@@ -26,7 +26,7 @@ export { entityLabel, provinceOf } from './entity-label.js';
 export { measureSections, reportDataset, type MeasureSectionOptions } from './sections/measure.js';
 export { methodsBlocks } from './sections/measure-methods.js';
 export { couplingSection } from './sections/coupling.js';
-export { datasetSection, sectionId, type SectionOptions } from './sections/section.js';
+export { datasetSection, frameworkNames, sectionId, type SectionOptions } from './sections/section.js';
 export { disparitySection } from './sections/disparity.js';
 export { densitySection } from './sections/density.js';
 export { lisaSection, ellipseSection } from './sections/spatial.js';

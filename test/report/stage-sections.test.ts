@@ -17,6 +17,8 @@ import { disparitySection } from '../../src/report/sections/disparity.js';
 import { forecastSection } from '../../src/report/sections/forecast.js';
 import { ellipseSection, lisaSection } from '../../src/report/sections/spatial.js';
 import { reportDataset } from '../../src/report/sections/measure.js';
+import { frameworkNames } from '../../src/report/sections/section.js';
+import { FRAMEWORK } from './sample.js';
 import { pathFills, texts } from './svg.js';
 
 // Twelve provinces, three regions, five years of a made-up score: hand-placed values, not china-sim.
@@ -121,6 +123,13 @@ describe('stage sections', () => {
     const table = forecast.blocks.find((b) => b.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no table');
     expect(table.rows[0]).toMatchObject({ entity: 'Beijing', a: model.a, b: model.b, C: model.C, P: model.P, grade: model.grade });
+  });
+
+  it('takes display names of systems, dimensions and indicators from a framework', () => {
+    const n = frameworkNames(FRAMEWORK);
+    expect(n.nqpf).toEqual({ en: 'NQPF index', zh: '新质生产力指数' });
+    expect(n.labor.zh).toBe('劳动者');
+    expect(n.energy.en).toBe('Energy intensity');
   });
 
   it('renders together in one report with the simulated banner on each section', () => {

@@ -1,4 +1,5 @@
-import type { Lang } from '../../core/label.js';
+import type { Label, Lang } from '../../core/label.js';
+import type { Dimension, Framework } from '../../framework/types.js';
 import type { Panel } from '../../data/panel.js';
 import type { Block, ReportSection } from '../blocks.js';
 import { txt, type Text } from '../charts/theme.js';
@@ -31,4 +32,23 @@ export function datasetSection(stage: string, titleKey: string, panel: Panel, op
     datasetName: panel.meta.name,
     blocks,
   };
+}
+
+/**
+ * Display names of a framework's systems, dimensions (at any depth) and indicators by id, for the
+ * `names` option of the stage sections (e.g. coupled systems, the headline index). On an id used
+ * twice, the system wins over a dimension and a dimension over an indicator.
+ */
+export function frameworkNames(framework: Framework): Record<string, Label> {
+  const names: Record<string, Label> = {};
+  const dims = (ds: readonly Dimension[]) => {
+    for (const d of ds) {
+      for (const i of d.indicators ?? []) names[i.id] ??= i.name;
+      dims(d.dimensions ?? []);
+    }
+    for (const d of ds) names[d.id] = d.name;
+  };
+  for (const s of framework.systems) dims(s.dimensions);
+  for (const s of framework.systems) names[s.id] = s.name;
+  return names;
 }
