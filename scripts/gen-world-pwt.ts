@@ -8,7 +8,10 @@
  * data/builtin/world-pwt-countries.csv (one row per country: names, continent, region, location) and
  * data/builtin/world-pwt-dropped.json (countries in one file but not the other, with the reason).
  * PWT values are copied as their source text; the derived ratios (emp_rate, k_per_worker,
- * y_per_worker) are rounded to 10 significant digits. Alpha-2 → alpha-3 goes through
+ * ck_per_worker, y_per_worker) are rounded to 10 significant digits. ck_per_worker is
+ * (ck/emp) / (ck_USA/emp_USA) in the same year: PWT's ck is an economy-wide level (USA = 1), so
+ * dividing by persons engaged and re-basing on the USA turns it into capital services per worker,
+ * USA = 1, which compares countries of different size. Alpha-2 → alpha-3 goes through
  * i18n-iso-countries (a maintained ISO 3166 table), never a hand-made list.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +43,13 @@ const ratio = (num: string, den: string): string => {
   return d === 0 ? '' : formatNumber(Number(num) / d);
 };
 
+/** (ck/emp) / (ckUsa/empUsa), unrounded; NaN when an input is missing or a divisor is 0. */
+const perWorkerRelative = (ck: string, emp: string, usa: { ck: string; emp: string } | undefined): number => {
+  if (!usa || [ck, emp, usa.ck, usa.emp].some((s) => s === '')) return NaN;
+  const base = Number(usa.ck) / Number(usa.emp);
+  return Number(emp) === 0 || !Number.isFinite(base) || base === 0 ? NaN : Number(ck) / Number(emp) / base;
+};
+
 /** Pure transformation of the two source texts into the dataset's files. */
 export function buildWorldPwt(pwtText: string, neText: string): WorldPwtOutput {
   const ne = new Map<string, Record<string, string>>();
@@ -55,13 +65,14 @@ export function buildWorldPwt(pwtText: string, neText: string): WorldPwtOutput {
   const pwt = csvRecords(pwtText);
   const pwtIso = new Map<string, string>();
   for (const r of pwt) pwtIso.set(r.isocode, r.country);
+  const usa = new Map(pwt.filter((r) => r.isocode === 'USA').map((r) => [r.year, { ck: r.ck, emp: r.emp }]));
   const pwtOnly = [...pwtIso]
     .filter(([iso3]) => !ne.has(iso3))
     .map(([iso3, country]) => ({ iso3, country, reason: 'not in Natural Earth 1:110m countries (small island state, territory or city state): no continent, region or location' }));
   for (const [iso3, r] of ne) {
     if (!pwtIso.has(iso3)) naturalEarthOnly.push({ iso2: r.iso_a2, name: r.name, reason: 'not covered by PWT 9.1' });
   }
-  const header = ['iso3', 'country', 'country_zh', 'year', 'continent', 'region_un', 'subregion', 'lat', 'lon', 'hc', 'avh', 'emp_rate', 'k_per_worker', 'ck', 'csh_i', 'ctfp', 'y_per_worker', 'rgdpna', 'rgdpo', 'pop', 'emp', 'cn', 'rtfpna', 'labsh'];
+  const header = ['iso3', 'country', 'country_zh', 'year', 'continent', 'region_un', 'subregion', 'lat', 'lon', 'hc', 'avh', 'emp_rate', 'k_per_worker', 'ck', 'ck_per_worker', 'csh_i', 'ctfp', 'y_per_worker', 'rgdpna', 'rgdpo', 'pop', 'emp', 'cn', 'rtfpna', 'labsh'];
   const rows = pwt
     .filter((r) => ne.has(r.isocode) && Number(r.year) >= FIRST_YEAR && Number(r.year) <= LAST_YEAR)
     .sort((a, b) => (a.isocode < b.isocode ? -1 : a.isocode > b.isocode ? 1 : Number(a.year) - Number(b.year)));
@@ -80,6 +91,7 @@ export function buildWorldPwt(pwtText: string, neText: string): WorldPwtOutput {
       lon: g.lon,
       emp_rate: ratio(r.emp, r.pop),
       k_per_worker: ratio(r.cn, r.emp),
+      ck_per_worker: formatNumber(perWorkerRelative(r.ck, r.emp, usa.get(r.year))),
       y_per_worker: ratio(r.rgdpo, r.emp),
     };
     for (const k of RAW) v[k] = r[k];

@@ -89,6 +89,7 @@ export const WORLD_PWT_VARIABLES = [
   'emp_rate',
   'k_per_worker',
   'ck',
+  'ck_per_worker',
   'csh_i',
   'ctfp',
   'y_per_worker',
@@ -109,7 +110,7 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     citation: PWT_CITATION,
     licence: 'PWT 9.1: CC BY 4.0 (cite it wherever the data is shown); Natural Earth: public domain',
     description:
-      'Real data. 155 countries x 28 years (1990-2017) from PWT 9.1: human capital, hours, employment rate, capital per worker, capital services, investment share, TFP, output per worker, real GDP, population, employment, capital stock, labour share; with continent, UN region and subregion and a location from Natural Earth. Entity = ISO 3166 alpha-3 code.',
+      'Real data. 155 countries x 28 years (1990-2017) from PWT 9.1: human capital, hours, employment rate, capital per worker, capital services (level and per worker), investment share, TFP, output per worker, real GDP, population, employment, capital stock, labour share; with continent, UN region and subregion and a location from Natural Earth. Entity = ISO 3166 alpha-3 code.',
     entityColumn: 'iso3',
     periodColumn: 'year',
     groupColumn: 'continent',

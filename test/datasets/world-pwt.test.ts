@@ -10,6 +10,15 @@ import { buildWorldPwt } from '../../scripts/gen-world-pwt.js';
 const SHARED = path.resolve(BUILTIN_DIR, '../../../shared/data');
 const hasShared = existsSync(path.join(SHARED, 'pwt91.csv'));
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+let pwtCache: { text: string; records: Record<string, string>[] } | undefined;
+/** pwt91.csv, read and parsed once for the tests that need it. */
+const pwt91 = () => {
+  if (!pwtCache) {
+    const text = readFileSync(path.join(SHARED, 'pwt91.csv'), 'utf8');
+    pwtCache = { text, records: csvRecords(text) };
+  }
+  return pwtCache;
+};
 
 describe('world-pwt (real, PWT 9.1)', async () => {
   const panel = await loadBuiltinDataset('world-pwt');
@@ -54,6 +63,24 @@ describe('world-pwt (real, PWT 9.1)', async () => {
     }
   });
 
+  it('ck_per_worker is (ck/emp)/(ck_USA/emp_USA) in the same year: 1 for the USA, NaN when an input is missing', () => {
+    const { ck, emp, ck_per_worker: cpw } = panel.columns;
+    const usaRow = new Map<number, number>();
+    for (let r = 0; r < panel.entity.length; r++) if (panel.entity[r] === 'USA') usaRow.set(panel.period[r], r);
+    expect(usaRow.size).toBe(28);
+    let defined = 0;
+    for (let r = 0; r < panel.entity.length; r++) {
+      const u = usaRow.get(panel.period[r])!;
+      const want = ck[r] / emp[r] / (ck[u] / emp[u]);
+      if (Number.isFinite(want)) {
+        expect(Math.abs(cpw[r] / want - 1), `${panel.entity[r]} ${panel.period[r]}`).toBeLessThan(5e-10);
+        defined++;
+      } else expect(cpw[r], `${panel.entity[r]} ${panel.period[r]}`).toBeNaN();
+    }
+    expect(defined).toBe(4340 - 1004);
+    for (const [, r] of usaRow) expect(cpw[r]).toBe(1);
+  });
+
   it('documents the countries dropped from either source', () => {
     const dropped = JSON.parse(readFileSync(builtinFile('world-pwt-dropped.json'), 'utf8'));
     expect(dropped.pwtOnly.map((d: { iso3: string }) => d.iso3)).toContain('SGP');
@@ -62,8 +89,8 @@ describe('world-pwt (real, PWT 9.1)', async () => {
   });
 
   it.skipIf(!hasShared)('matches pwt91.csv cell by cell and regenerates byte for byte', () => {
-    const pwtText = readFileSync(path.join(SHARED, 'pwt91.csv'), 'utf8');
-    const src = new Map(csvRecords(pwtText).map((r) => [`${r.isocode} ${r.year}`, r]));
+    const { text: pwtText, records } = pwt91();
+    const src = new Map(records.map((r) => [`${r.isocode} ${r.year}`, r]));
     let checked = 0;
     for (let r = 0; r < panel.entity.length; r++) {
       const s = src.get(`${panel.entity[r]} ${panel.period[r]}`)!;
@@ -77,5 +104,14 @@ describe('world-pwt (real, PWT 9.1)', async () => {
     const out = buildWorldPwt(pwtText, readFileSync(path.join(SHARED, 'countries_ne.csv'), 'utf8'));
     expect(sha(out.csv)).toBe(sha(readFileSync(builtinFile('world-pwt.csv'), 'utf8')));
     expect(sha(out.entities)).toBe(sha(readFileSync(builtinFile('world-pwt-countries.csv'), 'utf8')));
+  });
+
+  it.skipIf(!hasShared)('ck_per_worker of CHN 2017 from pwt91.csv by hand: China has a fifth of US capital services per worker', () => {
+    const get = (iso: string) => pwt91().records.find((r) => r.isocode === iso && r.year === '2017')!;
+    const chn = get('CHN');
+    const usa = get('USA');
+    const want = Number(chn.ck) / Number(chn.emp) / (Number(usa.ck) / Number(usa.emp));
+    expect(Math.abs(at('CHN', 2017, 'ck_per_worker') / want - 1)).toBeLessThan(5e-10);
+    expect(want).toBeCloseTo(0.2744603623, 10);
   });
 });

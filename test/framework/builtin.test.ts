@@ -63,7 +63,7 @@ describe('built-in frameworks', () => {
     const cols = Object.fromEntries(f.systems[0].dimensions.map((d) => [d.id, d.indicators?.map((i) => i.column)]));
     expect(cols).toEqual({
       laborers: ['hc', 'avh', 'emp_rate'],
-      means_of_labor: ['k_per_worker', 'ck', 'csh_i'],
+      means_of_labor: ['k_per_worker', 'ck_per_worker', 'csh_i'],
       productivity: ['ctfp', 'y_per_worker'],
     });
     expect(systemIndicators(f.systems[0]).every((p) => p.indicator.direction === '+')).toBe(true);

@@ -29,7 +29,8 @@ function splitCsv(line: string): string[] {
 /**
  * The world-pwt panel as test/fixtures/measure/world-pwt.R builds it, read with a small reader of
  * our own (independent of src/io): PWT 9.1, 1990-2017, emp_rate = emp/pop, k_per_worker = cn/emp,
- * y_per_worker = rgdpo/emp. Missing values stay NaN (measure drops those rows).
+ * ck_per_worker = (ck/emp)/(ck_USA/emp_USA) in the same year, y_per_worker = rgdpo/emp. Missing
+ * values stay NaN (measure drops those rows).
  */
 export function pwtPanel(): Panel {
   const lines = readFileSync(PWT_CSV, 'utf8').split(/\r?\n/).filter(Boolean);
@@ -38,9 +39,11 @@ export function pwtPanel(): Panel {
   const num = (s: string) => (s === '' || s === 'NA' ? NaN : Number(s));
   const entity: string[] = [];
   const period: number[] = [];
-  const cols: Record<string, number[]> = { hc: [], avh: [], emp_rate: [], k_per_worker: [], ck: [], csh_i: [], ctfp: [], y_per_worker: [] };
-  for (const line of lines.slice(1)) {
-    const f = splitCsv(line);
+  const cols: Record<string, number[]> = { hc: [], avh: [], emp_rate: [], k_per_worker: [], ck_per_worker: [], csh_i: [], ctfp: [], y_per_worker: [] };
+  const records = lines.slice(1).map(splitCsv);
+  const usaPerWorker = new Map<number, number>();
+  for (const f of records) if (f[at('isocode')] === 'USA') usaPerWorker.set(num(f[at('year')]), num(f[at('ck')]) / num(f[at('emp')]));
+  for (const f of records) {
     const year = num(f[at('year')]);
     if (year < 1990 || year > 2017) continue;
     const v = (name: string) => num(f[at(name)]);
@@ -50,7 +53,7 @@ export function pwtPanel(): Panel {
     cols.avh.push(v('avh'));
     cols.emp_rate.push(v('emp') / v('pop'));
     cols.k_per_worker.push(v('cn') / v('emp'));
-    cols.ck.push(v('ck'));
+    cols.ck_per_worker.push(v('ck') / v('emp') / (usaPerWorker.get(year) ?? NaN));
     cols.csh_i.push(v('csh_i'));
     cols.ctfp.push(v('ctfp'));
     cols.y_per_worker.push(v('rgdpo') / v('emp'));

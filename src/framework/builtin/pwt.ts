@@ -6,16 +6,24 @@ const PWT = 'Penn World Table 9.1 (Feenstra, Inklaar & Timmer 2015, AER 105(10);
 /**
  * The `pwt` framework: productive forces of countries read from Penn World Table 9.1 variables,
  * in the three-part structure of the NQPF literature adapted to what PWT measures: the laborers
- * (their quality, hours and how many work), the means of labour (capital per worker, capital
- * services, investment), and productivity (TFP and output per worker) as the outcome of how the two
- * combine. Columns are those of the built-in `world-pwt` dataset (emp_rate = emp/pop,
- * k_per_worker = cn/emp, y_per_worker = rgdpo/emp).
+ * (their quality, hours and how many work), the means of labour (capital stock and capital
+ * services per worker, investment), and productivity (TFP and output per worker) as the outcome of
+ * how the two combine. Columns are those of the built-in `world-pwt` dataset (emp_rate = emp/pop,
+ * k_per_worker = cn/emp, ck_per_worker = (ck/emp)/(ck_USA/emp_USA) in the same year,
+ * y_per_worker = rgdpo/emp).
  *
  * Why `ctfp` and not `rtfpna`: rtfpna is TFP at constant national prices, set to 1 in 2017 for
  * every country, so it compares a country with itself over time but says nothing about levels
  * across countries (a country with rtfpna = 1.2 in 2000 is not more productive than one with 0.9).
  * A pooled composite index ranks countries, so it needs ctfp, TFP at current PPPs relative to the
- * USA (= 1), which is comparable across countries within a year. ck is likewise relative to the USA.
+ * USA (= 1), which is comparable across countries within a year.
+ *
+ * Why `ck_per_worker` and not `ck`: PWT's ck is the capital services level of the whole economy
+ * (USA = 1), so it ranks countries by size. Its skewed distribution took 0.56 of the entropy weight
+ * on world-pwt and made China (ck passes the USA's in 2012) the top country for productive forces
+ * from 2016 (2015 with --impute linear), with 19% of US capital services per worker in 2012 and 27%
+ * in 2017. Per person engaged and re-based on the USA each year, it measures the capital services
+ * each worker has, a quality of the means of labour like the other indicators.
  */
 export const pwtFramework: Framework = {
   id: 'pwt',
@@ -39,8 +47,8 @@ export const pwtFramework: Framework = {
         dim('means_of_labor', 'Means of labour', '劳动资料', [
           ind('k_per_worker', '+', '2011 US$ (PPP) per worker', 'Capital stock per worker', '人均资本存量',
             'Capital stock at current PPPs (cn) per person engaged: the equipment and structures each worker works with.', PWT),
-          ind('ck', '+', 'index (USA = 1)', 'Capital services level', '资本服务水平',
-            'Capital services at current PPPs relative to the USA: the flow of services from the capital stock, comparable across countries in a year. It is an aggregate level, not per worker, so it also measures the size of the economy (China passes the USA, ck = 1, in 2012); its skewed distribution earns it the largest entropy weight (about 0.56 on world-pwt), so compare with --weights critic.', PWT),
+          ind('ck_per_worker', '+', 'index (USA = 1)', 'Capital services per worker', '劳均资本服务',
+            'Capital services at current PPPs per person engaged, relative to the USA in the same year: (ck/emp)/(ck_USA/emp_USA). The flow of services from the capital stock that each worker works with, comparable across countries in a year. Per worker because PWT’s ck is a whole-economy level: it grows with the size of the economy and would rank countries by size (China passes the USA in 2012) rather than by the quality of their means of labour.', PWT),
           ind('csh_i', '+', 'share of GDP', 'Investment share', '资本形成占比',
             'Share of gross capital formation in GDP at current PPPs: how fast the means of labour are being renewed and extended.', PWT),
         ]),
