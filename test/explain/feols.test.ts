@@ -117,3 +117,21 @@ describe('summaryStats (descriptive statistics, xtsum decomposition)', () => {
     });
   });
 });
+
+describe('regress() and parseVcov', () => {
+  it('defaults to clustering by the first FE (fixest), parses dk:LAG and uses the xtscc default lag', async () => {
+    const { regress, formatRegression } = await import('../../src/explain/regression-result.js');
+    const { parseVcov } = await import('../../src/explain/vcov.js');
+    const r = regress(grunfeld, 'inv ~ value + capital | firm');
+    expect(r.vcov).toMatchObject({ type: 'cluster', clusters: ['firm'], nClusters: [10], df: 9 });
+    expect(maxRel(r.coefficients.map((c) => c.stdError), fixture.oneway.cluster.firm.se)).toBeLessThan(TOL);
+    expect(regress(grunfeld, 'inv ~ value').vcov.type).toBe('iid');
+    expect(parseVcov('dk:3')).toEqual({ type: 'dk', lag: 3 });
+    expect(parseVcov('cluster:firm+year')).toEqual({ type: 'cluster', cluster: ['firm', 'year'] });
+    // T = 20: floor(4 (20/100)^(2/9)) = 2 → equals the lag-2 reference.
+    const dk = regress(grunfeld, 'inv ~ value + capital | firm + year', 'dk');
+    expect(dk.vcov.lag).toBe(2);
+    expect(maxRel(dk.coefficients.map((c) => c.stdError), fixture.twoway.dk.se)).toBeLessThan(TOL);
+    expect(formatRegression(dk)).toMatch(/Driscoll–Kraay \(L=2\) \(20 periods\)/);
+  });
+});
