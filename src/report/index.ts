@@ -31,4 +31,5 @@ export { disparitySection } from './sections/disparity.js';
 export { densitySection } from './sections/density.js';
 export { lisaSection, ellipseSection } from './sections/spatial.js';
 export { forecastSection, type ForecastSeries } from './sections/forecast.js';
+export { coverageSection } from './sections/coverage.js';
 export { regressionSection, regressionTableBlock, type TruthRow } from './sections/regression.js';
