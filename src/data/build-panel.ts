@@ -201,13 +201,20 @@ function isTextColumn(table: RawTable, k: number): boolean {
   return texts > 0 && texts >= numbers;
 }
 
-const isTrimmedText = (s: string | undefined): boolean =>
-  s !== undefined && (s.length === 0 || (s.charCodeAt(0) > 32 && s.charCodeAt(s.length - 1) > 32));
+/** True when every cell is text (no hole) without edge spaces. */
+function allTrimmedText(str: readonly (string | undefined)[]): boolean {
+  for (let i = 0; i < str.length; i++) {
+    const s = str[i];
+    if (s === undefined) return false;
+    if (s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32)) return false;
+  }
+  return true;
+}
 
 /** Entity ids per row: the cell text, trimmed (the column's own array when it needs no change). */
 function entityIds(table: RawTable, k: number): string[] {
   const col = table.columns[k];
-  if (col.str && col.str.length === table.nRows && col.str.every(isTrimmedText)) return col.str as string[];
+  if (col.str && col.str.length === table.nRows && allTrimmedText(col.str)) return col.str as string[];
   const out: string[] = [];
   let prev = '';
   let prevId = '';
