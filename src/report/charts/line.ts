@@ -33,7 +33,7 @@ export function lineChart(spec: LineChartSpec): string {
     {
       title: titleOption(spec),
       legend: legendOption(names),
-      grid: { left: 12, right: 24, top: topSpace(spec, 18), bottom: names.length > 1 ? 30 + 18 * legendRows : 16, containLabel: true },
+      grid: { left: 12, right: 24, top: topSpace(spec, 18), bottom: (names.length > 1 ? 30 + 18 * legendRows : 12) + (spec.xName !== undefined ? 22 : 0), containLabel: true },
       xAxis: axisOption('category', txt(spec.xName, lang), {
         data: spec.periods.map(String),
         boundaryGap: false,

@@ -62,7 +62,7 @@ export function scatterChart(spec: ScatterSpec): string {
     {
       title: titleOption(spec),
       legend: legendOption(spec.fit ? [pointName, fitName] : [pointName]),
-      grid: { left: 12, right: 24, top: topSpace(spec, 18), bottom: spec.fit ? 48 : 16, containLabel: true },
+      grid: { left: 12, right: 24, top: topSpace(spec, 18), bottom: (spec.fit ? 30 : 12) + (spec.xName !== undefined ? 22 : 0), containLabel: true },
       xAxis: axisOption('value', txt(spec.xName, lang), { nameLocation: 'middle', nameGap: 26 }),
       yAxis: axisOption('value', txt(spec.yName, lang), { nameLocation: 'end' }),
       series,
