@@ -84,7 +84,7 @@ for (const rows of ROWS) {
   for (let rep = 0; rep < 2; rep++) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    const panel = await readPanel(file, { entity: 'id', period: 'year' });
+    const panel = await readPanel(file, { entity: 'id', period: 'year', encoding: 'utf-8', delimiter: ',' });
     const fit = feols(panel, 'y ~ x1 + x2 + x3 + x4 + x5 | id + year');
     const tab = coefTable(fit, vcov(fit, { type: 'cluster', cluster: ['id'] }));
     const dt = (performance.now() - t0) / 1000;

@@ -45,6 +45,45 @@ function subtractGroupMeans(x: Float64Array, codes: Int32Array, invCount: Float6
   for (let i = 0; i < n; i++) x[i] -= sums[codes[i]];
 }
 
+/**
+ * True for a complete balanced two-way layout: every (a, b) pair occurs exactly once. Then the
+ * projection residual has the closed form x − x̄_a − x̄_b + x̄ (two passes, no iteration).
+ */
+function isCompleteTwoWay(a: FixedEffect, b: FixedEffect): boolean {
+  const n = a.codes.length;
+  if (n !== a.nLevels * b.nLevels) return false;
+  const seen = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = a.codes[i] * b.nLevels + b.codes[i];
+    if (seen[k]) return false;
+    seen[k] = 1;
+  }
+  return true;
+}
+
+/** Closed-form two-way demeaning of a complete balanced layout (see {@link isCompleteTwoWay}). */
+function demeanCompleteTwoWay(x: Float64Array, a: FixedEffect, b: FixedEffect, sa: Float64Array, sb: Float64Array): Float64Array {
+  const n = x.length;
+  const ca = a.codes;
+  const cb = b.codes;
+  sa.fill(0);
+  sb.fill(0);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const v = x[i];
+    sa[ca[i]] += v;
+    sb[cb[i]] += v;
+    total += v;
+  }
+  // Each a-level has nLevels(b) rows and vice versa.
+  for (let g = 0; g < sa.length; g++) sa[g] /= b.nLevels;
+  for (let g = 0; g < sb.length; g++) sb[g] /= a.nLevels;
+  const grand = total / n;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = x[i] - sa[ca[i]] - sb[cb[i]] + grand;
+  return out;
+}
+
 /** Largest |group mean| of x for one FE dimension. */
 function maxGroupMean(x: Float64Array, codes: Int32Array, invCount: Float64Array, sums: Float64Array): number {
   sums.fill(0);
@@ -61,7 +100,9 @@ function maxGroupMean(x: Float64Array, codes: Int32Array, invCount: Float64Array
  * Demean columns on any number of fixed effects: x̃ = (I − P_D)x with D the FE dummies.
  *
  * - One dimension: exact (subtract group means).
- * - Two or more: the method of alternating projections (one sweep subtracts the group means of each
+ * - Two on a complete balanced layout (each pair of levels once, e.g. entity × year of a balanced
+ *   panel): exact closed form x − x̄_a − x̄_b + x̄, two passes.
+ * - Otherwise, two or more: the method of alternating projections (one sweep subtracts the group means of each
  *   dimension in turn; its fixed point is the projection residual, Guimarães & Portugal 2010), with
  *   Irons–Tuck acceleration after every two sweeps as in fixest (Berge 2018): given x, Gx, GGx,
  *   with Δ = GGx − Gx and Δ² = GGx − 2Gx + x, the update is GGx − (Δ²·Δ / Δ²·Δ²)·Δ. The update is
@@ -82,6 +123,10 @@ export function demean(columns: readonly Float64Array[], fes: readonly FixedEffe
     for (let k = 0; k < fes.length; k++) subtractGroupMeans(x, fes[k].codes, inv[k], sums[k]);
   };
   const n = columns.length ? columns[0].length : 0;
+  if (fes.length === 2 && isCompleteTwoWay(fes[0], fes[1])) {
+    const out = columns.map((c) => demeanCompleteTwoWay(c, fes[0], fes[1], sums[0], sums[1]));
+    return { columns: out, iterations: columns.map(() => 1), converged: true };
+  }
   const multi = fes.length > 1;
   // Work buffers for the Irons–Tuck steps, shared by all columns.
   const x0 = multi ? new Float64Array(n) : new Float64Array(0);
