@@ -324,6 +324,26 @@ export function readCsvTable(input: string | Uint8Array, options: CsvReadOptions
     let blank = true;
     for (;;) {
       const start = pos;
+      if (col < nCols && keep[col] === 0) {
+        // The common cell: an unquoted plain number followed by the delimiter or the line end.
+        const v = scanNumber(b, pos);
+        if (v === v) {
+          const e = scanEnd;
+          const c = b[e];
+          if (c === d) {
+            num[col++][row] = v;
+            blank = false;
+            pos = e + 1;
+            continue;
+          }
+          if (e >= n || c === LF || c === CR) {
+            num[col++][row] = v;
+            blank = false;
+            pos = e >= n ? n : e + (c === CR && b[e + 1] === LF ? 2 : 1);
+            break;
+          }
+        }
+      }
       if (b[pos] === QUOTE && col < nCols && keep[col] === 0 && quotedNumber(b, pos, d)) {
         // "1.5": a quoted plain number is still a number.
         num[col][row] = scanValue;
