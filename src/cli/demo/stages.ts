@@ -19,14 +19,18 @@ import { standardDeviationalEllipse, type StandardDeviationalEllipse } from '../
 import { gm11, gm11Forecast } from '../../project/gm11.js';
 import { mediation, type MediationResult } from '../../explain/mediation.js';
 import { panelThreshold, type ThresholdResult } from '../../explain/threshold.js';
+import { dataDormancy, type DormancyResult } from '../../diagnose/dormancy.js';
+import { structuralDisorder, type DisorderResult } from '../../diagnose/disorder.js';
+import { ecologicalIsolation, type IsolationResult } from '../../diagnose/isolation.js';
 import type { ReportSection } from '../../report/blocks.js';
+import { diagnosisSection } from '../../report/sections/diagnosis.js';
 import { measureSections } from '../../report/sections/measure.js';
 import { couplingSection } from '../../report/sections/coupling.js';
 import { disparitySection } from '../../report/sections/disparity.js';
 import { densitySection } from '../../report/sections/density.js';
 import { lisaSection, ellipseSection } from '../../report/sections/spatial.js';
 import { forecastSection, type ForecastSeries } from '../../report/sections/forecast.js';
-import { mechanismSection } from '../../report/sections/mechanism.js';
+import { chinaSimMechanismTruth, mechanismSection, type MechanismSectionInput } from '../../report/sections/mechanism.js';
 import { scoresPanel } from '../commands/couple.js';
 import type { ChinaSimTruth } from '../../io/builtin.js';
 
@@ -62,6 +66,8 @@ export interface DemoCase {
   readonly lisaPeriod: number;
   readonly ellipses: { period: number; ellipse: StandardDeviationalEllipse }[];
   readonly forecasts: ForecastSeries[];
+  /** The seed paper's three problems, read from the results above. */
+  readonly diagnosis: { dormancy: DormancyResult; disorder: DisorderResult; isolation: IsolationResult };
   readonly notes: Note[];
 }
 
@@ -121,6 +127,11 @@ export function runCase(raw: Panel, framework: Framework, spec: DemoSpec): DemoC
       log.info('forecast-skipped', `GM(1,1) not fitted for ${top.entity}: ${(e as Error).message}`);
     }
   }
+  const diagnosis = {
+    dormancy: dataDormancy(cov, imputation.imputed),
+    disorder: structuralDisorder(coupling.rows),
+    isolation: ecologicalIsolation(lisa.rows, w.isolates.map((i) => w.ids[i])),
+  };
   for (const n of [...panel.notes, ...measured.notes, ...coupling.notes, ...disparity.notes, ...density.notes, ...w.notes, ...lisa.notes]) log.add(n);
   return {
     spec,
@@ -138,6 +149,7 @@ export function runCase(raw: Panel, framework: Framework, spec: DemoSpec): DemoC
     lisaPeriod: section.period,
     ellipses,
     forecasts,
+    diagnosis,
     notes: log.notes,
   };
 }
@@ -166,6 +178,7 @@ export function caseSections(c: DemoCase, lang: Lang): ReportSection[] {
     lisaSection(c.scores, c.lisa, { value: c.spec.headline, period: c.lisaPeriod }, { lang }),
     ellipseSection(c.scores, c.ellipses, { value: c.spec.headline, mapPeriods: [first, last].filter((p) => p !== undefined), values: latestValues }, { lang }),
     forecastSection(c.scores, c.forecasts, { value: c.spec.headline }, { lang }),
+    diagnosisSection(c.scores, { ...c.diagnosis, isolationPeriod: c.lisaPeriod }, { lang }),
   ];
 }
 
@@ -173,7 +186,7 @@ export function caseSections(c: DemoCase, lang: Lang): ReportSection[] {
 export interface MechanismCase {
   readonly mediation: MediationResult;
   readonly threshold: ThresholdResult;
-  readonly truth: Record<string, number>;
+  readonly truth: NonNullable<MechanismSectionInput['truth']>;
 }
 
 /**
@@ -182,7 +195,6 @@ export interface MechanismCase {
  * bootstrap, and the threshold of innovation's effect in log GDP per capita.
  */
 export function runMechanism(latent: Panel, truth: ChinaSimTruth, bootstrap = 1000): MechanismCase {
-  const p = truth.parameters;
   const controls = ['urbanization', 'openness', 'fiscal_decentralization'].filter((c) => latent.columns[c]);
   const med = mediation(latent, {
     x: 'innovation',
@@ -195,15 +207,7 @@ export function runMechanism(latent: Panel, truth: ChinaSimTruth, bootstrap = 10
     seed: SEED,
   });
   const thr = panelThreshold(latent, { y: 'nqpf', x: 'innovation', q: 'q', controls: ['industry', 'talent', ...controls], thresholds: 1, grid: 'all', bootstrap: 200, seed: SEED });
-  return {
-    mediation: med,
-    threshold: thr,
-    truth: {
-      industry: p.industry.a * p.nqpf.d,
-      talent: p.talent.b * p.nqpf.e,
-      gamma1: p.nqpf.gamma,
-    },
-  };
+  return { mediation: med, threshold: thr, truth: chinaSimMechanismTruth(truth) };
 }
 
 export function mechanismReport(m: MechanismCase, datasetName: string, lang: Lang): ReportSection {
