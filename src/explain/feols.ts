@@ -107,12 +107,11 @@ export function leastSquares(
   tol: number,
 ): { b: Float64Array; keep: number[]; dropped: number[]; bread: Matrix } {
   const p = cols.length;
+  const xtx = crossprod(cols);
   const absorbed = new Set<number>();
-  if (rawNorms) cols.forEach((c, j) => {
-    if (!(ssq(c) > tol * rawNorms[j])) absorbed.add(j);
-  });
+  if (rawNorms) for (let j = 0; j < p; j++) if (!(xtx.data[j + j * p] > tol * rawNorms[j])) absorbed.add(j);
   const cand = [...Array(p).keys()].filter((j) => !absorbed.has(j));
-  const f = cholesky(crossprod(cand.map((j) => cols[j])), { tol });
+  const f = cholesky(crossprodSub(xtx, cand), { tol });
   const keep = f.keep.map((k) => cand[k]);
   const dropped = [...Array(p).keys()].filter((j) => !keep.includes(j));
   const bk = choleskySolve(f, xty(cand.map((j) => cols[j]), y));
