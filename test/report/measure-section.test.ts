@@ -50,6 +50,12 @@ describe('measureSections', () => {
     if (worldFig?.kind !== 'figure') throw new Error('no map');
     expect(colouredRegions(worldFig.svg)).toBe(7);
     expect(worldFig.svg.length).toBeGreaterThan(100_000);
+    // Singapore is too small for the 1:110m map: the figure says it is not shown.
+    const withSgp = sampleMeasure([...COUNTRIES, { id: 'SGP', name: 'Singapore', iso3: 'SGP' }], years, { name: 'world-pwt', simulated: false });
+    const sgpFig = measureSections(withSgp.panel, FRAMEWORK, withSgp.result)[4].blocks.find((b) => b.kind === 'figure');
+    if (sgpFig?.kind !== 'figure') throw new Error('no map');
+    expect(sgpFig.note).toBe('Not on the map: Singapore.');
+    expect(colouredRegions(sgpFig.svg)).toBe(7);
   });
 
   it('states the formulas of the options used', () => {

@@ -1,6 +1,7 @@
 import type { Lang } from '../../core/label.js';
 import type { EntityInfo } from '../../data/panel.js';
 import type { Block } from '../blocks.js';
+import { worldMapCodes } from '../charts/geodata.js';
 import { chinaMap, worldMap, type CategoricalScale, type ContinuousScale, type MapOverlay } from '../charts/map.js';
 import { txt, type Text } from '../charts/theme.js';
 import { entityLabel, provinceOf } from '../entity-label.js';
@@ -13,6 +14,9 @@ registerTerms({
   },
   unmatchedMap: { en: 'Not on the map: {list}.', zh: '未能在地图上显示：{list}。' },
 });
+
+let worldCodes: Set<string> | undefined;
+const onWorldMap = () => (worldCodes ??= new Set(worldMapCodes()));
 
 /** Which base map suits a set of entities: countries with ISO3 codes, Chinese provinces, or none. */
 export type EntityMapKind = 'world' | 'china' | 'none';
@@ -50,7 +54,8 @@ export function entityMapFigure(entities: readonly EntityInfo[], values: Readonl
   const keyed: Record<string, number | string> = {};
   const missing: EntityInfo[] = [];
   for (const e of shown) {
-    const key = kind === 'world' ? (typeof e.iso3 === 'string' && e.iso3.length === 3 ? e.iso3 : undefined) : provinceOf(e)?.zh;
+    // Small states (Singapore, Malta, Bahrain, …) are not drawn at 1:110m: say so rather than drop them silently.
+    const key = kind === 'world' ? (typeof e.iso3 === 'string' && onWorldMap().has(e.iso3.toUpperCase()) ? e.iso3 : undefined) : provinceOf(e)?.zh;
     if (key === undefined) missing.push(e);
     else keyed[key] = values.get(e.id)!;
   }
