@@ -521,20 +521,13 @@ function wideToLong(
   for (let i = 0; i < n; i++) {
     const id = ids[i];
     const v = varOf ? varOf[i] : valueName;
-    if (id === '') {
-      throw new InputError(`empty entity id in column "${names[entityK]}"`, {
+    const empty = id === '' ? { k: entityK, what: 'entity id', hint: 'fill in the entity' } : v === '' ? { k: varK, what: 'variable name', hint: 'name the variable of this row' } : null;
+    if (empty) {
+      throw new InputError(`empty ${empty.what} in column "${names[empty.k]}"`, {
         file: table.file,
         row: table.rowNumber[i],
-        column: names[entityK],
-        hint: 'fill in the entity or delete the row',
-      });
-    }
-    if (v === '') {
-      throw new InputError(`empty variable name in column "${names[varK]}"`, {
-        file: table.file,
-        row: table.rowNumber[i],
-        column: names[varK],
-        hint: 'name the variable of this row, or delete the row',
+        column: names[empty.k],
+        hint: `${empty.hint}, or delete the row`,
       });
     }
     let m = rowOf.get(v);

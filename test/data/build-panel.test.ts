@@ -184,3 +184,18 @@ describe('entity order', () => {
     expect(panelOf('id,year,x\nb10,2015,1\nb9,2015,2\nA1,2015,3\n').entity).toEqual(['A1', 'b9', 'b10']);
   });
 });
+
+describe('wide layout: empty keys', () => {
+  it('names the row of an empty entity or variable', () => {
+    const e = (() => {
+      try {
+        tableToPanel(readCsvTable('province,指标,2015\nA,gdp,1\n,gdp,2\n', { file: 'w.csv' }));
+      } catch (err) {
+        return err as InputError;
+      }
+      throw new Error('expected an InputError');
+    })();
+    expect([e.message, e.row, e.column]).toEqual(['empty entity id in column "province"', 3, 'province']);
+    expect(() => tableToPanel(readCsvTable('province,指标,2015\nA,,1\n', { file: 'w.csv' }))).toThrow('empty variable name in column "指标"');
+  });
+});
