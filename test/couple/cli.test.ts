@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runInProcess } from '../measure/run-in-process.js';
+import { runInProcess } from '../helpers/cli.js';
 
 const scores = 'test/fixtures/couple/scores.csv';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { runInProcess } from '../measure/run-in-process.js';
+import { runInProcess } from '../helpers/cli.js';
 import { relClose } from '../../src/core/numeric.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/disparity/dagum-theil.json', import.meta.url), 'utf8'));

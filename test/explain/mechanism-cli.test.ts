@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../helpers/cli.js';
 import { fixtureJson } from './mechanism-helpers.js';
-import { runInProcess as runMechanismCli } from '../measure/run-in-process.js';
+import { runInProcess as runMechanismCli } from '../helpers/cli.js';
 
 const thr = 'test/fixtures/explain/threshold-data.csv';
 const med = 'test/fixtures/explain/mediation-data.csv';

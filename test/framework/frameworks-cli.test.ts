@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runInProcess as runCli } from '../measure/run-in-process.js';
+import { runInProcess as runCli } from '../helpers/cli.js';
 
 describe('nqpf frameworks', () => {
   it('--json lists the built-ins with their systems and indicator counts', async () => {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { runInProcess as runCli } from './run-in-process.js';
+import { runInProcess as runCli } from '../helpers/cli.js';
 
 const has = (f: string) => existsSync(path.join(ROOT, 'data/builtin', f));
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runInProcess as runCli } from './run-in-process.js';
+import { runInProcess as runCli } from '../helpers/cli.js';
 
 // A user's own CSV (made-up numbers) and framework, as the README tour does it.
 const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-measure-'));

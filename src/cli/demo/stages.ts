@@ -206,7 +206,7 @@ export function runMechanism(latent: Panel, truth: ChinaSimTruth, bootstrap = 10
     bootstrap,
     seed: SEED,
   });
-  const thr = panelThreshold(latent, { y: 'nqpf', x: 'innovation', q: 'q', controls: ['industry', 'talent', ...controls], thresholds: 1, grid: 'all', bootstrap: 200, seed: SEED });
+  const thr = panelThreshold(latent, { y: 'nqpf', x: 'innovation', q: 'q', controls: ['industry', 'talent', ...controls], thresholds: 1, grid: 'all', timeEffects: true, bootstrap: 200, seed: SEED });
   return { mediation: med, threshold: thr, truth: chinaSimMechanismTruth(truth) };
 }
 

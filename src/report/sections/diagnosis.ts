@@ -128,7 +128,7 @@ export function diagnosisSection(panel: Panel, input: DiagnosisInput, options: S
         caption: tf('diag_laggingTable', lang, { period: lastPeriod.period }),
         columns: [
           { key: 'system', label: t('diag_system', lang) },
-          { key: 'count', label: t('diag_laggingCount', lang), align: 'right' },
+          { key: 'count', label: t('diag_laggingCount', lang), align: 'right', format: { digits: 0 } },
         ],
         rows: Object.entries(lastPeriod.laggingCount).map(([system, count]) => ({ system: txt(options.names?.[system] ?? system, lang), count })),
       },
@@ -152,7 +152,7 @@ export function diagnosisSection(panel: Panel, input: DiagnosisInput, options: S
       caption: t('isolationTable', lang),
       columns: [
         { key: 'status', label: t('diag_status', lang) },
-        { key: 'n', label: 'N', align: 'right' },
+        { key: 'n', label: 'N', align: 'right', format: { digits: 0 } },
         { key: 'entities', label: t('diag_entities', lang) },
       ],
       rows: [
