@@ -25,6 +25,7 @@ import { ecologicalIsolation, type IsolationResult } from '../../diagnose/isolat
 import type { ReportSection } from '../../report/blocks.js';
 import { diagnosisSection } from '../../report/sections/diagnosis.js';
 import { measureSections } from '../../report/sections/measure.js';
+import { frameworkNames } from '../../report/sections/section.js';
 import { couplingSection } from '../../report/sections/coupling.js';
 import { disparitySection } from '../../report/sections/disparity.js';
 import { densitySection } from '../../report/sections/density.js';
@@ -170,15 +171,16 @@ export function caseSections(c: DemoCase, lang: Lang): ReportSection[] {
   const latestValues = new Map<string, number>();
   const col = c.scores.columns[c.spec.headline];
   for (let r = 0; r < col.length; r++) if (c.scores.period[r] === last) latestValues.set(c.scores.entity[r], col[r]);
+  const names = frameworkNames(c.framework);
   return [
     ...measureSections(c.panel, c.framework, c.measured, { lang }),
-    couplingSection(c.scores, c.coupling, { lang }),
-    disparitySection(c.scores, c.disparity, { lang }),
-    densitySection(c.scores, c.density, { lang }),
-    lisaSection(c.scores, c.lisa, { value: c.spec.headline, period: c.lisaPeriod }, { lang }),
-    ellipseSection(c.scores, c.ellipses, { value: c.spec.headline, mapPeriods: [first, last].filter((p) => p !== undefined), values: latestValues }, { lang }),
-    forecastSection(c.scores, c.forecasts, { value: c.spec.headline }, { lang }),
-    diagnosisSection(c.scores, { ...c.diagnosis, isolationPeriod: c.lisaPeriod }, { lang }),
+    couplingSection(c.scores, c.coupling, { lang, names }),
+    disparitySection(c.scores, c.disparity, { lang, names }),
+    densitySection(c.scores, c.density, { lang, names }),
+    lisaSection(c.scores, c.lisa, { value: c.spec.headline, period: c.lisaPeriod }, { lang, names }),
+    ellipseSection(c.scores, c.ellipses, { value: c.spec.headline, mapPeriods: [first, last].filter((p) => p !== undefined), values: latestValues }, { lang, names }),
+    forecastSection(c.scores, c.forecasts, { value: c.spec.headline }, { lang, names }),
+    diagnosisSection(c.scores, { ...c.diagnosis, isolationPeriod: c.lisaPeriod }, { lang, names }),
   ];
 }
 
