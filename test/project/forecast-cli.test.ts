@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli.js';
 
 const base = ['forecast', '--data', 'test/fixtures/project/series.csv', '--entity', 'id', '--period', 'year', '--value', 'x'];
 const R = JSON.parse(readFileSync(new URL('../fixtures/project/gm11.json', import.meta.url), 'utf8')).cases;
 
 describe('nqpf forecast', () => {
-  it('fits GM(1,1) per entity, forcing the series that fail the class-ratio test on request', () => {
-    const r = runCli([...base, '--ids', 'P,Q', '--force', '--horizon', '3', '--json']);
+  it('fits GM(1,1) per entity, forcing the series that fail the class-ratio test on request', async () => {
+    const r = await runInProcess([...base, '--ids', 'P,Q', '--force', '--horizon', '3', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     const [p, q] = out.series;
@@ -22,15 +22,15 @@ describe('nqpf forecast', () => {
     expect(out.notes.some((n: { code: string }) => n.code === 'class-ratio-failed')).toBe(true);
   }, 120_000);
 
-  it('refuses a series failing the class-ratio test without --force (exit 2)', () => {
-    const r = runCli([...base, '--ids', 'Q']);
+  it('refuses a series failing the class-ratio test without --force (exit 2)', async () => {
+    const r = await runInProcess([...base, '--ids', 'Q']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/GM\(1,1\) refused for 1 series: the class-ratio test failed for Q/);
     expect(r.stderr).toMatch(/--force/);
   }, 120_000);
 
-  it('refuses a non-positive series (exit 2), naming the entity and value', () => {
-    const r = runCli([...base, '--ids', 'R', '--force']);
+  it('refuses a non-positive series (exit 2), naming the entity and value', async () => {
+    const r = await runInProcess([...base, '--ids', 'R', '--force']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/positive series, but value 2 of 5 for R/);
   }, 120_000);

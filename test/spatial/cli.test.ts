@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli.js';
 import { moranTest } from '../../src/spatial/moran.js';
 import { contiguityWeights, inverseDistanceWeights, subsetWeights } from '../../src/spatial/weights.js';
 
@@ -18,8 +18,8 @@ const coords = [
 ];
 
 describe('nqpf moran', () => {
-  it('tests the last period with contiguity weights and warns about an entity without neighbours', () => {
-    const r = runCli(['moran', ...base, '--neighbors', `${dir}/borders.csv`, '--permutations', '99', '--seed', '3', '--json']);
+  it('tests the last period with contiguity weights and warns about an entity without neighbours', async () => {
+    const r = await runInProcess(['moran', ...base, '--neighbors', `${dir}/borders.csv`, '--permutations', '99', '--seed', '3', '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -46,16 +46,16 @@ describe('nqpf moran', () => {
     expect(out.local[5].pValue).toBeNull();
   }, 120_000);
 
-  it('names the pair and row of a neighbour list entry with an unknown entity (exit 2)', () => {
-    const r = runCli(['moran', ...base, '--neighbors', `${dir}/borders-bad.csv`]);
+  it('names the pair and row of a neighbour list entry with an unknown entity (exit 2)', async () => {
+    const r = await runInProcess(['moran', ...base, '--neighbors', `${dir}/borders-bad.csv`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('row 4');
     expect(r.stderr).toContain('C–Atlantis');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 120_000);
 
-  it('builds inverse-distance weights from coordinate columns', () => {
-    const r = runCli(['moran', ...base, '--distance', 'lat,lon', '--power', '2', '--permutations', '0', '--json']);
+  it('builds inverse-distance weights from coordinate columns', async () => {
+    const r = await runInProcess(['moran', ...base, '--distance', 'lat,lon', '--power', '2', '--permutations', '0', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     const ref = moranTest(x2021, inverseDistanceWeights(ids, coords, { power: 2 }));
@@ -67,8 +67,8 @@ describe('nqpf moran', () => {
 });
 
 describe('nqpf ellipse', () => {
-  it('refuses data whose entities have no coordinates (exit 2)', () => {
-    const r = runCli(['ellipse', '--data', `${dir}/panel.csv`, '--entity', 'region', '--period', 'year', '--value', 'score', '--json']);
+  it('refuses data whose entities have no coordinates (exit 2)', async () => {
+    const r = await runInProcess(['ellipse', '--data', `${dir}/panel.csv`, '--entity', 'region', '--period', 'year', '--value', 'score', '--json']);
     // the CSV's lat/lon columns are data columns, not entity coordinates: the ellipse needs entity coordinates
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no coordinates/);
