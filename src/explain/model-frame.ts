@@ -178,6 +178,8 @@ export function factorCodes(panel: Panel, name: string, context = 'fixed effects
 export function compactCodes(name: string, codes: Int32Array, labels: readonly string[], rows: Int32Array): FixedEffect {
   const map = new Int32Array(labels.length).fill(-1);
   for (let r = 0; r < rows.length; r++) map[codes[rows[r]]] = 0;
+  // Every row kept and every level used: the codes are already dense (shared, never written to).
+  if (rows.length === codes.length && !map.includes(-1)) return { name, codes, nLevels: labels.length, labels };
   const kept: string[] = [];
   for (let g = 0; g < map.length; g++) if (map[g] === 0) {
     map[g] = kept.length;

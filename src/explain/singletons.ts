@@ -20,6 +20,8 @@ export function removeSingletons(codes: readonly Int32Array[], nLevels: readonly
       const code = codes[k];
       for (let i = 0; i < keep.length; i++) if (keep[i]) c[code[i]]++;
     }
+    // Common case first: no level occurs exactly once, nothing to scan.
+    if (counts.every((c) => !c.includes(1))) return removed;
     let changed = 0;
     for (let i = 0; i < keep.length; i++) {
       if (!keep[i]) continue;
