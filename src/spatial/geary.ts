@@ -47,7 +47,7 @@ export function gearyTest(x: ArrayLike<number>, w: SpatialWeights, options: Gear
   const N = c.nAll;
   const n1 = n - 1;
   const nn = n * n;
-  const { z, z2, z4 } = centredMoments(x);
+  const { z2, z4 } = centredMoments(x);
   const K = (n * z4) / (z2 * z2);
   let sq = 0;
   for (let i = 0; i < N; i++) {

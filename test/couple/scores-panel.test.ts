@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoresPanel } from '../../src/cli/commands/couple.js';
+import { scoresPanel } from '../../src/measure/scores-panel.js';
 import { makePanel } from '../../src/data/panel.js';
 import type { MeasureResult } from '../../src/measure/types.js';
 

@@ -5,14 +5,13 @@ import { Option } from 'commander';
 import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
 import type { Panel } from '../../data/panel.js';
-import { makePanel } from '../../data/panel.js';
-import { impute, type ImputeMethod } from '../../data/impute.js';
-import { systemIndicators } from '../../framework/tree.js';
+import type { ImputeMethod } from '../../data/impute.js';
 import type { Framework } from '../../framework/types.js';
 import { resolveFramework } from '../../io/framework-file.js';
 import { isBuiltinDataset } from '../../io/builtin.js';
 import { writeCsv } from '../../io/write.js';
-import { measure } from '../../measure/measure.js';
+import { measurePanel } from '../../measure/pipeline.js';
+import { scoresPanel } from '../../measure/scores-panel.js';
 import type { MeasureOptions } from '../../measure/options.js';
 import type { MeasureResult } from '../../measure/types.js';
 import { checkSharedIndicators, COUPLING_METHODS, couplingCoordination, type CouplingMethod } from '../../couple/index.js';
@@ -49,50 +48,15 @@ export async function writeTables(dir: string, tables: Record<string, readonly (
 
 const DEFAULT_FRAMEWORK: Record<string, string> = { 'china-sim': 'seed', 'world-pwt': 'pwt' };
 
-/** Measure the panel with the framework (the `measure` step of the pipeline). */
+/** Measure the panel with the framework (the `measure` step of the pipeline, {@link measurePanel}). */
 export async function measureStep(panel: Panel, opts: MeasureStepOptions): Promise<{ framework: Framework; result: MeasureResult; panel: Panel }> {
   const spec = opts.framework ?? DEFAULT_FRAMEWORK[opts.data];
   if (!spec) throw new InputError('no framework to measure with', { hint: 'give --framework FILE, or pass a CSV of system scores' });
   const framework = await resolveFramework(spec);
-  const columns = [...new Set(framework.systems.flatMap((s) => systemIndicators(s).map((p) => p.indicator.column)))];
-  const data = opts.impute !== 'none' ? impute(panel, { method: opts.impute, columns }).panel : panel;
-  const result = measure(data, framework, { weights: opts.weights as MeasureOptions['weights'], normalize: opts.normalize });
-  return { framework, result, panel: data };
+  const m = measurePanel(panel, framework, { impute: opts.impute, weights: opts.weights as MeasureOptions['weights'], normalize: opts.normalize });
+  return { framework, result: m.result, panel: m.panel };
 }
 
-/**
- * Scores of a measure result as a panel: one column per system index, and one per dimension score
- * named `system.dimension` (also plain `dimension` when that id is used by one system only), so that
- * dimensions can be coupled too (e.g. the three NQPF dimensions).
- */
-export function scoresPanel(panel: Panel, result: MeasureResult): Panel {
-  const keys = new Map<string, number>();
-  const entity: string[] = [];
-  const period: number[] = [];
-  const dimOwners = new Map<string, Set<string>>();
-  for (const s of result.scores) for (const d of Object.keys(s.dimensions)) (dimOwners.get(d) ?? dimOwners.set(d, new Set()).get(d)!).add(s.system);
-  const names = (s: { system: string }, d: string) => [`${s.system}.${d}`, ...(dimOwners.get(d)!.size === 1 && !dimOwners.has(s.system) ? [d] : [])];
-  const cols: Record<string, number[]> = {};
-  const put = (name: string, r: number, v: number) => {
-    const c = (cols[name] ??= []);
-    while (c.length < r) c.push(NaN);
-    c[r] = v;
-  };
-  for (const s of result.scores) {
-    const key = `${s.entity}\u0000${s.period}`;
-    let r = keys.get(key);
-    if (r === undefined) {
-      r = entity.length;
-      keys.set(key, r);
-      entity.push(s.entity);
-      period.push(s.period);
-    }
-    put(s.system, r, s.index);
-    for (const [d, v] of Object.entries(s.dimensions)) for (const n of names(s, d)) put(n, r, v);
-  }
-  for (const c of Object.values(cols)) while (c.length < entity.length) c.push(NaN);
-  return makePanel({ entityColumn: panel.entityColumn, periodColumn: panel.periodColumn, entity, period, columns: cols, entities: panel.entities, meta: panel.meta });
-}
 
 function parseNumbers(flag: string, value: string): number[] {
   const v = list(value).map(Number);

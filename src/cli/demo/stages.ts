@@ -1,12 +1,9 @@
 import type { Lang } from '../../core/label.js';
 import { NoteLog, type Note } from '../../core/notes.js';
 import type { Panel } from '../../data/panel.js';
-import { impute, type ImputeResult } from '../../data/impute.js';
-import { coverage, type Coverage } from '../../data/coverage.js';
 import type { Framework } from '../../framework/types.js';
-import { systemIndicators } from '../../framework/tree.js';
-import { validateAgainstPanel } from '../../framework/validate-panel.js';
-import { measure } from '../../measure/measure.js';
+import type { ImputeResult } from '../../data/impute.js';
+import type { Coverage } from '../../data/coverage.js';
 import type { MeasureResult } from '../../measure/types.js';
 import { couplingCoordination, type CouplingResult } from '../../couple/index.js';
 import { disparityByPeriod, type DisparityResult } from '../../disparity/disparity-by-period.js';
@@ -32,7 +29,8 @@ import { densitySection } from '../../report/sections/density.js';
 import { lisaSection, ellipseSection } from '../../report/sections/spatial.js';
 import { forecastSection, type ForecastSeries } from '../../report/sections/forecast.js';
 import { chinaSimMechanismTruth, mechanismSection, type MechanismSectionInput } from '../../report/sections/mechanism.js';
-import { scoresPanel } from '../commands/couple.js';
+import { scoresPanel } from '../../measure/scores-panel.js';
+import { measurePanel } from '../../measure/pipeline.js';
 import type { ChinaSimTruth } from '../../io/builtin.js';
 
 /** How the demo runs one built-in example: which systems to couple, the headline index, the spatial weights. */
@@ -80,12 +78,8 @@ const GM_PERIODS = 8;
 /** Every stage of issue 2 and 4 on one example: measure, couple, disparity, density, LISA, ellipse, forecast. */
 export function runCase(raw: Panel, framework: Framework, spec: DemoSpec): DemoCase {
   const log = new NoteLog();
-  validateAgainstPanel(framework, raw);
-  const columns = [...new Set(framework.systems.flatMap((s) => systemIndicators(s).map((p) => p.indicator.column)))];
-  const cov = coverage(raw, columns);
-  const imputation = impute(raw, { method: 'linear', columns });
-  const panel = imputation.panel;
-  const measured = measure(panel, framework, {});
+  const m = measurePanel(raw, framework, { impute: 'linear' });
+  const { panel, coverage: cov, imputation, result: measured } = m;
   const scores = scoresPanel(panel, measured);
   const coupling = couplingCoordination(scores, spec.couple, { method: 'wang' });
   const disparity = disparityByPeriod(scores, spec.headline, 'group');

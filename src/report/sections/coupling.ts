@@ -3,7 +3,7 @@ import { COORDINATION_LEVELS } from '../../couple/levels.js';
 import type { CouplingResult } from '../../couple/coupling-coordination.js';
 import type { Block, ReportSection } from '../blocks.js';
 import { heatmapChart } from '../charts/heatmap.js';
-import { txt, type Text } from '../charts/theme.js';
+import { txt } from '../charts/theme.js';
 import { entityLabel } from '../entity-label.js';
 import { registerTerms, t, tf } from '../i18n.js';
 import { entityMapFigure } from './entity-map.js';
