@@ -2,11 +2,13 @@ import { Command, Option } from 'commander';
 import type { Panel } from '../data/panel.js';
 import type { Note } from '../core/notes.js';
 import { InputError } from '../core/errors.js';
+import { impute, type ImputeMethod } from '../data/impute.js';
 import { readPanel } from '../io/read-panel.js';
 import { isBuiltinDataset, loadBuiltinDataset } from '../io/builtin.js';
 
 /** Options every data-reading command shares (the same flags across commands). */
 export interface DataOptions {
+  impute?: ImputeMethod;
   data: string;
   entity?: string;
   period?: string;
@@ -97,4 +99,19 @@ export function numberOption(flag: string) {
     if (!Number.isFinite(n)) throw new InputError(`${flag} takes a number (got "${value}")`);
     return n;
   };
+}
+
+/** `--impute` for commands that fit models on raw variables (see {@link imputeColumns}). */
+export function withImputeOption(cmd: Command, defaultMethod: ImputeMethod = 'none'): Command {
+  return cmd.addOption(
+    new Option('--impute <method>', 'missing values of the variables used: linear (within entity), mean (group mean in the period), drop rows, none')
+      .choices(['linear', 'mean', 'drop', 'none'])
+      .default(defaultMethod),
+  );
+}
+
+/** Treat missing values of `columns` by `method` (recorded in the returned panel's notes). */
+export function imputeColumns(panel: Panel, method: ImputeMethod | undefined, columns: readonly string[]): Panel {
+  if (!method || method === 'none') return panel;
+  return impute(panel, { method, columns: [...new Set(columns)] }).panel;
 }

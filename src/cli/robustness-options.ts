@@ -48,8 +48,10 @@ export function printSampleResults<R extends { notes: readonly Note[] }>(
 ): void {
   const meta = { data: panel.meta.name, simulated: panel.meta.simulated };
   if (json) {
-    if (by) printJson({ by, groups: results.map((r) => ({ group: r.group, ...toJson(r.result) })), ...meta });
-    else printJson({ ...toJson(results[0].result), ...meta });
+    // The JSON notes hold what reading, imputation and sample selection did, then the model's own notes.
+    const withNotes = (r: (typeof results)[number]) => ({ ...toJson(r.result), notes: [...r.notes, ...r.result.notes] });
+    if (by) printJson({ by, groups: results.map((r) => ({ group: r.group, ...withNotes(r) })), ...meta });
+    else printJson({ ...withNotes(results[0]), ...meta });
     return;
   }
   if (panel.meta.simulated) process.stdout.write(`Data: ${panel.meta.name} (SIMULATED)\n`);

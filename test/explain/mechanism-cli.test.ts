@@ -43,4 +43,16 @@ describe('nqpf threshold / mediate CLI', () => {
     expect(Object.keys(out.indirect[0])).toEqual(expect.arrayContaining(['mediator', 'estimate', 'ciLow', 'ciHigh', 'sobelZ', 'sobelP']));
     expect(typeof out.shareMediated).toBe('number');
   });
+  it('--impute linear fills gaps within entities so a threshold model runs on china-sim (exit 2 without it)', async () => {
+    const args = ['threshold', '--data', 'china-sim', '--y', 'labor_productivity', '--x', 'rd_intensity', '--q', 'urbanization', '--bootstrap', '0', '--json'];
+    const refused = await runMechanismCli(args);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/balanced panel/);
+    const r = await runMechanismCli([...args, '--impute', 'linear']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.thresholds).toHaveLength(1);
+    expect(Number.isFinite(out.ssr)).toBe(true);
+    expect(JSON.stringify(out.notes ?? [])).toMatch(/interpolat/);
+  });
 });

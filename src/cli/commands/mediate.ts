@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { intOption, list, loadData, numberOption, progress, withDataOptions, type DataOptions } from '../common.js';
+import { imputeColumns, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
 import { printSampleResults, robustnessSamples, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 import { mediation, type MediationResult } from '../../explain/mediation.js';
 import { regressionTable, tableMarkdown } from '../../explain/table.js';
@@ -76,7 +76,7 @@ function mediationText(r: MediationResult): string {
 /** `nqpf mediate`: panel mediation with cluster-bootstrap intervals of the indirect effects. */
 export function registerMediate(program: Command): void {
   withRobustnessOptions(
-    withDataOptions(
+    withImputeOption(withDataOptions(
       program
         .command('mediate')
         .description('mediation analysis for panels: stepwise (Baron–Kenny, Wen–Ye), Sobel, cluster-bootstrap intervals of indirect effects; parallel or chained mediators')
@@ -91,7 +91,7 @@ export function registerMediate(program: Command): void {
         .option('--seed <n>', 'random seed', intOption('--seed'), 1)
         .option('--level <p>', 'confidence level of the bootstrap intervals', numberOption('--level'), 0.95)
         .option('--chain', 'chained mediators X→M1→M2→Y (default: parallel)'),
-    ),
+    )),
   )
     .addHelpText(
       'after',
@@ -106,9 +106,9 @@ Indirect effects are products of FE-regression coefficients; intervals resample 
 (2022) on what the stepwise test can and cannot show.`,
     )
     .action(async (opts: MediateOptions) => {
-      const panel = await loadData(opts);
       const mediators = list(opts.m);
       const controls = list(opts.controls);
+      const panel = imputeColumns(await loadData(opts), opts.impute, [opts.y, opts.x, ...mediators, ...controls]);
       const samples = robustnessSamples(panel, opts, [opts.y, opts.x, ...mediators, ...controls]);
       if (opts.bootstrap > 0 && !opts.json) progress(`cluster bootstrap, ${opts.bootstrap} replications`);
       const results = samples.map((s) => ({

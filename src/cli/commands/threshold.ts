@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
-import { intOption, list, loadData, numberOption, progress, withDataOptions, type DataOptions } from '../common.js';
+import { imputeColumns, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
 import { printSampleResults, robustnessSamples, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 import { panelThreshold, type ThresholdResult } from '../../explain/threshold.js';
 
@@ -59,7 +59,7 @@ function thresholdText(r: ThresholdResult): string {
 /** `nqpf threshold`: Hansen's panel threshold regression. */
 export function registerThreshold(program: Command): void {
   withRobustnessOptions(
-    withDataOptions(
+    withImputeOption(withDataOptions(
       program
         .command('threshold')
         .description('panel threshold regression (Hansen 1999, as Stata xthreg): 1–3 thresholds, exhaustive or grid search, bootstrap F tests, LR intervals')
@@ -75,24 +75,25 @@ export function registerThreshold(program: Command): void {
         .option('--level <p>', 'level of the LR threshold intervals', numberOption('--level'), 0.95)
         .option('--time-effects', 'add period dummies (two-way fixed effects)')
         .option('--vcov <type>', 'SEs of the coefficients: iid (default, xtreg fe) | hc1 | cluster:COL'),
-    ),
+    )),
   )
     .addHelpText(
       'after',
       `
 Examples:
   nqpf threshold --data panel.csv --entity id --period year --y nqpf --x innov --q lngdp --controls urban,open --thresholds 2 --grid all --trim 0.05 --bootstrap 300
-  nqpf threshold --data china-sim --y labor_productivity --x rd_intensity --q urbanization --time-effects --json
+  nqpf threshold --data china-sim --y labor_productivity --x rd_intensity --q urbanization --time-effects --impute linear --json
 
-Needs a balanced panel (every entity in every period, no missing values), as xthreg.
+Needs a balanced panel (every entity in every period, no missing values), as xthreg; --impute linear
+fills gaps within entities (recorded in the notes).
 Sequential estimation: γ1; γ2 given γ1, then γ1 refined given γ2; γ3 given both. See docs/explain-mechanism.md.`,
     )
     .action(async (opts: ThresholdCliOptions) => {
       const grid = opts.grid === 'all' ? 'all' : Number(opts.grid);
       if (grid !== 'all' && !(Number.isInteger(grid) && grid >= 1)) throw new InputError(`--grid takes "all" or a whole number (got "${opts.grid}")`, { hint: 'e.g. --grid all or --grid 300' });
       if (![1, 2, 3].includes(opts.thresholds)) throw new InputError(`--thresholds must be 1, 2 or 3 (got ${opts.thresholds})`);
-      const panel = await loadData(opts);
       const controls = list(opts.controls);
+      const panel = imputeColumns(await loadData(opts), opts.impute, [opts.y, opts.x, opts.q, ...controls]);
       const samples = robustnessSamples(panel, opts, [opts.y, opts.x, ...controls]);
       if (opts.bootstrap > 0 && !opts.json) progress(`bootstrap, ${opts.bootstrap} replications per threshold`);
       const results = samples.map((s) => ({
