@@ -66,16 +66,29 @@ export function regressionResult(fit: FeolsFit, v: VcovResult, level = 0.95): Re
   };
 }
 
+/** A fitted model with the variance it is reported with (what {@link regress} computes before formatting). */
+export interface RegressFit {
+  readonly fit: FeolsFit;
+  readonly vcov: VcovResult;
+  readonly result: RegressionResult;
+}
+
+/** Fit `formula` and its variance (default {@link defaultVcov}) and build the result: {@link regress} with the fit kept. */
+export function regressFit(panel: Panel, formula: Formula | string, spec?: VcovSpec | string, options: FeolsOptions & { level?: number } = {}): RegressFit {
+  const f = typeof formula === 'string' ? parseFormula(formula) : formula;
+  const s: VcovSpec = spec === undefined ? defaultVcov(f) : typeof spec === 'string' ? parseVcov(spec) : spec;
+  const fit = feols(panel, f, { ...options, require: [...(options.require ?? []), ...(s.type === 'cluster' ? (s.cluster ?? []) : [])] });
+  const v = vcov(fit, s);
+  return { fit, vcov: v, result: regressionResult(fit, v, options.level) };
+}
+
 /**
  * Fit and infer in one call: `regress(panel, "y ~ x | id + year", "cluster:id")`. The default
  * variance is clustered by the panel entity when the model has FE (fixest's default is to cluster
  * by the first FE), else iid.
  */
 export function regress(panel: Panel, formula: Formula | string, spec?: VcovSpec | string, options: FeolsOptions & { level?: number } = {}): RegressionResult {
-  const f = typeof formula === 'string' ? parseFormula(formula) : formula;
-  const s: VcovSpec = spec === undefined ? defaultVcov(f) : typeof spec === 'string' ? parseVcov(spec) : spec;
-  const fit = feols(panel, f, { ...options, require: [...(options.require ?? []), ...(s.type === 'cluster' ? (s.cluster ?? []) : [])] });
-  return regressionResult(fit, vcov(fit, s), options.level);
+  return regressFit(panel, formula, spec, options).result;
 }
 
 /** fixest's default: cluster by the first fixed effect, iid without FE. */

@@ -1,14 +1,32 @@
-import type { Command } from 'commander';
-import { loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
-import { regress, formatRegression } from '../../explain/regression-result.js';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
+import { formatRegression, regressFit } from '../../explain/regression-result.js';
+import { modelFromFit, regressionTable, tableCsv, tableGrid, tableLatex, tableMarkdown, type RegressionTable } from '../../explain/table.js';
 import { InputError } from '../../core/errors.js';
-import { numberOption } from '../common.js';
+import { writeFileAtomic } from '../../io/atomic.js';
+import { writeXlsx } from '../../io/xlsx.js';
 
 interface RegressOptions extends DataOptions {
-  formula: string;
+  formula: string[];
   vcov?: string;
   level?: number;
   keepSingletons?: boolean;
+  table?: 'md' | 'latex' | 'csv';
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Write the side-by-side table as regression.md, .tex, .csv and .xlsx in `dir`; returns the file names. */
+async function writeTables(dir: string, table: RegressionTable): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const files = ['regression.md', 'regression.tex', 'regression.csv', 'regression.xlsx'];
+  await writeFileAtomic(path.join(dir, files[0]), tableMarkdown(table) + '\n');
+  await writeFileAtomic(path.join(dir, files[1]), tableLatex(table) + '\n');
+  await writeFileAtomic(path.join(dir, files[2]), tableCsv(table));
+  await writeXlsx(path.join(dir, files[3]), [{ name: 'regression', rows: [...tableGrid(table), [table.note]] }]);
+  return files;
 }
 
 /** `nqpf regress`: OLS / fixed effects / IV regression with iid, HC1, clustered or Driscoll–Kraay SEs. */
@@ -17,10 +35,11 @@ export function registerRegress(program: Command): void {
     program
       .command('regress')
       .description('linear regression with any number of fixed effects or IV/2SLS (fixest formulas), and robust, clustered or Driscoll–Kraay standard errors')
-      .requiredOption('--formula <formula>', 'fixest formula, e.g. "y ~ x1 + x2 | id + year" or "y ~ w | id | x ~ l(x, 1)"')
+      .requiredOption('--formula <formula>', 'fixest formula, e.g. "y ~ x1 + x2 | id + year" or "y ~ w | id | x ~ l(x, 1)"; repeat for models side by side', collect)
       .option('--vcov <type>', 'iid | hc1 | cluster:COL | cluster:COL1+COL2 | dk | dk:LAG (default: cluster by the first fixed effect, iid without FE)')
       .option('--level <p>', 'confidence level of the intervals', numberOption('--level'), 0.95)
-      .option('--keep-singletons', 'keep singleton observations (default: removed as reghdfe does)'),
+      .option('--keep-singletons', 'keep singleton observations (default: removed as reghdfe does)')
+      .addOption(new Option('--table <format>', 'print the models side by side as a publication table').choices(['md', 'latex', 'csv'])),
   )
     .addHelpText(
       'after',
@@ -29,20 +48,36 @@ Examples:
   nqpf regress --data china-sim --formula "labor_productivity ~ rd_intensity + openness | province + year" --vcov cluster:province
   nqpf regress --data panel.csv --formula "log(y) ~ l(x, 1) + z | id + year" --vcov cluster:id+year --json
   nqpf regress --data panel.csv --formula "y ~ z | id + year | x ~ l(x, 1)" --vcov hc1
+  nqpf regress --data china-sim --formula "labor_productivity ~ rd_intensity" --formula "labor_productivity ~ rd_intensity | province + year" --table latex --out tables
 
 Formula grammar (fixest): y ~ x1 + x2 + x1:x2 + x1*x2 + l(x, k) + d(x) + log(x) | fe1 + fe2 | endo ~ instr.
 Conventions: CR1 with fixest's small-sample factors (FE nested in the cluster not counted; two-way
-clustering uses min(G)); t distribution with G−1 df when clustered. See docs/explain.md.`,
+clustering uses min(G)); t distribution with G−1 df when clustered. See docs/explain.md.
+Tables: stars * 0.1, ** 0.05, *** 0.01 (esttab), SE in parentheses; --out DIR writes
+regression.md, .tex (booktabs), .csv and .xlsx.
+--json prints one model's {"coefficients":[...],"nobs","r2","r2Within","fixedEffects","vcov","dropped"};
+with several --formula it prints {"models":[...]}.`,
     )
     .action(async (opts: RegressOptions) => {
       if (!(opts.level! > 0 && opts.level! < 1)) throw new InputError(`--level must be between 0 and 1 (got ${opts.level})`, { hint: 'e.g. --level 0.95' });
       const panel = await loadData(opts);
-      const result = regress(panel, opts.formula, opts.vcov, { level: opts.level, keepSingletons: opts.keepSingletons });
-      if (opts.json) printJson({ ...result, data: panel.meta.name, simulated: panel.meta.simulated });
-      else {
-        printNotes(result.notes);
-        if (panel.meta.simulated) process.stdout.write(`Data: ${panel.meta.name} (SIMULATED)\n`);
-        process.stdout.write(formatRegression(result) + '\n');
+      const fits = opts.formula.map((f) => regressFit(panel, f, opts.vcov, { level: opts.level, keepSingletons: opts.keepSingletons }));
+      const table = regressionTable(fits.map((m, k) => modelFromFit(m.fit, m.vcov, `(${k + 1})`)));
+      const files = opts.out ? await writeTables(opts.out, table) : [];
+      const meta = { data: panel.meta.name, simulated: panel.meta.simulated };
+      if (opts.json) {
+        if (fits.length === 1) printJson({ ...fits[0].result, ...meta, ...(files.length ? { files } : {}) });
+        else printJson({ models: fits.map((m) => m.result), ...meta, ...(files.length ? { files } : {}) });
+        return;
       }
+      printNotes(fits.flatMap((m) => m.result.notes));
+      if (panel.meta.simulated) process.stdout.write(`Data: ${panel.meta.name} (SIMULATED)\n`);
+      if (opts.table) {
+        const text = opts.table === 'md' ? tableMarkdown(table) : opts.table === 'latex' ? tableLatex(table) : tableCsv(table);
+        process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+      } else {
+        for (const m of fits) process.stdout.write(formatRegression(m.result) + '\n');
+      }
+      if (files.length) process.stderr.write(`wrote ${files.map((f) => path.join(opts.out!, f)).join(', ')}\n`);
     });
 }
