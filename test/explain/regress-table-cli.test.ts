@@ -39,4 +39,18 @@ describe('nqpf regress: models side by side', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('--by group fits each region separately and --drop-municipalities removes the four municipalities', async () => {
+    const r = await runInProcess(['regress', '--data', 'china-sim', '--formula', formulas[1], '--by', 'group', '--drop-municipalities', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.models.map((m: { group: string }) => m.group).sort()).toEqual(['Central', 'East', 'Northeast', 'West']);
+    // Northeast has 3 provinces × 12 years = 36 rows before missing values are dropped; the East loses its 3 municipalities.
+    const panel = await loadBuiltinDataset('china-sim');
+    const east = panel.entities.filter((e) => e.group === 'East' && !['Beijing', 'Tianjin', 'Shanghai'].includes(e.id)).map((e) => e.id);
+    const eastModel = out.models.find((m: { group: string }) => m.group === 'East');
+    expect(eastModel.nClusters ?? east.length).toBeLessThanOrEqual(east.length);
+    expect(eastModel.nobs).toBeLessThanOrEqual(east.length * 12);
+    expect(eastModel.nobs).toBeGreaterThan((east.length - 1) * 12 - 12);
+  });
 });

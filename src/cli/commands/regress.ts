@@ -7,8 +7,10 @@ import { modelFromFit, regressionTable, tableCsv, tableGrid, tableLatex, tableMa
 import { InputError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { writeXlsx } from '../../io/xlsx.js';
+import type { Panel } from '../../data/panel.js';
+import { robustnessSamples, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 
-interface RegressOptions extends DataOptions {
+interface RegressOptions extends DataOptions, RobustnessFlags {
   formula: string[];
   vcov?: string;
   level?: number;
@@ -17,6 +19,12 @@ interface RegressOptions extends DataOptions {
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Numeric columns named in the formulas (the variables --winsorize treats). */
+function formulaColumns(panel: Panel, formulas: readonly string[]): string[] {
+  const words = new Set(formulas.flatMap((f) => f.match(/[\p{L}_][\p{L}\p{N}_.]*/gu) ?? []));
+  return Object.keys(panel.columns).filter((c) => words.has(c));
+}
 
 /** Write the side-by-side table as regression.md, .tex, .csv and .xlsx in `dir`; returns the file names. */
 async function writeTables(dir: string, table: RegressionTable): Promise<string[]> {
@@ -31,7 +39,7 @@ async function writeTables(dir: string, table: RegressionTable): Promise<string[
 
 /** `nqpf regress`: OLS / fixed effects / IV regression with iid, HC1, clustered or Driscoll–Kraay SEs. */
 export function registerRegress(program: Command): void {
-  withDataOptions(
+  withRobustnessOptions(withDataOptions(
     program
       .command('regress')
       .description('linear regression with any number of fixed effects or IV/2SLS (fixest formulas), and robust, clustered or Driscoll–Kraay standard errors')
@@ -40,7 +48,7 @@ export function registerRegress(program: Command): void {
       .option('--level <p>', 'confidence level of the intervals', numberOption('--level'), 0.95)
       .option('--keep-singletons', 'keep singleton observations (default: removed as reghdfe does)')
       .addOption(new Option('--table <format>', 'print the models side by side as a publication table').choices(['md', 'latex', 'csv'])),
-  )
+  ))
     .addHelpText(
       'after',
       `
@@ -49,6 +57,7 @@ Examples:
   nqpf regress --data panel.csv --formula "log(y) ~ l(x, 1) + z | id + year" --vcov cluster:id+year --json
   nqpf regress --data panel.csv --formula "y ~ z | id + year | x ~ l(x, 1)" --vcov hc1
   nqpf regress --data china-sim --formula "labor_productivity ~ rd_intensity" --formula "labor_productivity ~ rd_intensity | province + year" --table latex --out tables
+  nqpf regress --data china-sim --formula "labor_productivity ~ rd_intensity | province + year" --by group --winsorize 0.01 --table md
 
 Formula grammar (fixest): y ~ x1 + x2 + x1:x2 + x1*x2 + l(x, k) + d(x) + log(x) | fe1 + fe2 | endo ~ instr.
 Conventions: CR1 with fixest's small-sample factors (FE nested in the cluster not counted; two-way
@@ -56,18 +65,26 @@ clustering uses min(G)); t distribution with G−1 df when clustered. See docs/e
 Tables: stars * 0.1, ** 0.05, *** 0.01 (esttab), SE in parentheses; --out DIR writes
 regression.md, .tex (booktabs), .csv and .xlsx.
 --json prints one model's {"coefficients":[...],"nobs","r2","r2Within","fixedEffects","vcov","dropped"};
-with several --formula it prints {"models":[...]}.`,
+with several --formula (or --by) it prints {"models":[...]}.`,
     )
     .action(async (opts: RegressOptions) => {
       if (!(opts.level! > 0 && opts.level! < 1)) throw new InputError(`--level must be between 0 and 1 (got ${opts.level})`, { hint: 'e.g. --level 0.95' });
       const panel = await loadData(opts);
-      const fits = opts.formula.map((f) => regressFit(panel, f, opts.vcov, { level: opts.level, keepSingletons: opts.keepSingletons }));
-      const table = regressionTable(fits.map((m, k) => modelFromFit(m.fit, m.vcov, `(${k + 1})`)));
+      // Heterogeneity (--by) and robustness (--winsorize, --drop-municipalities): each formula on each sample.
+      const samples = robustnessSamples(panel, opts, formulaColumns(panel, opts.formula));
+      const fits = samples.flatMap((s) =>
+        opts.formula.map((f, k) => ({
+          title: samples.length > 1 ? `(${k + 1}) ${s.group}` : `(${k + 1})`,
+          group: s.group,
+          ...regressFit(s.panel, f, opts.vcov, { level: opts.level, keepSingletons: opts.keepSingletons }),
+        })),
+      );
+      const table = regressionTable(fits.map((m) => modelFromFit(m.fit, m.vcov, m.title)));
       const files = opts.out ? await writeTables(opts.out, table) : [];
       const meta = { data: panel.meta.name, simulated: panel.meta.simulated };
       if (opts.json) {
         if (fits.length === 1) printJson({ ...fits[0].result, ...meta, ...(files.length ? { files } : {}) });
-        else printJson({ models: fits.map((m) => m.result), ...meta, ...(files.length ? { files } : {}) });
+        else printJson({ models: fits.map((m) => ({ title: m.title, group: m.group, ...m.result })), ...meta, ...(files.length ? { files } : {}) });
         return;
       }
       printNotes(fits.flatMap((m) => m.result.notes));
