@@ -120,8 +120,9 @@ export function leastSquares(
   return { b, keep, dropped, bread: choleskyInverse(f) };
 }
 
-function residualsOf(y: Float64Array, cols: readonly Float64Array[], b: ArrayLike<number>): Float64Array {
-  const e = y.slice();
+/** y − Σ cols[j]·b[j]; written over `y` when `inPlace` (y is a scratch copy nobody else holds). */
+function residualsOf(y: Float64Array, cols: readonly Float64Array[], b: ArrayLike<number>, inPlace = false): Float64Array {
+  const e = inPlace ? y : y.slice();
   cols.forEach((c, j) => {
     const bj = b[j];
     if (bj === 0 || Number.isNaN(bj)) return;
@@ -237,7 +238,10 @@ export function feolsFrame(frame: ModelFrame, options: FeolsOptions = {}): Feols
   if (collinear.length) log.warn('collinear', `removed because of collinearity: ${collinear.join(', ')}`, { terms: collinear });
   const keep = ls.keep;
   const keptDesign = keep.map((j) => design[j]);
-  const residuals = residualsOf(yT, actual, Float64Array.from(ls.b, (v) => (Number.isNaN(v) ? 0 : v)));
+  // ỹ is demean's own copy and needed only for the within R²: take its sum of squares first and
+  // turn it into the residuals in place (one array of n fewer to allocate).
+  const yTss = hasFe ? ssq(yT) : NaN;
+  const residuals = residualsOf(yT, actual, Float64Array.from(ls.b, (v) => (Number.isNaN(v) ? 0 : v)), true);
   const K = keep.length;
   const rss = ssq(residuals);
   const intercept = f.intercept && keep.includes(coefNames.indexOf('(Intercept)'));
@@ -251,7 +255,7 @@ export function feolsFrame(frame: ModelFrame, options: FeolsOptions = {}): Feols
     });
   }
   const adjR2 = 1 - ((1 - r2) * (n - (centred ? 1 : 0))) / dfResidual;
-  const r2Within = hasFe ? 1 - rss / ssq(yT) : NaN;
+  const r2Within = hasFe ? 1 - rss / yTss : NaN;
   // F: Wald test of all slopes under iid errors: bᵀ(σ²·bread)⁻¹b / q on the slope block.
   const slopeIdx = keep.map((j, k) => [j, k] as const).filter(([j]) => coefNames[j] !== '(Intercept)');
   const q = slopeIdx.length;

@@ -124,6 +124,18 @@ function scaled(m: Matrix, c: number): Matrix {
 function clusterCodes(fit: FeolsFit, name: string): { codes: Int32Array; G: number } {
   const { codes, labels } = factorCodes(fit.frame.panel, name, 'the cluster variables');
   const rows = fit.frame.rows;
+  // Every panel row in the sample and levels first seen in code order (the entity index of a sorted
+  // panel): the re-coding below would be the identity, so share the codes instead of copying them.
+  if (rows.length === codes.length) {
+    let top = -1;
+    let r = 0;
+    for (; r < rows.length; r++) {
+      const c = codes[r];
+      if (c < 0 || c > top + 1) break;
+      if (c > top) top = c;
+    }
+    if (r === rows.length) return { codes, G: top + 1 };
+  }
   const map = new Int32Array(labels.length).fill(-1);
   const out = new Int32Array(rows.length);
   let G = 0;
