@@ -32,11 +32,12 @@ describe('nqpf demo', () => {
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.report).toBe(path.join(dir, 'index.html'));
-    expect(out.sections.length).toBeGreaterThanOrEqual(27);
+    expect(out.sections.length).toBeGreaterThanOrEqual(29);
   });
 
   it('has every stage for both built-in examples, each with its charts', () => {
     for (const ds of ['world-pwt', 'china-sim']) {
+      expect(section(`coverage-${ds}`)).toContain('<svg');
       // measure: framework tree, ranking, index over time, radar profiles, map, methods
       expect(section(`measure-${ds}-ranking`)).toContain('<table');
       expect(section(`measure-${ds}-time`)).toContain('<svg');

@@ -21,6 +21,7 @@ import { structuralDisorder, type DisorderResult } from '../../diagnose/disorder
 import { ecologicalIsolation, type IsolationResult } from '../../diagnose/isolation.js';
 import type { ReportSection } from '../../report/blocks.js';
 import { diagnosisSection } from '../../report/sections/diagnosis.js';
+import { coverageSection } from '../../report/sections/coverage.js';
 import { measureSections } from '../../report/sections/measure.js';
 import { frameworkNames } from '../../report/sections/section.js';
 import { couplingSection } from '../../report/sections/coupling.js';
@@ -167,6 +168,7 @@ export function caseSections(c: DemoCase, lang: Lang): ReportSection[] {
   for (let r = 0; r < col.length; r++) if (c.scores.period[r] === last) latestValues.set(c.scores.entity[r], col[r]);
   const names = frameworkNames(c.framework);
   return [
+    coverageSection(c.panel, c.coverage, c.imputation, { lang, names }),
     ...measureSections(c.panel, c.framework, c.measured, { lang }),
     couplingSection(c.scores, c.coupling, { lang, names }),
     disparitySection(c.scores, c.disparity, { lang, names }),

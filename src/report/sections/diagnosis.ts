@@ -20,8 +20,8 @@ registerTerms({
     en: '{observed}% of indicator cells were observed and {imputed}% were imputed by linear interpolation within entities. {nInd} of {totInd} indicators and {nEnt} of {totEnt} entities have less than {threshold}% of their cells observed (JRC COIN rule of thumb).',
     zh: '指标单元格观测比例为 {observed}%，经个体内线性插值补齐 {imputed}%。{totInd} 个指标中有 {nInd} 个、{totEnt} 个个体中有 {nEnt} 个的观测比例低于 {threshold}%（JRC COIN 经验规则）。',
   },
-  dormancyChart: { en: 'Observed share of cells per indicator (before imputation)', zh: '各指标观测比例（插补前）' },
-  diag_observedShare: { en: 'Observed share (%)', zh: '观测比例（%）' },
+  dormantIndicators: { en: 'Dormant indicators (see the data coverage section): {list}', zh: '沉睡指标（见数据覆盖一节）：{list}' },
+  dormantEntities: { en: 'Dormant entities: {list}', zh: '沉睡个体：{list}' },
   disorderHead: { en: 'Structural disorder', zh: '结构失序' },
   disorderText: {
     en: 'In {period}, the mean coordination degree D is {meanD}; {imbalanced}% of entities are imbalanced (D < {dThreshold}) and {disordered}% are imbalanced or have a lagging or leading system.',
@@ -85,15 +85,11 @@ export function diagnosisSection(panel: Panel, input: DiagnosisInput, options: S
       }),
     },
     {
-      kind: 'figure',
-      caption: t('dormancyChart', lang),
-      svg: barChart({
-        lang,
-        categories: dormancy.indicators.map((d) => d.id),
-        series: [{ name: t('diag_observedShare', lang), values: dormancy.indicators.map((d) => 100 * d.observedShare) }],
-        valueName: t('diag_observedShare', lang),
-        digits: 1,
-      }),
+      kind: 'list',
+      items: [
+        tf('dormantIndicators', lang, { list: dormancy.dormantIndicators.join(', ') || '—' }),
+        tf('dormantEntities', lang, { list: dormancy.dormantEntities.map(name).join(', ') || '—' }),
+      ],
     },
     { kind: 'heading', text: t('disorderHead', lang) },
   ];
