@@ -1,10 +1,13 @@
 /** Reading a panel from a file: CSV/TSV/TXT, XLSX or JSON; long or wide-by-year layout. Node only. */
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../core/errors.js';
+import type { Note } from '../core/notes.js';
 import type { Panel } from '../data/panel.js';
 import { tableToPanel } from '../data/build-panel.js';
-import { NotUtf8Error, readCsvTable } from '../data/csv.js';
+import type { CsvReadOptions } from '../data/csv.js';
+import { NotUtf8Error, readCsvTable, readCsvTableBlocks } from '../data/csv.js';
 import { ENTITY_NAMES, findColumn, normaliseHeader } from '../data/columns.js';
 import { jsonToRawTable } from '../data/json-table.js';
 import type { RawTable } from '../data/raw-table.js';
@@ -44,18 +47,18 @@ export interface ReadPanelOptions {
 export async function readPanel(path: string, options: ReadPanelOptions = {}): Promise<Panel> {
   const ext = extname(path).toLowerCase();
   let table: RawTable;
-  let notes: readonly import('../core/notes.js').Note[] = [];
+  let notes: readonly Note[] = [];
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
-    const raw = await readBytes(path);
+    await checkReadable(path);
     const csvOptions = {
       file: path,
       delimiter: options.delimiter ?? (ext === '.tsv' ? '\t' : undefined),
       keepText: (header: readonly string[]) => textColumns(header, options),
     };
-    const dec = utf8Bytes(raw, options.encoding, path);
-    notes = dec.notes;
     try {
-      table = readCsvTable(dec.bytes, csvOptions);
+      const r = readCsvFile(path, options.encoding, csvOptions);
+      table = r.table;
+      notes = r.notes;
     } catch (e) {
       if (!(e instanceof NotUtf8Error)) throw e;
       if (options.encoding !== undefined) {
@@ -66,7 +69,7 @@ export async function readPanel(path: string, options: ReadPanelOptions = {}): P
         });
       }
       // Not UTF-8 after all: read it as GB18030 (decodeText's fallback), with its note.
-      const gb = decodeText(raw, 'gb18030', path);
+      const gb = decodeText(readFileSync(path), 'gb18030', path);
       notes = [
         { level: 'info', code: 'encoding-gb18030', message: `${path} is not UTF-8: read as GB18030 (GBK); use --encoding to choose another` },
       ];
@@ -100,6 +103,34 @@ export async function readPanel(path: string, options: ReadPanelOptions = {}): P
     tableOwned: true,
   });
   return notes.length ? { ...panel, notes: [...notes, ...panel.notes] } : panel;
+}
+
+/**
+ * Read a CSV file as UTF-8 bytes. Files {@link utf8Bytes} passes through unchanged (no BOM, a UTF-8
+ * BOM, or `encoding` utf-8) are parsed block by block from the file, never held whole: a 1-million-row
+ * file then costs its columns and a 1 MiB block instead of a 68 MB buffer as well. Other encodings
+ * are decoded whole first. Throws NotUtf8Error (from the parser) when a text cell is not UTF-8.
+ */
+function readCsvFile(path: string, encoding: string | undefined, csvOptions: CsvReadOptions): { table: RawTable; notes: readonly Note[] } {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const head = new Uint8Array(Math.min(4, size));
+    readSync(fd, head, 0, head.length, 0);
+    if (utf8Bytes(head, encoding, path).bytes === head) {
+      let at = 0;
+      const read = (into: Uint8Array, offset: number): number => {
+        const k = readSync(fd, into, offset, into.length - offset, at);
+        at += k;
+        return k;
+      };
+      return { table: readCsvTableBlocks(read, { ...csvOptions, size }), notes: [] };
+    }
+    const dec = utf8Bytes(readFileSync(fd), encoding, path);
+    return { table: readCsvTable(dec.bytes, csvOptions), notes: dec.notes };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 async function readBytes(path: string): Promise<Uint8Array> {
