@@ -346,9 +346,17 @@ function withoutFootnotes(table: RawTable, log: NoteLog): RawTable {
   const drop: number[] = [];
   const first = table.columns[0];
   if (!first?.str) return table;
+  // Ids repeat on consecutive rows (one per period): test each distinct run once.
+  let prev: string | undefined;
+  let prevNote = false;
   for (let i = 0; i < table.nRows; i++) {
     const s = first.str[i];
-    if (s === undefined || !footnote.test(s.trim())) continue;
+    if (s === undefined) continue;
+    if (s !== prev) {
+      prev = s;
+      prevNote = footnote.test(s.trim());
+    }
+    if (!prevNote) continue;
     let only = true;
     for (let k = 1; k < nCols && only; k++) only = cellText(table.columns[k], i).trim() === '';
     if (only) drop.push(i);

@@ -130,8 +130,13 @@ export function makePanel(input: MakePanelInput): Panel {
   } else byName.sort((a, b) => collator.compare(seenOrder[a], seenOrder[b]));
   const ids = byName.map((k) => seenOrder[k]);
   const rankOfSeen = new Int32Array(ids.length);
-  byName.forEach((k, r) => (rankOfSeen[k] = r));
-  for (let i = 0; i < n; i++) rank[i] = rankOfSeen[rank[i]];
+  let seenInOrder = true;
+  byName.forEach((k, r) => {
+    rankOfSeen[k] = r;
+    if (k !== r) seenInOrder = false;
+  });
+  // Entities first seen in sorted order (a sorted file): the ranks are already right.
+  if (!seenInOrder) for (let i = 0; i < n; i++) rank[i] = rankOfSeen[rank[i]];
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) sorted = rank[i - 1] < rank[i] || (rank[i - 1] === rank[i] && input.period[i - 1] <= input.period[i]);
   // Files are usually written sorted: then the row order is the identity and no permutation is

@@ -221,7 +221,7 @@ export function modelFrame(panel: Panel, formula: Formula | string, options: Mod
     log.info('dropped-rows', msg, { count: missingRows.length });
   }
   if (feFull.length && !options.keepSingletons) {
-    const before = Uint8Array.from(keep);
+    const before = keep.slice();
     // Codes are −1 only on rows already dropped (keep = 0), which removeSingletons skips.
     const removed = removeSingletons(
       feFull.map((fe) => fe.codes),
