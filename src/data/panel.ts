@@ -107,36 +107,8 @@ export function makePanel(input: MakePanelInput): Panel {
   }
   // Sort on integer entity ranks (ids sorted once with the collator) rather than comparing strings
   // with the collator per pair: a million rows sort in well under a second.
-  const firstSeen = new Map<string, number>();
   const rank = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const e = input.entity[i];
-    // Rows of one entity usually come together: skip the hash lookup for a repeated id.
-    if (i > 0 && e === input.entity[i - 1]) {
-      rank[i] = rank[i - 1];
-      continue;
-    }
-    let r = firstSeen.get(e);
-    if (r === undefined) firstSeen.set(e, (r = firstSeen.size));
-    rank[i] = r;
-  }
-  const seenOrder = [...firstSeen.keys()];
-  const byName = Array.from(seenOrder, (_, k) => k);
-  // Ids that are all plain integers (firm codes) sort by value, which is the collator's numeric order,
-  // without a collator call per comparison.
-  if (seenOrder.every((e) => /^(0|[1-9]\d{0,14})$/.test(e))) {
-    const value = seenOrder.map(Number);
-    byName.sort((a, b) => value[a] - value[b]);
-  } else byName.sort((a, b) => collator.compare(seenOrder[a], seenOrder[b]));
-  const ids = byName.map((k) => seenOrder[k]);
-  const rankOfSeen = new Int32Array(ids.length);
-  let seenInOrder = true;
-  byName.forEach((k, r) => {
-    rankOfSeen[k] = r;
-    if (k !== r) seenInOrder = false;
-  });
-  // Entities first seen in sorted order (a sorted file): the ranks are already right.
-  if (!seenInOrder) for (let i = 0; i < n; i++) rank[i] = rankOfSeen[rank[i]];
+  const ids = integerRunRanks(input.entity, rank) ?? entityRanks(input.entity, rank);
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) sorted = rank[i - 1] < rank[i] || (rank[i - 1] === rank[i] && input.period[i - 1] <= input.period[i]);
   // Files are usually written sorted: then the row order is the identity and no permutation is
@@ -196,6 +168,67 @@ export function makePanel(input: MakePanelInput): Panel {
     meta: input.meta ?? { name: input.file ?? 'data', simulated: false, file: input.file },
     notes: input.notes ?? [],
   };
+}
+
+/** Ids that are plain integers (firm codes) sort by value, which is the collator's numeric order. */
+const PLAIN_INTEGER = /^(0|[1-9]\d{0,14})$/;
+
+/**
+ * The common layout of a large file, without hashing a single id: each entity's rows together and
+ * the entities in increasing order of integer ids. Writes each row's rank into `rank` and returns the
+ * ids in order, or undefined when the entity column is not laid out so (then `rank` is scrap).
+ */
+function integerRunRanks(entity: readonly string[], rank: Int32Array): string[] | undefined {
+  const ids: string[] = [];
+  let last = -1;
+  for (let i = 0; i < entity.length; i++) {
+    const e = entity[i];
+    if (i > 0 && e === entity[i - 1]) {
+      rank[i] = ids.length - 1;
+      continue;
+    }
+    if (!PLAIN_INTEGER.test(e)) return undefined;
+    // Strictly increasing values: no id can come back later, and the order is the sorted order.
+    const v = Number(e);
+    if (!(v > last)) return undefined;
+    last = v;
+    rank[i] = ids.length;
+    ids.push(e);
+  }
+  return ids;
+}
+
+/** Any layout: rank of each row's entity among the sorted distinct ids (into `rank`); returns the ids. */
+function entityRanks(entity: readonly string[], rank: Int32Array): string[] {
+  const n = entity.length;
+  const firstSeen = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const e = entity[i];
+    // Rows of one entity usually come together: skip the hash lookup for a repeated id.
+    if (i > 0 && e === entity[i - 1]) {
+      rank[i] = rank[i - 1];
+      continue;
+    }
+    let r = firstSeen.get(e);
+    if (r === undefined) firstSeen.set(e, (r = firstSeen.size));
+    rank[i] = r;
+  }
+  const seenOrder = [...firstSeen.keys()];
+  const byName = Array.from(seenOrder, (_, k) => k);
+  // Integer ids sort by value without a collator call per comparison.
+  if (seenOrder.every((e) => PLAIN_INTEGER.test(e))) {
+    const value = seenOrder.map(Number);
+    byName.sort((a, b) => value[a] - value[b]);
+  } else byName.sort((a, b) => collator.compare(seenOrder[a], seenOrder[b]));
+  const rankOfSeen = new Int32Array(seenOrder.length);
+  let seenInOrder = true;
+  byName.forEach((k, r) => {
+    rankOfSeen[k] = r;
+    if (k !== r) seenInOrder = false;
+  });
+  // Entities first seen in sorted order (a sorted file): the ranks are already right.
+  if (!seenInOrder) for (let i = 0; i < n; i++) rank[i] = rankOfSeen[rank[i]];
+  return byName.map((k) => seenOrder[k]);
 }
 
 /** Distinct values ascending; a presence table instead of a Set when they are whole numbers in a short range. */
