@@ -355,8 +355,10 @@ function lineCapacity(b: Uint8Array, pos: number): number {
 function estimateCapacity(block: Uint8Array, pos: number, size: number | undefined, before: number): number {
   const lines = lineCapacity(block, pos);
   const bytes = block.length - pos;
-  if (size === undefined || lines === 0 || bytes === 0) return 2 * lines + 1024;
-  return Math.ceil(((size - before - pos) / bytes) * lines * 1.1) + 1024;
+  // A size that does not cover this block (a pipe, a file still growing) gives no estimate.
+  const rest = (size ?? 0) - before - pos;
+  if (!(rest >= bytes) || lines === 0) return 2 * lines + 1024;
+  return Math.ceil((rest / bytes) * lines * 1.1) + 1024;
 }
 
 /** A table being read: the header, the columns filled so far, and where reading stands. */

@@ -150,6 +150,18 @@ describe('readCsvTableBlocks', () => {
     expect(t.nRows).toBe(20000);
     expect(Array.from(t.columns[2].num)).toEqual(expected);
     expect(t).toEqual(readCsvTable(text));
+    // A wrong size (a pipe reports 0) only loses the estimate.
+    for (const size of [0, 10, text.length * 100]) {
+      const bytes = new TextEncoder().encode(text);
+      let at = 0;
+      const read = (into: Uint8Array, offset: number) => {
+        const k = Math.min(into.length - offset, bytes.length - at);
+        into.set(bytes.subarray(at, at + k), offset);
+        at += k;
+        return k;
+      };
+      expect(readCsvTableBlocks(read, { size, blockSize: 4096 })).toEqual(t);
+    }
   });
 });
 
