@@ -320,7 +320,7 @@ export function tableToPanel(input: RawTable, options: TableToPanelOptions = {})
   const meta: DatasetMeta = options.meta ?? { name: stem(table.file) ?? 'data', simulated: false, file: table.file };
   const build = wide ? wideToLong : longToPanel;
   const panel = build(table, names, entityK, periodK, yearCols, options, meta, log);
-  const totals = panel.entities.filter((e) => TOTAL_NAMES.has(normaliseHeader(e.id))).map((e) => e.id);
+  const totals = panel.entities.filter((e) => mayBeTotal(e.id) && TOTAL_NAMES.has(normaliseHeader(e.id))).map((e) => e.id);
   if (!totals.length) return panel;
   const note: Note = {
     level: 'warning',
@@ -333,6 +333,12 @@ export function tableToPanel(input: RawTable, options: TableToPanelOptions = {})
 
 /** Entity names that yearbooks use for a total row. */
 const TOTAL_NAMES = new Set(['全国', '全国合计', '全国总计', '合计', '总计', 'total', 'grand total', 'sum']);
+
+/** False for ids that start with an ASCII digit (firm and region codes), which no total name does: skips normalising 100,000 codes. */
+function mayBeTotal(id: string): boolean {
+  const c = id.charCodeAt(0);
+  return !(c >= 48 && c <= 57);
+}
 
 /** Starts of yearbook footnote rows ("注：…", "资料来源：…", "Source: …"). */
 const footnote = /^(?:注|附注|说明|资料来源|数据来源|来源|(?:note|notes|source|sources)\s*[:：])/i;
