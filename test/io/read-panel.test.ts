@@ -8,6 +8,9 @@ import { readPanel } from '../../src/io/read-panel.js';
 import { writeCsv } from '../../src/io/write.js';
 import { writeXlsx } from '../../src/io/xlsx.js';
 import { writeFileAtomic } from '../../src/io/atomic.js';
+import { readCsvTable } from '../../src/data/csv.js';
+import { tableToPanel } from '../../src/data/build-panel.js';
+import { Rng } from '../../src/core/rng.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nqpf-io-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -110,6 +113,32 @@ describe('readPanel files', () => {
     writeFileSync(f, 'stkcd,year,roa\n000001,2020,0.1\n600519,2020,0.3\n');
     const p = await readPanel(f);
     expect(p.entity).toEqual(['000001', '600519']);
+  });
+});
+
+describe('readPanel on a file of several blocks', () => {
+  it('reads a CSV of several 1 MiB blocks exactly as the whole text parsed at once', async () => {
+    const rng = new Rng(3);
+    const lines = ['firm,year,region,"note, quoted",x'];
+    for (let e = 0; e < 10000; e++) {
+      for (let t = 0; t < 8; t++) {
+        // Quoted cells with line breaks and quotes land across block boundaries somewhere.
+        const note = rng.int(50) === 0 ? `"line ${e}\nsays ""${t}"""` : `n${rng.int(5)}`;
+        lines.push(`${String(100000 + e)},${2010 + t},${['East', 'West'][e % 2]},${note},${rng.normal().toFixed(9)}`);
+      }
+    }
+    const text = lines.join('\r\n') + '\r\n';
+    expect(text.length).toBeGreaterThan(2 << 20);
+    const f = join(dir, 'big.csv');
+    writeFileSync(f, text);
+    const p = await readPanel(f);
+    const ref = tableToPanel(readCsvTable(text, { file: f, keepText: () => [0] }), { entity: 'firm', tableOwned: true });
+    expect(p.entity.length).toBe(80000);
+    expect(p.entity).toEqual(ref.entity);
+    expect(Array.from(p.columns.x)).toEqual(Array.from(ref.columns.x));
+    expect(p.text).toEqual(ref.text);
+    expect(p.entities).toEqual(ref.entities);
+    expect(p.notes).toEqual(ref.notes);
   });
 });
 
