@@ -114,8 +114,12 @@ function maxGroupMean(x: Float64Array, codes: Int32Array, invCount: Float64Array
 export function demean(columns: readonly Float64Array[], fes: readonly FixedEffect[], options: DemeanOptions = {}): DemeanResult {
   const tol = options.tol ?? 1e-10;
   const maxIter = options.maxIter ?? 10000;
-  const inv = fes.map(groupInverseCounts);
   const sums = fes.map((f) => new Float64Array(f.nLevels));
+  if (fes.length === 2 && isCompleteTwoWay(fes[0], fes[1])) {
+    const out = columns.map((c) => demeanCompleteTwoWay(c, fes[0], fes[1], sums[0], sums[1]));
+    return { columns: out, iterations: columns.map(() => 1), converged: true };
+  }
+  const inv = fes.map(groupInverseCounts);
   const out: Float64Array[] = [];
   const iterations: number[] = [];
   let converged = true;
@@ -123,10 +127,6 @@ export function demean(columns: readonly Float64Array[], fes: readonly FixedEffe
     for (let k = 0; k < fes.length; k++) subtractGroupMeans(x, fes[k].codes, inv[k], sums[k]);
   };
   const n = columns.length ? columns[0].length : 0;
-  if (fes.length === 2 && isCompleteTwoWay(fes[0], fes[1])) {
-    const out = columns.map((c) => demeanCompleteTwoWay(c, fes[0], fes[1], sums[0], sums[1]));
-    return { columns: out, iterations: columns.map(() => 1), converged: true };
-  }
   const multi = fes.length > 1;
   // Work buffers for the Irons–Tuck steps, shared by all columns.
   const x0 = multi ? new Float64Array(n) : new Float64Array(0);
