@@ -356,9 +356,10 @@ function lineCapacity(b: Uint8Array, pos: number): number {
 function estimateCapacity(block: Uint8Array, pos: number, size: number | undefined, before: number): number {
   const lines = lineCapacity(block, pos);
   const bytes = block.length - pos;
-  // A size that does not cover this block (a pipe, a file still growing) gives no estimate.
+  // A size that does not cover this block (a pipe, a file still growing) gives no estimate, nor
+  // does a sample of a few lines (a block taken up by a huge header).
   const rest = (size ?? 0) - before - pos;
-  if (!(rest >= bytes) || lines === 0) return 2 * lines + 1024;
+  if (!(rest >= bytes) || lines === 0 || bytes < 1024) return 2 * lines + 1024;
   return Math.ceil((rest / bytes) * lines * 1.1) + 1024;
 }
 
