@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { csvRecords } from '../../src/datasets/csv-text.js';
 import { makePanel, type Panel } from '../../src/data/panel.js';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT } from '../helpers/root.js';
 
 /** Read a fixture CSV (numeric columns except `entity`) into a panel, as the R scripts wrote it. */
 export function fixturePanel(file: string, entity = 'id', period = 'year'): Panel {

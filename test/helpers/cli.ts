@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { ROOT } from './root.js';
+
+export { ROOT };
 
 export interface CliRun {
   code: number;

@@ -1,7 +1,9 @@
+import path from 'node:path';
+import { ROOT } from '../helpers/root.js';
 import { readFileSync } from 'node:fs';
 import { makePanel, type Panel } from '../../src/data/panel.js';
 
-export const PWT_CSV = '/work/shared/data/pwt91.csv';
+export const PWT_CSV = path.join(ROOT, '../shared/data/pwt91.csv');
 
 /** Split one CSV line with "quoted, fields". */
 function splitCsv(line: string): string[] {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pwtFramework } from '../../src/framework/builtin/pwt.js';
 import { loadBuiltinDataset } from '../../src/io/builtin.js';
 import { measure } from '../../src/measure/measure.js';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT } from '../helpers/root.js';
 import { expectClose } from './expect-close.js';
 
 // The built-in world-pwt panel (as `nqpf measure --data world-pwt` reads it) against plain R on the

@@ -1,10 +1,12 @@
+import path from 'node:path';
+import { ROOT } from '../helpers/root.js';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../src/core/errors.js';
 import { standardDeviationalEllipse, type WeightedPoint } from '../../src/spatial/ellipse.js';
 import { EARTH_RADIUS_KM } from '../../src/spatial/weights.js';
 
-const provinces: WeightedPoint[] = readFileSync('/work/shared/data/china_provinces.csv', 'utf8')
+const provinces: WeightedPoint[] = readFileSync(path.join(ROOT, 'data/builtin/china-provinces.csv'), 'utf8')
   .trim()
   .split('\n')
   .slice(1)

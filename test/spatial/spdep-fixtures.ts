@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { ROOT } from '../helpers/root.js';
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { contiguityWeights, inverseDistanceWeights, parseNeighbourRows, type SpatialWeights } from '../../src/spatial/weights.js';
@@ -44,7 +46,7 @@ export function expectRel(a: number, b: number | string, tol = 1e-10, what = '',
   expect(err, `${what}: ${a} vs ${e}`).toBeLessThanOrEqual(e === 0 ? 1e-14 : tol);
 }
 
-const borderRows = readFileSync('/work/shared/data/china_province_borders.csv', 'utf8')
+const borderRows = readFileSync(path.join(ROOT, 'data/builtin/china-province-borders.csv'), 'utf8')
   .trim()
   .split(/\r?\n/)
   .map((l) => l.split(','));

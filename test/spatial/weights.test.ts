@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { ROOT } from '../helpers/root.js';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../src/core/errors.js';
@@ -62,7 +64,7 @@ describe('contiguityWeights', () => {
   });
 
   it('parses the China borders file (31 provinces, symmetric, strait link)', () => {
-    const text = readFileSync('/work/shared/data/china_province_borders.csv', 'utf8');
+    const text = readFileSync(path.join(ROOT, 'data/builtin/china-province-borders.csv'), 'utf8');
     const rows = text.trim().split(/\r?\n/).map((l) => l.split(','));
     const parsed = parseNeighbourRows(rows, 'borders.csv');
     expect(parsed).toHaveLength(rows.length - 1);
