@@ -13,8 +13,9 @@ import { isNestedIn } from './demean.js';
 /**
  * Small-sample corrections, named as fixest's `ssc()`:
  * - `adj` (default true): multiply by (n − 1)/(n − K);
- * - `fixefK` (default `nested`): which FE count in K — `nested`: all FE except those nested in a
- *   cluster variable; `full`: all; `none`: none;
+ * - `fixefK` (default `nested`): which FE count in K — `nested`: all FE parameters except the levels
+ *   of an FE nested in a cluster variable, which counts as one parameter (as fixest and Stata
+ *   `xtreg, vce(cluster)`); `full`: all; `none`: none;
  * - `clusterAdj` (default true): multiply by G/(G − 1);
  * - `clusterDf` (default `min`): for multiway clustering use min(G) in G/(G − 1) for every term
  *   (`conventional`: each term its own G).
@@ -162,7 +163,7 @@ function clusterCodes(fit: FeolsFit, name: string): { codes: Int32Array; G: numb
  *   which equals fixest's "hetero" (it treats each row as a cluster: (n−1)/(n−K)·n/(n−1)) and Stata's
  *   `vce(robust)`.
  * - `cluster` (CR1): M = Σ_g s_g s_gᵀ, s_g = Σ_{i∈g} x̃ᵢeᵢ, c = G/(G − 1) · (n − 1)/(n − K') with K'
- *   excluding FE nested in a cluster variable (fixest defaults `ssc(adj = TRUE, fixef.K = "nested",
+ *   counting an FE nested in a cluster variable as one parameter, not its levels (fixest defaults `ssc(adj = TRUE, fixef.K = "nested",
  *   cluster.adj = TRUE, cluster.df = "min")`). Two-way (Cameron, Gelbach & Miller 2011):
  *   M = M₁ + M₂ − M₁₂ (M₁₂ clustered on the intersection), with G = min(G₁, G₂) in the G/(G − 1)
  *   factor of every term (fixest's `cluster.df = "min"`). t distribution with min(G) − 1 df.
@@ -218,13 +219,16 @@ export function vcov(fit: FeolsFit, spec: VcovSpec | string = { type: 'iid' }): 
         });
       }
       if (gMin < 10) log.warn('few-clusters', `only ${gMin} clusters in "${vars[Gs.indexOf(gMin)]}": cluster-robust standard errors are unreliable with fewer than ~10–50 clusters (consider a wild cluster bootstrap)`, { clusters: gMin });
-      // K: FE nested in any cluster variable are not counted (fixest fixef.K = "nested").
+      // K (fixest fixef.K = "nested", = Stata xtreg/reghdfe): the levels of an FE nested in a cluster
+      // variable are not counted, but each such FE still counts as one parameter (its intercept).
+      // Checked against the published SEs of fixest's vignette "On standard-errors" (0.165385 one-way,
+      // 0.3080378 two-way; test/explain/fixest-vignette.test.ts).
       let kk = K;
       if (ssc.fixefK === 'full') kk = kFull;
       else if (ssc.fixefK === 'nested') {
-        const fes = fit.frame.fixedEffects;
-        const nestedLevels = fes.filter((fe) => cl.some((c) => isNestedIn(fe, c.codes))).reduce((acc, fe) => acc + fe.nLevels, 0);
-        kk = K + Math.max(0, fit.fixedEffectDof - nestedLevels);
+        const nested = fit.frame.fixedEffects.filter((fe) => cl.some((c) => isNestedIn(fe, c.codes)));
+        const nestedLevels = nested.reduce((acc, fe) => acc + fe.nLevels, 0);
+        kk = K + fit.fixedEffectDof - nestedLevels + nested.length;
       }
       const adjN = ssc.adj ? (n - 1) / (n - kk) : 1;
       const gAdj = (G: number) => (ssc.clusterAdj ? G / (G - 1) : 1);
