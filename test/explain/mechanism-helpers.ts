@@ -3,6 +3,7 @@ import path from 'node:path';
 import { csvRecords } from '../../src/datasets/csv-text.js';
 import { makePanel, type Panel } from '../../src/data/panel.js';
 import { ROOT } from '../helpers/root.js';
+import { loadChinaSimMechanismPanel, loadChinaSimTruth, type ChinaSimTruth } from '../../src/io/builtin.js';
 
 /** Read a fixture CSV (numeric columns except `entity`) into a panel, as the R scripts wrote it. */
 export function fixturePanel(file: string, entity = 'id', period = 'year'): Panel {
@@ -31,25 +32,10 @@ export function relErr(a: number, b: number): number {
 }
 
 /**
- * china-sim's latent variables (SIMULATED; data/builtin/china-sim-latent.csv) joined with the
- * controls of data/builtin/china-sim.csv, and the true parameters (china-sim-truth.json).
+ * china-sim's latent variables joined with its controls (SIMULATED) and the true parameters: the same
+ * loaders `nqpf demo` uses (src/io/builtin.ts).
  */
-export function chinaSimLatent(): { panel: Panel; truth: any } {
-  const lat = csvRecords(readFileSync(path.join(ROOT, 'data/builtin/china-sim-latent.csv'), 'utf8'));
-  const sim = csvRecords(readFileSync(path.join(ROOT, 'data/builtin/china-sim.csv'), 'utf8'));
-  const key = (r: Record<string, string>) => `${r.province}|${r.year}`;
-  const simBy = new Map(sim.map((r) => [key(r), r]));
-  const names = ['innovation', 'industry', 'talent', 'nqpf', 'q', 'urbanization', 'openness', 'fiscal_decentralization'];
-  const columns: Record<string, Float64Array> = {};
-  for (const nm of names) columns[nm] = Float64Array.from(lat, (r) => Number(r[nm] ?? simBy.get(key(r))![nm]));
-  const panel = makePanel({
-    entityColumn: 'province',
-    periodColumn: 'year',
-    entity: lat.map((r) => r.province),
-    period: lat.map((r) => Number(r.year)),
-    columns,
-    meta: { name: 'china-sim latent', simulated: true },
-  });
-  return { panel, truth: fixtureJson('data/builtin/china-sim-truth.json') };
+export async function chinaSimLatent(): Promise<{ panel: Panel; truth: ChinaSimTruth }> {
+  const [panel, truth] = await Promise.all([loadChinaSimMechanismPanel(), loadChinaSimTruth()]);
+  return { panel, truth };
 }
-

@@ -31,8 +31,8 @@ describe('mechanismSection', () => {
     expect(html).toContain('Wen–Ye verdict');
   });
 
-  it('maps china-sim-truth.json to the keys of the latent-variable analysis', () => {
-    const t = chinaSimMechanismTruth(chinaSimLatent().truth);
+  it('maps china-sim-truth.json to the keys of the latent-variable analysis', async () => {
+    const t = chinaSimMechanismTruth((await chinaSimLatent()).truth);
     expect(t.mediation!.industry).toBeCloseTo(0.18, 12);
     expect(t.mediation!.talent).toBeCloseTo(0.125, 12);
     expect(t.threshold!.gamma1).toBe(11);

@@ -132,8 +132,8 @@ describe('mediation errors', () => {
 });
 
 describe('recovery of china-sim\'s true indirect effects (SIMULATED data)', () => {
-  it('a·d = 0.18 (industry) and b·e = 0.125 (talent) lie in 5,000-draw cluster-bootstrap intervals', () => {
-    const { panel: latent, truth } = chinaSimLatent();
+  it('a·d = 0.18 (industry) and b·e = 0.125 (talent) lie in 5,000-draw cluster-bootstrap intervals', async () => {
+    const { panel: latent, truth } = await chinaSimLatent();
     const p = truth.parameters;
     const fit = mediation(latent, {
       x: 'innovation', mediators: ['industry', 'talent'], y: 'nqpf', fe: ['province', 'year'], cluster: 'province',

@@ -116,8 +116,8 @@ describe('panelThreshold errors', () => {
 });
 
 describe('recovery of china-sim\'s true threshold (SIMULATED data)', () => {
-  it('γ = 11 lies in the LR interval and the regime slopes 0.25/0.45 within ±1.96 SE', () => {
-    const { panel: latent, truth } = chinaSimLatent();
+  it('γ = 11 lies in the LR interval and the regime slopes 0.25/0.45 within ±1.96 SE', async () => {
+    const { panel: latent, truth } = await chinaSimLatent();
     const t = truth.parameters.nqpf;
     const fit = panelThreshold(latent, {
       y: 'nqpf', x: 'innovation', q: 'q', timeEffects: true, bootstrap: 50, seed: 11,
