@@ -15,7 +15,7 @@ import { scoresPanel } from '../../measure/scores-panel.js';
 import type { MeasureOptions } from '../../measure/options.js';
 import type { MeasureResult } from '../../measure/types.js';
 import { checkSharedIndicators, COUPLING_METHODS, couplingCoordination, type CouplingMethod } from '../../couple/index.js';
-import { list, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
+import { list, loadData, printJson, printNotes, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
 
 /** Flags of the "measure first" step shared by `couple` and `obstacle`. */
 export interface MeasureStepOptions extends DataOptions {
@@ -27,15 +27,12 @@ export interface MeasureStepOptions extends DataOptions {
 
 /** Add --framework, --weights, --normalize, --impute for commands that measure before they analyse. */
 export function withMeasureStep(cmd: Command): Command {
-  return cmd
+  // Missing indicator values are interpolated within entities by default here: coupling and obstacle
+  // degrees need every system scored.
+  return withImputeOption(cmd, 'linear')
     .option('--framework <file|builtin>', 'indicator framework to measure first (default for built-in data: seed for china-sim, pwt for world-pwt)')
     .option('--weights <method>', 'weights of the measure step (entropy, critic, cv, equal, fixed, or a+b)', 'entropy')
-    .addOption(new Option('--normalize <method>', 'normalisation of the measure step').choices(['minmax', 'minmax-shift', 'minmax-range']).default('minmax'))
-    .addOption(
-      new Option('--impute <method>', 'missing indicator values before measuring (default linear interpolation within entity, recorded in the notes; none leaves such rows out)')
-        .choices(['linear', 'mean', 'drop', 'none'])
-        .default('linear'),
-    );
+    .addOption(new Option('--normalize <method>', 'normalisation of the measure step').choices(['minmax', 'minmax-shift', 'minmax-range']).default('minmax'));
 }
 
 /** `--out DIR`: write each table (first row = header) as DIR/<name>.csv with a BOM (Excel reads Chinese). Returns the file names. */

@@ -18,7 +18,7 @@ import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import { renderReport } from '../../report/document.js';
 import { measureSections, reportDataset } from '../../report/sections/measure.js';
-import { loadData, numberOption, printJson, printNotes, progress, withDataOptions, type DataOptions } from '../common.js';
+import { loadData, numberOption, printJson, printNotes, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
 
 interface MeasureCliOptions extends DataOptions {
   framework: string;
@@ -78,7 +78,8 @@ export function registerMeasure(program: Command): void {
   const cmd = program
     .command('measure')
     .description('composite index of each system of a framework: normalise, weight (entropy, CRITIC, ...), aggregate, rank');
-  withDataOptions(cmd)
+  withImputeOption(
+    withDataOptions(cmd)
     .requiredOption('--framework <file|builtin>', 'indicator framework: a YAML/JSON file, or a built-in (seed, pwt; see "nqpf frameworks")')
     .addOption(
       new Option('--weights <method>', 'weights within each system: entropy, critic, cv, equal, fixed, or two joined by "+" (e.g. entropy+critic)').default('entropy'),
@@ -87,12 +88,9 @@ export function registerMeasure(program: Command): void {
     .option('--shift <x>', 'additive shift of --normalize minmax-shift (default 0.0001)', numberOption('--shift'))
     .option('--range <a,b>', 'target interval of --normalize minmax-range (default 0.01,0.99)', parseRange)
     .option('--per-period', 'normalise and compute entropy within each period (default: pooled over the panel, so periods compare)')
-    .addOption(new Option('--aggregate <method>', 'aggregation up the tree').choices([...AGGREGATE_METHODS]).default('arithmetic'))
-    .addOption(
-      new Option('--impute <method>', 'missing values before measuring: linear (within entity), mean (group mean in the period), drop rows, none (rows with a missing indicator are left out of the index)')
-        .choices(['linear', 'mean', 'drop', 'none'])
-        .default('none'),
-    )
+    .addOption(new Option('--aggregate <method>', 'aggregation up the tree').choices([...AGGREGATE_METHODS]).default('arithmetic')),
+    'none',
+  )
     .addOption(new Option('--lang <lang>', 'language of the HTML report written with --out').choices(['en', 'zh']).default('en'))
     .addHelpText(
       'after',
