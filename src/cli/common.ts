@@ -115,3 +115,8 @@ export function imputeColumns(panel: Panel, method: ImputeMethod | undefined, co
   if (!method || method === 'none') return panel;
   return impute(panel, { method, columns: [...new Set(columns)] }).panel;
 }
+
+/** A number with `d` decimals for the text output of a command, "NA" when missing. */
+export function fixed(x: number, d = 4): string {
+  return Number.isFinite(x) ? x.toFixed(d) : 'NA';
+}

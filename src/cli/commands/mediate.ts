@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { imputeColumns, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
+import { fixed as fmt, imputeColumns, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
 import { printSampleResults, robustnessSamples, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 import { mediation, type MediationResult } from '../../explain/mediation.js';
 import { regressionTable, tableMarkdown } from '../../explain/table.js';
@@ -50,10 +50,6 @@ export function mediationJson(r: MediationResult) {
     vcov: r.vcov,
     notes: r.notes,
   };
-}
-
-function fmt(x: number, d = 4): string {
-  return Number.isFinite(x) ? x.toFixed(d) : 'NA';
 }
 
 function mediationText(r: MediationResult): string {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
-import { imputeColumns, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
+import { fixed as fmt, imputeColumns, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
 import { printSampleResults, robustnessSamples, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 import { panelThreshold, type ThresholdResult } from '../../explain/threshold.js';
 
@@ -35,10 +35,6 @@ export function thresholdJson(r: ThresholdResult) {
     options: r.options,
     notes: r.notes,
   };
-}
-
-function fmt(x: number, d = 4): string {
-  return Number.isFinite(x) ? x.toFixed(d) : 'NA';
 }
 
 function thresholdText(r: ThresholdResult): string {
