@@ -1,3 +1,4 @@
+import { mean, sd } from '../core/numeric.js';
 import type { RelativeStatus } from '../couple/relative-development.js';
 
 /**
@@ -17,6 +18,11 @@ export interface DisorderOptions {
    * coordination levels (extreme … on the verge of imbalance, 极度失调 … 濒临失调).
    */
   dThreshold?: number;
+  /**
+   * The coupled systems in order. With two systems the coupling reports one ratio E = U₁/U₂ for the
+   * first; giving the systems lets the second be named too (U₁ leading means U₂ lagging).
+   */
+  systems?: readonly string[];
 }
 
 export interface DisorderRow {
@@ -66,6 +72,13 @@ export function structuralDisorder(rows: readonly DisorderInputRow[], options: D
     if (!Number.isFinite(r.D)) continue;
     const lagging = r.relative.filter((x) => x.status === 'lagging').map((x) => x.system);
     const leading = r.relative.filter((x) => x.status === 'leading').map((x) => x.system);
+    const pair = options.systems;
+    if (pair?.length === 2 && r.relative.length === 1) {
+      // E = U₁/U₂ describes both systems at once: the other one takes the opposite status.
+      const other = r.relative[0].system === pair[0] ? pair[1] : pair[0];
+      if (leading.length) lagging.push(other);
+      else if (lagging.length) leading.push(other);
+    }
     const imbalanced = r.D < dThreshold;
     out.push({ entity: r.entity, period: r.period, D: r.D, imbalanced, lagging, leading, disordered: imbalanced || lagging.length > 0 || leading.length > 0 });
   }
@@ -76,7 +89,7 @@ export function structuralDisorder(rows: readonly DisorderInputRow[], options: D
     return {
       period: p,
       n: rs.length,
-      meanD: rs.reduce((s, r) => s + r.D, 0) / rs.length,
+      meanD: mean(rs.map((r) => r.D)),
       imbalancedShare: rs.filter((r) => r.imbalanced).length / rs.length,
       disorderedShare: rs.filter((r) => r.disordered).length / rs.length,
       laggingCount,
@@ -98,13 +111,11 @@ export function dimensionImbalance(scores: Readonly<Record<string, number>>): { 
   const entries = Object.entries(scores).filter(([, v]) => Number.isFinite(v));
   if (entries.length < 2) return { cv: NaN, maxMinRatio: NaN, weakest: entries[0]?.[0] ?? '', strongest: entries[0]?.[0] ?? '' };
   const vals = entries.map(([, v]) => v);
-  const m = vals.reduce((s, v) => s + v, 0) / vals.length;
-  const sd = Math.sqrt(vals.reduce((s, v) => s + (v - m) ** 2, 0) / vals.length);
   let lo = entries[0];
   let hi = entries[0];
   for (const e of entries) {
     if (e[1] < lo[1]) lo = e;
     if (e[1] > hi[1]) hi = e;
   }
-  return { cv: sd / m, maxMinRatio: hi[1] / lo[1], weakest: lo[0], strongest: hi[0] };
+  return { cv: sd(vals, 0) / mean(vals), maxMinRatio: hi[1] / lo[1], weakest: lo[0], strongest: hi[0] };
 }

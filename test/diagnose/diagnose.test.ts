@@ -47,17 +47,19 @@ describe('structuralDisorder', () => {
   it('flags D < 0.5 and lagging or leading systems from coupling rows', () => {
     const scores = { entity: ['A', 'B', 'C'], period: [1, 1, 1], columns: { u1: [0.1, 0.6, 0.8], u2: [0.5, 0.62, 0.3] } };
     const cc = couplingCoordination(scores, ['u1', 'u2']);
-    const r = structuralDisorder(cc.rows);
+    const r = structuralDisorder(cc.rows, { systems: cc.systems });
     const byId = Object.fromEntries(r.rows.map((x) => [x.entity, x]));
     // A: U1/U2 = 0.2 → u1 lagging; D = √(C·T) with T = 0.3 → below 0.5
     expect(byId.A.lagging).toEqual(['u1']);
+    expect(byId.A.leading).toEqual(['u2']); // E = U1/U2 < 0.8: u2 leads
     expect(byId.A.imbalanced).toBe(true);
     // B: E = 0.6/0.62 ≈ 0.97 synchronous; D = √(C·0.61) ≈ 0.78
     expect(byId.B.disordered).toBe(false);
     // C: E = 0.8/0.3 ≈ 2.67 leading
     expect(byId.C.leading).toEqual(['u1']);
+    expect(byId.C.lagging).toEqual(['u2']);
     expect(r.periods[0].disorderedShare).toBeCloseTo(2 / 3, 15);
-    expect(r.periods[0].laggingCount).toEqual({ u1: 1 });
+    expect(r.periods[0].laggingCount).toEqual({ u1: 1, u2: 1 });
     expect(r.latest.map((x) => x.entity)).toEqual(['A', 'C']);
   });
 

@@ -125,7 +125,7 @@ export function runCase(raw: Panel, framework: Framework, spec: DemoSpec): DemoC
   }
   const diagnosis = {
     dormancy: dataDormancy(cov, imputation.imputed),
-    disorder: structuralDisorder(coupling.rows),
+    disorder: structuralDisorder(coupling.rows, { systems: coupling.systems }),
     isolation: ecologicalIsolation(lisa.rows, w.isolates.map((i) => w.ids[i])),
   };
   for (const n of [...panel.notes, ...measured.notes, ...coupling.notes, ...disparity.notes, ...density.notes, ...w.notes, ...lisa.notes]) log.add(n);
