@@ -120,3 +120,11 @@ export function imputeColumns(panel: Panel, method: ImputeMethod | undefined, co
 export function fixed(x: number, d = 4): string {
   return Number.isFinite(x) ? x.toFixed(d) : 'NA';
 }
+
+/** Reading notes that concern `columns` (notes about other columns of the file are left out). */
+export function notesFor(notes: readonly Note[], columns: readonly string[]): Note[] {
+  return notes.filter((n) => {
+    const m = /^column "([^"]+)"/.exec(n.message);
+    return !m || columns.includes(m[1]);
+  });
+}

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { betaConvergence, sigmaConvergence, type BetaForm } from '../../dynamics/index.js';
-import { notesFor } from './disparity.js';
 import { writeTables } from './couple.js';
-import { list, loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
+import { list, loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions, notesFor } from '../common.js';
 
 interface ConvergenceCliOptions extends DataOptions {
   value: string;

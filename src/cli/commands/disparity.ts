@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { disparityByPeriod } from '../../disparity/index.js';
 import { writeTables } from './couple.js';
-import { list, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
+import { list, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor } from '../common.js';
 import { InputError } from '../../core/errors.js';
-import type { Note } from '../../core/notes.js';
 
 interface DisparityCliOptions extends DataOptions {
   value: string;
@@ -12,13 +11,6 @@ interface DisparityCliOptions extends DataOptions {
   cvPopulation?: boolean;
 }
 
-/** Reading notes that concern `columns` (notes about other columns of the file are left out). */
-export function notesFor(notes: readonly Note[], columns: readonly string[]): Note[] {
-  return notes.filter((n) => {
-    const m = /^column "([^"]+)"/.exec(n.message);
-    return !m || columns.includes(m[1]);
-  });
-}
 
 /** Parse --years 2012,2015 or 2012-2023 into a list of periods. */
 export function parseYears(value: string | undefined): number[] | undefined {

@@ -4,8 +4,7 @@ import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
 import { crossSection } from '../../spatial/cross-section.js';
 import { standardDeviationalEllipse } from '../../spatial/ellipse.js';
-import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
-import { relevantNotes } from './moran.js';
+import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor } from '../common.js';
 
 interface EllipseCliOptions extends DataOptions {
   value: string;
@@ -36,7 +35,7 @@ degrees clockwise from north; distances in km on a local equirectangular project
     )
     .action(async (opts: EllipseCliOptions) => {
       const panel = await loadData(opts);
-      const notes: Note[] = [...relevantNotes(panel, [opts.value])];
+      const notes: Note[] = [...notesFor(panel.notes, [opts.value])];
       const periods = [];
       for (const p of panel.periods) {
         const s = crossSection(panel, opts.value, p);

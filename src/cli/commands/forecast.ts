@@ -5,8 +5,7 @@ import type { Note } from '../../core/notes.js';
 import { impute } from '../../data/impute.js';
 import { column } from '../../data/panel.js';
 import { GREY_GRADE_ZH, gm11, gm11Forecast, gm11RollingCheck } from '../../project/gm11.js';
-import { intOption, list, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
-import { relevantNotes } from './moran.js';
+import { intOption, list, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor } from '../common.js';
 
 interface ForecastCliOptions extends DataOptions {
   value: string;
@@ -60,7 +59,7 @@ C<0.65 & P>0.7, else fail. Formulas: docs/spatial-forecast.md.`,
         const unknown = wanted.filter((id) => !known.has(id));
         if (unknown.length) throw new InputError(`--ids names unknown entities: ${unknown.join(', ')}`, { hint: `entities look like ${panel.entities.slice(0, 3).map((e) => e.id).join(', ')}` });
       }
-      const notes: Note[] = [...relevantNotes(panel, [opts.value]).filter((n) => !imputeNotes.includes(n)), ...imputeNotes];
+      const notes: Note[] = [...notesFor(panel.notes, [opts.value]).filter((n) => !imputeNotes.includes(n)), ...imputeNotes];
       const refused: string[] = [];
       const series = [];
       for (let e = 0; e < panel.entities.length; e++) {

@@ -1,15 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { InputError } from '../../core/errors.js';
 import type { Panel } from '../../data/panel.js';
-import { parseCsv } from '../../data/csv.js';
 import { markovChain, spatialMarkov, type TransitionMatrix } from '../../dynamics/index.js';
-import { contiguityWeights, knnWeights, parseNeighbourRows, type SpatialWeights } from '../../spatial/weights.js';
+import { contiguityWeights, knnWeights, type SpatialWeights } from '../../spatial/weights.js';
 import { loadChinaProvinceBorders } from '../../io/builtin.js';
-import { notesFor } from './disparity.js';
+import { readNeighbourFile } from '../../io/neighbours.js';
 import { writeTables } from './couple.js';
-import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
+import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor } from '../common.js';
 
 interface MarkovCliOptions extends DataOptions {
   value: string;
@@ -30,10 +28,7 @@ async function weightsFor(panel: Panel, opts: MarkovCliOptions): Promise<Spatial
     return knnWeights(ids, coords, opts.knn);
   }
   if (opts.neighbors) {
-    const text = await readFile(opts.neighbors, 'utf8').catch(() => {
-      throw new InputError(`cannot read the neighbour list "${opts.neighbors}"`, { file: opts.neighbors, hint: 'give a CSV with columns a,b' });
-    });
-    return contiguityWeights(ids, parseNeighbourRows(parseCsv(text.replace(/^\uFEFF/, ''), { file: opts.neighbors }), opts.neighbors), { file: opts.neighbors });
+    return contiguityWeights(ids, await readNeighbourFile(opts.neighbors, opts.encoding), { file: opts.neighbors });
   }
   if (opts.data === 'china-sim') return contiguityWeights(ids, await loadChinaProvinceBorders());
   throw new InputError('a spatial Markov chain needs spatial weights', { hint: 'give --neighbors FILE (CSV of pairs a,b) or --knn K' });

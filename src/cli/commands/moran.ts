@@ -1,12 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
 import { column, type Panel } from '../../data/panel.js';
-import { parseCsv } from '../../data/csv.js';
-import { decodeText } from '../../io/encoding.js';
 import { loadChinaProvinceBorders } from '../../io/builtin.js';
+import { readNeighbourFile } from '../../io/neighbours.js';
 import { crossSection, type CrossSection } from '../../spatial/cross-section.js';
 import { gearyTest } from '../../spatial/geary.js';
 import { localMoran } from '../../spatial/local-moran.js';
@@ -17,14 +15,13 @@ import {
   economicDistanceWeights,
   inverseDistanceWeights,
   knnWeights,
-  parseNeighbourRows,
   subsetWeights,
   type LatLon,
   type NeighbourPair,
   type SpatialWeights,
   type WeightsStyle,
 } from '../../spatial/weights.js';
-import { intOption, list, loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
+import { fixed as f, intOption, list, loadData, numberOption, printJson, printNotes, withDataOptions, notesFor, type DataOptions } from '../common.js';
 
 /** Weight options shared by `nqpf moran` (and any other command that needs spatial weights). */
 export interface WeightsCliOptions {
@@ -46,17 +43,6 @@ interface MoranCliOptions extends DataOptions, WeightsCliOptions {
   alpha: number;
 }
 
-/** Read a neighbour-pair CSV (columns a,b) from disk. */
-async function readNeighbourFile(file: string, encoding?: string): Promise<NeighbourPair[]> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch {
-    throw new InputError(`cannot read the neighbour list "${file}"`, { file, hint: 'check the path; the file is a CSV with columns a,b' });
-  }
-  const { text } = decodeText(bytes, encoding, file);
-  return parseNeighbourRows(parseCsv(text, { file }), file);
-}
 
 /** Coordinates per entity: EntityInfo lat/lon for `lat,lon`, else two numeric columns (first value per entity). */
 function coordinates(panel: Panel, section: CrossSection, spec: string): LatLon[] {
@@ -128,10 +114,6 @@ export async function weightsFromOptions(panel: Panel, section: CrossSection, op
   return { ...sub, notes: [...all.notes.filter((n) => n.code !== 'no-neighbours'), ...sub.notes] };
 }
 
-/** The panel's reading notes that concern the given columns (or no column at all). */
-export function relevantNotes(panel: Panel, columns: readonly string[]): Note[] {
-  return panel.notes.filter((n) => !n.message.startsWith('column "') || columns.some((c) => n.message.startsWith(`column "${c}"`)));
-}
 
 /** `nqpf moran`: global and local Moran's I of one variable in one period. */
 export function registerMoran(program: Command): void {
@@ -171,7 +153,7 @@ Local p-values are two-sided (spdep localmoran); clusters HH/LL/HL/LH use the pe
       const g = moranTest(section.values, w, { alternative: opts.alternative, permutations: opts.permutations, seed: opts.seed });
       const geary = gearyTest(section.values, w, { alternative: opts.alternative });
       const local = localMoran(section.values, w, { permutations: opts.permutations, seed: opts.seed, alpha: opts.alpha });
-      const notes: Note[] = [...relevantNotes(panel, [opts.value]), ...section.notes, ...g.notes];
+      const notes: Note[] = [...notesFor(panel.notes, [opts.value]), ...section.notes, ...g.notes];
       const json = {
         value: opts.value,
         period: section.period,
@@ -209,7 +191,6 @@ Local p-values are two-sided (spdep localmoran); clusters HH/LL/HL/LH use the pe
         return;
       }
       printNotes(notes);
-      const f = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'NA');
       const counts = ['HH', 'LL', 'HL', 'LH', 'NS'].map((c) => `${c} ${local.rows.filter((r) => r.cluster === c).length}`).join(', ');
       const lines = [
         `Moran's I of ${opts.value} in ${section.period} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}: n = ${section.ids.length}, ${w.kind} weights, style ${w.style}`,

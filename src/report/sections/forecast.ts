@@ -1,4 +1,5 @@
 import type { Panel } from '../../data/panel.js';
+import { GREY_GRADE_ZH } from '../../project/gm11.js';
 import type { Gm11Model } from '../../project/gm11.js';
 import type { Block, ReportSection } from '../blocks.js';
 import { fanChart, type FanBand } from '../charts/fan.js';
@@ -16,7 +17,6 @@ registerTerms({
   forced: { en: 'forced', zh: '强制' },
 });
 
-const GRADE_ZH: Record<string, string> = { good: '好', qualified: '合格', barely: '勉强', fail: '不合格' };
 
 /** One forecast series for {@link forecastSection}. */
 export interface ForecastSeries {
@@ -68,7 +68,7 @@ export function forecastSection(panel: Panel, series: readonly ForecastSeries[],
         C: s.model.C,
         P: s.model.P,
         mre: s.model.meanRelativeError,
-        grade: `${lang === 'zh' ? (GRADE_ZH[s.model.grade] ?? s.model.grade) : s.model.grade}${s.model.forced ? ` (${t('forced', lang)})` : ''}`,
+        grade: `${lang === 'zh' ? GREY_GRADE_ZH[s.model.grade] : s.model.grade}${s.model.forced ? ` (${t('forced', lang)})` : ''}`,
       })),
     },
     { kind: 'notes', notes: series.flatMap((s) => s.model.notes) },
