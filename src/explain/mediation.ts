@@ -1,3 +1,4 @@
+import { definedOnly } from '../core/options.js';
 import { InputError } from '../core/errors.js';
 import { NoteLog, type Note } from '../core/notes.js';
 import { Rng } from '../core/rng.js';
@@ -218,7 +219,7 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
     level: 0.95,
     alpha: 0.05,
     cluster: panel.entityColumn,
-    ...options,
+    ...(definedOnly(options) as MediationOptions),
   };
   if (!o.mediators.length) throw new InputError('mediation needs at least one mediator', { hint: 'e.g. --m industry,talent' });
   if (o.chain && o.mediators.length < 2) throw new InputError('a chained mediation needs at least two mediators', { hint: 'give --m M1,M2 (in causal order), or drop --chain' });

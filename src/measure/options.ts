@@ -1,3 +1,4 @@
+import { definedOnly } from '../core/options.js';
 import { InputError } from '../core/errors.js';
 
 /** Normalisation methods; see {@link normalizeIndicator}. */
@@ -47,7 +48,7 @@ export const AGGREGATE_METHODS: readonly AggregateMethod[] = ['arithmetic', 'geo
 
 /** Defaults filled in and every field checked; InputError naming the option otherwise. */
 export function resolveMeasureOptions(options: Partial<MeasureOptions> = {}): MeasureOptions {
-  const o: MeasureOptions = { ...DEFAULT_MEASURE_OPTIONS, ...stripUndefined(options) };
+  const o: MeasureOptions = { ...DEFAULT_MEASURE_OPTIONS, ...definedOnly(options) };
   if (!NORMALIZE_METHODS.includes(o.normalize)) {
     throw new InputError(`unknown normalisation "${o.normalize}"`, { hint: `use one of ${NORMALIZE_METHODS.join(', ')}` });
   }
@@ -74,6 +75,3 @@ export function weightParts(spec: string): WeightMethod[] {
   return parts as WeightMethod[];
 }
 
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}

@@ -55,4 +55,15 @@ describe('nqpf threshold / mediate CLI', () => {
     expect(Number.isFinite(out.ssr)).toBe(true);
     expect(JSON.stringify(out.notes ?? [])).toMatch(/interpolat/);
   });
+  it('mediate without --cluster resamples the entity, as its help says (same result as --cluster id)', async () => {
+    const base = ['mediate', '--data', med, '--entity', 'id', '--period', 'year', '--x', 'x', '--m', 'm1,m2', '--y', 'y', '--fe', 'id,year', '--bootstrap', '30', '--seed', '3', '--json'];
+    const implicit = await runMechanismCli(base);
+    expect(implicit.code).toBe(0);
+    const explicit = await runMechanismCli([...base, '--cluster', 'id']);
+    const a = JSON.parse(implicit.stdout);
+    const b = JSON.parse(explicit.stdout);
+    expect(a.indirect.map((e: { ciLow: number }) => e.ciLow)).toEqual(b.indirect.map((e: { ciLow: number }) => e.ciLow));
+    expect(a.nClusters).toBeGreaterThan(1);
+    expect(a.nClusters).toBe(b.nClusters);
+  });
 });
