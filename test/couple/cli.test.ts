@@ -38,7 +38,9 @@ describe('nqpf couple', () => {
     for (const x of out.rows) if (x.D !== null) expect(x.D).toBeGreaterThanOrEqual(0);
     expect(out.simulated).toBe(true);
     // The seed framework keeps innovation and NQPF indicators disjoint.
-    expect(out.notes.some((n: { code: string }) => n.code === 'shared-indicators')).toBe(false);
+    expect(out.notes.some((n: { code: string }) => n.code === 'shared-indicator')).toBe(false);
+    // The default linear imputation of the measure step is recorded.
+    expect(out.notes.filter((n: { code: string }) => n.code === 'imputed').length).toBeGreaterThan(0);
   });
 });
 

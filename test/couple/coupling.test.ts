@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkSharedIndicators,
   coordinationLevel,
   couplingCoordination,
   couplingDegree,
@@ -8,7 +7,6 @@ import {
   relativeDevelopment,
 } from '../../src/couple/index.js';
 import { InputError } from '../../src/core/errors.js';
-import type { Framework } from '../../src/framework/types.js';
 
 const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-14);
 
@@ -122,28 +120,3 @@ describe('bad input', () => {
   });
 });
 
-describe('checkSharedIndicators', () => {
-  const ind = (column: string) => ({ id: column, column, direction: '+' as const, name: { en: column } });
-  const fw: Framework = {
-    id: 'f',
-    name: { en: 'f' },
-    systems: [
-      { id: 'innovation', name: { en: 'i' }, dimensions: [{ id: 't', name: { en: 't' }, indicators: [ind('rd'), ind('patents')] }] },
-      {
-        id: 'nqpf',
-        name: { en: 'n' },
-        dimensions: [{ id: 'l', name: { en: 'l' }, dimensions: [{ id: 'l2', name: { en: 'l2' }, indicators: [ind('rd'), ind('edu')] }] }],
-      },
-      { id: 'talent', name: { en: 't' }, dimensions: [{ id: 'c', name: { en: 'c' }, indicators: [ind('wage')] }] },
-    ],
-  };
-  it('warns for a shared column, including in sub-dimensions', () => {
-    const notes = checkSharedIndicators(fw, ['innovation', 'nqpf']);
-    expect(notes).toHaveLength(1);
-    expect(notes[0].message).toContain('rd');
-  });
-  it('is silent for disjoint systems and throws for an unknown system', () => {
-    expect(checkSharedIndicators(fw, ['innovation', 'talent'])).toEqual([]);
-    expect(() => checkSharedIndicators(fw, ['innovation', 'nope'])).toThrow(InputError);
-  });
-});

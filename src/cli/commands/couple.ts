@@ -14,7 +14,7 @@ import { measurePanel } from '../../measure/pipeline.js';
 import { scoresPanel } from '../../measure/scores-panel.js';
 import type { MeasureOptions } from '../../measure/options.js';
 import type { MeasureResult } from '../../measure/types.js';
-import { checkSharedIndicators, COUPLING_METHODS, couplingCoordination, type CouplingMethod } from '../../couple/index.js';
+import { COUPLING_METHODS, couplingCoordination, type CouplingMethod } from '../../couple/index.js';
 import { list, loadData, printJson, printNotes, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
 
 /** Flags of the "measure first" step shared by `couple` and `obstacle`. */
@@ -46,12 +46,12 @@ export async function writeTables(dir: string, tables: Record<string, readonly (
 const DEFAULT_FRAMEWORK: Record<string, string> = { 'china-sim': 'seed', 'world-pwt': 'pwt' };
 
 /** Measure the panel with the framework (the `measure` step of the pipeline, {@link measurePanel}). */
-export async function measureStep(panel: Panel, opts: MeasureStepOptions): Promise<{ framework: Framework; result: MeasureResult; panel: Panel }> {
+export async function measureStep(panel: Panel, opts: MeasureStepOptions): Promise<{ framework: Framework; result: MeasureResult; panel: Panel; notes: readonly Note[] }> {
   const spec = opts.framework ?? DEFAULT_FRAMEWORK[opts.data];
   if (!spec) throw new InputError('no framework to measure with', { hint: 'give --framework FILE, or pass a CSV of system scores' });
   const framework = await resolveFramework(spec);
   const m = measurePanel(panel, framework, { impute: opts.impute, weights: opts.weights as MeasureOptions['weights'], normalize: opts.normalize });
-  return { framework, result: m.result, panel: m.panel };
+  return { framework, result: m.result, panel: m.panel, notes: m.notes };
 }
 
 
@@ -92,11 +92,12 @@ their composite indices coupled; a warning is given when the systems share indic
     .action(async (opts: CoupleCliOptions) => {
       let panel = await loadData(opts);
       const systems = list(opts.systems);
-      const notes: Note[] = [...panel.notes];
+      // Reading, imputation and measurement notes (a column shared by two systems is warned about when
+      // the framework is loaded: their coupling would be partly mechanical).
+      let notes: Note[] = [...panel.notes];
       if (opts.framework || isBuiltinDataset(opts.data)) {
         const m = await measureStep(panel, opts);
-        const systemIds = new Set(m.framework.systems.map((x) => x.id));
-        notes.push(...m.result.notes, ...checkSharedIndicators(m.framework, systems.filter((x) => systemIds.has(x))));
+        notes = [...m.notes];
         panel = scoresPanel(m.panel, m.result);
       }
       const t = opts.thresholds ? parseNumbers('--thresholds', opts.thresholds) : undefined;

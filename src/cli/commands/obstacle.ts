@@ -29,7 +29,7 @@ O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' th
       const panel = await loadData(opts);
       const m = await measureStep(panel, opts);
       const r = obstacleDegree(m.result, { systems: opts.system ? list(opts.system) : undefined, topK: opts.top });
-      const notes = [...m.panel.notes, ...m.result.notes, ...r.notes];
+      const notes = [...m.notes, ...r.notes];
       if (opts.out) {
         const ids = [...new Set(r.rows.flatMap((x) => Object.keys(x.indicators)))];
         const dims = [...new Set(r.rows.flatMap((x) => Object.keys(x.dimensions)))];
