@@ -49,7 +49,7 @@ describe('nqpf regress: models side by side', () => {
     const panel = await loadBuiltinDataset('china-sim');
     const east = panel.entities.filter((e) => e.group === 'East' && !['Beijing', 'Tianjin', 'Shanghai'].includes(e.id)).map((e) => e.id);
     const eastModel = out.models.find((m: { group: string }) => m.group === 'East');
-    expect(eastModel.nClusters ?? east.length).toBeLessThanOrEqual(east.length);
+    expect(eastModel.vcov.nClusters).toEqual([east.length]);
     expect(eastModel.nobs).toBeLessThanOrEqual(east.length * 12);
     expect(eastModel.nobs).toBeGreaterThan((east.length - 1) * 12 - 12);
   });
