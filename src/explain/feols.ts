@@ -4,7 +4,7 @@ import { NoteLog } from '../core/notes.js';
 import { InputError } from '../core/errors.js';
 import fCdf from '@stdlib/stats-base-dists-f-cdf';
 import type { Matrix } from '../linalg/index.js';
-import { cholesky, choleskyInverse, choleskySolve, crossprod, dot, xty } from '../linalg/index.js';
+import { cholesky, choleskyInverse, choleskySolve, crossprod, dot, subMatrix, xty } from '../linalg/index.js';
 import type { Formula } from './formula.js';
 import { parseFormula } from './formula.js';
 import type { DroppedRows, ModelFrame, ModelFrameOptions } from './model-frame.js';
@@ -111,7 +111,7 @@ export function leastSquares(
   const absorbed = new Set<number>();
   if (rawNorms) for (let j = 0; j < p; j++) if (!(xtx.data[j + j * p] > tol * rawNorms[j])) absorbed.add(j);
   const cand = [...Array(p).keys()].filter((j) => !absorbed.has(j));
-  const f = cholesky(crossprodSub(xtx, cand), { tol });
+  const f = cholesky(subMatrix(xtx, cand, cand), { tol });
   const keep = f.keep.map((k) => cand[k]);
   const dropped = [...Array(p).keys()].filter((j) => !keep.includes(j));
   const bk = choleskySolve(f, xty(cand.map((j) => cols[j]), y));
@@ -263,7 +263,7 @@ export function feolsFrame(frame: ModelFrame, options: FeolsOptions = {}): Feols
   if (q > 0) {
     const sigma2 = rss / dfResidual;
     const sub: number[] = slopeIdx.map(([, k]) => k);
-    const vSub = crossprodSub(ls.bread, sub);
+    const vSub = subMatrix(ls.bread, sub, sub);
     const fac = cholesky(vSub, { tol: 0 });
     const bS = Float64Array.from(slopeIdx, ([j]) => ls.b[j]);
     const w = choleskySolve(fac, bS);
@@ -301,12 +301,4 @@ export function feolsFrame(frame: ModelFrame, options: FeolsOptions = {}): Feols
     demeanIterations: Math.max(0, ...dm.iterations),
     firstStage,
   };
-}
-
-/** Principal submatrix m[idx, idx]. */
-function crossprodSub(m: Matrix, idx: readonly number[]): Matrix {
-  const q = idx.length;
-  const data = new Float64Array(q * q);
-  for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) data[a + b * q] = m.data[idx[a] + idx[b] * m.rows];
-  return { rows: q, cols: q, data };
 }

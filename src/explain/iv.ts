@@ -1,6 +1,6 @@
 import { InputError } from '../core/errors.js';
 import fCdf from '@stdlib/stats-base-dists-f-cdf';
-import { cholesky, choleskySolve, dot } from '../linalg/index.js';
+import { cholesky, choleskySolve, dot, subMatrix } from '../linalg/index.js';
 import type { FeolsFit } from './feols.js';
 import { feolsFrame } from './feols.js';
 import type { ModelFrame } from './model-frame.js';
@@ -50,13 +50,11 @@ export function firstStageWald(fit: FeolsFit, spec: VcovSpec | string): FirstSta
     const inst = new Set(fr.instrumentNames);
     const pos = fs.keep.map((j, k) => [j, k] as const).filter(([j]) => inst.has(fs.coefNames[j]));
     const q = pos.length;
-    const K = v.names.length;
     let F = NaN;
     if (q > 0) {
-      const sub = new Float64Array(q * q);
-      pos.forEach(([, a], r) => pos.forEach(([, b], c) => (sub[r + c * q] = v.matrix.data[a + b * K])));
+      const idx = pos.map(([, a]) => a);
       const b = Float64Array.from(pos, ([j]) => fs.coefficients[j]);
-      const w = choleskySolve(cholesky({ rows: q, cols: q, data: sub }, { tol: 0 }), b);
+      const w = choleskySolve(cholesky(subMatrix(v.matrix, idx, idx), { tol: 0 }), b);
       F = dot(b, w) / q;
     }
     const df2 = Number.isFinite(v.df) ? v.df : Infinity;

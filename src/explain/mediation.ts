@@ -3,7 +3,7 @@ import { InputError } from '../core/errors.js';
 import { NoteLog, type Note } from '../core/notes.js';
 import { Rng } from '../core/rng.js';
 import { filterRows, type Panel } from '../data/panel.js';
-import { cholesky, choleskySolve, crossprod } from '../linalg/index.js';
+import { cholesky, choleskySolve, crossprod, subMatrix } from '../linalg/index.js';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { demean, type FixedEffect } from './demean.js';
 import { feols } from './feols.js';
@@ -162,9 +162,7 @@ function equations(k: number, nControls: number, chain: boolean): Equations {
 function pathsFromGram(g: { data: Float64Array }, p: number, eqs: Equations) {
   const solve = (eq: { lhs: number; rhs: number[] }) => {
     const q = eq.rhs.length;
-    const sub = { rows: q, cols: q, data: new Float64Array(q * q) };
-    for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) sub.data[a + b * q] = g.data[eq.rhs[a] + eq.rhs[b] * p];
-    const f = cholesky(sub);
+    const f = cholesky(subMatrix({ rows: p, cols: p, data: g.data }, eq.rhs, eq.rhs));
     if (f.dropped.length) return new Float64Array(q).fill(NaN);
     return choleskySolve(f, eq.rhs.map((r) => g.data[r + eq.lhs * p]));
   };
