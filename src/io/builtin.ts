@@ -168,12 +168,13 @@ export { BUILTIN_DATASETS };
  * fiscal_decentralization) joined by province and year: the data on which the mechanism estimators
  * can be checked against the true parameters. SIMULATED.
  */
-export async function loadChinaSimMechanismPanel(): Promise<Panel> {
-  const [latent, observed] = await Promise.all([loadChinaSimLatent(), loadBuiltinDataset('china-sim')]);
-  const row = new Map(observed.entity.map((e, i) => [`${e}\u0000${observed.period[i]}`, i]));
+export async function loadChinaSimMechanismPanel(observed?: Panel): Promise<Panel> {
+  // `observed`: china-sim as read (not imputed), when the caller has it already.
+  const [latent, sim] = await Promise.all([loadChinaSimLatent(), observed ?? loadBuiltinDataset('china-sim')]);
+  const row = new Map(sim.entity.map((e, i) => [`${e}\u0000${sim.period[i]}`, i]));
   const controls: Record<string, Float64Array> = {};
   for (const c of CHINA_SIM_CONTROLS) {
-    const src = observed.columns[c];
+    const src = sim.columns[c];
     if (!src) continue;
     controls[c] = Float64Array.from(latent.entity, (e, i) => src[row.get(`${e}\u0000${latent.period[i]}`) ?? -1] ?? NaN);
   }

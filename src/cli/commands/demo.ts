@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Lang } from '../../core/label.js';
+import type { Panel } from '../../data/panel.js';
 import { loadBuiltinDataset, loadChinaProvinceBorders, loadChinaSimMechanismPanel, loadChinaSimTruth } from '../../io/builtin.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { getBuiltinFramework } from '../../framework/builtin.js';
@@ -39,14 +40,16 @@ export function registerDemo(program: Command): void {
       ];
       const sections: ReportSection[] = [];
       const cases: DemoCase[] = [];
+      const raw = new Map<string, Panel>();
       for (const spec of specs) {
         say(`${spec.data}: measure (${spec.framework} framework), coupling, disparity, densities, spatial pattern, forecasts`);
-        const c = runCase(await loadBuiltinDataset(spec.data), getBuiltinFramework(spec.framework), spec);
+        raw.set(spec.data, await loadBuiltinDataset(spec.data));
+        const c = runCase(raw.get(spec.data)!, getBuiltinFramework(spec.framework), spec);
         cases.push(c);
         sections.push(...caseSections(c, opts.lang));
       }
       say(`china-sim: mechanism (mediation with ${opts.bootstrap} cluster-bootstrap draws, threshold)`);
-      const mechanism = runMechanism(await loadChinaSimMechanismPanel(), await loadChinaSimTruth(), opts.bootstrap);
+      const mechanism = runMechanism(await loadChinaSimMechanismPanel(raw.get('china-sim')), await loadChinaSimTruth(), opts.bootstrap);
       const chinaSim = cases.find((c) => c.spec.data === 'china-sim')!;
       sections.push(mechanismReport(mechanism, chinaSim.panel.meta.name, opts.lang));
 
