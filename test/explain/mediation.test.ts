@@ -58,6 +58,7 @@ describe('cluster bootstrap machinery equals boot on the same draws', () => {
     const mine = [par.replicates!.m1, par.replicates!.m2, ch.replicates!['m1 -> m2'], ch.replicates!.m2];
     const t = ref.bootstrap.t as number[][];
     let worst = 0;
+    expect(mine.length).toBeGreaterThan(0);
     mine.forEach((reps, j) => reps.forEach((v, r) => (worst = Math.max(worst, relErr(v, t[r][j])))));
     expect(worst).toBeLessThan(1e-10);
     const effects = [par.indirect[0], par.indirect[1], ch.indirect[2], ch.indirect[1]];

@@ -26,6 +26,7 @@ describe('panelThreshold against the exhaustive lm() reference', () => {
       expectRel(fit.ssr, r.one.ssr);
       expectRel(t.F, r.one.F);
       expect([t.ciLow, t.ciHigh]).toEqual(r.one.ci);
+      expect(fit.coefficients.length).toBeGreaterThan(0);
       fit.coefficients.forEach((c, j) => {
         expectRel(c.estimate, r.one.coef.estimate[j]);
         expectRel(c.stdError, r.one.coef.stdError[j]);
@@ -42,6 +43,7 @@ describe('panelThreshold against the exhaustive lm() reference', () => {
       expect([t2.ciLow, t2.ciHigh]).toEqual(r.two.ci2);
       expect([t1.ciLow, t1.ciHigh]).toEqual(r.two.ci1r);
       expectRel(two.ssr, r.two.ssr1r);
+      expect(two.coefficients.length).toBeGreaterThan(0);
       two.coefficients.forEach((c, j) => {
         expectRel(c.estimate, r.two.coef.estimate[j]);
         expectRel(c.stdError, r.two.coef.stdError[j]);
@@ -53,6 +55,7 @@ describe('panelThreshold against the exhaustive lm() reference', () => {
       expectRel(t3.F, r.three.F);
       expect([t3.ciLow, t3.ciHigh]).toEqual(r.three.ci3);
       expectRel(three.ssr, r.three.ssr3);
+      expect(three.coefficients).toHaveLength(r.three.coef.estimate.length);
       three.coefficients.forEach((c, j) => expectRel(c.estimate, r.three.coef.estimate[j]));
     });
   }
@@ -145,6 +148,7 @@ describe('fixed-regressor bootstrap equals the lm() reference on the same entity
     const draws = (boot.draws as number[][]).map((d) => d.map((i) => i - 1));
     const fit = panelThreshold(panel, { ...base, thresholds: 2, draws });
     const [f1, f2] = [fit.thresholds.find((t) => t.order === 1)!, fit.thresholds.find((t) => t.order === 2)!];
+    expect(f1.replicates).toHaveLength(boot.F1.length);
     f1.replicates.forEach((v, r) => expectRel(v, boot.F1[r]));
     f2.replicates.forEach((v, r) => expectRel(v, boot.F2[r]));
     expect(f1.pValue).toBe(0); // F1 = 143 exceeds every F1*
@@ -154,12 +158,14 @@ describe('fixed-regressor bootstrap equals the lm() reference on the same entity
 describe('threshold coefficients with other variance estimators (feols + vcov)', () => {
   it('iid through feols equals xtreg-style SEs; cluster equals fixest CR1 from sandwich::vcovCL', () => {
     const iid = panelThreshold(panel, { ...base, vcov: 'iid' });
+    expect(iid.coefficients.length).toBeGreaterThan(0);
     iid.coefficients.forEach((c, j) => {
       expectRel(c.estimate, ref.all.one.coef.estimate[j]);
       expectRel(c.stdError, ref.all.one.coef.stdError[j]);
     });
     const cl = panelThreshold(panel, { ...base, vcov: 'cluster:id' });
     expect(cl.vcov).toMatch(/Clustered/);
+    expect(cl.coefficients).toHaveLength(ref.clusterSE.length);
     cl.coefficients.forEach((c, j) => expectRel(c.stdError, ref.clusterSE[j]));
   });
 });
