@@ -1,9 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { runInProcess } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
 import { BUILTIN_DATASETS, builtinDatasetNames, findBuiltinDataset } from '../../src/datasets/catalog.js';
 import { isBuiltinDataset, loadBuiltinDataset } from '../../src/io/builtin.js';
 import { csvLine, csvRecords, formatNumber } from '../../src/datasets/csv-text.js';
 import { InputError } from '../../src/core/errors.js';
-import { main } from '../../src/cli/main.js';
 
 describe('built-in dataset catalog', () => {
   it('lists world-pwt (real) and china-sim (SIMULATED) with citations and files', () => {
@@ -29,21 +29,6 @@ describe('built-in dataset catalog', () => {
     expect(formatNumber(123456.789012345)).toBe('123456.789');
   });
 });
-
-/** Run the CLI in-process and capture stdout (a child process costs ~5-20 s on the shared machine). */
-async function runInProcess(args: string[]): Promise<{ code: number; stdout: string }> {
-  const chunks: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-    chunks.push(String(c));
-    return true;
-  });
-  try {
-    const code = await main(['node', 'nqpf', ...args]);
-    return { code, stdout: chunks.join('') };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe('nqpf datasets', () => {
   it('--json prints exactly one object with sizes, flags and citations', async () => {
