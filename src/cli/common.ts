@@ -1,4 +1,7 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { Command, Option } from 'commander';
+import { writeCsv } from '../io/write.js';
 import type { Panel } from '../data/panel.js';
 import type { Note } from '../core/notes.js';
 import { InputError } from '../core/errors.js';
@@ -127,4 +130,12 @@ export function notesFor(notes: readonly Note[], columns: readonly string[]): No
     const m = /^column "([^"]+)"/.exec(n.message);
     return !m || columns.includes(m[1]);
   });
+}
+
+/** `--out DIR`: write each table (first row = header) as DIR/<name>.csv with a BOM (Excel reads Chinese). Returns the file names. */
+export async function writeTables(dir: string, tables: Record<string, readonly (readonly unknown[])[]>): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const names = Object.keys(tables).map((n) => `${n}.csv`);
+  for (const [name, rows] of Object.entries(tables)) await writeCsv(path.join(dir, `${name}.csv`), rows, { bom: true });
+  return names;
 }

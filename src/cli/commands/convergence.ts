@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { betaConvergence, sigmaConvergence, type BetaForm } from '../../dynamics/index.js';
-import { writeTables } from './couple.js';
-import { list, loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions, notesFor } from '../common.js';
+import { list, loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions, notesFor, writeTables } from '../common.js';
 
 interface ConvergenceCliOptions extends DataOptions {
   value: string;

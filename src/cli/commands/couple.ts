@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { InputError } from '../../core/errors.js';
@@ -9,13 +7,12 @@ import type { ImputeMethod } from '../../data/impute.js';
 import type { Framework } from '../../framework/types.js';
 import { resolveFramework } from '../../io/framework-file.js';
 import { isBuiltinDataset } from '../../io/builtin.js';
-import { writeCsv } from '../../io/write.js';
 import { measurePanel } from '../../measure/pipeline.js';
 import { scoresPanel } from '../../measure/scores-panel.js';
 import type { MeasureOptions } from '../../measure/options.js';
 import type { MeasureResult } from '../../measure/types.js';
 import { COUPLING_METHODS, couplingCoordination, type CouplingMethod } from '../../couple/index.js';
-import { list, loadData, printJson, printNotes, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
+import { list, loadData, printJson, printNotes, withDataOptions, withImputeOption, type DataOptions, writeTables } from '../common.js';
 
 /** Flags of the "measure first" step shared by `couple` and `obstacle`. */
 export interface MeasureStepOptions extends DataOptions {
@@ -33,14 +30,6 @@ export function withMeasureStep(cmd: Command): Command {
     .option('--framework <file|builtin>', 'indicator framework to measure first (default for built-in data: seed for china-sim, pwt for world-pwt)')
     .option('--weights <method>', 'weights of the measure step (entropy, critic, cv, equal, fixed, or a+b)', 'entropy')
     .addOption(new Option('--normalize <method>', 'normalisation of the measure step').choices(['minmax', 'minmax-shift', 'minmax-range']).default('minmax'));
-}
-
-/** `--out DIR`: write each table (first row = header) as DIR/<name>.csv with a BOM (Excel reads Chinese). Returns the file names. */
-export async function writeTables(dir: string, tables: Record<string, readonly (readonly unknown[])[]>): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-  const names = Object.keys(tables).map((n) => `${n}.csv`);
-  for (const [name, rows] of Object.entries(tables)) await writeCsv(path.join(dir, `${name}.csv`), rows, { bom: true });
-  return names;
 }
 
 const DEFAULT_FRAMEWORK: Record<string, string> = { 'china-sim': 'seed', 'world-pwt': 'pwt' };

@@ -3,9 +3,8 @@ import { InputError } from '../../core/errors.js';
 import { withColumns } from '../../data/panel.js';
 import { column } from '../../data/panel.js';
 import { densityByPeriod } from '../../dynamics/index.js';
-import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor } from '../common.js';
+import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor, writeTables } from '../common.js';
 import { parseYears } from './disparity.js';
-import { writeTables } from './couple.js';
 
 interface DensityCliOptions extends DataOptions {
   value: string;

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { disparityByPeriod } from '../../disparity/index.js';
-import { writeTables } from './couple.js';
-import { list, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor } from '../common.js';
+import { list, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor, writeTables } from '../common.js';
 import { InputError } from '../../core/errors.js';
 
 interface DisparityCliOptions extends DataOptions {

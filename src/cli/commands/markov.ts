@@ -6,8 +6,7 @@ import { markovChain, spatialMarkov, type TransitionMatrix } from '../../dynamic
 import { contiguityWeights, knnWeights, type SpatialWeights } from '../../spatial/weights.js';
 import { loadChinaProvinceBorders } from '../../io/builtin.js';
 import { readNeighbourFile } from '../../io/neighbours.js';
-import { writeTables } from './couple.js';
-import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor } from '../common.js';
+import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor, writeTables } from '../common.js';
 
 interface MarkovCliOptions extends DataOptions {
   value: string;

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -10,7 +9,6 @@ import { systemIndicators } from '../../framework/tree.js';
 import type { Framework } from '../../framework/types.js';
 import { resolveFramework } from '../../io/framework-file.js';
 import { writeFileAtomic } from '../../io/atomic.js';
-import { writeCsv } from '../../io/write.js';
 import { writeXlsx } from '../../io/xlsx.js';
 import { measurePanel } from '../../measure/pipeline.js';
 import { AGGREGATE_METHODS, NORMALIZE_METHODS, resolveMeasureOptions, type MeasureOptions } from '../../measure/options.js';
@@ -18,7 +16,7 @@ import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import { renderReport } from '../../report/document.js';
 import { measureSections, reportDataset } from '../../report/sections/measure.js';
-import { loadData, numberOption, printJson, printNotes, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
+import { loadData, numberOption, printJson, printNotes, progress, withDataOptions, withImputeOption, type DataOptions, writeTables } from '../common.js';
 
 interface MeasureCliOptions extends DataOptions {
   framework: string;
@@ -130,11 +128,9 @@ Examples:
 }
 
 async function writeOutputs(dir: string, result: MeasureResult, panel: Panel, framework: Framework, notes: readonly Note[], lang: Lang): Promise<void> {
-  await mkdir(dir, { recursive: true });
   const scores = scoreTable(result, panel);
   const weights = weightTable(result, framework);
-  await writeCsv(path.join(dir, 'scores.csv'), scores, { bom: true });
-  await writeCsv(path.join(dir, 'weights.csv'), weights, { bom: true });
+  await writeTables(dir, { scores, weights });
   await writeXlsx(path.join(dir, 'scores.xlsx'), [
     { name: 'scores', rows: scores },
     { name: 'weights', rows: weights },

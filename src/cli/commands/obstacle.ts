@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { obstacleDegree } from '../../measure/obstacle.js';
-import { intOption, list, loadData, printJson, printNotes, withDataOptions } from '../common.js';
-import { measureStep, withMeasureStep, writeTables, type MeasureStepOptions } from './couple.js';
+import { intOption, list, loadData, printJson, printNotes, withDataOptions, writeTables } from '../common.js';
+import { measureStep, withMeasureStep, type MeasureStepOptions } from './couple.js';
 
 interface ObstacleCliOptions extends MeasureStepOptions {
   system?: string;

@@ -27,7 +27,7 @@ function formulaColumns(panel: Panel, formulas: readonly string[]): string[] {
 }
 
 /** Write the side-by-side table as regression.md, .tex, .csv and .xlsx in `dir`; returns the file names. */
-async function writeTables(dir: string, table: RegressionTable): Promise<string[]> {
+async function writeRegressionFiles(dir: string, table: RegressionTable): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files = ['regression.md', 'regression.tex', 'regression.csv', 'regression.xlsx'];
   await writeFileAtomic(path.join(dir, files[0]), tableMarkdown(table) + '\n');
@@ -80,7 +80,7 @@ with several --formula (or --by) it prints {"models":[...]}.`,
         })),
       );
       const table = regressionTable(fits.map((m) => modelFromFit(m.fit, m.vcov, m.title)));
-      const files = opts.out ? await writeTables(opts.out, table) : [];
+      const files = opts.out ? await writeRegressionFiles(opts.out, table) : [];
       const meta = { data: panel.meta.name, simulated: panel.meta.simulated };
       if (opts.json) {
         if (fits.length === 1) printJson({ ...fits[0].result, ...meta, ...(files.length ? { files } : {}) });
