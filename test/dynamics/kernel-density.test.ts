@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { bandwidthNrd0, kernelDensity } from '../../src/dynamics/index.js';
+import { bandwidthNrd0, densityByPeriod, kernelDensity } from '../../src/dynamics/index.js';
+import { makePanel } from '../../src/data/panel.js';
 import { relClose } from '../../src/core/numeric.js';
 
 interface Case {
@@ -49,9 +50,7 @@ describe("kernel density vs R's density()", () => {
 });
 
 describe('densityByPeriod', () => {
-  it('puts every period on one grid and matches density() with that grid', async () => {
-    const { makePanel } = await import('../../src/data/panel.js');
-    const { densityByPeriod } = await import('../../src/dynamics/index.js');
+  it('puts every period on one grid and matches density() with that grid', () => {
     const [a, b] = [fixture.cases[0].data, fixture.cases[2].data]; // log y_per_worker 1990 and 2017
     const panel = makePanel({
       entityColumn: 'id',
@@ -68,6 +67,24 @@ describe('densityByPeriod', () => {
     expect(r.grid[0]).toBeCloseTo(from, 12);
     const d = kernelDensity(b, { n: 100, from: r.grid[0], to: r.grid[99] });
     expect(worstError(r.curves[1].y, Array.from(d.y))).toBe(0);
-    expect(r.curves[0].peaks).toBeGreaterThanOrEqual(1);
+    // The main peak is the grid point of the largest density.
+    const y0 = Array.from(r.curves[0].y);
+    const top = y0.indexOf(Math.max(...y0));
+    expect(r.curves[0].peakX).toBe(r.grid[top]);
+    expect(r.curves[0].peakY).toBe(y0[top]);
+  });
+
+  it('counts one peak for a unimodal sample and two for two well-separated clusters', () => {
+    const one = [0, 0.2, 0.4, 0.5, 0.6, 0.8, 1];
+    const two = [...one, ...one.map((v) => v + 10)];
+    const panel = makePanel({
+      entityColumn: 'id',
+      periodColumn: 'year',
+      entity: [...one.map((_, i) => `a${i}`), ...two.map((_, i) => `b${i}`)],
+      period: [...one.map(() => 2000), ...two.map(() => 2001)],
+      columns: { y: [...one, ...two] },
+    });
+    const r = densityByPeriod(panel, 'y', { n: 512, bw: 0.4 });
+    expect(r.curves.map((c) => c.peaks)).toEqual([1, 2]);
   });
 });
