@@ -5,11 +5,11 @@
  * Breaks are R type-7 quantiles at 1/k, ..., (k−1)/k. A value belongs to class c (0-based) when
  * b_{c−1} < x ≤ b_c (right-closed, as mapclassify `Quantiles` used by PySAL giddy).
  */
-import { quantileSorted } from '../core/numeric.js';
+import { quantileSorted, validValues } from '../core/numeric.js';
 
 /** The k − 1 inner breaks of k quantile classes of the finite values. */
 export function quantileBreaks(values: ArrayLike<number>, k: number): number[] {
-  const v = Float64Array.from(Array.from(values).filter(Number.isFinite)).sort();
+  const v = validValues(values).sort();
   return Array.from({ length: k - 1 }, (_, i) => quantileSorted(v, (i + 1) / k));
 }
 

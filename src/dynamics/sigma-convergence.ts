@@ -1,3 +1,4 @@
+import { coefficientOfVariation } from '../disparity/coefficient-of-variation.js';
 /**
  * σ-convergence: the cross-sectional dispersion of a variable falls over time (Barro &
  * Sala-i-Martin 1992, JPE 100(2):223–251). Dispersion per period is the coefficient of variation
@@ -69,7 +70,7 @@ export function sigmaConvergence(panel: Panel, value: string, options: SigmaConv
       if (measure === 'sd-log' && g.values.some((v) => !(v > 0))) {
         throw new InputError(`sd of logs needs positive values of "${value}" (period ${g.period})`, { column: value, hint: 'use --measure cv' });
       }
-      const sigma = measure === 'cv' ? sd(g.values, correction) / mean(g.values) : sd(g.values.map(Math.log), correction);
+      const sigma = measure === 'cv' ? coefficientOfVariation(g.values, correction) : sd(g.values.map(Math.log), correction);
       return { period: g.period, n: g.values.length, sigma };
     });
   if (periods.length < 2) throw new InputError(`σ-convergence needs at least two periods with two or more values of "${value}"`, { column: value });

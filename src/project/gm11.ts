@@ -1,3 +1,4 @@
+import { sd } from '../core/numeric.js';
 import { InputError } from '../core/errors.js';
 import type { Note } from '../core/notes.js';
 
@@ -184,8 +185,8 @@ export function gm11(x: ArrayLike<number>, options: Gm11Options = {}): Gm11Model
   let mre = 0;
   for (let k = 1; k < n; k++) mre += relativeErrors[k];
   mre /= n - 1;
-  const S1 = popSd(x0);
-  const S2 = popSd(residuals);
+  const S1 = sd(x0, 0);
+  const S2 = sd(residuals, 0);
   const C = S2 / S1;
   let ebar = 0;
   for (const e of residuals) ebar += e;
@@ -211,15 +212,6 @@ export function gm11(x: ArrayLike<number>, options: Gm11Options = {}): Gm11Model
     forced: !ratio.pass,
     notes,
   };
-}
-
-function popSd(v: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < v.length; i++) m += v[i];
-  m /= v.length;
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += (v[i] - m) ** 2;
-  return Math.sqrt(s / v.length);
 }
 
 /** Forecast x̂⁽⁰⁾(n+1..n+h) from a fitted GM(1,1): x̂⁽⁰⁾(k+1) = x̂⁽¹⁾(k+1) − x̂⁽¹⁾(k). */
