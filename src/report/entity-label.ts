@@ -31,3 +31,9 @@ export function entityLabel(e: EntityInfo, lang: Lang = 'en'): string {
 export function provinceOf(e: EntityInfo) {
   return chinaProvince(e.id) ?? chinaProvince(e.code) ?? chinaProvince(e.name) ?? chinaProvince(e.nameZh);
 }
+
+/** `id → display name` for the entities of a panel in `lang` (see {@link entityLabel}); unknown ids show as they are. */
+export function entityNamer(entities: readonly EntityInfo[], lang: Lang = 'en'): (id: string) => string {
+  const info = new Map(entities.map((e) => [e.id, e]));
+  return (id) => entityLabel(info.get(id) ?? { id }, lang);
+}

@@ -4,7 +4,7 @@ import type { CouplingResult } from '../../couple/coupling-coordination.js';
 import type { Block, ReportSection } from '../blocks.js';
 import { heatmapChart } from '../charts/heatmap.js';
 import { txt } from '../charts/theme.js';
-import { entityLabel } from '../entity-label.js';
+import { entityNamer } from '../entity-label.js';
 import { registerTerms, t, tf } from '../i18n.js';
 import { entityMapFigure } from './entity-map.js';
 import { datasetSection, type SectionOptions } from './section.js';
@@ -30,8 +30,7 @@ const LEVEL_COLOURS = ['#67001f', '#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#
  */
 export function couplingSection(panel: Panel, result: CouplingResult, options: SectionOptions = {}): ReportSection {
   const lang = options.lang ?? 'en';
-  const info = new Map(panel.entities.map((e) => [e.id, e]));
-  const name = (id: string) => entityLabel(info.get(id) ?? { id }, lang);
+  const name = entityNamer(panel.entities, lang);
   const periods = [...new Set(result.rows.map((r) => r.period))].sort((a, b) => a - b);
   const latestPeriod = periods[periods.length - 1];
   const latest = result.rows.filter((r) => r.period === latestPeriod && Number.isFinite(r.D)).sort((a, b) => b.D - a.D);

@@ -4,7 +4,7 @@ import type { Panel } from '../../data/panel.js';
 import type { Block, ReportSection } from '../blocks.js';
 import { barChart } from '../charts/bar.js';
 import { lineChart } from '../charts/line.js';
-import { entityLabel } from '../entity-label.js';
+import { entityNamer } from '../entity-label.js';
 import { registerTerms, t, term, tf } from '../i18n.js';
 import { formatNumber } from '../html.js';
 import { datasetSection, type SectionOptions } from './section.js';
@@ -31,7 +31,7 @@ registerTerms({
  */
 export function coverageSection(panel: Panel, coverage: Coverage, imputation?: ImputeResult, options: SectionOptions & { readonly worst?: number } = {}): ReportSection {
   const lang = options.lang ?? 'en';
-  const info = new Map(panel.entities.map((e) => [e.id, e]));
+  const name = entityNamer(panel.entities, lang);
   const pct = (x: number) => formatNumber(x, { digits: 1, percent: true });
   const blocks: Block[] = [
     {
@@ -73,7 +73,7 @@ export function coverageSection(panel: Panel, coverage: Coverage, imputation?: I
       { key: 'total', label: term('cells'), format: { digits: 0 } },
       { key: 'share', label: term('share'), format: { digits: 1, percent: true } },
     ],
-    rows: worst.map((e) => ({ entity: entityLabel(info.get(e.entity) ?? { id: e.entity }, lang), observed: e.observed, total: e.total, share: e.share })),
+    rows: worst.map((e) => ({ entity: name(e.entity), observed: e.observed, total: e.total, share: e.share })),
   });
   if (imputation) blocks.push({ kind: 'notes', notes: imputation.notes });
   return datasetSection('coverage', 'coverageSection', panel, options, blocks);

@@ -5,9 +5,9 @@ import type { IsolationResult } from '../../diagnose/isolation.js';
 import type { Block, ReportSection } from '../blocks.js';
 import { barChart } from '../charts/bar.js';
 import { txt } from '../charts/theme.js';
-import { entityLabel } from '../entity-label.js';
+import { entityNamer } from '../entity-label.js';
 import { registerTerms, t, tf } from '../i18n.js';
-import { sectionId, type SectionOptions } from './section.js';
+import { datasetSection, type SectionOptions } from './section.js';
 
 registerTerms({
   diagnosisSection: { en: 'Diagnosis: the three problems', zh: '问题诊断：三大问题' },
@@ -65,8 +65,7 @@ const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) : '—');
  */
 export function diagnosisSection(panel: Panel, input: DiagnosisInput, options: SectionOptions = {}): ReportSection {
   const lang = options.lang ?? 'en';
-  const info = new Map(panel.entities.map((e) => [e.id, e]));
-  const name = (id: string) => entityLabel(info.get(id) ?? { id }, lang);
+  const name = entityNamer(panel.entities, lang);
   const { dormancy, disorder, isolation } = input;
   const lastPeriod = disorder.periods[disorder.periods.length - 1];
   const blocks: Block[] = [
@@ -158,10 +157,5 @@ export function diagnosisSection(panel: Panel, input: DiagnosisInput, options: S
       ],
     },
   );
-  return {
-    id: options.id ?? sectionId('diagnosis', panel.meta.name),
-    title: options.title ?? `${t('diagnosisSection', lang)} — ${txt(panel.meta.title ?? panel.meta.name, lang)}`,
-    datasetName: panel.meta.name,
-    blocks,
-  };
+  return datasetSection('diagnosis', 'diagnosisSection', panel, options, blocks);
 }

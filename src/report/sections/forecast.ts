@@ -4,7 +4,7 @@ import type { Gm11Model } from '../../project/gm11.js';
 import type { Block, ReportSection } from '../blocks.js';
 import { fanChart, type FanBand } from '../charts/fan.js';
 import { txt } from '../charts/theme.js';
-import { entityLabel } from '../entity-label.js';
+import { entityNamer } from '../entity-label.js';
 import { registerTerms, t, term, tf } from '../i18n.js';
 import { datasetSection, type SectionOptions } from './section.js';
 
@@ -32,8 +32,7 @@ export interface ForecastSeries {
 /** Fan charts of GM(1,1) forecasts (history, fitted path, forecast) and a table of a, b, C, P and grade. */
 export function forecastSection(panel: Panel, series: readonly ForecastSeries[], meta: { readonly value: string }, options: SectionOptions = {}): ReportSection {
   const lang = options.lang ?? 'en';
-  const info = new Map(panel.entities.map((e) => [e.id, e]));
-  const name = (id: string) => entityLabel(info.get(id) ?? { id }, lang);
+  const name = entityNamer(panel.entities, lang);
   const value = txt(options.names?.[meta.value] ?? meta.value, lang);
   const blocks: Block[] = series.map((s) => ({
     kind: 'figure' as const,

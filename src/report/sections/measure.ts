@@ -7,7 +7,7 @@ import { barChart } from '../charts/bar.js';
 import { lineChart } from '../charts/line.js';
 import { radarChart } from '../charts/radar.js';
 import { txt } from '../charts/theme.js';
-import { entityLabel } from '../entity-label.js';
+import { entityNamer } from '../entity-label.js';
 import { entityMapFigure } from './entity-map.js';
 import { registerTerms, t, term, tf } from '../i18n.js';
 import { methodsBlocks } from './measure-methods.js';
@@ -63,8 +63,7 @@ export function measureSections(panel: Panel, framework: Framework, result: Meas
   const dsTitle = txt(panel.meta.title ?? panel.meta.name, lang);
   const title = (key: string) => `${t(key, lang)} — ${dsTitle}`;
   const systems = framework.systems.filter((s) => !options.systems || options.systems.includes(s.id));
-  const info = new Map(panel.entities.map((e) => [e.id, e]));
-  const name = (id: string) => entityLabel(info.get(id) ?? { id }, lang);
+  const name = entityNamer(panel.entities, lang);
   const multi = systems.length > 1;
   const per = (build: (s: System, rows: SystemRows) => Block[]) =>
     systems.flatMap((s) => {

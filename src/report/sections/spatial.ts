@@ -4,7 +4,7 @@ import type { LocalMoranResult } from '../../spatial/local-moran.js';
 import type { Block, ReportSection } from '../blocks.js';
 import { LISA_CATEGORIES, type MapOverlay } from '../charts/map.js';
 import { PALETTE, txt } from '../charts/theme.js';
-import { entityLabel } from '../entity-label.js';
+import { entityNamer } from '../entity-label.js';
 import { registerTerms, t, term, tf } from '../i18n.js';
 import { datasetSection, type SectionOptions } from './section.js';
 import { entityMapFigure } from './entity-map.js';
@@ -31,7 +31,7 @@ registerTerms({
 /** LISA cluster map (HH/LL/HL/LH/not significant) of one cross-section and the members of each class. */
 export function lisaSection(panel: Panel, result: LocalMoranResult, meta: { readonly value: string; readonly period: number }, options: SectionOptions = {}): ReportSection {
   const lang = options.lang ?? 'en';
-  const info = new Map(panel.entities.map((e) => [e.id, e]));
+  const name = entityNamer(panel.entities, lang);
   const value = txt(options.names?.[meta.value] ?? meta.value, lang);
   const classOf = (c: string) => (c === 'NS' ? 'ns' : c);
   const byClass = LISA_CATEGORIES.categories.map((c) => ({ c, ids: result.rows.filter((r) => classOf(r.cluster) === c.value).map((r) => r.entity) }));
@@ -50,7 +50,7 @@ export function lisaSection(panel: Panel, result: LocalMoranResult, meta: { read
         { key: 'count', label: term('count'), format: { digits: 0 } },
         { key: 'members', label: term('members') },
       ],
-      rows: byClass.map(({ c, ids }) => ({ class: txt(c.label, lang), count: ids.length, members: ids.map((id) => entityLabel(info.get(id) ?? { id }, lang)).join(lang === 'zh' ? '、' : ', ') })),
+      rows: byClass.map(({ c, ids }) => ({ class: txt(c.label, lang), count: ids.length, members: ids.map((id) => name(id)).join(lang === 'zh' ? '、' : ', ') })),
     },
     { kind: 'notes', notes: result.notes },
   ];
