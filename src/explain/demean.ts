@@ -223,8 +223,8 @@ export function fixedEffectDof(fes: readonly FixedEffect[]): number {
 
 /**
  * True when FE dimension `fe` is nested in the clustering `cluster` (every FE level lies in a single
- * cluster). Such FE are not counted in K for the CR1 adjustment (fixest `fixef.K = "nested"`,
- * reghdfe likewise).
+ * cluster). Such an FE counts as one parameter, not its levels, in K of the CR1 adjustment (fixest
+ * `fixef.K = "nested"`, Stata `xtreg, vce(cluster)`).
  */
 export function isNestedIn(fe: FixedEffect, cluster: Int32Array): boolean {
   const owner = new Int32Array(fe.nLevels).fill(-1);

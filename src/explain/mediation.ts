@@ -5,7 +5,7 @@ import { Rng } from '../core/rng.js';
 import { filterRows, type Panel } from '../data/panel.js';
 import { cholesky, choleskySolve, crossprod, subMatrix } from '../linalg/index.js';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import { demean, type FixedEffect } from './demean.js';
+import { demean, isNestedIn, type FixedEffect } from './demean.js';
 import { feols } from './feols.js';
 import { factorCodes } from './model-frame.js';
 import { coefTable, vcov, type VcovSpec } from './vcov.js';
@@ -397,8 +397,11 @@ function clusterBootstrap(
   for (let i = 0; i < cl.codes.length; i++) rowsOf[cl.codes[i]].push(i);
   const feCodes = fe.map((f) => (f === cluster ? null : factorCodes(sample, f)));
   const feIsCluster = fe.map((f) => f === cluster);
-  const nestedFe = fe.filter((f, j) => !feIsCluster[j] && isConstantWithin(factorCodes(sample, f).codes, cl.codes, G));
-  if (nestedFe.length) log.info('bootstrap-nested-fe', `fixed effects ${nestedFe.join(', ')} are nested in the cluster variable; drawn-twice clusters share their level`);
+  // A cluster that lies inside one level of an FE (provinces inside regions) keeps that level when it
+  // is drawn twice; only FE coarser than the cluster are shared like that.
+  const clusterFe = { name: cluster, codes: cl.codes, nLevels: G, labels: cl.labels };
+  const coarserFe = fe.filter((_, j) => !feIsCluster[j] && isNestedIn(clusterFe, feCodes[j]!.codes));
+  if (coarserFe.length) log.info('bootstrap-nested-fe', `the cluster variable "${cluster}" is nested in the fixed effects ${coarserFe.join(', ')}; a cluster drawn twice keeps its level of them`);
   const data = vars.map((v) => sample.columns[v]);
   const reps = o.draws ? o.draws.length : o.bootstrap;
   const rng = new Rng(o.seed);
@@ -444,16 +447,6 @@ function clusterBootstrap(
   }
   if (failed) log.warn('bootstrap-failed', `${failed} of ${reps} bootstrap samples had a rank-deficient equation and were left out of the intervals`, { failed });
   return { replicates: out, reps, failed, nClusters: G };
-}
-
-function isConstantWithin(codes: Int32Array, clusters: Int32Array, G: number): boolean {
-  const seen = new Int32Array(G).fill(-1);
-  for (let i = 0; i < codes.length; i++) {
-    const g = clusters[i];
-    if (seen[g] < 0) seen[g] = codes[i];
-    else if (seen[g] !== codes[i]) return false;
-  }
-  return true;
 }
 
 function recode(name: string, codes: Int32Array): FixedEffect {

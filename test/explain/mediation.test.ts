@@ -171,3 +171,18 @@ describe('mediation samples and the bootstrap without fixed effects', () => {
     close(fit.indirect.at(-1)!.estimate, fit.total.estimate - fit.direct.estimate, 1e-10);
   });
 });
+
+describe('cluster bootstrap with an FE coarser than the cluster', () => {
+  it('notes when the cluster lies inside an FE (entities inside regions), not for year FE', async () => {
+    const { withColumns } = await import('../../src/data/panel.js');
+    // region = entity number mod 3: every entity lies in one region.
+    const region = Float64Array.from(panel.entity, (e) => Number(e.slice(1)) % 3);
+    const p = withColumns(panel, { region });
+    const coarse = mediation(p, { ...base, fe: ['year', 'region'], cluster: 'id', bootstrap: 20, seed: 1 });
+    expect(coarse.notes.filter((n) => n.code === 'bootstrap-nested-fe').map((n) => n.message)).toEqual([
+      'the cluster variable "id" is nested in the fixed effects region; a cluster drawn twice keeps its level of them',
+    ]);
+    const plain = mediation(p, { ...base, cluster: 'id', bootstrap: 20, seed: 1 });
+    expect(plain.notes.some((n) => n.code === 'bootstrap-nested-fe')).toBe(false);
+  });
+});
