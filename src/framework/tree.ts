@@ -1,4 +1,4 @@
-import type { Dimension, Indicator, System } from './types.js';
+import type { Dimension, Indicator, Framework, System } from './types.js';
 
 /** An indicator with its place in the tree: the dimension ids from the top level down to its parent. */
 export interface PlacedIndicator {
@@ -42,4 +42,9 @@ export function systemDimensions(system: System): PlacedDimension[] {
   };
   for (const d of system.dimensions) walk(d, undefined, 0);
   return out;
+}
+
+/** The indicator columns a framework reads, each once, in framework order. */
+export function frameworkColumns(framework: Framework): string[] {
+  return [...new Set(framework.systems.flatMap((s) => systemIndicators(s).map((p) => p.indicator.column)))];
 }

@@ -23,5 +23,5 @@ export { topsisCloseness } from './topsis.js';
 export { rankDescending } from './rank.js';
 export { completeRows } from './complete-rows.js';
 export { toShares } from './shares.js';
-export { measurePanel, frameworkColumns, type MeasuredPanel } from './pipeline.js';
+export { measurePanel, type MeasuredPanel } from './pipeline.js';
 export { scoresPanel } from './scores-panel.js';

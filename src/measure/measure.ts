@@ -2,7 +2,7 @@ import { InputError } from '../core/errors.js';
 import { fsum } from '../core/numeric.js';
 import { NoteLog } from '../core/notes.js';
 import type { Panel } from '../data/panel.js';
-import { systemDimensions, systemIndicators } from '../framework/tree.js';
+import { systemDimensions, frameworkColumns, systemIndicators } from '../framework/tree.js';
 import type { Framework, System } from '../framework/types.js';
 import { validateAgainstPanel } from '../framework/validate-panel.js';
 import { aggregateArithmetic, aggregateGeometric } from './aggregate.js';
@@ -36,7 +36,7 @@ export function measure(panel: Panel, framework: Framework, options: Partial<Mea
   const o = resolveMeasureOptions(options);
   validateAgainstPanel(framework, panel);
   const log = new NoteLog(framework.notes ?? []);
-  const allColumns = [...new Set(framework.systems.flatMap((s) => systemIndicators(s).map((p) => p.indicator.column)))];
+  const allColumns = frameworkColumns(framework);
   const used = completeRows(panel, allColumns, log);
   const n = used.length;
   const pooled = [Int32Array.from({ length: n }, (_, k) => k)];

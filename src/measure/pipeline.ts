@@ -2,7 +2,7 @@ import type { Note } from '../core/notes.js';
 import { coverage, type Coverage } from '../data/coverage.js';
 import { impute, type ImputeMethod, type ImputeResult } from '../data/impute.js';
 import type { Panel } from '../data/panel.js';
-import { systemIndicators } from '../framework/tree.js';
+import { frameworkColumns } from '../framework/tree.js';
 import type { Framework } from '../framework/types.js';
 import { validateAgainstPanel } from '../framework/validate-panel.js';
 import { measure } from './measure.js';
@@ -19,11 +19,6 @@ export interface MeasuredPanel {
   readonly result: MeasureResult;
   /** Reading, imputation and measurement notes, in that order. */
   readonly notes: readonly Note[];
-}
-
-/** The indicator columns a framework reads, each once, in framework order. */
-export function frameworkColumns(framework: Framework): string[] {
-  return [...new Set(framework.systems.flatMap((s) => systemIndicators(s).map((p) => p.indicator.column)))];
 }
 
 /**
