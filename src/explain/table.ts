@@ -1,3 +1,4 @@
+import { formatCsv } from '../data/csv.js';
 import type { FeolsFit } from './feols.js';
 import type { CoefRow, VcovResult } from './vcov.js';
 import { coefTable } from './vcov.js';
@@ -165,6 +166,6 @@ export function tableLatex(table: RegressionTable): string {
 
 /** CSV (RFC 4180 quoting) of {@link tableGrid}. */
 export function tableCsv(table: RegressionTable): string {
-  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return tableGrid(table).map((r) => r.map(q).join(',')).join('\n') + '\n';
+  // The project's RFC 4180 writer (quotes commas, quotes, line breaks and edge spaces); LF line ends.
+  return formatCsv(tableGrid(table), { eol: '\n' });
 }

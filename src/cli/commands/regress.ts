@@ -7,6 +7,7 @@ import { modelFromFit, regressionTable, tableCsv, tableGrid, tableLatex, tableMa
 import { InputError } from '../../core/errors.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { writeXlsx } from '../../io/xlsx.js';
+import { writeCsv } from '../../io/write.js';
 import type { Panel } from '../../data/panel.js';
 import { robustnessSamples, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 
@@ -32,7 +33,7 @@ async function writeRegressionFiles(dir: string, table: RegressionTable): Promis
   const files = ['regression.md', 'regression.tex', 'regression.csv', 'regression.xlsx'];
   await writeFileAtomic(path.join(dir, files[0]), tableMarkdown(table) + '\n');
   await writeFileAtomic(path.join(dir, files[1]), tableLatex(table) + '\n');
-  await writeFileAtomic(path.join(dir, files[2]), tableCsv(table));
+  await writeCsv(path.join(dir, files[2]), tableGrid(table), { bom: true });
   await writeXlsx(path.join(dir, files[3]), [{ name: 'regression', rows: [...tableGrid(table), [table.note]] }]);
   return files;
 }
