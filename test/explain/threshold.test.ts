@@ -152,6 +152,13 @@ describe('fixed-regressor bootstrap equals the lm() reference on the same entity
     f1.replicates.forEach((v, r) => expectRel(v, boot.F1[r]));
     f2.replicates.forEach((v, r) => expectRel(v, boot.F2[r]));
     expect(f1.pValue).toBe(0); // F1 = 143 exceeds every F1*
+    // Critical values (xthreg's Crit10/5/1) = R's type-7 quantiles of the same replicates.
+    expectRel(f1.critical.p10, boot.crit1[0]);
+    expectRel(f1.critical.p5, boot.crit1[1]);
+    expectRel(f1.critical.p1, boot.crit1[2]);
+    expectRel(f2.critical.p10, boot.crit2[0]);
+    expectRel(f2.critical.p5, boot.crit2[1]);
+    expectRel(f2.critical.p1, boot.crit2[2]);
   });
 });
 
