@@ -1,3 +1,4 @@
+import { sd, validValues } from '../core/numeric.js';
 import { definedOnly } from '../core/options.js';
 import { InputError } from '../core/errors.js';
 import { NoteLog, type Note } from '../core/notes.js';
@@ -304,7 +305,7 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
     }
     const ciExcludes0 = ciLow > 0 || ciHigh < 0;
     const verdict = wenYeVerdict({ cSig: sig(total), abSigByPaths: aSig && bSig, ciExcludes0, hasBoot: boot.reps > 0, cPrimeSig: sig(direct), ab: est, cPrime: direct.estimate, c: total.estimate });
-    indirect.push({ mediator: name, estimate: est, ciLow, ciHigh, bcLow, bcHigh, bootSe: sdFinite(reps), sobelZ, sobelP, share: est / total.estimate, verdict });
+    indirect.push({ mediator: name, estimate: est, ciLow, ciHigh, bcLow, bcHigh, bootSe: sd(validValues(reps)), sobelZ, sobelP, share: est / total.estimate, verdict });
   });
   const totalIndirect = indirect[indirect.length - 1].estimate;
   const baronKenny = o.chain
@@ -329,20 +330,6 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
     equations: [totalEq.model, ...medEqs.map((e) => e.model), outEq.model],
     notes: log.notes,
   };
-}
-
-function sdFinite(x: Float64Array): number {
-  let n = 0;
-  let m = 0;
-  let s = 0;
-  for (const v of x) {
-    if (!Number.isFinite(v)) continue;
-    n++;
-    const d = v - m;
-    m += d / n;
-    s += d * (v - m);
-  }
-  return n > 1 ? Math.sqrt(s / (n - 1)) : NaN;
 }
 
 /** Wen & Ye (2014) five-step verdict for one indirect path. */

@@ -69,6 +69,7 @@ describe('cluster bootstrap machinery equals boot on the same draws', () => {
       close(e.ciHigh, ci.perc[1], 1e-10);
       close(e.bcLow, ci.bc[0], 1e-10);
       close(e.bcHigh, ci.bc[1], 1e-10);
+      close(e.bootSe, ref.bootstrap.sd[j], 1e-10); // R: apply(bt$t, 2, sd)
     });
   });
 
