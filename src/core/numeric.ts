@@ -78,7 +78,7 @@ export function validValues(values: ArrayLike<number>): Float64Array {
 
 /**
  * Quantile of already sorted finite values by R's default (type 7, Hyndman & Fan 1996):
- * h = (n − 1)p, linear interpolation between the order statistics around h.
+ * h = (n − 1)p, linear interpolation between the order statistics around h, computed as R does.
  */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
@@ -86,7 +86,11 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  const frac = h - lo;
+  // R's own arithmetic, (1 − h)x_lo + h·x_hi, and x_lo itself when the neighbours are equal, so that
+  // results (winsorising cut-offs, bootstrap critical values) equal R's bit for bit.
+  if (frac === 0 || sorted[hi] === sorted[lo]) return sorted[lo];
+  return (1 - frac) * sorted[lo] + frac * sorted[hi];
 }
 
 /** Quantile (R type 7) of the finite values of `values`. */

@@ -1,3 +1,4 @@
+import { quantileSorted } from '../core/numeric.js';
 import { InputError } from '../core/errors.js';
 import type { Note } from '../core/notes.js';
 import { filterRows, withColumns, column, type Panel } from '../data/panel.js';
@@ -16,13 +17,7 @@ import { filterRows, withColumns, column, type Panel } from '../data/panel.js';
 export function quantileOfSorted(sorted: ArrayLike<number>, p: number, type: 2 | 7 = 2): number {
   const n = sorted.length;
   if (n === 0) return NaN;
-  if (type === 7) {
-    const h = (n - 1) * p;
-    const lo = Math.floor(h);
-    const hi = Math.min(lo + 1, n - 1);
-    const frac = h - lo;
-    return (1 - frac) * sorted[lo] + frac * sorted[hi]; // R's (1 − h)x_j + h x_{j+1}, bit for bit
-  }
+  if (type === 7) return quantileSorted(sorted, p);
   const np = n * p;
   const j = Math.floor(np + 4 * Number.EPSILON * np);
   const g = np - j;
