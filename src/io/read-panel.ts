@@ -12,7 +12,6 @@ import { ENTITY_NAMES, findColumn, normaliseHeader } from '../data/columns.js';
 import { jsonToRawTable } from '../data/json-table.js';
 import type { RawTable } from '../data/raw-table.js';
 import { decodeText, utf8Bytes } from './encoding.js';
-import { readXlsxTable } from './xlsx.js';
 
 /** Options for reading a panel file (CSV, XLSX, JSON; long or wide-by-year layout). */
 export interface ReadPanelOptions {
@@ -77,6 +76,8 @@ export async function readPanel(path: string, options: ReadPanelOptions = {}): P
     }
   } else if (ext === '.xlsx' || ext === '.xlsm') {
     await checkReadable(path);
+    // Loaded on demand: the XLSX reader costs ~0.1 s of start-up that CSV reading does not need.
+    const { readXlsxTable } = await import('./xlsx.js');
     table = await readXlsxTable(path, options.sheet);
   } else if (ext === '.json') {
     const text = decodeText(await readBytes(path), options.encoding, path).text;

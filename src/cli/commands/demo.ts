@@ -23,7 +23,6 @@ interface DemoOptions {
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('run every stage on the built-in examples (world-pwt: real PWT 9.1 data; china-sim: SIMULATED provinces) and write an HTML report')
     .option('--out <dir>', 'output folder', 'nqpf-report')
     .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'zh']).default('en'))
     .option('--bootstrap <n>', 'cluster-bootstrap replications of the mediation analysis', intOption('--bootstrap'), 1000)

@@ -12,7 +12,7 @@ interface EllipseCliOptions extends DataOptions {
 
 /** `nqpf ellipse`: the standard deviational ellipse of entity locations weighted by a variable, per period. */
 export function registerEllipse(program: Command): void {
-  const cmd = program.command('ellipse').description('standard deviational ellipse (ArcGIS Directional Distribution) of entity locations weighted by a variable, per period');
+  const cmd = program.command('ellipse');
   withDataOptions(cmd)
     .requiredOption('--value <column>', 'the weight of each location (non-negative, e.g. an index score)')
     .option('--no-sqrt2', 'do not apply the √2 correction of ArcGIS')

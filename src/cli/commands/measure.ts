@@ -8,13 +8,10 @@ import type { ImputeMethod } from '../../data/impute.js';
 import type { Framework } from '../../framework/types.js';
 import { resolveFramework } from '../../io/framework-file.js';
 import { writeFileAtomic } from '../../io/atomic.js';
-import { writeXlsx } from '../../io/xlsx.js';
 import { measureJson, runMeasure, scoreTable, weightTable } from '../../api/measure.js';
 import { AGGREGATE_METHODS, NORMALIZE_METHODS, resolveMeasureOptions, type MeasureOptions } from '../../measure/options.js';
 import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
-import { renderReport } from '../../report/document.js';
-import { measureSections, reportDataset } from '../../report/sections/measure.js';
 import { loadData, numberOption, printJson, printNotes, progress, withDataOptions, withImputeOption, type DataOptions, writeTables } from '../common.js';
 
 interface MeasureCliOptions extends DataOptions {
@@ -38,8 +35,7 @@ function parseRange(value: string): [number, number] {
 /** `nqpf measure`: composite indices of a framework on a panel. */
 export function registerMeasure(program: Command): void {
   const cmd = program
-    .command('measure')
-    .description('composite index of each system of a framework: normalise, weight (entropy, CRITIC, ...), aggregate, rank');
+    .command('measure');
   withImputeOption(
     withDataOptions(cmd)
     .requiredOption('--framework <file|builtin>', 'indicator framework: a YAML/JSON file, or a built-in (seed, pwt; see "nqpf frameworks")')
@@ -92,6 +88,12 @@ Examples:
 }
 
 async function writeOutputs(dir: string, result: MeasureResult, panel: Panel, framework: Framework, notes: readonly Note[], lang: Lang): Promise<void> {
+  // The writers and the report (ECharts) load only with --out: they cost most of a second at start-up.
+  const [{ writeXlsx }, { renderReport }, { measureSections, reportDataset }] = await Promise.all([
+    import('../../io/xlsx.js'),
+    import('../../report/document.js'),
+    import('../../report/sections/measure.js'),
+  ]);
   const scores = scoreTable(result, panel);
   const weights = weightTable(result, framework);
   await writeTables(dir, { scores, weights });

@@ -6,7 +6,6 @@ import { formatRegression } from '../../explain/regression-result.js';
 import { tableCsv, tableGrid, tableLatex, tableMarkdown, type RegressionTable } from '../../explain/table.js';
 import { regressJson, runRegress } from '../../api/regress.js';
 import { writeFileAtomic } from '../../io/atomic.js';
-import { writeXlsx } from '../../io/xlsx.js';
 import { writeCsv } from '../../io/write.js';
 import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 
@@ -22,6 +21,7 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 /** Write the side-by-side table as regression.md, .tex, .csv and .xlsx in `dir`; returns the file names. */
 async function writeRegressionFiles(dir: string, table: RegressionTable): Promise<string[]> {
+  const { writeXlsx } = await import('../../io/xlsx.js'); // the XLSX writer loads only with --out
   await mkdir(dir, { recursive: true });
   const files = ['regression.md', 'regression.tex', 'regression.csv', 'regression.xlsx'];
   await writeFileAtomic(path.join(dir, files[0]), tableMarkdown(table) + '\n');
@@ -36,7 +36,6 @@ export function registerRegress(program: Command): void {
   withRobustnessOptions(withDataOptions(
     program
       .command('regress')
-      .description('linear regression with any number of fixed effects or IV/2SLS (fixest formulas), and robust, clustered or Driscoll–Kraay standard errors')
       .requiredOption('--formula <formula>', 'fixest formula, e.g. "y ~ x1 + x2 | id + year" or "y ~ w | id | x ~ l(x, 1)"; repeat for models side by side', collect)
       .option('--vcov <type>', 'iid | hc1 | cluster:COL | cluster:COL1+COL2 | dk | dk:LAG (default: cluster by the first fixed effect, iid without FE)')
       .option('--level <p>', 'confidence level of the intervals', numberOption('--level'), 0.95)
