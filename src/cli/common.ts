@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { writeCsv } from '../io/write.js';
 import type { Panel } from '../data/panel.js';
 import type { Note } from '../core/notes.js';
