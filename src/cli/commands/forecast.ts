@@ -90,7 +90,7 @@ C<0.65 & P>0.7, else fail. Formulas: docs/spatial-forecast.md.`,
         }
         notes.push(...model.notes);
         const forecast = gm11Forecast(model, opts.horizon);
-        const rolling = opts.rolling !== undefined ? gm11RollingCheck(values, { minTrain: opts.rolling, horizon: Math.max(1, opts.horizon) }) : undefined;
+        const rolling = opts.rolling !== undefined ? gm11RollingCheck(values, { minTrain: opts.rolling, horizon: Math.max(1, opts.horizon), label: `${id} (${opts.value})` }) : undefined;
         series.push({
           entity: id,
           periods,
