@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
+import { entityCoordinates } from '../../spatial/coordinates.js';
 import { crossSection } from '../../spatial/cross-section.js';
 import { standardDeviationalEllipse } from '../../spatial/ellipse.js';
 import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor } from '../common.js';
@@ -11,6 +12,7 @@ interface EllipseCliOptions extends DataOptions {
   sqrt2: boolean;
   denominator: 'n' | 'n-2';
   vertices: number;
+  coordinates?: string;
 }
 
 /** `nqpf ellipse`: the standard deviational ellipse of entity locations weighted by a variable, per period. */
@@ -21,32 +23,38 @@ export function registerEllipse(program: Command): void {
     .option('--no-sqrt2', 'do not apply the √2 correction of ArcGIS')
     .addOption(new Option('--denominator <d>', 'Σw (ArcGIS) or the n−2 small-sample form (CrimeStat)').choices(['n', 'n-2']).default('n'))
     .option('--vertices <k>', 'vertices of the polygon returned for maps', intOption('--vertices'), 72)
+    .option('--coordinates <lat,lon>', 'latitude and longitude columns of the data (as moran --distance); default: the entity coordinates of a built-in dataset')
     .addHelpText(
       'after',
       `
 Examples:
   nqpf ellipse --data china-sim --value rd_intensity --json
   nqpf ellipse --data world-pwt --value rgdpo
+  nqpf ellipse --data cities.csv --entity city --period year --value gdp --coordinates lat,lon
 
-Locations are the entity coordinates (lat/lon of the dataset's entity table: capitals for china-sim,
-label points for world-pwt). --json prints {"periods":[{"period","centre":{"lat","lon"},"angle",
+Locations are the columns named by --coordinates LAT,LON (each entity's first row with both), else the
+entity coordinates of a built-in dataset (capitals for china-sim, points inside each country for
+world-pwt). --json prints {"periods":[{"period","centre":{"lat","lon"},"angle",
 "sigmaMajor","sigmaMinor","areaKm2","n","polygon":[[lon,lat],...]}]}. The angle is the major axis,
 degrees clockwise from north; distances in km on a local equirectangular projection.`,
     )
     .action(async (opts: EllipseCliOptions) => {
       const panel = await loadData(opts);
       const notes: Note[] = [...notesFor(panel.notes, [opts.value])];
+      if (!opts.coordinates && !(panel.columns.lat && panel.columns.lon) && !panel.entities.some((e) => Number.isFinite(e.lat))) {
+        throw new InputError('the entities have no coordinates', { hint: 'give --coordinates LAT,LON (two columns of the data); built-in datasets have entity coordinates' });
+      }
       const periods = [];
       for (const p of panel.periods) {
         const s = crossSection(panel, opts.value, p);
         if (s.ids.length === 0) continue;
-        const missingCoords = s.entities.filter((e) => !Number.isFinite(e.lat) || !Number.isFinite(e.lon)).map((e) => e.id);
-        if (missingCoords.length === s.entities.length) {
-          throw new InputError('the entities have no coordinates', { hint: 'the ellipse needs entity latitude/longitude (built-in datasets have them)' });
+        const coords = entityCoordinates(panel, s, opts.coordinates ?? 'lat,lon', '--coordinates');
+        if (coords.every((c) => !Number.isFinite(c.lat) || !Number.isFinite(c.lon))) {
+          throw new InputError('the entities have no coordinates', { hint: 'give --coordinates LAT,LON (two columns of the data); built-in datasets have entity coordinates' });
         }
         notes.push(...s.notes);
         const points = s.entities
-          .map((e, i) => ({ id: e.id, lat: e.lat as number, lon: e.lon as number, weight: s.values[i] }))
+          .map((e, i) => ({ id: e.id, lat: coords[i].lat, lon: coords[i].lon, weight: s.values[i] }))
           .filter((pt) => Number.isFinite(pt.lat) && Number.isFinite(pt.lon));
         const e = standardDeviationalEllipse(points, { sqrt2: opts.sqrt2, denominator: opts.denominator, vertices: opts.vertices });
         notes.push(...e.notes);

@@ -5,6 +5,7 @@ import type { Note } from '../../core/notes.js';
 import { column, type Panel } from '../../data/panel.js';
 import { loadChinaProvinceBorders } from '../../io/builtin.js';
 import { readNeighbourFile } from '../../io/neighbours.js';
+import { entityCoordinates } from '../../spatial/coordinates.js';
 import { crossSection, type CrossSection } from '../../spatial/cross-section.js';
 import { gearyTest } from '../../spatial/geary.js';
 import { localMoran } from '../../spatial/local-moran.js';
@@ -16,12 +17,11 @@ import {
   inverseDistanceWeights,
   knnWeights,
   subsetWeights,
-  type LatLon,
   type NeighbourPair,
   type SpatialWeights,
   type WeightsStyle,
 } from '../../spatial/weights.js';
-import { fixed as f, intOption, list, loadData, numberOption, printJson, printNotes, withDataOptions, notesFor, type DataOptions } from '../common.js';
+import { fixed as f, intOption, loadData, numberOption, printJson, printNotes, withDataOptions, notesFor, type DataOptions } from '../common.js';
 
 /** Weight options shared by `nqpf moran` (and any other command that needs spatial weights). */
 export interface WeightsCliOptions {
@@ -43,29 +43,6 @@ interface MoranCliOptions extends DataOptions, WeightsCliOptions {
   alpha: number;
 }
 
-
-/** Coordinates per entity: EntityInfo lat/lon for `lat,lon`, else two numeric columns (first value per entity). */
-function coordinates(panel: Panel, section: CrossSection, spec: string): LatLon[] {
-  const [latCol, lonCol] = list(spec);
-  if (!latCol || !lonCol) throw new InputError(`--distance takes two column names LAT,LON (got "${spec}")`, { hint: 'e.g. --distance lat,lon' });
-  const fromInfo = latCol === 'lat' && lonCol === 'lon' && !panel.columns.lat && section.entities.every((e) => Number.isFinite(e.lat) && Number.isFinite(e.lon));
-  if (fromInfo) return section.entities.map((e) => ({ lat: e.lat as number, lon: e.lon as number }));
-  for (const c of [latCol, lonCol]) {
-    if (!panel.columns[c]) {
-      throw new InputError(`--distance: unknown coordinate column "${c}"`, {
-        file: panel.meta.file,
-        hint: `give latitude and longitude columns of the data, or lat,lon for the entity coordinates of a built-in dataset`,
-      });
-    }
-  }
-  const first = new Map<string, LatLon>();
-  for (let r = 0; r < panel.entity.length; r++) {
-    const lat = panel.columns[latCol][r];
-    const lon = panel.columns[lonCol][r];
-    if (!first.has(panel.entity[r]) && Number.isFinite(lat) && Number.isFinite(lon)) first.set(panel.entity[r], { lat, lon });
-  }
-  return section.ids.map((id) => first.get(id) ?? { lat: NaN, lon: NaN });
-}
 
 /**
  * Build the weights the flags ask for, over the entities of `section`. Contiguity is built over all
@@ -91,7 +68,7 @@ export async function weightsFromOptions(panel: Panel, section: CrossSection, op
     return economicDistanceWeights(section.ids, means, { style: opts.style });
   }
   if (opts.distance) {
-    const coords = coordinates(panel, section, opts.distance);
+    const coords = entityCoordinates(panel, section, opts.distance, '--distance');
     if (opts.knn !== undefined) return knnWeights(section.ids, coords, opts.knn, { style: opts.style });
     return inverseDistanceWeights(section.ids, coords, { power: opts.power, cutoffKm: opts.cutoff, style: opts.style });
   }
