@@ -17,16 +17,23 @@ export function checkSvg(svg: string): void {
 }
 
 /**
- * The SVG ready to inline under the id prefix `prefix` (e.g. `fig3`). ECharts names ids and classes
- * after a process-wide renderer counter (zr0-, zr1-, …), which depends on how many charts the process
- * drew before; inline SVGs share one document, so they are named after the figure instead: unique and
- * reproducible. ECharts' interaction metadata (ecmeta_*, pointer-events) does nothing in a static
+ * The SVG ready to inline under the id prefix `prefix` (e.g. `fig3`). ECharts names ids after a
+ * process-wide renderer counter (zr0-, zr1-, …) and CSS classes after another, both depending on how
+ * many charts the process drew before; inline SVGs share one document, so they are named after the
+ * figure instead: unique and reproducible. ECharts' interaction metadata (ecmeta_*, pointer-events) does nothing in a static
  * page and is dropped.
  */
 export function embedSvg(svg: string, prefix: string): string {
+  // zrender numbers its CSS classes (zrN-cls-K) with a second process-wide counter; renumber them in
+  // order of first appearance so that the same chart gives the same text in any process.
+  const classes = new Map<string, number>();
   return svg
     .trim()
     .replace(/\bzr\d+-/g, `${prefix}-`)
+    .replace(new RegExp(`\\b${prefix}-cls-(\\d+)\\b`, 'g'), (_, k: string) => {
+      if (!classes.has(k)) classes.set(k, classes.size);
+      return `${prefix}-cls-${classes.get(k)}`;
+    })
     .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
     .replace(/ pointer-events="visible"/g, '');
 }
