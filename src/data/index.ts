@@ -8,3 +8,4 @@ export * from './build-panel.js';
 export * from './coverage.js';
 export * from './impute.js';
 export * from './china-provinces.js';
+export * from './encoding.js';
