@@ -26,6 +26,8 @@ export interface RawTable {
   readonly rowNumber: Int32Array;
   /** File name for error messages. */
   readonly file?: string;
+  /** Spreadsheet row of the (last) header row, when table finding found it below row 1. */
+  readonly headerRow?: number;
 }
 
 /** The text of cell (row, col) as a person sees it ("" when empty). */
