@@ -260,6 +260,12 @@ export function reshapePairs(table: RawTable, layout: TableLayout): { table: Raw
   const rows: unknown[][] = [];
   const rowNumber: number[] = [];
   for (let i = 0; i < table.nRows; i++) {
+    // A row without any value in the block (a footnote, a blank entity) stays one row, without a year.
+    if ([...at.values()].every((k) => cellValue(table, k, i) === null)) {
+      rows.push([...keepCols.map((k) => cellValue(table, k, i)), null, ...variables.map(() => null)]);
+      rowNumber.push(table.rowNumber[i]!);
+      continue;
+    }
     for (const y of years) {
       const row: unknown[] = keepCols.map((k) => cellValue(table, k, i));
       row.push(y);
