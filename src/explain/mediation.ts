@@ -9,6 +9,7 @@ import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { demean, isNestedIn, type FixedEffect } from './demean.js';
 import { feols } from './feols.js';
 import { factorCodes } from './model-frame.js';
+import { removeSingletons } from './singletons.js';
 import { coefTable, vcov, type VcovSpec } from './vcov.js';
 import { bcInterval, percentileInterval } from './bootstrap-ci.js';
 import { modelFromFit, type TableModel } from './table.js';
@@ -46,6 +47,11 @@ export interface MediationOptions {
    * the machinery against R's `boot` on the same draws.
    */
   readonly draws?: readonly ArrayLike<number>[];
+  /**
+   * Keep singleton observations (default false: removed iteratively before estimation, the rule of
+   * `regress` and reghdfe, Correia 2015).
+   */
+  readonly keepSingletons?: boolean;
   /** Keep the bootstrap replicates on the result (default false). */
   readonly keepReplicates?: boolean;
 }
@@ -238,13 +244,24 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
   const feAll = o.fe.map((f) => factorCodes(panel, f));
   const keep = panel.entity.map((_, i) => cols.every((c) => Number.isFinite(c[i])) && clusterAll.codes[i] >= 0 && feAll.every((f) => f.codes[i] >= 0));
   const nDrop = keep.filter((k) => !k).length;
-  const sample = nDrop ? filterRows(panel, keep) : panel;
   if (nDrop) log.info('dropped-rows', `${nDrop} rows with a missing value in ${vars.join(', ')} were dropped so that every equation uses the same sample`, { count: nDrop });
+  // Singletons: the rule of `regress` (reghdfe's, Correia 2015), applied once to the common sample,
+  // so that each equation gets the SEs and df that `regress` gives it.
+  let nSingle = 0;
+  if (feAll.length && !o.keepSingletons) {
+    const mask = Uint8Array.from(keep, (k) => (k ? 1 : 0));
+    nSingle = removeSingletons(feAll.map((f) => f.codes), feAll.map((f) => f.labels.length), mask);
+    if (nSingle) {
+      mask.forEach((m, i) => (keep[i] = m === 1));
+      log.info('singletons', `${nSingle} singleton observations (a fixed-effect level with one row) were removed, as regress does`, { count: nSingle });
+    }
+  }
+  const sample = nDrop || nSingle ? filterRows(panel, keep) : panel;
 
   const spec: VcovSpec | string = o.vcov ?? (options.cluster ? { type: 'cluster', cluster: [o.cluster] } : { type: 'iid' });
   const feText = o.fe.length ? ` | ${o.fe.join(' + ')}` : '';
   const fitEq = (lhs: string, rhs: readonly string[]) => {
-    const fit = feols(sample, `${lhs} ~ ${rhs.join(' + ')}${feText}`, { keepSingletons: true });
+    const fit = feols(sample, `${lhs} ~ ${rhs.join(' + ')}${feText}`, { keepSingletons: o.keepSingletons });
     for (const n of fit.notes) log.add(n);
     const v = vcov(fit, spec);
     for (const n of v.notes) log.add(n);

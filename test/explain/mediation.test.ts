@@ -187,3 +187,28 @@ describe('cluster bootstrap with an FE coarser than the cluster', () => {
     expect(plain.notes.some((n) => n.code === 'bootstrap-nested-fe')).toBe(false);
   });
 });
+
+describe('mediation uses the singleton rule of regress', async () => {
+  const { regress } = await import('../../src/explain/regression-result.js');
+  const { makePanel } = await import('../../src/data/panel.js');
+  // The fixture plus one entity observed in a single year: a singleton of the entity FE.
+  const cols: Record<string, Float64Array> = {};
+  for (const [k, v] of Object.entries(panel.columns)) cols[k] = Float64Array.from([...v, 0.3]);
+  const withSingleton = makePanel({
+    entityColumn: 'id',
+    periodColumn: 'year',
+    entity: [...panel.entity, 'p99'],
+    period: Float64Array.from([...panel.period, panel.periods[0]]),
+    columns: cols,
+  });
+  it('drops the singleton: same n and clustered SE of c as `regress` on the same equation', () => {
+    const med = mediation(withSingleton, { ...base, vcov: 'cluster:id', bootstrap: 0 });
+    const reg = regress(withSingleton, 'y ~ x + ctl | id + year', 'cluster:id');
+    const c = reg.coefficients.find((r) => r.term === 'x')!;
+    expect(med.nobs).toBe(reg.nobs);
+    expect(med.nobs).toBe(panel.entity.length);
+    close(med.total.stdError, c.stdError, 1e-12);
+    close(med.total.pValue, c.pValue, 1e-12);
+    expect(med.notes.some((n) => n.code === 'singletons')).toBe(true);
+  });
+});
