@@ -120,7 +120,7 @@ export function leastSquares(
   const dropped = [...Array(p).keys()].filter((j) => !keep.includes(j));
   const b = new Float64Array(p).fill(NaN);
   if (!keep.length) return { b, keep, dropped, bread: { rows: 0, cols: 0, data: new Float64Array(0) } };
-  const { r, qty } = choleskyQr2(keep.map((j) => cols[j]), [y]);
+  const { r, qty } = choleskyQr2(keep.map((j) => cols[j]), [y], subMatrix(xtx, keep, keep));
   const bk = solveUpper(r, qty[0]);
   keep.forEach((j, k) => (b[j] = bk[k]));
   const k = keep.length;

@@ -226,6 +226,9 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
     cluster: panel.entityColumn,
     ...(definedOnly(options) as MediationOptions),
   };
+  if (!(o.level > 0 && o.level < 1)) throw new InputError(`the confidence level must be between 0 and 1 (got ${o.level})`, { hint: 'e.g. --level 0.95 (a 95% interval)' });
+  if (!(o.alpha > 0 && o.alpha < 1)) throw new InputError(`the significance level alpha must be between 0 and 1 (got ${o.alpha})`, { hint: 'e.g. --alpha 0.05' });
+  if (!(Number.isInteger(o.bootstrap) && o.bootstrap >= 0)) throw new InputError(`bootstrap replications must be a whole number ≥ 0 (got ${o.bootstrap})`, { hint: 'e.g. --bootstrap 5000, or 0 for none' });
   if (!o.mediators.length) throw new InputError('mediation needs at least one mediator', { hint: 'e.g. --m industry,talent' });
   if (o.chain && o.mediators.length < 2) throw new InputError('a chained mediation needs at least two mediators', { hint: 'give --m M1,M2 (in causal order), or drop --chain' });
   if (o.mediators.length > 6) throw new InputError(`too many mediators (${o.mediators.length}); at most 6`, { hint: 'test groups of mediators separately' });

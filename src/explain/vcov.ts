@@ -277,7 +277,20 @@ export function vcov(fit: FeolsFit, spec: VcovSpec | string = { type: 'iid' }): 
       const rows = fit.frame.rows;
       const T = panel.periods.length;
       const tIdx = Int32Array.from(rows, (r) => panel.periodIndex[r]);
+      let observed = 0;
+      const seen = new Uint8Array(T);
+      for (const t of tIdx) if (!seen[t]) {
+        seen[t] = 1;
+        observed++;
+      }
       const L = s.lag ?? Math.floor(4 * Math.pow(T / 100, 2 / 9));
+      // Γ_l needs two periods l apart: a lag of T or more has no autocovariance to weight, and the
+      // Bartlett weights 1 − l/(L+1) of such an L are not those of any usable bandwidth.
+      if (L >= observed) {
+        throw new InputError(`the Driscoll–Kraay lag ${L} must be smaller than the number of periods in the sample (${observed})`, {
+          hint: `use --vcov dk (lag ⌊4(T/100)^(2/9)⌋ = ${Math.floor(4 * Math.pow(T / 100, 2 / 9))} here) or dk:L with L ≤ ${Math.max(0, observed - 1)}; Newey–West bandwidths are usually far below T`,
+        });
+      }
       const H = groupScores(X, e, tIdx, T);
       const meat = outer(H);
       for (let l = 1; l <= L && l < T; l++) {
@@ -290,12 +303,6 @@ export function vcov(fit: FeolsFit, spec: VcovSpec | string = { type: 'iid' }): 
             meat.data[b + a * K] += w * acc;
           }
         }
-      }
-      let observed = 0;
-      const seen = new Uint8Array(T);
-      for (const t of tIdx) if (!seen[t]) {
-        seen[t] = 1;
-        observed++;
       }
       if (observed < 10) log.warn('few-periods', `Driscoll–Kraay standard errors with only ${observed} periods are unreliable (they are large-T asymptotics)`);
       const adj = s.ssc?.adj ? (n - 1) / (n - kFull) : 1;
@@ -320,6 +327,7 @@ export function vcov(fit: FeolsFit, spec: VcovSpec | string = { type: 'iid' }): 
  * Collinear (dropped) terms are omitted, as fixest prints them.
  */
 export function coefTable(fit: FeolsFit, v: VcovResult, level = 0.95): CoefRow[] {
+  if (!(level > 0 && level < 1)) throw new InputError(`the confidence level must be between 0 and 1 (got ${level})`, { hint: 'e.g. --level 0.95 (a 95% interval)' });
   const K = v.names.length;
   const normal = !Number.isFinite(v.df);
   const crit = normal ? normalQuantile(1 - (1 - level) / 2, 0, 1) : tQuantile(1 - (1 - level) / 2, v.df);
