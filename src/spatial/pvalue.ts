@@ -1,25 +1,14 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { normalPValue, type Alternative } from '../core/pvalue.js';
 import { InputError } from '../core/errors.js';
 import type { SpatialWeights } from './weights.js';
 
 /**
  * Alternative hypothesis of a spatial autocorrelation test, as in spdep: `greater` (positive
  * autocorrelation; spdep's default for moran.test, geary.test and moran.mc), `less`, `two.sided`
- * (spdep's default for localmoran).
+ * (spdep's default for localmoran). Normal p-values come from the core helper ({@link normalPValue}).
  */
-export type Alternative = 'greater' | 'less' | 'two.sided';
-
-/**
- * Normal p-value of a standard deviate z: greater P(Z > z), less P(Z < z), two-sided 2·P(Z > |z|).
- * The upper tail is taken as Φ(−z), not 1 − Φ(z), so small p-values keep their relative precision
- * (R's `pnorm(z, lower.tail = FALSE)`).
- */
-export function normalPValue(z: number, alternative: Alternative): number {
-  if (Number.isNaN(z)) return NaN;
-  if (alternative === 'greater') return normalCdf(-z, 0, 1);
-  if (alternative === 'less') return normalCdf(z, 0, 1);
-  return 2 * normalCdf(-Math.abs(z), 0, 1);
-}
+export type { Alternative };
+export { normalPValue };
 
 /** Check that x has one finite value per entity of the weights; InputError naming the entity otherwise. */
 export function checkValues(x: ArrayLike<number>, w: SpatialWeights, what = 'the variable'): void {
