@@ -2,7 +2,7 @@ import type { Panel } from '../data/panel.js';
 import type { Note } from '../core/notes.js';
 import { NoteLog } from '../core/notes.js';
 import { InputError } from '../core/errors.js';
-import fCdf from '@stdlib/stats-base-dists-f-cdf';
+import { fPValue } from '../core/pvalue.js';
 import type { Matrix } from '../linalg/index.js';
 import { cholesky, choleskyInverse, choleskyQr2, choleskySolve, crossprod, dot, solveUpper, subMatrix } from '../linalg/index.js';
 import type { Formula } from './formula.js';
@@ -224,7 +224,7 @@ export function feolsFrame(frame: ModelFrame, options: FeolsOptions = {}): Feols
         F,
         df1,
         df2,
-        pValue: df1 > 0 ? 1 - fCdf(F, df1, df2) : NaN,
+        pValue: df1 > 0 ? fPValue(F, df1, df2) : NaN,
         r2Partial: 1 - rssU / rssR,
         coefficients,
       });
@@ -301,7 +301,7 @@ export function feolsFrame(frame: ModelFrame, options: FeolsOptions = {}): Feols
     F,
     fDf1: q,
     fDf2: dfResidual,
-    fPValue: q > 0 ? 1 - fCdf(F, q, dfResidual) : NaN,
+    fPValue: q > 0 ? fPValue(F, q, dfResidual) : NaN,
     fixedEffects: fes.map((fe) => ({ name: fe.name, nLevels: fe.nLevels })),
     dropped: frame.dropped,
     notes: log.notes,

@@ -5,7 +5,7 @@ import { NoteLog, type Note } from '../core/notes.js';
 import { Rng } from '../core/rng.js';
 import { filterRows, type Panel } from '../data/panel.js';
 import { cholesky, choleskySolve, crossprod, subMatrix } from '../linalg/index.js';
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { normalPValue } from '../core/pvalue.js';
 import { demean, isNestedIn, type FixedEffect } from './demean.js';
 import { feols } from './feols.js';
 import { factorCodes } from './model-frame.js';
@@ -319,7 +319,7 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
       const a = xToM[ch[0]];
       const b = mToY[ch[0]];
       sobelZ = (a.estimate * b.estimate) / Math.sqrt(a.estimate ** 2 * b.stdError ** 2 + b.estimate ** 2 * a.stdError ** 2);
-      sobelP = 2 * normalCdf(-Math.abs(sobelZ), 0, 1);
+      sobelP = normalPValue(sobelZ);
       aSig = sig(a);
       bSig = sig(b);
     }

@@ -2,10 +2,9 @@ import { InputError } from '../core/errors.js';
 import { NoteLog, type Note } from '../core/notes.js';
 import { mean, sd } from '../core/numeric.js';
 import { filterRows, withColumns, type Panel } from '../data/panel.js';
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import { tPValue } from '../core/pvalue.js';
 import { feols } from './feols.js';
 import { coefTable, vcov, type CoefRow, type VcovSpec } from './vcov.js';
 
@@ -118,7 +117,6 @@ export function moderation(panel: Panel, options: ModerationOptions): Moderation
   const b3 = table[ixz].estimate;
   const normal = !Number.isFinite(v.df);
   const crit = normal ? normalQuantile(1 - o.alpha / 2, 0, 1) : tQuantile(1 - o.alpha / 2, v.df);
-  const pOf = (t: number) => (normal ? 2 * normalCdf(-Math.abs(t), 0, 1) : 2 * tCdf(-Math.abs(t), v.df));
   const zBar = mean(z);
   const simpleSlopes = ([-1, 0, 1] as const).map((k) => {
     // w: the moderator on the model's scale (centred, or raw when centre = false).
@@ -126,7 +124,7 @@ export function moderation(panel: Panel, options: ModerationOptions): Moderation
     const slope = b1 + b3 * w;
     const se = Math.sqrt(V(ix, ix) + w * w * V(ixz, ixz) + 2 * w * V(ix, ixz));
     const t = slope / se;
-    return { at: k === 0 ? 'mean' : `mean ${k < 0 ? '−' : '+'} 1 SD`, z: zBar + k * zSd, slope, stdError: se, statistic: t, pValue: pOf(t), ciLow: slope - crit * se, ciHigh: slope + crit * se };
+    return { at: k === 0 ? 'mean' : `mean ${k < 0 ? '−' : '+'} 1 SD`, z: zBar + k * zSd, slope, stdError: se, statistic: t, pValue: tPValue(t, v.df), ciLow: slope - crit * se, ciHigh: slope + crit * se };
   });
   const jn = johnsonNeyman(b1, b3, V(ix, ix), V(ixz, ixz), V(ix, ixz), crit);
   const shift = (w: number) => w + zMean;

@@ -5,7 +5,7 @@ import { Rng } from '../core/rng.js';
 import { column, withColumns, type Panel } from '../data/panel.js';
 import { cholesky, choleskyInverse, choleskySolve, type CholeskyFactor } from '../linalg/cholesky.js';
 import { crossprod, xty } from '../linalg/crossprod.js';
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import { tPValue } from '../core/pvalue.js';
 import { feols } from './feols.js';
 import { coefTable, vcov as vcovOf, type VcovSpec } from './vcov.js';
 
@@ -616,7 +616,7 @@ function fitAt(d: Design, q: Float64Array, o: ThresholdResult['options'], gammas
   const coefficients = terms.map((term, j) => {
     const se = Math.sqrt(s2 * inv.data[j + j * cols.length]);
     const t = beta[j] / se;
-    return { term, estimate: beta[j], stdError: se, statistic: t, pValue: 2 * tCdf(-Math.abs(t), df) };
+    return { term, estimate: beta[j], stdError: se, statistic: t, pValue: tPValue(t, df) };
   });
   return { coefficients, regimes, ssr };
 }

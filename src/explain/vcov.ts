@@ -2,13 +2,12 @@ import { InputError } from '../core/errors.js';
 import { NoteLog, type Note } from '../core/notes.js';
 import type { Matrix } from '../linalg/index.js';
 import { sandwich, zeros } from '../linalg/index.js';
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import type { FeolsFit } from './feols.js';
 import { factorCodes } from './model-frame.js';
 import { isNestedIn } from './demean.js';
+import { tPValue } from '../core/pvalue.js';
 
 /**
  * Small-sample corrections, named as fixest's `ssc()`:
@@ -335,7 +334,6 @@ export function coefTable(fit: FeolsFit, v: VcovResult, level = 0.95): CoefRow[]
     const est = fit.coefficients[j];
     const se = Math.sqrt(v.matrix.data[k + k * K]);
     const stat = est / se;
-    const p = normal ? 2 * normalCdf(-Math.abs(stat), 0, 1) : 2 * tCdf(-Math.abs(stat), v.df);
-    return { term: fit.coefNames[j], estimate: est, stdError: se, statistic: stat, pValue: p, ciLow: est - crit * se, ciHigh: est + crit * se };
+    return { term: fit.coefNames[j], estimate: est, stdError: se, statistic: stat, pValue: tPValue(stat, v.df), ciLow: est - crit * se, ciHigh: est + crit * se };
   });
 }
