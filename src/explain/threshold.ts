@@ -23,10 +23,15 @@ export interface ThresholdOptions {
   readonly thresholds?: 1 | 2 | 3;
   /**
    * Candidate thresholds: `'all'` = every distinct value of q (exhaustive search, default), or a
-   * number N = the order statistics of q at ranks ⌈n·j/(N+1)⌉, j = 1…N (a quantile grid, as
-   * xthreg's `grid(300)`).
+   * number N of grid points chosen by `gridType` (see {@link thresholdCandidates}).
    */
   readonly grid?: 'all' | number;
+  /**
+   * How `grid: N` picks its N candidates (see {@link thresholdCandidates}): `'distinct'` (default,
+   * Hansen's rule) = quantiles of the distinct values of q inside the trimmed range;
+   * `'observations'` = order statistics of all n observations of q (de-duplicated).
+   */
+  readonly gridType?: ThresholdGridType;
   /**
    * Trimming: every regime must hold at least ⌈trim·n⌉ observations (Hansen 1999, §3: "a minimal
    * percentage of the observations (say 1% or 5%) lie in each regime"). Default 0.01 as xthreg's
@@ -59,6 +64,51 @@ export interface ThresholdOptions {
    * to `xtreg`.
    */
   readonly vcov?: VcovSpec | string;
+}
+
+/** Rule of a `grid: N` candidate set: see {@link thresholdCandidates}. */
+export type ThresholdGridType = 'distinct' | 'observations';
+
+/**
+ * Candidate thresholds of the search, ascending, from the sorted threshold variable `qSorted` (n
+ * values) and the minimum regime size `minCount`:
+ *
+ * - `grid = 'all'`: every distinct value of q (regime sizes are checked later, per search).
+ * - `grid = N`, `gridType = 'distinct'` (the default): Hansen's rule. Let u₁ < … < u_m be the distinct
+ *   values of q inside the trimmed range, i.e. those that leave at least `minCount` observations on
+ *   each side (#{q ≤ u} ≥ minCount and #{q > u} ≥ minCount); the candidates are u_{⌈m·j/(N+1)⌉},
+ *   j = 1…N (all of them when N ≥ m). Hansen (1999, J. Econometrics 93:345–368, §3.1) reduces the
+ *   search to quantiles of q; his GAUSS code for the paper takes them over the distinct values of q
+ *   within the trimmed range (the index rounding ⌈m·j/(N+1)⌉ is nqpf's), so ties cannot collapse the
+ *   grid and every point lies where a regime split is admissible.
+ * - `grid = N`, `gridType = 'observations'`: the order statistics q₍⌈n·j/(N+1)⌉₎, j = 1…N, of all n
+ *   observations, de-duplicated (the rule nqpf used before `gridType` existed). With many ties (e.g. a rounded or
+ *   capped q) fewer than N distinct candidates remain, and points can fall outside the trimmed range.
+ *
+ * Stata's `xthreg` (Wang 2015, Stata Journal 15(1):121–134) documents `grid(#)` only as "the number
+ * of grid points"; its Mata code ships compiled (lxthreg.mlib), so neither rule is claimed to equal it.
+ */
+export function thresholdCandidates(qSorted: ArrayLike<number>, grid: 'all' | number, gridType: ThresholdGridType, minCount: number): number[] {
+  const n = qSorted.length;
+  if (grid === 'all' || gridType === 'distinct') {
+    const u: number[] = [];
+    for (let k = 0; k < n; k++) {
+      if (k < n - 1 && qSorted[k] === qSorted[k + 1]) continue;
+      // qSorted[k] is the last of its tie block: k + 1 observations have q ≤ it.
+      if (grid === 'all' || (k + 1 >= minCount && n - k - 1 >= minCount)) u.push(qSorted[k]);
+    }
+    if (grid === 'all' || grid >= u.length) return u;
+    const m = u.length;
+    const picked: number[] = [];
+    for (let j = 1; j <= grid; j++) {
+      const v = u[Math.ceil((m * j) / (grid + 1)) - 1];
+      if (picked[picked.length - 1] !== v) picked.push(v);
+    }
+    return picked;
+  }
+  const picked = new Set<number>();
+  for (let j = 1; j <= grid; j++) picked.add(qSorted[Math.min(n, Math.max(1, Math.ceil((n * j) / (grid + 1)))) - 1]);
+  return [...picked].sort((a, b) => a - b);
 }
 
 /** One estimated threshold with its test and LR interval. */
@@ -366,6 +416,7 @@ function validateOptions(opts: ThresholdOptions): ThresholdResult['options'] {
     controls: opts.controls ?? [],
     thresholds: opts.thresholds ?? 1,
     grid: opts.grid ?? 'all',
+    gridType: opts.gridType ?? 'distinct',
     trim: opts.trim ?? 0.01,
     minObs: opts.minObs ?? 1,
     timeEffects: opts.timeEffects ?? false,
@@ -375,6 +426,7 @@ function validateOptions(opts: ThresholdOptions): ThresholdResult['options'] {
   } as const;
   if (![1, 2, 3].includes(o.thresholds)) throw new InputError(`thresholds must be 1, 2 or 3 (got ${o.thresholds})`, { hint: 'use --thresholds 1, 2 or 3 (xthreg allows at most 3)' });
   if (!(o.trim >= 0 && o.trim < 0.25)) throw new InputError(`trim must be in [0, 0.25) (got ${o.trim})`, { hint: 'typical values are 0.01 (xthreg) or 0.05' });
+  if (o.gridType !== 'distinct' && o.gridType !== 'observations') throw new InputError(`gridType must be "distinct" or "observations" (got ${o.gridType})`, { hint: 'distinct = quantiles of the distinct values of q in the trimmed range (Hansen); observations = order statistics of all observations' });
   if (o.grid !== 'all' && !(Number.isInteger(o.grid) && o.grid >= 1)) throw new InputError(`grid must be "all" or a positive whole number (got ${o.grid})`, { hint: 'e.g. --grid all or --grid 300' });
   if (!(Number.isInteger(o.bootstrap) && o.bootstrap >= 0)) throw new InputError(`bootstrap must be a whole number ≥ 0 (got ${o.bootstrap})`);
   if (!(o.level > 0 && o.level < 1)) throw new InputError(`level must be in (0, 1) (got ${o.level})`);
@@ -419,16 +471,7 @@ function buildDesign(panel: Panel, o: ThresholdResult['options']): { d: Design; 
   const xSorted = Float64Array.from(order, (i) => x[i]);
   const entSorted = Int32Array.from(order, (i) => ent[i]);
   const minCount = Math.max(o.minObs, Math.ceil(o.trim * n - 1e-9));
-  let values: number[];
-  if (o.grid === 'all') {
-    values = [];
-    for (let k = 0; k < n; k++) if (k === 0 || qSorted[k] !== qSorted[k - 1]) values.push(qSorted[k]);
-  } else {
-    const N = o.grid;
-    const picked = new Set<number>();
-    for (let j = 1; j <= N; j++) picked.add(qSorted[Math.min(n, Math.max(1, Math.ceil((n * j) / (N + 1)))) - 1]);
-    values = [...picked].sort((a, b) => a - b);
-  }
+  const values = thresholdCandidates(qSorted, o.grid, o.gridType, minCount);
   const cand = Float64Array.from(values);
   const candEnd = Int32Array.from(values, (v) => countLE(qSorted, v));
   return {
