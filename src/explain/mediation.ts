@@ -8,6 +8,7 @@ import { cholesky, choleskySolve, crossprod, subMatrix } from '../linalg/index.j
 import { normalPValue } from '../core/pvalue.js';
 import { demean, isNestedIn, type FixedEffect } from './demean.js';
 import { feols } from './feols.js';
+import { formulaOf } from './formula.js';
 import { factorCodes } from './model-frame.js';
 import { removeSingletons } from './singletons.js';
 import { coefTable, vcov, type VcovSpec } from './vcov.js';
@@ -262,9 +263,8 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
   const sample = nDrop || nSingle ? filterRows(panel, keep) : panel;
 
   const spec: VcovSpec | string = o.vcov ?? (options.cluster ? { type: 'cluster', cluster: [o.cluster] } : { type: 'iid' });
-  const feText = o.fe.length ? ` | ${o.fe.join(' + ')}` : '';
   const fitEq = (lhs: string, rhs: readonly string[]) => {
-    const fit = feols(sample, `${lhs} ~ ${rhs.join(' + ')}${feText}`, { keepSingletons: o.keepSingletons });
+    const fit = feols(sample, formulaOf(lhs, rhs, o.fe), { keepSingletons: o.keepSingletons });
     for (const n of fit.notes) log.add(n);
     const v = vcov(fit, spec);
     for (const n of v.notes) log.add(n);

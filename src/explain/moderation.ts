@@ -6,6 +6,7 @@ import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { tPValue } from '../core/pvalue.js';
 import { feols } from './feols.js';
+import { formulaOf } from './formula.js';
 import { coefTable, vcov, type CoefRow, type VcovSpec } from './vcov.js';
 
 /** Options of {@link moderation}. */
@@ -97,8 +98,7 @@ export function moderation(panel: Panel, options: ModerationOptions): Moderation
   const xc = `${o.x}_c`;
   const zc = `${o.z}_c`;
   const centred = withColumns(sample, { [xc]: x.map((v) => v - xMean), [zc]: z.map((v) => v - zMean) });
-  const fe = o.fe.length ? ` | ${o.fe.join(' + ')}` : '';
-  const fit = feols(centred, `${o.y} ~ ${xc} + ${zc} + ${xc}:${zc}${o.controls.map((c) => ` + ${c}`).join('')}${fe}`);
+  const fit = feols(centred, formulaOf(o.y, [xc, zc, [xc, zc], ...o.controls], o.fe));
   for (const n of fit.notes) log.add(n);
   const v = vcov(fit, o.vcov);
   const table = coefTable(fit, v, 1 - o.alpha);

@@ -7,6 +7,7 @@ import { cholesky, choleskyInverse, choleskySolve, type CholeskyFactor } from '.
 import { crossprod, xty } from '../linalg/crossprod.js';
 import { tPValue } from '../core/pvalue.js';
 import { feols } from './feols.js';
+import { formulaOf } from './formula.js';
 import { coefTable, vcov as vcovOf, type VcovSpec } from './vcov.js';
 
 /** Options of {@link panelThreshold}; every field but the variable names has a default. */
@@ -602,8 +603,8 @@ export function panelThreshold(panel: Panel, options: ThresholdOptions): Thresho
     const names = fit.regimes.map((_, j) => `thr_regime_${j + 1}`);
     const added: Record<string, Float64Array> = {};
     fit.regimes.forEach((r, j) => (added[names[j]] = Float64Array.from(panel.columns[o.x], (v, i) => (q[i] > r.lower && q[i] <= r.upper ? v : 0))));
-    const fe = o.timeEffects ? `${panel.entityColumn} + ${panel.periodColumn}` : panel.entityColumn;
-    const refit = feols(withColumns(panel, added), `${o.y} ~ ${[...names, ...o.controls].join(' + ')} | ${fe}`, { keepSingletons: true });
+    const fe = o.timeEffects ? [panel.entityColumn, panel.periodColumn] : [panel.entityColumn];
+    const refit = feols(withColumns(panel, added), formulaOf(o.y, [...names, ...o.controls], fe));
     const v = vcovOf(refit, options.vcov);
     vcovLabel = v.label;
     const byName = new Map(coefTable(refit, v).map((r) => [r.term, r]));

@@ -212,3 +212,29 @@ describe('mediation uses the singleton rule of regress', async () => {
     expect(med.notes.some((n) => n.code === 'singletons')).toBe(true);
   });
 });
+
+describe('estimators build formula objects, not text', async () => {
+  const { moderation } = await import('../../src/explain/moderation.js');
+  const { formulaOf, parseFormula } = await import('../../src/explain/formula.js');
+  const { withColumns } = await import('../../src/data/panel.js');
+  // Legal column names that are not formula identifiers.
+  const renamed = withColumns(panel, { 'R&D intensity': panel.columns.x, '产业结构 (%)': panel.columns.m1 });
+  it('mediate on a column named "R&D intensity" equals the run on "x"', () => {
+    const a = mediation(panel, { ...base, mediators: ['m1'], bootstrap: 0 });
+    const b = mediation(renamed, { ...base, x: 'R&D intensity', mediators: ['产业结构 (%)'], bootstrap: 0 });
+    expect(b.total.estimate).toBe(a.total.estimate);
+    expect(b.xToM[0].estimate).toBe(a.xToM[0].estimate);
+    expect(b.indirect[0].estimate).toBe(a.indirect[0].estimate);
+    expect(b.xToM[0].path).toBe('R&D intensity → 产业结构 (%)');
+  });
+  it('moderation with such names, and the formula text round-trips through the parser', () => {
+    const a = moderation(panel, { y: 'y', x: 'x', z: 'm1', fe: ['id', 'year'] });
+    const b = moderation(renamed, { y: 'y', x: 'R&D intensity', z: '产业结构 (%)', fe: ['id', 'year'] });
+    expect(b.coefficients[2].estimate).toBe(a.coefficients[2].estimate);
+    const f = formulaOf('y', ['R&D intensity', ['R&D intensity', 'z']], ['id']);
+    expect(f.text).toBe('y ~ `R&D intensity` + `R&D intensity`:z | id');
+    const g = parseFormula(f.text);
+    expect(g.terms.map((t) => t.label)).toEqual(f.terms.map((t) => t.label));
+    expect(g.fixedEffects).toEqual(['id']);
+  });
+});
