@@ -7,6 +7,7 @@ import { cholesky, choleskyInverse, choleskySolve, type CholeskyFactor } from '.
 import { crossprod, xty } from '../linalg/crossprod.js';
 import { tPValue } from '../core/pvalue.js';
 import { feols } from './feols.js';
+import { demean, type FixedEffect } from './demean.js';
 import { formulaOf } from './formula.js';
 import { coefTable, vcov as vcovOf, type VcovSpec } from './vcov.js';
 
@@ -181,6 +182,8 @@ interface Design {
   readonly nEnt: number;
   readonly T: number;
   readonly ent: Int32Array;
+  /** The entity fixed effect (the within transform is {@link demean} on it). */
+  readonly entityFe: FixedEffect;
   /** Raw regime regressor x (not demeaned: x·1(q≤γ)'ỹ needs no demeaning because ỹ ⊥ entity dummies). */
   readonly x: Float64Array;
   /** Within-transformed x and controls: the columns of the linear model. */
@@ -333,19 +336,13 @@ function argmin(v: Float64Array): number {
   return best;
 }
 
-/** Within-transformed x·1(lo < q ≤ hi) (balanced panel: entity means over T periods). */
+/** Within-transformed x·1(lo < q ≤ hi): {@link demean} on the entity effect. */
 function regimeColumn(d: Design, q: Float64Array, lo: number, hi: number): Float64Array {
   const col = new Float64Array(d.n);
   for (let i = 0; i < d.n; i++) col[i] = q[i] > lo && q[i] <= hi ? d.x[i] : 0;
-  return demeanInPlace(col, d.ent, d.nEnt, d.T);
+  return demean([col], [d.entityFe]).columns[0];
 }
 
-function demeanInPlace(col: Float64Array, ent: Int32Array, nEnt: number, T: number): Float64Array {
-  const sums = new Float64Array(nEnt);
-  for (let i = 0; i < col.length; i++) sums[ent[i]] += col[i];
-  for (let i = 0; i < col.length; i++) col[i] -= sums[ent[i]] / T;
-  return col;
-}
 
 interface Search {
   readonly index: number;
@@ -466,7 +463,8 @@ function buildDesign(panel: Panel, o: ThresholdResult['options']): { d: Design; 
       controlNames.push(`${panel.periodColumn}=${panel.periods[t]}`);
     }
   }
-  const base = [x, ...ctrl].map((c) => demeanInPlace(Float64Array.from(c), ent, nEnt, T));
+  const entityFe: FixedEffect = { name: panel.entityColumn, codes: ent, nLevels: nEnt, labels: panel.entities.map((e) => e.id) };
+  const [yW, ...base] = demean([y, x, ...ctrl], [entityFe]).columns;
   const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => q[a] - q[b] || a - b);
   const qSorted = Float64Array.from(order, (i) => q[i]);
   const xSorted = Float64Array.from(order, (i) => x[i]);
@@ -476,7 +474,7 @@ function buildDesign(panel: Panel, o: ThresholdResult['options']): { d: Design; 
   const cand = Float64Array.from(values);
   const candEnd = Int32Array.from(values, (v) => countLE(qSorted, v));
   return {
-    d: { n, nEnt, T, ent, x, base, y: demeanInPlace(Float64Array.from(y), ent, nEnt, T), order, xSorted, entSorted, qSorted, cand, candEnd, minCount, controlNames },
+    d: { n, nEnt, T, ent, entityFe, x, base, y: yW, order, xSorted, entSorted, qSorted, cand, candEnd, minCount, controlNames },
     q,
   };
 }
