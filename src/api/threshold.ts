@@ -2,7 +2,7 @@
 import { InputError } from '../core/errors.js';
 import type { ImputeMethod } from '../data/impute.js';
 import type { Panel } from '../data/panel.js';
-import { panelThreshold, type ThresholdResult } from '../explain/threshold.js';
+import { panelThreshold, type ThresholdResult } from '../explain/mechanisms/threshold.js';
 import { imputeColumns, listOf } from './common.js';
 import { robustnessSamples, sampleResultsJson, type SampleOptions, type SampleResult } from './samples.js';
 

@@ -3,7 +3,7 @@ import { InputError } from '../../src/core/errors.js';
 import { filterRows } from '../../src/data/panel.js';
 import { feols } from '../../src/explain/feols.js';
 import { coefTable, vcov } from '../../src/explain/vcov.js';
-import { mediation } from '../../src/explain/mediation.js';
+import { mediation } from '../../src/explain/mechanisms/mediation.js';
 import { readFixturePanel } from './feols-data.js';
 import { fixturePanel } from './mechanism-helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bcInterval, bootQuantiles, percentileInterval } from '../../src/explain/bootstrap-ci.js';
-import { baronKennyVerdict, mediation, wenYeVerdict } from '../../src/explain/mediation.js';
+import { bcInterval, bootQuantiles, percentileInterval } from '../../src/explain/mechanisms/bootstrap-ci.js';
+import { baronKennyVerdict, mediation, wenYeVerdict } from '../../src/explain/mechanisms/mediation.js';
 import { InputError } from '../../src/core/errors.js';
 import { chinaSimLatent, fixtureJson, fixturePanel, relErr } from './mechanism-helpers.js';
 
@@ -214,7 +214,7 @@ describe('mediation uses the singleton rule of regress', async () => {
 });
 
 describe('estimators build formula objects, not text', async () => {
-  const { moderation } = await import('../../src/explain/moderation.js');
+  const { moderation } = await import('../../src/explain/mechanisms/moderation.js');
   const { formulaOf, parseFormula } = await import('../../src/explain/formula.js');
   const { withColumns } = await import('../../src/data/panel.js');
   // Legal column names that are not formula identifiers.

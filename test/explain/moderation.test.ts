@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { johnsonNeyman, moderation } from '../../src/explain/moderation.js';
+import { johnsonNeyman, moderation } from '../../src/explain/mechanisms/moderation.js';
 import { InputError } from '../../src/core/errors.js';
 import { fixtureJson, fixturePanel, relErr } from './mechanism-helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lrCritical, panelThreshold, thresholdSsr } from '../../src/explain/threshold.js';
+import { lrCritical, panelThreshold, thresholdSsr } from '../../src/explain/mechanisms/threshold.js';
 import { filterRows } from '../../src/data/panel.js';
 import { InputError } from '../../src/core/errors.js';
 import { chinaSimLatent, fixtureJson, fixturePanel, relErr } from './mechanism-helpers.js';
@@ -195,7 +195,7 @@ describe('panelThreshold degenerate input', () => {
 });
 
 describe('thresholdCandidates: the two grid rules', async () => {
-  const { thresholdCandidates } = await import('../../src/explain/threshold.js');
+  const { thresholdCandidates } = await import('../../src/explain/mechanisms/threshold.js');
   // 40 observations, half of them tied at 0 (a capped variable), then 1..20.
   const q = Float64Array.from([...Array(20).fill(0), ...Array.from({ length: 20 }, (_, i) => i + 1)]);
   it('observations: ties collapse the order statistics to fewer candidates', () => {

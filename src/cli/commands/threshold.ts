@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { fixed as fmt, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
 import { printSampleResults, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
-import type { ThresholdResult } from '../../explain/threshold.js';
+import type { ThresholdResult } from '../../explain/mechanisms/threshold.js';
 import { checkThresholdOptions, runThreshold, thresholdJson } from '../../api/threshold.js';
 
 interface ThresholdCliOptions extends DataOptions, RobustnessFlags {
