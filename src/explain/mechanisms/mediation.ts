@@ -13,6 +13,7 @@ import { factorCodes } from '../model-frame.js';
 import { removeSingletons } from '../singletons.js';
 import { coefTable, vcov, type VcovSpec } from '../vcov.js';
 import { bcInterval, percentileInterval } from './bootstrap-ci.js';
+import { clusterDraws } from './bootstrap-draws.js';
 import { modelFromFit, type TableModel } from '../table-model.js';
 
 /** Options of {@link mediation}. */
@@ -416,13 +417,9 @@ function clusterBootstrap(
   const p = vars.length;
   let failed = 0;
   if (G < 10 && reps > 0) log.warn('few-clusters-bootstrap', `the cluster bootstrap resamples only ${G} clusters of "${cluster}"; intervals are unreliable with so few`);
-  const draw = new Int32Array(G);
+  const next = clusterDraws(G, o.draws ?? rng, 'clusters');
   for (let r = 0; r < reps; r++) {
-    if (o.draws) {
-      const d = o.draws[r];
-      if (d.length !== G) throw new InputError(`bootstrap draw ${r + 1} has ${d.length} clusters, the sample has ${G}`, { hint: 'each draw lists one cluster position per cluster' });
-      for (let g = 0; g < G; g++) draw[g] = d[g];
-    } else for (let g = 0; g < G; g++) draw[g] = rng.int(G);
+    const draw = next(r);
     let n = 0;
     for (let g = 0; g < G; g++) n += rowsOf[draw[g]].length;
     const rows = new Int32Array(n);

@@ -10,6 +10,7 @@ import { feols } from '../feols.js';
 import { demean, type FixedEffect } from '../demean.js';
 import { formulaOf } from '../formula.js';
 import { coefTable, vcov as vcovOf, type VcovSpec } from '../vcov.js';
+import { clusterDraws } from './bootstrap-draws.js';
 
 /** Options of {@link panelThreshold}; every field but the variable names has a default. */
 export interface ThresholdOptions {
@@ -518,9 +519,11 @@ function bootstrapF(d: Design, q: Float64Array, nullThresholds: readonly number[
   const ystar = new Float64Array(d.n);
   const linear = makeBase(d.base, d.order);
   const fstar = new Float64Array(reps);
+  const next = clusterDraws(d.nEnt, draws ?? rng, 'entities');
   for (let r = 0; r < reps; r++) {
+    const draw = next(r);
     for (let e = 0; e < d.nEnt; e++) {
-      const src = draws ? draws[r][e] : rng.int(d.nEnt);
+      const src = draw[e];
       for (let t = 0; t < d.T; t++) {
         const i = rowsOf[e * d.T + t];
         ystar[i] = fitted[i] + resid[rowsOf[src * d.T + t]];
@@ -586,7 +589,6 @@ export function panelThreshold(panel: Panel, options: ThresholdOptions): Thresho
     const sk = st.search.ssr;
     const F = (sPrev - sk) / (sk / (d.n - d.nEnt));
     const reps = options.draws ? options.draws.length : o.bootstrap;
-    if (options.draws) for (const [r, dr] of options.draws.entries()) if (dr.length !== d.nEnt) throw new InputError(`bootstrap draw ${r + 1} has ${dr.length} entities, the panel has ${d.nEnt}`);
     const boot = reps > 0 ? bootstrapF(d, q, k === 1 ? [] : seq.stages[k - 2].thresholds, k, F, reps, rng, cache, options.draws) : { replicates: new Float64Array(0), pValue: NaN, critical: { p10: NaN, p5: NaN, p1: NaN } };
     // The reported interval of γ1 in a multi-threshold model is the refined one (xthreg Th-21).
     const s = k === 1 && stage2Refined ? stage2Refined : st.search;
