@@ -30,4 +30,4 @@ export { datasets, listDatasets, type DatasetListing } from './io/datasets.js';
 // ── Writing: atomic (temporary name, then rename), CSV with an optional BOM, XLSX ────────────────
 export { writeFileAtomic } from './io/atomic.js';
 export { writeCsv, type WriteCsvOptions } from './io/write.js';
-export { writeXlsx, readXlsxTable, type XlsxSheet } from './io/xlsx.js';
+export { writeXlsx, type XlsxSheet } from './io/xlsx.js';
