@@ -28,7 +28,7 @@ function formulaColumns(panel: Panel, formulas: readonly string[]): string[] {
 }
 
 /** Write the side-by-side table as regression.md, .tex, .csv and .xlsx in `dir`; returns the file names. */
-async function writeRegressionFiles(dir: string, table: RegressionTable): Promise<string[]> {
+export async function writeRegressionFiles(dir: string, table: RegressionTable): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files = ['regression.md', 'regression.tex', 'regression.csv', 'regression.xlsx'];
   await writeFileAtomic(path.join(dir, files[0]), tableMarkdown(table) + '\n');
