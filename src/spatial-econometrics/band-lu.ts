@@ -1,7 +1,8 @@
 import type { SparseW } from './sparse-w.js';
 
 /**
- * Reverse Cuthill–McKee ordering of the symmetrised pattern of W (George & Liu 1981, ch. 4): a
+ * Reverse Cuthill–McKee ordering of the symmetrised pattern of W (George & Liu 1981, ch. 4), from a
+ * pseudo-peripheral node of each component (or the entity order if that is narrower): a
  * permutation that gathers the non-zeros near the diagonal so that I − ρW is a band matrix of small
  * half-bandwidth (about √n for a planar lattice). `perm[k]` is the entity at position k.
  */
@@ -18,23 +19,41 @@ export function reverseCuthillMcKee(w: SparseW): { perm: Int32Array; inv: Int32A
   const nbrs = adj.map((a) => [...new Set(a)]);
   const degree = nbrs.map((a) => a.length);
   for (const a of nbrs) a.sort((p, q) => degree[p] - degree[q] || p - q);
+  /** BFS levels from s within its component. */
+  const levels = (s: number): number[][] => {
+    const dist = new Map<number, number>([[s, 0]]);
+    const out: number[][] = [[s]];
+    for (let d = 0; out[d].length; d++) {
+      const next: number[] = [];
+      for (const v of out[d]) for (const j of nbrs[v]) if (!dist.has(j)) {
+        dist.set(j, d + 1);
+        next.push(j);
+      }
+      out.push(next);
+    }
+    out.pop();
+    return out;
+  };
+  /** George & Liu (1979) pseudo-peripheral node: restart from a min-degree node of the last level until the eccentricity stops growing. */
+  const peripheral = (s: number): number => {
+    let cur = s;
+    let ecc = levels(cur).length;
+    for (let it = 0; it < 10; it++) {
+      const last = levels(cur).pop()!;
+      const cand = last.reduce((a, b) => (degree[b] < degree[a] ? b : a));
+      const e = levels(cand).length;
+      if (e <= ecc) break;
+      cur = cand;
+      ecc = e;
+    }
+    return cur;
+  };
   const seen = new Uint8Array(n);
   const order: number[] = [];
   const byDegree = Array.from({ length: n }, (_, i) => i).sort((p, q) => degree[p] - degree[q] || p - q);
   for (const start of byDegree) {
     if (seen[start]) continue;
-    // Pseudo-peripheral start: the last node of a BFS from the lowest-degree node of the component.
-    const bfs = (s: number): number[] => {
-      const mark = new Set<number>([s]);
-      const q = [s];
-      for (let h = 0; h < q.length; h++) for (const j of nbrs[q[h]]) if (!mark.has(j)) {
-        mark.add(j);
-        q.push(j);
-      }
-      return q;
-    };
-    const comp = bfs(start);
-    const root = comp[comp.length - 1];
+    const root = peripheral(start);
     seen[root] = 1;
     const q = [root];
     for (let h = 0; h < q.length; h++) for (const j of nbrs[q[h]]) if (!seen[j]) {
@@ -44,12 +63,17 @@ export function reverseCuthillMcKee(w: SparseW): { perm: Int32Array; inv: Int32A
     order.push(...q);
   }
   order.reverse();
-  const perm = Int32Array.from(order);
-  const inv = new Int32Array(n);
-  perm.forEach((e, k) => (inv[e] = k));
-  let bandwidth = 0;
-  for (let i = 0; i < n; i++) for (const j of nbrs[i]) bandwidth = Math.max(bandwidth, Math.abs(inv[i] - inv[j]));
-  return { perm, inv, bandwidth };
+  const band = (perm: ArrayLike<number>) => {
+    const inv = new Int32Array(n);
+    for (let k = 0; k < n; k++) inv[perm[k]] = k;
+    let b = 0;
+    for (let i = 0; i < n; i++) for (const j of nbrs[i]) b = Math.max(b, Math.abs(inv[i] - inv[j]));
+    return { perm: Int32Array.from(perm), inv, bandwidth: b };
+  };
+  // Keep the entity order when it is already narrower (e.g. a lattice numbered row by row).
+  const rcm = band(order);
+  const natural = band(Array.from({ length: n }, (_, i) => i));
+  return natural.bandwidth < rcm.bandwidth ? natural : rcm;
 }
 
 /**
@@ -112,11 +136,16 @@ export class BandLU {
     const { n, b, a, width: W } = this;
     const { perm, inv } = this.order;
     const z = new Float64Array(n);
-    for (let p = 0; p < n; p++) z[p] = rhs[perm[p]];
-    for (let i = 0; i < n; i++) {
+    let first = n;
+    for (let p = 0; p < n; p++) {
+      z[p] = rhs[perm[p]];
+      if (z[p] !== 0 && p < first) first = p;
+    }
+    // L is unit lower triangular: entries before the first non-zero of the rhs stay zero
+    for (let i = first; i < n; i++) {
       let s = z[i];
       const ri = i * W - i + b;
-      for (let j = Math.max(0, i - b); j < i; j++) s -= a[ri + j] * z[j];
+      for (let j = Math.max(first, i - b); j < i; j++) s -= a[ri + j] * z[j];
       z[i] = s;
     }
     for (let i = n - 1; i >= 0; i--) {
