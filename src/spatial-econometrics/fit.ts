@@ -356,7 +356,7 @@ function dropFirst(m: Matrix): Matrix {
 
 /** Traces of G at ρ; with the Lee–Yu period transformation the unit eigenvalue 1/(1 − ρ) of G along ι is removed. */
 function spatialTraces(w: SparseW, ld: LogDet, rho: number, unitAdj: boolean) {
-  const t = gTraces(w, ld, rho);
+  const t = gTraces(w, ld, rho, { colSums: unitAdj });
   if (!unitAdj) return t;
   const c = 1 / (1 - rho);
   return { ...t, trG: t.trG - c, trG2: t.trG2 - c * c, trGtG: t.trGtG - t.colSumSq / w.n };

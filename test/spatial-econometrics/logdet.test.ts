@@ -4,6 +4,7 @@ import { sparseWFromPairs } from '../../src/spatial-econometrics/sparse-w.js';
 import { fitSpatialPanel } from '../../src/spatial-econometrics/fit.js';
 import { spatialEffects } from '../../src/spatial-econometrics/effects.js';
 import { Rng } from '../../src/core/rng.js';
+import { BandLU } from '../../src/spatial-econometrics/band-lu.js';
 
 /** Queen contiguity on an r×c lattice with a few diagonals removed at random (irregular degrees). */
 function lattice(r: number, c: number): [number, number][] {
@@ -29,8 +30,12 @@ describe('log-determinant methods', () => {
     expect(Math.abs(ev[ev.length - 1] - 1)).toBeLessThan(1e-12);
   });
 
-  it('the band LU gives the eigen log-determinant to rounding', () => {
-    for (const r of [-0.9, -0.3, 0, 0.2, 0.5, 0.8, 0.95]) expect(Math.abs(lu.logDet(r) - eig.logDet(r))).toBeLessThan(1e-10 * Math.max(1, Math.abs(eig.logDet(r))));
+  it('the band LDLᵀ (symmetric-similar W) and the band LU (any W) give the eigen log-determinant to rounding', () => {
+    for (const r of [-0.9, -0.3, 0, 0.2, 0.5, 0.8, 0.95]) {
+      const tol = 1e-10 * Math.max(1, Math.abs(eig.logDet(r)));
+      expect(Math.abs(lu.logDet(r) - eig.logDet(r))).toBeLessThan(tol);
+      expect(Math.abs(new BandLU(w, lu.order, r).logDet() - eig.logDet(r))).toBeLessThan(tol);
+    }
   });
 
   it('Chebyshev traces from the sparse log-determinant agree with the eigen traces to 1e-9', () => {
@@ -58,6 +63,11 @@ describe('log-determinant methods', () => {
     }
     expect(Math.abs(t.trG - trG)).toBeLessThan(1e-10);
     expect(Math.abs(t.trG2 - trG2)).toBeLessThan(1e-10);
+    // the n-solve route (used for non-symmetric W and ‖Gᵀι‖²) gives the same traces as the Takahashi route
+    const s = gTraces(w, eig, r, { colSums: true });
+    expect(Math.abs(s.trG - t.trG)).toBeLessThan(1e-10);
+    expect(Math.abs(s.trG2 - t.trG2)).toBeLessThan(1e-10);
+    expect(Math.abs(s.trGtG - t.trGtG)).toBeLessThan(1e-10 * s.trGtG);
   });
 
   it('an SDM fitted with either log-determinant gives the same estimates, SEs and effects', () => {
