@@ -3,6 +3,7 @@ import type { Note } from '../core/notes.js';
 import type { Panel } from '../data/panel.js';
 import type { SpatialWeights } from '../spatial/weights.js';
 import {
+  entityEffects,
   fitSpatialPanel,
   scenarioEffects,
   spatialEffects,
@@ -61,6 +62,8 @@ export interface SpatialRegressResult {
   readonly entities: number;
   readonly periods: number;
   readonly effects: EffectRow[];
+  /** Per-entity effects (diagonal and column sums of S_k) at the estimates; N ≤ 1000 only (2N sparse solves). */
+  readonly entityEffects: ReturnType<typeof entityEffects> | null;
   readonly effectsInference: { method: 'simulation' | 'delta'; draws: number | null; seed: number | null };
   readonly tests: {
     lmLag?: TestStat;
@@ -128,6 +131,7 @@ export function spatialRegress(panel: Panel, options: SpatialRegressOptions): Sp
     entities: fit.N,
     periods: fit.T,
     effects,
+    entityEffects: fit.N <= 1000 ? entityEffects(fit) : null,
     effectsInference: { method: inference, draws: inference === 'simulation' ? draws : null, seed: inference === 'simulation' ? seed : null },
     tests,
     logdet: { method: fit.logdet.method, interval: [fit.logdet.lower, fit.logdet.upper] },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitSpatialPanel, type SpatialFe, type SpatialModel } from '../../src/spatial-econometrics/fit.js';
 import { spatialPanelData } from '../../src/spatial-econometrics/data.js';
 import { toSparseW } from '../../src/spatial-econometrics/sparse-w.js';
-import { spatialEffects } from '../../src/spatial-econometrics/effects.js';
+import { entityEffects, spatialEffects } from '../../src/spatial-econometrics/effects.js';
 import { fixturePanel, rel } from './helpers.js';
 
 const { panel, weights, ref } = fixturePanel();
@@ -35,6 +35,13 @@ describe('spatial panel ML against spatialreg (lagsarlm/errorsarlm, eigen, I_T �
           // Simulated SEs: 2,000 draws vs R's 20,000 — Monte Carlo error of an sd ≈ 1/√(2·2000) ≈ 1.6%.
           expect(rel(e.direct.stdError, c.simulatedSe.direct[k])).toBeLessThan(0.08);
           expect(rel(e.total.stdError, c.simulatedSe.total[k])).toBeLessThan(0.08);
+        });
+        // per-entity effects average to the LeSage–Pace effects
+        const ent = entityEffects(fit);
+        ent.forEach((x, k) => {
+          const mean = (f: (r: (typeof x.rows)[number]) => number) => x.rows.reduce((s, r) => s + f(r), 0) / x.rows.length;
+          expect(rel(mean((r) => r.direct), c.effects[k].direct)).toBeLessThan(1e-6);
+          expect(rel(mean((r) => r.total), c.effects[k].total)).toBeLessThan(1e-6);
         });
         const delta = spatialEffects(fit, { inference: 'delta' });
         delta.forEach((e, k) => {
