@@ -95,7 +95,7 @@ export function spilloverSection(input: SpilloverSectionInput, options: { lang?:
         columns: [
           { key: 'test', label: t('spilloverTest', lang), align: 'left' },
           { key: 'stat', label: t('spilloverStat', lang), format: { digits: 3 } },
-          { key: 'df', label: 'df' },
+          { key: 'df', label: 'df', format: { digits: 0 } },
           { key: 'p', label: 'p', format: { digits: 4 } },
         ],
         rows,
