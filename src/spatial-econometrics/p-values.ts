@@ -1,16 +1,13 @@
-import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { chiSquarePValue, normalPValue } from '../core/pvalue.js';
 
-// Upper-tail p-values used by the spatial panel output. Helper "qa" is building one project-wide
-// upper-tail module; these two lines switch to it when it lands.
+// The project's upper-tail p-values (src/core/pvalue.ts, checked against R to 1e-10 relative).
 
 /** Two-sided normal p-value 2Φ(−|z|) (R `2 * pnorm(-abs(z))`). */
 export function normalTwoSided(z: number): number {
-  return Number.isFinite(z) ? 2 * normalCdf(-Math.abs(z), 0, 1) : NaN;
+  return Number.isFinite(z) ? normalPValue(z) : NaN;
 }
 
-/** χ² upper tail P(X > x) (R `pchisq(x, df, lower.tail = FALSE)`; absolute precision ~1e-16). */
+/** χ² upper tail P(X > x) (R `pchisq(x, df, lower.tail = FALSE)`). */
 export function chisqUpper(x: number, df: number): number {
-  if (!Number.isFinite(x)) return NaN;
-  return Math.max(0, 1 - chisquareCdf(x, df));
+  return Number.isFinite(x) ? chiSquarePValue(x, df) : NaN;
 }

@@ -5,7 +5,6 @@ import { InputError } from '../../core/errors.js';
 import { list, printJson, printNotes, withDataOptions, writeTables, type DataOptions } from '../common.js';
 import { scenario, type ScenarioShock } from '../../api/spatial-regress.js';
 import { formatScenario } from '../../report/spatial-regression.js';
-import { scenarioMapFigure } from '../../report/sections/spillover.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { loadSpatialPanel, spatialModelWeights, withSpatialModelOptions, type SpatialModelCliOptions } from './spatial-options.js';
 
@@ -26,7 +25,7 @@ function parseShock(spec: string): { variable: string; delta: number } {
 
 /** `nqpf scenario`: the predicted change everywhere when a regressor changes in chosen entities. */
 export function registerScenario(program: Command): void {
-  const cmd = program.command('scenario').description('policy scenario on a spatial panel model: change a regressor in chosen entities and see the predicted change everywhere (own and spillover parts)');
+  const cmd = program.command('scenario');
   withSpatialModelOptions(withDataOptions(cmd))
     .requiredOption('--shock <var=change>', 'the regressor and its change, e.g. rd_intensity=+0.1 (with --reach-mean only the variable is used: rd_intensity=0)')
     .option('--entities <list>', 'comma-separated entities that receive the shock (default: all)')
@@ -71,6 +70,7 @@ quantiles over --draws parameter draws (seed --seed). --out writes scenario.csv 
             ],
           })),
         );
+        const { scenarioMapFigure } = await import('../../report/sections/spillover.js'); // maps (ECharts) load only with --out
         const fig = scenarioMapFigure(panel.entities, result, 'en').find((b) => b.kind === 'figure');
         if (fig && fig.kind === 'figure') {
           await writeFileAtomic(path.join(opts.out, 'scenario-map.svg'), fig.svg);

@@ -4,7 +4,7 @@ import { printJson, printNotes, withDataOptions, type DataOptions } from '../com
 import { spatialRegress } from '../../api/spatial-regress.js';
 import { formatSpatialRegression, spatialTableModel } from '../../report/spatial-regression.js';
 import { regressionTable, tableCsv, tableLatex, tableMarkdown } from '../../explain/table.js';
-import { writeRegressionFiles } from './regress.js';
+import { writeRegressionFiles } from '../regression-files.js';
 import { loadSpatialPanel, spatialModelWeights, withSpatialModelOptions, type SpatialModelCliOptions } from './spatial-options.js';
 
 interface SpatialRegressCliOptions extends DataOptions, SpatialModelCliOptions {
@@ -15,9 +15,7 @@ interface SpatialRegressCliOptions extends DataOptions, SpatialModelCliOptions {
 
 /** `nqpf spatial-regress`: SAR/SEM/SDM/SLX/SDEM panel models with fixed effects, effects and tests. */
 export function registerSpatialRegress(program: Command): void {
-  const cmd = program
-    .command('spatial-regress')
-    .description('spatial panel models (SDM, SAR, SEM, SLX, SDEM) with fixed effects by ML: LeSage–Pace direct/indirect/total effects, LM, Wald and LR tests');
+  const cmd = program.command('spatial-regress');
   withSpatialModelOptions(withDataOptions(cmd))
     .option('--delta', 'delta-method SEs for the effects instead of simulated draws')
     .option('--no-tests', 'skip the LM tests and the Wald/LR tests against SAR and SEM')

@@ -1,11 +1,11 @@
-import type { Lang } from '../../core/label.js';
-import type { Panel } from '../../data/panel.js';
-import type { ChinaSimTruth } from '../../io/builtin.js';
-import type { ReportSection } from '../../report/blocks.js';
-import { spilloverSection } from '../../report/sections/spillover.js';
-import { scenario, spatialRegress } from '../../api/spatial-regress.js';
-import { contiguityWeights, type NeighbourPair } from '../../spatial/weights.js';
-import { makeLogDet, toSparseW } from '../../spatial-econometrics/index.js';
+import type { Lang } from '../core/label.js';
+import type { Panel } from '../data/panel.js';
+import type { ChinaSimTruth } from '../datasets/china-sim-truth.js';
+import type { ReportSection } from '../report/blocks.js';
+import { spilloverSection } from '../report/sections/spillover.js';
+import { scenario, spatialRegress } from '../api/spatial-regress.js';
+import { contiguityWeights, type NeighbourPair } from '../spatial/weights.js';
+import { makeLogDet, toSparseW } from '../spatial-econometrics/index.js';
 
 const FORMULA = 'nqpf_sdm ~ innovation + industry + talent + urbanization + openness + fiscal_decentralization';
 
