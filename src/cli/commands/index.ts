@@ -35,6 +35,8 @@ export const commands: readonly CommandEntry[] = [
   { name: 'convergence', summary: 'σ-convergence (CV or sd of logs by period) and β-convergence (absolute or conditional) with speed and half-life', load: async () => (await import('./convergence.js')).registerConvergence },
   { name: 'mediate', summary: 'mediation analysis for panels: stepwise (Baron–Kenny, Wen–Ye), Sobel, cluster-bootstrap intervals of indirect effects; parallel or chained mediators', load: async () => (await import('./mediate.js')).registerMediate },
   { name: 'threshold', summary: 'panel threshold regression (Hansen 1999, as Stata xthreg): 1–3 thresholds, exhaustive or grid search, bootstrap F tests, LR intervals', load: async () => (await import('./threshold.js')).registerThreshold },
+  { name: 'spatial-regress', summary: 'spatial panel models (SDM, SAR, SEM, SLX, SDEM) with fixed effects by ML: LeSage–Pace direct/indirect/total effects, LM, Wald and LR tests', load: async () => (await import('./spatial-regress.js')).registerSpatialRegress },
+  { name: 'scenario', summary: 'policy scenario on a spatial panel model: change a regressor in chosen entities and see the predicted change everywhere (own and spillover parts)', load: async () => (await import('./scenario.js')).registerScenario },
 ];
 
 /** The registry entry of `name`, if it is a command. */
