@@ -9,6 +9,7 @@ import { fsum } from '../core/numeric.js';
 import { aggregateGeometric } from '../measure/aggregate.js';
 import { completeRows } from '../measure/complete-rows.js';
 import { measure } from '../measure/measure.js';
+import { computeWeights } from '../measure/weights.js';
 import type { MeasureOptions } from '../measure/options.js';
 import { toShares } from '../measure/shares.js';
 import type { MeasureResult } from '../measure/types.js';
@@ -24,6 +25,17 @@ export interface SystemModel {
   readonly ids: readonly string[];
   /** Weights of `measure` (sum 1 over the kept indicators). */
   readonly weights: Float64Array;
+  /** `measure`'s normalised values of each indicator on every row used (all periods). */
+  readonly columns: readonly Float64Array[];
+  /** Raw values of each indicator on those rows. */
+  readonly raw: readonly Float64Array[];
+  /** Indicators constant over those rows (weight 0 in `measure`). */
+  readonly constant: readonly boolean[];
+  /** Period and entity of each row; the distinct periods and their row groups (as `measure` forms them). */
+  readonly period: Float64Array;
+  readonly periodList: readonly number[];
+  readonly periodGroups: readonly Int32Array[];
+  readonly entity: readonly string[];
   /** Normalised values of each indicator on the rows of the ranked period (removed: zeros). */
   readonly yearColumns: readonly Float64Array[];
   /** Entities of those rows. */
@@ -35,8 +47,6 @@ export interface SystemModel {
   readonly logYearColumns: readonly Float64Array[];
   /** Every normalised value of a weighted indicator is positive (geometric aggregation is defined). */
   readonly positive: boolean;
-  /** The `measure` result itself (one system). */
-  readonly result: MeasureResult;
 }
 
 /**
@@ -107,55 +117,90 @@ export class MeasureModel {
     const key = `${s.impute}|${s.normalize}|${s.perPeriod}|${s.weights}|${k}|${removed.join('\u0000')}`;
     let m = this.models.get(key);
     if (!m) {
-      m = this.build(s, this.framework.systems[k], removed);
+      m = this.build(s, k, removed);
       this.models.set(key, m);
     }
     return m;
   }
 
-  private build(s: MeasureSetting, system: System, removed: readonly string[]): SystemModel {
+  private build(s: MeasureSetting, k: number, removed: readonly string[]): SystemModel {
+    const system = this.framework.systems[k];
     const placed = systemIndicators(system);
-    const reduced = removed.length ? withoutIndicators(system, new Set(removed)) : system;
+    const ids = placed.map((p) => p.indicator.id);
+    if (removed.length) return this.reduce(this.system(s, k), s, system, new Set(removed));
     const panel = this.imputed(s.impute);
     // The aggregation does not change weights or normalised values; arithmetic never throws.
-    const result = measure(panel, { ...this.framework, systems: [reduced], notes: [] }, { ...this.options(s), aggregate: 'arithmetic' });
-    const rows = result.rows!;
-    const yearRows: number[] = [];
-    rows.period.forEach((p, i) => p === this.year && yearRows.push(i));
+    const result = measure(panel, { ...this.framework, systems: [system], notes: [] }, { ...this.options(s), aggregate: 'arithmetic' });
+    for (const n of result.notes) this.log.add(n);
+    const period = result.rows!.period;
     const weightOf = new Map(result.weights.map((w) => [w.id, w.weight]));
-    const ids = placed.map((p) => p.indicator.id);
-    const weights = Float64Array.from(ids, (id) => weightOf.get(id) ?? 0);
-    const zero = new Float64Array(rows.period.length);
-    const cols = ids.map((id) => (weightOf.has(id) ? result.normalized[id] : zero));
+    const raw = placed.map((p) => panel.columns[p.indicator.column]);
+    const periodList = [...new Set(period)].sort((a, b) => a - b);
+    return this.finish(s, {
+      ids,
+      weights: Float64Array.from(ids, (id) => weightOf.get(id) ?? 0),
+      columns: ids.map((id) => result.normalized[id]),
+      raw,
+      constant: raw.map((x) => x.every((v) => v === x[0])),
+      period,
+      periodList,
+      periodGroups: periodList.map((t) => Int32Array.from(period.reduce<number[]>((acc, p, i) => (p === t ? (acc.push(i), acc) : acc), []))),
+      entity: result.rows!.entity,
+    });
+  }
+
+  /**
+   * The model without some indicators: normalisation is per indicator, so the columns are the full
+   * model's; the weights are recomputed by {@link computeWeights} on the reduced system with exactly
+   * the inputs `measure` gives it (tested against `measure` on the reduced framework).
+   */
+  private reduce(full: SystemModel, s: MeasureSetting, system: System, removed: ReadonlySet<string>): SystemModel {
+    const reduced = withoutIndicators(system, removed);
+    const placed = systemIndicators(reduced);
+    const at = placed.map((p) => full.ids.indexOf(p.indicator.id));
+    const w = computeWeights(
+      s.weights,
+      {
+        system: reduced,
+        placed,
+        normalized: at.map((j) => full.columns[j]),
+        raw: at.map((j) => full.raw[j]),
+        periodGroups: s.perPeriod ? full.periodGroups : null,
+        constant: at.map((j) => full.constant[j]),
+        periods: full.periodList,
+      },
+      this.log,
+    );
+    if (!(fsum(w.weights) > 0)) {
+      throw new InputError(`every indicator of system "${system.id}" left after removing ${[...removed].join(', ')} is constant (or has zero weight)`, { hint: 'leave --drop-indicators out for this framework' });
+    }
+    const weights = new Float64Array(full.ids.length);
+    at.forEach((j, q) => (weights[j] = w.weights[q]));
+    return this.finish(s, { ...full, weights });
+  }
+
+  private finish(s: MeasureSetting, m: Omit<SystemModel, 'yearColumns' | 'logYearColumns' | 'yearEntities' | 'hi' | 'lo' | 'positive'>): SystemModel {
+    const yearRows: number[] = [];
+    m.period.forEach((p, i) => p === this.year && yearRows.push(i));
     const group = s.perPeriod ? yearRows : null;
-    const hi = new Float64Array(ids.length);
-    const lo = new Float64Array(ids.length);
+    const hi = new Float64Array(m.ids.length);
+    const lo = new Float64Array(m.ids.length);
     let positive = true;
-    cols.forEach((c, j) => {
+    m.columns.forEach((c, j) => {
       let a = -Infinity;
       let b = Infinity;
       const n = group ? group.length : c.length;
-      for (let k = 0; k < n; k++) {
-        const v = c[group ? group[k] : k];
+      for (let q = 0; q < n; q++) {
+        const v = c[group ? group[q] : q];
         if (v > a) a = v;
         if (v < b) b = v;
       }
       hi[j] = a;
       lo[j] = b;
-      if (weights[j] > 0) for (const v of c) if (!(v > 0)) positive = false;
+      if (m.weights[j] > 0) for (const v of c) if (!(v > 0)) positive = false;
     });
-    const yearColumns = cols.map((c) => Float64Array.from(yearRows, (i) => c[i]));
-    return {
-      ids,
-      weights,
-      yearColumns,
-      logYearColumns: yearColumns.map((c) => c.map(Math.log)),
-      yearEntities: yearRows.map((i) => rows.entity[i]),
-      hi,
-      lo,
-      positive,
-      result,
-    };
+    const yearColumns = m.columns.map((c) => Float64Array.from(yearRows, (i) => c[i]));
+    return { ...m, yearColumns, logYearColumns: yearColumns.map((c) => c.map(Math.log)), yearEntities: yearRows.map((i) => m.entity[i]), hi, lo, positive };
   }
 }
 
@@ -215,8 +260,7 @@ export function runIndexInto(m: SystemModel, aggregate: MeasureSetting['aggregat
   const geometric = aggregate === 'geometric';
   if (geometric && !m.positive) {
     // measure refuses this run: let aggregateGeometric say why, on every row as measure would.
-    const r = m.result;
-    aggregateGeometric(r.weights.map((x) => r.normalized[x.id]), r.weights.map((x) => x.weight), r.rows!.period.length, r.weights.map((x) => x.id));
+    aggregateGeometric(m.columns, m.weights, m.period.length, m.ids);
   }
   const total = fsum(w);
   const src = geometric ? m.logYearColumns : cols;

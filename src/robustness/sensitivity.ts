@@ -232,19 +232,45 @@ export function evaluateRuns(plan: SensitivityPlan, from: number, to: number): F
   });
 }
 
+/** What the analysis reports that needs no run of the design: the nominal ranking, leave-one-out and coherence of each system. */
+export interface SensitivityAudit {
+  readonly systems: readonly {
+    readonly nominalIndex: Float64Array;
+    readonly nominalRanks: Float64Array;
+    readonly removal: readonly Removal[];
+    readonly coherence: Coherence;
+  }[];
+}
+
+/** The nominal ranking, leave-one-out and coherence of every analysed system (can run while workers evaluate the design). */
+export function auditSensitivity(plan: SensitivityPlan): SensitivityAudit {
+  const { model, nominal } = plan;
+  return {
+    systems: plan.systems.map((k, s) => {
+      const entities = plan.entities[s];
+      const nm = model.system(nominal, k);
+      const index = runIndex(nm, nominal.aggregate, null);
+      const nominalRanks = alignRanks(nm, runRanks(index), entities);
+      return {
+        nominalIndex: alignRanks(nm, index, entities),
+        nominalRanks,
+        removal: leaveOneOut(model, nominal, k, entities, nominalRanks),
+        coherence: systemCoherence(model, nominal, k),
+      };
+    }),
+  };
+}
+
 /** Turn the ranks of every run into the analysis of each system (uncertainty, Sobol indices, leave-one-out, coherence). */
-export function summarizeSensitivity(plan: SensitivityPlan, ranks: readonly Float64Array[]): SensitivityResult {
-  const { model, nominal, design } = plan;
+export function summarizeSensitivity(plan: SensitivityPlan, ranks: readonly Float64Array[], audit: SensitivityAudit = auditSensitivity(plan)): SensitivityResult {
+  const { model, design } = plan;
   const d = plan.factors.length;
   const o = plan.options;
   const systems = plan.systems.map((k, s) => {
     const system = model.framework.systems[k];
     const log = new NoteLog();
     const entities = plan.entities[s];
-    const nm = model.system(nominal, k);
-    const nominalIndex = runIndex(nm, nominal.aggregate, null);
-    const nominalRanks = alignRanks(nm, runRanks(nominalIndex), entities);
-    const indexOf = alignRanks(nm, nominalIndex, entities);
+    const { nominalRanks, nominalIndex } = audit.systems[s];
     const y = Float64Array.from({ length: design.runs }, (_, r) => meanAbsRankShift(ranks[s], r, nominalRanks));
     const idx = sobolIndices(y, design.n, d, { bootstrap: o.bootstrap ?? 1000, seed: (o.seed ?? 1) + 7919 });
     const sensitivity = plan.factors.map((f, i) => ({ factor: f.name, ...idx[i] }));
@@ -265,7 +291,7 @@ export function summarizeSensitivity(plan: SensitivityPlan, ranks: readonly Floa
         f.name === 'perturb-weights'
           ? [1 - plan.perturb, 1 + plan.perturb]
           : f.name === 'drop-indicators'
-            ? ['none', ...systemIndicators(system).map((p) => p.indicator.id)]
+            ? ['none', ...plan.ids[s]]
             : f.levels!,
     }));
     return {
@@ -274,12 +300,12 @@ export function summarizeSensitivity(plan: SensitivityPlan, ranks: readonly Floa
       baseSample: design.n,
       year: model.year,
       factors,
-      nominal: order.map((e) => ({ entity: entities[e], rank: nominalRanks[e], index: indexOf[e] })),
+      nominal: order.map((e) => ({ entity: entities[e], rank: nominalRanks[e], index: nominalIndex[e] })),
       uncertainty: order.map((e) => uncertainty[e]),
       sensitivity,
       ...(perEntity ? { perEntity: order.map((e) => perEntity[e]) } : {}),
-      removal: leaveOneOut(model, nominal, k, entities, nominalRanks),
-      coherence: systemCoherence(model, nominal, k),
+      removal: audit.systems[s].removal,
+      coherence: audit.systems[s].coherence,
       notes: log.notes,
     } satisfies SystemSensitivity;
   });
@@ -314,6 +340,10 @@ export function sensitivity(panel: Panel, framework: Framework, options: Sensiti
 export function sensitivity(panel: Panel, framework: Framework, options?: SensitivityOptions): SensitivityResult;
 export function sensitivity(panel: Panel, framework: Framework, options: SensitivityOptions = {}): SensitivityResult | SystemSensitivity {
   const plan = planSensitivity(panel, framework, options);
-  const result = summarizeSensitivity(plan, evaluateRuns(plan, 0, plan.design.runs));
+  return sensitivityOutput(summarizeSensitivity(plan, evaluateRuns(plan, 0, plan.design.runs)), options);
+}
+
+/** The `--json` shape: `{systems, notes}`, or the one system's object with every note when `options.system` is set. */
+export function sensitivityOutput(result: SensitivityResult, options: SensitivityOptions): SensitivityResult | SystemSensitivity {
   return options.system === undefined ? result : { ...result.systems[0], notes: [...result.notes, ...result.systems[0].notes] };
 }

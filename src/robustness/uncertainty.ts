@@ -23,23 +23,41 @@ export function rankUncertainty(ranks: Float64Array, entities: readonly string[]
   const m = entities.length;
   const runs = ranks.length / m;
   return entities.map((entity, e) => {
-    const v: number[] = [];
+    // Ranks are whole numbers 1..m: count them; the sorted sample is then implicit.
+    const count = new Float64Array(m + 1);
+    let n = 0;
     for (let r = 0; r < runs; r++) {
       const x = ranks[r * m + e];
-      if (Number.isFinite(x)) v.push(x);
+      if (Number.isFinite(x)) {
+        count[x]++;
+        n++;
+      }
     }
-    const s = Float64Array.from(v).sort();
-    const freq = new Array<number>(m).fill(0);
-    for (const x of s) freq[x - 1] += 1 / s.length;
+    const cum = new Float64Array(m + 1);
+    for (let k = 1; k <= m; k++) cum[k] = cum[k - 1] + count[k];
+    /** The k-th smallest rank (0-based) of the sample. */
+    const order = (k: number) => {
+      let r = 1;
+      while (cum[r] <= k) r++;
+      return r;
+    };
+    // quantileSorted reads the two order statistics around (n − 1)p: give it just those.
+    const q = (p: number) => {
+      const h = Math.floor((n - 1) * p);
+      return quantileSorted({ length: n, [h]: order(h), [Math.min(h + 1, n - 1)]: order(Math.min(h + 1, n - 1)) }, p);
+    };
+    let lo = NaN;
+    let hi = NaN;
+    for (let k = 1; k <= m; k++) if (count[k] > 0) (lo = Number.isNaN(lo) ? k : lo), (hi = k);
     return {
       entity,
       nominalRank: nominal[e],
-      medianRank: quantileSorted(s, 0.5),
-      q05: quantileSorted(s, 0.05),
-      q95: quantileSorted(s, 0.95),
-      minRank: s.length ? s[0] : NaN,
-      maxRank: s.length ? s[s.length - 1] : NaN,
-      rankFrequencies: freq,
+      medianRank: n ? q(0.5) : NaN,
+      q05: n ? q(0.05) : NaN,
+      q95: n ? q(0.95) : NaN,
+      minRank: lo,
+      maxRank: hi,
+      rankFrequencies: Array.from(count.subarray(1), (c) => (n ? c / n : NaN)),
     };
   });
 }

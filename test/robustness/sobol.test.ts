@@ -72,3 +72,23 @@ describe('Sobol indices (Saltelli 2010 first order, Jansen 1999 total)', () => {
     expect([0, 0.249, 0.25, 0.999].map((u) => levelOf(u, 4))).toEqual([0, 0, 1, 3]);
   });
 });
+
+describe('rank uncertainty statistics', () => {
+  it('median, 5th and 95th percentiles are R type-7 quantiles of each entity’s ranks; frequencies sum to 1', async () => {
+    const { rankUncertainty } = await import('../../src/robustness/uncertainty.js');
+    const { quantileSorted } = await import('../../src/core/numeric.js');
+    const { Rng } = await import('../../src/core/rng.js');
+    const rng = new Rng(4);
+    const m = 5;
+    const runs = 37;
+    const ranks = new Float64Array(runs * m);
+    for (let r = 0; r < runs; r++) ranks.set(rng.shuffle([1, 2, 3, 4, 5]), r * m);
+    ranks[3 * m + 2] = NaN;
+    const u = rankUncertainty(ranks, ['a', 'b', 'c', 'd', 'e'], [1, 2, 3, 4, 5]);
+    u.forEach((x, e) => {
+      const s = Float64Array.from({ length: runs }, (_, r) => ranks[r * m + e]).filter(Number.isFinite).sort();
+      expect([x.q05, x.medianRank, x.q95, x.minRank, x.maxRank]).toEqual([quantileSorted(s, 0.05), quantileSorted(s, 0.5), quantileSorted(s, 0.95), s[0], s[s.length - 1]]);
+      expect(x.rankFrequencies.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    });
+  });
+});

@@ -1,0 +1,73 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { InputError } from '../core/errors.js';
+import type { Panel } from '../data/panel.js';
+import type { Framework } from '../framework/types.js';
+import {
+  auditSensitivity,
+  evaluateRuns,
+  planSensitivity,
+  sensitivityOutput,
+  summarizeSensitivity,
+  type SensitivityOptions,
+  type SensitivityResult,
+  type SystemSensitivity,
+} from '../robustness/sensitivity.js';
+
+/** Options of {@link runSensitivity}. */
+export interface PoolOptions {
+  /** Worker threads (default: the cores available, at most 8); 0 or 1 = evaluate in this thread. */
+  readonly threads?: number;
+}
+
+/** Below this many runs the workers' start-up (≈ 0.1–0.5 s each) costs more than it saves. */
+const MIN_PARALLEL_RUNS = 2000;
+
+/**
+ * {@link sensitivity} with the design's runs split over worker threads (Node only; the engine is the
+ * same pure code). While the workers evaluate their slices, this thread computes the nominal
+ * ranking, leave-one-out and coherence; then it gathers the ranks in run order and summarises, so
+ * the result is identical to the single-threaded one for any number of threads.
+ */
+export async function runSensitivity(panel: Panel, framework: Framework, options: SensitivityOptions, pool: PoolOptions = {}): Promise<SensitivityResult | SystemSensitivity> {
+  const plan = planSensitivity(panel, framework, options);
+  const runs = plan.design.runs;
+  const threads = Math.max(1, Math.min(pool.threads ?? Math.min(8, availableParallelism()), Math.floor(runs / 500) || 1));
+  if (threads <= 1 || (pool.threads === undefined && runs < MIN_PARALLEL_RUNS)) {
+    return sensitivityOutput(summarizeSensitivity(plan, evaluateRuns(plan, 0, runs)), options);
+  }
+  const bounds = Array.from({ length: threads + 1 }, (_, i) => Math.round((i * runs) / threads));
+  const jobs = bounds.slice(0, -1).map((from, i) => evaluateInWorker(panel, framework, options, from, bounds[i + 1]));
+  const audit = auditSensitivity(plan);
+  const parts = await Promise.all(jobs);
+  const ranks = plan.systems.map((_, s) => {
+    const out = new Float64Array(runs * plan.entities[s].length);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p[s], at);
+      at += p[s].length;
+    }
+    return out;
+  });
+  return sensitivityOutput(summarizeSensitivity(plan, ranks, audit), options);
+}
+
+function evaluateInWorker(panel: Panel, framework: Framework, options: SensitivityOptions, from: number, to: number): Promise<Float64Array[]> {
+  // From source (tsx, vitest) the worker is the .ts file and needs tsx's loader; from dist, the .js.
+  const ts = import.meta.url.endsWith('.ts');
+  const url = new URL(`./sensitivity-worker.${ts ? 'ts' : 'js'}`, import.meta.url);
+  const workerData = { panel, framework, options, from, to };
+  return new Promise((resolve, reject) => {
+    const worker = ts
+      ? // tsx's loader hooks are not inherited by workers on Node 20: register them first (development only).
+        new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true, workerData })
+      : new Worker(url, { workerData });
+    worker.once('message', (m: { ranks?: Float64Array[]; error?: { input: boolean; message: string; hint?: string; column?: string; stack?: string } }) => {
+      void worker.terminate();
+      if (m.ranks) resolve(m.ranks);
+      else if (m.error?.input) reject(new InputError(m.error.message, { hint: m.error.hint, column: m.error.column }));
+      else reject(Object.assign(new Error(m.error?.message ?? 'sensitivity worker failed'), { stack: m.error?.stack }));
+    });
+    worker.once('error', reject);
+  });
+}
