@@ -3,6 +3,7 @@ import { registerDemo } from './demo.js';
 import { registerDatasets } from './datasets.js';
 import { registerFrameworks } from './frameworks.js';
 import { registerMeasure } from './measure.js';
+import { registerSensitivity } from './sensitivity.js';
 import { registerMoran } from './moran.js';
 import { registerEllipse } from './ellipse.js';
 import { registerForecast } from './forecast.js';
@@ -17,4 +18,4 @@ import { registerMediate } from './mediate.js';
 import { registerThreshold } from './threshold.js';
 
 /** Every CLI command registers itself on the program; one line per command file. */
-export const commands: Array<(program: Command) => void> = [registerDemo, registerDatasets, registerFrameworks, registerMeasure, registerRegress, registerMoran, registerEllipse, registerForecast, registerCouple, registerObstacle, registerDisparity, registerDensity, registerMarkov, registerConvergence, registerMediate, registerThreshold];
+export const commands: Array<(program: Command) => void> = [registerDemo, registerDatasets, registerFrameworks, registerMeasure, registerSensitivity, registerRegress, registerMoran, registerEllipse, registerForecast, registerCouple, registerObstacle, registerDisparity, registerDensity, registerMarkov, registerConvergence, registerMediate, registerThreshold];

@@ -18,7 +18,7 @@ import { renderReport } from '../../report/document.js';
 import { measureSections, reportDataset } from '../../report/sections/measure.js';
 import { loadData, numberOption, printJson, printNotes, progress, withDataOptions, withImputeOption, type DataOptions, writeTables } from '../common.js';
 
-interface MeasureCliOptions extends DataOptions {
+export interface MeasureCliOptions extends DataOptions {
   framework: string;
   weights: string;
   normalize: MeasureOptions['normalize'];
@@ -28,6 +28,7 @@ interface MeasureCliOptions extends DataOptions {
   aggregate: MeasureOptions['aggregate'];
   impute: ImputeMethod;
   lang: Lang;
+  robustness?: boolean;
 }
 
 /** The `--json` object of `nqpf measure` (the schema of issue 2). */
@@ -71,24 +72,42 @@ function parseRange(value: string): [number, number] {
   return [parts[0], parts[1]];
 }
 
+/** The data, framework and measurement flags of `nqpf measure` (shared by `nqpf sensitivity`). */
+export function withMeasureFlags(cmd: Command): Command {
+  return withImputeOption(
+    withDataOptions(cmd)
+      .requiredOption('--framework <file|builtin>', 'indicator framework: a YAML/JSON file, or a built-in (seed, pwt; see "nqpf frameworks")')
+      .addOption(
+        new Option('--weights <method>', 'weights within each system: entropy, critic, cv, equal, fixed, or two joined by "+" (e.g. entropy+critic)').default('entropy'),
+      )
+      .addOption(new Option('--normalize <method>', 'normalisation (direction applied)').choices([...NORMALIZE_METHODS]).default('minmax'))
+      .option('--shift <x>', 'additive shift of --normalize minmax-shift (default 0.0001)', numberOption('--shift'))
+      .option('--range <a,b>', 'target interval of --normalize minmax-range (default 0.01,0.99)', parseRange)
+      .option('--per-period', 'normalise and compute entropy within each period (default: pooled over the panel, so periods compare)')
+      .addOption(new Option('--aggregate <method>', 'aggregation up the tree').choices([...AGGREGATE_METHODS]).default('arithmetic')),
+    'none',
+  );
+}
+
+/** The checked measurement options of the flags (before any data is read, so a typo fails fast). */
+export function measureOptionsFrom(opts: MeasureCliOptions): MeasureOptions {
+  return resolveMeasureOptions({
+    weights: opts.weights as MeasureOptions['weights'],
+    normalize: opts.normalize,
+    shift: opts.shift,
+    range: opts.range,
+    perPeriod: opts.perPeriod ?? false,
+    aggregate: opts.aggregate,
+  });
+}
+
 /** `nqpf measure`: composite indices of a framework on a panel. */
 export function registerMeasure(program: Command): void {
   const cmd = program
     .command('measure')
     .description('composite index of each system of a framework: normalise, weight (entropy, CRITIC, ...), aggregate, rank');
-  withImputeOption(
-    withDataOptions(cmd)
-    .requiredOption('--framework <file|builtin>', 'indicator framework: a YAML/JSON file, or a built-in (seed, pwt; see "nqpf frameworks")')
-    .addOption(
-      new Option('--weights <method>', 'weights within each system: entropy, critic, cv, equal, fixed, or two joined by "+" (e.g. entropy+critic)').default('entropy'),
-    )
-    .addOption(new Option('--normalize <method>', 'normalisation (direction applied)').choices([...NORMALIZE_METHODS]).default('minmax'))
-    .option('--shift <x>', 'additive shift of --normalize minmax-shift (default 0.0001)', numberOption('--shift'))
-    .option('--range <a,b>', 'target interval of --normalize minmax-range (default 0.01,0.99)', parseRange)
-    .option('--per-period', 'normalise and compute entropy within each period (default: pooled over the panel, so periods compare)')
-    .addOption(new Option('--aggregate <method>', 'aggregation up the tree').choices([...AGGREGATE_METHODS]).default('arithmetic')),
-    'none',
-  )
+  withMeasureFlags(cmd)
+    .option('--robustness', 'add the Robustness section to the --out report (nqpf sensitivity with weights entropy/equal/critic, ±25% weight perturbation, one indicator left out; 500 base runs)')
     .addOption(new Option('--lang <lang>', 'language of the HTML report written with --out').choices(['en', 'zh']).default('en'))
     .addHelpText(
       'after',
@@ -103,14 +122,7 @@ Examples:
     )
     .action(async (opts: MeasureCliOptions) => {
       // Options are checked before the data is read, so a typo fails fast.
-      const options = resolveMeasureOptions({
-        weights: opts.weights as MeasureOptions['weights'],
-        normalize: opts.normalize,
-        shift: opts.shift,
-        range: opts.range,
-        perPeriod: opts.perPeriod ?? false,
-        aggregate: opts.aggregate,
-      });
+      const options = measureOptionsFrom(opts);
       const framework = await resolveFramework(opts.framework);
       let panel = await loadData(opts);
       if (!opts.json && panel.entity.length > 20000) progress(`measuring ${panel.entity.length} rows`);
