@@ -1,3 +1,5 @@
+import { isInputError } from '../core/errors.js';
+import type { NoteLog } from '../core/notes.js';
 import type { System } from '../framework/types.js';
 import type { MeasureSetting } from './factors.js';
 import { dimensionMembers, runIndex, runRanks, type MeasureModel, type SystemModel } from './model.js';
@@ -28,12 +30,21 @@ export function leaveOneOut(
   k: number,
   entities: readonly string[],
   nominalRanks: ArrayLike<number>,
+  log?: NoteLog,
 ): Removal[] {
   const system: System = model.framework.systems[k];
   const dims = dimensionMembers(system);
   const out: Removal[] = [];
   const compare = (level: Removal['level'], id: string, removed: string[], dimension?: string) => {
-    const m = model.system(nominal, k, removed);
+    let m;
+    try {
+      m = model.system(nominal, k, removed);
+    } catch (e) {
+      // e.g. CRITIC weights of a single remaining indicator are 0: measure could not build that index either.
+      if (!isInputError(e)) throw e;
+      log?.warn('removal-skipped', `leave-one-out: the index without ${level} "${id}" cannot be computed (${e.message})`);
+      return;
+    }
     const ranks = alignRanks(m, runRanks(runIndex(m, nominal.aggregate, null)), entities);
     const changes = entities.map((entity, e) => ({ entity, rank: ranks[e], change: ranks[e] - nominalRanks[e] }));
     const abs = changes.map((c) => Math.abs(c.change)).filter(Number.isFinite);

@@ -239,6 +239,7 @@ export interface SensitivityAudit {
     readonly nominalRanks: Float64Array;
     readonly removal: readonly Removal[];
     readonly coherence: Coherence;
+    readonly notes: readonly Note[];
   }[];
 }
 
@@ -251,11 +252,13 @@ export function auditSensitivity(plan: SensitivityPlan): SensitivityAudit {
       const nm = model.system(nominal, k);
       const index = runIndex(nm, nominal.aggregate, null);
       const nominalRanks = alignRanks(nm, runRanks(index), entities);
+      const log = new NoteLog();
       return {
         nominalIndex: alignRanks(nm, index, entities),
         nominalRanks,
-        removal: leaveOneOut(model, nominal, k, entities, nominalRanks),
+        removal: leaveOneOut(model, nominal, k, entities, nominalRanks, log),
         coherence: systemCoherence(model, nominal, k),
+        notes: log.notes,
       };
     }),
   };
@@ -268,7 +271,7 @@ export function summarizeSensitivity(plan: SensitivityPlan, ranks: readonly Floa
   const o = plan.options;
   const systems = plan.systems.map((k, s) => {
     const system = model.framework.systems[k];
-    const log = new NoteLog();
+    const log = new NoteLog(audit.systems[s].notes);
     const entities = plan.entities[s];
     const { nominalRanks, nominalIndex } = audit.systems[s];
     const y = Float64Array.from({ length: design.runs }, (_, r) => meanAbsRankShift(ranks[s], r, nominalRanks));

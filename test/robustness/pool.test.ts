@@ -17,6 +17,10 @@ describe('worker-thread pool', () => {
     };
     const parallel = await runSensitivity(panel, framework, options, { threads: 2 });
     expect(parallel).toEqual(sensitivity(panel, framework, options));
-    expect('systems' in parallel && parallel.systems[0].runs).toBe(5000);
+    expect('systems' in parallel && parallel.systems[0].runs).toBe(6000);
+    // CRITIC on the one indicator left without dimension e1 has no weight: that removal is skipped with a warning.
+    const s2 = 'systems' in parallel ? parallel.systems[1] : parallel;
+    expect(s2.removal.map((r) => r.id)).toEqual(['y6', 'y7', 'y1', 'e2']);
+    expect(s2.notes.map((n) => n.code)).toContain('removal-skipped');
   }, 60_000);
 });
