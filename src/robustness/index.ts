@@ -12,6 +12,7 @@ export {
   summarizeSensitivity,
   auditSensitivity,
   sensitivityOutput,
+  systemsOf,
   type SensitivityAudit,
   type SensitivityOptions,
   type SensitivityPlan,

@@ -350,3 +350,8 @@ export function sensitivity(panel: Panel, framework: Framework, options: Sensiti
 export function sensitivityOutput(result: SensitivityResult, options: SensitivityOptions): SensitivityResult | SystemSensitivity {
   return options.system === undefined ? result : { ...result.systems[0], notes: [...result.notes, ...result.systems[0].notes] };
 }
+
+/** Every system's result as a list (with `system` set the output is the one object). */
+export function systemsOf(r: SensitivityResult | SystemSensitivity): readonly SystemSensitivity[] {
+  return 'systems' in r ? r.systems : [r];
+}

@@ -93,3 +93,17 @@ describe('nqpf sensitivity (acceptance)', () => {
     expect(readFileSync(path.join(out, 'sensitivity.csv'), 'utf8')).toContain('perturb-weights');
   });
 });
+
+describe('nqpf measure --robustness', () => {
+  it('adds the Robustness section to the --out report, and asks for --out without it', async () => {
+    const out = path.join(dir, 'measure-out');
+    const r = await runCli(['measure', ...data, '--normalize', 'minmax-shift', '--robustness', '--out', out]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(path.join(out, 'index.html'), 'utf8');
+    expect(html).toContain('id="robustness-held-out"');
+    expect(html).toContain('Robustness of the index');
+    const bad = await runCli(['measure', ...data, '--robustness', '--json']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--robustness adds a section to the report/);
+  }, 120_000);
+});

@@ -6,7 +6,7 @@ import { resolveFramework } from '../../io/framework-file.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { runSensitivity } from '../../io/sensitivity-pool.js';
 import { VARY_FLAGS, type VaryFlag, type VarySpec } from '../../robustness/factors.js';
-import type { SensitivityOptions, SensitivityResult, SystemSensitivity } from '../../robustness/sensitivity.js';
+import { systemsOf, type SensitivityOptions, type SystemSensitivity } from '../../robustness/sensitivity.js';
 import { renderReport } from '../../report/document.js';
 import { robustnessSection } from '../../report/sections/robustness.js';
 import { reportDataset } from '../../report/sections/measure.js';
@@ -33,11 +33,6 @@ function collectVary(value: string, previous: VarySpec[] = []): VarySpec[] {
     throw new InputError(`--vary takes FLAG=L1,L2,... with FLAG one of ${VARY_FLAGS.join(', ')} (got "${value}")`, { hint: 'e.g. --vary weights=entropy,equal' });
   }
   return [...previous, { flag: m[1] as VaryFlag, levels: m[2].split(',') }];
-}
-
-/** Every system's result as a list (with --system the JSON is the one object). */
-export function systemsOf(r: SensitivityResult | SystemSensitivity): readonly SystemSensitivity[] {
-  return 'systems' in r ? r.systems : [r];
 }
 
 /** `nqpf sensitivity`: uncertainty and variance-based sensitivity analysis of the ranks (docs/robustness.md). */
