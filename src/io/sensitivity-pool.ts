@@ -20,8 +20,13 @@ export interface PoolOptions {
   readonly threads?: number;
 }
 
-/** Below this many runs the workers' start-up (≈ 0.1–0.5 s each) costs more than it saves. */
-const MIN_PARALLEL_RUNS = 2000;
+/**
+ * Below this many runs the default is one thread: each worker loads the engine and measures every
+ * distinct choice again (≈ 0.5–2 s), while a run costs a few microseconds once the choices are cached
+ * (10,003 runs of china-sim take ≈ 1.4 s in one thread; bench/sensitivity.bench.ts). `threads` forces
+ * the pool at any size.
+ */
+const MIN_PARALLEL_RUNS = 50_000;
 
 /**
  * {@link sensitivity} with the design's runs split over worker threads (Node only; the engine is the
