@@ -5,11 +5,13 @@ import type { Panel } from '../data/panel.js';
 import type { Framework } from '../framework/types.js';
 import {
   auditSensitivity,
+  choiceCode,
   evaluateRuns,
   planSensitivity,
   sensitivityOutput,
   summarizeSensitivity,
   type SensitivityOptions,
+  type SensitivityPlan,
   type SensitivityResult,
   type SystemSensitivity,
 } from '../robustness/sensitivity.js';
@@ -30,7 +32,7 @@ const MIN_PARALLEL_RUNS = 50_000;
 
 /**
  * {@link sensitivity} with the design's runs split over worker threads (Node only; the engine is the
- * same pure code). While the workers evaluate their slices, this thread computes the nominal
+ * same pure code), whole groups of runs with the same measured flags per worker. While the workers evaluate their slices, this thread computes the nominal
  * ranking, leave-one-out and coherence; then it gathers the ranks in run order and summarises, so
  * the result is identical to the single-threaded one for any number of threads.
  */
@@ -41,27 +43,42 @@ export async function runSensitivity(panel: Panel, framework: Framework, options
   if (threads <= 1 || (pool.threads === undefined && runs < MIN_PARALLEL_RUNS)) {
     return sensitivityOutput(summarizeSensitivity(plan, evaluateRuns(plan, 0, runs)), options);
   }
-  const bounds = Array.from({ length: threads + 1 }, (_, i) => Math.round((i * runs) / threads));
-  const jobs = bounds.slice(0, -1).map((from, i) => evaluateInWorker(panel, framework, options, from, bounds[i + 1]));
+  const lists = assignRuns(plan, threads);
+  const jobs = lists.map((list) => evaluateInWorker(panel, framework, options, list));
   const audit = auditSensitivity(plan);
   const parts = await Promise.all(jobs);
   const ranks = plan.systems.map((_, s) => {
-    const out = new Float64Array(runs * plan.entities[s].length);
-    let at = 0;
-    for (const p of parts) {
-      out.set(p[s], at);
-      at += p[s].length;
-    }
+    const m = plan.entities[s].length;
+    const out = new Float64Array(runs * m);
+    parts.forEach((p, w) => lists[w].forEach((r, k) => out.set(p[s].subarray(k * m, (k + 1) * m), r * m)));
     return out;
   });
   return sensitivityOutput(summarizeSensitivity(plan, ranks, audit), options);
 }
 
-function evaluateInWorker(panel: Panel, framework: Framework, options: SensitivityOptions, from: number, to: number): Promise<Float64Array[]> {
+/**
+ * The design rows of each worker: whole groups of runs with the same measured flags
+ * ({@link choiceCode}), largest groups first to the least loaded worker, so that every distinct
+ * choice is measured by one worker only.
+ */
+function assignRuns(plan: SensitivityPlan, threads: number): Int32Array[] {
+  const groups = new Map<number, number[]>();
+  for (let r = 0; r < plan.design.runs; r++) {
+    const c = choiceCode(plan, r);
+    (groups.get(c) ?? groups.set(c, []).get(c)!).push(r);
+  }
+  const lists: number[][] = Array.from({ length: threads }, () => []);
+  for (const g of [...groups.values()].sort((a, b) => b.length - a.length)) {
+    lists.reduce((min, l) => (l.length < min.length ? l : min), lists[0]).push(...g);
+  }
+  return lists.filter((l) => l.length).map((l) => Int32Array.from(l));
+}
+
+function evaluateInWorker(panel: Panel, framework: Framework, options: SensitivityOptions, runs: Int32Array): Promise<Float64Array[]> {
   // From source (tsx, vitest) the worker is the .ts file and needs tsx's loader; from dist, the .js.
   const ts = import.meta.url.endsWith('.ts');
   const url = new URL(`./sensitivity-worker.${ts ? 'ts' : 'js'}`, import.meta.url);
-  const workerData = { panel, framework, options, from, to };
+  const workerData = { panel, framework, options, runs };
   return new Promise((resolve, reject) => {
     const worker = ts
       ? // tsx's loader hooks are not inherited by workers on Node 20: register them first (development only).

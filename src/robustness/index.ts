@@ -9,6 +9,8 @@ export {
   sensitivity,
   planSensitivity,
   evaluateRuns,
+  evaluateRunList,
+  choiceCode,
   summarizeSensitivity,
   auditSensitivity,
   sensitivityOutput,

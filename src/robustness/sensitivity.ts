@@ -198,20 +198,26 @@ function runModel(plan: SensitivityPlan, r: number, s: number): { model: SystemM
 
 /**
  * Ranks of design rows [from, to) for each analysed system: row-major, one row of ranks (in the
- * order of `plan.entities[s]`) per run. Pure; the Node CLI runs slices of the design in worker
+ * order of `plan.entities[s]`) per run. Pure; the Node CLI runs parts of the design in worker
  * threads and the browser can do the same in Web Workers.
  */
 export function evaluateRuns(plan: SensitivityPlan, from: number, to: number): Float64Array[] {
+  return evaluateRunList(plan, Int32Array.from({ length: to - from }, (_, k) => from + k));
+}
+
+/** {@link evaluateRuns} for the design rows listed in `runs` (ranks in that order). */
+export function evaluateRunList(plan: SensitivityPlan, runs: Int32Array): Float64Array[] {
   return plan.systems.map((_, s) => {
     const m = plan.entities[s].length;
-    const out = new Float64Array((to - from) * m);
+    const out = new Float64Array(runs.length * m);
     const nInd = plan.ids[s].length;
     const w = new Float64Array(nInd);
     const index = new Float64Array(m);
     const D = plan.design.columns;
     const u = plan.design.u;
     const P = plan.perturb;
-    for (let r = from; r < to; r++) {
+    for (let k = 0; k < runs.length; k++) {
+      const r = runs[k];
       const { model, aggregate } = runModel(plan, r, s);
       let weights: Float64Array = model.weights;
       if (P > 0) {
@@ -224,12 +230,23 @@ export function evaluateRuns(plan: SensitivityPlan, from: number, to: number): F
       }
       const ix = model.yearEntities.length === m ? index : new Float64Array(model.yearEntities.length);
       runIndexInto(model, aggregate, weights, ix);
-      const at = (r - from) * m;
+      const at = k * m;
       out.fill(NaN, at, at + m);
       ranksInto(ix, out, entityPositions(model, plan.entities[s]), at);
     }
     return out;
   });
+}
+
+/**
+ * The code of the measured flags of design row `r` (the levels of the `--vary` factors, mixed
+ * radix): runs with the same code share the expensive `measure` calls, so a pool gives each worker
+ * whole codes and each choice is measured by one worker only.
+ */
+export function choiceCode(plan: SensitivityPlan, r: number): number {
+  let code = 0;
+  for (const f of plan.factors) if (f.levels) code = code * f.levels.length + levelOf(plan.design.u[r * plan.design.columns + f.columns[0]], f.levels.length);
+  return code;
 }
 
 /** What the analysis reports that needs no run of the design: the nominal ranking, leave-one-out and coherence of each system. */
