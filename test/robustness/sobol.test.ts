@@ -92,3 +92,14 @@ describe('rank uncertainty statistics', () => {
     });
   });
 });
+
+describe('src/robustness', () => {
+  it('uses no Node APIs, so Web Workers can run it', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../src/robustness/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThanOrEqual(9);
+    const offenders = files.filter((f) => /from ['"](node:|fs|path|os|worker_threads|child_process)['"/]|\bprocess\.|\bBuffer\b|__dirname/.test(readFileSync(new URL(f, dir), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
