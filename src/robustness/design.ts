@@ -39,10 +39,10 @@ export function saltelliDesign(n: number, groups: readonly (readonly number[])[]
   // A then B, row by row.
   for (let k = 0; k < 2 * n * columns; k++) u[k] = rng.uniform();
   for (let i = 0; i < d; i++) {
-    const from = new Set(groups[i]);
     for (let r = 0; r < n; r++) {
       const row = (2 + i) * n + r;
-      for (let c = 0; c < columns; c++) u[row * columns + c] = from.has(c) ? u[(n + r) * columns + c] : u[r * columns + c];
+      u.copyWithin(row * columns, r * columns, (r + 1) * columns);
+      for (const c of groups[i]) u[row * columns + c] = u[(n + r) * columns + c];
     }
   }
   return { n, columns, groups, u, runs };

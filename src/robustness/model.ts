@@ -65,6 +65,7 @@ export interface SystemModel {
 export class MeasureModel {
   private readonly panels = new Map<string, Panel>();
   private readonly models = new Map<string, SystemModel>();
+  private readonly measured = new Map<string, SystemModel>();
   private readonly log = new NoteLog();
   readonly columns: string[];
 
@@ -127,7 +128,12 @@ export class MeasureModel {
     const system = this.framework.systems[k];
     const placed = systemIndicators(system);
     const ids = placed.map((p) => p.indicator.id);
-    if (removed.length) return this.reduce(this.system(s, k), s, system, new Set(removed));
+    if (removed.length) return this.reweight(this.system(s, k), s, system, new Set(removed));
+    // Normalised values depend on imputation, normalisation and per-period only: one `measure` call
+    // per such choice; another weighting method reuses its columns.
+    const key = `${s.impute}|${s.normalize}|${s.perPeriod}|${k}`;
+    const base = this.measured.get(key);
+    if (base) return this.reweight(base, s, system, new Set());
     const panel = this.imputed(s.impute);
     // The aggregation does not change weights or normalised values; arithmetic never throws.
     const result = measure(panel, { ...this.framework, systems: [system], notes: [] }, { ...this.options(s), aggregate: 'arithmetic' });
@@ -136,7 +142,7 @@ export class MeasureModel {
     const weightOf = new Map(result.weights.map((w) => [w.id, w.weight]));
     const raw = placed.map((p) => panel.columns[p.indicator.column]);
     const periodList = [...new Set(period)].sort((a, b) => a - b);
-    return this.finish(s, {
+    const model = this.finish(s, {
       ids,
       weights: Float64Array.from(ids, (id) => weightOf.get(id) ?? 0),
       columns: ids.map((id) => result.normalized[id]),
@@ -147,14 +153,17 @@ export class MeasureModel {
       periodGroups: periodList.map((t) => Int32Array.from(period.reduce<number[]>((acc, p, i) => (p === t ? (acc.push(i), acc) : acc), []))),
       entity: result.rows!.entity,
     });
+    this.measured.set(key, model);
+    return model;
   }
 
   /**
-   * The model without some indicators: normalisation is per indicator, so the columns are the full
-   * model's; the weights are recomputed by {@link computeWeights} on the reduced system with exactly
-   * the inputs `measure` gives it (tested against `measure` on the reduced framework).
+   * The model with the weights of `s.weights` and without the indicators `removed`: normalisation is
+   * per indicator, so the columns are `full`'s; the weights are recomputed by {@link computeWeights}
+   * on the (reduced) system with exactly the inputs `measure` gives it (tested against `measure` for
+   * every weighting method and on the reduced framework).
    */
-  private reduce(full: SystemModel, s: MeasureSetting, system: System, removed: ReadonlySet<string>): SystemModel {
+  private reweight(full: SystemModel, s: MeasureSetting, system: System, removed: ReadonlySet<string>): SystemModel {
     const reduced = withoutIndicators(system, removed);
     const placed = systemIndicators(reduced);
     const at = placed.map((p) => full.ids.indexOf(p.indicator.id));
@@ -172,7 +181,9 @@ export class MeasureModel {
       this.log,
     );
     if (!(fsum(w.weights) > 0)) {
-      throw new InputError(`every indicator of system "${system.id}" left after removing ${[...removed].join(', ')} is constant (or has zero weight)`, { hint: 'leave --drop-indicators out for this framework' });
+      throw removed.size
+        ? new InputError(`every indicator of system "${system.id}" left after removing ${[...removed].join(', ')} is constant (or has zero weight)`, { hint: 'leave --drop-indicators out for this framework' })
+        : new InputError(`every indicator of system "${system.id}" is constant (or has zero weight), so no index can be computed`, { hint: 'check the data of the system’s indicators and the fixed weights' });
     }
     const weights = new Float64Array(full.ids.length);
     at.forEach((j, q) => (weights[j] = w.weights[q]));

@@ -43,11 +43,11 @@ describe('sensitivity: every run is what measure computes', () => {
     const options = {
       measure: { normalize: 'minmax-shift' as const },
       vary: [
-        { flag: 'weights' as const, levels: ['entropy', 'equal', 'critic'] },
+        { flag: 'weights' as const, levels: ['entropy', 'equal', 'critic', 'cv', 'entropy+critic'] },
         { flag: 'aggregate' as const, levels: ['arithmetic', 'geometric', 'topsis'] },
         { flag: 'per-period' as const, levels: ['false', 'true'] },
       ],
-      runs: 40,
+      runs: 80,
       bootstrap: 0,
     };
     const plan = planSensitivity(panel, framework, options);
@@ -72,8 +72,8 @@ describe('sensitivity: every run is what measure computes', () => {
           hi.set(e, Math.max(hi.get(e)!, rank));
         });
       }
-      // All 18 choices are met in 40 × 5 runs.
-      expect(new Set([...cache.keys()].filter((k2) => k2.endsWith(sys))).size).toBe(18);
+      // All 30 choices are met in 80 × 5 runs.
+      expect(new Set([...cache.keys()].filter((k2) => k2.endsWith(sys))).size).toBe(30);
       for (const u of result.systems[s].uncertainty) {
         expect(u.minRank).toBe(lo.get(u.entity));
         expect(u.maxRank).toBe(hi.get(u.entity));
