@@ -84,6 +84,15 @@ export * from './dynamics/index.js';
 // ── Spatial: weights, Moran's I, Geary's C, LISA, standard deviational ellipse ──────────────────
 export * from './spatial/index.js';
 
+// ── Spatial econometrics: SAR/SEM/SDM/SLX/SDEM panel models, effects, specification tests, scenarios ─
+export * from './spatial-econometrics/index.js';
+
+// ── Robustness: sensitivity (Saltelli design, Sobol indices), rank uncertainty, leave-one-out, coherence ─
+// (the design's `levelOf` is `designLevelOf`; `levelOf` is the coupling level band)
+export * from './robustness/index.js';
+export { levelOf } from './couple/levels.js';
+export { levelOf as designLevelOf } from './robustness/design.js';
+
 // ── Explain: formulas, feols, vcov, IV, mediation, moderation, threshold, tables ────────────────
 export { parseFormula, type Formula, type Term } from './explain/formula.js';
 export { feols, type FeolsFit, type FeolsOptions } from './explain/feols.js';
