@@ -7,9 +7,6 @@ import { writeFileAtomic } from '../../io/atomic.js';
 import { runSensitivity } from '../../io/sensitivity-pool.js';
 import { VARY_FLAGS, type VaryFlag, type VarySpec } from '../../robustness/factors.js';
 import { systemsOf, type SensitivityOptions, type SystemSensitivity } from '../../robustness/sensitivity.js';
-import { renderReport } from '../../report/document.js';
-import { robustnessSection } from '../../report/sections/robustness.js';
-import { reportDataset } from '../../report/sections/measure.js';
 import { fixed, intOption, jsonReplacer, loadData, numberOption, printJson, printNotes, progress, writeTables } from '../common.js';
 import { measureOptionsFrom, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
 
@@ -85,6 +82,12 @@ Every run is what "nqpf measure" computes with the drawn flags. Design and estim
       const systems = systemsOf(result);
       const notes = [...panel.notes, ...('systems' in result ? result.notes : []), ...systems.flatMap((s) => s.notes)];
       if (opts.out) {
+        // The report (ECharts) loads only with --out: it costs most of a second at start-up.
+        const [{ renderReport }, { robustnessSection }, { reportDataset }] = await Promise.all([
+          import('../../report/document.js'),
+          import('../../report/sections/robustness.js'),
+          import('../../report/sections/measure.js'),
+        ]);
         const dir = opts.out;
         await writeTables(dir, tables(systems));
         await writeFileAtomic(path.join(dir, 'sensitivity.json'), JSON.stringify({ ...result, data: panel.meta.name, simulated: panel.meta.simulated }, jsonReplacer) + '\n');
