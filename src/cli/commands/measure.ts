@@ -11,7 +11,8 @@ import { resolveFramework } from '../../io/framework-file.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { writeXlsx } from '../../io/xlsx.js';
 import { measurePanel } from '../../measure/pipeline.js';
-import { AGGREGATE_METHODS, NORMALIZE_METHODS, resolveMeasureOptions, type MeasureOptions } from '../../measure/options.js';
+import { AGGREGATE_METHODS, NORMALIZE_METHODS, WEIGHT_METHODS, resolveMeasureOptions, type MeasureOptions } from '../../measure/options.js';
+import { AGGREGATIONS, NORMALIZATIONS, WEIGHTINGS } from '../../measure/registry.js';
 import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import { renderReport } from '../../report/document.js';
@@ -72,6 +73,13 @@ function parseRange(value: string): [number, number] {
 }
 
 /** `nqpf measure`: composite indices of a framework on a panel. */
+/** The method list of `nqpf measure --help`, from the registry (name, aliases, English label). */
+function methodsHelp(): string {
+  const family = (title: string, records: readonly { name: string; aliases: readonly string[]; label: { en: string } }[]) =>
+    [`${title}:`, ...records.map((r) => `  ${r.name.padEnd(14)}${r.label.en.replace(/\$/g, '')}${r.aliases.length ? ` (also: ${r.aliases.join(', ')})` : ''}`)].join('\n');
+  return [family('Normalisations (--normalize)', NORMALIZATIONS), family('Weights (--weights)', WEIGHTINGS), family('Aggregations (--aggregate)', AGGREGATIONS)].join('\n');
+}
+
 export function registerMeasure(program: Command): void {
   const cmd = program
     .command('measure')
@@ -80,13 +88,13 @@ export function registerMeasure(program: Command): void {
     withDataOptions(cmd)
     .requiredOption('--framework <file|builtin>', 'indicator framework: a YAML/JSON file, or a built-in (seed, pwt; see "nqpf frameworks")')
     .addOption(
-      new Option('--weights <method>', 'weights within each system: entropy, critic, cv, equal, fixed, or two joined by "+" (e.g. entropy+critic)').default('entropy'),
+      new Option('--weights <method>', `weights within each system: ${WEIGHT_METHODS.join(', ')}, or two joined by "+" (e.g. entropy+critic)`).default('entropy'),
     )
-    .addOption(new Option('--normalize <method>', 'normalisation (direction applied)').choices([...NORMALIZE_METHODS]).default('minmax'))
+    .addOption(new Option('--normalize <method>', `normalisation (direction applied): ${NORMALIZE_METHODS.join(', ')}`).default('minmax'))
     .option('--shift <x>', 'additive shift of --normalize minmax-shift (default 0.0001)', numberOption('--shift'))
     .option('--range <a,b>', 'target interval of --normalize minmax-range (default 0.01,0.99)', parseRange)
     .option('--per-period', 'normalise and compute entropy within each period (default: pooled over the panel, so periods compare)')
-    .addOption(new Option('--aggregate <method>', 'aggregation up the tree').choices([...AGGREGATE_METHODS]).default('arithmetic')),
+    .addOption(new Option('--aggregate <method>', `aggregation up the tree: ${AGGREGATE_METHODS.join(', ')}`).default('arithmetic')),
     'none',
   )
     .addOption(new Option('--lang <lang>', 'language of the HTML report written with --out').choices(['en', 'zh']).default('en'))
@@ -99,7 +107,9 @@ Examples:
   nqpf measure --data my-provinces.csv --entity province --period year --framework my-framework.yaml --weights entropy+critic --json
 
 --json prints {"weights":[{id,dimension,system,weight}],"scores":[{entity,period,index,system,dimensions,rank}],"notes":[...]}.
---out DIR writes scores.csv, weights.csv, scores.xlsx and the HTML report index.html. Formulas and conventions: docs/measure.md.`,
+--out DIR writes scores.csv, weights.csv, scores.xlsx and the HTML report index.html. Formulas and conventions: docs/measure.md.
+
+${methodsHelp()}`,
     )
     .action(async (opts: MeasureCliOptions) => {
       // Options are checked before the data is read, so a typo fails fast.
