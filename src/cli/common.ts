@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { writeCsv } from '../io/write.js';
 import type { Panel } from '../data/panel.js';
-import type { Note } from '../core/notes.js';
+import { noteColumn, type Note } from '../core/notes.js';
 import { InputError } from '../core/errors.js';
 import { impute, type ImputeMethod } from '../data/impute.js';
 import { readPanel } from '../io/read-panel.js';
@@ -124,11 +124,11 @@ export function fixed(x: number, d = 4): string {
   return Number.isFinite(x) ? x.toFixed(d) : 'NA';
 }
 
-/** Reading notes that concern `columns` (notes about other columns of the file are left out). */
+/** Reading notes that concern `columns` (notes whose `detail.column` is another column are left out). */
 export function notesFor(notes: readonly Note[], columns: readonly string[]): Note[] {
   return notes.filter((n) => {
-    const m = /^column "([^"]+)"/.exec(n.message);
-    return !m || columns.includes(m[1]);
+    const c = noteColumn(n);
+    return c === undefined || columns.includes(c);
   });
 }
 
