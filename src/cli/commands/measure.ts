@@ -31,7 +31,7 @@ interface MeasureCliOptions extends DataOptions {
   lang: Lang;
 }
 
-/** The `--json` object of `nqpf measure` (the schema of issue 2). */
+/** The `--json` object of `nqpf measure` (its schema: docs/measure.md §7). */
 export function measureJson(result: MeasureResult, notes: readonly Note[]) {
   return {
     weights: result.weights.map((w) => ({ id: w.id, dimension: w.dimension, system: w.system, weight: w.weight })),

@@ -18,7 +18,7 @@ interface MediateOptions extends DataOptions, RobustnessFlags {
   chain?: boolean;
 }
 
-/** The `--json` object: the issue's contract plus the stepwise evidence. */
+/** The `--json` object (docs/explain-mechanism.md) with the stepwise evidence. */
 export function mediationJson(r: MediationResult) {
   const pe = (p: MediationResult['total']) => ({ path: p.path, estimate: p.estimate, stdError: p.stdError, pValue: p.pValue });
   return {

@@ -19,7 +19,7 @@ interface ThresholdCliOptions extends DataOptions, RobustnessFlags {
   vcov?: string;
 }
 
-/** The `--json` object: the issue's contract (LR profiles left out to keep it small). */
+/** The `--json` object (docs/explain-mechanism.md; LR profiles left out to keep it small). */
 export function thresholdJson(r: ThresholdResult) {
   return {
     thresholds: r.thresholds.map((t) => ({ order: t.order, estimate: t.estimate, ciLow: t.ciLow, ciHigh: t.ciHigh, F: t.F, pValue: t.pValue, critical: t.critical, ssr: t.ssr })),
