@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notesFor } from '../../src/cli/common.js';
+import { notesFor } from '../../src/api/common.js';
 import { noteColumn, type Note } from '../../src/core/notes.js';
 import { NOTE_LABELS } from '../../src/report/note-labels.js';
 import { renderBlock } from '../../src/report/render-blocks.js';

@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { InputError } from '../../core/errors.js';
-import type { Note } from '../../core/notes.js';
-import { entityCoordinates } from '../../spatial/coordinates.js';
-import { crossSection } from '../../spatial/cross-section.js';
-import { standardDeviationalEllipse } from '../../spatial/ellipse.js';
-import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor } from '../common.js';
+import { ellipseJson, runEllipse } from '../../api/ellipse.js';
+import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
 
 interface EllipseCliOptions extends DataOptions {
   value: string;
@@ -17,7 +13,7 @@ interface EllipseCliOptions extends DataOptions {
 
 /** `nqpf ellipse`: the standard deviational ellipse of entity locations weighted by a variable, per period. */
 export function registerEllipse(program: Command): void {
-  const cmd = program.command('ellipse').description('standard deviational ellipse (ArcGIS Directional Distribution) of entity locations weighted by a variable, per period');
+  const cmd = program.command('ellipse');
   withDataOptions(cmd)
     .requiredOption('--value <column>', 'the weight of each location (non-negative, e.g. an index score)')
     .option('--no-sqrt2', 'do not apply the √2 correction of ArcGIS')
@@ -40,28 +36,10 @@ degrees clockwise from north; distances in km on a local equirectangular project
     )
     .action(async (opts: EllipseCliOptions) => {
       const panel = await loadData(opts);
-      const notes: Note[] = [...notesFor(panel.notes, [opts.value])];
-      if (!opts.coordinates && !(panel.columns.lat && panel.columns.lon) && !panel.entities.some((e) => Number.isFinite(e.lat))) {
-        throw new InputError('the entities have no coordinates', { hint: 'give --coordinates LAT,LON (two columns of the data); built-in datasets have entity coordinates' });
-      }
-      const periods = [];
-      for (const p of panel.periods) {
-        const s = crossSection(panel, opts.value, p);
-        if (s.ids.length === 0) continue;
-        const coords = entityCoordinates(panel, s, opts.coordinates ?? 'lat,lon', '--coordinates');
-        if (coords.every((c) => !Number.isFinite(c.lat) || !Number.isFinite(c.lon))) {
-          throw new InputError('the entities have no coordinates', { hint: 'give --coordinates LAT,LON (two columns of the data); built-in datasets have entity coordinates' });
-        }
-        notes.push(...s.notes);
-        const points = s.entities
-          .map((e, i) => ({ id: e.id, lat: coords[i].lat, lon: coords[i].lon, weight: s.values[i] }))
-          .filter((pt) => Number.isFinite(pt.lat) && Number.isFinite(pt.lon));
-        const e = standardDeviationalEllipse(points, { sqrt2: opts.sqrt2, denominator: opts.denominator, vertices: opts.vertices });
-        notes.push(...e.notes);
-        periods.push({ period: p, centre: e.centre, angle: e.angle, sigmaMajor: e.sigmaMajor, sigmaMinor: e.sigmaMinor, areaKm2: e.areaKm2, flattening: e.flattening, n: e.n, polygon: e.polygon });
-      }
+      const run = runEllipse(panel, { value: opts.value, sqrt2: opts.sqrt2, denominator: opts.denominator, vertices: opts.vertices, coordinates: opts.coordinates });
+      const { periods, notes } = run;
       if (opts.json) {
-        printJson({ value: opts.value, simulated: panel.meta.simulated, periods, notes });
+        printJson(ellipseJson(run));
         return;
       }
       printNotes(notes);
