@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixturePanel, rel } from './helpers.js';
+import { fixturePanel } from './helpers.js';
+import { expectClose } from '../helpers/expect.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIX = path.join(ROOT, 'test/fixtures/spatial-panel');
@@ -17,15 +18,15 @@ describe('nqpf spatial-regress and scenario', () => {
     );
     const c = ref.cases[0];
     expect(out.model).toBe('sdm');
-    expect(rel(out.rho.estimate, c.rho)).toBeLessThan(1e-6);
-    expect(rel(out.rho.stdError, c.rhoSe)).toBeLessThan(1e-4);
+    expectClose(out.rho.estimate, c.rho, 1e-6);
+    expectClose(out.rho.stdError, c.rhoSe, 1e-4);
     expect(out.coefficients.map((r: { term: string }) => r.term)).toEqual(['x1', 'x2', 'W*x1', 'W*x2']);
     out.coefficients.forEach((r: { estimate: number; stdError: number }, j: number) => {
-      expect(rel(r.estimate, c.estimate[j])).toBeLessThan(1e-6);
-      expect(rel(r.stdError, c.stdError[j])).toBeLessThan(1e-4);
+      expectClose(r.estimate, c.estimate[j], 1e-6);
+      expectClose(r.stdError, c.stdError[j], 1e-4);
     });
-    expect(rel(out.effects[0].indirect.estimate, c.effects[0].indirect)).toBeLessThan(1e-6);
-    expect(rel(out.tests.lrSar.statistic, ref.tests.lrSar)).toBeLessThan(1e-6);
+    expectClose(out.effects[0].indirect.estimate, c.effects[0].indirect, 1e-6);
+    expectClose(out.tests.lrSar.statistic, ref.tests.lrSar, 1e-6);
     expect(out.tests.decision.choice).toBe('sdm');
     expect(out.nobs).toBe(320);
   }, 60000);
