@@ -16,7 +16,8 @@ import { systemIndicators } from './tree.js';
  * YAML syntax, schema (zod), duplicate system ids, duplicate dimension or indicator ids within a
  * system, a dimension with neither indicators nor sub-dimensions, or with both.
  * Warnings (on `framework.notes`): the same column used by two systems (coupling or regressing one
- * on the other would then be partly mechanical, methods.md pitfall 6) or twice within one system.
+ * on the other would then be partly mechanical: the shared indicator correlates the scores by
+ * construction) or twice within one system.
  *
  * @param input YAML or JSON text, or a parsed object.
  * @param fileName shown in error messages; its base name (without extension) is the default id.

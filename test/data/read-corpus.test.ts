@@ -10,6 +10,7 @@ import type { Panel } from '../../src/data/panel.js';
 import { readPanelFromBytes, readRawTable, type ReadPanelOptions } from '../../src/data/read-table.js';
 import { listSheets } from '../../src/data/xlsx-read.js';
 import { readPanel } from '../../src/io/read-panel.js';
+import { inputError } from '../helpers/expect.js';
 
 const file = (name: string) => new URL(`../fixtures/files/${name}`, import.meta.url).pathname;
 const bytes = (name: string) => new Uint8Array(readFileSync(file(name)));
@@ -24,14 +25,8 @@ async function both(name: string, options: ReadPanelOptions = {}): Promise<Panel
   return a;
 }
 
-async function failure(name: string, options: ReadPanelOptions = {}): Promise<InputError> {
-  try {
-    await readPanelFromBytes(bytes(name), { ...options, fileName: name });
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
+function failure(name: string, options: ReadPanelOptions = {}): Promise<InputError> {
+  return inputError(readPanelFromBytes(bytes(name), { ...options, fileName: name }));
 }
 
 const cols = (p: Panel) => Object.fromEntries(Object.entries(p.columns).map(([k, v]) => [k, Array.from(v)]));

@@ -17,7 +17,7 @@ const MINIMAL = `systems:
 `;
 
 describe('loadFramework', () => {
-  it('accepts the minimal file of issue 2 as it is', () => {
+  it('accepts the minimal framework file of docs/measure.md as it is', () => {
     const f = loadFramework(MINIMAL, 'minimal.yaml');
     expect(f.id).toBe('minimal');
     expect(f.systems[0].name).toEqual({ en: 'Test index' });

@@ -25,5 +25,3 @@ export function fixturePanel(): { panel: Panel; weights: SpatialWeights; ref: an
   const ref = JSON.parse(readFileSync(path.join(DIR, 'spatial-panel.json'), 'utf8'));
   return { panel, weights, ref };
 }
-
-export const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);

@@ -12,7 +12,7 @@ import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import type { SystemSensitivity } from '../../robustness/sensitivity.js';
 import { loadData, printJson, printNotes, progress, writeTables } from '../common.js';
-import { measureOptionsFrom, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
+import { measureOptionsFrom, methodsHelp, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
 
 /** `nqpf measure`: composite indices of a framework on a panel. */
 export function registerMeasure(program: Command): void {
@@ -29,7 +29,9 @@ Examples:
   nqpf measure --data my-provinces.csv --entity province --period year --framework my-framework.yaml --weights entropy+critic --json
 
 --json prints {"weights":[{id,dimension,system,weight}],"scores":[{entity,period,index,system,dimensions,rank}],"notes":[...]}.
---out DIR writes scores.csv, weights.csv, scores.xlsx and the HTML report index.html. Formulas and conventions: docs/measure.md.`,
+--out DIR writes scores.csv, weights.csv, scores.xlsx and the HTML report index.html. Formulas and conventions: docs/measure.md.
+
+${methodsHelp()}`,
     )
     .action(async (opts: MeasureCliOptions) => {
       // Options are checked before the data is read, so a typo fails fast.
