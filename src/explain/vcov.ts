@@ -2,12 +2,10 @@ import { InputError } from '../core/errors.js';
 import { NoteLog, type Note } from '../core/notes.js';
 import type { Matrix } from '../linalg/index.js';
 import { sandwich, zeros } from '../linalg/index.js';
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import type { FeolsFit } from './feols.js';
 import { factorCodes } from './model-frame.js';
 import { isNestedIn } from './demean.js';
-import { tPValue } from '../core/pvalue.js';
+import { criticalValue, estimateRow, type Estimate } from './estimate.js';
 
 /**
  * Small-sample corrections, named as fixest's `ssc()`:
@@ -55,16 +53,8 @@ export interface VcovResult {
   readonly notes: readonly Note[];
 }
 
-/** One row of a coefficient table. */
-export interface CoefRow {
-  readonly term: string;
-  readonly estimate: number;
-  readonly stdError: number;
-  readonly statistic: number;
-  readonly pValue: number;
-  readonly ciLow: number;
-  readonly ciHigh: number;
-}
+/** One row of a coefficient table: the common {@link Estimate} (kept under its old name). */
+export type CoefRow = Estimate;
 
 /** Parse `iid`, `hc1`, `hetero`, `cluster:COL`, `cluster:COL1+COL2`, `dk`, `dk:LAG` into a spec. */
 export function parseVcov(text: string): VcovSpec {
@@ -326,14 +316,7 @@ export function vcov(fit: FeolsFit, spec: VcovSpec | string = { type: 'iid' }): 
  * Collinear (dropped) terms are omitted, as fixest prints them.
  */
 export function coefTable(fit: FeolsFit, v: VcovResult, level = 0.95): CoefRow[] {
-  if (!(level > 0 && level < 1)) throw new InputError(`the confidence level must be between 0 and 1 (got ${level})`, { hint: 'e.g. --level 0.95 (a 95% interval)' });
   const K = v.names.length;
-  const normal = !Number.isFinite(v.df);
-  const crit = normal ? normalQuantile(1 - (1 - level) / 2, 0, 1) : tQuantile(1 - (1 - level) / 2, v.df);
-  return fit.keep.map((j, k) => {
-    const est = fit.coefficients[j];
-    const se = Math.sqrt(v.matrix.data[k + k * K]);
-    const stat = est / se;
-    return { term: fit.coefNames[j], estimate: est, stdError: se, statistic: stat, pValue: tPValue(stat, v.df), ciLow: est - crit * se, ciHigh: est + crit * se };
-  });
+  const crit = criticalValue(v.df, level);
+  return fit.keep.map((j, k) => estimateRow(fit.coefNames[j], fit.coefficients[j], Math.sqrt(v.matrix.data[k + k * K]), v.df, level, crit));
 }

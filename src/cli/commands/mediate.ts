@@ -4,6 +4,7 @@ import { printSampleResults, withRobustnessOptions, type RobustnessFlags } from 
 import type { MediationResult } from '../../explain/mechanisms/mediation.js';
 import { mediationJson, runMediate } from '../../api/mediate.js';
 import { regressionTable, tableMarkdown } from '../../report/regression-table.js';
+import { baronKennyText, cautionText, wenYeText } from '../../report/mediation-text.js';
 
 interface MediateOptions extends DataOptions, RobustnessFlags {
   x: string;
@@ -28,11 +29,11 @@ function mediationText(r: MediationResult): string {
   lines.push(`Indirect effects (${r.bootstrap.reps} cluster-bootstrap draws by ${r.bootstrap.cluster}, ${r.nClusters} clusters, ${(r.bootstrap.level * 100).toFixed(0)}% intervals):`);
   for (const e of r.indirect) {
     lines.push(`  ${e.mediator.padEnd(20)} ${fmt(e.estimate).padStart(10)}  perc [${fmt(e.ciLow)}, ${fmt(e.ciHigh)}]  BC [${fmt(e.bcLow)}, ${fmt(e.bcHigh)}]${Number.isFinite(e.sobelZ) ? `  Sobel z ${fmt(e.sobelZ, 3)} p ${fmt(e.sobelP)}` : ''}`);
-    lines.push(`    ${e.verdict}`);
+    lines.push(`    ${wenYeText(e.verdict)}`);
   }
   lines.push(`Share mediated: ${fmt(r.shareMediated, 3)}`);
-  for (const b of r.baronKenny) lines.push(`Baron–Kenny (${b.mediator}): ${b.verdict}`);
-  lines.push('', tableMarkdown(regressionTable(r.equations)), r.caution);
+  for (const b of r.baronKenny) lines.push(`Baron–Kenny (${b.mediator}): ${baronKennyText(b.verdict)}`);
+  lines.push('', tableMarkdown(regressionTable(r.equations)), cautionText(r.caution));
   return lines.join('\n');
 }
 

@@ -5,7 +5,7 @@ import { Rng } from '../../core/rng.js';
 import { column, withColumns, type Panel } from '../../data/panel.js';
 import { cholesky, choleskyInverse, choleskySolve, type CholeskyFactor } from '../../linalg/cholesky.js';
 import { crossprod, xty } from '../../linalg/crossprod.js';
-import { tPValue } from '../../core/pvalue.js';
+import { estimateRow, type Estimate } from '../estimate.js';
 import { feols } from '../feols.js';
 import { demean, type FixedEffect } from '../demean.js';
 import { formulaOf } from '../formula.js';
@@ -136,14 +136,8 @@ export interface ThresholdEstimate {
   readonly replicates: Float64Array;
 }
 
-/** A coefficient of the final fixed-effects model at the estimated thresholds. */
-export interface ThresholdCoefficient {
-  readonly term: string;
-  readonly estimate: number;
-  readonly stdError: number;
-  readonly statistic: number;
-  readonly pValue: number;
-}
+/** A coefficient of the final fixed-effects model at the estimated thresholds (95% interval). */
+export type ThresholdCoefficient = Estimate;
 
 /** Result of {@link panelThreshold}. */
 export interface ThresholdResult {
@@ -608,7 +602,7 @@ export function panelThreshold(panel: Panel, options: ThresholdOptions): Thresho
     const v = vcovOf(refit, options.vcov);
     vcovLabel = v.label;
     const byName = new Map(coefTable(refit, v).map((r) => [r.term, r]));
-    coefficients = [...fit.regimes.map((r, j) => ({ ...byName.get(names[j])!, term: r.term })), ...o.controls.map((c) => byName.get(c)!)].map(({ term, estimate, stdError, statistic, pValue }) => ({ term, estimate, stdError, statistic, pValue }));
+    coefficients = [...fit.regimes.map((r, j) => ({ ...byName.get(names[j])!, term: r.term })), ...o.controls.map((c) => byName.get(c)!)];
     if (o.timeEffects) notes.info('threshold-vcov-time-effects', 'with timeEffects and vcov, period effects are absorbed as fixed effects and not listed among the coefficients');
   }
   if (d.minCount < 10) notes.info('threshold-trim', `each regime holds at least ${d.minCount} observations (trim ${o.trim})`);
@@ -657,11 +651,7 @@ function fitAt(d: Design, q: Float64Array, o: ThresholdResult['options'], gammas
   const df = d.n - d.nEnt - cols.length;
   const s2 = ssr / df;
   const inv = choleskyInverse(chol);
-  const coefficients = terms.map((term, j) => {
-    const se = Math.sqrt(s2 * inv.data[j + j * cols.length]);
-    const t = beta[j] / se;
-    return { term, estimate: beta[j], stdError: se, statistic: t, pValue: tPValue(t, df) };
-  });
+  const coefficients = terms.map((term, j) => estimateRow(term, beta[j], Math.sqrt(s2 * inv.data[j + j * cols.length]), df));
   return { coefficients, regimes, ssr };
 }
 
