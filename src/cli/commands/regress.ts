@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../../io/atomic.js';
 import { writeXlsx } from '../../io/xlsx.js';
 import { writeCsv } from '../../io/write.js';
 import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
+import { vcovSyntax } from '../../explain/vcov-registry.js';
 
 interface RegressOptions extends DataOptions, RobustnessFlags {
   formula: string[];
@@ -38,7 +39,7 @@ export function registerRegress(program: Command): void {
       .command('regress')
       .description('linear regression with any number of fixed effects or IV/2SLS (fixest formulas), and robust, clustered or Driscoll–Kraay standard errors')
       .requiredOption('--formula <formula>', 'fixest formula, e.g. "y ~ x1 + x2 | id + year" or "y ~ w | id | x ~ l(x, 1)"; repeat for models side by side', collect)
-      .option('--vcov <type>', 'iid | hc1 | cluster:COL | cluster:COL1+COL2 | dk | dk:LAG (default: cluster by the first fixed effect, iid without FE)')
+      .option('--vcov <type>', `${vcovSyntax()} (default: cluster by the first fixed effect, iid without FE; docs/explain.md)`)
       .option('--level <p>', 'confidence level of the intervals', numberOption('--level'), 0.95)
       .option('--keep-singletons', 'keep singleton observations (default: removed as reghdfe does)')
       .addOption(new Option('--table <format>', 'print the models side by side as a publication table').choices(['md', 'latex', 'csv'])),
