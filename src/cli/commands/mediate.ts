@@ -5,6 +5,7 @@ import type { MediationResult } from '../../explain/mechanisms/mediation.js';
 import { mediationJson, runMediate } from '../../api/mediate.js';
 import { regressionTable, tableMarkdown } from '../../report/regression-table.js';
 import { baronKennyText, cautionText, wenYeText } from '../../report/mediation-text.js';
+import { vcovSyntax } from '../../explain/vcov-registry.js';
 
 interface MediateOptions extends DataOptions, RobustnessFlags {
   x: string;
@@ -50,7 +51,7 @@ export function registerMediate(program: Command): void {
         .option('--controls <cols>', 'control variables, comma-separated')
         .option('--fe <cols>', 'fixed effects, comma-separated (e.g. the entity and period columns)')
         .option('--cluster <col>', 'cluster variable: bootstrap resampling unit and clustered SEs (default: entity, SEs iid)')
-        .option('--vcov <type>', 'SEs of the paths: iid | hc1 | cluster:COL (default: cluster:--cluster if given, else iid)')
+        .option('--vcov <type>', `SEs of the paths: ${vcovSyntax()} (default: cluster:--cluster if given, else iid)`)
         .option('--bootstrap <n>', 'cluster-bootstrap replications', intOption('--bootstrap'), 5000)
         .option('--seed <n>', 'random seed', intOption('--seed'), 1)
         .option('--level <p>', 'confidence level of the bootstrap intervals', numberOption('--level'), 0.95)
