@@ -3,6 +3,7 @@ import { bcInterval, bootQuantiles, percentileInterval } from '../../src/explain
 import { baronKennyVerdict, mediation, wenYeVerdict } from '../../src/explain/mechanisms/mediation.js';
 import { InputError } from '../../src/core/errors.js';
 import { chinaSimLatent, fixtureJson, fixturePanel, relErr } from './mechanism-helpers.js';
+import { expectClose } from '../helpers/expect.js';
 
 // Reference: test/fixtures/explain/mediation.R — lm() with entity and year dummies; boot::boot over
 // the 31 entities with R = 199 and boot.ci(type = "perc"); BC via boot:::norm.inter.
@@ -11,9 +12,7 @@ const panel = fixturePanel('test/fixtures/explain/mediation-data.csv');
 const base = { x: 'x', mediators: ['m1', 'm2'], y: 'y', controls: ['ctl'], fe: ['id', 'year'], vcov: 'iid' } as const;
 const draws = (ref.bootstrap.indices as number[][]).map((d) => d.map((i) => i - 1));
 
-function close(a: number, b: number, tol = 1e-8) {
-  expect(relErr(a, b)).toBeLessThan(tol);
-}
+const close = (a: number, b: number, tol = 1e-8) => expectClose(a, b, tol);
 function closePath(p: { estimate: number; stdError: number; pValue: number }, r: { estimate: number; stdError: number; pValue: number }) {
   close(p.estimate, r.estimate);
   close(p.stdError, r.stdError);

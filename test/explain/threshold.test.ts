@@ -3,15 +3,14 @@ import { lrCritical, panelThreshold, thresholdSsr } from '../../src/explain/mech
 import { filterRows } from '../../src/data/panel.js';
 import { InputError } from '../../src/core/errors.js';
 import { chinaSimLatent, fixtureJson, fixturePanel, relErr } from './mechanism-helpers.js';
+import { expectClose } from '../helpers/expect.js';
 
 // Reference: test/fixtures/explain/threshold.R, plain lm() with entity dummies on every candidate.
 const ref = fixtureJson('test/fixtures/explain/threshold.json');
 const panel = fixturePanel('test/fixtures/explain/threshold-data.csv');
 const base = { y: 'y', x: 'x', q: 'q', controls: ['z'], trim: 0.05, bootstrap: 0 } as const;
 
-function expectRel(a: number, b: number, tol = 1e-8) {
-  expect(relErr(a, b)).toBeLessThan(tol);
-}
+const expectRel = (a: number, b: number, tol = 1e-8) => expectClose(a, b, tol);
 
 describe('panelThreshold against the exhaustive lm() reference', () => {
   const configs = [

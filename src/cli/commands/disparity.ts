@@ -12,7 +12,7 @@ interface DisparityCliOptions extends DataOptions {
 
 /** `nqpf disparity`: Dagum Gini decomposition, Theil and CV by period. */
 export function registerDisparity(program: Command): void {
-  const cmd = program.command('disparity').description('regional disparity by period: Dagum Gini with its decomposition, Theil T and L, coefficient of variation');
+  const cmd = program.command('disparity');
   withDataOptions(cmd)
     .requiredOption('--value <col>', 'the variable (non-negative levels, e.g. an index score or GDP per worker)')
     .option('--group <col>', 'group column of the data, or "group" for the entities\' group attribute (continent, NBS region)', 'group')

@@ -44,7 +44,6 @@ export function registerMediate(program: Command): void {
     withImputeOption(withDataOptions(
       program
         .command('mediate')
-        .description('mediation analysis for panels: stepwise (Baron–Kenny, Wen–Ye), Sobel, cluster-bootstrap intervals of indirect effects; parallel or chained mediators')
         .requiredOption('--x <col>', 'explanatory variable X')
         .requiredOption('--m <cols>', 'mediators, comma-separated (in causal order with --chain)')
         .requiredOption('--y <col>', 'outcome Y')

@@ -52,7 +52,7 @@ export async function weightsFromOptions(panel: Panel, section: CrossSection, op
 
 /** `nqpf moran`: global and local Moran's I of one variable in one period. */
 export function registerMoran(program: Command): void {
-  const cmd = program.command('moran').description("global Moran's I (normality, randomisation, permutation), Geary's C and local Moran (LISA) clusters");
+  const cmd = program.command('moran');
   withDataOptions(cmd)
     .requiredOption('--value <column>', 'the variable to test (e.g. an index score)')
     .option('--year <period>', 'the period to test (default: the last period with values); --period names the period column', numberOption('--year'))

@@ -42,7 +42,6 @@ export function registerThreshold(program: Command): void {
     withImputeOption(withDataOptions(
       program
         .command('threshold')
-        .description('panel threshold regression (Hansen 1999, as Stata xthreg): 1–3 thresholds, exhaustive or grid search, bootstrap F tests, LR intervals')
         .requiredOption('--y <col>', 'dependent variable')
         .requiredOption('--x <col>', 'regime-dependent regressor')
         .requiredOption('--q <col>', 'threshold variable')
