@@ -400,7 +400,7 @@ export function baronKennyVerdict(c: Tested, a: Tested, b: Tested, cPrime: Teste
 /**
  * Replicates of every indirect effect (and their total, last) over cluster-bootstrap draws. Each
  * replicate gathers the rows of the drawn clusters, demeans all variables once on the fixed
- * effects (E1's {@link demean}; the cluster's own FE re-coded per draw so duplicates are distinct
+ * effects ({@link demean}; the cluster's own FE re-coded per draw so duplicates are distinct
  * clusters; without FE, centring = an intercept), and solves every equation from one Gram matrix.
  */
 function clusterBootstrap(

@@ -38,7 +38,7 @@ export interface ThresholdOptions {
   /**
    * Trimming: every regime must hold at least ⌈trim·n⌉ observations (Hansen 1999, §3: "a minimal
    * percentage of the observations (say 1% or 5%) lie in each regime"). Default 0.01 as xthreg's
-   * `trim(0.01)`; the issue's examples use 0.05.
+   * `trim(0.01)`; Hansen (1999) and many applied papers use 0.05.
    */
   readonly trim?: number;
   /**
@@ -63,7 +63,7 @@ export interface ThresholdOptions {
   /**
    * Variance of the final coefficients: omitted = iid (xtreg, fe); otherwise a {@link VcovSpec} or
    * its text (`hc1`, `cluster:id`), computed by refitting the regimes with feols (entity FE, plus
-   * period FE with `timeEffects`) and E1's vcov — as `xthreg …, vce(cluster id)` passes the option
+   * period FE with `timeEffects`) and {@link vcovOf} — as `xthreg …, vce(cluster id)` passes the option
    * to `xtreg`.
    */
   readonly vcov?: VcovSpec | string;
@@ -593,7 +593,7 @@ export function panelThreshold(panel: Panel, options: ThresholdOptions): Thresho
   let coefficients = fit.coefficients;
   let vcovLabel = 'IID (xtreg, fe)';
   if (options.vcov !== undefined) {
-    // Refit the final regimes with feols so that every variance type of E1's vcov is available.
+    // Refit the final regimes with feols so that every variance type of the vcov registry is available.
     const names = fit.regimes.map((_, j) => `thr_regime_${j + 1}`);
     const added: Record<string, Float64Array> = {};
     fit.regimes.forEach((r, j) => (added[names[j]] = Float64Array.from(panel.columns[o.x], (v, i) => (q[i] > r.lower && q[i] <= r.upper ? v : 0))));
