@@ -3,8 +3,9 @@ import { NoteLog, type Note } from '../../core/notes.js';
 import { quantile } from '../../core/numeric.js';
 import { Rng } from '../../core/rng.js';
 import { column, withColumns, type Panel } from '../../data/panel.js';
-import { cholesky, choleskyInverse, choleskySolve, type CholeskyFactor } from '../../linalg/cholesky.js';
+import { cholesky, choleskyInverse, choleskySolve, solveUpper, type CholeskyFactor } from '../../linalg/cholesky.js';
 import { crossprod, xty } from '../../linalg/crossprod.js';
+import { choleskyQr2 } from '../../linalg/cholesky-qr.js';
 import { estimateRow, type Estimate } from '../estimate.js';
 import { feols } from '../feols.js';
 import { demean, type FixedEffect } from '../demean.js';
@@ -635,13 +636,16 @@ function fitAt(d: Design, q: Float64Array, o: ThresholdResult['options'], gammas
   });
   const cols = [...regimes.map((r) => regimeColumn(d, q, r.lower, r.upper)), ...d.base.slice(1)];
   const terms = [...regimes.map((r) => r.term), ...d.controlNames];
-  const chol = cholesky(crossprod(cols));
+  const gram = crossprod(cols);
+  const chol = cholesky(gram);
   if (chol.dropped.length) {
     throw new InputError(`collinear terms in the threshold model: ${chol.dropped.map((j) => terms[j]).join(', ')}`, {
       hint: 'remove controls that are constant within entities or linear combinations of others',
     });
   }
-  const beta = choleskySolve(chol, xty(cols, d.y));
+  // The final coefficients by thin QR, as feols (error ~κε rather than the normal equations' κ²ε).
+  const qrf = choleskyQr2(cols, [d.y], gram);
+  const beta = solveUpper(qrf.r, qrf.qty[0]);
   let ssr = 0;
   for (let i = 0; i < d.n; i++) {
     let f = d.y[i];
@@ -650,7 +654,7 @@ function fitAt(d: Design, q: Float64Array, o: ThresholdResult['options'], gammas
   }
   const df = d.n - d.nEnt - cols.length;
   const s2 = ssr / df;
-  const inv = choleskyInverse(chol);
+  const inv = choleskyInverse({ r: qrf.r, rank: cols.length, keep: cols.map((_, j) => j), dropped: [] });
   const coefficients = terms.map((term, j) => estimateRow(term, beta[j], Math.sqrt(s2 * inv.data[j + j * cols.length]), df));
   return { coefficients, regimes, ssr };
 }
