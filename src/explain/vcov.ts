@@ -84,7 +84,9 @@ export function parseVcov(text: string): VcovSpec {
  *   like clustering on time). Default L = ⌊4(T/100)^{2/9}⌋ (Hoechle 2007 xtscc; plm's own default is
  *   ⌊T^{1/4}⌋ — pass `lag` to match it).
  *
- * `iid`/`hc1` use the t distribution with n − K − K_FE df (fixest, Stata).
+ * `iid`/`hc1` use the t distribution with n − K − K_FE df (fixest, Stata). Each estimator is one record
+ * of {@link VCOV_METHODS} (src/explain/vcov-registry.ts); this function resolves the small-sample options
+ * and dispatches to the record's `compute`.
  */
 export function vcov(fit: FeolsFit, spec: VcovSpec | string = { type: 'iid' }): VcovResult {
   const s: VcovSpec = typeof spec === 'string' ? parseVcov(spec) : spec;
