@@ -16,10 +16,11 @@ import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import { renderReport } from '../../report/document.js';
 import { measureSections, reportDataset } from '../../report/sections/measure.js';
-import { loadData, numberOption, printJson, printNotes, progress, withDataOptions, withImputeOption, type DataOptions, writeTables } from '../common.js';
+import { list, loadData, numberOption, printJson, printNotes, progress, withDataOptions, withImputeOption, type DataOptions, writeTables } from '../common.js';
 
 interface MeasureCliOptions extends DataOptions {
-  framework: string;
+  framework?: string;
+  indicators?: string;
   weights: string;
   normalize: MeasureOptions['normalize'];
   shift?: number;
@@ -78,7 +79,8 @@ export function registerMeasure(program: Command): void {
     .description('composite index of each system of a framework: normalise, weight (entropy, CRITIC, ...), aggregate, rank');
   withImputeOption(
     withDataOptions(cmd)
-    .requiredOption('--framework <file|builtin>', 'indicator framework: a YAML/JSON file, or a built-in (seed, pwt; see "nqpf frameworks")')
+    .option('--framework <file|builtin>', 'indicator framework: a YAML/JSON file (a tree, or a flat list of indicators), or a built-in (seed, pwt; see "nqpf frameworks")')
+    .option('--indicators <list>', 'instead of --framework: columns of one index, "-" before a cost indicator (rd,patents,-energy)')
     .addOption(
       new Option('--weights <method>', 'weights within each system: entropy, critic, cv, equal, fixed, or two joined by "+" (e.g. entropy+critic)').default('entropy'),
     )
@@ -95,6 +97,7 @@ export function registerMeasure(program: Command): void {
       `
 Examples:
   nqpf measure --data world-pwt --framework pwt
+  nqpf measure --data china-sim --indicators rd_intensity,invention_patents_per10k,-energy_intensity
   nqpf measure --data china-sim --framework seed --impute linear --aggregate topsis --out results
   nqpf measure --data my-provinces.csv --entity province --period year --framework my-framework.yaml --weights entropy+critic --json
 
@@ -111,7 +114,7 @@ Examples:
         perPeriod: opts.perPeriod ?? false,
         aggregate: opts.aggregate,
       });
-      const framework = await resolveFramework(opts.framework);
+      const framework = await resolveFramework(opts.framework, opts.indicators === undefined ? undefined : list(opts.indicators));
       let panel = await loadData(opts);
       if (!opts.json && panel.entity.length > 20000) progress(`measuring ${panel.entity.length} rows`);
       const measured = measurePanel(panel, framework, { ...options, impute: opts.impute });
