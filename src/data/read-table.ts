@@ -18,6 +18,8 @@ import { parsePeriodValue, type Frequency } from './period.js';
 import { cellText, rawTableFromRows, type RawTable } from './raw-table.js';
 import { listSheets, readXlsxRows } from './xlsx-read.js';
 
+export { listSheets };
+
 /** Options for reading a panel file (CSV, XLSX, JSON; long or wide-by-year layout). */
 export interface ReadPanelOptions {
   /** Entity column; default: auto-detected (one named id/entity/region/country/province/code/地区/省份…, else the first text column). */
