@@ -93,6 +93,12 @@ writeFileSync(
   ['数据库：分省年度数据', '时间：2022年', '地区,地区生产总值(亿元),年末常住人口(万人)', '北京市,420,21.8', '天津市,160,13.6', '河北省,520,74.2', '数据来源：nqpf 测试数据', ''].join('\n'),
 );
 
+// 2c. NBS monthly export: one column per month, newest first.
+writeFileSync(
+  path.join(dir, 'nbs-monthly.csv'),
+  ['数据库：分省月度数据', '指标：居民消费价格指数(上年同月=100)', '时间：最近3个月', '地区,2023年3月,2023年2月,2023年1月', '北京市,100.8,101.2,101.9', '上海市,100.6,100.9,101.8', '数据来源：nqpf 测试数据', ''].join('\n'),
+);
+
 // 3. CSMAR export: code, Chinese label and unit rows; Accper dates; stock codes with leading zeros.
 writeFileSync(
   path.join(dir, 'csmar-roe.csv'),

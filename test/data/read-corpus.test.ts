@@ -78,6 +78,15 @@ describe('data.stats.gov.cn export', () => {
   });
 });
 
+describe('NBS monthly export', () => {
+  it('reads one column per month as monthly periods', async () => {
+    const p = await both('nbs-monthly.csv');
+    expect([p.periodColumn, p.periods, p.meta.frequency]).toEqual(['period', [202301, 202302, 202303], 'month']);
+    expect(p.entities.map((e) => e.id)).toEqual(['上海市', '北京市']);
+    expect(cols(p)).toEqual({ '居民消费价格指数(上年同月=100)': [101.8, 100.9, 100.6, 101.9, 101.2, 100.8] });
+  });
+});
+
 describe('CSMAR export', () => {
   it('uses the code row as names, skips the label and unit rows, keeps stock codes, reads Accper dates as years', async () => {
     const p = await both('csmar-roe.csv');
