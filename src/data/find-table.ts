@@ -113,7 +113,8 @@ export function findTable(rows: readonly (readonly unknown[])[], options: FindTa
 
   let count = options.headerRows ?? 1;
   if (options.headerRows === undefined) {
-    const numericCols = bodyNumericColumns(rows, start + 1);
+    // The body's column types from below the rows that may still be header rows (when there are rows there).
+    const numericCols = bodyNumericColumns(rows, rows.slice(start + 4).some((r) => filled(r) > 0) ? start + 4 : start + 1);
     for (let r = start + 1; r < Math.min(n, start + 4); r++) {
       if (!continuesHeader(rows[r] ?? [], numericCols, rows[r + 1])) break;
       count++;
