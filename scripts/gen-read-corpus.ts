@@ -177,4 +177,25 @@ await xlsx('note-first.xlsx', [
 // 9. A sheet with a title but a header that names no period and has repeated entities: the error says where the header was read.
 writeFileSync(path.join(dir, 'no-period.csv'), ['各地区专利情况（示例）', '', '单位：件', '地区,专利', '北京,10', '北京,12', ''].join('\n'));
 
+// 10. A web system's "Excel" export: an HTML table saved as .xls (GBK), with a title row and a merged header.
+writeFileSync(
+  path.join(dir, 'web-export.xls'),
+  gbk(
+    [
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>',
+      '<table border="1">',
+      '<tr><td colspan="3">各地区研发经费（示例数据）</td></tr>',
+      '<tr><th rowspan="2">地区</th><th colspan="2">研发经费(亿元)</th></tr>',
+      '<tr><th>2021年</th><th>2022年</th></tr>',
+      '<tr><td>北京</td><td>2,629.3</td><td>2&nbsp;843.3</td></tr>',
+      '<tr><td>上海</td><td>1819.8</td><td>1981.6</td></tr>',
+      '</table></body></html>',
+      '',
+    ].join('\r\n'),
+  ),
+);
+
+// 11. An old binary workbook (OLE2 signature only): refused with how to convert it.
+writeFileSync(path.join(dir, 'old-binary.xls'), Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
+
 console.log(`wrote ${dir}`);

@@ -150,6 +150,19 @@ describe('numbers', () => {
   });
 });
 
+describe('.xls files as web systems export them', () => {
+  it('reads an HTML table saved as .xls (GBK, title row, colspan/rowspan header)', async () => {
+    const p = await both('web-export.xls');
+    expect([p.entity, p.periods]).toEqual([['上海', '上海', '北京', '北京'], [2021, 2022]]);
+    expect(cols(p)).toEqual({ '研发经费(亿元)': [1819.8, 1981.6, 2629.3, 2843.3] });
+    expect(p.notes[0]!.code).toBe('html-table');
+  });
+  it('refuses an old binary workbook, saying how to convert it', async () => {
+    const e = await failure('old-binary.xls');
+    expect([e.message, e.hint]).toEqual(['this is an old binary Excel workbook (.xls), which nqpf does not read', 'open it in Excel or WPS and save it as .xlsx (or export the sheet as CSV)']);
+  });
+});
+
 describe('errors name the real cause', () => {
   it('a workbook whose first sheet is a note: says so and lists the sheets', async () => {
     const e = await failure('note-first.xlsx');
