@@ -181,8 +181,10 @@ function continuesHeader(row: readonly unknown[], numericCols: ReadonlySet<numbe
   const cells = row.map((v, c) => ({ v, c, s: cellString(v) })).filter((x) => x.s !== '');
   if (cells.length === 0) return false;
   // Text (not a number, not a placeholder, not a year) in columns whose body is numeric: labels or units.
+  // A data row with one odd cell ("n.a.") holds numbers elsewhere (a year, an id); label and unit rows hold none.
   const inNumeric = cells.filter((x) => numericCols.has(x.c));
-  if (inNumeric.length > 0 && inNumeric.filter((x) => !numericCell(x.v) && !yearCell(x.v)).length >= 0.6 * inNumeric.length) return true;
+  const anyNumber = cells.some((x) => typeof x.v === 'number' || parseCell(x.s).kind === 'number');
+  if (!anyNumber && inNumeric.length > 0 && inNumeric.filter((x) => !numericCell(x.v) && !yearCell(x.v)).length >= 0.6 * inNumeric.length) return true;
   // An empty first cell (merged down from the header) with years or labels under merged cells.
   if (cellString(row[0]) === '' && cells.length >= 2 && cellString(next?.[0]) !== '') {
     return cells.every((x) => yearCell(x.v) || !numericCell(x.v));

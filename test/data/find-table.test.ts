@@ -30,6 +30,10 @@ describe('findTable', () => {
     const csmar = findTable([['Stkcd', 'Accper', 'F050501B'], ['证券代码', '统计截止日期', '净资产收益率A'], ['没有单位', '没有单位', '没有单位'], ['000001', '2016-12-31', '0.1'], ['000002', '2016-12-31', '0.2']]);
     expect([csmar.headerRows, csmar.header, csmar.csmar?.labels]).toEqual([3, ['Stkcd', 'Accper', 'F050501B'], ['证券代码', '统计截止日期', '净资产收益率A']]);
   });
+  it('does not take a data row with an odd cell for a header row', () => {
+    const t = findTable([['province', 'year', 'gdp'], ['A', '2015', 'n.a.'], ['A', '2016', '3'], ['B', '2015', '4'], ['B', '2016', '5'], ['C', '2015', '6']]);
+    expect([t.headerRows, t.header]).toEqual([1, ['province', 'year', 'gdp']]);
+  });
   it('follows --skip-rows and --header-rows', () => {
     const t = findTable([['x'], ['a', 'b'], ['c', 'd'], ['1', '2']], { skipRows: 1, headerRows: 2 });
     expect([t.headerStart, t.headerRows, t.header]).toEqual([1, 2, ['a_c', 'b_d']]);
