@@ -38,6 +38,7 @@ import { chinaSimMechanismTruth, mechanismSection, type MechanismSectionInput } 
 import { scoresPanel } from '../measure/scores-panel.js';
 import { measurePanel } from '../measure/pipeline.js';
 import type { ChinaSimTruth } from '../datasets/china-sim-truth.js';
+import { robustnessReport } from './robustness.js';
 
 /** How the demo runs one built-in example: which systems to couple, the headline index, the spatial weights. */
 export interface DemoSpec {
@@ -187,6 +188,7 @@ export function caseSections(c: DemoCase, lang: Lang): ReportSection[] {
   return [
     coverageSection(c.panel, c.coverage, c.imputation, { lang, names }),
     ...measureSections(c.panel, c.framework, c.measured, { lang }),
+    robustnessReport(c, lang),
     couplingSection(c.scores, c.coupling, { lang, names }),
     disparitySection(c.scores, c.disparity, { lang, names }),
     densitySection(c.scores, c.density, { lang, names }),
