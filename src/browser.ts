@@ -30,6 +30,7 @@ export { loadFramework as parseFramework, frameworkNotes } from './framework/loa
 export { validateAgainstPanel } from './framework/validate-panel.js';
 export { frameworkColumns, systemIndicators, systemDimensions, type PlacedIndicator, type PlacedDimension } from './framework/tree.js';
 export { builtinFrameworkIds, getBuiltinFramework, isBuiltinFramework } from './framework/builtin.js';
+export { expandFlatFramework, flatFrameworkSpec, normaliseDirection } from './framework/flat.js';
 
 // ── Built-in dataset catalog (the data files themselves are read by the Node entry) ──────────────
 export { BUILTIN_DATASETS, findBuiltinDataset, builtinDatasetNames, type BuiltinDataset } from './datasets/catalog.js';
