@@ -20,6 +20,17 @@ describe('specification tests against R', () => {
     expect(rel(lm.robustLmError.pValue, ref.lmtests.RLMerr.pValue)).toBeLessThan(1e-8);
   });
 
+  it('LM tests with entity, period and no fixed effects equal spdep as well', () => {
+    for (const fe of ['entity', 'period', 'none'] as const) {
+      const lm = lmTests(data, w, fe);
+      const r = ref.lmtestsOther[fe];
+      expect(rel(lm.lmError.statistic, r.LMerr)).toBeLessThan(1e-8);
+      expect(rel(lm.lmLag.statistic, r.LMlag)).toBeLessThan(1e-8);
+      expect(rel(lm.robustLmError.statistic, r.RLMerr)).toBeLessThan(1e-8);
+      expect(rel(lm.robustLmLag.statistic, r.RLMlag)).toBeLessThan(1e-8);
+    }
+  });
+
   it('Wald and LR tests of SDM vs SAR (θ = 0) and vs SEM (θ + ρβ = 0) equal the R computation', () => {
     const s = specificationTests(data, w, { fe: 'both' });
     expect(rel(s.durbin.waldSar.statistic, ref.tests.waldSar)).toBeLessThan(1e-5);
