@@ -41,7 +41,7 @@ export interface LogDet {
 export interface LogDetOptions {
   /** `auto` (default): eigen when W is symmetric-similar and n ≤ eigenMax, else sparse-lu. */
   method?: 'auto' | 'eigen' | 'sparse-lu';
-  /** Largest n for the eigen method under `auto` (default 1000: the O(n³) eigen step stays under ~2 s). */
+  /** Largest n for the eigen method under `auto` (default 500: above it the O(n³) eigen step costs more than the exact sparse route). */
   eigenMax?: number;
 }
 
@@ -49,7 +49,7 @@ export function makeLogDet(w: SparseW, options: LogDetOptions = {}): LogDet {
   const n = w.n;
   const order = reverseCuthillMcKee(w);
   const want = options.method ?? 'auto';
-  const useEigen = want === 'eigen' || (want === 'auto' && w.symmetricSimilar && n <= (options.eigenMax ?? 1000));
+  const useEigen = want === 'eigen' || (want === 'auto' && w.symmetricSimilar && n <= (options.eigenMax ?? 500));
   if (useEigen) {
     if (!w.symmetricSimilar) throw new RangeError('the eigen log-determinant needs weights similar to a symmetric matrix (e.g. contiguity or inverse distance, not kNN)');
     const s = new Float64Array(n * n);
