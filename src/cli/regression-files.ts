@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { tableGrid, tableLatex, tableMarkdown, type RegressionTable } from '../explain/table.js';
+import { tableGrid, tableLatex, tableMarkdown, type RegressionTable } from '../report/regression-table.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { writeCsv } from '../io/write.js';
 

@@ -1,5 +1,5 @@
 import type { ScenarioApiResult, SpatialRegressResult } from '../api/spatial-regress.js';
-import type { TableModel } from '../explain/table.js';
+import type { TableModel } from '../explain/table-model.js';
 
 const FE_LABEL: Record<SpatialRegressResult['fe'], string> = {
   both: 'entity and period fixed effects (two-way)',

@@ -25,7 +25,7 @@ export function checkSvg(svg: string): void {
  */
 export function embedSvg(svg: string, prefix: string): string {
   // zrender numbers its CSS classes (zrN-cls-K) with a second process-wide counter; renumber them in
-  // order of first appearance so that the same chart gives the same text in any process.
+  // order of first appearance so that the same chart gives the same text in every run.
   const classes = new Map<string, number>();
   return svg
     .trim()

@@ -51,6 +51,7 @@ describe('nqpf demo', () => {
       expect(section(`ellipse-${ds}`)).toContain('<svg');
       expect((section(`forecast-${ds}`).match(/<svg/g) ?? []).length).toBe(3);
       expect(section(`diagnosis-${ds}`)).toContain('<svg');
+      expect((section(`robustness-${ds}`).match(/<svg/g) ?? []).length).toBe(2);
     }
   });
 

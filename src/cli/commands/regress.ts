@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
-import { formatRegression } from '../../explain/regression-result.js';
-import { tableCsv, tableLatex, tableMarkdown } from '../../explain/table.js';
+import { formatRegression } from '../../report/regression-text.js';
+import { tableCsv, tableLatex, tableMarkdown } from '../../report/regression-table.js';
 import { writeRegressionFiles } from '../regression-files.js';
 import { regressJson, runRegress } from '../../api/regress.js';
 import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';

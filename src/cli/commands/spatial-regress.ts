@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
 import { spatialRegress } from '../../api/spatial-regress.js';
 import { formatSpatialRegression, spatialTableModel } from '../../report/spatial-regression.js';
-import { regressionTable, tableCsv, tableLatex, tableMarkdown } from '../../explain/table.js';
+import { regressionTable, tableCsv, tableLatex, tableMarkdown } from '../../report/regression-table.js';
 import { writeRegressionFiles } from '../regression-files.js';
 import { loadSpatialPanel, spatialModelWeights, withSpatialModelOptions, type SpatialModelCliOptions } from './spatial-options.js';
 
