@@ -68,6 +68,15 @@ describe('nqpf demo', () => {
     expect(m).toContain('11.000'); // true threshold γ = 11
   });
 
+  it('shows the spillover part: LM tests, SDM estimates and effects beside the true values, a scenario map, SIMULATED', () => {
+    const s = section('spillover-china-sim');
+    expect(s).toMatch(/SIMULATED/);
+    expect(s).toContain('Robust LM lag');
+    expect(s).toContain('W*innovation');
+    expect(s).toContain('0.300'); // true ρ of nqpf_sdm
+    expect(s).toContain('<svg'); // scenario map
+  });
+
   it('opens offline: no external scripts, styles or fonts', () => {
     expect(html).not.toMatch(/<script[^>]+src=/i);
     expect(html).not.toMatch(/<link[^>]+href="https?:/i);

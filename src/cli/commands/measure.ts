@@ -5,18 +5,13 @@ import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
 import type { Panel } from '../../data/panel.js';
 import type { ImputeMethod } from '../../data/impute.js';
-import { systemIndicators } from '../../framework/tree.js';
 import type { Framework } from '../../framework/types.js';
 import { resolveFramework } from '../../io/framework-file.js';
 import { writeFileAtomic } from '../../io/atomic.js';
-import { writeXlsx } from '../../io/xlsx.js';
-import { measurePanel } from '../../measure/pipeline.js';
+import { measureJson, runMeasure, scoreTable, weightTable } from '../../api/measure.js';
 import { AGGREGATE_METHODS, NORMALIZE_METHODS, resolveMeasureOptions, type MeasureOptions } from '../../measure/options.js';
 import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
-import { renderReport } from '../../report/document.js';
-import { measureSections, reportDataset } from '../../report/sections/measure.js';
-import { robustnessSection } from '../../report/sections/robustness.js';
 import { runSensitivity } from '../../io/sensitivity-pool.js';
 import { defaultRobustness } from '../../robustness/defaults.js';
 import { systemsOf, type SystemSensitivity } from '../../robustness/sensitivity.js';
@@ -33,41 +28,6 @@ export interface MeasureCliOptions extends DataOptions {
   impute: ImputeMethod;
   lang: Lang;
   robustness?: boolean;
-}
-
-/** The `--json` object of `nqpf measure` (the schema of issue 2). */
-export function measureJson(result: MeasureResult, notes: readonly Note[]) {
-  return {
-    weights: result.weights.map((w) => ({ id: w.id, dimension: w.dimension, system: w.system, weight: w.weight })),
-    scores: result.scores.map((s) => ({
-      entity: s.entity,
-      period: s.period,
-      index: s.index,
-      system: s.system,
-      dimensions: s.dimensions,
-      rank: s.rank,
-    })),
-    notes,
-  };
-}
-
-/** scores.csv rows: one per entity-period-system, with every dimension score as a column. */
-export function scoreTable(result: MeasureResult, panel: Panel): unknown[][] {
-  const dims = [...new Set(result.scores.flatMap((s) => Object.keys(s.dimensions)))];
-  const rows: unknown[][] = [[panel.entityColumn, panel.periodColumn, 'system', 'index', 'rank', ...dims]];
-  for (const s of result.scores) rows.push([s.entity, s.period, s.system, s.index, s.rank, ...dims.map((d) => s.dimensions[d] ?? '')]);
-  return rows;
-}
-
-/** weights.csv rows: indicators with their dimension path, column, direction, weight and raw weight. */
-export function weightTable(result: MeasureResult, framework: Framework): unknown[][] {
-  const info = new Map(framework.systems.flatMap((s) => systemIndicators(s).map((p) => [`${s.id}\u0000${p.indicator.id}`, p.indicator] as const)));
-  const rows: unknown[][] = [['system', 'dimension', 'path', 'id', 'column', 'direction', 'unit', 'weight', 'raw']];
-  for (const w of result.weights) {
-    const i = info.get(`${w.system}\u0000${w.id}`);
-    rows.push([w.system, w.dimension, w.path.join('/'), w.id, i?.column ?? '', i?.direction ?? '', i?.unit ?? '', w.weight, w.raw]);
-  }
-  return rows;
 }
 
 function parseRange(value: string): [number, number] {
@@ -108,8 +68,7 @@ export function measureOptionsFrom(opts: MeasureCliOptions): MeasureOptions {
 /** `nqpf measure`: composite indices of a framework on a panel. */
 export function registerMeasure(program: Command): void {
   const cmd = program
-    .command('measure')
-    .description('composite index of each system of a framework: normalise, weight (entropy, CRITIC, ...), aggregate, rank');
+    .command('measure');
   withMeasureFlags(cmd)
     .option('--robustness', 'add the Robustness section to the --out report (nqpf sensitivity with weights entropy/equal/critic, ±25% weight perturbation, one indicator left out; 500 base runs)')
     .addOption(new Option('--lang <lang>', 'language of the HTML report written with --out').choices(['en', 'zh']).default('en'))
@@ -131,7 +90,7 @@ Examples:
       const raw = await loadData(opts);
       let panel = raw;
       if (!opts.json && panel.entity.length > 20000) progress(`measuring ${panel.entity.length} rows`);
-      const measured = measurePanel(panel, framework, { ...options, impute: opts.impute });
+      const measured = runMeasure(panel, framework, { ...options, impute: opts.impute });
       panel = measured.panel;
       const { result, notes } = measured;
       if (opts.robustness && !opts.out) throw new InputError('--robustness adds a section to the report: give --out DIR too', { hint: 'or run nqpf sensitivity for the analysis on its own' });
@@ -156,6 +115,13 @@ async function writeOutputs(
   lang: Lang,
   robustness?: readonly SystemSensitivity[],
 ): Promise<void> {
+  // The writers and the report (ECharts) load only with --out: they cost most of a second at start-up.
+  const [{ writeXlsx }, { renderReport }, { measureSections, reportDataset }, { robustnessSection }] = await Promise.all([
+    import('../../io/xlsx.js'),
+    import('../../report/document.js'),
+    import('../../report/sections/measure.js'),
+    import('../../report/sections/robustness.js'),
+  ]);
   const scores = scoreTable(result, panel);
   const weights = weightTable(result, framework);
   await writeTables(dir, { scores, weights });

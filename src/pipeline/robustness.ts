@@ -1,9 +1,9 @@
-import type { Lang } from '../../core/label.js';
-import type { ReportSection } from '../../report/blocks.js';
-import { robustnessSection } from '../../report/sections/robustness.js';
-import { defaultRobustness } from '../../robustness/defaults.js';
-import { sensitivity, type SystemSensitivity } from '../../robustness/sensitivity.js';
-import type { DemoCase } from './stages.js';
+import type { Lang } from '../core/label.js';
+import type { ReportSection } from '../report/blocks.js';
+import { robustnessSection } from '../report/sections/robustness.js';
+import { defaultRobustness } from '../robustness/defaults.js';
+import { sensitivity, type SystemSensitivity } from '../robustness/sensitivity.js';
+import type { DemoCase } from './demo.js';
 
 const analysed = new WeakMap<DemoCase, SystemSensitivity>();
 
