@@ -4,71 +4,19 @@ import { Option } from 'commander';
 import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
 import type { Panel } from '../../data/panel.js';
-import type { ImputeMethod } from '../../data/impute.js';
 import type { Framework } from '../../framework/types.js';
 import { resolveFramework } from '../../io/framework-file.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { measureJson, runMeasure, scoreTable, weightTable } from '../../api/measure.js';
-import { AGGREGATE_METHODS, NORMALIZE_METHODS, resolveMeasureOptions, type MeasureOptions } from '../../measure/options.js';
 import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
-import { runSensitivity } from '../../io/sensitivity-pool.js';
-import { defaultRobustness } from '../../robustness/defaults.js';
-import { systemsOf, type SystemSensitivity } from '../../robustness/sensitivity.js';
-import { loadData, numberOption, printJson, printNotes, progress, withDataOptions, withImputeOption, type DataOptions, writeTables } from '../common.js';
-
-export interface MeasureCliOptions extends DataOptions {
-  framework: string;
-  weights: string;
-  normalize: MeasureOptions['normalize'];
-  shift?: number;
-  range?: [number, number];
-  perPeriod?: boolean;
-  aggregate: MeasureOptions['aggregate'];
-  impute: ImputeMethod;
-  lang: Lang;
-  robustness?: boolean;
-}
-
-function parseRange(value: string): [number, number] {
-  const parts = value.split(',').map((s) => numberOption('--range')(s.trim()));
-  if (parts.length !== 2) throw new InputError(`--range takes two numbers a,b (got "${value}")`, { hint: 'e.g. --range 0.01,0.99' });
-  return [parts[0], parts[1]];
-}
-
-/** The data, framework and measurement flags of `nqpf measure` (shared by `nqpf sensitivity`). */
-export function withMeasureFlags(cmd: Command): Command {
-  return withImputeOption(
-    withDataOptions(cmd)
-      .requiredOption('--framework <file|builtin>', 'indicator framework: a YAML/JSON file, or a built-in (seed, pwt; see "nqpf frameworks")')
-      .addOption(
-        new Option('--weights <method>', 'weights within each system: entropy, critic, cv, equal, fixed, or two joined by "+" (e.g. entropy+critic)').default('entropy'),
-      )
-      .addOption(new Option('--normalize <method>', 'normalisation (direction applied)').choices([...NORMALIZE_METHODS]).default('minmax'))
-      .option('--shift <x>', 'additive shift of --normalize minmax-shift (default 0.0001)', numberOption('--shift'))
-      .option('--range <a,b>', 'target interval of --normalize minmax-range (default 0.01,0.99)', parseRange)
-      .option('--per-period', 'normalise and compute entropy within each period (default: pooled over the panel, so periods compare)')
-      .addOption(new Option('--aggregate <method>', 'aggregation up the tree').choices([...AGGREGATE_METHODS]).default('arithmetic')),
-    'none',
-  );
-}
-
-/** The checked measurement options of the flags (before any data is read, so a typo fails fast). */
-export function measureOptionsFrom(opts: MeasureCliOptions): MeasureOptions {
-  return resolveMeasureOptions({
-    weights: opts.weights as MeasureOptions['weights'],
-    normalize: opts.normalize,
-    shift: opts.shift,
-    range: opts.range,
-    perPeriod: opts.perPeriod ?? false,
-    aggregate: opts.aggregate,
-  });
-}
+import type { SystemSensitivity } from '../../robustness/sensitivity.js';
+import { loadData, printJson, printNotes, progress, writeTables } from '../common.js';
+import { measureOptionsFrom, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
 
 /** `nqpf measure`: composite indices of a framework on a panel. */
 export function registerMeasure(program: Command): void {
-  const cmd = program
-    .command('measure');
+  const cmd = program.command('measure');
   withMeasureFlags(cmd)
     .option('--robustness', 'add the Robustness section to the --out report (nqpf sensitivity with weights entropy/equal/critic, ±25% weight perturbation, one indicator left out; 500 base runs)')
     .addOption(new Option('--lang <lang>', 'language of the HTML report written with --out').choices(['en', 'zh']).default('en'))
@@ -86,6 +34,7 @@ Examples:
     .action(async (opts: MeasureCliOptions) => {
       // Options are checked before the data is read, so a typo fails fast.
       const options = measureOptionsFrom(opts);
+      if (opts.robustness && !opts.out) throw new InputError('--robustness adds a section to the report: give --out DIR too', { hint: 'or run nqpf sensitivity for the analysis on its own' });
       const framework = await resolveFramework(opts.framework);
       const raw = await loadData(opts);
       let panel = raw;
@@ -93,10 +42,17 @@ Examples:
       const measured = runMeasure(panel, framework, { ...options, impute: opts.impute });
       panel = measured.panel;
       const { result, notes } = measured;
-      if (opts.robustness && !opts.out) throw new InputError('--robustness adds a section to the report: give --out DIR too', { hint: 'or run nqpf sensitivity for the analysis on its own' });
       // The analysis starts from the data as read (each run imputes as measure does).
-      const robustness = opts.robustness ? await runSensitivity(raw, framework, defaultRobustness({ ...options, impute: opts.impute })) : undefined;
-      if (opts.out) await writeOutputs(opts.out, result, panel, framework, notes, opts.lang, robustness && systemsOf(robustness));
+      let robustness: readonly SystemSensitivity[] | undefined;
+      if (opts.robustness) {
+        const [{ runSensitivity }, { defaultRobustness }, { systemsOf }] = await Promise.all([
+          import('../../io/sensitivity-pool.js'),
+          import('../../robustness/defaults.js'),
+          import('../../robustness/sensitivity.js'),
+        ]);
+        robustness = systemsOf(await runSensitivity(raw, framework, defaultRobustness({ ...options, impute: opts.impute })));
+      }
+      if (opts.out) await writeOutputs(opts.out, result, panel, framework, notes, opts.lang, robustness);
       if (opts.json) {
         printJson(measureJson(result, notes));
         return;

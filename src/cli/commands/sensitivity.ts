@@ -8,7 +8,7 @@ import { runSensitivity } from '../../io/sensitivity-pool.js';
 import { VARY_FLAGS, type VaryFlag, type VarySpec } from '../../robustness/factors.js';
 import { systemsOf, type SensitivityOptions, type SystemSensitivity } from '../../robustness/sensitivity.js';
 import { fixed, intOption, jsonReplacer, loadData, numberOption, printJson, printNotes, progress, writeTables } from '../common.js';
-import { measureOptionsFrom, withMeasureFlags, type MeasureCliOptions } from './measure.js';
+import { measureOptionsFrom, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
 
 interface SensitivityCliOptions extends MeasureCliOptions {
   vary: VarySpec[];
