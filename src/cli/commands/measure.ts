@@ -5,7 +5,6 @@ import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
 import type { Panel } from '../../data/panel.js';
 import type { ImputeMethod } from '../../data/impute.js';
-import { systemIndicators } from '../../framework/tree.js';
 import type { Framework } from '../../framework/types.js';
 import { resolveFramework } from '../../io/framework-file.js';
 import { writeFileAtomic } from '../../io/atomic.js';
@@ -15,6 +14,7 @@ import { AGGREGATE_METHODS, NORMALIZE_METHODS, resolveMeasureOptions, type Measu
 import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import { renderReport } from '../../report/document.js';
+import { measureJson, measureSheets, scoreTable, weightTable } from '../../run/measure-tables.js';
 import { measureSections, reportDataset } from '../../report/sections/measure.js';
 import { loadData, numberOption, printJson, printNotes, progress, withDataOptions, withImputeOption, type DataOptions, writeTables } from '../common.js';
 
@@ -30,40 +30,7 @@ interface MeasureCliOptions extends DataOptions {
   lang: Lang;
 }
 
-/** The `--json` object of `nqpf measure` (the schema of issue 2). */
-export function measureJson(result: MeasureResult, notes: readonly Note[]) {
-  return {
-    weights: result.weights.map((w) => ({ id: w.id, dimension: w.dimension, system: w.system, weight: w.weight })),
-    scores: result.scores.map((s) => ({
-      entity: s.entity,
-      period: s.period,
-      index: s.index,
-      system: s.system,
-      dimensions: s.dimensions,
-      rank: s.rank,
-    })),
-    notes,
-  };
-}
-
-/** scores.csv rows: one per entity-period-system, with every dimension score as a column. */
-export function scoreTable(result: MeasureResult, panel: Panel): unknown[][] {
-  const dims = [...new Set(result.scores.flatMap((s) => Object.keys(s.dimensions)))];
-  const rows: unknown[][] = [[panel.entityColumn, panel.periodColumn, 'system', 'index', 'rank', ...dims]];
-  for (const s of result.scores) rows.push([s.entity, s.period, s.system, s.index, s.rank, ...dims.map((d) => s.dimensions[d] ?? '')]);
-  return rows;
-}
-
-/** weights.csv rows: indicators with their dimension path, column, direction, weight and raw weight. */
-export function weightTable(result: MeasureResult, framework: Framework): unknown[][] {
-  const info = new Map(framework.systems.flatMap((s) => systemIndicators(s).map((p) => [`${s.id}\u0000${p.indicator.id}`, p.indicator] as const)));
-  const rows: unknown[][] = [['system', 'dimension', 'path', 'id', 'column', 'direction', 'unit', 'weight', 'raw']];
-  for (const w of result.weights) {
-    const i = info.get(`${w.system}\u0000${w.id}`);
-    rows.push([w.system, w.dimension, w.path.join('/'), w.id, i?.column ?? '', i?.direction ?? '', i?.unit ?? '', w.weight, w.raw]);
-  }
-  return rows;
-}
+export { measureJson, scoreTable, weightTable };
 
 function parseRange(value: string): [number, number] {
   const parts = value.split(',').map((s) => numberOption('--range')(s.trim()));
@@ -131,12 +98,7 @@ async function writeOutputs(dir: string, result: MeasureResult, panel: Panel, fr
   const scores = scoreTable(result, panel);
   const weights = weightTable(result, framework);
   await writeTables(dir, { scores, weights });
-  await writeXlsx(path.join(dir, 'scores.xlsx'), [
-    { name: 'scores', rows: scores },
-    { name: 'weights', rows: weights },
-    { name: 'dimension weights', rows: [['system', 'dimension', 'parent', 'weight'], ...result.dimensionWeights.map((d) => [d.system, d.id, d.parent ?? '', d.weight])] },
-    { name: 'notes', rows: [['level', 'code', 'message'], ...notes.map((n) => [n.level, n.code, n.message])] },
-  ]);
+  await writeXlsx(path.join(dir, 'scores.xlsx'), measureSheets(result, panel, framework, notes));
   const html = renderReport({
     title: { en: `nqpf measure: ${framework.name.en}`, zh: `nqpf 测度：${framework.name.zh ?? framework.name.en}` },
     subtitle: panel.meta.title ?? panel.meta.name,
