@@ -4,6 +4,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import { InputError } from '../core/errors.js';
 import { rawTableFromRows, type RawTable } from '../data/raw-table.js';
 import { writeFileAtomic } from './atomic.js';
+import { xlsxSheetData } from '../run/measure-tables.js';
 
 /**
  * Read one sheet of an XLSX workbook (the first, or `sheet` by name) into a {@link RawTable}; the
@@ -55,13 +56,6 @@ export interface XlsxSheet {
  * undefined become empty cells; numbers stay numbers; other values are written as text.
  */
 export async function writeXlsx(path: string, sheets: readonly XlsxSheet[]): Promise<void> {
-  const cell = (v: unknown) => {
-    if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return null;
-    if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return { value: v };
-    return { value: String(v), type: String };
-  };
-  const buffer = await writeXlsxFile(
-    sheets.map((s) => ({ sheet: s.name, data: s.rows.map((r) => r.map(cell)) })) as Parameters<typeof writeXlsxFile>[0],
-  ).toBuffer();
+  const buffer = await writeXlsxFile(xlsxSheetData(sheets) as Parameters<typeof writeXlsxFile>[0]).toBuffer();
   await writeFileAtomic(path, buffer);
 }

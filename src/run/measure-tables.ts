@@ -53,3 +53,16 @@ export function measureSheets(result: MeasureResult, panel: Panel, framework: Fr
     { name: 'notes', rows: [['level', 'code', 'message'], ...notes.map((n) => [n.level, n.code, n.message])] },
   ];
 }
+
+/**
+ * Sheets in write-excel-file's shape (the same in Node and in the browser): NaN, null and undefined
+ * become empty cells; numbers and booleans stay; anything else is written as text.
+ */
+export function xlsxSheetData(sheets: readonly { readonly name: string; readonly rows: readonly (readonly unknown[])[] }[]) {
+  const cell = (v: unknown) => {
+    if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return null;
+    if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return { value: v };
+    return { value: String(v), type: String };
+  };
+  return sheets.map((s) => ({ sheet: s.name, data: s.rows.map((r) => r.map(cell)) }));
+}
