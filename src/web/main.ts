@@ -227,7 +227,7 @@ function table(header: readonly string[], rows: readonly (readonly unknown[])[],
     'table',
     { 'data-testid': testid },
     h('thead', {}, h('tr', {}, header.map((c) => h('th', {}, c)))),
-    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c) => h('td', { class: typeof c === 'number' ? 'num' : '' }, typeof c === 'number' ? fmt(c) : String(c ?? '')))))),
+    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c) => h('td', { class: typeof c === 'number' ? 'num' : '' }, typeof c === 'number' ? (Number.isInteger(c) ? String(c) : fmt(c)) : String(c ?? '')))))),
   );
 }
 
@@ -245,8 +245,8 @@ async function onDataFile(input: HTMLInputElement): Promise<void> {
 async function readFile(settings: ReadSettings): Promise<void> {
   const f = state.file!;
   const d = await task('data', T('running'), () => engine.call<DataSummary>({ kind: 'load-file', fileName: f.name, bytes: f.bytes.slice(0), settings }));
+  // A file that cannot be read leaves the data loaded before it (and its results) as they were.
   if (d) dataLoaded(d);
-  else state.data = undefined;
   render();
 }
 
@@ -435,6 +435,9 @@ async function runMeasure(): Promise<void> {
   state.view.system = state.view.system && r.systems.some((s) => s.id === state.view.system) ? state.view.system : r.systems[0]?.id;
   state.view.period = undefined;
   for (const k of Object.keys(analysis)) delete analysis[k];
+  // Coupling settings made for another framework no longer apply.
+  const ids = new Set([...r.systems.map((x) => x.id), ...r.systems.flatMap((x) => x.dimensions.map((d) => d.id))]);
+  if (state.couple && !state.couple.systems.every((x) => ids.has(x))) state.couple = undefined;
   state.step = 'measure';
 }
 
@@ -704,15 +707,27 @@ function analysisViews(): HTMLElement {
     out.push(h('section', { 'data-testid': 'view-disparity' }, h('h2', {}, T('disparity')), chartFigure(lineG, 'dagum-gini', T('gini'), { trigger: 'axis' }),
       h('div', { class: 'scroll' }, table(['period', 'G', ...contributionKeys(dg[0])], g.periods.map((p, i) => [p.period, key(dg[i], 'gini', 'G'), ...contributionKeys(dg[0]).map((k) => (dg[i] as Record<string, number>)[k])]), 'disparity-table'))));
   }
-  const k = analysis.density as { periods: { period: number; x?: ArrayLike<number>; y?: ArrayLike<number>; density?: { x: ArrayLike<number>; y: ArrayLike<number> } }[]; x?: ArrayLike<number> } | undefined;
+  const k = analysis.density as DensityView | undefined;
   if (k) out.push(densityView(k));
-  const mo = analysis.moran as { moran: Record<string, number>; lisa: { rows: { id: string; cluster?: string; quadrant?: string; [k: string]: unknown }[] }; period: number } | undefined;
+  const mo = analysis.moran as
+    | { moran: { I: number; expected: number; randomisation: { z: number; pValue: number }; permutation?: { pValue: number; permutations: number } }; lisa: { rows: { entity: string; Ii: number; pPermutation: number; cluster: string }[] }; period: number }
+    | undefined;
   if (mo) {
     const mapBox = h('div', {});
-    const cats = new Map(mo.lisa.rows.map((x) => [x.id, String(x.cluster ?? x.quadrant ?? 'ns')]));
+    // LISA classes as the report's map draws them (NS = not significant).
+    const cats = new Map(mo.lisa.rows.map((x) => [x.entity, x.cluster === 'NS' ? 'ns' : x.cluster]));
     drawMap(mapBox, cats, `LISA ${mo.period}`, 'lisa-map', true);
-    out.push(h('section', { 'data-testid': 'view-moran' }, h('h2', {}, `${T('moran')} ${mo.period}`),
-      h('p', { 'data-testid': 'moran-i' }, `I = ${fmt(mo.moran.I ?? mo.moran.statistic)}, p = ${fmt(mo.moran.pValue ?? mo.moran.p ?? NaN)}`), mapBox));
+    const m = mo.moran;
+    out.push(
+      h(
+        'section',
+        { 'data-testid': 'view-moran' },
+        h('h2', {}, `${T('moran')}: ${mo.period}`),
+        h('p', { 'data-testid': 'moran-i' }, `I = ${fmt(m.I)}, E(I) = ${fmt(m.expected)}, z = ${fmt(m.randomisation.z)}, p = ${fmt(m.randomisation.pValue)}${m.permutation ? `, p(${m.permutation.permutations} perm.) = ${fmt(m.permutation.pValue)}` : ''}`),
+        mapBox,
+        h('div', { class: 'scroll' }, table(['entity', 'Ii', 'p (perm.)', 'cluster'], mo.lisa.rows.map((x) => [name(x.entity), x.Ii, x.pPermutation, x.cluster]), 'lisa-table')),
+      ),
+    );
   }
   return h('div', {}, out);
 }
@@ -722,23 +737,30 @@ function contributionKeys(o: Record<string, unknown> | undefined): string[] {
   return Object.entries(o).filter(([k, v]) => typeof v === 'number' && k !== 'gini' && k !== 'G').map(([k]) => k).slice(0, 6);
 }
 
-function densityView(k: { periods: { period: number; [key: string]: unknown }[]; [key: string]: unknown }): HTMLElement {
-  const grid = (k.x ?? k.grid) as ArrayLike<number> | undefined;
-  const series = k.periods.map((p) => ({ period: p.period, y: (p.y ?? p.density) as ArrayLike<number> | undefined }));
-  const ok = grid && series.every((s) => s.y && s.y.length === grid.length);
-  if (!ok) return h('section', { 'data-testid': 'view-density' }, h('h2', {}, T('density')), h('pre', {}, JSON.stringify(k.periods.map((p) => ({ period: p.period })), null, 1)));
-  const xs = Array.from(grid!);
+type DensityView = { value: string; grid: ArrayLike<number>; curves: { period: number; y: ArrayLike<number>; peakX: number; peaks?: number }[] };
+
+function densityView(k: DensityView): HTMLElement {
+  const xs = Array.from(k.grid);
   const step = Math.max(1, Math.floor(xs.length / 128));
   const idx = xs.map((_, i) => i).filter((i) => i % step === 0);
+  // Every few periods (at most about 6 curves) and always the last, so the lines stay readable.
+  const every = Math.max(1, Math.ceil(k.curves.length / 6));
+  const shown = k.curves.filter((_, i) => i % every === 0 || i === k.curves.length - 1);
   const opt = lineOption({
     lang: state.lang,
     periods: idx.map((i) => Number(xs[i].toFixed(3))),
-    series: series.filter((_, i) => i % Math.max(1, Math.floor(series.length / 6)) === 0 || i === series.length - 1).map((s) => ({ name: String(s.period), values: idx.map((i) => s.y![i]) })),
-    xName: T('index'),
+    series: shown.map((c) => ({ name: String(c.period), values: idx.map((i) => c.y[i]) })),
+    xName: k.value,
     yName: 'density',
     symbols: false,
   });
-  return h('section', { 'data-testid': 'view-density' }, h('h2', {}, T('density')), chartFigure(opt, 'density', T('density'), { trigger: 'axis' }));
+  return h(
+    'section',
+    { 'data-testid': 'view-density' },
+    h('h2', {}, `${T('density')}: ${k.value}`),
+    chartFigure(opt, 'density', T('density'), { trigger: 'axis' }),
+    h('div', { class: 'scroll' }, table(['period', 'peak x'], k.curves.map((c) => [c.period, c.peakX]), 'density-table')),
+  );
 }
 
 // ---- 5 export ------------------------------------------------------------------------------------
