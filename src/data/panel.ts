@@ -25,6 +25,10 @@ export interface DatasetMeta {
   readonly citation?: string;
   readonly licence?: string;
   readonly file?: string;
+  /** Sub-annual data: periods are year×10 + quarter or year×100 + month (see src/data/period.ts). Absent: years. */
+  readonly frequency?: 'year' | 'quarter' | 'month';
+  /** One row per entity without a period column (read with one constant period). */
+  readonly crossSection?: boolean;
 }
 
 /**

@@ -163,7 +163,8 @@ describe('XLSX', () => {
     expect(Array.from(p.columns.gdp)).toEqual([2300.5, NaN, 3000]);
     expect(Array.from(p.columns.rd)).toEqual([5.9, NaN, 1 / 3]);
     const first = await inputError(readPanel(f));
-    expect(first.message).toMatch(/no period column/);
+    expect(first.message).toBe('no numeric column in the first sheet: columns about');
+    expect(first.hint).toContain('sheets in the workbook: notes, 数据 (read: notes)');
     const e = await inputError(readPanel(f, { sheet: 'Sheet9' }));
     expect(e.message).toBe('no sheet called "Sheet9" in the workbook');
     expect(e.hint).toContain('notes, 数据');
