@@ -130,7 +130,7 @@ function dataStep(): HTMLElement {
       'aside',
       {},
       h('label', { for: 'data-file' }, T('dataFile')),
-      h('input', { id: 'data-file', type: 'file', 'data-testid': 'data-file', accept: '.csv,.tsv,.txt,.json', onchange: (ev: Event) => onDataFile(ev.target as HTMLInputElement) }),
+      h('input', { id: 'data-file', type: 'file', 'data-testid': 'data-file', accept: '.csv,.tsv,.txt,.xlsx,.xlsm,.json', onchange: (ev: Event) => onDataFile(ev.target as HTMLInputElement) }),
       h('p', { class: 'muted small' }, T('dataHelp')),
       h('label', { for: 'builtin' }, T('orBuiltin')),
       h(
@@ -165,9 +165,14 @@ function columnPickers(d: DataSummary): HTMLElement | null {
   if (!state.file) return null;
   const pick = (id: string, label: Key, current: string) =>
     h('div', {}, h('label', { for: id }, T(label)), h('select', { id, 'data-testid': id }, d.header.map((c) => h('option', { value: c, selected: c === current }, c))));
+  const sheet =
+    d.sheets.length > 1
+      ? h('div', {}, h('label', { for: 'sheet' }, T('sheet')), h('select', { id: 'sheet', 'data-testid': 'sheet' }, d.sheets.map((c) => h('option', { value: c, selected: c === (d.sheet ?? d.sheets[0]) }, c))))
+      : null;
   return h(
     'div',
     {},
+    sheet,
     pick('entity-col', 'entityCol', d.entityColumn),
     pick('period-col', 'periodCol', d.periodColumn),
     h(
@@ -176,7 +181,8 @@ function columnPickers(d: DataSummary): HTMLElement | null {
         onclick: () => {
           const entity = (document.getElementById('entity-col') as HTMLSelectElement).value;
           const period = (document.getElementById('period-col') as HTMLSelectElement).value;
-          readFile({ entity, period });
+          const sheetName = (document.getElementById('sheet') as HTMLSelectElement | null)?.value;
+          readFile({ entity, period, sheet: sheetName });
         },
       },
       T('reread'),

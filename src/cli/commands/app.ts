@@ -45,7 +45,6 @@ function openBrowser(url: string): void {
 export function registerApp(program: Command): void {
   program
     .command('app')
-    .description('open the workbench in your browser (served from this computer on 127.0.0.1; all computation stays in the browser)')
     .option('--port <n>', 'port (default: 5178, or a free one if it is taken)', intOption('--port'))
     .option('--no-open', 'only print the URL, do not open a browser')
     .addHelpText('after', '\nExamples:\n  nqpf app\n  nqpf app --port 8080 --no-open\n\nThe same app as static files: npm run build:web (writes dist/web/). Guide: docs/workbench.md.')

@@ -8,14 +8,11 @@ import type { ImputeMethod } from '../../data/impute.js';
 import type { Framework } from '../../framework/types.js';
 import { resolveFramework } from '../../io/framework-file.js';
 import { writeFileAtomic } from '../../io/atomic.js';
-import { writeXlsx } from '../../io/xlsx.js';
-import { measurePanel } from '../../measure/pipeline.js';
+import { measureJson, runMeasure, scoreTable, weightTable } from '../../api/measure.js';
+import { measureSheets } from '../../run/measure-tables.js';
 import { AGGREGATE_METHODS, NORMALIZE_METHODS, resolveMeasureOptions, type MeasureOptions } from '../../measure/options.js';
 import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
-import { renderReport } from '../../report/document.js';
-import { measureJson, measureSheets, scoreTable, weightTable } from '../../run/measure-tables.js';
-import { measureSections, reportDataset } from '../../report/sections/measure.js';
 import { loadData, numberOption, printJson, printNotes, progress, withDataOptions, withImputeOption, type DataOptions, writeTables } from '../common.js';
 
 interface MeasureCliOptions extends DataOptions {
@@ -30,8 +27,6 @@ interface MeasureCliOptions extends DataOptions {
   lang: Lang;
 }
 
-export { measureJson, scoreTable, weightTable };
-
 function parseRange(value: string): [number, number] {
   const parts = value.split(',').map((s) => numberOption('--range')(s.trim()));
   if (parts.length !== 2) throw new InputError(`--range takes two numbers a,b (got "${value}")`, { hint: 'e.g. --range 0.01,0.99' });
@@ -41,8 +36,7 @@ function parseRange(value: string): [number, number] {
 /** `nqpf measure`: composite indices of a framework on a panel. */
 export function registerMeasure(program: Command): void {
   const cmd = program
-    .command('measure')
-    .description('composite index of each system of a framework: normalise, weight (entropy, CRITIC, ...), aggregate, rank');
+    .command('measure');
   withImputeOption(
     withDataOptions(cmd)
     .requiredOption('--framework <file|builtin>', 'indicator framework: a YAML/JSON file, or a built-in (seed, pwt; see "nqpf frameworks")')
@@ -81,7 +75,7 @@ Examples:
       const framework = await resolveFramework(opts.framework);
       let panel = await loadData(opts);
       if (!opts.json && panel.entity.length > 20000) progress(`measuring ${panel.entity.length} rows`);
-      const measured = measurePanel(panel, framework, { ...options, impute: opts.impute });
+      const measured = runMeasure(panel, framework, { ...options, impute: opts.impute });
       panel = measured.panel;
       const { result, notes } = measured;
       if (opts.out) await writeOutputs(opts.out, result, panel, framework, notes, opts.lang);
@@ -95,9 +89,13 @@ Examples:
 }
 
 async function writeOutputs(dir: string, result: MeasureResult, panel: Panel, framework: Framework, notes: readonly Note[], lang: Lang): Promise<void> {
-  const scores = scoreTable(result, panel);
-  const weights = weightTable(result, framework);
-  await writeTables(dir, { scores, weights });
+  // The writers and the report (ECharts) load only with --out: they cost most of a second at start-up.
+  const [{ writeXlsx }, { renderReport }, { measureSections, reportDataset }] = await Promise.all([
+    import('../../io/xlsx.js'),
+    import('../../report/document.js'),
+    import('../../report/sections/measure.js'),
+  ]);
+  await writeTables(dir, { scores: scoreTable(result, panel), weights: weightTable(result, framework) });
   await writeXlsx(path.join(dir, 'scores.xlsx'), measureSheets(result, panel, framework, notes));
   const html = renderReport({
     title: { en: `nqpf measure: ${framework.name.en}`, zh: `nqpf 测度：${framework.name.zh ?? framework.name.en}` },

@@ -7,9 +7,9 @@ import { getBuiltinFramework } from '../../framework/builtin.js';
 import { loadFramework } from '../../framework/load.js';
 import type { Framework } from '../../framework/types.js';
 import { writeXlsx } from '../../io/xlsx.js';
-import { measurePanel } from '../../measure/pipeline.js';
 import { scoresPanel } from '../../measure/scores-panel.js';
-import { measureJson, measureSheets, scoreTable, weightTable } from '../../run/measure-tables.js';
+import { measureJson, runMeasure, scoreTable, weightTable } from '../../api/measure.js';
+import { measureSheets } from '../../run/measure-tables.js';
 import { measureOptionsOf, parseProject, type Project } from '../../run/project-file.js';
 import { loadData, printJson, printNotes, writeTables } from '../common.js';
 
@@ -36,7 +36,7 @@ export async function runProject(file: string) {
   const d: { entity?: string; period?: string; sheet?: string; encoding?: string; layout?: 'long' | 'wide' | 'auto' } = 'builtin' in p.data ? {} : p.data;
   const panel = await loadData({ data, entity: d.entity, period: d.period, sheet: d.sheet, encoding: d.encoding, layout: d.layout });
   const framework = projectFramework(p, file);
-  const m = measurePanel(panel, framework, { ...measureOptionsOf(p.measure), impute: p.measure.impute });
+  const m = runMeasure(panel, framework, { ...measureOptionsOf(p.measure), impute: p.measure.impute });
   const couple = p.couple ? couplingCoordination(scoresPanel(m.panel, m.result), p.couple.systems, { method: p.couple.method }) : undefined;
   return { project: p, framework, measured: m, couple };
 }
@@ -45,7 +45,6 @@ export async function runProject(file: string) {
 export function registerRun(program: Command): void {
   program
     .command('run <project>')
-    .description('run a project file saved by the workbench (data source, framework and every setting) and give the same results')
     .option('--json', 'print one JSON object on stdout and nothing else')
     .option('--out <dir>', 'write scores.csv, weights.csv and scores.xlsx to this folder')
     .addHelpText('after', '\nExamples:\n  nqpf run nqpf-project.json --json\n  nqpf run nqpf-project.json --out results\n\nThe project file format: docs/workbench.md.')

@@ -4,27 +4,24 @@
  * calls the same engine functions as the CLI command of the same name, so the numbers are the CLI's.
  */
 import { InputError, isInputError } from '../../core/errors.js';
-import { tableToPanel } from '../../data/build-panel.js';
-import { ENTITY_NAMES, findColumn, normaliseHeader } from '../../data/columns.js';
-import { NotUtf8Error, readCsvTable } from '../../data/csv.js';
-import { jsonToRawTable } from '../../data/json-table.js';
 import type { Panel } from '../../data/panel.js';
-import { cellText, type RawTable } from '../../data/raw-table.js';
+import { panelFromRaw, readRawTable, type RawRead } from '../../data/read-table.js';
+import { listSheets } from '../../data/xlsx-read.js';
 import { findBuiltinDataset } from '../../datasets/catalog.js';
 import { builtinEntities, withBuiltinEntities } from '../../datasets/builtin-panel.js';
 import { getBuiltinFramework } from '../../framework/builtin.js';
 import { loadFramework } from '../../framework/load.js';
 import type { Framework } from '../../framework/types.js';
-import { measurePanel, type MeasuredPanel } from '../../measure/pipeline.js';
+import type { MeasuredPanel } from '../../measure/pipeline.js';
+import { measureJson, runMeasure as measureStage, weightTable } from '../../api/measure.js';
 import { scoresPanel } from '../../measure/scores-panel.js';
 import { entityMapKind } from '../../report/entity-label.js';
 import { frameworkDefinition, measureOptionsOf, type MeasureSettings } from '../../run/project-file.js';
-import { measureJson, measureSheets, weightTable, xlsxSheetData } from '../../run/measure-tables.js';
+import { measureSheets, xlsxSheetData } from '../../run/measure-tables.js';
 import type { DataSummary, ErrorInfo, FrameworkInfo, MeasureView, ReadSettings, Request } from './protocol.js';
 
 interface State {
   raw?: Panel;
-  table?: RawTable;
   framework?: Framework;
   measured?: MeasuredPanel;
   scores?: Panel;
@@ -77,64 +74,29 @@ async function loadBuiltin(name: string, baseUrl: string): Promise<DataSummary> 
   const d = findBuiltinDataset(name);
   if (!d) throw new InputError(`unknown built-in dataset "${name}"`, { hint: 'choose world-pwt or china-sim' });
   const [data, ents] = await Promise.all([fetchText(new URL(`data/builtin/${d.files.data}`, baseUrl).href), fetchText(new URL(`data/builtin/${d.files.entities}`, baseUrl).href)]);
-  const table = readTable(`data/builtin/${d.files.data}`, data, { entity: d.entityColumn });
-  const panel = tableToPanel(table, { entity: d.entityColumn, period: d.periodColumn, layout: 'long', group: d.groupColumn });
+  // The same reader and options as the CLI's loader of built-in data (src/io/builtin.ts).
+  const options = { fileName: `data/builtin/${d.files.data}`, entity: d.entityColumn, period: d.periodColumn, layout: 'long' as const, encoding: 'utf-8', group: d.groupColumn };
+  const raw = await readRawTable(data, options);
+  const panel = await panelFromRaw(raw, options, async () => undefined);
   const full = withBuiltinEntities(d, panel, builtinEntities(d, new TextDecoder().decode(ents)));
-  return setData(full, table, { builtin: name });
+  return setData(full, raw, { builtin: name }, []);
 }
 
-function loadFile(fileName: string, bytes: Uint8Array, s: ReadSettings): DataSummary {
-  const table = readTable(fileName, bytes, s);
-  const panel = tableToPanel(table, { entity: s.entity, period: s.period, layout: s.layout, meta: { name: fileName.replace(/\.[^.]+$/, ''), title: fileName, simulated: false, file: fileName } });
-  return setData(panel, table, { file: fileName, ...definedOnly(s) });
-}
-
-/** Read a CSV or JSON file's bytes into a raw table (UTF-8 or GB18030, detected as the CLI does). */
-function readTable(fileName: string, bytes: Uint8Array, s: ReadSettings): RawTable {
-  const ext = (/\.[^.]+$/.exec(fileName)?.[0] ?? '').toLowerCase();
-  if (ext === '.json') {
-    let value: unknown;
-    try {
-      value = JSON.parse(decode(bytes, s.encoding).text);
-    } catch (e) {
-      throw new InputError(`not valid JSON: ${(e as Error).message}`, { file: fileName, hint: 'check the file with a JSON validator' });
-    }
-    return jsonToRawTable(value, fileName);
-  }
-  if (ext !== '.csv' && ext !== '.tsv' && ext !== '.txt') {
-    throw new InputError(`cannot read "${ext || 'no extension'}" files here`, { file: fileName, hint: 'give a .csv, .tsv, .txt or .json file (save Excel workbooks as CSV)' });
-  }
-  const options = {
-    file: fileName,
-    delimiter: ext === '.tsv' ? '\t' : undefined,
-    keepText: (header: readonly string[]) => {
-      const norm = header.map(normaliseHeader);
-      const k = s.entity !== undefined ? norm.indexOf(normaliseHeader(s.entity)) : findColumn(header, ENTITY_NAMES);
-      return k >= 0 ? [k] : [];
-    },
-  };
-  if (s.encoding === undefined) {
-    try {
-      return readCsvTable(bytes, options);
-    } catch (e) {
-      if (!(e instanceof NotUtf8Error)) throw e;
-    }
-  }
-  return readCsvTable(decode(bytes, s.encoding ?? 'gb18030').text, options);
-}
-
-function decode(bytes: Uint8Array, encoding?: string): { text: string } {
-  const enc = encoding === undefined ? 'utf-8' : /^(gbk|gb2312|cp936)$/i.test(encoding) ? 'gb18030' : encoding;
-  return { text: new TextDecoder(enc).decode(bytes) };
+/** A user's file: CSV (UTF-8 or GBK, detected), XLSX (a sheet) or JSON, through the CLI's reader (src/data/read-table.ts). */
+async function loadFile(fileName: string, bytes: Uint8Array, s: ReadSettings): Promise<DataSummary> {
+  const options = { fileName, ...definedOnly(s) };
+  const raw = await readRawTable(bytes, options);
+  const sheets = raw.format === 'xlsx' ? await listSheets(bytes, fileName) : [];
+  const panel = await panelFromRaw(raw, options, async () => sheets);
+  return setData(panel, raw, { file: fileName, ...definedOnly(s) }, sheets);
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
 }
 
-function setData(panel: Panel, table: RawTable, source: DataSummary['source']): DataSummary {
+function setData(panel: Panel, raw: RawRead, source: DataSummary['source'], sheets: string[]): DataSummary {
   state.raw = panel;
-  state.table = table;
   state.measured = undefined;
   state.scores = undefined;
   const columns = Object.entries(panel.columns).map(([name, col]) => {
@@ -142,7 +104,6 @@ function setData(panel: Panel, table: RawTable, source: DataSummary['source']): 
     for (let i = 0; i < col.length; i++) if (Number.isNaN(col[i])) missing++;
     return { name, numeric: true, coverage: col.length ? 1 - missing / col.length : NaN, missing };
   });
-  const shown = Math.min(table.nRows, 50);
   return {
     source,
     title: panel.meta.title ?? panel.meta.name,
@@ -150,13 +111,16 @@ function setData(panel: Panel, table: RawTable, source: DataSummary['source']): 
     citation: panel.meta.citation,
     entityColumn: panel.entityColumn,
     periodColumn: panel.periodColumn,
-    header: [...table.header],
+    header: [...raw.table.header],
+    sheets,
+    sheet: raw.sheet,
+    encoding: raw.encoding,
     columns,
     entities: panel.entities.map((e) => ({ ...e })),
     periods: [...panel.periods],
     rows: panel.entity.length,
-    preview: { header: [...table.header], rows: Array.from({ length: shown }, (_, i) => table.columns.map((c) => cellText(c, i))) },
-    notes: [...panel.notes],
+    preview: { header: [...raw.table.header], rows: raw.preview.map((r) => [...r]) },
+    notes: [...raw.notes, ...panel.notes],
     mapKind: entityMapKind(panel.entities),
   };
 }
@@ -183,7 +147,7 @@ function need(): { panel: Panel; framework: Framework } {
 
 function runMeasure(s: MeasureSettings): MeasureView {
   const { panel, framework } = need();
-  const m = measurePanel(panel, framework, { ...measureOptionsOf(s), impute: s.impute });
+  const m = measureStage(panel, framework, { ...measureOptionsOf(s), impute: s.impute });
   state.measured = m;
   state.scores = scoresPanel(m.panel, m.result);
   state.extra = {};

@@ -67,6 +67,11 @@ export interface DataSummary {
   periodColumn: string;
   /** Column names of the file as read (for the entity/period pickers). */
   header: string[];
+  /** XLSX: the workbook's sheets and the one read. */
+  sheets: string[];
+  sheet?: string;
+  /** CSV: the text encoding detected (utf-8, gb18030). */
+  encoding?: string;
   columns: ColumnInfo[];
   entities: EntityInfo[];
   periods: number[];
