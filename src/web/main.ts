@@ -245,7 +245,16 @@ async function onDataFile(input: HTMLInputElement): Promise<void> {
   const f = input.files?.[0];
   if (!f) return;
   state.file = { name: f.name, bytes: await f.arrayBuffer() };
-  await readFile({});
+  // A project waiting for its data file: read it with the project's column choices, then measure.
+  const p = state.pendingProject;
+  const src = p && !('builtin' in p.data) ? p.data : undefined;
+  await readFile(src ? { entity: src.entity, period: src.period, sheet: src.sheet, encoding: src.encoding, layout: src.layout } : {});
+  if (p && state.data) {
+    state.pendingProject = undefined;
+    status.data = {};
+    await runMeasure();
+    render();
+  }
 }
 
 async function readFile(settings: ReadSettings): Promise<void> {
@@ -651,6 +660,8 @@ function analyseStep(): HTMLElement {
       h('button', { 'data-testid': 'run-disparity', onclick: () => runSimple('disparity', headline) }, T('disparity')),
       h('button', { 'data-testid': 'run-density', onclick: () => runSimple('density', headline) }, T('density')),
       h('button', { 'data-testid': 'run-moran', onclick: () => runMoran(headline) }, `${T('moran')} (999 ${T('permutations')})`),
+      h('hr'),
+      regressionBuilder(r),
     ),
     h('div', { class: 'results' }, errorBox(s.error), busyBox('analyse'), analysisViews()),
   );
@@ -735,6 +746,8 @@ function analysisViews(): HTMLElement {
       ),
     );
   }
+  const rg = analysis.regress as Parameters<typeof regressionView>[0] | undefined;
+  if (rg && Array.isArray(rg.coefficients)) out.push(regressionView(rg));
   return h('div', {}, out);
 }
 
@@ -766,6 +779,76 @@ function densityView(k: DensityView): HTMLElement {
     h('h2', {}, `${T('density')}: ${k.value}`),
     chartFigure(opt, 'density', T('density'), { trigger: 'axis' }),
     h('div', { class: 'scroll' }, table(['period', 'peak x'], k.curves.map((c) => [c.period, c.peakX]), 'density-table')),
+  );
+}
+
+// Regression: a formula builder over the measured panel (each system's index is a column).
+const reg: { y?: string; xs: string[]; entityFe: boolean; periodFe: boolean; vcov: string; formula?: string } = { xs: [], entityFe: true, periodFe: true, vcov: '' };
+
+function builtFormula(): string {
+  const d = state.data!;
+  const fe = [reg.entityFe ? d.entityColumn : '', reg.periodFe ? d.periodColumn : ''].filter(Boolean);
+  const q = (c: string) => (/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(c) ? c : `\`${c}\``);
+  return `${q(reg.y ?? '')} ~ ${reg.xs.map(q).join(' + ') || '1'}${fe.length ? ` | ${fe.join(' + ')}` : ''}`;
+}
+
+function regressionBuilder(r: MeasureView): HTMLElement {
+  const d = state.data!;
+  const vars = [...r.systems.map((x) => x.id), ...d.columns.filter((c) => c.numeric).map((c) => c.name)];
+  reg.y ??= r.systems[0].id;
+  const refresh = () => {
+    reg.formula = builtFormula();
+    const el = document.getElementById('formula') as HTMLInputElement | null;
+    if (el) el.value = reg.formula;
+  };
+  return h(
+    'div',
+    {},
+    h('h3', {}, T('regression')),
+    h('label', { for: 'reg-y' }, T('dependent')),
+    h('select', { id: 'reg-y', onchange: (e: Event) => ((reg.y = (e.target as HTMLSelectElement).value), refresh()) }, vars.map((v) => h('option', { value: v, selected: v === reg.y }, v))),
+    h('label', { for: 'reg-x' }, T('regressors')),
+    h(
+      'select',
+      { id: 'reg-x', multiple: true, size: 5, onchange: (e: Event) => ((reg.xs = Array.from((e.target as HTMLSelectElement).selectedOptions, (o) => o.value)), refresh()) },
+      vars.map((v) => h('option', { value: v, selected: reg.xs.includes(v) }, v)),
+    ),
+    h('label', { class: 'check' }, h('input', { type: 'checkbox', checked: reg.entityFe, onchange: (e: Event) => ((reg.entityFe = (e.target as HTMLInputElement).checked), refresh()) }), ` ${T('entityFe')}`),
+    h('label', { class: 'check' }, h('input', { type: 'checkbox', checked: reg.periodFe, onchange: (e: Event) => ((reg.periodFe = (e.target as HTMLInputElement).checked), refresh()) }), ` ${T('periodFe')}`),
+    h('label', { for: 'reg-vcov' }, 'vcov'),
+    h(
+      'select',
+      { id: 'reg-vcov', onchange: (e: Event) => (reg.vcov = (e.target as HTMLSelectElement).value) },
+      [['', T('vcovDefault')], ['iid', 'iid'], ['hc1', 'HC1'], [`cluster:${d.entityColumn}`, `cluster: ${d.entityColumn}`], ['dk', 'Driscoll–Kraay']].map(([v, l]) => h('option', { value: v, selected: v === reg.vcov }, l)),
+    ),
+    h('label', { for: 'formula' }, T('formula')),
+    h('input', { id: 'formula', 'data-testid': 'formula', value: reg.formula ?? builtFormula(), oninput: (e: Event) => (reg.formula = (e.target as HTMLInputElement).value) }),
+    h('button', { 'data-testid': 'run-regress', onclick: () => runRegress() }, T('run')),
+  );
+}
+
+async function runRegress(): Promise<void> {
+  const formula = reg.formula ?? builtFormula();
+  const v = await task('analyse', T('running'), () => engine.call({ kind: 'regress', formula, vcov: reg.vcov }));
+  if (v) analysis.regress = v;
+  render();
+}
+
+function regressionView(res: { formula: string; coefficients: { term: string; estimate: number; stdError: number; statistic: number; pValue: number; ciLow: number; ciHigh: number }[]; nobs: number; r2: number; r2Within: number | null; vcov: { label: string } }): HTMLElement {
+  const stars = (p: number) => (p < 0.01 ? '***' : p < 0.05 ? '**' : p < 0.1 ? '*' : '');
+  const d = state.data!;
+  const line = `nqpf regress --data ${d.source && 'builtin' in d.source ? d.source.builtin : (d.source as { file: string }).file} --formula '${res.formula}'${reg.vcov ? ` --vcov ${reg.vcov}` : ''}`;
+  return h(
+    'section',
+    { 'data-testid': 'view-regress' },
+    h('h2', {}, `${T('regression')}: ${res.formula}`),
+    table(
+      ['term', 'estimate', 'std. error', 't', 'p', 'CI low', 'CI high', ''],
+      res.coefficients.map((c) => [c.term, c.estimate, c.stdError, c.statistic, c.pValue, c.ciLow, c.ciHigh, stars(c.pValue)]),
+      'regress-table',
+    ),
+    h('p', { class: 'small' }, `N = ${res.nobs}, R² = ${fmt(res.r2)}${res.r2Within !== null ? `, within R² = ${fmt(res.r2Within)}` : ''}; ${res.vcov.label}. * p<0.1, ** p<0.05, *** p<0.01`),
+    h('div', { class: 'cli' }, h('div', { class: 'muted small' }, T('regressCli')), h('code', {}, line)),
   );
 }
 

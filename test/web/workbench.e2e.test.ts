@@ -133,6 +133,12 @@ describe('workbench in Chromium', () => {
     const charts = await page.$$eval('[data-step=analyse] [data-testid=chart]', (els) => els.map((e) => ({ name: e.getAttribute('data-chart'), shapes: e.querySelectorAll('svg path, svg rect').length })));
     expect(charts.map((c) => c.name).sort()).toEqual(['coupling-heatmap', 'coupling-map']);
     for (const c of charts) expect(c.shapes, c.name!).toBeGreaterThan(30);
+    // The regression builder's default model: the first system's index on nothing but two-way fixed effects is
+    // refused as having no regressors, so pick one.
+    await page.selectOption('#reg-x', ['rd_intensity']);
+    await page.click('[data-testid=run-regress]');
+    const row = await page.waitForSelector('[data-testid=regress-table] tbody tr', { state: 'attached' });
+    expect(await row.innerText()).toContain('rd_intensity');
   });
 
   it('contacted no host but its own origin, and threw no page errors', () => {

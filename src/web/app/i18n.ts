@@ -98,6 +98,14 @@ const STRINGS = {
   level: { en: 'Coordination level', zh: '协调等级' },
   permutations: { en: 'Permutations', zh: '置换次数' },
   latest: { en: 'latest', zh: '最新' },
+  regression: { en: 'Regression (fixed effects)', zh: '回归（固定效应）' },
+  dependent: { en: 'Dependent variable', zh: '被解释变量' },
+  regressors: { en: 'Explanatory variables (Ctrl+click for several)', zh: '解释变量（按住 Ctrl 多选）' },
+  entityFe: { en: 'entity fixed effects', zh: '个体固定效应' },
+  periodFe: { en: 'period fixed effects', zh: '时间固定效应' },
+  vcovDefault: { en: 'default (cluster by the first FE)', zh: '默认（按第一个固定效应聚类）' },
+  formula: { en: 'Formula (fixest syntax, editable)', zh: '公式（fixest 语法，可编辑）' },
+  regressCli: { en: 'From the command line (on a file with the index as a column, e.g. nqpf measure --out scores.csv):', zh: '命令行（在含指数列的数据上，如 nqpf measure --out 输出的 scores.csv）：' },
 } as const;
 
 export type Key = keyof typeof STRINGS;

@@ -4,7 +4,7 @@
  * calls the same engine functions as the CLI command of the same name, so the numbers are the CLI's.
  */
 import { InputError, isInputError } from '../../core/errors.js';
-import type { Panel } from '../../data/panel.js';
+import { withColumns, type Panel } from '../../data/panel.js';
 import { panelFromRaw, readRawTable, type RawRead } from '../../data/read-table.js';
 import { listSheets } from '../../data/xlsx-read.js';
 import { findBuiltinDataset } from '../../datasets/catalog.js';
@@ -49,6 +49,8 @@ export async function handle(req: Request, progress: (done: number, total: numbe
       return runDensity(req.system);
     case 'moran':
       return runMoran(req.system, req.permutations, req.seed, progress);
+    case 'regress':
+      return runRegress(req.formula, req.vcov);
     case 'report':
       return runReport(req.lang);
     case 'xlsx':
@@ -216,6 +218,21 @@ async function runMoran(system: string, permutations: number, seed: number, prog
   progress(2, 2, 'done');
   state.extra.lisa = { lisa, period: section.period };
   return { moran, lisa, period: section.period, ids: section.ids, values: Array.from(section.values) };
+}
+
+/** `nqpf regress` on the measured panel (the data's columns and each system's index as columns). */
+async function runRegress(formula: string, vcov: string) {
+  const { m, scores } = measured();
+  const { regress } = await import('../../api/regress.js');
+  // The data's own columns and the measured indices side by side, aligned by entity and period.
+  const row = new Map(scores.entity.map((e, i) => [`${e}\u0000${scores.period[i]}`, i]));
+  const added: Record<string, Float64Array> = {};
+  for (const [name, col] of Object.entries(scores.columns)) {
+    if (m.panel.columns[name]) continue;
+    added[name] = Float64Array.from(m.panel.entity, (e, i) => col[row.get(`${e}\u0000${m.panel.period[i]}`) ?? -1] ?? NaN);
+  }
+  const panel = withColumns(m.panel, added);
+  return JSON.parse(JSON.stringify(regress(panel, { formula, vcov: vcov || undefined }), (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)));
 }
 
 // ---- export -----------------------------------------------------------------------------------

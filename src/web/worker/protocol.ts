@@ -29,6 +29,7 @@ export type Request =
   | { kind: 'disparity'; system: string }
   | { kind: 'density'; system: string }
   | { kind: 'moran'; system: string; period?: number; permutations: number; seed: number }
+  | { kind: 'regress'; formula: string; vcov: string }
   | { kind: 'report'; lang: 'en' | 'zh' }
   | { kind: 'xlsx' };
 
