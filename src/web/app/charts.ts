@@ -17,9 +17,12 @@ export function chartFigure(chart: ChartOption, name: string, caption: string, t
     h('figcaption', {}, caption, ' ', h('button', { class: 'small', onclick: () => saveSvg(instance, name) }, 'SVG'), h('button', { class: 'small', onclick: () => savePng(instance, name, chart) }, 'PNG')),
     box,
   );
-  const instance = echarts.init(box, undefined, { renderer: 'svg' });
-  instance.setOption({ ...baseOption(chart.option), animation: true, tooltip: { confine: true, ...tooltip } });
+  // The figure is not in the page yet, so its size cannot be measured: start at the chart's own size,
+  // then fit the container's width once it is laid out.
+  const instance = echarts.init(box, undefined, { renderer: 'svg', width: chart.width, height: chart.height });
+  instance.setOption({ ...baseOption(chart.option), tooltip: { confine: true, ...tooltip } });
   live.add(instance);
+  requestAnimationFrame(() => fit(instance, chart));
   return fig;
 }
 
@@ -33,9 +36,19 @@ export function disposeDetached(): void {
   }
 }
 
+function fit(c: echarts.ECharts, chart: ChartOption): void {
+  const box = c.getDom();
+  if (!box.isConnected || c.isDisposed()) return;
+  const w = Math.min(box.clientWidth || chart.width, chart.width);
+  if (w !== c.getWidth()) c.resize({ width: w, height: chart.height });
+}
+
 /** Resize the live charts with the window. */
 export function resizeAll(): void {
-  for (const c of live) c.resize();
+  for (const c of live) {
+    const dom = c.getDom();
+    if (dom.isConnected) c.resize({ width: Math.min(dom.clientWidth, Number.parseFloat(dom.style.maxWidth) || Infinity), height: c.getHeight() });
+  }
 }
 
 function svgText(c: echarts.ECharts): string {
