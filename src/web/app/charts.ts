@@ -29,7 +29,7 @@ export function chartFigure(chart: ChartOption, name: string, caption: string, t
 /** Dispose charts whose elements left the page (called after each render). */
 export function disposeDetached(): void {
   for (const c of live) {
-    if (!c.getDom().isConnected) {
+    if (c.isDisposed() || !c.getDom()?.isConnected) {
       c.dispose();
       live.delete(c);
     }
@@ -37,8 +37,9 @@ export function disposeDetached(): void {
 }
 
 function fit(c: echarts.ECharts, chart: ChartOption): void {
+  if (c.isDisposed()) return;
   const box = c.getDom();
-  if (!box.isConnected || c.isDisposed()) return;
+  if (!box?.isConnected) return;
   const w = Math.min(box.clientWidth || chart.width, chart.width);
   if (w !== c.getWidth()) c.resize({ width: w, height: chart.height });
 }
@@ -46,8 +47,8 @@ function fit(c: echarts.ECharts, chart: ChartOption): void {
 /** Resize the live charts with the window. */
 export function resizeAll(): void {
   for (const c of live) {
-    const dom = c.getDom();
-    if (dom.isConnected) c.resize({ width: Math.min(dom.clientWidth, Number.parseFloat(dom.style.maxWidth) || Infinity), height: c.getHeight() });
+    const dom = c.isDisposed() ? undefined : c.getDom();
+    if (dom?.isConnected) c.resize({ width: Math.min(dom.clientWidth, Number.parseFloat(dom.style.maxWidth) || Infinity), height: c.getHeight() });
   }
 }
 
