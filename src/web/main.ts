@@ -196,7 +196,8 @@ function dataView(d: DataSummary): HTMLElement {
     'div',
     {},
     h('h2', {}, d.title),
-    h('p', { class: d.simulated ? 'badge sim' : 'badge real', 'data-testid': 'data-label' }, d.simulated ? T('simulated') : T('realData')),
+    // Built-in data says whether it is real or SIMULATED; a user's own file is the user's to label.
+    'builtin' in d.source ? h('p', { class: d.simulated ? 'badge sim' : 'badge real', 'data-testid': 'data-label' }, d.simulated ? T('simulated') : T('realData')) : null,
     d.citation ? h('p', { class: 'muted small' }, d.citation) : null,
     h('p', { 'data-testid': 'data-summary' }, T('summary', { rows: d.rows, entities: d.entities.length, periods: d.periods.length, first: d.periods[0], last: d.periods[d.periods.length - 1] }), ` · ${T('entityCol')}: ${d.entityColumn} · ${T('periodCol')}: ${d.periodColumn}`),
     notesList(d.notes),
@@ -715,34 +716,49 @@ function analysisViews(): HTMLElement {
         h('div', { class: 'scroll' }, table(['entity', 'period', 'C', 'T', 'D', T('level')], c.rows.filter((x) => x.period === last).map((x) => [name(x.entity), x.period, x.C, x.T, x.D, (state.lang === 'zh' ? x.levelZh : x.level) ?? '']), 'coupling-table'))),
     );
   }
-  const g = analysis.disparity as { periods: { period: number; dagum: { gini: number; contributions?: Record<string, number>; [k: string]: unknown } }[] } | undefined;
+  const g = analysis.disparity as { value: string; periods: { period: number; gini: number; within: number; between: number; transvariation: number; contributions: Record<string, number>; theilT: number; cv: number }[] } | undefined;
   if (g) {
     const periods = g.periods.map((p) => p.period);
-    const dg = g.periods.map((p) => p.dagum as unknown as Record<string, number>);
-    const key = (o: Record<string, number>, ...names: string[]) => names.map((n) => o[n]).find((v) => typeof v === 'number') ?? NaN;
-    const lineG = lineOption({ lang: state.lang, periods, series: [{ name: T('gini'), values: dg.map((o) => key(o, 'gini', 'G')) }], xName: T('period'), yName: 'G' });
-    out.push(h('section', { 'data-testid': 'view-disparity' }, h('h2', {}, T('disparity')), chartFigure(lineG, 'dagum-gini', T('gini'), { trigger: 'axis' }),
-      h('div', { class: 'scroll' }, table(['period', 'G', ...contributionKeys(dg[0])], g.periods.map((p, i) => [p.period, key(dg[i], 'gini', 'G'), ...contributionKeys(dg[0]).map((k) => (dg[i] as Record<string, number>)[k])]), 'disparity-table'))));
+    const lineG = lineOption({
+      lang: state.lang,
+      periods,
+      series: [
+        { name: T('gini'), values: g.periods.map((p) => p.gini) },
+        { name: T('within'), values: g.periods.map((p) => p.within), dashed: true },
+        { name: T('between'), values: g.periods.map((p) => p.between), dashed: true },
+        { name: T('trans'), values: g.periods.map((p) => p.transvariation), dashed: true },
+      ],
+      xName: T('period'),
+      yName: 'G',
+    });
+    out.push(
+      h(
+        'section',
+        { 'data-testid': 'view-disparity' },
+        h('h2', {}, `${T('disparity')}: ${g.value}`),
+        chartFigure(lineG, 'dagum-gini', T('gini'), { trigger: 'axis' }),
+        h('div', { class: 'scroll' }, table(['period', 'G', 'Gw', 'Gnb', 'Gt', 'Theil T', 'CV'], g.periods.map((p) => [p.period, p.gini, p.within, p.between, p.transvariation, p.theilT, p.cv]), 'disparity-table')),
+      ),
+    );
   }
   const k = analysis.density as DensityView | undefined;
   if (k) out.push(densityView(k));
   const mo = analysis.moran as
-    | { moran: { I: number; expected: number; randomisation: { z: number; pValue: number }; permutation?: { pValue: number; permutations: number } }; lisa: { rows: { entity: string; Ii: number; pPermutation: number; cluster: string }[] }; period: number }
+    | { value: string; period: number; I: number; expected: number; z: number; pValue: number; pPermutation: number | null; permutations: number; local: { entity: string; Ii: number; pPermutation: number; cluster: string }[] }
     | undefined;
   if (mo) {
     const mapBox = h('div', {});
     // LISA classes as the report's map draws them (NS = not significant).
-    const cats = new Map(mo.lisa.rows.map((x) => [x.entity, x.cluster === 'NS' ? 'ns' : x.cluster]));
-    drawMap(mapBox, cats, `LISA ${mo.period}`, 'lisa-map', true);
-    const m = mo.moran;
+    const cats = new Map(mo.local.map((x) => [x.entity, x.cluster === 'NS' ? 'ns' : x.cluster]));
+    drawMap(mapBox, cats, `LISA ${mo.value} ${mo.period}`, 'lisa-map', true);
     out.push(
       h(
         'section',
         { 'data-testid': 'view-moran' },
-        h('h2', {}, `${T('moran')}: ${mo.period}`),
-        h('p', { 'data-testid': 'moran-i' }, `I = ${fmt(m.I)}, E(I) = ${fmt(m.expected)}, z = ${fmt(m.randomisation.z)}, p = ${fmt(m.randomisation.pValue)}${m.permutation ? `, p(${m.permutation.permutations} perm.) = ${fmt(m.permutation.pValue)}` : ''}`),
+        h('h2', {}, `${T('moran')}: ${mo.value}, ${mo.period}`),
+        h('p', { 'data-testid': 'moran-i' }, `I = ${fmt(mo.I)}, E(I) = ${fmt(mo.expected)}, z = ${fmt(mo.z)}, p = ${fmt(mo.pValue)}${mo.pPermutation !== null ? `, p(${mo.permutations} perm.) = ${fmt(mo.pPermutation)}` : ''}; W: k = 6 nearest neighbours`),
         mapBox,
-        h('div', { class: 'scroll' }, table(['entity', 'Ii', 'p (perm.)', 'cluster'], mo.lisa.rows.map((x) => [name(x.entity), x.Ii, x.pPermutation, x.cluster]), 'lisa-table')),
+        h('div', { class: 'scroll' }, table(['entity', 'Ii', 'p (perm.)', 'cluster'], mo.local.map((x) => [name(x.entity), x.Ii, x.pPermutation, x.cluster]), 'lisa-table')),
       ),
     );
   }
@@ -751,20 +767,15 @@ function analysisViews(): HTMLElement {
   return h('div', {}, out);
 }
 
-function contributionKeys(o: Record<string, unknown> | undefined): string[] {
-  if (!o) return [];
-  return Object.entries(o).filter(([k, v]) => typeof v === 'number' && k !== 'gini' && k !== 'G').map(([k]) => k).slice(0, 6);
-}
-
-type DensityView = { value: string; grid: ArrayLike<number>; curves: { period: number; y: ArrayLike<number>; peakX: number; peaks?: number }[] };
+type DensityView = { value: string; grid: ArrayLike<number>; periods: { period: number; y: ArrayLike<number>; peakX: number; peaks?: number }[] };
 
 function densityView(k: DensityView): HTMLElement {
   const xs = Array.from(k.grid);
   const step = Math.max(1, Math.floor(xs.length / 128));
   const idx = xs.map((_, i) => i).filter((i) => i % step === 0);
   // Every few periods (at most about 6 curves) and always the last, so the lines stay readable.
-  const every = Math.max(1, Math.ceil(k.curves.length / 6));
-  const shown = k.curves.filter((_, i) => i % every === 0 || i === k.curves.length - 1);
+  const every = Math.max(1, Math.ceil(k.periods.length / 6));
+  const shown = k.periods.filter((_, i) => i % every === 0 || i === k.periods.length - 1);
   const opt = lineOption({
     lang: state.lang,
     periods: idx.map((i) => Number(xs[i].toFixed(3))),
@@ -778,7 +789,7 @@ function densityView(k: DensityView): HTMLElement {
     { 'data-testid': 'view-density' },
     h('h2', {}, `${T('density')}: ${k.value}`),
     chartFigure(opt, 'density', T('density'), { trigger: 'axis' }),
-    h('div', { class: 'scroll' }, table(['period', 'peak x'], k.curves.map((c) => [c.period, c.peakX]), 'density-table')),
+    h('div', { class: 'scroll' }, table(['period', 'peak x', 'peaks'], k.periods.map((c) => [c.period, c.peakX, c.peaks ?? '']), 'density-table')),
   );
 }
 

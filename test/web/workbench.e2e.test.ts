@@ -110,12 +110,11 @@ describe('workbench in Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
   });
 
-  it('built-in china-sim: coupling heatmap and map are drawn (analyse step)', async () => {
+  it('built-in china-sim: every chart of the analyse step is drawn (coupling, Dagum Gini, density, LISA map), and a regression', async () => {
     await page.click('nav button:nth-child(1)');
     await page.selectOption('#builtin', 'china-sim');
     await page.click('[data-testid=load-builtin]');
-    await page.waitForSelector('[data-testid=data-label]', { state: 'attached' });
-    expect(await page.textContent('[data-testid=data-label]')).toContain('SIMULATED');
+    await page.waitForFunction(() => document.querySelector('[data-testid=data-label]')?.textContent?.includes('SIMULATED'));
     // The framework step keeps the uploaded framework, so load the built-in one.
     await page.click('nav button:nth-child(2)');
     await page.selectOption('#builtin-fw', 'seed');
@@ -129,10 +128,18 @@ describe('workbench in Chromium', () => {
     });
     await page.click('nav button:nth-child(4)');
     await page.click('[data-testid=run-couple]');
-    await page.waitForSelector('[data-chart=coupling-map] svg', { state: 'attached' });
+    await page.waitForSelector('[data-chart=coupling-heatmap]', { state: 'attached' });
+    await page.click('[data-testid=run-disparity]');
+    await page.waitForSelector('[data-chart=dagum-gini]', { state: 'attached' });
+    await page.click('[data-testid=run-density]');
+    await page.waitForSelector('[data-chart=density]', { state: 'attached' });
+    await page.click('[data-testid=run-moran]');
+    await page.waitForSelector('[data-testid=moran-i]', { state: 'attached' });
+    // Maps load on demand after each render: wait until both are drawn.
+    await page.waitForFunction(() => ['coupling-map', 'lisa-map'].every((n) => document.querySelector(`[data-chart=${n}] svg path`)));
     const charts = await page.$$eval('[data-step=analyse] [data-testid=chart]', (els) => els.map((e) => ({ name: e.getAttribute('data-chart'), shapes: e.querySelectorAll('svg path, svg rect').length })));
-    expect(charts.map((c) => c.name).sort()).toEqual(['coupling-heatmap', 'coupling-map']);
-    for (const c of charts) expect(c.shapes, c.name!).toBeGreaterThan(30);
+    expect(charts.map((c) => c.name).sort()).toEqual(['coupling-heatmap', 'coupling-map', 'dagum-gini', 'density', 'lisa-map']);
+    for (const c of charts) expect(c.shapes, c.name!).toBeGreaterThan(10);
     // The regression builder's default model: the first system's index on nothing but two-way fixed effects is
     // refused as having no regressors, so pick one.
     await page.selectOption('#reg-x', ['rd_intensity']);

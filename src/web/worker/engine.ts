@@ -171,53 +171,42 @@ function measured(): { m: MeasuredPanel; scores: Panel; framework: Framework } {
 }
 
 // ---- analyse (loaded on first use) ------------------------------------------------------------
+// Each view calls the stage function of the CLI command of the same name (src/api) and returns its
+// `--json` object; the raw result is kept for the report's sections.
 
 async function runCouple(systems: string[], method: 'traditional' | 'wang' | 'fan') {
   const { scores } = measured();
-  const { couplingCoordination } = await import('../../couple/index.js');
-  const r = couplingCoordination(scores, systems, { method });
-  state.extra.coupling = r;
-  return r;
+  const api = await import('../../api/couple.js');
+  const run = api.runCouple(scores, undefined, { systems, method });
+  state.extra.coupling = run.result;
+  return api.coupleJson(run);
 }
 
 async function runDisparity(system: string) {
   const { scores } = measured();
-  const { disparityByPeriod } = await import('../../disparity/disparity-by-period.js');
-  const r = disparityByPeriod(scores, system, 'group');
-  state.extra.disparity = r;
-  return r;
+  const api = await import('../../api/disparity.js');
+  const run = api.runDisparity(scores, { value: system });
+  state.extra.disparity = run.result;
+  return api.disparityJson(run);
 }
 
 async function runDensity(system: string) {
   const { scores } = measured();
-  const { densityByPeriod } = await import('../../dynamics/density-by-period.js');
-  const r = densityByPeriod(scores, system);
-  state.extra.density = r;
-  return r;
+  const api = await import('../../api/density.js');
+  const run = api.runDensity(scores, { value: system });
+  state.extra.density = run.result;
+  return api.densityJson(run);
 }
 
 async function runMoran(system: string, permutations: number, seed: number, progress: (d: number, t: number, l: string) => void) {
   const { scores } = measured();
-  const [{ crossSection }, { knnWeights }, { moranTest }, { localMoran }] = await Promise.all([
-    import('../../spatial/cross-section.js'),
-    import('../../spatial/weights.js'),
-    import('../../spatial/moran.js'),
-    import('../../spatial/local-moran.js'),
-  ]);
-  const section = crossSection(scores, system);
-  const info = new Map(scores.entities.map((e) => [e.id, e]));
-  const coords = section.ids.map((id) => ({ lat: info.get(id)?.lat ?? NaN, lon: info.get(id)?.lon ?? NaN }));
-  if (coords.some((c) => !Number.isFinite(c.lat) || !Number.isFinite(c.lon))) {
-    throw new InputError('spatial statistics need each entity\'s coordinates', { hint: 'built-in datasets carry them; for your own data use the CLI with --neighbours (nqpf moran --help)' });
-  }
-  const w = knnWeights(section.ids, coords, 6);
-  progress(0, 2, 'global Moran');
-  const moran = moranTest(section.values, w, { permutations, seed });
-  progress(1, 2, 'local Moran (LISA)');
-  const lisa = localMoran(section.values, w, { permutations, seed, ids: section.ids } as Parameters<typeof localMoran>[2]);
-  progress(2, 2, 'done');
-  state.extra.lisa = { lisa, period: section.period };
-  return { moran, lisa, period: section.period, ids: section.ids, values: Array.from(section.values) };
+  const api = await import('../../api/moran.js');
+  progress(0, 1, `Moran's I, LISA (${permutations} permutations)`);
+  // k = 6 nearest neighbours on the entities' coordinates: `nqpf moran --distance lat,lon --knn 6`.
+  const run = api.runMoran(scores, { value: system, distance: 'lat,lon', knn: 6, permutations, seed });
+  progress(1, 1, 'done');
+  state.extra.lisa = { lisa: run.local, period: run.section.period };
+  return api.moranJson(run);
 }
 
 /** `nqpf regress` on the measured panel (the data's columns and each system's index as columns). */
