@@ -16,7 +16,7 @@ import { download, h, mount } from './app/dom.js';
 import { Cancelled, EngineClient, EngineError } from './app/engine-client.js';
 import { defaultLang, tr, type Key } from './app/i18n.js';
 import { applyProject, entityName, initialState, projectOf, rankingRows, topEntities, type AppState } from './app/state.js';
-import type { DataSummary, ErrorInfo, FrameworkInfo, MeasureView, ReadSettings } from './worker/protocol.js';
+import type { DataSummary, ErrorInfo, FrameworkInfo, MeasureView, ReadSettings, Request } from './worker/protocol.js';
 
 const engine = new EngineClient(() => new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' }));
 let state: AppState = initialState(defaultLang(navigator.languages ?? [navigator.language]));
@@ -663,6 +663,8 @@ function analyseStep(): HTMLElement {
       h('button', { 'data-testid': 'run-moran', onclick: () => runMoran(headline) }, `${T('moran')} (999 ${T('permutations')})`),
       h('hr'),
       regressionBuilder(r),
+      h('hr'),
+      mechanismControls(r, headline),
     ),
     h('div', { class: 'results' }, errorBox(s.error), busyBox('analyse'), analysisViews()),
   );
@@ -764,6 +766,7 @@ function analysisViews(): HTMLElement {
   }
   const rg = analysis.regress as Parameters<typeof regressionView>[0] | undefined;
   if (rg && Array.isArray(rg.coefficients)) out.push(regressionView(rg));
+  out.push(...mechanismViews());
   return h('div', {}, out);
 }
 
@@ -861,6 +864,115 @@ function regressionView(res: { formula: string; coefficients: { term: string; es
     h('p', { class: 'small' }, `N = ${res.nobs}, R² = ${fmt(res.r2)}${res.r2Within !== null ? `, within R² = ${fmt(res.r2Within)}` : ''}; ${res.vcov.label}. * p<0.1, ** p<0.05, *** p<0.01`),
     h('div', { class: 'cli' }, h('div', { class: 'muted small' }, T('regressCli')), h('code', {}, line)),
   );
+}
+
+// Mechanism (mediation, threshold) and GM(1,1) forecasts: the CLI's stage functions with its defaults.
+const mech: { x?: string; m?: string; y?: string; q?: string; bootstrap: number } = { bootstrap: 500 };
+
+function mechanismControls(r: MeasureView, headline: string): HTMLElement {
+  const d = state.data!;
+  const vars = [...r.systems.map((x) => x.id), ...d.columns.filter((c) => c.numeric).map((c) => c.name)];
+  mech.x ??= r.systems[0].id;
+  mech.y ??= r.systems[Math.min(1, r.systems.length - 1)].id;
+  mech.m ??= r.systems[Math.min(2, r.systems.length - 1)].id;
+  mech.q ??= vars.find((v) => /gdp_per_capita|gdp/i.test(v)) ?? vars[0];
+  const pick = (id: string, label: Key, key: 'x' | 'm' | 'y' | 'q') =>
+    h('label', { class: 'check' }, `${T(label)} `, h('select', { id, onchange: (e: Event) => (mech[key] = (e.target as HTMLSelectElement).value) }, vars.map((v) => h('option', { value: v, selected: v === mech[key] }, v))));
+  return h(
+    'div',
+    {},
+    h('h3', {}, `${T('mediation')} · ${T('threshold')}`),
+    pick('mech-x', 'xVar', 'x'),
+    pick('mech-m', 'mediator', 'm'),
+    pick('mech-y', 'yVar', 'y'),
+    pick('mech-q', 'qVar', 'q'),
+    h('label', { class: 'check' }, `${T('bootstrap')} `, h('input', { type: 'number', min: 0, step: 100, value: mech.bootstrap, class: 'w', onchange: (e: Event) => (mech.bootstrap = Number((e.target as HTMLInputElement).value)) })),
+    h('button', { 'data-testid': 'run-mediate', onclick: () => runMech('mediate') }, T('mediation')),
+    h('button', { 'data-testid': 'run-threshold', onclick: () => runMech('threshold') }, T('threshold')),
+    h('hr'),
+    h('button', { 'data-testid': 'run-forecast', onclick: () => runForecast(headline) }, `${T('forecast')}: ${headline}`),
+  );
+}
+
+async function runMech(kind: 'mediate' | 'threshold'): Promise<void> {
+  const seed = 20240306;
+  const req: Request =
+    kind === 'mediate'
+      ? { kind, x: mech.x!, mediators: [mech.m!], y: mech.y!, bootstrap: mech.bootstrap, seed }
+      : { kind, y: mech.y!, x: mech.x!, q: mech.q!, bootstrap: Math.min(mech.bootstrap, 300), seed };
+  const v = await task('analyse', `${T('running')} (${T('bootstrap')} ${mech.bootstrap})`, () => engine.call(req));
+  if (v) analysis[kind] = v;
+  render();
+}
+
+async function runForecast(system: string): Promise<void> {
+  const r = state.result!;
+  const ids = topEntities(r.json.scores, system, 3);
+  const v = await task('analyse', T('running'), () => engine.call({ kind: 'forecast', system, ids, horizon: 3, last: 8 }));
+  if (v) analysis.forecast = { ...(v as object), system };
+  render();
+}
+
+type PathJson = { path: string; estimate: number; stdError: number; pValue: number };
+
+function mechanismViews(): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const me = analysis.mediate as { total: PathJson; direct: PathJson; indirect: { mediator: string; estimate: number; ciLow: number; ciHigh: number; share: number; verdict?: string }[]; nobs: number; bootstrap: unknown } | undefined;
+  if (me?.total) {
+    out.push(
+      h(
+        'section',
+        { 'data-testid': 'view-mediate' },
+        h('h2', {}, `${T('mediation')}: ${mech.x} → ${mech.m} → ${mech.y}`),
+        table(['path', 'estimate', 'std. error', 'p'], [me.total, me.direct].map((p) => [p.path, p.estimate, p.stdError, p.pValue]), 'mediate-paths'),
+        table(['mediator', 'indirect', 'CI low', 'CI high', 'share', ''], me.indirect.map((e) => [e.mediator, e.estimate, e.ciLow, e.ciHigh, e.share, e.verdict ?? '']), 'mediate-indirect'),
+        h('p', { class: 'small' }, `N = ${me.nobs}; ${T('mediationNote')}`),
+      ),
+    );
+  }
+  const th = analysis.threshold as { thresholds: { order: number; estimate: number; ciLow: number; ciHigh: number; F: number; pValue: number }[]; coefficients: { term: string; estimate: number; stdError: number; pValue: number }[]; nobs: number } | undefined;
+  if (th?.thresholds) {
+    out.push(
+      h(
+        'section',
+        { 'data-testid': 'view-threshold' },
+        h('h2', {}, `${T('threshold')}: ${mech.y} ~ ${mech.x}, q = ${mech.q}`),
+        table(['threshold', 'estimate', 'CI low', 'CI high', 'F', 'p (bootstrap)'], th.thresholds.map((t) => [t.order, t.estimate, t.ciLow, t.ciHigh, t.F, t.pValue]), 'threshold-table'),
+        table(['term', 'estimate', 'std. error', 'p'], th.coefficients.map((c) => [c.term, c.estimate, c.stdError, c.pValue]), 'threshold-coef'),
+      ),
+    );
+  }
+  const fc = analysis.forecast as { system: string; series: { entity: string; periods: number[]; fitted: number[]; forecastPeriods: number[]; forecast: number[]; C: number; P: number; grade: string; gradeZh?: string }[] } | undefined;
+  if (fc?.series?.length) {
+    const r = state.result!;
+    const periods = [...new Set(fc.series.flatMap((x) => [...x.periods, ...x.forecastPeriods]))].sort((a, b) => a - b);
+    const info = new Map(state.data!.entities.map((e) => [e.id, e]));
+    const actual = (id: string, p: number) => r.json.scores.find((s) => s.system === fc.system && s.entity === id && s.period === p)?.index ?? NaN;
+    const opt = lineOption({
+      lang: state.lang,
+      periods,
+      series: fc.series.flatMap((x) => {
+        const nm = entityName(info.get(x.entity), x.entity, state.lang);
+        const at = new Map(x.forecastPeriods.map((p, i) => [p, x.forecast[i]]));
+        return [
+          { name: nm, values: periods.map((p) => actual(x.entity, p)) },
+          { name: `${nm} GM(1,1)`, values: periods.map((p) => at.get(p) ?? (p === x.periods[x.periods.length - 1] ? actual(x.entity, p) : NaN)), dashed: true },
+        ];
+      }),
+      xName: T('period'),
+      yName: T('index'),
+    });
+    out.push(
+      h(
+        'section',
+        { 'data-testid': 'view-forecast' },
+        h('h2', {}, `${T('forecast')}: ${fc.system}`),
+        chartFigure(opt, 'forecast', `${T('forecast')} (GM(1,1))`, { trigger: 'axis' }),
+        table(['entity', 'C', 'P', 'grade', ...fc.series[0].forecastPeriods.map(String)], fc.series.map((x) => [entityName(info.get(x.entity), x.entity, state.lang), x.C, x.P, state.lang === 'zh' ? (x.gradeZh ?? x.grade) : x.grade, ...x.forecast]), 'forecast-table'),
+      ),
+    );
+  }
+  return out;
 }
 
 // ---- 5 export ------------------------------------------------------------------------------------

@@ -146,6 +146,11 @@ describe('workbench in Chromium', () => {
     await page.click('[data-testid=run-regress]');
     const row = await page.waitForSelector('[data-testid=regress-table] tbody tr', { state: 'attached' });
     expect(await row.innerText()).toContain('rd_intensity');
+    // GM(1,1) forecasts of the three leaders: a chart and one table row each.
+    await page.click('[data-testid=run-forecast]');
+    await page.waitForSelector('[data-chart=forecast]', { state: 'attached' });
+    expect(await page.$$eval('[data-testid=forecast-table] tbody tr', (r) => r.length)).toBe(3);
+    expect(await page.$$eval('[data-chart=forecast] svg path', (p) => p.length)).toBeGreaterThan(10);
   });
 
   it('contacted no host but its own origin, and threw no page errors', () => {

@@ -51,6 +51,12 @@ export async function handle(req: Request, progress: (done: number, total: numbe
       return runMoran(req.system, req.permutations, req.seed, progress);
     case 'regress':
       return runRegress(req.formula, req.vcov);
+    case 'forecast':
+      return runForecast(req.system, req.ids, req.horizon, req.last);
+    case 'mediate':
+      return runMediate(req);
+    case 'threshold':
+      return runThreshold(req);
     case 'report':
       return runReport(req.lang);
     case 'xlsx':
@@ -210,10 +216,10 @@ async function runMoran(system: string, permutations: number, seed: number, prog
 }
 
 /** `nqpf regress` on the measured panel (the data's columns and each system's index as columns). */
-async function runRegress(formula: string, vcov: string) {
+/** The data's own columns and the measured indices side by side, aligned by entity and period. */
+function analysisPanel(): Panel {
   const { m, scores } = measured();
-  const { regress } = await import('../../api/regress.js');
-  // The data's own columns and the measured indices side by side, aligned by entity and period.
+  if (state.extra.analysisPanel) return state.extra.analysisPanel as Panel;
   const row = new Map(scores.entity.map((e, i) => [`${e}\u0000${scores.period[i]}`, i]));
   const added: Record<string, Float64Array> = {};
   for (const [name, col] of Object.entries(scores.columns)) {
@@ -221,7 +227,39 @@ async function runRegress(formula: string, vcov: string) {
     added[name] = Float64Array.from(m.panel.entity, (e, i) => col[row.get(`${e}\u0000${m.panel.period[i]}`) ?? -1] ?? NaN);
   }
   const panel = withColumns(m.panel, added);
-  return JSON.parse(JSON.stringify(regress(panel, { formula, vcov: vcov || undefined }), (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v)));
+  state.extra.analysisPanel = panel;
+  return panel;
+}
+
+/** JSON-safe copy (non-finite numbers as null, as the CLI prints them). */
+function plain(v: unknown): unknown {
+  return JSON.parse(JSON.stringify(v, (_k, x) => (ArrayBuffer.isView(x) ? Array.from(x as unknown as ArrayLike<number>) : typeof x === 'number' && !Number.isFinite(x) ? null : x)));
+}
+
+/** `nqpf regress` on the data and the indices. */
+async function runRegress(formula: string, vcov: string) {
+  const { regress } = await import('../../api/regress.js');
+  return plain(regress(analysisPanel(), { formula, vcov: vcov || undefined }));
+}
+
+/** `nqpf forecast` (GM(1,1)) of a system's index for chosen entities. */
+async function runForecast(system: string, ids: string[], horizon: number, last: number) {
+  const { scores } = measured();
+  const { forecast } = await import('../../api/forecast.js');
+  return plain(forecast(scores, { value: system, ids, horizon, last, force: true }));
+}
+
+/** `nqpf mediate` with two-way fixed effects and the entity-clustered bootstrap. */
+async function runMediate(r: Extract<Request, { kind: 'mediate' }>) {
+  const panel = analysisPanel();
+  const { mediate } = await import('../../api/mediate.js');
+  return plain(mediate(panel, { x: r.x, mediators: r.mediators, y: r.y, fe: [panel.entityColumn, panel.periodColumn], cluster: panel.entityColumn, bootstrap: r.bootstrap, seed: r.seed }));
+}
+
+/** `nqpf threshold`: one threshold, every candidate, period effects, bootstrap F test. */
+async function runThreshold(r: Extract<Request, { kind: 'threshold' }>) {
+  const { threshold } = await import('../../api/threshold.js');
+  return plain(threshold(analysisPanel(), { y: r.y, x: r.x, q: r.q, thresholds: 1, timeEffects: true, bootstrap: r.bootstrap, seed: r.seed }));
 }
 
 // ---- export -----------------------------------------------------------------------------------

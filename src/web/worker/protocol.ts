@@ -30,6 +30,9 @@ export type Request =
   | { kind: 'density'; system: string }
   | { kind: 'moran'; system: string; period?: number; permutations: number; seed: number }
   | { kind: 'regress'; formula: string; vcov: string }
+  | { kind: 'forecast'; system: string; ids: string[]; horizon: number; last: number }
+  | { kind: 'mediate'; x: string; mediators: string[]; y: string; bootstrap: number; seed: number }
+  | { kind: 'threshold'; y: string; x: string; q: string; bootstrap: number; seed: number }
   | { kind: 'report'; lang: 'en' | 'zh' }
   | { kind: 'xlsx' };
 
