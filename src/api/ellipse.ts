@@ -2,6 +2,7 @@
 import { InputError } from '../core/errors.js';
 import type { Note } from '../core/notes.js';
 import type { Panel } from '../data/panel.js';
+import { entityCoordinates } from '../spatial/coordinates.js';
 import { crossSection } from '../spatial/cross-section.js';
 import { standardDeviationalEllipse } from '../spatial/ellipse.js';
 import { notesFor } from './common.js';
@@ -16,22 +17,25 @@ export interface EllipseStageOptions {
   readonly denominator?: 'n' | 'n-2';
   /** Vertices of the polygon returned for maps; default 72. */
   readonly vertices?: number;
+  /** Latitude and longitude columns `LAT,LON` (as moran's --distance); default the entity coordinates of a built-in dataset. */
+  readonly coordinates?: string;
 }
 
 /** The ellipse of each period with values, and the notes. */
 export function runEllipse(panel: Panel, options: EllipseStageOptions) {
   const notes: Note[] = [...notesFor(panel.notes, [options.value])];
+  const noCoordinates = () =>
+    new InputError('the entities have no coordinates', { hint: 'give --coordinates LAT,LON (two columns of the data); built-in datasets have entity coordinates' });
+  if (!options.coordinates && !(panel.columns.lat && panel.columns.lon) && !panel.entities.some((e) => Number.isFinite(e.lat))) throw noCoordinates();
   const periods = [];
   for (const p of panel.periods) {
     const s = crossSection(panel, options.value, p);
     if (s.ids.length === 0) continue;
-    const missingCoords = s.entities.filter((e) => !Number.isFinite(e.lat) || !Number.isFinite(e.lon)).map((e) => e.id);
-    if (missingCoords.length === s.entities.length) {
-      throw new InputError('the entities have no coordinates', { hint: 'the ellipse needs entity latitude/longitude (built-in datasets have them)' });
-    }
+    const coords = entityCoordinates(panel, s, options.coordinates ?? 'lat,lon', '--coordinates');
+    if (coords.every((c) => !Number.isFinite(c.lat) || !Number.isFinite(c.lon))) throw noCoordinates();
     notes.push(...s.notes);
     const points = s.entities
-      .map((e, i) => ({ id: e.id, lat: e.lat as number, lon: e.lon as number, weight: s.values[i] }))
+      .map((e, i) => ({ id: e.id, lat: coords[i].lat, lon: coords[i].lon, weight: s.values[i] }))
       .filter((pt) => Number.isFinite(pt.lat) && Number.isFinite(pt.lon));
     const e = standardDeviationalEllipse(points, { sqrt2: options.sqrt2 ?? true, denominator: options.denominator ?? 'n', vertices: options.vertices ?? 72 });
     notes.push(...e.notes);

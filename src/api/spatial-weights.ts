@@ -1,6 +1,7 @@
 /** Spatial weights from a small options record: the `--neighbors/--distance/--economic/--knn` flags of the CLI. */
 import { InputError } from '../core/errors.js';
 import { column, type Panel } from '../data/panel.js';
+import { entityCoordinates } from '../spatial/coordinates.js';
 import type { CrossSection } from '../spatial/cross-section.js';
 import {
   contiguityWeights,
@@ -8,7 +9,6 @@ import {
   inverseDistanceWeights,
   knnWeights,
   subsetWeights,
-  type LatLon,
   type NeighbourPair,
   type SpatialWeights,
   type WeightsStyle,
@@ -33,29 +33,6 @@ export interface SpatialWeightsOptions {
   readonly economic?: string;
   /** W row-standardised (default), B binary, raw (spdep styles). */
   readonly style?: WeightsStyle;
-}
-
-/** Coordinates per entity: EntityInfo lat/lon for `lat,lon`, else two numeric columns (first value per entity). */
-function coordinates(panel: Panel, section: CrossSection, spec: string | readonly [string, string]): LatLon[] {
-  const [latCol, lonCol] = listOf(spec);
-  if (!latCol || !lonCol) throw new InputError(`--distance takes two column names LAT,LON (got "${listOf(spec).join(',')}")`, { hint: 'e.g. --distance lat,lon' });
-  const fromInfo = latCol === 'lat' && lonCol === 'lon' && !panel.columns.lat && section.entities.every((e) => Number.isFinite(e.lat) && Number.isFinite(e.lon));
-  if (fromInfo) return section.entities.map((e) => ({ lat: e.lat as number, lon: e.lon as number }));
-  for (const c of [latCol, lonCol]) {
-    if (!panel.columns[c]) {
-      throw new InputError(`--distance: unknown coordinate column "${c}"`, {
-        file: panel.meta.file,
-        hint: `give latitude and longitude columns of the data, or lat,lon for the entity coordinates of a built-in dataset`,
-      });
-    }
-  }
-  const first = new Map<string, LatLon>();
-  for (let r = 0; r < panel.entity.length; r++) {
-    const lat = panel.columns[latCol][r];
-    const lon = panel.columns[lonCol][r];
-    if (!first.has(panel.entity[r]) && Number.isFinite(lat) && Number.isFinite(lon)) first.set(panel.entity[r], { lat, lon });
-  }
-  return section.ids.map((id) => first.get(id) ?? { lat: NaN, lon: NaN });
 }
 
 /**
@@ -83,7 +60,7 @@ export function spatialWeightsFor(panel: Panel, section: CrossSection, options: 
     return economicDistanceWeights(section.ids, means, { style });
   }
   if (options.distance) {
-    const coords = coordinates(panel, section, options.distance);
+    const coords = entityCoordinates(panel, section, listOf(options.distance).join(','), '--distance');
     if (options.knn !== undefined) return knnWeights(section.ids, coords, options.knn, { style });
     return inverseDistanceWeights(section.ids, coords, { power: options.power ?? 1, cutoffKm: options.cutoff, style });
   }

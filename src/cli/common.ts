@@ -23,12 +23,15 @@ export interface DataOptions {
   encoding?: string;
   sheet?: string;
   layout?: 'long' | 'wide' | 'auto';
+  skipRows?: number;
+  headerRows?: number;
+  frequency?: 'year' | 'quarter' | 'month' | 'auto';
   json?: boolean;
   out?: string;
   debug?: boolean;
 }
 
-/** Add the common flags: --data, --entity, --period, --encoding, --sheet, --layout, --json, --out. */
+/** Add the common flags: --data, --entity, --period, --encoding, --sheet, --layout, --skip-rows, --header-rows, --frequency, --json, --out. */
 export function withDataOptions(cmd: Command, { requireData = true } = {}): Command {
   const data = new Option('--data <file|builtin>', 'panel data: a CSV/XLSX/JSON file, or a built-in dataset (world-pwt, china-sim)');
   if (requireData) data.makeOptionMandatory();
@@ -39,6 +42,9 @@ export function withDataOptions(cmd: Command, { requireData = true } = {}): Comm
     .option('--encoding <enc>', 'CSV text encoding: utf-8 or gb18030/gbk (default: detected)')
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
     .addOption(new Option('--layout <layout>', 'data layout').choices(['long', 'wide', 'auto']).default('auto'))
+    .option('--skip-rows <n>', 'rows above the header to skip (default: found: titles, notes, NBS lines)', intOption('--skip-rows'))
+    .option('--header-rows <n>', 'header rows, combined into column names (default: found)', intOption('--header-rows'))
+    .addOption(new Option('--frequency <f>', 'periods: year, quarter or month (default: detected, else year)').choices(['year', 'quarter', 'month', 'auto']).default('auto'))
     .option('--json', 'print one JSON object on stdout and nothing else')
     .option('--out <dir>', 'write results (CSV, XLSX, report) to this folder');
 }
@@ -52,6 +58,9 @@ export async function loadData(opts: DataOptions): Promise<Panel> {
     encoding: opts.encoding,
     sheet: opts.sheet,
     layout: opts.layout,
+    skipRows: opts.skipRows,
+    headerRows: opts.headerRows,
+    frequency: opts.frequency,
   });
 }
 

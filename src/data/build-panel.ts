@@ -74,9 +74,12 @@ export function tableToPanel(input: RawTable, options: TableToPanelOptions = {})
   const prov = normaliseProvinces(table, names, roles, log);
   table = prov.table;
   const meta: DatasetMeta = options.meta ?? { name: stem(table.file) ?? 'data', simulated: false, file: table.file };
+  // Entities keep the natural order of their ids (as before provinces were recognised: built-in and
+  // user panels sort alike); outputs that want GB/T 2260 order sort by entities[i].provinceCode.
+  const entityOrder = undefined;
   let panel = roles.wide
-    ? wideToLong(table, names, roles, { valueName: options.valueName }, meta, log)
-    : longToPanel(table, names, roles, { frequency: options.frequency, crossSectionPeriod: options.crossSectionPeriod, tableOwned: options.tableOwned }, meta, log);
+    ? wideToLong(table, names, roles, { valueName: options.valueName, entityOrder }, meta, log)
+    : longToPanel(table, names, roles, { frequency: options.frequency, crossSectionPeriod: options.crossSectionPeriod, tableOwned: options.tableOwned, entityOrder }, meta, log);
   if (prov.provinces.size) return { ...panel, entities: withProvinceAttributes(panel.entities, prov.provinces) };
   const totals = panel.entities.filter((e) => mayBeTotal(e.id) && TOTAL_NAMES.has(normaliseHeader(e.id))).map((e) => e.id);
   if (!totals.length) return panel;

@@ -80,9 +80,9 @@ export function normaliseProvinces(table: RawTable, names: readonly string[], ro
     const keep: number[] = [];
     const dropped: number[] = [];
     for (let i = 0; i < ids.length; i++) (aggregates.has(ids[i]) ? dropped : keep).push(i);
-    log.info('aggregate-rows', `dropped ${dropped.length} row${dropped.length > 1 ? 's' : ''} of totals and regional aggregates, not provinces: ${[...aggregates].map((a) => `"${a}"`).join(', ')} (row ${dropped.slice(0, 10).map((i) => table.rowNumber[i]).join(', ')}${dropped.length > 10 ? ', …' : ''})`, {
+    log.info('aggregate-rows', `dropped ${dropped.length} row${dropped.length > 1 ? 's' : ''} of totals and regional aggregates, not provinces: ${[...aggregates].map((a) => `"${a}"`).join(', ')} (row ${rowList(dropped.map((i) => table.rowNumber[i]))})`, {
       entities: [...aggregates],
-      rows: dropped.map((i) => table.rowNumber[i]),
+      rows: [...new Set(dropped.map((i) => table.rowNumber[i]))],
     });
     table = keepRows(table, keep);
   }
@@ -125,6 +125,12 @@ export function normaliseProvinces(table: RawTable, names: readonly string[], ro
   const columns = table.columns.slice();
   columns[roles.entity] = { num: new Float64Array(table.nRows).fill(NaN), str };
   return { table: { ...table, columns }, provinces };
+}
+
+/** Distinct row numbers, the first ten, for a message. */
+function rowList(rows: readonly number[]): string {
+  const u = [...new Set(rows)];
+  return u.slice(0, 10).join(', ') + (u.length > 10 ? ', …' : '');
 }
 
 /** InputError when two spellings of one province occur in the same period (or for the same wide-table variable). */

@@ -6,7 +6,7 @@ import type { NoteLog } from '../core/notes.js';
 import { classifyColumn, missingNote } from './clean.js';
 import { entityIds, type ColumnRoles } from './column-roles.js';
 import { entityInfo } from './entities.js';
-import { makePanel, type DatasetMeta, type Panel } from './panel.js';
+import { makePanel, type DatasetMeta, type MakePanelInput, type Panel } from './panel.js';
 import { detectFrequency, formatPeriod, parsePeriodValue, periodCode, type Frequency, type PeriodParts } from './period.js';
 import type { RawTable } from './raw-table.js';
 
@@ -17,6 +17,8 @@ export interface LongOptions {
   /** A cross-section's period (e.g. the year of an NBS export's 时间 line); default 0. */
   crossSectionPeriod?: number;
   tableOwned?: boolean;
+  /** Entity order (see {@link MakePanelInput.entityOrder}). */
+  entityOrder?: ReadonlyMap<string, number>;
 }
 
 /** A panel from a long table whose column roles are known. */
@@ -59,6 +61,7 @@ export function longToPanel(table: RawTable, names: readonly string[], roles: Co
     file: table.file,
     sourceRow: n === table.rowNumber.length ? table.rowNumber : undefined,
     owned: options.tableOwned ?? false,
+    entityOrder: options.entityOrder,
   });
 }
 

@@ -16,7 +16,6 @@ import { jsonToRawTable } from './json-table.js';
 import type { Panel } from './panel.js';
 import { parsePeriodValue, type Frequency } from './period.js';
 import { cellText, rawTableFromRows, type RawTable } from './raw-table.js';
-import { listSheets, readXlsxRows } from './xlsx-read.js';
 
 /** Options for reading a panel file (CSV, XLSX, JSON; long or wide-by-year layout). */
 export interface ReadPanelOptions {
@@ -103,7 +102,7 @@ export async function readRawTable(bytes: Uint8Array, options: FileOptions): Pro
  */
 export async function readPanelFromBytes(bytes: Uint8Array, options: FileOptions & { tableOwned?: boolean }): Promise<Panel> {
   const raw = await readRawTable(bytes, options);
-  return panelFromRaw(raw, options, () => (raw.format === 'xlsx' ? listSheets(bytes, options.fileName) : Promise.resolve(undefined)));
+  return panelFromRaw(raw, options, async () => (raw.format === 'xlsx' ? (await import('./xlsx-read.js')).listSheets(bytes, options.fileName) : undefined));
 }
 
 /** The panel of a raw read (shared by {@link readPanelFromBytes} and the Node reader). */
@@ -260,6 +259,12 @@ export function reshapePairs(table: RawTable, layout: TableLayout): { table: Raw
   const rows: unknown[][] = [];
   const rowNumber: number[] = [];
   for (let i = 0; i < table.nRows; i++) {
+    // A row without any value in the block (a footnote, a blank entity) stays one row, without a year.
+    if ([...at.values()].every((k) => cellValue(table, k, i) === null)) {
+      rows.push([...keepCols.map((k) => cellValue(table, k, i)), null, ...variables.map(() => null)]);
+      rowNumber.push(table.rowNumber[i]!);
+      continue;
+    }
     for (const y of years) {
       const row: unknown[] = keepCols.map((k) => cellValue(table, k, i));
       row.push(y);
@@ -295,6 +300,8 @@ function cellValue(table: RawTable, k: number, i: number): unknown {
 // ---- XLSX ----
 
 async function readXlsxBytes(bytes: Uint8Array, options: FileOptions): Promise<Omit<RawRead, 'roles' | 'preview'>> {
+  // Loaded on demand: the XLSX reader costs ~0.1 s of start-up that CSV reading does not need.
+  const { readXlsxRows } = await import('./xlsx-read.js');
   const { sheet, rows } = await readXlsxRows(bytes, options.sheet, options.fileName);
   const layout = findTable(rows, options);
   const dataStart = layout.headerStart + layout.headerRows;

@@ -7,13 +7,15 @@ import type { Note, NoteLog } from '../core/notes.js';
 import { MissingTally, isTextColumn, missingNote, numberCell, textInNumeric } from './clean.js';
 import { entityIds, type ColumnRoles } from './column-roles.js';
 import { entityInfo } from './entities.js';
-import { makePanel, type DatasetMeta, type Panel } from './panel.js';
+import { makePanel, type DatasetMeta, type MakePanelInput, type Panel } from './panel.js';
 import { cellText, type RawTable } from './raw-table.js';
 
 /** Options of {@link wideToLong}. */
 export interface WideOptions {
   /** Without a variable column: the name of the one variable (default `meta.name`, else "value"). */
   valueName?: string;
+  /** Entity order (see {@link MakePanelInput.entityOrder}); default: the natural order of ids. */
+  entityOrder?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -152,5 +154,6 @@ export function wideToLong(table: RawTable, names: readonly string[], roles: Col
     notes,
     file: table.file,
     owned: true,
+    entityOrder: options.entityOrder,
   });
 }

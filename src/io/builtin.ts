@@ -84,13 +84,15 @@ export async function loadChinaProvinceBorders(): Promise<ProvinceBorder[]> {
 
 /**
  * The latent variables behind china-sim (SIMULATED): a complete balanced panel with columns
- * `innovation`, `industry`, `talent`, `nqpf` and `q` (= ln GDP per capita, the threshold variable).
+ * `innovation`, `industry`, `talent`, `nqpf`, `q` (= ln GDP per capita, the threshold variable) and
+ * `nqpf_sdm` (NQPF with spatial Durbin spillovers ρ·W·NQPF + θ·W·innovation).
  */
 export async function loadChinaSimLatent(): Promise<Panel> {
   const d = datasetOrThrow('china-sim');
   const file = builtinFile(d.files.latent!);
   const rows = csvRecords(await readFile(file, 'utf8'));
-  const cols = ['innovation', 'industry', 'talent', 'nqpf', 'q'];
+  // nqpf_sdm: the NQPF equation with spatial Durbin spillovers (issue 10), when the file has it.
+  const cols = ['innovation', 'industry', 'talent', 'nqpf', 'q', ...(rows.length && 'nqpf_sdm' in rows[0] ? ['nqpf_sdm'] : [])];
   return makePanel({
     entityColumn: 'province',
     periodColumn: 'year',

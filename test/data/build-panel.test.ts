@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { tableToPanel } from '../../src/data/build-panel.js';
 import { readCsvTable } from '../../src/data/csv.js';
-import { InputError } from '../../src/core/errors.js';
+import { inputError } from '../helpers/expect.js';
 
 const panelOf = (csv: string, opts: Parameters<typeof tableToPanel>[1] = {}, file = 'data.csv') =>
   tableToPanel(readCsvTable(csv, { file }), opts);
-
-/** Run `f`, expect an InputError, return it. */
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 const LONG = `province,year,region,gdp,rd
 Hebei,2016,East,"3,200.5",1.2
@@ -194,14 +183,7 @@ describe('entity order', () => {
 
 describe('wide layout: empty keys', () => {
   it('names the row of an empty entity or variable', () => {
-    const e = (() => {
-      try {
-        tableToPanel(readCsvTable('province,指标,2015\n,gdp,1\nA,gdp,2\n', { file: 'w.csv' }));
-      } catch (err) {
-        return err as InputError;
-      }
-      throw new Error('expected an InputError');
-    })();
+    const e = inputError(() => tableToPanel(readCsvTable('province,指标,2015\n,gdp,1\nA,gdp,2\n', { file: 'w.csv' })));
     expect([e.message, e.row, e.column]).toEqual(['empty entity id in column "province"', 2, 'province']);
     expect(() => tableToPanel(readCsvTable('province,指标,2015\nA,,1\n', { file: 'w.csv' }))).toThrow('empty variable name in column "指标"');
   });

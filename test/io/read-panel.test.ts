@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
 import { decodeText } from '../../src/io/encoding.js';
 import { readPanel } from '../../src/io/read-panel.js';
 import { writeCsv } from '../../src/io/write.js';
@@ -11,20 +10,11 @@ import { writeFileAtomic } from '../../src/io/atomic.js';
 import { readCsvTable } from '../../src/data/csv.js';
 import { tableToPanel } from '../../src/data/build-panel.js';
 import { Rng } from '../../src/core/rng.js';
+import { inputError } from '../helpers/expect.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nqpf-io-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixture = (name: string) => new URL(`../fixtures/data/${name}`, import.meta.url).pathname;
-
-async function inputError(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('readPanel CSV encodings', () => {
   it('reads a GBK file with Chinese names, detecting GB18030', async () => {

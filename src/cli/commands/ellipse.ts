@@ -8,6 +8,7 @@ interface EllipseCliOptions extends DataOptions {
   sqrt2: boolean;
   denominator: 'n' | 'n-2';
   vertices: number;
+  coordinates?: string;
 }
 
 /** `nqpf ellipse`: the standard deviational ellipse of entity locations weighted by a variable, per period. */
@@ -18,21 +19,24 @@ export function registerEllipse(program: Command): void {
     .option('--no-sqrt2', 'do not apply the √2 correction of ArcGIS')
     .addOption(new Option('--denominator <d>', 'Σw (ArcGIS) or the n−2 small-sample form (CrimeStat)').choices(['n', 'n-2']).default('n'))
     .option('--vertices <k>', 'vertices of the polygon returned for maps', intOption('--vertices'), 72)
+    .option('--coordinates <lat,lon>', 'latitude and longitude columns of the data (as moran --distance); default: the entity coordinates of a built-in dataset')
     .addHelpText(
       'after',
       `
 Examples:
   nqpf ellipse --data china-sim --value rd_intensity --json
   nqpf ellipse --data world-pwt --value rgdpo
+  nqpf ellipse --data cities.csv --entity city --period year --value gdp --coordinates lat,lon
 
-Locations are the entity coordinates (lat/lon of the dataset's entity table: capitals for china-sim,
-label points for world-pwt). --json prints {"periods":[{"period","centre":{"lat","lon"},"angle",
+Locations are the columns named by --coordinates LAT,LON (each entity's first row with both), else the
+entity coordinates of a built-in dataset (capitals for china-sim, points inside each country for
+world-pwt). --json prints {"periods":[{"period","centre":{"lat","lon"},"angle",
 "sigmaMajor","sigmaMinor","areaKm2","n","polygon":[[lon,lat],...]}]}. The angle is the major axis,
 degrees clockwise from north; distances in km on a local equirectangular projection.`,
     )
     .action(async (opts: EllipseCliOptions) => {
       const panel = await loadData(opts);
-      const run = runEllipse(panel, { value: opts.value, sqrt2: opts.sqrt2, denominator: opts.denominator, vertices: opts.vertices });
+      const run = runEllipse(panel, { value: opts.value, sqrt2: opts.sqrt2, denominator: opts.denominator, vertices: opts.vertices, coordinates: opts.coordinates });
       const { periods, notes } = run;
       if (opts.json) {
         printJson(ellipseJson(run));

@@ -23,6 +23,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'datasets', summary: 'list the built-in datasets (world-pwt: real; china-sim: SIMULATED) with size, source and citation', load: async () => (await import('./datasets.js')).registerDatasets },
   { name: 'frameworks', summary: 'list the built-in indicator frameworks (seed, pwt), or show one as a tree with units and directions', load: async () => (await import('./frameworks.js')).registerFrameworks },
   { name: 'measure', summary: 'composite index of each system of a framework: normalise, weight (entropy, CRITIC, ...), aggregate, rank', load: async () => (await import('./measure.js')).registerMeasure },
+  { name: 'sensitivity', summary: 'robustness of the index: uncertainty and variance-based sensitivity (Saltelli/Jansen) of the ranks over measurement choices, leave-one-out and statistical coherence (JRC audit)', load: async () => (await import('./sensitivity.js')).registerSensitivity },
   { name: 'regress', summary: 'linear regression with any number of fixed effects or IV/2SLS (fixest formulas), and robust, clustered or Driscoll–Kraay standard errors', load: async () => (await import('./regress.js')).registerRegress },
   { name: 'moran', summary: "global Moran's I (normality, randomisation, permutation), Geary's C and local Moran (LISA) clusters", load: async () => (await import('./moran.js')).registerMoran },
   { name: 'ellipse', summary: 'standard deviational ellipse (ArcGIS Directional Distribution) of entity locations weighted by a variable, per period', load: async () => (await import('./ellipse.js')).registerEllipse },
@@ -37,6 +38,8 @@ export const commands: readonly CommandEntry[] = [
   { name: 'app', summary: 'open the workbench in your browser (served from this computer on 127.0.0.1; all computation stays in the browser)', load: async () => (await import('./app.js')).registerApp },
   { name: 'run', summary: 'run a project file saved by the workbench (data source, framework and every setting) and give the same results', load: async () => (await import('./run.js')).registerRun },
   { name: 'threshold', summary: 'panel threshold regression (Hansen 1999, as Stata xthreg): 1–3 thresholds, exhaustive or grid search, bootstrap F tests, LR intervals', load: async () => (await import('./threshold.js')).registerThreshold },
+  { name: 'spatial-regress', summary: 'spatial panel models (SDM, SAR, SEM, SLX, SDEM) with fixed effects by ML: LeSage–Pace direct/indirect/total effects, LM, Wald and LR tests', load: async () => (await import('./spatial-regress.js')).registerSpatialRegress },
+  { name: 'scenario', summary: 'policy scenario on a spatial panel model: change a regressor in chosen entities and see the predicted change everywhere (own and spillover parts)', load: async () => (await import('./scenario.js')).registerScenario },
 ];
 
 /** The registry entry of `name`, if it is a command. */

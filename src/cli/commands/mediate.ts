@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { fixed as fmt, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
 import { printSampleResults, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
-import type { MediationResult } from '../../explain/mediation.js';
+import type { MediationResult } from '../../explain/mechanisms/mediation.js';
 import { mediationJson, runMediate } from '../../api/mediate.js';
-import { regressionTable, tableMarkdown } from '../../explain/table.js';
+import { regressionTable, tableMarkdown } from '../../report/regression-table.js';
 
 interface MediateOptions extends DataOptions, RobustnessFlags {
   x: string;

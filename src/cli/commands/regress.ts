@@ -1,12 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
-import { formatRegression } from '../../explain/regression-result.js';
-import { tableCsv, tableGrid, tableLatex, tableMarkdown, type RegressionTable } from '../../explain/table.js';
+import { formatRegression } from '../../report/regression-text.js';
+import { tableCsv, tableLatex, tableMarkdown } from '../../report/regression-table.js';
+import { writeRegressionFiles } from '../regression-files.js';
 import { regressJson, runRegress } from '../../api/regress.js';
-import { writeFileAtomic } from '../../io/atomic.js';
-import { writeCsv } from '../../io/write.js';
 import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 
 interface RegressOptions extends DataOptions, RobustnessFlags {
@@ -18,18 +16,6 @@ interface RegressOptions extends DataOptions, RobustnessFlags {
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-/** Write the side-by-side table as regression.md, .tex, .csv and .xlsx in `dir`; returns the file names. */
-async function writeRegressionFiles(dir: string, table: RegressionTable): Promise<string[]> {
-  const { writeXlsx } = await import('../../io/xlsx.js'); // the XLSX writer loads only with --out
-  await mkdir(dir, { recursive: true });
-  const files = ['regression.md', 'regression.tex', 'regression.csv', 'regression.xlsx'];
-  await writeFileAtomic(path.join(dir, files[0]), tableMarkdown(table) + '\n');
-  await writeFileAtomic(path.join(dir, files[1]), tableLatex(table) + '\n');
-  await writeCsv(path.join(dir, files[2]), tableGrid(table), { bom: true });
-  await writeXlsx(path.join(dir, files[3]), [{ name: 'regression', rows: [...tableGrid(table), [table.note]] }]);
-  return files;
-}
 
 /** `nqpf regress`: OLS / fixed effects / IV regression with iid, HC1, clustered or Driscoll–Kraay SEs. */
 export function registerRegress(program: Command): void {
