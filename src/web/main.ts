@@ -454,6 +454,9 @@ async function runMeasure(): Promise<void> {
   // Coupling settings made for another framework no longer apply.
   const ids = new Set([...r.systems.map((x) => x.id), ...r.systems.flatMap((x) => x.dimensions.map((d) => d.id))]);
   if (state.couple && !state.couple.systems.every((x) => ids.has(x))) state.couple = undefined;
+  const vars = new Set([...r.systems.map((x) => x.id), ...(state.data?.columns.map((c) => c.name) ?? [])]);
+  if ([mech.x, mech.m, mech.y, mech.q].some((v) => v !== undefined && !vars.has(v))) Object.assign(mech, { x: undefined, m: undefined, y: undefined, q: undefined });
+  if ([reg.y, ...reg.xs].some((v) => v !== undefined && !vars.has(v))) Object.assign(reg, { y: undefined, xs: [], formula: undefined });
   state.step = 'measure';
 }
 

@@ -151,6 +151,15 @@ describe('workbench in Chromium', () => {
     await page.waitForSelector('[data-chart=forecast]', { state: 'attached' });
     expect(await page.$$eval('[data-testid=forecast-table] tbody tr', (r) => r.length)).toBe(3);
     expect(await page.$$eval('[data-chart=forecast] svg path', (p) => p.length)).toBeGreaterThan(10);
+    // Long work can be cancelled: a mediation with 200 000 bootstrap replications, stopped at once;
+    // the next computation runs in a new worker that replays the data, framework and measurement.
+    await page.fill('[data-step=analyse] input[type=number]', '200000');
+    await page.dispatchEvent('[data-step=analyse] input[type=number]', 'change');
+    await page.click('[data-testid=run-mediate]');
+    await page.click('[data-testid=busy] button');
+    await page.waitForFunction(() => document.querySelector('[data-step=analyse]')?.textContent?.includes('Cancelled.'));
+    await page.click('[data-testid=run-forecast]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=busy]') && document.querySelectorAll('[data-testid=forecast-table] tbody tr').length === 3);
   });
 
   it('contacted no host but its own origin, and threw no page errors', () => {
