@@ -3,13 +3,14 @@
  * against the built app served by `nqpf app`'s server on a random port. What the page shows is
  * compared with the engine's result computed here in Node (what `nqpf measure --json` prints).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuild } from '../../src/cli/commands/app.js';
+import { runProject } from '../../src/cli/commands/run.js';
 import { readFrameworkFile } from '../../src/io/framework-file.js';
 import { readPanel } from '../../src/io/read-panel.js';
 import { serveStatic, type StaticServer } from '../../src/io/static-server.js';
@@ -89,6 +90,31 @@ describe('workbench in Chromium', () => {
     expect(rows[0].slice(0, 5)).toEqual(['地区', '年份', 'system', 'index', 'rank']);
     // One row per scored entity-period: 60 rows less 甘肃 2019, whose "—" placeholder leaves it unscored (impute none).
     expect(rows.length).toBe(1 + 59);
+  });
+
+  it('the project file: saved by the workbench, replayed by nqpf run with the same indices, reopened by the workbench', async () => {
+    const before = await page.$$eval('[data-testid=ranking-table] [data-entity]', (r) => r.map((x) => [x.getAttribute('data-entity'), x.getAttribute('data-index')]));
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-project]')]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-e2e-project-'));
+    try {
+      const project = path.join(dir, 'nqpf-project.json');
+      copyFileSync(await dl.path(), project);
+      copyFileSync(DATA, path.join(dir, 'provinces-gbk.csv'));
+      const { measured } = await runProject(project);
+      const last = Math.max(...measured.result.scores.map((s) => s.period));
+      const cli = measured.result.scores.filter((s) => s.period === last).sort((a, b) => a.rank - b.rank).map((s) => [s.entity, String(s.index)]);
+      expect(cli).toEqual(before);
+      const again = await context.newPage();
+      await again.goto(server.url);
+      await again.setInputFiles('[data-testid=project-file]', project);
+      await again.waitForFunction(() => document.querySelector('[data-step=data]')?.textContent?.includes('provinces-gbk.csv'));
+      await again.setInputFiles('[data-testid=data-file]', DATA);
+      await again.waitForSelector('[data-testid=ranking-table] [data-entity]', { state: 'attached' });
+      expect(await again.$$eval('[data-testid=ranking-table] [data-entity]', (r) => r.map((x) => [x.getAttribute('data-entity'), x.getAttribute('data-index')]))).toEqual(before);
+      await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a bad file shows its error inline, with the row and the fix', async () => {
