@@ -11,6 +11,8 @@ import { lineOption } from '../report/charts/line.js';
 import { radarOption } from '../report/charts/radar.js';
 import { barOption } from '../report/charts/bar.js';
 import { heatmapOption } from '../report/charts/heatmap.js';
+import type { CategoricalScale } from '../report/charts/map.js';
+import { COORDINATION_LEVELS } from '../couple/levels.js';
 import { chartFigure, disposeDetached, resizeAll } from './app/charts.js';
 import { download, h, mount } from './app/dom.js';
 import { Cancelled, EngineClient, EngineError } from './app/engine-client.js';
@@ -621,7 +623,7 @@ function weightTree(system: string): HTMLElement {
 }
 
 /** Draw a choropleth of `values` by entity into `box` (the map module and geometry load on demand). */
-function drawMap(box: HTMLElement, values: ReadonlyMap<string, number | string>, caption: string, name: string, categorical = false): void {
+function drawMap(box: HTMLElement, values: ReadonlyMap<string, number | string>, caption: string, name: string, categorical: boolean | CategoricalScale = false): void {
   const d = state.data!;
   if (d.mapKind === 'none') {
     mount(box, h('p', { class: 'muted' }, T('noMap')));
@@ -633,6 +635,9 @@ function drawMap(box: HTMLElement, values: ReadonlyMap<string, number | string>,
     mount(box, chartFigure(mapOption(d.mapKind as 'world' | 'china', d.entities, values, lang, categorical), name, caption));
   });
 }
+
+/** Ten coordination levels from imbalance (red) to coordination (blue): ColorBrewer RdYlBu, colour-blind safe. */
+const LEVEL_COLORS = ['#a50026', '#d73027', '#f46d43', '#fdae61', '#fee090', '#e0f3f8', '#abd9e9', '#74add1', '#4575b4', '#313695'];
 
 // ---- 4 analyse -----------------------------------------------------------------------------------
 
@@ -715,7 +720,13 @@ function analysisViews(): HTMLElement {
     const heat = heatmapOption({ lang: state.lang, rows: ents.map(name), columns: periods, values: ents.map((e) => periods.map((p) => at.get(`${e}\u0000${p}`)?.D ?? NaN)), valueName: 'D' });
     const last = periods[periods.length - 1];
     const mapBox = h('div', {});
-    drawMap(mapBox, new Map(c.rows.filter((x) => x.period === last).map((x) => [x.entity, x.D])), `D ${last}`, 'coupling-map');
+    // The level map: each entity's coordination level in the latest period, as the result names it.
+    const rank = new Map(COORDINATION_LEVELS.map((b) => [b.label.en, String(b.rank)]));
+    const levels: CategoricalScale = {
+      type: 'categorical',
+      categories: COORDINATION_LEVELS.map((b, i) => ({ value: String(b.rank), label: b.label, color: LEVEL_COLORS[i] })),
+    };
+    drawMap(mapBox, new Map(c.rows.filter((x) => x.period === last && x.level && rank.has(x.level)).map((x) => [x.entity, rank.get(x.level!)!])), `${T('level')} ${last}`, 'coupling-map', levels);
     out.push(
       h('section', { 'data-testid': 'view-couple' }, h('h2', {}, `${T('couple')}: ${c.systems.join(' × ')}`), chartFigure(heat, 'coupling-heatmap', `D (${c.systems.join(', ')})`), mapBox,
         h('div', { class: 'scroll' }, table(['entity', 'period', 'C', 'T', 'D', T('level')], c.rows.filter((x) => x.period === last).map((x) => [name(x.entity), x.period, x.C, x.T, x.D, (state.lang === 'zh' ? x.levelZh : x.level) ?? '']), 'coupling-table'))),
