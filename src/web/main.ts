@@ -197,7 +197,7 @@ function dataView(d: DataSummary): HTMLElement {
   return h(
     'div',
     {},
-    h('h2', {}, d.title),
+    h('h2', {}, 'builtin' in d.source ? T(d.source.builtin === 'world-pwt' ? 'builtinPwt' : 'builtinSim') : d.title),
     // Built-in data says whether it is real or SIMULATED; a user's own file is the user's to label.
     'builtin' in d.source ? h('p', { class: d.simulated ? 'badge sim' : 'badge real', 'data-testid': 'data-label' }, d.simulated ? T('simulated') : T('realData')) : null,
     d.citation ? h('p', { class: 'muted small' }, d.citation) : null,
