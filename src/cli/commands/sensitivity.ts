@@ -86,12 +86,6 @@ Every run is what "nqpf measure" computes with the drawn flags. Design and estim
           import('../../report/sections/measure.js'),
         ]);
         const dir = opts.out;
-        // The report (ECharts) loads only with --out.
-        const [{ renderReport }, { robustnessSection }, { reportDataset }] = await Promise.all([
-          import('../../report/document.js'),
-          import('../../report/sections/robustness.js'),
-          import('../../report/sections/measure.js'),
-        ]);
         await writeTables(dir, tables(systems));
         await writeFileAtomic(path.join(dir, 'sensitivity.json'), JSON.stringify({ ...result, data: panel.meta.name, simulated: panel.meta.simulated }, jsonReplacer) + '\n');
         const html = renderReport({
