@@ -106,7 +106,7 @@ async function task<T>(step: AppState['step'], label: string, fn: (progress: (d:
     const v = await fn((d, t, l) => {
       status[step] = { busy: `${label} ${l} (${d}/${t})` };
       const el = root.querySelector(`[data-step=${step}] [data-testid=busy]`);
-      if (el) el.firstChild?.nextSibling && (el.childNodes[1].textContent = status[step]!.busy!);
+      if (el?.firstChild?.nextSibling) el.childNodes[1].textContent = status[step]!.busy!;
     });
     status[step] = {};
     return v;

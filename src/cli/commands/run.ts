@@ -6,7 +6,6 @@ import { couplingCoordination } from '../../couple/index.js';
 import { getBuiltinFramework } from '../../framework/builtin.js';
 import { loadFramework } from '../../framework/load.js';
 import type { Framework } from '../../framework/types.js';
-import { writeXlsx } from '../../io/xlsx.js';
 import { scoresPanel } from '../../measure/scores-panel.js';
 import { measureJson, runMeasure, scoreTable, weightTable } from '../../api/measure.js';
 import { measureSheets } from '../../run/measure-tables.js';
@@ -52,6 +51,7 @@ export function registerRun(program: Command): void {
       const { framework, measured: m, couple } = await runProject(file);
       if (opts.out) {
         await writeTables(opts.out, { scores: scoreTable(m.result, m.panel), weights: weightTable(m.result, framework) });
+        const { writeXlsx } = await import('../../io/xlsx.js'); // loads only with --out
         await writeXlsx(path.join(opts.out, 'scores.xlsx'), measureSheets(m.result, m.panel, framework, m.notes));
       }
       if (opts.json) {
