@@ -7,3 +7,4 @@ export * from './json-table.js';
 export * from './build-panel.js';
 export * from './coverage.js';
 export * from './impute.js';
+export * from './china-provinces.js';
