@@ -39,9 +39,10 @@ export function withDataOptions(cmd: Command, { requireData = true } = {}): Comm
 }
 
 /** Read `--data` (a file or a built-in dataset name) into a panel. */
-export async function loadData(opts: DataOptions): Promise<Panel> {
+export async function loadData(opts: DataOptions, read: { crossSection?: boolean } = {}): Promise<Panel> {
   if (isBuiltinDataset(opts.data)) return loadBuiltinDataset(opts.data);
   return readPanel(opts.data, {
+    crossSection: read.crossSection,
     entity: opts.entity,
     period: opts.period,
     encoding: opts.encoding,

@@ -30,7 +30,15 @@ export interface TableToPanelOptions {
    * without a copy (file readers set this; keep false when the table is reused).
    */
   tableOwned?: boolean;
+  /**
+   * A table without a period column is one cross-section (spatial statistics, Gini of one year):
+   * read it as a single period 0 with an info note `cross-section`, instead of an error.
+   */
+  crossSection?: boolean;
 }
+
+/** The period given to every row of a table read as a cross-section ({@link TableToPanelOptions.crossSection}). */
+export const CROSS_SECTION_PERIOD = 0;
 
 /** Counts of cells read as missing in one output column. */
 class MissingTally {
@@ -288,6 +296,13 @@ export function tableToPanel(input: RawTable, options: TableToPanelOptions = {})
   const yearCols = names.map((h, k) => (k === periodK ? NaN : yearOfHeader(h)));
   const nYears = yearCols.filter((y) => !Number.isNaN(y)).length;
   const wide = layout === 'wide' || (layout === 'auto' && periodK < 0 && nYears > 0);
+  if (!wide && periodK < 0 && options.crossSection) {
+    const header = [...input.header, '(cross-section)'];
+    const columns = [...input.columns, { num: new Float64Array(input.nRows).fill(CROSS_SECTION_PERIOD), str: null }];
+    const panel = tableToPanel({ ...input, header, columns }, { ...options, period: '(cross-section)', crossSection: false });
+    const note: Note = { level: 'info', code: 'cross-section', message: `no period column: the table is read as one cross-section (period ${CROSS_SECTION_PERIOD}); name a period column with --period to read a panel` };
+    return { ...panel, notes: [...panel.notes, note] };
+  }
   if (!wide && periodK < 0) {
     throw new InputError('no period column: no column is named year/period/time/年份, and no column header is a year', {
       file: table.file,

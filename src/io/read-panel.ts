@@ -34,6 +34,8 @@ export interface ReadPanelOptions {
   valueName?: string;
   /** Text column with each entity's group (region, continent); default: detected. */
   group?: string;
+  /** Read a table without a period column as one cross-section (period 0) instead of failing. */
+  crossSection?: boolean;
 }
 
 /**
@@ -100,6 +102,7 @@ export async function readPanel(path: string, options: ReadPanelOptions = {}): P
     variable: options.variable,
     valueName: options.valueName,
     group: options.group,
+    crossSection: options.crossSection,
     tableOwned: true,
   });
   return notes.length ? { ...panel, notes: [...notes, ...panel.notes] } : panel;

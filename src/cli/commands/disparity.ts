@@ -29,7 +29,7 @@ export function registerDisparity(program: Command): void {
   const cmd = program.command('disparity').description('regional disparity by period: Dagum Gini with its decomposition, Theil T and L, coefficient of variation');
   withDataOptions(cmd)
     .requiredOption('--value <col>', 'the variable (non-negative levels, e.g. an index score or GDP per worker)')
-    .option('--group <col>', 'group column of the data, or "group" for the entities\' group attribute (continent, NBS region)', 'group')
+    .option('--group <col>', 'group column of the data, "group" for the entities\' group attribute (continent, region), or region4/region3 for the NBS regions of Chinese provinces (东部/中部/西部/东北)', 'group')
     .option('--years <list>', 'only these periods, e.g. 2012,2017 or 2012-2023')
     .option('--cv-population', 'coefficient of variation with the population sd (n); default the sample sd (n − 1)')
     .addHelpText(
@@ -44,7 +44,7 @@ Examples:
 Formulas (Dagum 1997; Theil): docs/couple-disparity.md.`,
     )
     .action(async (opts: DisparityCliOptions) => {
-      const panel = await loadData(opts);
+      const panel = await loadData(opts, { crossSection: true });
       const r = disparityByPeriod(panel, opts.value, opts.group, { periods: parseYears(opts.years), cvCorrection: opts.cvPopulation ? 0 : 1 });
       const notes = [...notesFor(panel.notes, [opts.value, opts.group]), ...r.notes];
       if (opts.out) {

@@ -4,6 +4,7 @@ import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
 import { crossSection } from '../../spatial/cross-section.js';
 import { standardDeviationalEllipse } from '../../spatial/ellipse.js';
+import { entityCoordinates } from '../../spatial/resolve-weights.js';
 import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor } from '../common.js';
 
 interface EllipseCliOptions extends DataOptions {
@@ -29,24 +30,25 @@ Examples:
   nqpf ellipse --data world-pwt --value rgdpo
 
 Locations are the entity coordinates (lat/lon of the dataset's entity table: capitals for china-sim,
-label points for world-pwt). --json prints {"periods":[{"period","centre":{"lat","lon"},"angle",
+label points for world-pwt; for Chinese provinces in your own file, the provincial capitals). --json prints {"periods":[{"period","centre":{"lat","lon"},"angle",
 "sigmaMajor","sigmaMinor","areaKm2","n","polygon":[[lon,lat],...]}]}. The angle is the major axis,
 degrees clockwise from north; distances in km on a local equirectangular projection.`,
     )
     .action(async (opts: EllipseCliOptions) => {
-      const panel = await loadData(opts);
+      const panel = await loadData(opts, { crossSection: true });
       const notes: Note[] = [...notesFor(panel.notes, [opts.value])];
       const periods = [];
       for (const p of panel.periods) {
         const s = crossSection(panel, opts.value, p);
         if (s.ids.length === 0) continue;
-        const missingCoords = s.entities.filter((e) => !Number.isFinite(e.lat) || !Number.isFinite(e.lon)).map((e) => e.id);
-        if (missingCoords.length === s.entities.length) {
-          throw new InputError('the entities have no coordinates', { hint: 'the ellipse needs entity latitude/longitude (built-in datasets have them)' });
+        // built-in datasets carry coordinates; Chinese provinces get their capitals'
+        const coords = entityCoordinates(s.entities);
+        if (coords.every((c) => !Number.isFinite(c.lat) || !Number.isFinite(c.lon))) {
+          throw new InputError('the entities have no coordinates', { hint: 'the ellipse needs entity latitude/longitude: built-in datasets and Chinese province names (北京, 北京市, Beijing, 110000) have them' });
         }
         notes.push(...s.notes);
         const points = s.entities
-          .map((e, i) => ({ id: e.id, lat: e.lat as number, lon: e.lon as number, weight: s.values[i] }))
+          .map((e, i) => ({ id: e.id, lat: coords[i].lat, lon: coords[i].lon, weight: s.values[i] }))
           .filter((pt) => Number.isFinite(pt.lat) && Number.isFinite(pt.lon));
         const e = standardDeviationalEllipse(points, { sqrt2: opts.sqrt2, denominator: opts.denominator, vertices: opts.vertices });
         notes.push(...e.notes);
@@ -60,7 +62,7 @@ degrees clockwise from north; distances in km on a local equirectangular project
       const lines = [`Standard deviational ellipse of ${opts.value} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}`];
       lines.push('  period  centre (lat, lon)     angle   σmajor km  σminor km');
       for (const e of periods) {
-        lines.push(`  ${e.period}  (${e.centre.lat.toFixed(3)}, ${e.centre.lon.toFixed(3)})  ${e.angle.toFixed(1).padStart(6)}  ${e.sigmaMajor.toFixed(1).padStart(9)}  ${e.sigmaMinor.toFixed(1).padStart(9)}`);
+        lines.push(`  ${panel.periodColumn === '(cross-section)' ? '—' : e.period}  (${e.centre.lat.toFixed(3)}, ${e.centre.lon.toFixed(3)})  ${e.angle.toFixed(1).padStart(6)}  ${e.sigmaMajor.toFixed(1).padStart(9)}  ${e.sigmaMinor.toFixed(1).padStart(9)}`);
       }
       if (panel.meta.citation) lines.push('', `Data: ${panel.meta.citation}`);
       process.stdout.write(lines.join('\n') + '\n');

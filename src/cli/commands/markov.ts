@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { InputError } from '../../core/errors.js';
 import type { Panel } from '../../data/panel.js';
 import { markovChain, spatialMarkov, type TransitionMatrix } from '../../dynamics/index.js';
-import { contiguityWeights, knnWeights, type SpatialWeights } from '../../spatial/weights.js';
+import { resolveContiguity } from '../../spatial/resolve-weights.js';
+import type { SpatialWeights } from '../../spatial/weights.js';
 import { loadChinaProvinceBorders } from '../../io/builtin.js';
 import { readNeighbourFile } from '../../io/neighbours.js';
 import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor, writeTables } from '../common.js';
@@ -18,19 +18,13 @@ interface MarkovCliOptions extends DataOptions {
 }
 
 async function weightsFor(panel: Panel, opts: MarkovCliOptions): Promise<SpatialWeights> {
-  const ids = panel.entities.map((e) => e.id);
-  if (opts.knn !== undefined) {
-    const coords = panel.entities.map((e) => {
-      if (e.lat === undefined || e.lon === undefined) throw new InputError(`entity "${e.id}" has no latitude/longitude for --knn`, { hint: 'use --neighbors FILE' });
-      return { lat: e.lat, lon: e.lon };
-    });
-    return knnWeights(ids, coords, opts.knn);
-  }
-  if (opts.neighbors) {
-    return contiguityWeights(ids, await readNeighbourFile(opts.neighbors, opts.encoding), { file: opts.neighbors });
-  }
-  if (opts.data === 'china-sim') return contiguityWeights(ids, await loadChinaProvinceBorders());
-  throw new InputError('a spatial Markov chain needs spatial weights', { hint: 'give --neighbors FILE (CSV of pairs a,b) or --knn K' });
+  return resolveContiguity({
+    entities: panel.entities,
+    pairs: opts.neighbors ? await readNeighbourFile(opts.neighbors, opts.encoding) : undefined,
+    file: opts.neighbors,
+    knn: opts.knn,
+    builtinBorders: loadChinaProvinceBorders,
+  });
 }
 
 /** JSON fields shared by the classical and the spatial chain (classes 1-based). */
@@ -54,7 +48,7 @@ export function registerMarkov(program: Command): void {
     .requiredOption('--value <col>', 'the variable')
     .option('--classes <k>', 'number of quantile classes', intOption('--classes'), 4)
     .addOption(new Option('--breaks <mode>', 'quantile breaks pooled over all periods (absolute levels) or per period (relative positions)').choices(['pooled', 'per-period']).default('pooled'))
-    .option('--spatial', 'spatial Markov chain (needs weights: --neighbors, --knn, or china-sim\'s built-in borders)')
+    .option('--spatial', 'spatial Markov chain (weights: --neighbors, --knn, or the built-in borders when the entities are Chinese provinces)')
     .option('--neighbors <file>', 'neighbour pairs, a CSV with columns a,b (contiguity, row-standardised)')
     .option('--knn <k>', 'k nearest neighbours from the entities\' latitude/longitude', intOption('--knn'))
     .addHelpText(

@@ -6,18 +6,16 @@ import { column, type Panel } from '../../data/panel.js';
 import { loadChinaProvinceBorders } from '../../io/builtin.js';
 import { readNeighbourFile } from '../../io/neighbours.js';
 import { crossSection, type CrossSection } from '../../spatial/cross-section.js';
+import { entityCoordinates, resolveContiguity } from '../../spatial/resolve-weights.js';
 import { gearyTest } from '../../spatial/geary.js';
 import { localMoran } from '../../spatial/local-moran.js';
 import { moranTest } from '../../spatial/moran.js';
 import type { Alternative } from '../../spatial/pvalue.js';
 import {
-  contiguityWeights,
   economicDistanceWeights,
   inverseDistanceWeights,
   knnWeights,
-  subsetWeights,
   type LatLon,
-  type NeighbourPair,
   type SpatialWeights,
   type WeightsStyle,
 } from '../../spatial/weights.js';
@@ -48,8 +46,11 @@ interface MoranCliOptions extends DataOptions, WeightsCliOptions {
 function coordinates(panel: Panel, section: CrossSection, spec: string): LatLon[] {
   const [latCol, lonCol] = list(spec);
   if (!latCol || !lonCol) throw new InputError(`--distance takes two column names LAT,LON (got "${spec}")`, { hint: 'e.g. --distance lat,lon' });
-  const fromInfo = latCol === 'lat' && lonCol === 'lon' && !panel.columns.lat && section.entities.every((e) => Number.isFinite(e.lat) && Number.isFinite(e.lon));
-  if (fromInfo) return section.entities.map((e) => ({ lat: e.lat as number, lon: e.lon as number }));
+  if (latCol === 'lat' && lonCol === 'lon' && !panel.columns.lat) {
+    // entity coordinates: a built-in dataset's, or the capitals of Chinese provinces
+    const coords = entityCoordinates(section.entities);
+    if (coords.every((c) => Number.isFinite(c.lat) && Number.isFinite(c.lon))) return coords;
+  }
   for (const c of [latCol, lonCol]) {
     if (!panel.columns[c]) {
       throw new InputError(`--distance: unknown coordinate column "${c}"`, {
@@ -95,23 +96,14 @@ export async function weightsFromOptions(panel: Panel, section: CrossSection, op
     if (opts.knn !== undefined) return knnWeights(section.ids, coords, opts.knn, { style: opts.style });
     return inverseDistanceWeights(section.ids, coords, { power: opts.power, cutoffKm: opts.cutoff, style: opts.style });
   }
-  let pairs: NeighbourPair[];
-  let file: string | undefined;
-  if (opts.neighbors) {
-    file = opts.neighbors;
-    pairs = await readNeighbourFile(opts.neighbors, opts.encoding);
-  } else if (opts.data === 'china-sim') {
-    file = 'data/builtin/china-province-borders.csv';
-    pairs = await loadChinaProvinceBorders();
-  } else {
-    throw new InputError('spatial weights needed: give --neighbors FILE (a CSV of neighbour pairs a,b) or --distance LAT,LON', {
-      hint: 'e.g. --neighbors borders.csv, or --distance lat,lon for inverse-distance weights from entity coordinates',
-    });
-  }
-  const all = contiguityWeights(panel.entities.map((e) => e.id), pairs, { style: opts.style, file });
-  const sub = subsetWeights(all, section.ids);
-  // keep the notes about the file (repeated pairs); island warnings are recomputed on the subset
-  return { ...sub, notes: [...all.notes.filter((n) => n.code !== 'no-neighbours'), ...sub.notes] };
+  return resolveContiguity({
+    entities: panel.entities,
+    keep: section.ids,
+    pairs: opts.neighbors ? await readNeighbourFile(opts.neighbors, opts.encoding) : undefined,
+    file: opts.neighbors,
+    builtinBorders: loadChinaProvinceBorders,
+    style: opts.style,
+  });
 }
 
 
@@ -121,8 +113,8 @@ export function registerMoran(program: Command): void {
   withDataOptions(cmd)
     .requiredOption('--value <column>', 'the variable to test (e.g. an index score)')
     .option('--year <period>', 'the period to test (default: the last period with values); --period names the period column', numberOption('--year'))
-    .option('--neighbors <file>', 'contiguity: a CSV of neighbour pairs with columns a,b (each pair once); default for china-sim: its province borders')
-    .option('--distance <lat,lon>', 'inverse-distance weights from coordinates: two column names, or lat,lon for the entity coordinates of a built-in dataset')
+    .option('--neighbors <file>', 'contiguity: a CSV of neighbour pairs with columns a,b (each pair once; any province spelling); default for Chinese provinces: the built-in province borders')
+    .option('--distance <lat,lon>', 'inverse-distance weights from coordinates: two column names, or lat,lon for the entity coordinates (built-in datasets; provincial capitals for Chinese provinces)')
     .option('--power <p>', 'distance decay power in 1/d^p', numberOption('--power'), 1)
     .option('--cutoff <km>', 'only neighbours within this great-circle distance (km)', numberOption('--cutoff'))
     .option('--economic <column>', 'economic-distance weights 1/|x̄_i − x̄_j| on the entity means of this column over all periods (e.g. gdp_per_capita)')
@@ -147,7 +139,7 @@ Local p-values are two-sided (spdep localmoran); clusters HH/LL/HL/LH use the pe
 (spdep zero.policy = TRUE). Formulas: docs/spatial-forecast.md.`,
     )
     .action(async (opts: MoranCliOptions) => {
-      const panel = await loadData(opts);
+      const panel = await loadData(opts, { crossSection: true });
       const section = crossSection(panel, opts.value, opts.year);
       const w = await weightsFromOptions(panel, section, opts);
       const g = moranTest(section.values, w, { alternative: opts.alternative, permutations: opts.permutations, seed: opts.seed });
@@ -193,7 +185,7 @@ Local p-values are two-sided (spdep localmoran); clusters HH/LL/HL/LH use the pe
       printNotes(notes);
       const counts = ['HH', 'LL', 'HL', 'LH', 'NS'].map((c) => `${c} ${local.rows.filter((r) => r.cluster === c).length}`).join(', ');
       const lines = [
-        `Moran's I of ${opts.value} in ${section.period} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}: n = ${section.ids.length}, ${w.kind} weights, style ${w.style}`,
+        `Moran's I of ${opts.value} ${panel.periodColumn === '(cross-section)' ? '(cross-section)' : `in ${section.period}`} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}: n = ${section.ids.length}, ${w.kind} weights, style ${w.style}`,
         `  I = ${f(g.I)}, E(I) = ${f(g.expected)}, Var (randomisation) = ${g.randomisation.variance.toExponential(4)}, z = ${f(g.randomisation.z)}, p (${g.alternative}) = ${g.randomisation.pValue.toPrecision(4)}`,
         `  normality: Var = ${g.normality.variance.toExponential(4)}, z = ${f(g.normality.z)}, p = ${g.normality.pValue.toPrecision(4)}`,
         g.permutation ? `  permutation p = ${g.permutation.pValue.toPrecision(4)} (${g.permutation.permutations} permutations, seed ${g.permutation.seed})` : '',
