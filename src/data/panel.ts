@@ -25,6 +25,15 @@ export interface DatasetMeta {
   readonly citation?: string;
   readonly licence?: string;
   readonly file?: string;
+  /** Chinese title, citation and licence lines for reports in Chinese (built-in datasets). */
+  readonly zh?: DatasetMetaZh;
+}
+
+/** Chinese forms of a dataset's title, citation and licence. */
+export interface DatasetMetaZh {
+  readonly title?: string;
+  readonly citation?: string;
+  readonly licence?: string;
 }
 
 /**

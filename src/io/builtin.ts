@@ -42,7 +42,7 @@ function datasetOrThrow(name: string): BuiltinDataset {
 
 /** The provenance record attached to a built-in panel (shown with the data everywhere). */
 export function builtinMeta(d: BuiltinDataset): DatasetMeta {
-  return { name: d.name, title: d.title, simulated: d.simulated, citation: d.citation, licence: d.licence, file: `data/builtin/${d.files.data}` };
+  return { name: d.name, title: d.title, simulated: d.simulated, citation: d.citation, licence: d.licence, file: `data/builtin/${d.files.data}`, zh: d.zh };
 }
 
 const num = (s: string | undefined): number | undefined => {
@@ -134,7 +134,7 @@ export async function loadChinaSimLatent(): Promise<Panel> {
     period: rows.map((r) => Number(r.year)),
     columns: Object.fromEntries(cols.map((c) => [c, rows.map((r) => Number(r[c]))])),
     entities: await readEntities(d),
-    meta: { ...builtinMeta(d), name: 'china-sim-latent', title: 'SIMULATED latent variables of china-sim', file: `data/builtin/${d.files.latent}` },
+    meta: { ...builtinMeta(d), name: 'china-sim-latent', title: 'SIMULATED latent variables of china-sim', zh: { ...d.zh, title: 'china-sim 的模拟潜变量' }, file: `data/builtin/${d.files.latent}` },
     file,
   });
 }

@@ -1,9 +1,9 @@
 import type { Lang } from '../core/label.js';
-import type { Block, FigureBlock, GridBlock, ReportDataset, ReportSection, TableBlock, TreeBlock, TreeNode } from './blocks.js';
+import { datasetText, type Block, type FigureBlock, type GridBlock, type ReportDataset, type ReportSection, type TableBlock, type TreeBlock, type TreeNode } from './blocks.js';
 import { txt, type Text } from './charts/theme.js';
 import { texToHtml, textWithMath } from './formula.js';
 import { escapeHtml, formatNumber } from './html.js';
-import { t } from './i18n.js';
+import { noteLevelText, noteText, t } from './i18n.js';
 
 /** Input of {@link renderReport}. */
 export interface ReportInput {
@@ -50,7 +50,7 @@ export function renderReport(input: ReportInput): string {
   ].join('\n');
   const body = input.sections.map((s, i) => renderSection(s, i + 1, datasets.get(s.datasetName ?? ''), isSimulated(s, datasets), ctx)).join('\n');
   const datasetBadges = input.datasets
-    .map((d) => `<li>${escapeHtml(txt(d.title ?? d.name, lang))} <code>${escapeHtml(d.name)}</code> <span class="badge ${d.simulated ? 'sim' : 'real'}">${escapeHtml(t(d.simulated ? 'simulatedBadge' : 'realBadge', lang))}</span></li>`)
+    .map((d) => `<li>${escapeHtml(datasetText(d, 'title', lang)!)} <code>${escapeHtml(d.name)}</code> <span class="badge ${d.simulated ? 'sim' : 'real'}">${escapeHtml(t(d.simulated ? 'simulatedBadge' : 'realBadge', lang))}</span></li>`)
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -105,7 +105,7 @@ ${blocks}
 
 function sourceLine(dataset: ReportDataset | undefined, simulated: boolean, lang: Lang): string {
   if (!dataset) return '';
-  const text = dataset.citation ?? (simulated ? t('simulatedSource', lang) : txt(dataset.title ?? dataset.name, lang));
+  const text = datasetText(dataset, 'citation', lang) ?? (simulated ? t('simulatedSource', lang) : datasetText(dataset, 'title', lang)!);
   const sim = simulated ? ` <span class="badge sim">${escapeHtml(t('simulatedBadge', lang))}</span>` : '';
   return `<p class="source">${escapeHtml(t('source', lang))}: ${escapeHtml(text)}${sim}</p>`;
 }
@@ -135,7 +135,7 @@ function renderBlock(b: Block, dataset: ReportDataset | undefined, simulated: bo
       return renderTree(b, ctx);
     case 'notes': {
       if (b.notes.length === 0) return '';
-      const items = b.notes.map((n) => `<li class="${n.level}"><span class="note-level">${escapeHtml(n.level)}</span> <code>${escapeHtml(n.code)}</code> ${escapeHtml(n.message)}</li>`).join('');
+      const items = b.notes.map((n) => `<li class="${n.level}"><span class="note-level">${escapeHtml(noteLevelText(n.level, lang))}</span> <code>${escapeHtml(n.code)}</code> ${escapeHtml(noteText(n, lang))}</li>`).join('');
       return `<div class="notes"><p class="notes-title">${escapeHtml(b.title !== undefined ? txt(b.title, lang) : t('warnings', lang))}</p><ul>${items}</ul></div>`;
     }
   }
@@ -239,10 +239,11 @@ ${rows.join('\n')}
 function renderSources(datasets: readonly ReportDataset[], n: number, lang: Lang): string {
   const items = datasets
     .map((d) => {
-      const cite = d.citation ?? (d.simulated ? t('simulatedSource', lang) : '');
-      const licence = d.licence ? ` ${escapeHtml(t('licence', lang))}: ${escapeHtml(d.licence)}.` : '';
+      const cite = datasetText(d, 'citation', lang) ?? (d.simulated ? t('simulatedSource', lang) : '');
+      const lic = datasetText(d, 'licence', lang);
+      const licence = lic ? ` ${escapeHtml(t('licence', lang))}${lang === 'zh' ? '：' : ': '}${escapeHtml(lic)}${lang === 'zh' ? '。' : '.'}` : '';
       const sim = d.simulated ? ` <span class="badge sim">${escapeHtml(t('simulatedBadge', lang))}</span>` : '';
-      return `<li><strong>${escapeHtml(txt(d.title ?? d.name, lang))}</strong> (<code>${escapeHtml(d.name)}</code>)${sim}. ${escapeHtml(cite)}${licence}</li>`;
+      return `<li><strong>${escapeHtml(datasetText(d, 'title', lang)!)}</strong> (<code>${escapeHtml(d.name)}</code>)${sim}. ${escapeHtml(cite)}${licence}</li>`;
     })
     .join('\n');
   return `<section id="sources">

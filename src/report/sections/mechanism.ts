@@ -3,7 +3,7 @@ import type { MediationResult } from '../../explain/mediation.js';
 import type { ThresholdResult } from '../../explain/threshold.js';
 import type { Block, ReportSection } from '../blocks.js';
 import type { Text } from '../charts/theme.js';
-import { registerTerms, t, tf } from '../i18n.js';
+import { JIANG_2022_CAUTION_ZH, registerTerms, t, tf, vcovText, verdictText } from '../i18n.js';
 
 registerTerms({
   mechanismSection: { en: 'Mechanism: innovation → NQPF', zh: '作用机制：创新 → 新质生产力' },
@@ -124,7 +124,7 @@ export function mechanismSection(input: MechanismSectionInput, options: Mechanis
         ],
         rows: [m.total, ...m.xToM, ...m.mToY, ...m.mToM, m.direct].map((p) => ({ path: p.path, estimate: p.estimate, se: p.stdError, p: p.pValue, truth: truth?.mediation?.[p.path] })),
         caption: t('mechanismXtoM', lang),
-        note: m.vcov,
+        note: vcovText(m.vcov, lang),
       },
       { kind: 'heading', text: t('mechanismIndirect', lang) },
       {
@@ -138,10 +138,10 @@ export function mechanismSection(input: MechanismSectionInput, options: Mechanis
           { key: 'share', label: t('mechanismShare', lang), format: { percent: true, digits: 1 } },
           { key: 'verdict', label: t('mechanismVerdict', lang), align: 'left' },
         ],
-        rows: m.indirect.map((e) => ({ mediator: e.mediator, estimate: e.estimate, truth: truth?.mediation?.[e.mediator], perc: interval(e.ciLow, e.ciHigh, 4), bc: interval(e.bcLow, e.bcHigh, 4), share: e.share, verdict: e.verdict })),
+        rows: m.indirect.map((e) => ({ mediator: e.mediator, estimate: e.estimate, truth: truth?.mediation?.[e.mediator], perc: interval(e.ciLow, e.ciHigh, 4), bc: interval(e.bcLow, e.bcHigh, 4), share: e.share, verdict: verdictText(e.verdict, lang) })),
         caption: t('mechanismIndirect', lang),
       },
-      { kind: 'paragraph', text: m.caution },
+      { kind: 'paragraph', text: lang === 'zh' ? JIANG_2022_CAUTION_ZH : m.caution },
     );
   }
   if (th) {
