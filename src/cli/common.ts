@@ -5,9 +5,14 @@ import { writeCsv } from '../io/write.js';
 import type { Panel } from '../data/panel.js';
 import type { Note } from '../core/notes.js';
 import { InputError } from '../core/errors.js';
-import { impute, type ImputeMethod } from '../data/impute.js';
+import type { ImputeMethod } from '../data/impute.js';
+import { toJsonText } from '../core/json.js';
 import { readPanel } from '../io/read-panel.js';
 import { isBuiltinDataset, loadBuiltinDataset } from '../io/builtin.js';
+
+// Shared with the library's stage functions (src/api), re-exported for the commands.
+export { jsonReplacer } from '../core/json.js';
+export { imputeColumns, notesFor } from '../api/common.js';
 
 /** Options every data-reading command shares (the same flags across commands). */
 export interface DataOptions {
@@ -53,14 +58,7 @@ export async function loadData(opts: DataOptions, read: { crossSection?: boolean
 
 /** Print a JSON object on stdout (the `--json` contract: one object, nothing else on stdout). */
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, jsonReplacer, 0) + '\n');
-}
-
-/** JSON replacer: typed arrays as arrays, non-finite numbers as null. */
-export function jsonReplacer(_key: string, value: unknown): unknown {
-  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return Array.from(value as unknown as ArrayLike<number>);
-  if (typeof value === 'number' && !Number.isFinite(value)) return null;
-  return value;
+  process.stdout.write(toJsonText(value) + '\n');
 }
 
 /** Print warnings on stderr, once each (info notes only with `verbose`). */
@@ -114,23 +112,9 @@ export function withImputeOption(cmd: Command, defaultMethod: ImputeMethod = 'no
   );
 }
 
-/** Treat missing values of `columns` by `method` (recorded in the returned panel's notes). */
-export function imputeColumns(panel: Panel, method: ImputeMethod | undefined, columns: readonly string[]): Panel {
-  if (!method || method === 'none') return panel;
-  return impute(panel, { method, columns: [...new Set(columns)] }).panel;
-}
-
 /** A number with `d` decimals for the text output of a command, "NA" when missing. */
 export function fixed(x: number, d = 4): string {
   return Number.isFinite(x) ? x.toFixed(d) : 'NA';
-}
-
-/** Reading notes that concern `columns` (notes about other columns of the file are left out). */
-export function notesFor(notes: readonly Note[], columns: readonly string[]): Note[] {
-  return notes.filter((n) => {
-    const m = /^column "([^"]+)"/.exec(n.message);
-    return !m || columns.includes(m[1]);
-  });
 }
 
 /** `--out DIR`: write each table (first row = header) as DIR/<name>.csv with a BOM (Excel reads Chinese). Returns the file names. */
@@ -139,4 +123,17 @@ export async function writeTables(dir: string, tables: Record<string, readonly (
   const names = Object.keys(tables).map((n) => `${n}.csv`);
   for (const [name, rows] of Object.entries(tables)) await writeCsv(path.join(dir, `${name}.csv`), rows, { bom: true });
   return names;
+}
+
+/** Parse --years 2012,2015 or 2012-2023 into a list of periods. */
+export function parseYears(value: string | undefined): number[] | undefined {
+  if (!value) return undefined;
+  const m = /^\s*(-?\d+)\s*-\s*(-?\d+)\s*$/.exec(value);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+  }
+  const v = list(value).map(Number);
+  if (!v.length || v.some((x) => !Number.isFinite(x))) throw new InputError(`--years takes years such as 2012,2017 or 2012-2023 (got "${value}")`);
+  return v;
 }

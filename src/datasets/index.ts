@@ -1,2 +1,3 @@
 export * from './catalog.js';
 export * from './csv-text.js';
+export type * from './china-sim-truth.js';

@@ -15,6 +15,7 @@ import { InputError } from '../core/errors.js';
 import type { Note } from '../core/notes.js';
 import { BUILTIN_DATASETS, CHINA_SIM_CONTROLS, builtinDatasetNames, findBuiltinDataset, type BuiltinDataset } from '../datasets/catalog.js';
 import { csvRecords } from '../datasets/csv-text.js';
+import type { ChinaSimTruth } from '../datasets/china-sim-truth.js';
 import { readPanel } from './read-panel.js';
 
 /** Absolute path of the package's `data/builtin/` folder. */
@@ -139,21 +140,7 @@ export async function loadChinaSimLatent(): Promise<Panel> {
   });
 }
 
-/** True parameters of china-sim's data-generating process (see data/builtin/china-sim-truth.json). */
-export interface ChinaSimTruth {
-  readonly simulated: true;
-  readonly seed: number;
-  readonly years: [number, number];
-  readonly equations: string[];
-  readonly parameters: {
-    readonly innovation: Record<string, number>;
-    readonly industry: Record<string, number> & { a: number };
-    readonly talent: Record<string, number> & { b: number };
-    readonly nqpf: Record<string, number> & { c_low: number; c_high: number; gamma: number; d: number; e: number };
-    readonly [k: string]: unknown;
-  };
-  readonly [k: string]: unknown;
-}
+export type { ChinaSimTruth } from '../datasets/china-sim-truth.js';
 
 /** The true parameters of china-sim (parsed china-sim-truth.json). */
 export async function loadChinaSimTruth(): Promise<ChinaSimTruth> {

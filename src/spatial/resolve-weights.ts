@@ -62,7 +62,7 @@ export interface ContiguityRequest {
   readonly pairs?: readonly NeighbourPair[];
   readonly file?: string;
   /** nqpf's shipped province borders (data/builtin/china-province-borders.csv), used when no pairs are given and every entity is a Chinese province. */
-  readonly builtinBorders?: () => Promise<readonly NeighbourPair[]> | readonly NeighbourPair[];
+  readonly builtinBorders?: readonly NeighbourPair[];
   readonly style?: WeightsStyle;
   /** Or k nearest neighbours on the entities' coordinates ({@link entityCoordinates}). */
   readonly knn?: number;
@@ -77,7 +77,7 @@ export interface ContiguityRequest {
  * @throws InputError when no weights can be built, or when the neighbour file joins no entity (every
  *   entity would be an island and Moran's I undefined).
  */
-export async function resolveContiguity(req: ContiguityRequest): Promise<SpatialWeights> {
+export function resolveContiguity(req: ContiguityRequest): SpatialWeights {
   const ids = req.entities.map((e) => e.id);
   const keep = req.keep ?? ids;
   let all: SpatialWeights;
@@ -90,7 +90,7 @@ export async function resolveContiguity(req: ContiguityRequest): Promise<Spatial
     if (bad.length > 0) throw new InputError(`--knn needs coordinates, and ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ', …' : ''} have none`, { hint: 'give --neighbors FILE (a CSV of pairs a,b), or use Chinese province names (their capitals are built in)' });
     all = knnWeights(ids, coords, req.knn, { style: req.style });
   } else if (req.builtinBorders && entityProvinces(req.entities)) {
-    all = contiguityWeights(ids, pairsInEntityIds(req.entities, await req.builtinBorders()).filter((p) => ids.includes(p.a) && ids.includes(p.b)), {
+    all = contiguityWeights(ids, pairsInEntityIds(req.entities, req.builtinBorders).filter((p) => ids.includes(p.a) && ids.includes(p.b)), {
       style: req.style,
       file: 'data/builtin/china-province-borders.csv',
     });

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { betaConvergence, sigmaConvergence, type BetaForm } from '../../dynamics/index.js';
-import { list, loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions, notesFor, writeTables } from '../common.js';
+import type { BetaForm } from '../../dynamics/index.js';
+import { convergenceJson, runConvergence } from '../../api/convergence.js';
+import { list, loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions, writeTables } from '../common.js';
 
 interface ConvergenceCliOptions extends DataOptions {
   value: string;
@@ -37,9 +38,8 @@ Examples:
     )
     .action(async (opts: ConvergenceCliOptions) => {
       const panel = await loadData(opts);
-      const sigma = sigmaConvergence(panel, opts.value, { measure: opts.sigma });
-      const beta = betaConvergence(panel, opts.value, { form: opts.form, controls: opts.controls ? list(opts.controls) : undefined, from: opts.from, to: opts.to, vcov: opts.vcov });
-      const notes = [...notesFor(panel.notes, [opts.value, ...(opts.controls ? list(opts.controls) : [])]), ...beta.notes];
+      const run = runConvergence(panel, { value: opts.value, form: opts.form, controls: opts.controls ? list(opts.controls) : undefined, from: opts.from, to: opts.to, vcov: opts.vcov, sigma: opts.sigma });
+      const { sigma, beta, notes } = run;
       if (opts.out) {
         await writeTables(opts.out, {
           sigma: [['period', 'n', sigma.measure], ...sigma.periods.map((p) => [p.period, p.n, p.sigma])],
@@ -52,7 +52,7 @@ Examples:
         });
       }
       if (opts.json) {
-        printJson({ value: opts.value, sigma, beta, simulated: panel.meta.simulated, notes });
+        printJson(convergenceJson(run));
         return;
       }
       printNotes(notes);

@@ -1,48 +1,12 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { InputError } from '../../core/errors.js';
-import type { Note } from '../../core/notes.js';
-import type { Panel } from '../../data/panel.js';
-import type { ImputeMethod } from '../../data/impute.js';
-import type { Framework } from '../../framework/types.js';
-import { resolveFramework } from '../../io/framework-file.js';
 import { isBuiltinDataset } from '../../io/builtin.js';
-import { measurePanel } from '../../measure/pipeline.js';
-import { scoresPanel } from '../../measure/scores-panel.js';
 import type { MeasureOptions } from '../../measure/options.js';
-import type { MeasureResult } from '../../measure/types.js';
-import { COUPLING_METHODS, couplingCoordination, type CouplingMethod } from '../../couple/index.js';
-import { list, loadData, printJson, printNotes, withDataOptions, withImputeOption, type DataOptions, writeTables } from '../common.js';
-
-/** Flags of the "measure first" step shared by `couple` and `obstacle`. */
-export interface MeasureStepOptions extends DataOptions {
-  framework?: string;
-  weights: string;
-  normalize: MeasureOptions['normalize'];
-  impute: ImputeMethod;
-}
-
-/** Add --framework, --weights, --normalize, --impute for commands that measure before they analyse. */
-export function withMeasureStep(cmd: Command): Command {
-  // Missing indicator values are interpolated within entities by default here: coupling and obstacle
-  // degrees need every system scored.
-  return withImputeOption(cmd, 'linear')
-    .option('--framework <file|builtin>', 'indicator framework to measure first (default for built-in data: seed for china-sim, pwt for world-pwt)')
-    .option('--weights <method>', 'weights of the measure step (entropy, critic, cv, equal, fixed, or a+b)', 'entropy')
-    .addOption(new Option('--normalize <method>', 'normalisation of the measure step').choices(['minmax', 'minmax-shift', 'minmax-range']).default('minmax'));
-}
-
-const DEFAULT_FRAMEWORK: Record<string, string> = { 'china-sim': 'seed', 'world-pwt': 'pwt' };
-
-/** Measure the panel with the framework (the `measure` step of the pipeline, {@link measurePanel}). */
-export async function measureStep(panel: Panel, opts: MeasureStepOptions): Promise<{ framework: Framework; result: MeasureResult; panel: Panel; notes: readonly Note[] }> {
-  const spec = opts.framework ?? DEFAULT_FRAMEWORK[opts.data];
-  if (!spec) throw new InputError('no framework to measure with', { hint: 'give --framework FILE, or pass a CSV of system scores' });
-  const framework = await resolveFramework(spec);
-  const m = measurePanel(panel, framework, { impute: opts.impute, weights: opts.weights as MeasureOptions['weights'], normalize: opts.normalize });
-  return { framework, result: m.result, panel: m.panel, notes: m.notes };
-}
-
+import { COUPLING_METHODS, type CouplingMethod } from '../../couple/index.js';
+import { coupleJson, runCouple } from '../../api/couple.js';
+import { list, loadData, printJson, printNotes, withDataOptions, writeTables } from '../common.js';
+import { measureFramework, withMeasureStep, type MeasureStepOptions } from '../measure-step.js';
 
 function parseNumbers(flag: string, value: string): number[] {
   const v = list(value).map(Number);
@@ -79,25 +43,18 @@ their composite indices coupled; a warning is given when the systems share indic
 --json prints {"rows":[{entity,period,C,T,D,level,levelZh,...}],"notes":[...]}. Formulas: docs/couple-disparity.md.`,
     )
     .action(async (opts: CoupleCliOptions) => {
-      let panel = await loadData(opts);
-      const systems = list(opts.systems);
-      // Reading, imputation and measurement notes (a column shared by two systems is warned about when
-      // the framework is loaded: their coupling would be partly mechanical).
-      let notes: Note[] = [...panel.notes];
-      if (opts.framework || isBuiltinDataset(opts.data)) {
-        const m = await measureStep(panel, opts);
-        notes = [...m.notes];
-        panel = scoresPanel(m.panel, m.result);
-      }
-      const t = opts.thresholds ? parseNumbers('--thresholds', opts.thresholds) : undefined;
-      if (t && t.length !== 2) throw new InputError(`--thresholds takes two numbers lo,hi (got "${opts.thresholds}")`, { hint: 'e.g. --thresholds 0.8,1.2' });
-      const r = couplingCoordination(panel, systems, {
+      const raw = await loadData(opts);
+      const framework = opts.framework || isBuiltinDataset(opts.data) ? await measureFramework(opts) : undefined;
+      const run = runCouple(raw, framework, {
+        systems: list(opts.systems),
         method: opts.method,
+        thresholds: opts.thresholds ? parseNumbers('--thresholds', opts.thresholds) : undefined,
         alpha: opts.alpha ? parseNumbers('--alpha', opts.alpha) : undefined,
-        thresholds: t ? { lagging: t[0], leading: t[1] } : undefined,
-        file: panel.meta.file,
+        weights: opts.weights as MeasureOptions['weights'],
+        normalize: opts.normalize,
+        impute: opts.impute,
       });
-      notes.push(...r.notes);
+      const { panel, result: r, notes } = run;
       if (opts.out) {
         await writeTables(opts.out, {
           coupling: [
@@ -110,25 +67,7 @@ their composite indices coupled; a warning is given when the systems share indic
         });
       }
       if (opts.json) {
-        printJson({
-          method: r.method,
-          systems: r.systems,
-          alpha: r.alpha,
-          rows: r.rows.map((x) => ({
-            entity: x.entity,
-            period: x.period,
-            C: x.C,
-            T: x.T,
-            D: x.D,
-            level: x.level ?? null,
-            levelZh: x.levelZh ?? null,
-            couplingLevel: x.couplingLevel ?? null,
-            U: Object.fromEntries(r.systems.map((s, i) => [s, x.U[i]])),
-            relative: x.relative,
-          })),
-          simulated: panel.meta.simulated,
-          notes,
-        });
+        printJson(coupleJson(run));
         return;
       }
       printNotes(notes);

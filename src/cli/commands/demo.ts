@@ -10,7 +10,7 @@ import { renderReport } from '../../report/document.js';
 import { reportDataset } from '../../report/sections/measure.js';
 import type { ReportSection } from '../../report/blocks.js';
 import { intOption, printNotes, progress } from '../common.js';
-import { caseSections, mechanismReport, runCase, runMechanism, type DemoCase, type DemoSpec } from '../demo/stages.js';
+import { caseSections, demoSpecs, mechanismReport, runCase, runMechanism, type DemoCase } from '../../pipeline/demo.js';
 
 interface DemoOptions {
   out: string;
@@ -34,10 +34,7 @@ export function registerDemo(program: Command): void {
       const say = (m: string) => {
         if (!opts.json) progress(m);
       };
-      const specs: DemoSpec[] = [
-        { data: 'world-pwt', framework: 'pwt', couple: ['laborers', 'means_of_labor', 'productivity'], headline: 'pf' },
-        { data: 'china-sim', framework: 'seed', couple: ['innovation', 'nqpf', 'industry', 'talent'], headline: 'nqpf', neighbours: await loadChinaProvinceBorders() },
-      ];
+      const specs = demoSpecs(await loadChinaProvinceBorders());
       const sections: ReportSection[] = [];
       const cases: DemoCase[] = [];
       const raw = new Map<string, Panel>();

@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
-import { withColumns } from '../../data/panel.js';
-import { column } from '../../data/panel.js';
-import { densityByPeriod } from '../../dynamics/index.js';
-import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor, writeTables } from '../common.js';
-import { parseYears } from './disparity.js';
+import { densityJson, runDensity } from '../../api/density.js';
+import { intOption, loadData, parseYears, printJson, printNotes, withDataOptions, type DataOptions, writeTables } from '../common.js';
 
 interface DensityCliOptions extends DataOptions {
   value: string;
@@ -43,16 +40,9 @@ Examples:
 --json prints {"grid":[...],"periods":[{period,n,bw,peakX,peakY,peaks,y:[...]}],"matrix":[[grid × period]]}.`,
     )
     .action(async (opts: DensityCliOptions) => {
-      let panel = await loadData(opts);
-      let value = opts.value;
-      if (opts.log) {
-        const y = column(panel, value);
-        if (Array.from(y).some((v) => Number.isFinite(v) && !(v > 0))) throw new InputError(`--log needs positive values of "${value}"`, { column: value });
-        value = `ln(${opts.value})`;
-        panel = withColumns(panel, { [value]: y.map(Math.log) });
-      }
-      const r = densityByPeriod(panel, value, { bw: parseBw(opts.bw), n: opts.points, method: opts.exact ? 'exact' : 'binned', periods: parseYears(opts.years) });
-      const notes = [...notesFor(panel.notes, [opts.value]), ...r.notes];
+      const raw = await loadData(opts);
+      const run = runDensity(raw, { value: opts.value, bw: parseBw(opts.bw), points: opts.points, exact: opts.exact, log: opts.log, years: parseYears(opts.years) });
+      const { panel, result: r, notes } = run;
       if (opts.out) {
         await writeTables(opts.out, {
           density: [['x', ...r.curves.map((c) => String(c.period))], ...Array.from(r.grid, (x, i) => [x, ...r.matrix[i]])],
@@ -60,15 +50,7 @@ Examples:
         });
       }
       if (opts.json) {
-        printJson({
-          value: r.value,
-          method: r.method,
-          grid: r.grid,
-          periods: r.curves.map((c) => ({ period: c.period, n: c.n, bw: c.bw, peakX: c.peakX, peakY: c.peakY, peaks: c.peaks, y: c.y })),
-          matrix: r.matrix,
-          simulated: panel.meta.simulated,
-          notes,
-        });
+        printJson(densityJson(run));
         return;
       }
       printNotes(notes);

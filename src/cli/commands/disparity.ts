@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { disparityByPeriod } from '../../disparity/index.js';
-import { list, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor, writeTables } from '../common.js';
-import { InputError } from '../../core/errors.js';
+import { disparityJson, runDisparity } from '../../api/disparity.js';
+import { loadData, parseYears, printJson, printNotes, withDataOptions, type DataOptions, writeTables } from '../common.js';
 
 interface DisparityCliOptions extends DataOptions {
   value: string;
@@ -10,19 +9,6 @@ interface DisparityCliOptions extends DataOptions {
   cvPopulation?: boolean;
 }
 
-
-/** Parse --years 2012,2015 or 2012-2023 into a list of periods. */
-export function parseYears(value: string | undefined): number[] | undefined {
-  if (!value) return undefined;
-  const m = /^\s*(-?\d+)\s*-\s*(-?\d+)\s*$/.exec(value);
-  if (m) {
-    const [a, b] = [Number(m[1]), Number(m[2])];
-    return Array.from({ length: b - a + 1 }, (_, i) => a + i);
-  }
-  const v = list(value).map(Number);
-  if (!v.length || v.some((x) => !Number.isFinite(x))) throw new InputError(`--years takes years such as 2012,2017 or 2012-2023 (got "${value}")`);
-  return v;
-}
 
 /** `nqpf disparity`: Dagum Gini decomposition, Theil and CV by period. */
 export function registerDisparity(program: Command): void {
@@ -45,8 +31,8 @@ Formulas (Dagum 1997; Theil): docs/couple-disparity.md.`,
     )
     .action(async (opts: DisparityCliOptions) => {
       const panel = await loadData(opts, { crossSection: true });
-      const r = disparityByPeriod(panel, opts.value, opts.group, { periods: parseYears(opts.years), cvCorrection: opts.cvPopulation ? 0 : 1 });
-      const notes = [...notesFor(panel.notes, [opts.value, opts.group]), ...r.notes];
+      const run = runDisparity(panel, { value: opts.value, group: opts.group, years: parseYears(opts.years), cvPopulation: opts.cvPopulation });
+      const { result: r, notes } = run;
       if (opts.out) {
         await writeTables(opts.out, {
           disparity: [
@@ -61,31 +47,7 @@ Formulas (Dagum 1997; Theil): docs/couple-disparity.md.`,
         });
       }
       if (opts.json) {
-        printJson({
-          value: r.value,
-          group: r.groupBy,
-          periods: r.periods.map((p) => ({
-            period: p.period,
-            n: p.n,
-            gini: p.dagum.gini,
-            within: p.dagum.within,
-            between: p.dagum.between,
-            transvariation: p.dagum.transvariation,
-            contributions: p.dagum.contributions,
-            groups: p.dagum.groups.map((g) => ({ group: g.group, n: g.n, mean: g.mean, gini: g.gini })),
-            pairs: p.dagum.pairs.map((q) => ({ a: q.a, b: q.b, gini: q.gini, D: q.D })),
-            theilT: p.theilT.total,
-            theilTWithin: p.theilT.within,
-            theilTBetween: p.theilT.between,
-            theilL: p.theilL.total,
-            theilLWithin: p.theilL.within,
-            theilLBetween: p.theilL.between,
-            cv: p.cv,
-          })),
-          cv: r.cvCorrection === 1 ? 'sample sd' : 'population sd',
-          simulated: panel.meta.simulated,
-          notes,
-        });
+        printJson(disparityJson(run));
         return;
       }
       printNotes(notes);

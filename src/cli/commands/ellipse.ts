@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { InputError } from '../../core/errors.js';
-import type { Note } from '../../core/notes.js';
-import { crossSection } from '../../spatial/cross-section.js';
-import { standardDeviationalEllipse } from '../../spatial/ellipse.js';
-import { entityCoordinates } from '../../spatial/resolve-weights.js';
-import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor } from '../common.js';
+import { ellipseJson, runEllipse } from '../../api/ellipse.js';
+import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
 
 interface EllipseCliOptions extends DataOptions {
   value: string;
@@ -36,33 +32,17 @@ degrees clockwise from north; distances in km on a local equirectangular project
     )
     .action(async (opts: EllipseCliOptions) => {
       const panel = await loadData(opts, { crossSection: true });
-      const notes: Note[] = [...notesFor(panel.notes, [opts.value])];
-      const periods = [];
-      for (const p of panel.periods) {
-        const s = crossSection(panel, opts.value, p);
-        if (s.ids.length === 0) continue;
-        // built-in datasets carry coordinates; Chinese provinces get their capitals'
-        const coords = entityCoordinates(s.entities);
-        if (coords.every((c) => !Number.isFinite(c.lat) || !Number.isFinite(c.lon))) {
-          throw new InputError('the entities have no coordinates', { hint: 'the ellipse needs entity latitude/longitude: built-in datasets and Chinese province names (北京, 北京市, Beijing, 110000) have them' });
-        }
-        notes.push(...s.notes);
-        const points = s.entities
-          .map((e, i) => ({ id: e.id, lat: coords[i].lat, lon: coords[i].lon, weight: s.values[i] }))
-          .filter((pt) => Number.isFinite(pt.lat) && Number.isFinite(pt.lon));
-        const e = standardDeviationalEllipse(points, { sqrt2: opts.sqrt2, denominator: opts.denominator, vertices: opts.vertices });
-        notes.push(...e.notes);
-        periods.push({ period: p, centre: e.centre, angle: e.angle, sigmaMajor: e.sigmaMajor, sigmaMinor: e.sigmaMinor, areaKm2: e.areaKm2, flattening: e.flattening, n: e.n, polygon: e.polygon });
-      }
+      const run = runEllipse(panel, { value: opts.value, sqrt2: opts.sqrt2, denominator: opts.denominator, vertices: opts.vertices });
+      const { periods, notes } = run;
       if (opts.json) {
-        printJson({ value: opts.value, simulated: panel.meta.simulated, periods, notes });
+        printJson(ellipseJson(run));
         return;
       }
       printNotes(notes);
       const lines = [`Standard deviational ellipse of ${opts.value} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}`];
       lines.push('  period  centre (lat, lon)     angle   σmajor km  σminor km');
       for (const e of periods) {
-        lines.push(`  ${panel.periodColumn === '(cross-section)' ? '—' : e.period}  (${e.centre.lat.toFixed(3)}, ${e.centre.lon.toFixed(3)})  ${e.angle.toFixed(1).padStart(6)}  ${e.sigmaMajor.toFixed(1).padStart(9)}  ${e.sigmaMinor.toFixed(1).padStart(9)}`);
+        lines.push(`  ${run.panel.periodColumn === '(cross-section)' ? '—' : e.period}  (${e.centre.lat.toFixed(3)}, ${e.centre.lon.toFixed(3)})  ${e.angle.toFixed(1).padStart(6)}  ${e.sigmaMajor.toFixed(1).padStart(9)}  ${e.sigmaMinor.toFixed(1).padStart(9)}`);
       }
       if (panel.meta.citation) lines.push('', `Data: ${panel.meta.citation}`);
       process.stdout.write(lines.join('\n') + '\n');

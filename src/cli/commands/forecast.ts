@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { InputError, isInputError } from '../../core/errors.js';
-import type { Note } from '../../core/notes.js';
-import { impute } from '../../data/impute.js';
-import { column } from '../../data/panel.js';
-import { GREY_GRADE_ZH, gm11, gm11Forecast, gm11RollingCheck } from '../../project/gm11.js';
-import { intOption, list, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor } from '../common.js';
+import { forecastJson, runForecast } from '../../api/forecast.js';
+import { intOption, list, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
 
 interface ForecastCliOptions extends DataOptions {
   value: string;
@@ -44,78 +40,19 @@ test is refused unless --force. Grades: good C<0.35 & P>0.95, qualified C<0.5 & 
 C<0.65 & P>0.7, else fail. Formulas: docs/spatial-forecast.md.`,
     )
     .action(async (opts: ForecastCliOptions) => {
-      let panel = await loadData(opts);
-      column(panel, opts.value);
-      const imputeNotes: Note[] = [];
-      if (opts.impute === 'linear') {
-        const r = impute(panel, { method: 'linear', columns: [opts.value] });
-        panel = r.panel;
-        imputeNotes.push(...r.notes);
-      }
-      const col = column(panel, opts.value);
-      const wanted = opts.ids ? list(opts.ids) : undefined;
-      if (wanted) {
-        const known = new Set(panel.entities.map((e) => e.id));
-        const unknown = wanted.filter((id) => !known.has(id));
-        if (unknown.length) throw new InputError(`--ids names unknown entities: ${unknown.join(', ')}`, { hint: `entities look like ${panel.entities.slice(0, 3).map((e) => e.id).join(', ')}` });
-      }
-      const notes: Note[] = [...notesFor(panel.notes, [opts.value]).filter((n) => !imputeNotes.includes(n)), ...imputeNotes];
-      const refused: string[] = [];
-      const series = [];
-      for (let e = 0; e < panel.entities.length; e++) {
-        const id = panel.entities[e].id;
-        if (wanted && !wanted.includes(id)) continue;
-        const periods: number[] = [];
-        const values: number[] = [];
-        for (let r = 0; r < col.length; r++) {
-          if (panel.entityIndex[r] !== e) continue;
-          periods.push(panel.period[r]);
-          values.push(col[r]);
-        }
-        if (opts.last !== undefined) {
-          const drop = Math.max(0, periods.length - opts.last);
-          periods.splice(0, drop);
-          values.splice(0, drop);
-        }
-        const step = periods.length > 1 ? periods[1] - periods[0] : 1;
-        let model;
-        try {
-          model = gm11(values, { force: opts.force, label: `${id} (${opts.value}, ${periods[0]}–${periods[periods.length - 1]})` });
-        } catch (err) {
-          if (isInputError(err) && err.message.startsWith('GM(1,1) refused') && !opts.force) {
-            refused.push(err.message.replace('GM(1,1) refused: class-ratio test failed for ', ''));
-            continue;
-          }
-          throw err;
-        }
-        notes.push(...model.notes);
-        const forecast = gm11Forecast(model, opts.horizon);
-        const rolling = opts.rolling !== undefined ? gm11RollingCheck(values, { minTrain: opts.rolling, horizon: Math.max(1, opts.horizon) }) : undefined;
-        series.push({
-          entity: id,
-          periods,
-          fitted: Array.from(model.fitted),
-          forecastPeriods: Array.from({ length: opts.horizon }, (_, h) => periods[periods.length - 1] + step * (h + 1)),
-          forecast: Array.from(forecast),
-          a: model.a,
-          b: model.b,
-          C: model.C,
-          P: model.P,
-          grade: model.grade,
-          gradeZh: GREY_GRADE_ZH[model.grade],
-          meanRelativeError: model.meanRelativeError,
-          classRatio: { lower: model.classRatio.lower, upper: model.classRatio.upper, pass: model.classRatio.pass },
-          forced: model.forced,
-          rollingMape: rolling?.mape ?? null,
-        });
-      }
-      if (refused.length) {
-        throw new InputError(`GM(1,1) refused for ${refused.length} series: the class-ratio test failed for ${refused.slice(0, 5).join('; ')}${refused.length > 5 ? '; …' : ''}`, {
-          hint: 'these series are not quasi-exponential; pass --force to fit them anyway (flagged in the output), or choose other entities with --ids',
-        });
-      }
+      const run = runForecast(await loadData(opts), {
+        value: opts.value,
+        horizon: opts.horizon,
+        method: opts.method,
+        force: opts.force,
+        ids: opts.ids ? list(opts.ids) : undefined,
+        last: opts.last,
+        rolling: opts.rolling,
+        impute: opts.impute,
+      });
+      const { panel, series, notes } = run;
       if (opts.json) {
-        printJson({ value: opts.value, method: opts.method, horizon: opts.horizon, simulated: panel.meta.simulated, series, notes });
+        printJson(forecastJson(run));
         return;
       }
       printNotes(notes);

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import type { Panel } from '../../data/panel.js';
-import { markovChain, spatialMarkov, type TransitionMatrix } from '../../dynamics/index.js';
-import { resolveContiguity } from '../../spatial/resolve-weights.js';
-import type { SpatialWeights } from '../../spatial/weights.js';
+import type { TransitionMatrix } from '../../dynamics/index.js';
 import { loadChinaProvinceBorders } from '../../io/builtin.js';
 import { readNeighbourFile } from '../../io/neighbours.js';
-import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions, notesFor, writeTables } from '../common.js';
+import { markovJson, runMarkov, type MarkovStageOptions } from '../../api/markov.js';
+import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions, writeTables } from '../common.js';
 
 interface MarkovCliOptions extends DataOptions {
   value: string;
@@ -17,19 +15,12 @@ interface MarkovCliOptions extends DataOptions {
   knn?: number;
 }
 
-async function weightsFor(panel: Panel, opts: MarkovCliOptions): Promise<SpatialWeights> {
-  return resolveContiguity({
-    entities: panel.entities,
-    pairs: opts.neighbors ? await readNeighbourFile(opts.neighbors, opts.encoding) : undefined,
-    file: opts.neighbors,
-    knn: opts.knn,
-    builtinBorders: loadChinaProvinceBorders,
-  });
-}
-
-/** JSON fields shared by the classical and the spatial chain (classes 1-based). */
-function chainJson(r: { value: string; k: number; classes: string; breaks: readonly (readonly number[])[]; nTransitions: number }, m: TransitionMatrix) {
-  return { value: r.value, k: r.k, classes: r.classes, breaks: r.breaks, nTransitions: r.nTransitions, counts: m.counts, probabilities: m.probabilities, emptyRows: m.emptyRows.map((c) => c + 1) };
+/** Neighbour pairs for a spatial chain: --neighbors FILE, else nqpf's province borders (used when the entities are provinces; not read with --knn). */
+async function neighboursFor(opts: MarkovCliOptions): Promise<Pick<MarkovStageOptions, 'neighbours' | 'neighboursFile' | 'builtinBorders'>> {
+  if (opts.knn !== undefined) return {};
+  if (opts.neighbors) return { neighbours: await readNeighbourFile(opts.neighbors, opts.encoding), neighboursFile: opts.neighbors };
+  if (opts.spatial) return { builtinBorders: await loadChinaProvinceBorders() };
+  return {};
 }
 
 /** Long table of one or more transition matrices: condition, from, to, count, probability. */
@@ -65,11 +56,10 @@ Examples:
     )
     .action(async (opts: MarkovCliOptions) => {
       const panel = await loadData(opts);
-      const options = { k: opts.classes, classes: opts.breaks };
-      if (opts.spatial || opts.neighbors || opts.knn !== undefined) {
-        const w = await weightsFor(panel, opts);
-        const r = spatialMarkov(panel, opts.value, w, options);
-        const notes = [...notesFor(panel.notes, [opts.value]), ...w.notes, ...r.notes];
+      const run = runMarkov(panel, { value: opts.value, classes: opts.classes, breaks: opts.breaks, spatial: opts.spatial, knn: opts.knn, ...(await neighboursFor(opts)) });
+      const notes = run.notes;
+      if (run.kind === 'spatial') {
+        const r = run.result;
         if (opts.out) {
           await writeTables(opts.out, {
             'spatial-markov': transitionRows([['all', r.pooled] as const, ...r.conditional.map((m, l) => [`lag class ${l + 1}`, m] as const)]),
@@ -77,14 +67,7 @@ Examples:
           });
         }
         if (opts.json) {
-          printJson({
-            ...chainJson(r, r.pooled),
-            lagBreaks: r.lagBreaks,
-            conditional: r.conditional.map((m, l) => ({ lagClass: l + 1, counts: m.counts, probabilities: m.probabilities, emptyRows: m.emptyRows.map((c) => c + 1), ergodic: r.ergodic[l] })),
-            test: r.test,
-            simulated: panel.meta.simulated,
-            notes,
-          });
+          printJson(markovJson(run));
           return;
         }
         printNotes(notes);
@@ -94,18 +77,10 @@ Examples:
         process.stdout.write(lines.join('\n') + '\n');
         return;
       }
-      const r = markovChain(panel, opts.value, options);
-      const notes = [...notesFor(panel.notes, [opts.value]), ...r.notes];
+      const r = run.result;
       if (opts.out) await writeTables(opts.out, { markov: transitionRows([['all', r.transitions]]) });
       if (opts.json) {
-        printJson({
-          ...chainJson(r, r.transitions),
-          initial: r.initial,
-          final: r.final,
-          ergodic: r.ergodic,
-          simulated: panel.meta.simulated,
-          notes,
-        });
+        printJson(markovJson(run));
         return;
       }
       printNotes(notes);

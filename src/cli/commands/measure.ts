@@ -5,12 +5,11 @@ import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
 import type { Panel } from '../../data/panel.js';
 import type { ImputeMethod } from '../../data/impute.js';
-import { systemIndicators } from '../../framework/tree.js';
 import type { Framework } from '../../framework/types.js';
 import { resolveFramework } from '../../io/framework-file.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { writeXlsx } from '../../io/xlsx.js';
-import { measurePanel } from '../../measure/pipeline.js';
+import { measureJson, runMeasure, scoreTable, weightTable } from '../../api/measure.js';
 import { AGGREGATE_METHODS, NORMALIZE_METHODS, resolveMeasureOptions, type MeasureOptions } from '../../measure/options.js';
 import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
@@ -28,41 +27,6 @@ interface MeasureCliOptions extends DataOptions {
   aggregate: MeasureOptions['aggregate'];
   impute: ImputeMethod;
   lang: Lang;
-}
-
-/** The `--json` object of `nqpf measure` (the schema of issue 2). */
-export function measureJson(result: MeasureResult, notes: readonly Note[]) {
-  return {
-    weights: result.weights.map((w) => ({ id: w.id, dimension: w.dimension, system: w.system, weight: w.weight })),
-    scores: result.scores.map((s) => ({
-      entity: s.entity,
-      period: s.period,
-      index: s.index,
-      system: s.system,
-      dimensions: s.dimensions,
-      rank: s.rank,
-    })),
-    notes,
-  };
-}
-
-/** scores.csv rows: one per entity-period-system, with every dimension score as a column. */
-export function scoreTable(result: MeasureResult, panel: Panel): unknown[][] {
-  const dims = [...new Set(result.scores.flatMap((s) => Object.keys(s.dimensions)))];
-  const rows: unknown[][] = [[panel.entityColumn, panel.periodColumn, 'system', 'index', 'rank', ...dims]];
-  for (const s of result.scores) rows.push([s.entity, s.period, s.system, s.index, s.rank, ...dims.map((d) => s.dimensions[d] ?? '')]);
-  return rows;
-}
-
-/** weights.csv rows: indicators with their dimension path, column, direction, weight and raw weight. */
-export function weightTable(result: MeasureResult, framework: Framework): unknown[][] {
-  const info = new Map(framework.systems.flatMap((s) => systemIndicators(s).map((p) => [`${s.id}\u0000${p.indicator.id}`, p.indicator] as const)));
-  const rows: unknown[][] = [['system', 'dimension', 'path', 'id', 'column', 'direction', 'unit', 'weight', 'raw']];
-  for (const w of result.weights) {
-    const i = info.get(`${w.system}\u0000${w.id}`);
-    rows.push([w.system, w.dimension, w.path.join('/'), w.id, i?.column ?? '', i?.direction ?? '', i?.unit ?? '', w.weight, w.raw]);
-  }
-  return rows;
 }
 
 function parseRange(value: string): [number, number] {
@@ -114,7 +78,7 @@ Examples:
       const framework = await resolveFramework(opts.framework);
       let panel = await loadData(opts);
       if (!opts.json && panel.entity.length > 20000) progress(`measuring ${panel.entity.length} rows`);
-      const measured = measurePanel(panel, framework, { ...options, impute: opts.impute });
+      const measured = runMeasure(panel, framework, { ...options, impute: opts.impute });
       panel = measured.panel;
       const { result, notes } = measured;
       if (opts.out) await writeOutputs(opts.out, result, panel, framework, notes, opts.lang);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { fixed as fmt, imputeColumns, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
-import { printSampleResults, robustnessSamples, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
-import { mediation, type MediationResult } from '../../explain/mediation.js';
+import { fixed as fmt, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
+import { printSampleResults, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
+import type { MediationResult } from '../../explain/mediation.js';
+import { mediationJson, runMediate } from '../../api/mediate.js';
 import { regressionTable, tableMarkdown } from '../../explain/table.js';
 
 interface MediateOptions extends DataOptions, RobustnessFlags {
@@ -16,40 +17,6 @@ interface MediateOptions extends DataOptions, RobustnessFlags {
   seed: number;
   level: number;
   chain?: boolean;
-}
-
-/** The `--json` object: the issue's contract plus the stepwise evidence. */
-export function mediationJson(r: MediationResult) {
-  const pe = (p: MediationResult['total']) => ({ path: p.path, estimate: p.estimate, stdError: p.stdError, pValue: p.pValue });
-  return {
-    layout: r.layout,
-    total: pe(r.total),
-    direct: pe(r.direct),
-    indirect: r.indirect.map((e) => ({
-      mediator: e.mediator,
-      estimate: e.estimate,
-      ciLow: e.ciLow,
-      ciHigh: e.ciHigh,
-      bcLow: e.bcLow,
-      bcHigh: e.bcHigh,
-      bootSe: e.bootSe,
-      sobelZ: e.sobelZ,
-      sobelP: e.sobelP,
-      share: e.share,
-      verdict: e.verdict,
-    })),
-    shareMediated: r.shareMediated,
-    xToM: r.xToM.map(pe),
-    mToY: r.mToY.map(pe),
-    mToM: r.mToM.map(pe),
-    baronKenny: r.baronKenny,
-    caution: r.caution,
-    nobs: r.nobs,
-    nClusters: r.nClusters,
-    bootstrap: r.bootstrap,
-    vcov: r.vcov,
-    notes: r.notes,
-  };
 }
 
 function mediationText(r: MediationResult): string {
@@ -102,28 +69,25 @@ Indirect effects are products of FE-regression coefficients; intervals resample 
 (2022) on what the stepwise test can and cannot show.`,
     )
     .action(async (opts: MediateOptions) => {
-      const mediators = list(opts.m);
-      const controls = list(opts.controls);
-      const panel = imputeColumns(await loadData(opts), opts.impute, [opts.y, opts.x, ...mediators, ...controls]);
-      const samples = robustnessSamples(panel, opts, [opts.y, opts.x, ...mediators, ...controls]);
+      const panel = await loadData(opts);
       if (opts.bootstrap > 0 && !opts.json) progress(`cluster bootstrap, ${opts.bootstrap} replications`);
-      const results = samples.map((s) => ({
-        group: s.group,
-        result: mediation(s.panel, {
-          x: opts.x,
-          mediators,
-          y: opts.y,
-          controls,
-          fe: list(opts.fe),
-          cluster: opts.cluster,
-          vcov: opts.vcov,
-          bootstrap: opts.bootstrap,
-          seed: opts.seed,
-          level: opts.level,
-          chain: opts.chain,
-        }),
-        notes: s.panel.notes,
-      }));
-      printSampleResults(panel, opts.by, opts.json, results, mediationJson, mediationText);
+      const run = runMediate(panel, {
+        x: opts.x,
+        mediators: list(opts.m),
+        y: opts.y,
+        controls: list(opts.controls),
+        fe: list(opts.fe),
+        cluster: opts.cluster,
+        vcov: opts.vcov,
+        bootstrap: opts.bootstrap,
+        seed: opts.seed,
+        level: opts.level,
+        chain: opts.chain,
+        impute: opts.impute,
+        by: opts.by,
+        winsorize: opts.winsorize,
+        dropMunicipalities: opts.dropMunicipalities,
+      });
+      printSampleResults(run.panel, opts.by, opts.json, run.results, mediationJson, mediationText);
     });
 }

@@ -1,25 +1,14 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { InputError } from '../../core/errors.js';
-import type { Note } from '../../core/notes.js';
-import { column, type Panel } from '../../data/panel.js';
+import type { Panel } from '../../data/panel.js';
 import { loadChinaProvinceBorders } from '../../io/builtin.js';
 import { readNeighbourFile } from '../../io/neighbours.js';
-import { crossSection, type CrossSection } from '../../spatial/cross-section.js';
-import { entityCoordinates, resolveContiguity } from '../../spatial/resolve-weights.js';
-import { gearyTest } from '../../spatial/geary.js';
-import { localMoran } from '../../spatial/local-moran.js';
-import { moranTest } from '../../spatial/moran.js';
+import type { CrossSection } from '../../spatial/cross-section.js';
 import type { Alternative } from '../../spatial/pvalue.js';
-import {
-  economicDistanceWeights,
-  inverseDistanceWeights,
-  knnWeights,
-  type LatLon,
-  type SpatialWeights,
-  type WeightsStyle,
-} from '../../spatial/weights.js';
-import { fixed as f, intOption, list, loadData, numberOption, printJson, printNotes, withDataOptions, notesFor, type DataOptions } from '../common.js';
+import type { SpatialWeights, WeightsStyle } from '../../spatial/weights.js';
+import { moranJson, runMoran } from '../../api/moran.js';
+import { spatialWeightsFor, type SpatialWeightsOptions } from '../../api/spatial-weights.js';
+import { fixed as f, intOption, loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
 
 /** Weight options shared by `nqpf moran` (and any other command that needs spatial weights). */
 export interface WeightsCliOptions {
@@ -42,70 +31,24 @@ interface MoranCliOptions extends DataOptions, WeightsCliOptions {
 }
 
 
-/** Coordinates per entity: EntityInfo lat/lon for `lat,lon`, else two numeric columns (first value per entity). */
-function coordinates(panel: Panel, section: CrossSection, spec: string): LatLon[] {
-  const [latCol, lonCol] = list(spec);
-  if (!latCol || !lonCol) throw new InputError(`--distance takes two column names LAT,LON (got "${spec}")`, { hint: 'e.g. --distance lat,lon' });
-  if (latCol === 'lat' && lonCol === 'lon' && !panel.columns.lat) {
-    // entity coordinates: a built-in dataset's, or the capitals of Chinese provinces
-    const coords = entityCoordinates(section.entities);
-    if (coords.every((c) => Number.isFinite(c.lat) && Number.isFinite(c.lon))) return coords;
-  }
-  for (const c of [latCol, lonCol]) {
-    if (!panel.columns[c]) {
-      throw new InputError(`--distance: unknown coordinate column "${c}"`, {
-        file: panel.meta.file,
-        hint: `give latitude and longitude columns of the data, or lat,lon for the entity coordinates of a built-in dataset`,
-      });
-    }
-  }
-  const first = new Map<string, LatLon>();
-  for (let r = 0; r < panel.entity.length; r++) {
-    const lat = panel.columns[latCol][r];
-    const lon = panel.columns[lonCol][r];
-    if (!first.has(panel.entity[r]) && Number.isFinite(lat) && Number.isFinite(lon)) first.set(panel.entity[r], { lat, lon });
-  }
-  return section.ids.map((id) => first.get(id) ?? { lat: NaN, lon: NaN });
+/** The neighbour pairs the flags ask for: --neighbors FILE, else nqpf's province borders (used when the entities are Chinese provinces). */
+async function neighboursFromOptions(opts: WeightsCliOptions & { encoding?: string; data: string }): Promise<Pick<SpatialWeightsOptions, 'neighbours' | 'neighboursFile' | 'builtinBorders'>> {
+  const other = Boolean(opts.distance || opts.economic);
+  // Two kinds of weights at once are refused by spatialWeightsFor before any file is read.
+  if (opts.neighbors) return other ? { neighbours: [], neighboursFile: opts.neighbors } : { neighbours: await readNeighbourFile(opts.neighbors, opts.encoding), neighboursFile: opts.neighbors };
+  if (!other) return { builtinBorders: await loadChinaProvinceBorders() };
+  return {};
 }
 
-/**
- * Build the weights the flags ask for, over the entities of `section`. Contiguity is built over all
- * entities of the panel (so a pair naming an unknown entity is an error) and then restricted to the
- * entities with a value.
- */
+/** The weights options of the flags (files read here; see {@link spatialWeightsFor}). */
+export async function weightsOptions(opts: WeightsCliOptions & { encoding?: string; data: string }): Promise<SpatialWeightsOptions> {
+  return { distance: opts.distance, power: opts.power, cutoff: opts.cutoff, knn: opts.knn, economic: opts.economic, style: opts.style, ...(await neighboursFromOptions(opts)) };
+}
+
+/** Build the weights the flags ask for, over the entities of `section` (see {@link spatialWeightsFor}). */
 export async function weightsFromOptions(panel: Panel, section: CrossSection, opts: WeightsCliOptions & { encoding?: string; data: string }): Promise<SpatialWeights> {
-  const given = [opts.neighbors && '--neighbors', opts.distance && '--distance', opts.economic && '--economic'].filter(Boolean);
-  if (given.length > 1) throw new InputError(`give one kind of spatial weights, not ${given.join(' and ')}`);
-  if (opts.economic) {
-    // economic distance on the entity's mean of the variable over all periods (missing periods skipped)
-    const x = column(panel, opts.economic);
-    const sum = new Map<string, [number, number]>();
-    for (let r = 0; r < x.length; r++) {
-      if (!Number.isFinite(x[r])) continue;
-      const acc = sum.get(panel.entity[r]) ?? [0, 0];
-      sum.set(panel.entity[r], [acc[0] + x[r], acc[1] + 1]);
-    }
-    const means = section.ids.map((id) => {
-      const acc = sum.get(id);
-      return acc ? acc[0] / acc[1] : NaN;
-    });
-    return economicDistanceWeights(section.ids, means, { style: opts.style });
-  }
-  if (opts.distance) {
-    const coords = coordinates(panel, section, opts.distance);
-    if (opts.knn !== undefined) return knnWeights(section.ids, coords, opts.knn, { style: opts.style });
-    return inverseDistanceWeights(section.ids, coords, { power: opts.power, cutoffKm: opts.cutoff, style: opts.style });
-  }
-  return resolveContiguity({
-    entities: panel.entities,
-    keep: section.ids,
-    pairs: opts.neighbors ? await readNeighbourFile(opts.neighbors, opts.encoding) : undefined,
-    file: opts.neighbors,
-    builtinBorders: loadChinaProvinceBorders,
-    style: opts.style,
-  });
+  return spatialWeightsFor(panel, section, await weightsOptions(opts));
 }
-
 
 /** `nqpf moran`: global and local Moran's I of one variable in one period. */
 export function registerMoran(program: Command): void {
@@ -114,7 +57,7 @@ export function registerMoran(program: Command): void {
     .requiredOption('--value <column>', 'the variable to test (e.g. an index score)')
     .option('--year <period>', 'the period to test (default: the last period with values); --period names the period column', numberOption('--year'))
     .option('--neighbors <file>', 'contiguity: a CSV of neighbour pairs with columns a,b (each pair once; any province spelling); default for Chinese provinces: the built-in province borders')
-    .option('--distance <lat,lon>', 'inverse-distance weights from coordinates: two column names, or lat,lon for the entity coordinates (built-in datasets; provincial capitals for Chinese provinces)')
+    .option('--distance <lat,lon>', 'inverse-distance weights from coordinates: two column names, or lat,lon for the entity coordinates of a built-in dataset')
     .option('--power <p>', 'distance decay power in 1/d^p', numberOption('--power'), 1)
     .option('--cutoff <km>', 'only neighbours within this great-circle distance (km)', numberOption('--cutoff'))
     .option('--economic <column>', 'economic-distance weights 1/|x̄_i − x̄_j| on the entity means of this column over all periods (e.g. gdp_per_capita)')
@@ -140,44 +83,17 @@ Local p-values are two-sided (spdep localmoran); clusters HH/LL/HL/LH use the pe
     )
     .action(async (opts: MoranCliOptions) => {
       const panel = await loadData(opts, { crossSection: true });
-      const section = crossSection(panel, opts.value, opts.year);
-      const w = await weightsFromOptions(panel, section, opts);
-      const g = moranTest(section.values, w, { alternative: opts.alternative, permutations: opts.permutations, seed: opts.seed });
-      const geary = gearyTest(section.values, w, { alternative: opts.alternative });
-      const local = localMoran(section.values, w, { permutations: opts.permutations, seed: opts.seed, alpha: opts.alpha });
-      const notes: Note[] = [...notesFor(panel.notes, [opts.value]), ...section.notes, ...g.notes];
-      const json = {
+      const run = runMoran(panel, {
         value: opts.value,
-        period: section.period,
-        n: section.ids.length,
-        weights: { kind: w.kind, style: w.style, isolates: w.isolates.map((i) => w.ids[i]) },
-        I: g.I,
-        expected: g.expected,
-        variance: g.randomisation.variance,
-        z: g.randomisation.z,
-        pValue: g.randomisation.pValue,
-        pPermutation: g.permutation?.pValue ?? null,
-        alternative: g.alternative,
-        normality: g.normality,
+        year: opts.year,
         permutations: opts.permutations,
         seed: opts.seed,
-        geary: { C: geary.C, expected: geary.expected, variance: geary.variance, z: geary.z, pValue: geary.pValue },
-        local: local.rows.map((r) => ({
-          entity: r.entity,
-          Ii: r.Ii,
-          expected: r.expected,
-          variance: r.variance,
-          z: r.z,
-          pValue: r.pValue,
-          pPermutation: r.pPermutation,
-          quadrant: r.quadrant,
-          cluster: r.cluster,
-        })),
-        clusterBy: local.clusterBy,
-        alpha: local.alpha,
-        simulated: panel.meta.simulated,
-        notes,
-      };
+        alternative: opts.alternative,
+        alpha: opts.alpha,
+        ...(await weightsOptions(opts)),
+      });
+      const { section, weights: w, global: g, geary, local, notes } = run;
+      const json = moranJson(run);
       if (opts.json) {
         printJson(json);
         return;

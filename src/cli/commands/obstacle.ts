@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { obstacleDegree } from '../../measure/obstacle.js';
+import type { MeasureOptions } from '../../measure/options.js';
+import { obstacleJson, runObstacle } from '../../api/couple.js';
 import { intOption, list, loadData, printJson, printNotes, withDataOptions, writeTables } from '../common.js';
-import { measureStep, withMeasureStep, type MeasureStepOptions } from './couple.js';
+import { measureFramework, withMeasureStep, type MeasureStepOptions } from '../measure-step.js';
 
 interface ObstacleCliOptions extends MeasureStepOptions {
   system?: string;
@@ -27,9 +28,14 @@ O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' th
     )
     .action(async (opts: ObstacleCliOptions) => {
       const panel = await loadData(opts);
-      const m = await measureStep(panel, opts);
-      const r = obstacleDegree(m.result, { systems: opts.system ? list(opts.system) : undefined, topK: opts.top });
-      const notes = [...m.notes, ...r.notes];
+      const run = runObstacle(panel, await measureFramework(opts), {
+        systems: opts.system ? list(opts.system) : undefined,
+        top: opts.top,
+        weights: opts.weights as MeasureOptions['weights'],
+        normalize: opts.normalize,
+        impute: opts.impute,
+      });
+      const { result: r, notes } = run;
       if (opts.out) {
         const ids = [...new Set(r.rows.flatMap((x) => Object.keys(x.indicators)))];
         const dims = [...new Set(r.rows.flatMap((x) => Object.keys(x.dimensions)))];
@@ -45,7 +51,7 @@ O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' th
         });
       }
       if (opts.json) {
-        printJson({ topK: r.topK, rows: r.rows, summary: r.summary, simulated: panel.meta.simulated, notes });
+        printJson(obstacleJson(run));
         return;
       }
       printNotes(notes);

@@ -2,14 +2,13 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
-import { formatRegression, regressFit } from '../../explain/regression-result.js';
-import { modelFromFit, regressionTable, tableCsv, tableGrid, tableLatex, tableMarkdown, type RegressionTable } from '../../explain/table.js';
-import { InputError } from '../../core/errors.js';
+import { formatRegression } from '../../explain/regression-result.js';
+import { tableCsv, tableGrid, tableLatex, tableMarkdown, type RegressionTable } from '../../explain/table.js';
+import { regressJson, runRegress } from '../../api/regress.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { writeXlsx } from '../../io/xlsx.js';
 import { writeCsv } from '../../io/write.js';
-import type { Panel } from '../../data/panel.js';
-import { robustnessSamples, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
+import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 
 interface RegressOptions extends DataOptions, RobustnessFlags {
   formula: string[];
@@ -20,12 +19,6 @@ interface RegressOptions extends DataOptions, RobustnessFlags {
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-/** Numeric columns named in the formulas (the variables --winsorize treats). */
-function formulaColumns(panel: Panel, formulas: readonly string[]): string[] {
-  const words = new Set(formulas.flatMap((f) => f.match(/[\p{L}_][\p{L}\p{N}_.]*/gu) ?? []));
-  return Object.keys(panel.columns).filter((c) => words.has(c));
-}
 
 /** Write the side-by-side table as regression.md, .tex, .csv and .xlsx in `dir`; returns the file names. */
 async function writeRegressionFiles(dir: string, table: RegressionTable): Promise<string[]> {
@@ -69,23 +62,20 @@ regression.md, .tex (booktabs), .csv and .xlsx.
 with several --formula (or --by) it prints {"models":[...]}.`,
     )
     .action(async (opts: RegressOptions) => {
-      if (!(opts.level! > 0 && opts.level! < 1)) throw new InputError(`--level must be between 0 and 1 (got ${opts.level})`, { hint: 'e.g. --level 0.95' });
       const panel = await loadData(opts);
-      // Heterogeneity (--by) and robustness (--winsorize, --drop-municipalities): each formula on each sample.
-      const samples = robustnessSamples(panel, opts, formulaColumns(panel, opts.formula));
-      const fits = samples.flatMap((s) =>
-        opts.formula.map((f, k) => ({
-          title: samples.length > 1 ? `(${k + 1}) ${s.group}` : `(${k + 1})`,
-          group: s.group,
-          ...regressFit(s.panel, f, opts.vcov, { level: opts.level, keepSingletons: opts.keepSingletons }),
-        })),
-      );
-      const table = regressionTable(fits.map((m) => modelFromFit(m.fit, m.vcov, m.title)));
+      const run = runRegress(panel, {
+        formula: opts.formula,
+        vcov: opts.vcov,
+        level: opts.level,
+        keepSingletons: opts.keepSingletons,
+        by: opts.by,
+        winsorize: opts.winsorize,
+        dropMunicipalities: opts.dropMunicipalities,
+      });
+      const { fits, table } = run;
       const files = opts.out ? await writeRegressionFiles(opts.out, table) : [];
-      const meta = { data: panel.meta.name, simulated: panel.meta.simulated };
       if (opts.json) {
-        if (fits.length === 1) printJson({ ...fits[0].result, ...meta, ...(files.length ? { files } : {}) });
-        else printJson({ models: fits.map((m) => ({ title: m.title, group: m.group, ...m.result })), ...meta, ...(files.length ? { files } : {}) });
+        printJson({ ...regressJson(run), ...(files.length ? { files } : {}) });
         return;
       }
       printNotes(fits.flatMap((m) => m.result.notes));

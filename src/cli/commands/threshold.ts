@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { InputError } from '../../core/errors.js';
-import { fixed as fmt, imputeColumns, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
-import { printSampleResults, robustnessSamples, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
-import { panelThreshold, type ThresholdResult } from '../../explain/threshold.js';
+import { fixed as fmt, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
+import { printSampleResults, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
+import type { ThresholdResult } from '../../explain/threshold.js';
+import { checkThresholdOptions, runThreshold, thresholdJson } from '../../api/threshold.js';
 
 interface ThresholdCliOptions extends DataOptions, RobustnessFlags {
   y: string;
@@ -17,24 +17,6 @@ interface ThresholdCliOptions extends DataOptions, RobustnessFlags {
   level: number;
   timeEffects?: boolean;
   vcov?: string;
-}
-
-/** The `--json` object: the issue's contract (LR profiles left out to keep it small). */
-export function thresholdJson(r: ThresholdResult) {
-  return {
-    thresholds: r.thresholds.map((t) => ({ order: t.order, estimate: t.estimate, ciLow: t.ciLow, ciHigh: t.ciHigh, F: t.F, pValue: t.pValue, critical: t.critical, ssr: t.ssr })),
-    coefficients: r.coefficients,
-    vcov: r.vcov,
-    regimes: r.regimes,
-    ssr: r.ssr,
-    ssr0: r.ssr0,
-    nobs: r.nobs,
-    nEntities: r.nEntities,
-    nPeriods: r.nPeriods,
-    nCandidates: r.nCandidates,
-    options: r.options,
-    notes: r.notes,
-  };
 }
 
 function thresholdText(r: ThresholdResult): string {
@@ -86,30 +68,27 @@ Sequential estimation: γ1; γ2 given γ1, then γ1 refined given γ2; γ3 given
     )
     .action(async (opts: ThresholdCliOptions) => {
       const grid = opts.grid === 'all' ? 'all' : Number(opts.grid);
-      if (grid !== 'all' && !(Number.isInteger(grid) && grid >= 1)) throw new InputError(`--grid takes "all" or a whole number (got "${opts.grid}")`, { hint: 'e.g. --grid all or --grid 300' });
-      if (![1, 2, 3].includes(opts.thresholds)) throw new InputError(`--thresholds must be 1, 2 or 3 (got ${opts.thresholds})`);
-      const controls = list(opts.controls);
-      const panel = imputeColumns(await loadData(opts), opts.impute, [opts.y, opts.x, opts.q, ...controls]);
-      const samples = robustnessSamples(panel, opts, [opts.y, opts.x, ...controls]);
+      checkThresholdOptions({ grid, thresholds: opts.thresholds });
+      const panel = await loadData(opts);
       if (opts.bootstrap > 0 && !opts.json) progress(`bootstrap, ${opts.bootstrap} replications per threshold`);
-      const results = samples.map((s) => ({
-        group: s.group,
-        notes: s.panel.notes,
-        result: panelThreshold(s.panel, {
-          y: opts.y,
-          x: opts.x,
-          q: opts.q,
-          controls,
-          thresholds: opts.thresholds as 1 | 2 | 3,
-          grid,
-          trim: opts.trim,
-          bootstrap: opts.bootstrap,
-          seed: opts.seed,
-          level: opts.level,
-          timeEffects: opts.timeEffects,
-          vcov: opts.vcov,
-        }),
-      }));
-      printSampleResults(panel, opts.by, opts.json, results, thresholdJson, thresholdText);
+      const run = runThreshold(panel, {
+        y: opts.y,
+        x: opts.x,
+        q: opts.q,
+        controls: list(opts.controls),
+        thresholds: opts.thresholds,
+        grid,
+        trim: opts.trim,
+        bootstrap: opts.bootstrap,
+        seed: opts.seed,
+        level: opts.level,
+        timeEffects: opts.timeEffects,
+        vcov: opts.vcov,
+        impute: opts.impute,
+        by: opts.by,
+        winsorize: opts.winsorize,
+        dropMunicipalities: opts.dropMunicipalities,
+      });
+      printSampleResults(run.panel, opts.by, opts.json, run.results, thresholdJson, thresholdText);
     });
 }

@@ -1,38 +1,43 @@
-import type { Lang } from '../../core/label.js';
-import { NoteLog, type Note } from '../../core/notes.js';
-import type { Panel } from '../../data/panel.js';
-import type { Framework } from '../../framework/types.js';
-import type { ImputeResult } from '../../data/impute.js';
-import type { Coverage } from '../../data/coverage.js';
-import type { MeasureResult } from '../../measure/types.js';
-import { couplingCoordination, type CouplingResult } from '../../couple/index.js';
-import { disparityByPeriod, type DisparityResult } from '../../disparity/disparity-by-period.js';
-import { densityByPeriod, type DensityByPeriodResult } from '../../dynamics/density-by-period.js';
-import { crossSection } from '../../spatial/cross-section.js';
-import { contiguityWeights, knnWeights, subsetWeights, type NeighbourPair, type SpatialWeights } from '../../spatial/weights.js';
-import { localMoran, type LocalMoranResult } from '../../spatial/local-moran.js';
-import { moranTest, type MoranResult } from '../../spatial/moran.js';
-import { standardDeviationalEllipse, type StandardDeviationalEllipse } from '../../spatial/ellipse.js';
-import { gm11, gm11Forecast } from '../../project/gm11.js';
-import { mediation, type MediationResult } from '../../explain/mediation.js';
-import { panelThreshold, type ThresholdResult } from '../../explain/threshold.js';
-import { dataDormancy, type DormancyResult } from '../../diagnose/dormancy.js';
-import { structuralDisorder, type DisorderResult } from '../../diagnose/disorder.js';
-import { ecologicalIsolation, type IsolationResult } from '../../diagnose/isolation.js';
-import type { ReportSection } from '../../report/blocks.js';
-import { diagnosisSection } from '../../report/sections/diagnosis.js';
-import { coverageSection } from '../../report/sections/coverage.js';
-import { measureSections } from '../../report/sections/measure.js';
-import { frameworkNames } from '../../report/sections/section.js';
-import { couplingSection } from '../../report/sections/coupling.js';
-import { disparitySection } from '../../report/sections/disparity.js';
-import { densitySection } from '../../report/sections/density.js';
-import { lisaSection, ellipseSection } from '../../report/sections/spatial.js';
-import { forecastSection, type ForecastSeries } from '../../report/sections/forecast.js';
-import { chinaSimMechanismTruth, mechanismSection, type MechanismSectionInput } from '../../report/sections/mechanism.js';
-import { scoresPanel } from '../../measure/scores-panel.js';
-import { measurePanel } from '../../measure/pipeline.js';
-import type { ChinaSimTruth } from '../../io/builtin.js';
+/**
+ * The reference pipeline: every stage on one example, in the order of the seed paper, and the
+ * mechanism on china-sim's latent variables. Browser-safe (the caller reads the data); `nqpf demo`
+ * runs it on both built-in examples and renders the report.
+ */
+import type { Lang } from '../core/label.js';
+import { NoteLog, type Note } from '../core/notes.js';
+import type { Panel } from '../data/panel.js';
+import type { Framework } from '../framework/types.js';
+import type { ImputeResult } from '../data/impute.js';
+import type { Coverage } from '../data/coverage.js';
+import type { MeasureResult } from '../measure/types.js';
+import { couplingCoordination, type CouplingResult } from '../couple/index.js';
+import { disparityByPeriod, type DisparityResult } from '../disparity/disparity-by-period.js';
+import { densityByPeriod, type DensityByPeriodResult } from '../dynamics/density-by-period.js';
+import { crossSection } from '../spatial/cross-section.js';
+import { contiguityWeights, knnWeights, subsetWeights, type NeighbourPair, type SpatialWeights } from '../spatial/weights.js';
+import { localMoran, type LocalMoranResult } from '../spatial/local-moran.js';
+import { moranTest, type MoranResult } from '../spatial/moran.js';
+import { standardDeviationalEllipse, type StandardDeviationalEllipse } from '../spatial/ellipse.js';
+import { gm11, gm11Forecast } from '../project/gm11.js';
+import { mediation, type MediationResult } from '../explain/mediation.js';
+import { panelThreshold, type ThresholdResult } from '../explain/threshold.js';
+import { dataDormancy, type DormancyResult } from '../diagnose/dormancy.js';
+import { structuralDisorder, type DisorderResult } from '../diagnose/disorder.js';
+import { ecologicalIsolation, type IsolationResult } from '../diagnose/isolation.js';
+import type { ReportSection } from '../report/blocks.js';
+import { diagnosisSection } from '../report/sections/diagnosis.js';
+import { coverageSection } from '../report/sections/coverage.js';
+import { measureSections } from '../report/sections/measure.js';
+import { frameworkNames } from '../report/sections/section.js';
+import { couplingSection } from '../report/sections/coupling.js';
+import { disparitySection } from '../report/sections/disparity.js';
+import { densitySection } from '../report/sections/density.js';
+import { lisaSection, ellipseSection } from '../report/sections/spatial.js';
+import { forecastSection, type ForecastSeries } from '../report/sections/forecast.js';
+import { chinaSimMechanismTruth, mechanismSection, type MechanismSectionInput } from '../report/sections/mechanism.js';
+import { scoresPanel } from '../measure/scores-panel.js';
+import { measurePanel } from '../measure/pipeline.js';
+import type { ChinaSimTruth } from '../datasets/china-sim-truth.js';
 
 /** How the demo runs one built-in example: which systems to couple, the headline index, the spatial weights. */
 export interface DemoSpec {
@@ -69,6 +74,18 @@ export interface DemoCase {
   /** The seed paper's three problems, read from the results above. */
   readonly diagnosis: { dormancy: DormancyResult; disorder: DisorderResult; isolation: IsolationResult };
   readonly notes: Note[];
+}
+
+/**
+ * The two built-in examples as the demo runs them: world-pwt (real PWT 9.1 data; k-nearest-neighbour
+ * weights) and china-sim (SIMULATED provinces; contiguity from `chinaBorders`, the province
+ * neighbour pairs of data/builtin/china-province-borders.csv).
+ */
+export function demoSpecs(chinaBorders?: readonly NeighbourPair[]): DemoSpec[] {
+  return [
+    { data: 'world-pwt', framework: 'pwt', couple: ['laborers', 'means_of_labor', 'productivity'], headline: 'pf' },
+    { data: 'china-sim', framework: 'seed', couple: ['innovation', 'nqpf', 'industry', 'talent'], headline: 'nqpf', neighbours: chinaBorders },
+  ];
 }
 
 const PERMUTATIONS = 999;

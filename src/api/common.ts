@@ -1,0 +1,29 @@
+/**
+ * Helpers shared by the stage functions of `src/api`: the library's face of each command. Every
+ * stage function takes a panel (and a framework where it measures), a small options record with
+ * defaults, and returns exactly the object its command prints with `--json`.
+ */
+import type { Note } from '../core/notes.js';
+import { impute, type ImputeMethod } from '../data/impute.js';
+import type { Panel } from '../data/panel.js';
+
+/** Reading notes that concern `columns` (notes about other columns of the file are left out). */
+export function notesFor(notes: readonly Note[], columns: readonly string[]): Note[] {
+  return notes.filter((n) => {
+    const m = /^column "([^"]+)"/.exec(n.message);
+    return !m || columns.includes(m[1]);
+  });
+}
+
+/** Treat missing values of `columns` by `method` (recorded in the returned panel's notes). */
+export function imputeColumns(panel: Panel, method: ImputeMethod | undefined, columns: readonly string[]): Panel {
+  if (!method || method === 'none') return panel;
+  return impute(panel, { method, columns: [...new Set(columns)] }).panel;
+}
+
+/** A list option given as an array or as comma-separated text (`"a,b"`). */
+export function listOf(value: string | readonly string[] | undefined): string[] {
+  if (value === undefined) return [];
+  const parts = typeof value === 'string' ? value.split(',') : value;
+  return parts.map((s) => s.trim()).filter(Boolean);
+}
