@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { writeCsv } from '../io/write.js';
 import type { Panel } from '../data/panel.js';
 import type { Note } from '../core/notes.js';
+import type { Lang } from '../core/label.js';
 import { InputError } from '../core/errors.js';
 import type { ImputeMethod } from '../data/impute.js';
 import { toJsonText } from '../core/json.js';
@@ -26,6 +27,13 @@ export interface DataOptions {
   json?: boolean;
   out?: string;
   debug?: boolean;
+  lang?: Lang;
+}
+
+/** The language of reports and messages: --lang, else the environment variable NQPF_LANG (zh or en), else English. */
+export function reportLang(opts: { lang?: Lang } = {}): Lang {
+  if (opts.lang) return opts.lang;
+  return process.env.NQPF_LANG?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
 /** Add the common flags: --data, --entity, --period, --encoding, --sheet, --layout, --json, --out. */
@@ -40,7 +48,8 @@ export function withDataOptions(cmd: Command, { requireData = true } = {}): Comm
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
     .addOption(new Option('--layout <layout>', 'data layout').choices(['long', 'wide', 'auto']).default('auto'))
     .option('--json', 'print one JSON object on stdout and nothing else')
-    .option('--out <dir>', 'write results (CSV, XLSX, report) to this folder');
+    .option('--out <dir>', 'write results to this folder: CSV and XLSX tables, charts (SVG, PNG) and an HTML report (index.html)')
+    .addOption(new Option('--lang <lang>', 'language of the report written with --out, and of messages (default: NQPF_LANG, else en)').choices(['en', 'zh']));
 }
 
 /** Read `--data` (a file or a built-in dataset name) into a panel. */

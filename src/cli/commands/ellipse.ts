@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { ellipseJson, runEllipse } from '../../api/ellipse.js';
-import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
+import { intOption, loadData, printJson, printNotes, reportLang, withDataOptions, type DataOptions } from '../common.js';
+import { writeCommandOutputs } from '../outputs.js';
+import { ellipseSection } from '../../report/sections/spatial.js';
 
 interface EllipseCliOptions extends DataOptions {
   value: string;
@@ -34,6 +36,34 @@ degrees clockwise from north; distances in km on a local equirectangular project
       const panel = await loadData(opts, { crossSection: true });
       const run = runEllipse(panel, { value: opts.value, sqrt2: opts.sqrt2, denominator: opts.denominator, vertices: opts.vertices });
       const { periods, notes } = run;
+      if (opts.out) {
+        const lang = reportLang(opts);
+        const cross = panel.periodColumn === '(cross-section)';
+        const last = periods[periods.length - 1]?.period;
+        const latest = new Map<string, number>();
+        const col = panel.columns[opts.value];
+        for (let r = 0; r < col.length; r++) if (panel.period[r] === last) latest.set(panel.entity[r], col[r]);
+        await writeCommandOutputs(opts.out, 'ellipse', {
+          panel,
+          notes,
+          lang,
+          title: { en: `standard deviational ellipse of ${opts.value}`, zh: `${opts.value} 的标准差椭圆` },
+          tables: {
+            ellipse: [
+              ['period', 'centre_lat', 'centre_lon', 'angle', 'sigma_major_km', 'sigma_minor_km', 'area_km2', 'flattening', 'n'],
+              ...periods.map((e) => [cross ? '' : e.period, e.centre.lat, e.centre.lon, e.angle, e.sigmaMajor, e.sigmaMinor, e.areaKm2, e.flattening, e.n]),
+            ],
+          },
+          sections: [
+            ellipseSection(
+              panel,
+              periods.map((e) => ({ period: e.period, ellipse: { ...e, totalWeight: NaN, notes: [] } })),
+              { value: opts.value, mapPeriods: [periods[0]?.period, last].filter((p): p is number => p !== undefined), values: latest },
+              { lang },
+            ),
+          ],
+        });
+      }
       if (opts.json) {
         printJson(ellipseJson(run));
         return;

@@ -15,7 +15,7 @@ import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import { renderReport } from '../../report/document.js';
 import { measureSections, reportDataset } from '../../report/sections/measure.js';
-import { loadData, numberOption, printJson, printNotes, progress, withDataOptions, withImputeOption, type DataOptions, writeTables } from '../common.js';
+import { loadData, numberOption, printJson, printNotes, progress, reportLang, withDataOptions, withImputeOption, type DataOptions, writeTables } from '../common.js';
 
 interface MeasureCliOptions extends DataOptions {
   framework: string;
@@ -26,7 +26,6 @@ interface MeasureCliOptions extends DataOptions {
   perPeriod?: boolean;
   aggregate: MeasureOptions['aggregate'];
   impute: ImputeMethod;
-  lang: Lang;
 }
 
 function parseRange(value: string): [number, number] {
@@ -53,7 +52,6 @@ export function registerMeasure(program: Command): void {
     .addOption(new Option('--aggregate <method>', 'aggregation up the tree').choices([...AGGREGATE_METHODS]).default('arithmetic')),
     'none',
   )
-    .addOption(new Option('--lang <lang>', 'language of the HTML report written with --out').choices(['en', 'zh']).default('en'))
     .addHelpText(
       'after',
       `
@@ -81,7 +79,7 @@ Examples:
       const measured = runMeasure(panel, framework, { ...options, impute: opts.impute });
       panel = measured.panel;
       const { result, notes } = measured;
-      if (opts.out) await writeOutputs(opts.out, result, panel, framework, notes, opts.lang);
+      if (opts.out) await writeOutputs(opts.out, result, panel, framework, notes, reportLang(opts));
       if (opts.json) {
         printJson(measureJson(result, notes));
         return;

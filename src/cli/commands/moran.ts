@@ -8,7 +8,9 @@ import type { Alternative } from '../../spatial/pvalue.js';
 import type { SpatialWeights, WeightsStyle } from '../../spatial/weights.js';
 import { moranJson, runMoran } from '../../api/moran.js';
 import { spatialWeightsFor, type SpatialWeightsOptions } from '../../api/spatial-weights.js';
-import { fixed as f, intOption, loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
+import { fixed as f, intOption, loadData, numberOption, printJson, printNotes, reportLang, withDataOptions, type DataOptions } from '../common.js';
+import { writeCommandOutputs } from '../outputs.js';
+import { lisaSection } from '../../report/sections/spatial.js';
 
 /** Weight options shared by `nqpf moran` (and any other command that needs spatial weights). */
 export interface WeightsCliOptions {
@@ -94,6 +96,24 @@ Local p-values are two-sided (spdep localmoran); clusters HH/LL/HL/LH use the pe
       });
       const { section, weights: w, global: g, geary, local, notes } = run;
       const json = moranJson(run);
+      if (opts.out) {
+        const lang = reportLang(opts);
+        const period = panel.periodColumn === '(cross-section)' ? '' : section.period;
+        await writeCommandOutputs(opts.out, 'moran', {
+          panel,
+          notes,
+          lang,
+          title: { en: `Moran's I of ${opts.value}`, zh: `${opts.value} 的 Moran's I` },
+          tables: {
+            moran: [
+              ['value', 'period', 'n', 'weights', 'style', 'I', 'expected', 'variance', 'z', 'p_value', 'p_permutation', 'alternative', 'geary_C', 'geary_z', 'geary_p'],
+              [opts.value, period, section.ids.length, w.kind, w.style, g.I, g.expected, g.randomisation.variance, g.randomisation.z, g.randomisation.pValue, g.permutation?.pValue ?? null, g.alternative, geary.C, geary.z, geary.pValue],
+            ],
+            lisa: [['entity', 'Ii', 'expected', 'variance', 'z', 'p_value', 'p_permutation', 'quadrant', 'cluster'], ...local.rows.map((r) => [r.entity, r.Ii, r.expected, r.variance, r.z, r.pValue, r.pPermutation ?? null, r.quadrant, r.cluster])],
+          },
+          sections: [lisaSection(panel, local, { value: opts.value, period: section.period }, { lang })],
+        });
+      }
       if (opts.json) {
         printJson(json);
         return;
