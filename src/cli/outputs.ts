@@ -14,6 +14,9 @@ import { writeXlsx } from '../io/xlsx.js';
 import type { Block, ReportSection } from '../report/blocks.js';
 import { renderReport } from '../report/document.js';
 import { reportDataset } from '../report/sections/measure.js';
+import { mechanismSection } from '../report/sections/mechanism.js';
+import type { MediationResult } from '../explain/mediation.js';
+import type { ThresholdResult } from '../explain/threshold.js';
 import { writeTables } from './common.js';
 
 /** Fonts for deterministic PNGs: DejaVu Sans (Latin) and Droid Sans Fallback (CJK), where installed (.ci/run installs them). */
@@ -92,4 +95,43 @@ export async function writeCommandOutputs(dir: string, command: string, out: Com
   await writeFileAtomic(path.join(dir, 'index.html'), html);
   written.push('index.html');
   return written;
+}
+
+/** `--out` of `mediate` and `threshold`: one table row set per sample (`--by` groups), the mechanism section per sample. */
+export async function writeMechanismOutputs(
+  dir: string,
+  command: 'mediate' | 'threshold',
+  run: { readonly panel: Panel; readonly by?: string; readonly results: readonly { readonly group: string; readonly notes: readonly Note[]; readonly result: MediationResult | ThresholdResult }[] },
+  lang: Lang,
+): Promise<string[]> {
+  const g = (group: string) => (run.by ? [group] : []);
+  const gh = run.by ? ['group'] : [];
+  const notes = run.results.flatMap((r) => [...r.notes, ...r.result.notes]);
+  const sections = run.results.map((r) =>
+    mechanismSection(command === 'mediate' ? { mediation: r.result as MediationResult } : { threshold: r.result as ThresholdResult }, {
+      lang,
+      datasetName: run.panel.meta.name,
+      id: `${command}${run.by ? `-${r.group}` : ''}`.replace(/[^A-Za-z0-9_-]/g, '-'),
+      title: run.by ? `${command === 'mediate' ? (lang === 'zh' ? '中介效应' : 'Mediation') : lang === 'zh' ? '门槛效应' : 'Threshold'}: ${run.by} = ${r.group}` : undefined,
+    }),
+  );
+  let tables: Record<string, unknown[][]>;
+  if (command === 'mediate') {
+    const res = run.results as readonly { group: string; result: MediationResult }[];
+    tables = {
+      'mediation-paths': [[...gh, 'path', 'estimate', 'std_error', 'p_value'], ...res.flatMap((r) => [r.result.total, ...r.result.xToM, ...r.result.mToY, ...r.result.mToM, r.result.direct].map((p) => [...g(r.group), p.path, p.estimate, p.stdError, p.pValue]))],
+      'mediation-indirect': [
+        [...gh, 'mediator', 'estimate', 'ci_low', 'ci_high', 'bc_low', 'bc_high', 'boot_se', 'sobel_z', 'sobel_p', 'share', 'verdict'],
+        ...res.flatMap((r) => r.result.indirect.map((e) => [...g(r.group), e.mediator, e.estimate, e.ciLow, e.ciHigh, e.bcLow, e.bcHigh, e.bootSe, e.sobelZ, e.sobelP, e.share, e.verdict])),
+      ],
+    };
+  } else {
+    const res = run.results as readonly { group: string; result: ThresholdResult }[];
+    tables = {
+      'threshold-estimates': [[...gh, 'order', 'gamma', 'ci_low', 'ci_high', 'F', 'p_value'], ...res.flatMap((r) => r.result.thresholds.map((t) => [...g(r.group), t.order, t.estimate, t.ciLow, t.ciHigh, t.F, t.pValue]))],
+      'threshold-coefficients': [[...gh, 'term', 'estimate', 'std_error', 'statistic', 'p_value'], ...res.flatMap((r) => r.result.coefficients.map((c) => [...g(r.group), c.term, c.estimate, c.stdError, c.statistic, c.pValue]))],
+    };
+  }
+  const title = command === 'mediate' ? { en: 'mediation', zh: '中介效应检验' } : { en: 'panel threshold model', zh: '面板门槛模型' };
+  return writeCommandOutputs(dir, command, { panel: run.panel, notes, lang, title, tables, sections });
 }

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { forecastJson, runForecast } from '../../api/forecast.js';
-import { intOption, list, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
+import { intOption, list, loadData, printJson, printNotes, withDataOptions, type DataOptions, reportLang } from '../common.js';
+import { writeCommandOutputs } from '../outputs.js';
+import { forecastSection } from '../../report/sections/forecast.js';
 
 interface ForecastCliOptions extends DataOptions {
   value: string;
@@ -51,6 +53,36 @@ C<0.65 & P>0.7, else fail. Formulas: docs/spatial-forecast.md.`,
         impute: opts.impute,
       });
       const { panel, series, notes } = run;
+      if (opts.out) {
+        const lang = reportLang(opts);
+        await writeCommandOutputs(opts.out, 'forecast', {
+          panel,
+          notes,
+          lang,
+          title: { en: `GM(1,1) forecasts of ${opts.value}`, zh: `${opts.value} 的 GM(1,1) 预测` },
+          tables: {
+            forecast: [
+              ['entity', 'period', 'kind', 'value'],
+              ...series.flatMap((s) => [
+                ...s.periods.map((p, i) => [s.entity, p, 'fitted', s.fitted[i]]),
+                ...s.forecastPeriods.map((p, i) => [s.entity, p, 'forecast', s.forecast[i]]),
+              ]),
+            ],
+            'forecast-models': [
+              ['entity', 'a', 'b', 'C', 'P', 'grade', 'grade_zh', 'mean_relative_error', 'class_ratio_pass', 'forced', 'rolling_mape'],
+              ...series.map((s) => [s.entity, s.a, s.b, s.C, s.P, s.grade, s.gradeZh, s.meanRelativeError, s.classRatio.pass, s.forced, s.rollingMape]),
+            ],
+          },
+          sections: [
+            forecastSection(
+              panel,
+              series.map((s, i) => ({ entity: s.entity, periods: s.periods, model: run.models[i], forecastPeriods: s.forecastPeriods, forecast: s.forecast })),
+              { value: opts.value },
+              { lang },
+            ),
+          ],
+        });
+      }
       if (opts.json) {
         printJson(forecastJson(run));
         return;
