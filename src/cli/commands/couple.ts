@@ -5,7 +5,9 @@ import { isBuiltinDataset } from '../../io/builtin.js';
 import type { MeasureOptions } from '../../measure/options.js';
 import { COUPLING_METHODS, type CouplingMethod } from '../../couple/index.js';
 import { coupleJson, runCouple } from '../../api/couple.js';
-import { list, loadData, printJson, printNotes, withDataOptions, writeTables } from '../common.js';
+import { list, loadData, printJson, printNotes, withDataOptions, reportLang } from '../common.js';
+import { writeCommandOutputs } from '../outputs.js';
+import { couplingSection } from '../../report/sections/coupling.js';
 import { measureFramework, withMeasureStep, type MeasureStepOptions } from '../measure-step.js';
 
 function parseNumbers(flag: string, value: string): number[] {
@@ -56,7 +58,14 @@ their composite indices coupled; a warning is given when the systems share indic
       });
       const { panel, result: r, notes } = run;
       if (opts.out) {
-        await writeTables(opts.out, {
+        const lang = reportLang(opts);
+        await writeCommandOutputs(opts.out, 'couple', {
+          panel: panel,
+          notes,
+          lang,
+          title: { en: 'coupling coordination', zh: '耦合协调度' },
+          sections: [couplingSection(panel, r, { lang })],
+          tables: {
           coupling: [
             [panel.entityColumn, panel.periodColumn, ...r.systems, 'C', 'T', 'D', 'level', 'level_zh', 'coupling_level', ...r.systems.map((s) => `E_${s}`), ...r.systems.map((s) => `status_${s}`)],
             ...r.rows.map((x) => {
@@ -64,6 +73,7 @@ their composite indices coupled; a warning is given when the systems share indic
               return [x.entity, x.period, ...x.U, x.C, x.T, x.D, x.level ?? '', x.levelZh ?? '', x.couplingLevel ?? '', ...r.systems.map((s) => rel.get(s)?.E ?? ''), ...r.systems.map((s) => rel.get(s)?.status ?? '')];
             }),
           ],
+          },
         });
       }
       if (opts.json) {
