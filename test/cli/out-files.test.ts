@@ -1,0 +1,69 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/cli.js';
+
+const PNG = [0x89, 0x50, 0x4e, 0x47];
+const fresh = () => mkdtempSync(path.join(tmpdir(), 'nqpf-out-'));
+
+/** Run a command with --out into a fresh folder; return the folder. */
+async function out(args: string[]): Promise<string> {
+  const dir = fresh();
+  const r = await runInProcess([...args, '--out', dir]);
+  expect(r.stderr.split('\n').filter((l) => l.startsWith('error'))).toEqual([]);
+  expect(r.code).toBe(0);
+  return dir;
+}
+
+function expectReport(dir: string, command: string, csv: string[], charts: number, sectionTitle: RegExp): void {
+  for (const f of csv) {
+    const text = readFileSync(path.join(dir, f), 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff); // BOM: Excel reads Chinese
+    expect(text.split('\n').length).toBeGreaterThan(1);
+  }
+  const xlsx = readFileSync(path.join(dir, `${command}.xlsx`));
+  expect([...xlsx.subarray(0, 2)]).toEqual([0x50, 0x4b]); // a zip
+  expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toContain('</html>');
+  const chartDir = path.join(dir, 'charts');
+  if (charts > 0) {
+    const files = readFileSync(path.join(dir, 'index.html'), 'utf8');
+    expect(files).toMatch(sectionTitle);
+    const list = readdirSync(chartDir);
+    expect(list.filter((f) => f.endsWith('.svg'))).toHaveLength(charts);
+    for (const f of list.filter((f) => f.endsWith('.png'))) expect([...readFileSync(path.join(chartDir, f)).subarray(0, 4)]).toEqual(PNG);
+    expect(list.filter((f) => f.endsWith('.png'))).toHaveLength(charts);
+  }
+}
+
+describe('--out on every command that accepts it', () => {
+  it('moran: tables, the LISA map as SVG and PNG, and the HTML section', async () => {
+    const dir = await out(['moran', '--data', 'china-sim', '--value', 'rd_intensity', '--permutations', '99']);
+    expectReport(dir, 'moran', ['moran.csv', 'lisa.csv'], 1, /LISA/);
+    const lisa = readFileSync(path.join(dir, 'lisa.csv'), 'utf8').split('\r\n');
+    expect(lisa[0]).toBe('\uFEFFentity,Ii,expected,variance,z,p_value,p_permutation,quadrant,cluster');
+    expect(lisa.filter((l) => l.trim()).length - 1).toBeGreaterThanOrEqual(30);
+  });
+  it('ellipse: table, the ellipse map and the section, in Chinese with --lang zh', async () => {
+    const dir = await out(['ellipse', '--data', 'china-sim', '--value', 'rd_intensity', '--lang', 'zh']);
+    expectReport(dir, 'ellipse', ['ellipse.csv'], 1, /标准差椭圆/);
+    expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toContain('<html lang="zh');
+  });
+  it('forecast: fitted and forecast values, model table, one fan chart per series', async () => {
+    const dir = await out(['forecast', '--data', 'world-pwt', '--value', 'rgdpna', '--ids', 'CHN,IND', '--last', '8', '--horizon', '3']);
+    expectReport(dir, 'forecast', ['forecast.csv', 'forecast-models.csv'], 2, /GM\(1,1\)/);
+  });
+  it('mediate and threshold: estimates and the mechanism section', async () => {
+    const m = await out(['mediate', '--data', 'china-sim', '--x', 'rd_intensity', '--m', 'tertiary_secondary_ratio', '--y', 'labor_productivity', '--fe', 'province,year', '--cluster', 'province', '--bootstrap', '20']);
+    expectReport(m, 'mediate', ['mediation-paths.csv', 'mediation-indirect.csv'], 0, /./);
+    expect(readFileSync(path.join(m, 'index.html'), 'utf8')).toMatch(/Indirect effects/);
+    const t = await out(['threshold', '--data', 'china-sim', '--y', 'labor_productivity', '--x', 'rd_intensity', '--q', 'urbanization', '--impute', 'linear', '--bootstrap', '0']);
+    expectReport(t, 'threshold', ['threshold-estimates.csv', 'threshold-coefficients.csv'], 0, /./);
+    expect(readFileSync(path.join(t, 'index.html'), 'utf8')).toMatch(/Threshold estimates/);
+  }, 60_000);
+  it('disparity writes the Dagum section with its charts', async () => {
+    const dir = await out(['disparity', '--data', 'china-sim', '--value', 'rd_intensity', '--group', 'region4']);
+    expectReport(dir, 'disparity', ['disparity.csv', 'disparity-groups.csv', 'disparity-pairs.csv'], 2, /Dagum|Gini/);
+    expect(existsSync(path.join(dir, 'index.html'))).toBe(true);
+  });
+});
