@@ -28,6 +28,7 @@ export interface DataOptions {
   out?: string;
   debug?: boolean;
   lang?: Lang;
+  system?: string;
 }
 
 /** The language of reports and messages: --lang, else the environment variable NQPF_LANG (zh or en), else English. */
@@ -37,10 +38,10 @@ export function reportLang(opts: { lang?: Lang } = {}): Lang {
 }
 
 /** Add the common flags: --data, --entity, --period, --encoding, --sheet, --layout, --json, --out. */
-export function withDataOptions(cmd: Command, { requireData = true } = {}): Command {
+export function withDataOptions(cmd: Command, { requireData = true, scoresSystem = true } = {}): Command {
   const data = new Option('--data <file|builtin>', 'panel data: a CSV/XLSX/JSON file, or a built-in dataset (world-pwt, china-sim)');
   if (requireData) data.makeOptionMandatory();
-  return cmd
+  const withCmd = cmd
     .addOption(data)
     .option('--entity <col>', 'entity column (default: detected)')
     .option('--period <col>', 'period column (default: detected)')
@@ -50,6 +51,8 @@ export function withDataOptions(cmd: Command, { requireData = true } = {}): Comm
     .option('--json', 'print one JSON object on stdout and nothing else')
     .option('--out <dir>', 'write results to this folder: CSV and XLSX tables, charts (SVG, PNG) and an HTML report (index.html)')
     .addOption(new Option('--lang <lang>', 'language of the report written with --out, and of messages (default: NQPF_LANG, else en)').choices(['en', 'zh']));
+  if (scoresSystem) withCmd.option('--system <id>', "with nqpf's scores.csv (one row per entity, period and system): keep this system's rows");
+  return withCmd;
 }
 
 /** Read `--data` (a file or a built-in dataset name) into a panel. */
@@ -57,6 +60,7 @@ export async function loadData(opts: DataOptions, read: { crossSection?: boolean
   if (isBuiltinDataset(opts.data)) return loadBuiltinDataset(opts.data);
   return readPanel(opts.data, {
     crossSection: read.crossSection,
+    system: opts.system,
     entity: opts.entity,
     period: opts.period,
     encoding: opts.encoding,

@@ -10,7 +10,7 @@ import type { CsvReadOptions } from '../data/csv.js';
 import { NotUtf8Error, readCsvTable, readCsvTableBlocks } from '../data/csv.js';
 import { ENTITY_NAMES, findColumn, normaliseHeader } from '../data/columns.js';
 import { jsonToRawTable } from '../data/json-table.js';
-import type { RawTable } from '../data/raw-table.js';
+import { distinctTexts, rawRowsWhere, type RawTable } from '../data/raw-table.js';
 import { decodeText, utf8Bytes } from './encoding.js';
 import { readXlsxTable } from './xlsx.js';
 
@@ -36,6 +36,31 @@ export interface ReadPanelOptions {
   group?: string;
   /** Read a table without a period column as one cross-section (period 0) instead of failing. */
   crossSection?: boolean;
+  /** Keep only the rows of this system (the `system` column of nqpf's scores.csv). */
+  system?: string;
+}
+
+/**
+ * nqpf's long scores.csv has one row per entity, period and system. With `system`, keep that
+ * system's rows; without it, a scores file holding several systems is an error that names them
+ * (instead of "duplicate entity-period").
+ */
+function selectSystem(table: RawTable, system: string | undefined, file: string): RawTable {
+  const systems = distinctTexts(table, 'system');
+  if (system !== undefined) {
+    if (!systems) throw new InputError('--system: the file has no "system" column', { file, hint: 'use --system with a scores.csv written by nqpf measure --out' });
+    if (!systems.includes(system)) throw new InputError(`--system ${system}: no such system in the file (systems: ${systems.join(', ')})`, { file, column: 'system', hint: `choose one of ${systems.join(', ')}` });
+    return rawRowsWhere(table, 'system', system)!;
+  }
+  const isScores = systems && systems.length > 1 && ['index', 'rank'].every((h) => table.header.some((x) => x.trim().toLowerCase() === h));
+  if (isScores) {
+    throw new InputError(`the file holds the scores of ${systems.length} systems (${systems.join(', ')}), one row per entity, period and system`, {
+      file,
+      column: 'system',
+      hint: `choose one with --system ${systems[0]}`,
+    });
+  }
+  return table;
 }
 
 /**
@@ -95,6 +120,7 @@ export async function readPanel(path: string, options: ReadPanelOptions = {}): P
       hint: 'give a .csv, .tsv, .txt, .xlsx or .json file (save .xls workbooks as .xlsx)',
     });
   }
+  table = selectSystem(table, options.system, path);
   const panel = tableToPanel(table, {
     entity: options.entity,
     period: options.period,

@@ -67,3 +67,26 @@ describe('--out on every command that accepts it', () => {
     expect(existsSync(path.join(dir, 'index.html'))).toBe(true);
   });
 });
+
+describe('measure --out feeds the next stages', () => {
+  it('writes the wide entity × period table per system, GB/T 2260 order, 6 significant digits; --system selects one system', async () => {
+    const dir = await out(['measure', '--data', 'china-sim', '--framework', 'seed', '--impute', 'linear']);
+    const long = readFileSync(path.join(dir, 'scores.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const wide = readFileSync(path.join(dir, 'scores-wide-nqpf.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(wide[0]).toBe(['province', ...Array.from({ length: 12 }, (_, i) => 2012 + i)].join(','));
+    // GB/T 2260 order: Beijing 11, Tianjin 12, Hebei 13, …, Xinjiang 65
+    expect(wide.slice(1, 4).map((l) => l.split(',')[0])).toEqual(['Beijing', 'Tianjin', 'Hebei']);
+    expect(wide[wide.length - 1].split(',')[0]).toBe('Xinjiang');
+    for (const cell of wide[1].split(',').slice(1)) expect(cell.replace(/^0\./, '').replace(/^-/, '').length).toBeLessThanOrEqual(6);
+    // the wide cell is the long row's index
+    const beijing2012 = long.find((l) => l.startsWith('Beijing,2012,nqpf,'))!.split(',')[3];
+    expect(wide[1].split(',')[1]).toBe(beijing2012);
+    const scores = path.join(dir, 'scores.csv');
+    const refused = await runInProcess(['moran', '--data', scores, '--value', 'index']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/4 systems \(innovation, nqpf, industry, talent\)[\s\S]*--system innovation/);
+    const r = await runInProcess(['disparity', '--data', scores, '--system', 'nqpf', '--value', 'index', '--group', 'region4', '--years', '2023', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).periods[0].n).toBe(31);
+  });
+});

@@ -9,7 +9,7 @@ import type { Framework } from '../../framework/types.js';
 import { resolveFramework } from '../../io/framework-file.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { writeXlsx } from '../../io/xlsx.js';
-import { measureJson, runMeasure, scoreTable, weightTable } from '../../api/measure.js';
+import { measureJson, runMeasure, scoreTable, weightTable, wideScoreTables } from '../../api/measure.js';
 import { AGGREGATE_METHODS, NORMALIZE_METHODS, resolveMeasureOptions, type MeasureOptions } from '../../measure/options.js';
 import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
@@ -25,6 +25,7 @@ interface MeasureCliOptions extends DataOptions {
   range?: [number, number];
   perPeriod?: boolean;
   aggregate: MeasureOptions['aggregate'];
+  digits: number;
   impute: ImputeMethod;
 }
 
@@ -49,7 +50,8 @@ export function registerMeasure(program: Command): void {
     .option('--shift <x>', 'additive shift of --normalize minmax-shift (default 0.0001)', numberOption('--shift'))
     .option('--range <a,b>', 'target interval of --normalize minmax-range (default 0.01,0.99)', parseRange)
     .option('--per-period', 'normalise and compute entropy within each period (default: pooled over the panel, so periods compare)')
-    .addOption(new Option('--aggregate <method>', 'aggregation up the tree').choices([...AGGREGATE_METHODS]).default('arithmetic')),
+    .addOption(new Option('--aggregate <method>', 'aggregation up the tree').choices([...AGGREGATE_METHODS]).default('arithmetic'))
+    .option('--digits <n>', 'significant digits of the scores in the CSV files written with --out (0 = all; the XLSX keeps full precision)', numberOption('--digits'), 6),
     'none',
   )
     .addHelpText(
@@ -61,7 +63,10 @@ Examples:
   nqpf measure --data my-provinces.csv --entity province --period year --framework my-framework.yaml --weights entropy+critic --json
 
 --json prints {"weights":[{id,dimension,system,weight}],"scores":[{entity,period,index,system,dimensions,rank}],"notes":[...]}.
---out DIR writes scores.csv, weights.csv, scores.xlsx and the HTML report index.html. Formulas and conventions: docs/measure.md.`,
+--out DIR writes scores.csv (long: entity, period, system; data order, GB/T 2260 order for provinces;
+6 significant digits, --digits), scores-wide-<system>.csv (entity × period, the table papers print),
+weights.csv, scores.xlsx (full precision) and the HTML report index.html. Feed scores.csv back
+with --system ID, e.g. nqpf moran --data results/scores.csv --system nqpf --value index. Formulas and conventions: docs/measure.md.`,
     )
     .action(async (opts: MeasureCliOptions) => {
       // Options are checked before the data is read, so a typo fails fast.
@@ -79,7 +84,7 @@ Examples:
       const measured = runMeasure(panel, framework, { ...options, impute: opts.impute });
       panel = measured.panel;
       const { result, notes } = measured;
-      if (opts.out) await writeOutputs(opts.out, result, panel, framework, notes, reportLang(opts));
+      if (opts.out) await writeOutputs(opts.out, result, panel, framework, notes, reportLang(opts), opts.digits);
       if (opts.json) {
         printJson(measureJson(result, notes));
         return;
@@ -89,12 +94,14 @@ Examples:
     });
 }
 
-async function writeOutputs(dir: string, result: MeasureResult, panel: Panel, framework: Framework, notes: readonly Note[], lang: Lang): Promise<void> {
-  const scores = scoreTable(result, panel);
+async function writeOutputs(dir: string, result: MeasureResult, panel: Panel, framework: Framework, notes: readonly Note[], lang: Lang, digits: number): Promise<void> {
+  const scores = scoreTable(result, panel, digits);
   const weights = weightTable(result, framework);
-  await writeTables(dir, { scores, weights });
+  const wide = wideScoreTables(result, panel, digits);
+  await writeTables(dir, { scores, weights, ...Object.fromEntries(Object.entries(wide).map(([s, rows]) => [`scores-wide-${s}`, rows])) });
   await writeXlsx(path.join(dir, 'scores.xlsx'), [
-    { name: 'scores', rows: scores },
+    { name: 'scores', rows: scoreTable(result, panel, 0) },
+    ...Object.entries(wide).map(([s]) => ({ name: `wide ${s}`.slice(0, 31), rows: wideScoreTables(result, panel, 0)[s] })),
     { name: 'weights', rows: weights },
     { name: 'dimension weights', rows: [['system', 'dimension', 'parent', 'weight'], ...result.dimensionWeights.map((d) => [d.system, d.id, d.parent ?? '', d.weight])] },
     { name: 'notes', rows: [['level', 'code', 'message'], ...notes.map((n) => [n.level, n.code, n.message])] },
@@ -124,6 +131,6 @@ function printSummary(result: MeasureResult, framework: Framework, panel: Panel,
     for (const r of top) lines.push(`  ${String(r.rank).padStart(3)}  ${r.entity}  ${r.index.toFixed(4)}`);
   }
   if (panel.meta.citation) lines.push('', `Data: ${panel.meta.citation}`);
-  if (out) lines.push('', `Wrote ${out}/scores.csv, weights.csv, scores.xlsx and index.html (the report)`);
+  if (out) lines.push('', `Wrote ${out}/scores.csv, scores-wide-*.csv, weights.csv, scores.xlsx and index.html (the report)`);
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -12,7 +12,7 @@ interface ObstacleCliOptions extends MeasureStepOptions {
 /** `nqpf obstacle`: obstacle degree of indicators and dimensions. */
 export function registerObstacle(program: Command): void {
   const cmd = program.command('obstacle').description('obstacle degree (障碍度) of every indicator and dimension, with the most frequent top obstacles per period');
-  withMeasureStep(withDataOptions(cmd))
+  withMeasureStep(withDataOptions(cmd, { scoresSystem: false }))
     .option('--system <ids>', 'systems to diagnose, comma-separated (default all)')
     .option('--top <k>', 'top obstacles per entity-period and in the summary', intOption('--top'), 3)
     .addHelpText(
@@ -27,7 +27,8 @@ O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' th
 --json prints {"rows":[{entity,period,system,indicators,dimensions,top}],"summary":[{period,system,indicators,dimensions}],"notes":[...]}.`,
     )
     .action(async (opts: ObstacleCliOptions) => {
-      const panel = await loadData(opts);
+      // --system here names framework systems, not rows of a scores file
+      const panel = await loadData({ ...opts, system: undefined });
       const run = runObstacle(panel, await measureFramework(opts), {
         systems: opts.system ? list(opts.system) : undefined,
         top: opts.top,
