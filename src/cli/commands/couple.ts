@@ -37,7 +37,7 @@ export function registerCouple(program: Command): void {
 Examples:
   nqpf couple --data china-sim --systems innovation,nqpf --method wang --json
   nqpf couple --data world-pwt --systems laborers,means_of_labor,productivity
-  nqpf couple --data scores.csv --entity province --period year --systems U1,U2,U3 --alpha 0.4,0.3,0.3
+  nqpf couple --data examples/system-scores.csv --entity province --period year --systems U1,U2,U3 --alpha 0.4,0.3,0.3
 
 Scores must lie in [0, 1]. With built-in data (or --framework) the systems are measured first and
 their composite indices coupled; a warning is given when the systems share indicators.

@@ -32,9 +32,9 @@ export function registerForecast(program: Command): void {
       'after',
       `
 Examples:
-  nqpf forecast --data china-sim --value rd_intensity --horizon 3 --ids Beijing,Shanghai --impute linear
+  nqpf forecast --data china-sim --value gdp --horizon 3 --ids Beijing,Shanghai --last 8
   nqpf forecast --data world-pwt --value rgdpna --ids CHN,IND --last 8 --horizon 3
-  nqpf forecast --data scores.csv --value index --horizon 5 --force --rolling 6 --json
+  nqpf forecast --data examples/system-scores.csv --value U1 --horizon 5 --force --rolling 6 --json
 
 --json prints {"series":[{"entity","periods","fitted":[...],"forecastPeriods","forecast":[...],"a","b","C","P","grade"}]}.
 Each entity's series must be complete and positive (≥ 4 periods); a series failing the class-ratio

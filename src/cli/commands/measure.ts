@@ -60,7 +60,7 @@ export function registerMeasure(program: Command): void {
 Examples:
   nqpf measure --data world-pwt --framework pwt
   nqpf measure --data china-sim --framework seed --impute linear --aggregate topsis --out results
-  nqpf measure --data my-provinces.csv --entity province --period year --framework my-framework.yaml --weights entropy+critic --json
+  nqpf measure --data examples/provinces.csv --entity province --period year --framework examples/framework.yaml --impute linear --weights entropy+critic --json
 
 --json prints {"weights":[{id,dimension,system,weight}],"scores":[{entity,period,index,system,dimensions,rank}],"notes":[...]}.
 --out DIR writes scores.csv (long: entity, period, system; data order, GB/T 2260 order for provinces;

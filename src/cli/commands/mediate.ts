@@ -62,8 +62,8 @@ export function registerMediate(program: Command): void {
       `
 Examples:
   nqpf mediate --data china-sim --x rd_intensity --m tertiary_secondary_ratio,postgrad_per10k --y labor_productivity --fe province,year --cluster province
-  nqpf mediate --data panel.csv --x innov --m layout,talent --y nqpf --controls urban,open --fe id,year --cluster id --bootstrap 5000 --seed 7 --json
-  nqpf mediate --data panel.csv --x innov --m layout,talent --y nqpf --fe id,year --chain --drop-municipalities
+  nqpf mediate --data examples/panel.csv --x innov --m layout,talent --y nqpf --controls urban,open --fe id,year --cluster id --bootstrap 5000 --seed 7 --json
+  nqpf mediate --data examples/panel.csv --x innov --m layout,talent --y nqpf --fe id,year --chain --drop-municipalities
 
 Indirect effects are products of FE-regression coefficients; intervals resample whole entities
 (percentile and bias-corrected, boot's conventions). Read docs/explain-mechanism.md, and Jiang

@@ -75,7 +75,8 @@ export function registerMoran(program: Command): void {
 Examples:
   nqpf moran --data china-sim --value rd_intensity --json
   nqpf moran --data world-pwt --value y_per_worker --distance lat,lon --power 2 --year 2017
-  nqpf moran --data provinces.csv --value score --neighbors borders.csv --permutations 9999 --seed 7
+  nqpf moran --data examples/provinces.csv --value rd --year 2022 --neighbors examples/borders.csv --permutations 9999 --seed 7
+  nqpf moran --data examples/provinces.csv --value rd --year 2022    # Chinese provinces: built-in borders
 
 --json prints {"I","expected","variance","z","pValue","pPermutation","local":[{"entity","Ii","pValue","cluster"}],...}:
 variance, z, pValue are spdep moran.test's randomisation moments; "normality" holds the other set.

@@ -20,7 +20,7 @@ export function registerObstacle(program: Command): void {
       `
 Examples:
   nqpf obstacle --data china-sim --system nqpf --top 3 --json
-  nqpf obstacle --data my.csv --framework my-framework.yaml
+  nqpf obstacle --data examples/provinces.csv --framework examples/framework.yaml --impute linear
 
 O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' the normalised value).
 --out DIR writes obstacle.csv and obstacle-summary.csv.

@@ -60,7 +60,7 @@ export function registerThreshold(program: Command): void {
       'after',
       `
 Examples:
-  nqpf threshold --data panel.csv --entity id --period year --y nqpf --x innov --q lngdp --controls urban,open --thresholds 2 --grid all --trim 0.05 --bootstrap 300
+  nqpf threshold --data examples/panel.csv --entity id --period year --y nqpf --x innov --q lngdp --controls urban,open --thresholds 2 --grid all --trim 0.05 --bootstrap 300
   nqpf threshold --data china-sim --y labor_productivity --x rd_intensity --q urbanization --time-effects --impute linear --json
 
 Needs a balanced panel (every entity in every period, no missing values), as xthreg; --impute linear
