@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runInProcess } from '../helpers/cli.js';
 
-const COMMANDS = ['convergence', 'couple', 'datasets', 'demo', 'density', 'disparity', 'ellipse', 'forecast', 'frameworks', 'markov', 'measure', 'mediate', 'moran', 'obstacle', 'regress', 'threshold'];
+const COMMANDS = ['convergence', 'couple', 'datasets', 'demo', 'density', 'disparity', 'ellipse', 'forecast', 'frameworks', 'markov', 'measure', 'mediate', 'moran', 'obstacle', 'regress', 'report', 'threshold'];
 
 /** Split a shell command line into arguments (double quotes group; no other shell syntax in the examples). */
 function shellWords(line: string): string[] {

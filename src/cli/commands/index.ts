@@ -15,6 +15,7 @@ import { registerMarkov } from './markov.js';
 import { registerConvergence } from './convergence.js';
 import { registerMediate } from './mediate.js';
 import { registerThreshold } from './threshold.js';
+import { registerReport } from './report.js';
 
 /** Every CLI command registers itself on the program; one line per command file. */
-export const commands: Array<(program: Command) => void> = [registerDemo, registerDatasets, registerFrameworks, registerMeasure, registerRegress, registerMoran, registerEllipse, registerForecast, registerCouple, registerObstacle, registerDisparity, registerDensity, registerMarkov, registerConvergence, registerMediate, registerThreshold];
+export const commands: Array<(program: Command) => void> = [registerDemo, registerDatasets, registerFrameworks, registerMeasure, registerRegress, registerMoran, registerEllipse, registerForecast, registerCouple, registerObstacle, registerDisparity, registerDensity, registerMarkov, registerConvergence, registerMediate, registerThreshold, registerReport];
