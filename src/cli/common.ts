@@ -5,6 +5,7 @@ import { writeCsv } from '../io/write.js';
 import type { Panel } from '../data/panel.js';
 import type { Note } from '../core/notes.js';
 import type { Lang } from '../core/label.js';
+import { noteText } from '../report/i18n.js';
 import { InputError } from '../core/errors.js';
 import type { ImputeMethod } from '../data/impute.js';
 import { toJsonText } from '../core/json.js';
@@ -35,6 +36,16 @@ export interface DataOptions {
 export function reportLang(opts: { lang?: Lang } = {}): Lang {
   if (opts.lang) return opts.lang;
   return process.env.NQPF_LANG?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+let messagesLang: Lang = 'en';
+/** Set the language of CLI messages (warnings, errors) for this run; `main` sets it from --lang / NQPF_LANG. */
+export function setCliLang(lang: Lang): void {
+  messagesLang = lang;
+}
+/** The language of CLI messages of this run. */
+export function cliLang(): Lang {
+  return messagesLang;
 }
 
 /** Add the common flags: --data, --entity, --period, --encoding, --sheet, --layout, --json, --out. */
@@ -81,7 +92,8 @@ export function printNotes(notes: readonly Note[], verbose = false): void {
     if (n.level !== 'warning' && !verbose) continue;
     if (seen.has(n.message)) continue;
     seen.add(n.message);
-    process.stderr.write(`${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}\n`);
+    const zh = messagesLang === 'zh';
+    process.stderr.write(`${n.level === 'warning' ? (zh ? '警告' : 'warning') : zh ? '记录' : 'note'}${zh ? '：' : ': '}${noteText(n, messagesLang)}\n`);
   }
 }
 

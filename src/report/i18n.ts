@@ -149,6 +149,10 @@ const NOTE_ZH: Readonly<Record<string, (message: string) => string | undefined>>
     const r = /^(\d+) entit(?:y has|ies have) no (.+) in (\S+) and (?:is|are) left out: (.+)$/.exec(m);
     return r ? `${r[1]} 个地区在 ${r[3]} 年没有“${r[2]}”的取值，未纳入计算：${r[4]}` : undefined;
   },
+  'no-neighbours': (m) => {
+    const r = /^(\d+) entit(?:y has|ies have) no neighbours: (.+); kept with a spatial lag of 0 and n reduced accordingly \(spdep zero\.policy = TRUE, adjust\.n = TRUE\)$/.exec(m);
+    return r ? `${r[1]} 个地区没有邻居：${r[2]}；其空间滞后取 0，并相应调整 n（同 spdep 的 zero.policy = TRUE, adjust.n = TRUE）` : undefined;
+  },
   'cross-section': () => '数据没有时期列，按单一截面读取（时期记为 0）；如为面板数据，请用 --period 指定时期列',
   'builtin-contiguity': () => '地区均为中国省级行政区：使用 nqpf 内置的省际邻接关系（共享边界，另加琼州海峡两岸的广东—海南）；如需使用自己的邻接文件，请给出 --neighbors FILE',
 };

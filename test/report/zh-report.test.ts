@@ -76,3 +76,27 @@ describe('report in Chinese', () => {
     expect(noteText({ code: 'unknown-code', message: 'kept' }, 'zh')).toBe('kept');
   });
 });
+
+describe('CLI messages in Chinese', () => {
+  it('--lang zh and NQPF_LANG=zh give Chinese error frames that keep the file, row and column', async () => {
+    const r = await runInProcess(['moran', '--data', 'examples/provinces.csv', '--value', 'nope', '--lang', 'zh']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^错误：文件 examples\/provinces\.csv，列“nope”：/);
+    expect(r.stderr).toMatch(/\n {2}解决办法：/);
+    const before = process.env.NQPF_LANG;
+    process.env.NQPF_LANG = 'zh';
+    try {
+      const w = await runInProcess(['moran', '--data', 'examples/provinces.csv', '--value', 'nope']);
+      expect(w.code).toBe(2);
+      expect(w.stderr).toMatch(/^错误：文件 examples\/provinces\.csv，列“nope”：/);
+      // warnings: the Chinese sentence of the note's code
+      const p = await runInProcess(['measure', '--data', 'examples/provinces.csv', '--framework', 'examples/framework.yaml', '--impute', 'linear']);
+      expect(p.stderr).toMatch(/^警告：变量“patents”：1 个占位符单元格/m);
+    } finally {
+      if (before === undefined) delete process.env.NQPF_LANG;
+      else process.env.NQPF_LANG = before;
+    }
+    const en = await runInProcess(['moran', '--data', 'examples/provinces.csv', '--value', 'nope']);
+    expect(en.stderr).toMatch(/^error: examples\/provinces\.csv, column "nope": /);
+  });
+});
