@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Label, Lang } from '../core/label.js';
+import { labelText, type Label, type Lang } from '../core/label.js';
 import type { Note } from '../core/notes.js';
 import type { Panel } from '../data/panel.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -48,6 +48,33 @@ export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
   return r.render().asPng();
 }
 
+/** Rows a report table shows before it refers to the XLSX for the rest. */
+export const REPORT_TABLE_ROWS = 50;
+
+type TableBlock = Extract<Block, { kind: 'table' }>;
+
+/**
+ * Report tables longer than {@link REPORT_TABLE_ROWS} show their first rows and a note; the full
+ * tables are returned as XLSX sheets (header = the column labels).
+ */
+export function capTables(sections: readonly ReportSection[], workbook: string, lang: Lang): { sections: ReportSection[]; sheets: { name: string; rows: unknown[][] }[] } {
+  const sheets: { name: string; rows: unknown[][] }[] = [];
+  const capped = sections.map((s) => ({
+    ...s,
+    blocks: s.blocks.map((b, k): Block => {
+      if (b.kind !== 'table' || b.rows.length <= REPORT_TABLE_ROWS) return b;
+      const t = b as TableBlock;
+      const name = `${s.id}-${k + 1}`.slice(-31);
+      const cell = (v: unknown) => (v !== null && typeof v === 'object' && 'en' in (v as object) ? labelText(v as Label, lang) : v);
+      sheets.push({ name, rows: [t.columns.map((c) => labelText(c.label, lang)), ...t.rows.map((r) => t.columns.map((c) => cell(r[c.key])))] });
+      const more = lang === 'zh' ? `表中显示前 ${REPORT_TABLE_ROWS} 行，共 ${t.rows.length} 行；完整表格见 ${workbook} 的工作表“${name}”。` : `The first ${REPORT_TABLE_ROWS} of ${t.rows.length} rows; the full table is sheet "${name}" of ${workbook}.`;
+      const note = t.note === undefined ? more : `${labelText(t.note, lang)} ${more}`;
+      return { ...t, rows: t.rows.slice(0, REPORT_TABLE_ROWS), note };
+    }),
+  }));
+  return { sections: capped, sheets };
+}
+
 function figures(blocks: readonly Block[]): { svg: string }[] {
   return blocks.filter((b): b is Extract<Block, { kind: 'figure' }> => b.kind === 'figure');
 }
@@ -59,16 +86,17 @@ function figures(blocks: readonly Block[]): { svg: string }[] {
  */
 export async function writeCommandOutputs(dir: string, command: string, out: CommandOutputs): Promise<string[]> {
   await mkdir(dir, { recursive: true });
+  const lang = out.lang ?? 'en';
   const written = await writeTables(dir, out.tables as Record<string, readonly (readonly unknown[])[]>);
   const notesSheet = [['level', 'code', 'message'], ...out.notes.map((n) => [n.level, n.code, n.message])];
+  const { sections, sheets } = capTables(out.sections ?? [], `${command}.xlsx`, lang);
   await writeXlsx(path.join(dir, `${command}.xlsx`), [
     ...Object.entries(out.tables).map(([name, rows]) => ({ name: name.slice(0, 31), rows: rows as unknown[][] })),
+    ...sheets.filter((s) => !(s.name in out.tables)),
     { name: 'notes', rows: notesSheet },
   ] as Parameters<typeof writeXlsx>[1]);
   written.push(`${command}.xlsx`);
-  const sections = out.sections ?? [];
   if (sections.length === 0) return written;
-  const lang = out.lang ?? 'en';
   let charts = 0;
   for (const s of sections) {
     const figs = figures(s.blocks);

@@ -90,3 +90,21 @@ describe('measure --out feeds the next stages', () => {
     expect(JSON.parse(r.stdout).periods[0].n).toBe(31);
   });
 });
+
+describe('report tables cap at a readable length', () => {
+  it('shows the first rows with a note and returns the full table for the XLSX', async () => {
+    const { capTables, REPORT_TABLE_ROWS } = await import('../../src/cli/outputs.js');
+    const rows = Array.from({ length: 120 }, (_, i) => ({ id: `E${i}`, v: i }));
+    const long = { id: 's', title: 'S', blocks: [{ kind: 'table' as const, columns: [{ key: 'id', label: { en: 'Entity', zh: '地区' } }, { key: 'v', label: 'v' }], rows }] };
+    const short = { id: 't', title: 'T', blocks: [{ kind: 'table' as const, columns: [{ key: 'id', label: 'id' }], rows: rows.slice(0, 3) }] };
+    const r = capTables([long, short], 'x.xlsx', 'zh');
+    const t = r.sections[0].blocks[0] as { rows: unknown[]; note: string };
+    expect(t.rows).toHaveLength(REPORT_TABLE_ROWS);
+    expect(t.note).toBe(`表中显示前 ${REPORT_TABLE_ROWS} 行，共 120 行；完整表格见 x.xlsx 的工作表“s-1”。`);
+    expect(r.sections[1]).toEqual(short);
+    expect(r.sheets).toHaveLength(1);
+    expect(r.sheets[0].rows[0]).toEqual(['地区', 'v']);
+    expect(r.sheets[0].rows).toHaveLength(121);
+    expect(r.sheets[0].rows[120]).toEqual(['E119', 119]);
+  });
+});
