@@ -98,7 +98,7 @@ describe('report tables cap at a readable length', () => {
     const long = { id: 's', title: 'S', blocks: [{ kind: 'table' as const, columns: [{ key: 'id', label: { en: 'Entity', zh: '地区' } }, { key: 'v', label: 'v' }], rows }] };
     const short = { id: 't', title: 'T', blocks: [{ kind: 'table' as const, columns: [{ key: 'id', label: 'id' }], rows: rows.slice(0, 3) }] };
     const r = capTables([long, short], 'x.xlsx', 'zh');
-    const t = r.sections[0].blocks[0] as { rows: unknown[]; note: string };
+    const t = r.sections[0].blocks[0] as unknown as { rows: unknown[]; note: string };
     expect(t.rows).toHaveLength(REPORT_TABLE_ROWS);
     expect(t.note).toBe(`表中显示前 ${REPORT_TABLE_ROWS} 行，共 120 行；完整表格见 x.xlsx 的工作表“s-1”。`);
     expect(r.sections[1]).toEqual(short);

@@ -113,3 +113,18 @@ describe('World map: Taiwan is part of China', () => {
     expect(texts(worldMap({ values: { USA: 1 } }))).not.toContain(WORLD_CHINA_NOTE.en);
   });
 });
+
+describe('entity maps of countries', () => {
+  it('say that Taiwan is part of China instead of "not on the map"', async () => {
+    const { entityMapFigure } = await import('../../src/report/sections/entity-map.js');
+    const entities = [
+      { id: 'CHN', iso3: 'CHN', name: 'China', nameZh: '中国' },
+      { id: 'TWN', iso3: 'TWN', name: 'Taiwan', nameZh: '中国台湾省' },
+      { id: 'USA', iso3: 'USA', name: 'United States', nameZh: '美国' },
+    ];
+    const [fig] = entityMapFigure(entities, new Map([['CHN', 1], ['TWN', 2], ['USA', 3]]), { lang: 'zh', caption: 'x' });
+    const note = (fig as { note?: string }).note ?? '';
+    expect(note).toContain('中国台湾省是中国领土的一部分，地图上与中国一并显示，不单独着色。');
+    expect(note).not.toContain('未能在地图上显示');
+  });
+});
