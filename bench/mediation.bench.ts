@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { csvRecords } from '../src/datasets/csv-text.js';
 import { makePanel } from '../src/data/panel.js';
-import { mediation } from '../src/explain/mediation.js';
+import { mediation } from '../src/explain/mechanisms/mediation.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const lat = csvRecords(readFileSync(path.join(root, 'data/builtin/china-sim-latent.csv'), 'utf8'));

@@ -1,7 +1,8 @@
 /**
  * Run every benchmark in bench/ (`npm run bench`): each `*.bench.ts` file in its own process, one
  * after another (they are CPU-bound; running them together would distort the timings).
- * Extra arguments select benchmarks by name: `npm run bench -- feols threshold`.
+ * Extra arguments select benchmarks by name: `npm run bench -- feols threshold` (`npm run bench -- sensitivity`
+ * for issue 11's uncertainty and sensitivity analysis against an R loop).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

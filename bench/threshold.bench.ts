@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makePanel } from '../src/data/panel.js';
 import { Rng } from '../src/core/rng.js';
-import { panelThreshold } from '../src/explain/threshold.js';
+import { panelThreshold } from '../src/explain/mechanisms/threshold.js';
 
 const N = 2800;
 const T = 15;

@@ -57,6 +57,12 @@ export const PARAMS = {
     sd: 0.05,
   },
   missing: { share: 0.03, placeholder_dash: 0.06, placeholder_dots: 0.05 },
+  /**
+   * Spillovers (issue 10): nqpf_sdm, the NQPF equation with a spatial Durbin part, drawn after every
+   * other variable (its own noise at the end of the random stream) so that all earlier values stay
+   * byte-identical and every earlier parameter stays recoverable from the unchanged nqpf column.
+   */
+  spillover: { rho: 0.3, theta_innovation: 0.2, c: 0.35, sd: 0.05 },
 } as const;
 
 /**
@@ -348,9 +354,40 @@ export function simulateChinaSim(provincesText: string, bordersText: string, see
     );
   }
 
+  // Spatial Durbin NQPF: N^S_t = (I − ρW)⁻¹[c·I_t + d·U_t + e·T_t + controls + μ^N + τ_t + θ·W I_t + ε^S_t].
+  const SP = P.spillover;
+  const NS: number[][] = names.map(() => []);
+  for (let t = 0; t < T; t++) {
+    const inn = I[t];
+    const rhs = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      rhs[i] =
+        SP.c * inn[i] +
+        P.nqpf.d * U[i][t] +
+        P.nqpf.e * Tl[i][t] +
+        P.nqpf.beta_urbanization * urb[i][t] +
+        P.nqpf.beta_openness * open[i][t] +
+        P.nqpf.beta_fiscal_decentralization * fd[i][t] +
+        muN[i] +
+        tauN[t] +
+        SP.theta_innovation * lag(inn, i) +
+        rng.normal(0, SP.sd);
+    }
+    // Solve (I − ρW)x = rhs by Jacobi iteration x ← rhs + ρWx (contraction: |ρ| < 1, W row-standardised).
+    let x = Float64Array.from(rhs);
+    for (let it = 0; it < 200; it++) {
+      const next = Float64Array.from(rhs, (v, i) => v + SP.rho * lag(x, i));
+      let diff = 0;
+      for (let i = 0; i < n; i++) diff = Math.max(diff, Math.abs(next[i] - x[i]));
+      x = next;
+      if (diff < 1e-15) break;
+    }
+    for (let i = 0; i < n; i++) NS[i].push(r10(x[i]));
+  }
+
   const header = ['province', 'year', 'province_zh', 'region4', ...CHINA_SIM_INDICATORS, 'gdp', 'population', 'gdp_per_capita', 'urbanization', 'openness', 'fiscal_decentralization'];
   const lines = [csvLine(header)];
-  const latentLines = [csvLine(['province', 'year', 'innovation', 'industry', 'talent', 'nqpf', 'q'])];
+  const latentLines = [csvLine(['province', 'year', 'innovation', 'industry', 'talent', 'nqpf', 'q', 'nqpf_sdm'])];
   const order = names.map((_, i) => i).sort((a, b) => (names[a] < names[b] ? -1 : 1));
   for (const i of order) {
     for (let t = 0; t < T; t++) {
@@ -370,7 +407,7 @@ export function simulateChinaSim(provincesText: string, bordersText: string, see
           formatNumber(fd[i][t], 12),
         ]),
       );
-      latentLines.push(csvLine([names[i], String(FIRST_YEAR + t), I[t][i], U[i][t], Tl[i][t], N[i][t], q[i][t]]));
+      latentLines.push(csvLine([names[i], String(FIRST_YEAR + t), I[t][i], U[i][t], Tl[i][t], N[i][t], q[i][t], NS[i][t]]));
     }
   }
 
@@ -395,6 +432,7 @@ export function simulateChinaSim(provincesText: string, bordersText: string, see
       'N_it = c_low*I_it*1[q_it <= gamma] + c_high*I_it*1[q_it > gamma] + d*U_it + e*T_it + beta_urbanization*urbanization_it + beta_openness*openness_it + beta_fiscal_decentralization*fiscal_decentralization_it + mu_N_i + tau_t + eps_N,  tau_t = year_trend*t + N(0, year_sd^2)',
       'indicator x = f(lo + (hi - lo)*w) for benefit indicators, f(hi - (hi - lo)*w) for cost indicators; w = (z_L + trend*t + N(0, noise^2) - v_min)/(v_max - v_min); z_L = (L - mean_L)/sd_L over the 372 rows; v_min, v_max = range of z_L + trend*t over the panel (indicator_calibration); f = exp with lo = ln(low), hi = ln(high) for log scale, identity for linear; then clamped to [min, max] and rounded to the yearbook precision',
       'forest_coverage, nonfossil_power_share: province level ~ U(lo, hi) + 1.0*z_nqpf + drift*t + N(0, 0.6^2)',
+      'nqpf_sdm_t = (I - rho_s*W)^-1 [c_s*I_t + d*U_t + e*T_t + beta_urbanization*urbanization_t + beta_openness*openness_t + beta_fiscal_decentralization*fiscal_decentralization_t + mu_N + tau_t + theta_s*W*I_t + eps_S_t] (parameters.spillover: rho, theta_innovation, c, sd; latent only, drawn last so that every other value is unchanged)',
       'missing: each indicator cell missing with probability 0.03; a missing cell is written "—" with probability 0.06, ".." with probability 0.05, else empty',
     ],
     parameters: PARAMS,

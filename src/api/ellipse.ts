@@ -2,9 +2,9 @@
 import { InputError } from '../core/errors.js';
 import type { Note } from '../core/notes.js';
 import type { Panel } from '../data/panel.js';
+import { entityCoordinates } from '../spatial/coordinates.js';
 import { crossSection } from '../spatial/cross-section.js';
 import { standardDeviationalEllipse } from '../spatial/ellipse.js';
-import { entityCoordinates } from '../spatial/resolve-weights.js';
 import { notesFor } from './common.js';
 
 /** Options of {@link ellipse}. */
@@ -17,20 +17,22 @@ export interface EllipseStageOptions {
   readonly denominator?: 'n' | 'n-2';
   /** Vertices of the polygon returned for maps; default 72. */
   readonly vertices?: number;
+  /** Latitude and longitude columns `LAT,LON` (as moran's --distance); default the entity coordinates of a built-in dataset. */
+  readonly coordinates?: string;
 }
 
 /** The ellipse of each period with values, and the notes. */
 export function runEllipse(panel: Panel, options: EllipseStageOptions) {
   const notes: Note[] = [...notesFor(panel.notes, [options.value])];
+  const noCoordinates = () =>
+    new InputError('the entities have no coordinates', { hint: 'give --coordinates LAT,LON (two columns of the data); built-in datasets have entity coordinates' });
+  if (!options.coordinates && !(panel.columns.lat && panel.columns.lon) && !panel.entities.some((e) => Number.isFinite(e.lat))) throw noCoordinates();
   const periods = [];
   for (const p of panel.periods) {
     const s = crossSection(panel, options.value, p);
     if (s.ids.length === 0) continue;
-    // built-in datasets carry coordinates; Chinese provinces get their capitals'
-    const coords = entityCoordinates(s.entities);
-    if (coords.every((c) => !Number.isFinite(c.lat) || !Number.isFinite(c.lon))) {
-      throw new InputError('the entities have no coordinates', { hint: 'the ellipse needs entity latitude/longitude: built-in datasets and Chinese province names (北京, 北京市, Beijing, 110000) have them' });
-    }
+    const coords = entityCoordinates(panel, s, options.coordinates ?? 'lat,lon', '--coordinates');
+    if (coords.every((c) => !Number.isFinite(c.lat) || !Number.isFinite(c.lon))) throw noCoordinates();
     notes.push(...s.notes);
     const points = s.entities
       .map((e, i) => ({ id: e.id, lat: coords[i].lat, lon: coords[i].lon, weight: s.values[i] }))

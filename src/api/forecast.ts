@@ -78,7 +78,7 @@ export function runForecast(raw: Panel, options: ForecastStageOptions) {
     notes.push(...model.notes);
     models.push(model);
     const forecast = gm11Forecast(model, horizon);
-    const rolling = options.rolling !== undefined ? gm11RollingCheck(values, { minTrain: options.rolling, horizon: Math.max(1, horizon) }) : undefined;
+    const rolling = options.rolling !== undefined ? gm11RollingCheck(values, { minTrain: options.rolling, horizon: Math.max(1, horizon), label: `${id} (${options.value})` }) : undefined;
     series.push({
       entity: id,
       periods,

@@ -15,3 +15,4 @@ export * from './regress.js';
 export * from './mediate.js';
 export * from './threshold.js';
 export * from './frameworks.js';
+export * from './spatial-regress.js';

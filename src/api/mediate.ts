@@ -1,7 +1,7 @@
 /** `mediate`: panel mediation with cluster-bootstrap intervals, as `nqpf mediate --json`. */
 import type { ImputeMethod } from '../data/impute.js';
 import type { Panel } from '../data/panel.js';
-import { mediation, type MediationResult } from '../explain/mediation.js';
+import { mediation, type MediationResult } from '../explain/mechanisms/mediation.js';
 import { imputeColumns, listOf } from './common.js';
 import { robustnessSamples, sampleResultsJson, type SampleOptions, type SampleResult } from './samples.js';
 

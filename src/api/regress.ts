@@ -2,7 +2,8 @@
 import { InputError } from '../core/errors.js';
 import type { Panel } from '../data/panel.js';
 import { regressFit, type RegressFit } from '../explain/regression-result.js';
-import { modelFromFit, regressionTable, type RegressionTable } from '../explain/table.js';
+import { modelFromFit } from '../explain/table-model.js';
+import { regressionTable, type RegressionTable } from '../report/regression-table.js';
 import { robustnessSamples, type SampleOptions } from './samples.js';
 
 /** Options of {@link regress}. */

@@ -2,7 +2,7 @@
 import { InputError } from '../core/errors.js';
 import type { Note } from '../core/notes.js';
 import type { Panel } from '../data/panel.js';
-import { dropMunicipalities, splitByGroup, winsorize } from '../explain/robustness.js';
+import { dropMunicipalities, splitByGroup, winsorize } from '../explain/transforms/index.js';
 
 /** Robustness and heterogeneity options of the model stages. */
 export interface SampleOptions {

@@ -1,13 +1,13 @@
 /** Spatial weights from a small options record: the `--neighbors/--distance/--economic/--knn` flags of the CLI. */
 import { InputError } from '../core/errors.js';
 import { column, type Panel } from '../data/panel.js';
+import { entityCoordinates } from '../spatial/coordinates.js';
 import type { CrossSection } from '../spatial/cross-section.js';
-import { entityCoordinates, resolveContiguity } from '../spatial/resolve-weights.js';
+import { resolveContiguity } from '../spatial/resolve-weights.js';
 import {
   economicDistanceWeights,
   inverseDistanceWeights,
   knnWeights,
-  type LatLon,
   type NeighbourPair,
   type SpatialWeights,
   type WeightsStyle,
@@ -39,32 +39,6 @@ export interface SpatialWeightsOptions {
   readonly builtinBorders?: readonly NeighbourPair[];
 }
 
-/** Coordinates per entity: EntityInfo lat/lon for `lat,lon`, else two numeric columns (first value per entity). */
-function coordinates(panel: Panel, section: CrossSection, spec: string | readonly [string, string]): LatLon[] {
-  const [latCol, lonCol] = listOf(spec);
-  if (!latCol || !lonCol) throw new InputError(`--distance takes two column names LAT,LON (got "${listOf(spec).join(',')}")`, { hint: 'e.g. --distance lat,lon' });
-  if (latCol === 'lat' && lonCol === 'lon' && !panel.columns.lat) {
-    // entity coordinates: a built-in dataset's, or the capitals of Chinese provinces
-    const coords = entityCoordinates(section.entities);
-    if (coords.every((c) => Number.isFinite(c.lat) && Number.isFinite(c.lon))) return coords;
-  }
-  for (const c of [latCol, lonCol]) {
-    if (!panel.columns[c]) {
-      throw new InputError(`--distance: unknown coordinate column "${c}"`, {
-        file: panel.meta.file,
-        hint: `give latitude and longitude columns of the data, or lat,lon for the entity coordinates of a built-in dataset`,
-      });
-    }
-  }
-  const first = new Map<string, LatLon>();
-  for (let r = 0; r < panel.entity.length; r++) {
-    const lat = panel.columns[latCol][r];
-    const lon = panel.columns[lonCol][r];
-    if (!first.has(panel.entity[r]) && Number.isFinite(lat) && Number.isFinite(lon)) first.set(panel.entity[r], { lat, lon });
-  }
-  return section.ids.map((id) => first.get(id) ?? { lat: NaN, lon: NaN });
-}
-
 /**
  * Build the weights `options` ask for, over the entities of `section`. Contiguity is built over all
  * entities of the panel (so a pair naming an unknown entity is an error) and then restricted to the
@@ -90,7 +64,7 @@ export function spatialWeightsFor(panel: Panel, section: CrossSection, options: 
     return economicDistanceWeights(section.ids, means, { style });
   }
   if (options.distance) {
-    const coords = coordinates(panel, section, options.distance);
+    const coords = entityCoordinates(panel, section, listOf(options.distance).join(','), '--distance');
     if (options.knn !== undefined) return knnWeights(section.ids, coords, options.knn, { style });
     return inverseDistanceWeights(section.ids, coords, { power: options.power ?? 1, cutoffKm: options.cutoff, style });
   }

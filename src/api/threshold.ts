@@ -2,7 +2,7 @@
 import { InputError } from '../core/errors.js';
 import type { ImputeMethod } from '../data/impute.js';
 import type { Panel } from '../data/panel.js';
-import { panelThreshold, type ThresholdResult } from '../explain/threshold.js';
+import { panelThreshold, type ThresholdResult } from '../explain/mechanisms/threshold.js';
 import { imputeColumns, listOf } from './common.js';
 import { robustnessSamples, sampleResultsJson, type SampleOptions, type SampleResult } from './samples.js';
 
@@ -20,6 +20,8 @@ export interface ThresholdStageOptions extends SampleOptions {
   readonly thresholds?: number;
   /** Candidates: every distinct value of q (`all`, default) or N quantiles. */
   readonly grid?: 'all' | number;
+  /** Rule of `grid: N`: `distinct` (default, Hansen) or `observations` (see thresholdCandidates). */
+  readonly gridType?: 'distinct' | 'observations';
   /** Minimum share of observations in each regime; default 0.01. */
   readonly trim?: number;
   /** Bootstrap replications per threshold test; default 300 (0 = no test). */
@@ -78,6 +80,7 @@ export function runThreshold(raw: Panel, options: ThresholdStageOptions): { pane
       controls,
       thresholds: (options.thresholds ?? 1) as 1 | 2 | 3,
       grid: options.grid ?? 'all',
+      gridType: options.gridType,
       trim: options.trim ?? 0.01,
       bootstrap: options.bootstrap ?? 300,
       seed: options.seed ?? 1,

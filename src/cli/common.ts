@@ -25,6 +25,9 @@ export interface DataOptions {
   encoding?: string;
   sheet?: string;
   layout?: 'long' | 'wide' | 'auto';
+  skipRows?: number;
+  headerRows?: number;
+  frequency?: 'year' | 'quarter' | 'month' | 'auto';
   json?: boolean;
   out?: string;
   debug?: boolean;
@@ -48,7 +51,7 @@ export function cliLang(): Lang {
   return messagesLang;
 }
 
-/** Add the common flags: --data, --entity, --period, --encoding, --sheet, --layout, --json, --out. */
+/** Add the common flags: --data, --entity, --period, --encoding, --sheet, --layout, --skip-rows, --header-rows, --frequency, --json, --out, --lang, --system. */
 export function withDataOptions(cmd: Command, { requireData = true, scoresSystem = true } = {}): Command {
   const data = new Option('--data <file|builtin>', 'panel data: a CSV/XLSX/JSON file, or a built-in dataset (world-pwt, china-sim)');
   if (requireData) data.makeOptionMandatory();
@@ -59,6 +62,9 @@ export function withDataOptions(cmd: Command, { requireData = true, scoresSystem
     .option('--encoding <enc>', 'CSV text encoding: utf-8 or gb18030/gbk (default: detected)')
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
     .addOption(new Option('--layout <layout>', 'data layout').choices(['long', 'wide', 'auto']).default('auto'))
+    .option('--skip-rows <n>', 'rows above the header to skip (default: found: titles, notes, NBS lines)', intOption('--skip-rows'))
+    .option('--header-rows <n>', 'header rows, combined into column names (default: found)', intOption('--header-rows'))
+    .addOption(new Option('--frequency <f>', 'periods: year, quarter or month (default: detected, else year)').choices(['year', 'quarter', 'month', 'auto']).default('auto'))
     .option('--json', 'print one JSON object on stdout and nothing else')
     .option('--out <dir>', 'write results to this folder: CSV and XLSX tables, charts (SVG, PNG) and an HTML report (index.html)')
     .addOption(new Option('--lang <lang>', 'language of the report written with --out, and of messages (default: NQPF_LANG, else en)').choices(['en', 'zh']));
@@ -67,16 +73,18 @@ export function withDataOptions(cmd: Command, { requireData = true, scoresSystem
 }
 
 /** Read `--data` (a file or a built-in dataset name) into a panel. */
-export async function loadData(opts: DataOptions, read: { crossSection?: boolean } = {}): Promise<Panel> {
+export async function loadData(opts: DataOptions): Promise<Panel> {
   if (isBuiltinDataset(opts.data)) return loadBuiltinDataset(opts.data);
   return readPanel(opts.data, {
-    crossSection: read.crossSection,
     system: opts.system,
     entity: opts.entity,
     period: opts.period,
     encoding: opts.encoding,
     sheet: opts.sheet,
     layout: opts.layout,
+    skipRows: opts.skipRows,
+    headerRows: opts.headerRows,
+    frequency: opts.frequency,
   });
 }
 

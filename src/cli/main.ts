@@ -1,12 +1,26 @@
 import { Command, CommanderError } from 'commander';
 import { isInputError } from '../core/errors.js';
-import { commands } from './commands/index.js';
+import { commands, findCommand, type CommandEntry } from './commands/index.js';
 import { cliLang, reportLang, setCliLang } from './common.js';
 
 const VERSION = '0.1.0';
 
-/** Build the `nqpf` program with every command registered. */
-export function buildProgram(): Command {
+/**
+ * The command `argv` runs (its first word that is not an option), or the one `nqpf help <command>`
+ * asks about; undefined for `nqpf`, `nqpf --help`, `nqpf --version`.
+ */
+export function commandOf(argv: readonly string[]): CommandEntry | undefined {
+  const words = argv.slice(2).filter((a) => !a.startsWith('-'));
+  const first = words[0] === 'help' ? words[1] : words[0];
+  return first === undefined ? undefined : findCommand(first);
+}
+
+/**
+ * Build the `nqpf` program. Only the command `argv` runs is loaded (see the lazy registry in
+ * commands/index.ts); the others are listed by name and summary, so `nqpf --help` loads no command
+ * module. Without `argv` every command is loaded (for tests and tools that inspect the program).
+ */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command('nqpf')
     .description(
       'nqpf: measure New Quality Productive Forces (新质生产力) from panel data and test how innovation drives them.',
@@ -15,7 +29,18 @@ export function buildProgram(): Command {
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', '\nExample:\n  nqpf demo --out nqpf-report\n  nqpf measure --data world-pwt --framework pwt --json');
-  for (const register of commands) register(program);
+  const wanted = argv ? commandOf(argv) : undefined;
+  const registers = await Promise.all(commands.map((c) => (!argv || c === wanted ? c.load() : undefined)));
+  commands.forEach((entry, i) => {
+    const register = registers[i];
+    if (register) {
+      register(program);
+      program.commands[program.commands.length - 1].description(entry.summary);
+    } else {
+      // Listed in the help only; running it loads the real command (argv names it).
+      program.command(entry.name).description(entry.summary);
+    }
+  });
   return program;
 }
 
@@ -24,7 +49,7 @@ export function buildProgram(): Command {
  * stack trace unless --debug), 1 internal error.
  */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   program.exitOverride();
   for (const c of program.commands) c.exitOverride();
   const debug = argv.includes('--debug');

@@ -77,12 +77,23 @@ export function validValues(values: ArrayLike<number>): Float64Array {
 }
 
 /**
- * Quantile of already sorted finite values by R's default (type 7, Hyndman & Fan 1996):
- * h = (n − 1)p, linear interpolation between the order statistics around h, computed as R does.
+ * Quantile of already sorted finite values, R's `quantile(x, p, type)` (Hyndman & Fan 1996):
+ * - `type = 7` (default, R's default): h = (n − 1)p, linear interpolation between the order
+ *   statistics around h, computed as R does;
+ * - `type = 2`: the averaged inverse of the empirical distribution (Stata's `_pctile` and
+ *   `summarize, detail`, hence `winsor2`): with np = n·p, x_(⌈np⌉) when np is not an integer and the
+ *   mean of x_(np) and x_(np+1) when it is (R's fuzz of 4ε for deciding integrality).
  */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, p: number, type: 2 | 7 = 7): number {
   const n = sorted.length;
   if (n === 0 || !(p >= 0 && p <= 1)) return NaN;
+  if (type === 2) {
+    const np = n * p;
+    const j = Math.floor(np + 4 * Number.EPSILON * np);
+    const g = np - j;
+    if (Math.abs(g) < 4 * Number.EPSILON * Math.max(1, np)) return (sorted[Math.max(0, j - 1)] + sorted[Math.min(n - 1, j)]) / 2;
+    return sorted[Math.min(n - 1, j)];
+  }
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, n - 1);
@@ -93,10 +104,10 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   return (1 - frac) * sorted[lo] + frac * sorted[hi];
 }
 
-/** Quantile (R type 7) of the finite values of `values`. */
-export function quantile(values: ArrayLike<number>, p: number): number {
+/** Quantile (R type 7 by default, or type 2; see {@link quantileSorted}) of the finite values of `values`. */
+export function quantile(values: ArrayLike<number>, p: number, type: 2 | 7 = 7): number {
   const v = validValues(values).sort();
-  return quantileSorted(v, p);
+  return quantileSorted(v, p, type);
 }
 
 /** Minimum and maximum of the finite values; [NaN, NaN] when there are none. */

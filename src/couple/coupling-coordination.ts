@@ -89,6 +89,14 @@ export function couplingCoordination(data: ScoreTable, systems: readonly string[
   }
   const n = systems.length;
   if (n < 2) throw new InputError(`coupling needs at least two systems (got ${n})`, { hint: 'e.g. --systems innovation,nqpf' });
+  // A system coupled with itself gives C = 1 whatever the data: not a finding, a typo.
+  const repeated = systems.filter((s, i) => systems.indexOf(s) !== i);
+  if (repeated.length) {
+    throw new InputError(`system "${repeated[0]}" is listed twice; coupling needs distinct systems`, {
+      column: repeated[0],
+      hint: 'e.g. --systems innovation,nqpf',
+    });
+  }
   const alpha = options.alpha ?? systems.map(() => 1 / n);
   if (alpha.length !== n || alpha.some((a) => !(a >= 0))) {
     throw new InputError(`alpha needs ${n} non-negative weights, one per system (got ${alpha.join(',')})`, {

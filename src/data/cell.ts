@@ -23,6 +23,8 @@ export type CellValue =
 
 const plainNumber = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const thousands = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+// "40 000": a space, no-break space, thin space or narrow no-break space between groups of three (SI, ISO 31-0).
+const spaced = /^[+-]?\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d*)?$/;
 const fullWidth = /[\uFF01-\uFF5E]/;
 
 /** Map full-width ASCII forms (U+FF01–FF5E: "１２３，４５６．７") to ASCII. */
@@ -36,9 +38,9 @@ export function toHalfWidth(s: string): string {
   return out;
 }
 
-/** Trim ASCII and ideographic (U+3000) spaces. */
+/** Trim ASCII, no-break, thin and ideographic (U+3000) spaces. */
 export function trimCell(s: string): string {
-  return s.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  return s.replace(/^[\s\u3000\u2009\u202f]+|[\s\u3000\u2009\u202f]+$/g, '');
 }
 
 /**
@@ -46,7 +48,8 @@ export function trimCell(s: string): string {
  * a missing-value placeholder ({@link MISSING_PLACEHOLDERS}), or text.
  *
  * A comma is read as a thousands separator only in the strict pattern d{1,3}(,ddd)+ — "1,5" is text,
- * never 1.5, because decimal commas cannot be told apart from thousands separators.
+ * never 1.5, because decimal commas cannot be told apart from thousands separators. A space (also
+ * no-break, thin or narrow no-break) between groups of three is a thousands separator too: "40 000".
  */
 export function parseCell(raw: string): CellValue {
   const s = trimCell(raw);
@@ -55,6 +58,7 @@ export function parseCell(raw: string): CellValue {
   if (placeholderSet.has(t.toLowerCase()) || placeholderSet.has(s)) return { kind: 'placeholder', token: s };
   if (plainNumber.test(t)) return { kind: 'number', value: Number(t) };
   if (thousands.test(t)) return { kind: 'number', value: Number(t.replace(/,/g, '')) };
+  if (spaced.test(t)) return { kind: 'number', value: Number(t.replace(/[ \u00a0\u2009\u202f]/g, '')) };
   return { kind: 'text', text: s };
 }
 

@@ -25,6 +25,10 @@ export interface DatasetMeta {
   readonly citation?: string;
   readonly licence?: string;
   readonly file?: string;
+  /** Sub-annual data: periods are year×10 + quarter or year×100 + month (see src/data/period.ts). Absent: years. */
+  readonly frequency?: 'year' | 'quarter' | 'month';
+  /** One row per entity without a period column (read with one constant period). */
+  readonly crossSection?: boolean;
   /** Chinese title, citation and licence lines for reports in Chinese (built-in datasets). */
   readonly zh?: DatasetMetaZh;
 }
@@ -83,6 +87,11 @@ export interface MakePanelInput {
   /** For error messages: the file the rows came from and the spreadsheet row number of each row. */
   file?: string;
   sourceRow?: ArrayLike<number>;
+  /**
+   * Entity order by rank (lower first) instead of the natural sort of ids: Chinese provinces in GB/T
+   * 2260 order. Ids without a rank follow, in natural order.
+   */
+  entityOrder?: ReadonlyMap<string, number>;
 }
 
 const collator = new Intl.Collator('en', { numeric: true });
@@ -117,7 +126,7 @@ export function makePanel(input: MakePanelInput): Panel {
   // Sort on integer entity ranks (ids sorted once with the collator) rather than comparing strings
   // with the collator per pair: a million rows sort in well under a second.
   const rank = new Int32Array(n);
-  const ids = integerRunRanks(input.entity, rank) ?? entityRanks(input.entity, rank);
+  const ids = (input.entityOrder ? undefined : integerRunRanks(input.entity, rank)) ?? entityRanks(input.entity, rank, input.entityOrder);
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) sorted = rank[i - 1] < rank[i] || (rank[i - 1] === rank[i] && input.period[i - 1] <= input.period[i]);
   // Files are usually written sorted: then the row order is the identity and no permutation is
@@ -208,7 +217,7 @@ function integerRunRanks(entity: readonly string[], rank: Int32Array): string[] 
 }
 
 /** Any layout: rank of each row's entity among the sorted distinct ids (into `rank`); returns the ids. */
-function entityRanks(entity: readonly string[], rank: Int32Array): string[] {
+function entityRanks(entity: readonly string[], rank: Int32Array, order?: ReadonlyMap<string, number>): string[] {
   const n = entity.length;
   const firstSeen = new Map<string, number>();
   for (let i = 0; i < n; i++) {
@@ -225,7 +234,10 @@ function entityRanks(entity: readonly string[], rank: Int32Array): string[] {
   const seenOrder = [...firstSeen.keys()];
   const byName = Array.from(seenOrder, (_, k) => k);
   // Integer ids sort by value without a collator call per comparison.
-  if (seenOrder.every((e) => PLAIN_INTEGER.test(e))) {
+  if (order) {
+    const key = seenOrder.map((e) => order.get(e) ?? Infinity);
+    byName.sort((a, b) => key[a] - key[b] || (key[a] === Infinity ? collator.compare(seenOrder[a], seenOrder[b]) : 0));
+  } else if (seenOrder.every((e) => PLAIN_INTEGER.test(e))) {
     const value = seenOrder.map(Number);
     byName.sort((a, b) => value[a] - value[b]);
   } else byName.sort((a, b) => collator.compare(seenOrder[a], seenOrder[b]));

@@ -1,3 +1,5 @@
+import { dateCellValue } from './period.js';
+
 /*
  * A table as read from a file, before it becomes a Panel: a header and one column per header cell.
  * Numeric cells are kept in a Float64Array without allocating per cell; anything else is kept as text
@@ -24,6 +26,8 @@ export interface RawTable {
   readonly rowNumber: Int32Array;
   /** File name for error messages. */
   readonly file?: string;
+  /** Spreadsheet row of the (last) header row, when table finding found it below row 1. */
+  readonly headerRow?: number;
 }
 
 /**
@@ -63,8 +67,9 @@ export function cellText(col: RawColumn, row: number): string {
 
 /**
  * Build a {@link RawTable} from rows of JS values (XLSX sheets, JSON records): numbers go to `num`,
- * strings to `str`, null/undefined/'' are empty, booleans and dates become text (dates as ISO
- * yyyy-mm-dd).
+ * strings to `str`, null/undefined/'' are empty, booleans become text, dates their ISO text
+ * yyyy-mm-dd — except a year typed into a date-formatted cell, which is the year (see
+ * {@link dateCellValue}: 2016, never 1905-07-08).
  *
  * @param firstRowNumber spreadsheet row number of `rows[0]` (2 when a header row precedes it).
  */
@@ -89,8 +94,9 @@ export function rawTableFromRows(
         else (columns[c].str ??= new Array(n))[i] = String(v);
         continue;
       }
-      const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
-      (columns[c].str ??= new Array(n))[i] = text;
+      const dv = v instanceof Date ? dateCellValue(v) : String(v);
+      if (typeof dv === 'number') columns[c].num[i] = dv;
+      else (columns[c].str ??= new Array(n))[i] = dv;
     }
   }
   return {

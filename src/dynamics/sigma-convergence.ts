@@ -8,7 +8,7 @@ import { coefficientOfVariation } from '../disparity/coefficient-of-variation.js
 import type { Panel } from '../data/panel.js';
 import { InputError } from '../core/errors.js';
 import { mean, sd } from '../core/numeric.js';
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import { tPValue } from '../core/pvalue.js';
 import { valuesByPeriod } from './panel-values.js';
 
 /** Options of {@link sigmaConvergence}. */
@@ -56,7 +56,7 @@ export function simpleTrend(x: readonly number[], y: readonly number[]): Trend {
   for (let i = 0; i < n; i++) rss += (y[i] - intercept - slope * x[i]) ** 2;
   const stdError = n > 2 ? Math.sqrt(rss / (n - 2) / sxx) : NaN;
   const tValue = slope / stdError;
-  const pValue = n > 2 ? 2 * tCdf(-Math.abs(tValue), n - 2) : NaN;
+  const pValue = n > 2 ? tPValue(tValue, n - 2) : NaN;
   return { slope, intercept, stdError, tValue, pValue, n };
 }
 

@@ -21,7 +21,10 @@ export interface SpatialMarkovResult {
   readonly classes: 'pooled' | 'per-period';
   readonly breaks: readonly (readonly number[])[];
   readonly lagBreaks: readonly (readonly number[])[];
-  /** Spatial lag per panel row (NaN when a neighbour is missing in that period). */
+  /**
+   * Spatial lag per panel row (NaN when a neighbour is missing in that period). Lag classes and their
+   * breaks use only the rows whose own value is known, so blank cells and absent rows agree.
+   */
   readonly lag: Float64Array;
   /** Pooled (unconditional) matrix. */
   readonly pooled: TransitionMatrix;
@@ -74,7 +77,12 @@ export function spatialMarkov(panel: Panel, value: string, w: SpatialWeights, op
   if (w.style !== 'W') log.warn('weights-not-row-standardised', 'spatial Markov chains use a row-standardised W (style "W"); the lag is not a neighbour average otherwise');
   const { classOfRow, breaks } = classifyRows(panel, value, k, mode);
   const lag = spatialLagByPeriod(panel, value, w);
-  const { classOfRow: lagClass, breaks: lagBreaks } = quantileClassesByPeriod(panel, lag, k, mode);
+  // Lag classes come from the entity-periods whose own value is known. A missing value can be a blank
+  // cell (the row exists, so its lag is computable) or an absent row (no lag at all); counting the
+  // lags of blank cells would make the breaks, and every count after them, depend on which was used.
+  const y = column(panel, value);
+  const classifiedLag = lag.map((l, i) => (Number.isFinite(y[i]) ? l : NaN));
+  const { classOfRow: lagClass, breaks: lagBreaks } = quantileClassesByPeriod(panel, classifiedLag, k, mode);
   const counts = Array.from({ length: k }, () => Array.from({ length: k }, () => Array(k).fill(0)));
   let n = 0;
   let noLag = 0;

@@ -2,9 +2,9 @@ import type { Panel } from '../data/panel.js';
 import type { Note } from '../core/notes.js';
 import { NoteLog } from '../core/notes.js';
 import { InputError } from '../core/errors.js';
-import fCdf from '@stdlib/stats-base-dists-f-cdf';
+import { fPValue } from '../core/pvalue.js';
 import type { Matrix } from '../linalg/index.js';
-import { cholesky, choleskyInverse, choleskySolve, crossprod, dot, subMatrix, xty } from '../linalg/index.js';
+import { cholesky, choleskyInverse, choleskyQr2, choleskySolve, crossprod, dot, solveUpper, subMatrix } from '../linalg/index.js';
 import type { Formula } from './formula.js';
 import { parseFormula } from './formula.js';
 import type { DroppedRows, ModelFrame, ModelFrameOptions } from './model-frame.js';
@@ -98,7 +98,11 @@ function ssq(x: Float64Array): number {
 
 /**
  * Least squares of y on the columns `cols` with collinearity detection: order-preserving Cholesky
- * of XᵀX (fixest's rule) after removing columns the FE absorb. Returns full-length b (NaN dropped).
+ * of XᵀX (fixest's rule, `collinTol`) after removing columns the FE absorb decides which columns are
+ * kept; the kept columns are then solved by a thin QR ({@link choleskyQr2}), so that the error of b
+ * and of the bread grows with κ(X), not κ(X)² as with the normal equations (lm's accuracy on
+ * near-collinear designs). Returns full-length b (NaN for dropped columns) and the bread
+ * (X_keepᵀX_keep)⁻¹ = R⁻¹R⁻ᵀ.
  */
 export function leastSquares(
   cols: readonly Float64Array[],
@@ -114,10 +118,13 @@ export function leastSquares(
   const f = cholesky(subMatrix(xtx, cand, cand), { tol });
   const keep = f.keep.map((k) => cand[k]);
   const dropped = [...Array(p).keys()].filter((j) => !keep.includes(j));
-  const bk = choleskySolve(f, xty(cand.map((j) => cols[j]), y));
   const b = new Float64Array(p).fill(NaN);
-  f.keep.forEach((k) => (b[cand[k]] = bk[k]));
-  return { b, keep, dropped, bread: choleskyInverse(f) };
+  if (!keep.length) return { b, keep, dropped, bread: { rows: 0, cols: 0, data: new Float64Array(0) } };
+  const { r, qty } = choleskyQr2(keep.map((j) => cols[j]), [y], subMatrix(xtx, keep, keep));
+  const bk = solveUpper(r, qty[0]);
+  keep.forEach((j, k) => (b[j] = bk[k]));
+  const k = keep.length;
+  return { b, keep, dropped, bread: choleskyInverse({ r, rank: k, keep: [...Array(k).keys()], dropped: [] }) };
 }
 
 /** y − Σ cols[j]·b[j]; written over `y` when `inPlace` (y is a scratch copy nobody else holds). */
@@ -217,7 +224,7 @@ export function feolsFrame(frame: ModelFrame, options: FeolsOptions = {}): Feols
         F,
         df1,
         df2,
-        pValue: df1 > 0 ? 1 - fCdf(F, df1, df2) : NaN,
+        pValue: df1 > 0 ? fPValue(F, df1, df2) : NaN,
         r2Partial: 1 - rssU / rssR,
         coefficients,
       });
@@ -294,7 +301,7 @@ export function feolsFrame(frame: ModelFrame, options: FeolsOptions = {}): Feols
     F,
     fDf1: q,
     fDf2: dfResidual,
-    fPValue: q > 0 ? 1 - fCdf(F, q, dfResidual) : NaN,
+    fPValue: q > 0 ? fPValue(F, q, dfResidual) : NaN,
     fixedEffects: fes.map((fe) => ({ name: fe.name, nLevels: fe.nLevels })),
     dropped: frame.dropped,
     notes: log.notes,

@@ -287,3 +287,36 @@ export function parseFormula(text: string): Formula {
   const t = text.trim();
   return new Parser(t, tokenize(t)).formula();
 }
+
+/** A column name as it must be written in formula text: backquoted unless it is a plain identifier. */
+export function formulaName(name: string): string {
+  return /^[A-Za-z_.\u0080-\uffff][A-Za-z0-9_.\u0080-\uffff]*$/.test(name) && !name.includes('`') ? name : `\`${name}\``;
+}
+
+/**
+ * Build a {@link Formula} from column names, without writing and parsing text: what estimators use
+ * for the equations they make themselves (mediation, moderation, threshold refits), so that a legal
+ * column name such as `R&D intensity` needs no quoting and can never produce a formula error the
+ * user did not write. Each right-hand term is a column name, or an array of names for their product
+ * (`['x', 'z']` is `x:z`). `text` is the equivalent fixest formula (names backquoted where needed),
+ * for display and notes; it parses back to the same object.
+ */
+export function formulaOf(lhs: string, terms: readonly (string | readonly string[])[], fixedEffects: readonly string[] = [], options: { intercept?: boolean } = {}): Formula {
+  const mkTerm = (t: string | readonly string[]): Term => {
+    const names = typeof t === 'string' ? [t] : [...t];
+    const factors: Expr[] = names.map((name) => ({ kind: 'var', name }));
+    return { factors, label: names.join(':') };
+  };
+  const rhs = terms.map(mkTerm);
+  const seen = new Set<string>();
+  for (const t of rhs) {
+    if (seen.has(t.label)) throw new InputError(`term "${t.label}" appears twice in the model`, { hint: 'each variable may enter an equation once' });
+    seen.add(t.label);
+  }
+  const intercept = (options.intercept ?? true) && fixedEffects.length === 0;
+  const rhsText = terms.map((t) => (typeof t === 'string' ? [t] : t).map(formulaName).join(':'));
+  if (!rhsText.length) rhsText.push(intercept || fixedEffects.length ? '1' : '0');
+  else if (!intercept && !fixedEffects.length) rhsText.push('0');
+  const text = `${formulaName(lhs)} ~ ${rhsText.join(' + ')}${fixedEffects.length ? ` | ${fixedEffects.map(formulaName).join(' + ')}` : ''}`;
+  return { text, lhs: { kind: 'var', name: lhs }, lhsLabel: lhs, terms: rhs, intercept, fixedEffects: [...fixedEffects] };
+}

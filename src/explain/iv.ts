@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors.js';
-import fCdf from '@stdlib/stats-base-dists-f-cdf';
+import { fPValue } from '../core/pvalue.js';
 import { cholesky, choleskySolve, dot, subMatrix } from '../linalg/index.js';
 import type { FeolsFit } from './feols.js';
 import { feolsFrame } from './feols.js';
@@ -63,7 +63,7 @@ export function firstStageWald(fit: FeolsFit, spec: VcovSpec | string): FirstSta
       F,
       df1: q,
       df2,
-      pValue: q > 0 && Number.isFinite(df2) ? 1 - fCdf(F, q, df2) : NaN,
+      pValue: q > 0 ? fPValue(F, q, df2) : NaN,
       vcovLabel: v.label,
     };
   });

@@ -2,13 +2,12 @@ import { InputError } from '../core/errors.js';
 import { NoteLog, type Note } from '../core/notes.js';
 import type { Matrix } from '../linalg/index.js';
 import { sandwich, zeros } from '../linalg/index.js';
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import type { FeolsFit } from './feols.js';
 import { factorCodes } from './model-frame.js';
 import { isNestedIn } from './demean.js';
+import { tPValue } from '../core/pvalue.js';
 
 /**
  * Small-sample corrections, named as fixest's `ssc()`:
@@ -277,7 +276,20 @@ export function vcov(fit: FeolsFit, spec: VcovSpec | string = { type: 'iid' }): 
       const rows = fit.frame.rows;
       const T = panel.periods.length;
       const tIdx = Int32Array.from(rows, (r) => panel.periodIndex[r]);
+      let observed = 0;
+      const seen = new Uint8Array(T);
+      for (const t of tIdx) if (!seen[t]) {
+        seen[t] = 1;
+        observed++;
+      }
       const L = s.lag ?? Math.floor(4 * Math.pow(T / 100, 2 / 9));
+      // Γ_l needs two periods l apart: a lag of T or more has no autocovariance to weight, and the
+      // Bartlett weights 1 − l/(L+1) of such an L are not those of any usable bandwidth.
+      if (L >= observed) {
+        throw new InputError(`the Driscoll–Kraay lag ${L} must be smaller than the number of periods in the sample (${observed})`, {
+          hint: `use --vcov dk (lag ⌊4(T/100)^(2/9)⌋ = ${Math.floor(4 * Math.pow(T / 100, 2 / 9))} here) or dk:L with L ≤ ${Math.max(0, observed - 1)}; Newey–West bandwidths are usually far below T`,
+        });
+      }
       const H = groupScores(X, e, tIdx, T);
       const meat = outer(H);
       for (let l = 1; l <= L && l < T; l++) {
@@ -290,12 +302,6 @@ export function vcov(fit: FeolsFit, spec: VcovSpec | string = { type: 'iid' }): 
             meat.data[b + a * K] += w * acc;
           }
         }
-      }
-      let observed = 0;
-      const seen = new Uint8Array(T);
-      for (const t of tIdx) if (!seen[t]) {
-        seen[t] = 1;
-        observed++;
       }
       if (observed < 10) log.warn('few-periods', `Driscoll–Kraay standard errors with only ${observed} periods are unreliable (they are large-T asymptotics)`);
       const adj = s.ssc?.adj ? (n - 1) / (n - kFull) : 1;
@@ -320,6 +326,7 @@ export function vcov(fit: FeolsFit, spec: VcovSpec | string = { type: 'iid' }): 
  * Collinear (dropped) terms are omitted, as fixest prints them.
  */
 export function coefTable(fit: FeolsFit, v: VcovResult, level = 0.95): CoefRow[] {
+  if (!(level > 0 && level < 1)) throw new InputError(`the confidence level must be between 0 and 1 (got ${level})`, { hint: 'e.g. --level 0.95 (a 95% interval)' });
   const K = v.names.length;
   const normal = !Number.isFinite(v.df);
   const crit = normal ? normalQuantile(1 - (1 - level) / 2, 0, 1) : tQuantile(1 - (1 - level) / 2, v.df);
@@ -327,7 +334,6 @@ export function coefTable(fit: FeolsFit, v: VcovResult, level = 0.95): CoefRow[]
     const est = fit.coefficients[j];
     const se = Math.sqrt(v.matrix.data[k + k * K]);
     const stat = est / se;
-    const p = normal ? 2 * normalCdf(-Math.abs(stat), 0, 1) : 2 * tCdf(-Math.abs(stat), v.df);
-    return { term: fit.coefNames[j], estimate: est, stdError: se, statistic: stat, pValue: p, ciLow: est - crit * se, ciHigh: est + crit * se };
+    return { term: fit.coefNames[j], estimate: est, stdError: se, statistic: stat, pValue: tPValue(stat, v.df), ciLow: est - crit * se, ciHigh: est + crit * se };
   });
 }

@@ -14,9 +14,12 @@
  * - `qr(X, {pivoting:'limited'|'full', tol=1e-7})` Householder QR with column pivoting and rank
  *   detection (`limited` = R's dqrdc2 as in `lm`); `qrCoef(f, y)` (NaN beyond rank), `qrResiduals`,
  *   `qrQty`, `qrR`.
+ * - `choleskyQr2(cols, ys)` thin QR by CholeskyQR2 → `{r, qty}`: least squares with QR accuracy in
+ *   two streaming passes (used by feols on near-collinear designs).
  * - Triangular solves: `solveUpper`, `solveUpperTransposed`, `solveLower`, `invertUpper`.
  */
 export * from './matrix.js';
 export * from './crossprod.js';
 export * from './cholesky.js';
 export * from './qr.js';
+export * from './cholesky-qr.js';

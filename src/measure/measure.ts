@@ -102,7 +102,19 @@ function measureSystem(
     raw.forEach((x, j) => {
       if (constant[j]) return;
       const flat = periodGroups.filter((g) => g.every((i) => x[i] === x[g[0]])).map((g) => periodList[periodGroups.indexOf(g)]);
-      if (flat.length) log.info('constant-in-period', `indicator "${ids[j]}" (system "${system.id}") is constant in period(s) ${flat.join(', ')}; it is normalised to the top of the scale there`);
+      if (flat.length === periodGroups.length) {
+        // Constant within every period (a national series repeated for every region): per-period
+        // normalisation maps it to one value in each period, so it carries no information and gets
+        // weight 0 under every method, as a constant indicator does.
+        constant[j] = true;
+        log.warn('constant-within-periods', `indicator "${ids[j]}" (system "${system.id}", column "${placed[j].indicator.column}") is constant within every period: under per-period normalisation it carries no information and gets weight 0`, {
+          system: system.id,
+          indicator: ids[j],
+          column: placed[j].indicator.column,
+        });
+      } else if (flat.length) {
+        log.info('constant-in-period', `indicator "${ids[j]}" (system "${system.id}") is constant in period(s) ${flat.join(', ')}; it is normalised to the top of the scale there`);
+      }
     });
   }
   const w = computeWeights(o.weights, {

@@ -70,7 +70,7 @@ function single(method: WeightMethod, input: WeightInput, log: NoteLog): SystemW
       return { weights: expand(r.weights), raw: expand(r.raw) };
     }
     case 'cv': {
-      const r = cvWeights(idx.map((j) => input.raw[j]), names);
+      const r = cvWeights(idx.map((j) => input.raw[j]), names, log);
       return { weights: expand(r.weights), raw: expand(r.raw) };
     }
     case 'equal': {

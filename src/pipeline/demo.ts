@@ -20,8 +20,8 @@ import { localMoran, type LocalMoranResult } from '../spatial/local-moran.js';
 import { moranTest, type MoranResult } from '../spatial/moran.js';
 import { standardDeviationalEllipse, type StandardDeviationalEllipse } from '../spatial/ellipse.js';
 import { gm11, gm11Forecast } from '../project/gm11.js';
-import { mediation, type MediationResult } from '../explain/mediation.js';
-import { panelThreshold, type ThresholdResult } from '../explain/threshold.js';
+import { mediation, type MediationResult } from '../explain/mechanisms/mediation.js';
+import { panelThreshold, type ThresholdResult } from '../explain/mechanisms/threshold.js';
 import { dataDormancy, type DormancyResult } from '../diagnose/dormancy.js';
 import { structuralDisorder, type DisorderResult } from '../diagnose/disorder.js';
 import { ecologicalIsolation, type IsolationResult } from '../diagnose/isolation.js';
@@ -39,6 +39,7 @@ import { chinaSimMechanismTruth, mechanismSection, type MechanismSectionInput } 
 import { scoresPanel } from '../measure/scores-panel.js';
 import { measurePanel } from '../measure/pipeline.js';
 import type { ChinaSimTruth } from '../datasets/china-sim-truth.js';
+import { robustnessReport } from './robustness.js';
 
 /** How the demo runs one built-in example: which systems to couple, the headline index, the spatial weights. */
 export interface DemoSpec {
@@ -191,6 +192,7 @@ export function caseSections(c: DemoCase, lang: Lang): ReportSection[] {
   return [
     coverageSection(c.panel, c.coverage, c.imputation, { lang, names }),
     ...measureSections(c.panel, c.framework, c.measured, { lang }),
+    robustnessReport(c, lang),
     couplingSection(c.scores, c.coupling, { lang, names }),
     disparitySection(c.scores, c.disparity, { lang, names }),
     densitySection(c.scores, c.density, { lang, names }),

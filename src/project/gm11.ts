@@ -229,6 +229,8 @@ export interface RollingCheckOptions {
   horizon?: number;
   /** Class-ratio upper bound convention, as in {@link Gm11Options}. */
   ratioUpper?: 'n+1' | 'n+2';
+  /** Names the series in messages, e.g. "Beijing (gdp, 2015–2023)". */
+  label?: string;
 }
 
 export interface RollingCheck {
@@ -248,6 +250,13 @@ export interface RollingCheck {
 export function gm11RollingCheck(x: ArrayLike<number>, options: RollingCheckOptions = {}): RollingCheck {
   const minTrain = options.minTrain ?? 4;
   const horizon = options.horizon ?? 1;
+  // A first window as long as the series leaves nothing to forecast: the MAPE would be empty (NaN).
+  if (!(Number.isInteger(minTrain) && minTrain >= 4 && minTrain < x.length)) {
+    throw new InputError(
+      `the rolling check's first training window must be 4 to ${x.length - 1} periods${where(options.label)} (got ${minTrain}; the series has ${x.length} values)`,
+      { hint: x.length > 4 ? `e.g. --rolling ${Math.max(4, x.length - 3)}` : 'a rolling check needs at least 5 values' },
+    );
+  }
   const points: RollingCheck['points'] = [];
   const forcedOrigins: number[] = [];
   for (let t = minTrain; t < x.length; t++) {

@@ -1,6 +1,6 @@
 import { Rng } from '../core/rng.js';
 import type { Note } from '../core/notes.js';
-import { centredMoments, checkValues, normalPValue, type Alternative } from './pvalue.js';
+import { centredMoments, checkAlpha, checkValues, normalPValue, type Alternative } from './pvalue.js';
 import { spatialLag, type SpatialWeights } from './weights.js';
 
 /** LISA cluster class: High-High, Low-Low, High-Low, Low-High, or not significant. */
@@ -77,6 +77,7 @@ export function localMoran(x: ArrayLike<number>, w: SpatialWeights, options: Loc
   const nsim = options.permutations ?? 0;
   const seed = options.seed ?? 1;
   const alpha = options.alpha ?? 0.05;
+  checkAlpha(alpha, '--alpha');
   const n = x.length;
   const { z, z2, z4 } = centredMoments(x);
   const m2 = z2 / n;

@@ -1,25 +1,14 @@
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { normalPValue, type Alternative } from '../core/pvalue.js';
 import { InputError } from '../core/errors.js';
 import type { SpatialWeights } from './weights.js';
 
 /**
  * Alternative hypothesis of a spatial autocorrelation test, as in spdep: `greater` (positive
  * autocorrelation; spdep's default for moran.test, geary.test and moran.mc), `less`, `two.sided`
- * (spdep's default for localmoran).
+ * (spdep's default for localmoran). Normal p-values come from the core helper ({@link normalPValue}).
  */
-export type Alternative = 'greater' | 'less' | 'two.sided';
-
-/**
- * Normal p-value of a standard deviate z: greater P(Z > z), less P(Z < z), two-sided 2·P(Z > |z|).
- * The upper tail is taken as Φ(−z), not 1 − Φ(z), so small p-values keep their relative precision
- * (R's `pnorm(z, lower.tail = FALSE)`).
- */
-export function normalPValue(z: number, alternative: Alternative): number {
-  if (Number.isNaN(z)) return NaN;
-  if (alternative === 'greater') return normalCdf(-z, 0, 1);
-  if (alternative === 'less') return normalCdf(z, 0, 1);
-  return 2 * normalCdf(-Math.abs(z), 0, 1);
-}
+export type { Alternative };
+export { normalPValue };
 
 /** Check that x has one finite value per entity of the weights; InputError naming the entity otherwise. */
 export function checkValues(x: ArrayLike<number>, w: SpatialWeights, what = 'the variable'): void {
@@ -34,6 +23,27 @@ export function checkValues(x: ArrayLike<number>, w: SpatialWeights, what = 'the
     }
   }
   if (x.length < 4) throw new InputError(`spatial autocorrelation tests need at least 4 entities (got ${x.length})`);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] < lo) lo = x[i];
+    if (x[i] > hi) hi = x[i];
+  }
+  // A constant variable has Σz² = 0: I, C and every local Iᵢ are 0/0. spdep stops as well (moran.test
+  // fails in its kurtosis check, geary.test with "NAs generated"); say why instead. Differences of a few
+  // ulps are round-off from an upstream computation, not variation.
+  if (hi - lo <= 4 * Number.EPSILON * Math.max(Math.abs(lo), Math.abs(hi))) {
+    throw new InputError(`${what} is constant (${lo} for every entity): spatial autocorrelation is undefined`, {
+      hint: 'choose a variable that varies across entities, or another period',
+    });
+  }
+}
+
+/** Check a significance level: 0 < alpha < 1; InputError naming the option otherwise. */
+export function checkAlpha(alpha: number, option = 'alpha'): void {
+  if (!(alpha > 0 && alpha < 1)) {
+    throw new InputError(`${option} must be a significance level between 0 and 1 (got ${alpha})`, { hint: `e.g. ${option} 0.05` });
+  }
 }
 
 /** Deviations from the mean, z_i = x_i − x̄. */

@@ -44,7 +44,7 @@ export function pairsInEntityIds(entities: readonly EntityInfo[], pairs: readonl
  * Coordinates of each entity: its own lat/lon where given (built-in datasets), else, for Chinese
  * provinces, the capital's coordinates from nqpf's province table. NaN where neither exists.
  */
-export function entityCoordinates(entities: readonly EntityInfo[]): LatLon[] {
+export function entityLocations(entities: readonly EntityInfo[]): LatLon[] {
   return entities.map((e) => {
     if (Number.isFinite(e.lat) && Number.isFinite(e.lon)) return { lat: e.lat as number, lon: e.lon as number };
     const p = matchProvince(e.id) ?? matchProvince(e.name) ?? matchProvince(e.nameZh) ?? matchProvince(e.code);
@@ -64,7 +64,7 @@ export interface ContiguityRequest {
   /** nqpf's shipped province borders (data/builtin/china-province-borders.csv), used when no pairs are given and every entity is a Chinese province. */
   readonly builtinBorders?: readonly NeighbourPair[];
   readonly style?: WeightsStyle;
-  /** Or k nearest neighbours on the entities' coordinates ({@link entityCoordinates}). */
+  /** Or k nearest neighbours on the entities' coordinates ({@link entityLocations}). */
   readonly knn?: number;
 }
 
@@ -85,7 +85,7 @@ export function resolveContiguity(req: ContiguityRequest): SpatialWeights {
   if (req.pairs) {
     all = contiguityWeights(ids, pairsInEntityIds(req.entities, req.pairs), { style: req.style, file: req.file });
   } else if (req.knn !== undefined) {
-    const coords = entityCoordinates(req.entities);
+    const coords = entityLocations(req.entities);
     const bad = req.entities.filter((_, i) => !Number.isFinite(coords[i].lat) || !Number.isFinite(coords[i].lon)).map((e) => e.id);
     if (bad.length > 0) throw new InputError(`--knn needs coordinates, and ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ', …' : ''} have none`, { hint: 'give --neighbors FILE (a CSV of pairs a,b), or use Chinese province names (their capitals are built in)' });
     all = knnWeights(ids, coords, req.knn, { style: req.style });

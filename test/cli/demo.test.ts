@@ -51,6 +51,7 @@ describe('nqpf demo', () => {
       expect(section(`ellipse-${ds}`)).toContain('<svg');
       expect((section(`forecast-${ds}`).match(/<svg/g) ?? []).length).toBe(3);
       expect(section(`diagnosis-${ds}`)).toContain('<svg');
+      expect((section(`robustness-${ds}`).match(/<svg/g) ?? []).length).toBe(2);
     }
   });
 
@@ -65,6 +66,15 @@ describe('nqpf demo', () => {
     expect(m).toMatch(/SIMULATED/);
     expect(m).toContain('0.180'); // true indirect effect through industry, a·d = 0.6·0.3
     expect(m).toContain('11.000'); // true threshold γ = 11
+  });
+
+  it('shows the spillover part: LM tests, SDM estimates and effects beside the true values, a scenario map, SIMULATED', () => {
+    const s = section('spillover-china-sim');
+    expect(s).toMatch(/SIMULATED/);
+    expect(s).toContain('Robust LM lag');
+    expect(s).toContain('W*innovation');
+    expect(s).toContain('0.300'); // true ρ of nqpf_sdm
+    expect(s).toContain('<svg'); // scenario map
   });
 
   it('opens offline: no external scripts, styles or fonts', () => {

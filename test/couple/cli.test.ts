@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/cli.js';
+import { expectClose } from '../helpers/expect.js';
 
 const scores = 'test/fixtures/couple/scores.csv';
 
@@ -35,7 +36,24 @@ describe('nqpf couple', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.rows.length).toBeGreaterThan(100);
-    for (const x of out.rows) if (x.D !== null) expect(x.D).toBeGreaterThanOrEqual(0);
+    // Every row against Wang, Tang & Li's (2021) corrected coupling degree written out for two systems,
+    // C = √[(1 − |u₁ − u₂|)·min(u)/max(u)], T = (u₁ + u₂)/2 (equal α), D = √(C·T), and the ten-level
+    // scale (0.1 steps; 0.1–0.2 = serious imbalance 严重失调).
+    let checked = 0;
+    for (const x of out.rows) {
+      const [u1, u2] = [x.U.innovation, x.U.nqpf];
+      if (u1 === null || u2 === null) continue;
+      const C = Math.sqrt((1 - Math.abs(u1 - u2)) * (Math.min(u1, u2) / Math.max(u1, u2)));
+      const T = (u1 + u2) / 2;
+      expectClose(x.C, C, 1e-12, `C ${x.entity} ${x.period}`);
+      expectClose(x.T, T, 1e-12);
+      expectClose(x.D, Math.sqrt(C * T), 1e-12);
+      checked++;
+    }
+    expect(checked).toBe(out.rows.length);
+    const anhui = out.rows.find((x: { entity: string; period: number }) => x.entity === 'Anhui' && x.period === 2012);
+    expect(anhui.level).toBe('serious imbalance');
+    expect(anhui.levelZh).toBe('严重失调');
     expect(out.simulated).toBe(true);
     // The seed framework keeps innovation and NQPF indicators disjoint.
     expect(out.notes.some((n: { code: string }) => n.code === 'shared-indicator')).toBe(false);

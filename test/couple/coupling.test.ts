@@ -7,24 +7,24 @@ import {
   relativeDevelopment,
 } from '../../src/couple/index.js';
 import { InputError } from '../../src/core/errors.js';
+import { expectClose } from '../helpers/expect.js';
 
-const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-14);
 
 describe('coupling degree, two systems (hand-worked)', () => {
   // U = (0.36, 0.64): ΣU = 1, √(U1U2) = √0.2304 = 0.48.
   const u = [0.36, 0.64];
-  it('traditional: C = 2√(U1U2)/(U1+U2) = 2·0.48/1 = 0.96', () => close(couplingDegree(u, 'traditional'), 0.96));
-  it('wang: C = √[(1 − |U1−U2|/1)·(U1/U2)] = √(0.72·0.5625) = √0.405', () => close(couplingDegree(u, 'wang'), Math.sqrt(0.405)));
-  it('fan: C = 1 − 2√{[2(0.1296+0.4096) − 1]/4} = 1 − 2·0.14 = 0.72', () => close(couplingDegree(u, 'fan'), 0.72));
+  it('traditional: C = 2√(U1U2)/(U1+U2) = 2·0.48/1 = 0.96', () => expectClose(couplingDegree(u, 'traditional'), 0.96, { abs: 1e-14 }));
+  it('wang: C = √[(1 − |U1−U2|/1)·(U1/U2)] = √(0.72·0.5625) = √0.405', () => expectClose(couplingDegree(u, 'wang'), Math.sqrt(0.405), { abs: 1e-14 }));
+  it('fan: C = 1 − 2√{[2(0.1296+0.4096) − 1]/4} = 1 − 2·0.14 = 0.72', () => expectClose(couplingDegree(u, 'fan'), 0.72, { abs: 1e-14 }));
   it('T = 0.5, D = √(0.96·0.5) = √0.48 (primary coordination)', () => {
     const r = couplingCoordination({ entity: ['a'], period: [2020], columns: { x: [0.36], y: [0.64] } }, ['x', 'y'], { method: 'traditional' });
-    close(r.rows[0].T, 0.5);
-    close(r.rows[0].D, Math.sqrt(0.48));
+    expectClose(r.rows[0].T, 0.5, { abs: 1e-14 });
+    expectClose(r.rows[0].D, Math.sqrt(0.48), { abs: 1e-14 });
     expect(r.rows[0].level).toBe('primary coordination');
     expect(r.rows[0].levelZh).toBe('初级协调');
     expect(r.rows[0].couplingLevel).toBe('high-level coupling');
     // E = 0.36/0.64 = 0.5625 ≤ 0.8: the first system lags.
-    close(r.rows[0].relative[0].E, 0.5625);
+    expectClose(r.rows[0].relative[0].E, 0.5625, { abs: 1e-14 });
     expect(r.rows[0].relative[0].status).toBe('lagging');
   });
   it('weights α = (0.6, 0.4): T = 0.216 + 0.256 = 0.472', () => {
@@ -32,32 +32,32 @@ describe('coupling degree, two systems (hand-worked)', () => {
       alpha: [0.6, 0.4],
       method: 'traditional',
     });
-    close(r.rows[0].T, 0.472);
-    close(r.rows[0].D, Math.sqrt(0.96 * 0.472));
+    expectClose(r.rows[0].T, 0.472, { abs: 1e-14 });
+    expectClose(r.rows[0].D, Math.sqrt(0.96 * 0.472), { abs: 1e-14 });
   });
 });
 
 describe('coupling degree, three systems (hand-worked)', () => {
   // U = (0.2, 0.4, 0.8): ∏U = 0.064, (∏U)^(1/3) = 0.4, ΣU = 1.4.
   const u = [0.2, 0.4, 0.8];
-  it('traditional: C = 3·0.4/1.4 = 6/7', () => close(couplingDegree(u, 'traditional'), 6 / 7));
+  it('traditional: C = 3·0.4/1.4 = 6/7', () => expectClose(couplingDegree(u, 'traditional'), 6 / 7, { abs: 1e-14 }));
   it('wang: Σ|Ui−Uj| = 0.2+0.6+0.4 = 1.2, Σm = 3 → 0.6; ∏U/max = 0.25·0.5·1 = 0.125, ^(1/2); C = √(0.6·√0.125)', () =>
-    close(couplingDegree(u, 'wang'), Math.sqrt(0.6 * Math.sqrt(0.125))));
-  it('fan: nΣU² − (ΣU)² = 3·0.84 − 1.96 = 0.56; C = 1 − 2√(0.56/9)', () => close(couplingDegree(u, 'fan'), 1 - 2 * Math.sqrt(0.56 / 9)));
+    expectClose(couplingDegree(u, 'wang'), Math.sqrt(0.6 * Math.sqrt(0.125)), { abs: 1e-14 }));
+  it('fan: nΣU² − (ΣU)² = 3·0.84 − 1.96 = 0.56; C = 1 − 2√(0.56/9)', () => expectClose(couplingDegree(u, 'fan'), 1 - 2 * Math.sqrt(0.56 / 9), { abs: 1e-14 }));
   it('T = 1.4/3, D = √(6/7 · 1.4/3) = √0.4', () => {
     const r = couplingCoordination({ entity: ['a'], period: [2020], columns: { a: [0.2], b: [0.4], c: [0.8] } }, ['a', 'b', 'c'], { method: 'traditional' });
-    close(r.rows[0].D, Math.sqrt(0.4));
+    expectClose(r.rows[0].D, Math.sqrt(0.4), { abs: 1e-14 });
     // n > 2: E_i = U_i / mean(U) = 0.2/0.4667 (lagging), 0.4/0.4667 = 0.857 (synchronous), 1.714 (leading)
     expect(r.rows[0].relative.map((x) => x.status)).toEqual(['lagging', 'synchronous', 'leading']);
   });
   it('the default formula is the corrected one (Wang 2021): traditional must be chosen explicitly', () => {
     const r = couplingCoordination({ entity: ['a'], period: [2020], columns: { x: [0.36], y: [0.64] } }, ['x', 'y']);
     expect(r.method).toBe('wang');
-    close(r.rows[0].C, Math.sqrt(0.405));
-    close(r.rows[0].D, Math.sqrt(Math.sqrt(0.405) * 0.5));
+    expectClose(r.rows[0].C, Math.sqrt(0.405), { abs: 1e-14 });
+    expectClose(r.rows[0].D, Math.sqrt(Math.sqrt(0.405) * 0.5), { abs: 1e-14 });
   });
   it('equal scores give C = 1 by every formula', () => {
-    for (const m of ['traditional', 'wang', 'fan'] as const) close(couplingDegree([0.5, 0.5, 0.5], m), 1);
+    for (const m of ['traditional', 'wang', 'fan'] as const) expectClose(couplingDegree([0.5, 0.5, 0.5], m), 1, { abs: 1e-14 });
   });
 });
 
@@ -112,7 +112,7 @@ describe('bad input', () => {
     expect(r.notes.filter((n) => n.code === 'zero-subsystem')).toHaveLength(1);
     expect(couplingDegree([0, 0.4], 'wang')).toBe(0);
     // fan has no special case: 1 − |0 − 0.4| = 0.6
-    close(couplingDegree([0, 0.4], 'fan'), 0.6);
+    expectClose(couplingDegree([0, 0.4], 'fan'), 0.6, { abs: 1e-14 });
   });
   it('missing scores give NaN, not an error', () => {
     const r = couplingCoordination({ entity: ['x'], period: [1], columns: { a: [NaN], b: [0.4] } }, ['a', 'b']);

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { tableToPanel } from '../../src/data/build-panel.js';
 import { readCsvTable } from '../../src/data/csv.js';
-import { InputError } from '../../src/core/errors.js';
+import { inputError } from '../helpers/expect.js';
 
 const panelOf = (csv: string, opts: Parameters<typeof tableToPanel>[1] = {}, file = 'data.csv') =>
   tableToPanel(readCsvTable(csv, { file }), opts);
-
-/** Run `f`, expect an InputError, return it. */
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 const LONG = `province,year,region,gdp,rd
 Hebei,2016,East,"3,200.5",1.2
@@ -82,12 +71,17 @@ describe('tableToPanel, long layout', () => {
 });
 
 describe('yearbook rows', () => {
-  it('skips footnote rows and warns about a national total row', () => {
+  it('skips footnote rows and drops the national total of a province table, with notes', () => {
     const p = panelOf('地区,2015,2016\n全国,10,11\n北京,1,2\n注：2016年为初步数。,,\n资料来源：统计年鉴\n', { valueName: 'gdp' });
-    expect(p.entities.map((e) => e.id)).toEqual(['全国', '北京']);
+    expect(p.entities.map((e) => e.id)).toEqual(['北京']);
     expect(p.notes.find((n) => n.code === 'footnote-rows')?.message).toBe('skipped 2 footnote rows (row 4, 5)');
+    expect(p.notes.find((n) => n.code === 'aggregate-rows')?.message).toBe('dropped 1 row of totals and regional aggregates, not provinces: "全国" (row 2)');
+  });
+  it('warns about a total row among entities that are not provinces', () => {
+    const p = panelOf('firm,2015,2016\n合计,10,11\nA,1,2\n', { valueName: 'gdp' });
+    expect(p.entities.map((e) => e.id)).toEqual(['A', '合计']);
     expect(p.notes.find((n) => n.code === 'total-row')?.level).toBe('warning');
-    expect(p.notes.find((n) => n.code === 'total-row')?.message).toMatch(/^entity "全国" looks like a total/);
+    expect(p.notes.find((n) => n.code === 'total-row')?.message).toMatch(/^entity "合计" looks like a total/);
   });
 });
 
@@ -150,9 +144,11 @@ describe('tableToPanel errors name file, row and column', () => {
     expect(b.message).toMatch(/no data rows/);
   });
   it('no period column, and a period column without periods', () => {
-    const a = inputError(() => panelOf('province,x\nA,1\n'));
-    expect([a.file, a.row]).toEqual(['data.csv', 1]);
-    expect(a.message).toMatch(/no period column/);
+    const cs = panelOf('province,x\nA,1\nB,2\n');
+    expect([cs.entity, Array.from(cs.period), cs.meta.crossSection]).toEqual([['A', 'B'], [0, 0], true]);
+    const a = inputError(() => panelOf('province,x\nA,1\nA,2\n'));
+    expect([a.file, a.row]).toEqual(['data.csv', 3]);
+    expect(a.message).toBe('no period column, and A has more than one row (rows 2 and 3)');
     expect(a.hint).toContain('province, x');
     const b = inputError(() => panelOf('province,year,x\nA,,1\nB,,2\n'));
     expect(b.message).toMatch(/no periods/);
@@ -187,15 +183,8 @@ describe('entity order', () => {
 
 describe('wide layout: empty keys', () => {
   it('names the row of an empty entity or variable', () => {
-    const e = (() => {
-      try {
-        tableToPanel(readCsvTable('province,指标,2015\nA,gdp,1\n,gdp,2\n', { file: 'w.csv' }));
-      } catch (err) {
-        return err as InputError;
-      }
-      throw new Error('expected an InputError');
-    })();
-    expect([e.message, e.row, e.column]).toEqual(['empty entity id in column "province"', 3, 'province']);
+    const e = inputError(() => tableToPanel(readCsvTable('province,指标,2015\n,gdp,1\nA,gdp,2\n', { file: 'w.csv' })));
+    expect([e.message, e.row, e.column]).toEqual(['empty entity id in column "province"', 2, 'province']);
     expect(() => tableToPanel(readCsvTable('province,指标,2015\nA,,1\n', { file: 'w.csv' }))).toThrow('empty variable name in column "指标"');
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { impute } from '../../src/data/impute.js';
 import { makePanel } from '../../src/data/panel.js';
+import { expectClose } from '../helpers/expect.js';
 
 // Reference: test/fixtures/data/impute-linear.R (R's approx(rule = 2) and ave() means).
 const ref = JSON.parse(readFileSync(new URL('../fixtures/data/impute-linear.json', import.meta.url), 'utf8')) as {
@@ -25,13 +26,12 @@ const panel = makePanel({
 });
 const input = Float64Array.from(panel.columns.x);
 
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-15 * Math.max(1, Math.abs(b));
 
 describe('impute linear', () => {
   const r = impute(panel, { method: 'linear' });
   it('matches R approx(rule = 2) within each entity, including end extension and a single observed value', () => {
     const y = r.panel.columns.x;
-    ref.linear.forEach((v, i) => expect(close(y[i], v), `row ${i}: ${y[i]} vs ${v}`).toBe(true));
+    ref.linear.forEach((v, i) => expectClose(y[i], v, { rel: 1e-15, abs: 1e-15 }, `row ${i}`));
   });
   it('matches hand-computed values', () => {
     // A: 1.5 at 2011, 4.25 at 2014 → 2013 = 1.5 + 2.75·(2/3); 2010 carried back, 2016-2017 carried forward.
@@ -63,7 +63,7 @@ describe('impute mean', () => {
       if (ref.x[i] !== null) expect(y[i]).toBe(ref.x[i]);
       else {
         const want = ref.group_period_mean[i] ?? ref.period_mean[i];
-        expect(close(y[i], want), `row ${i}`).toBe(true);
+        expectClose(y[i], want, { rel: 1e-15, abs: 1e-15 }, `row ${i}`);
       }
     }
     // East 2013: A and B both missing → the period mean (C's 7).
@@ -74,7 +74,7 @@ describe('impute mean', () => {
   it('with groupBy column, uses the period mean for every cell', () => {
     const r = impute(panel, { method: 'mean', groupBy: 'column' });
     ref.x.forEach((v, i) => {
-      if (v === null) expect(close(r.panel.columns.x[i], ref.period_mean[i])).toBe(true);
+      if (v === null) expectClose(r.panel.columns.x[i], ref.period_mean[i], { rel: 1e-15, abs: 1e-15 });
     });
   });
   it('falls back to the column mean when a period has no observation', () => {

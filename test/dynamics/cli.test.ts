@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { runInProcess } from '../helpers/cli.js';
+import { expectClose } from '../helpers/expect.js';
+import { ROOT } from '../helpers/root.js';
 
 describe('nqpf density / markov / convergence', () => {
   it('density --json gives a grid × period matrix', async () => {
@@ -26,9 +30,14 @@ describe('nqpf density / markov / convergence', () => {
     const r = await runInProcess(['markov', '--data', 'china-sim', '--value', 'rd_intensity', '--spatial', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.conditional).toHaveLength(4);
-    expect(out.test.df).toBeGreaterThan(0);
-    expect(out.test.LR).toBeGreaterThan(0);
+    // Same data and borders as the independent R implementation (test/fixtures/dynamics/markov.R).
+    const fx = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/dynamics/markov.json'), 'utf8'));
+    expect(out.conditional.map((m: { counts: number[][] }) => m.counts)).toEqual(fx.conditional);
+    expect(out.test.df).toBe(fx.df);
+    expectClose(out.test.LR, fx.LR);
+    expectClose(out.test.chi2, fx.chi2);
+    expectClose(out.test.pLR, fx.pLR);
+    out.lagBreaks[0].forEach((b: number, i: number) => expectClose(b, fx.lagBreaks[i]));
   });
   it('convergence --json reports σ and β with speed and half-life', async () => {
     const r = await runInProcess(['convergence', '--data', 'world-pwt', '--value', 'y_per_worker', '--json']);

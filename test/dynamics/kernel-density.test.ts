@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { bandwidthNrd0, densityByPeriod, kernelDensity } from '../../src/dynamics/index.js';
 import { makePanel } from '../../src/data/panel.js';
-import { relClose } from '../../src/core/numeric.js';
+import { expectClose } from '../helpers/expect.js';
 
 interface Case {
   name: string;
@@ -19,26 +19,24 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/dynamics/density.js
 // Density values are compared on the absolute scale of the peak: far in the tails R's FFT and ours
 // leave different round-off (~1e-17) on values that are themselves ~1e-17, so a relative test there
 // would measure noise. 1e-10 of the peak is the issue's tolerance.
-function worstError(got: ArrayLike<number>, want: number[]): number {
-  const peak = Math.max(...want.map(Math.abs));
-  let worst = 0;
-  for (let i = 0; i < want.length; i++) worst = Math.max(worst, Math.abs(got[i] - want[i]) / peak);
-  return worst;
+/** Assert |got − want| ≤ tol × max|want| elementwise (absolute on the scale of the peak). */
+function expectCloseOnPeak(got: ArrayLike<number>, want: number[], tol: number): void {
+  expectClose(got, want, { abs: tol * Math.max(...want.map(Math.abs)) });
 }
 
 describe("kernel density vs R's density()", () => {
   for (const c of fixture.cases) {
     it(`${c.name}: bandwidth, grid and binned-FFT density`, () => {
-      expect(relClose(bandwidthNrd0(c.data), c.bwNrd0, 1e-14)).toBe(true);
+      expectClose(bandwidthNrd0(c.data), c.bwNrd0, 1e-14);
       const d = kernelDensity(c.data, c.args);
-      expect(relClose(d.bw, c.bw, 1e-14)).toBe(true);
+      expectClose(d.bw, c.bw, 1e-14);
       expect(d.x.length).toBe(c.x.length);
-      expect(worstError(d.x, c.x)).toBeLessThan(1e-14);
-      expect(worstError(d.y, c.y)).toBeLessThan(1e-10);
+      expectCloseOnPeak(d.x, c.x, 1e-14);
+      expectCloseOnPeak(d.y, c.y, 1e-10);
     });
     it(`${c.name}: exact evaluation matches mean(dnorm(g, x, bw))`, () => {
       const d = kernelDensity(c.data, { ...c.args, method: 'exact' });
-      expect(worstError(d.y, c.exact)).toBeLessThan(1e-13);
+      expectCloseOnPeak(d.y, c.exact, 1e-13);
     });
   }
   it('integrates to about 1 on the default grid', () => {
@@ -66,7 +64,7 @@ describe('densityByPeriod', () => {
     const from = Math.min(Math.min(...a) - 3 * bandwidthNrd0(a), Math.min(...b) - 3 * bandwidthNrd0(b));
     expect(r.grid[0]).toBeCloseTo(from, 12);
     const d = kernelDensity(b, { n: 100, from: r.grid[0], to: r.grid[99] });
-    expect(worstError(r.curves[1].y, Array.from(d.y))).toBe(0);
+    expect(Array.from(r.curves[1].y)).toEqual(Array.from(d.y));
     // The main peak is the grid point of the largest density.
     const y0 = Array.from(r.curves[0].y);
     const top = y0.indexOf(Math.max(...y0));

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { markovChain, spatialMarkov } from '../../src/dynamics/index.js';
 import { makePanel } from '../../src/data/panel.js';
 import { contiguityWeights } from '../../src/spatial/weights.js';
-import { relClose } from '../../src/core/numeric.js';
+import { expectClose } from '../helpers/expect.js';
 
 // Reference: an independent R implementation with plain loops (test/fixtures/dynamics/markov.R) on
 // china-sim rd_intensity (SIMULATED) with the built-in province borders; inputs are in the JSON.
@@ -19,26 +19,25 @@ const w = contiguityWeights(
   panel.entities.map((e) => e.id),
   fx.input.borders as { a: string; b: string }[],
 );
-const near = (a: number, b: number) => expect(relClose(a, b, 1e-10), `${a} vs ${b}`).toBe(true);
 
 describe('Markov chains vs an independent R implementation (china-sim, simulated)', () => {
   it('classical: breaks, counts, probabilities, ergodic distribution', () => {
     const r = markovChain(panel, 'rd_intensity');
-    r.breaks[0].forEach((b, i) => near(b, fx.breaks[i]));
+    r.breaks[0].forEach((b, i) => expectClose(b, fx.breaks[i]));
     expect(r.transitions.counts).toEqual(fx.counts);
-    r.transitions.probabilities.forEach((row, i) => row.forEach((p, j) => near(p, fx.probabilities[i][j])));
-    r.ergodic.forEach((p, i) => near(p, fx.ergodic[i]));
+    r.transitions.probabilities.forEach((row, i) => row.forEach((p, j) => expectClose(p, fx.probabilities[i][j])));
+    r.ergodic.forEach((p, i) => expectClose(p, fx.ergodic[i]));
   });
   it('spatial: lags, lag breaks, conditional counts and the homogeneity test', () => {
     const r = spatialMarkov(panel, 'rd_intensity', w);
-    r.lagBreaks[0].forEach((b, i) => near(b, fx.lagBreaks[i]));
-    Array.from(r.lag).forEach((v, i) => (fx.lag[i] === null ? expect(Number.isNaN(v)).toBe(true) : near(v, fx.lag[i])));
+    r.lagBreaks[0].forEach((b, i) => expectClose(b, fx.lagBreaks[i]));
+    Array.from(r.lag).forEach((v, i) => (fx.lag[i] === null ? expect(Number.isNaN(v)).toBe(true) : expectClose(v, fx.lag[i])));
     r.conditional.forEach((m, l) => expect(m.counts).toEqual(fx.conditional[l]));
     expect(r.pooled.counts).toEqual(fx.pooledConditional);
-    near(r.test.LR, fx.LR);
-    near(r.test.chi2, fx.chi2);
+    expectClose(r.test.LR, fx.LR);
+    expectClose(r.test.chi2, fx.chi2);
     expect(r.test.df).toBe(fx.df);
-    near(r.test.pLR, fx.pLR);
-    near(r.test.pChi2, fx.pChi2);
+    expectClose(r.test.pLR, fx.pLR);
+    expectClose(r.test.pChi2, fx.pChi2);
   });
 });

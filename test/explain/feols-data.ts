@@ -20,9 +20,5 @@ export function readFixturePanel(file: string, entity: string, period: string): 
 
 export const fixture = JSON.parse(readFileSync(new URL('../fixtures/explain/feols-grunfeld.json', import.meta.url), 'utf8'));
 
-/** Max relative difference |a − b| / |b| over paired arrays. */
-export function maxRel(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < b.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]) / Math.abs(b[i]));
-  return m;
-}
+/** Max relative difference |a − b| / |b| over paired arrays: the shared test helper. */
+export { maxRelativeError as maxRel } from '../helpers/expect.js';

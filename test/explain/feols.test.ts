@@ -120,7 +120,8 @@ describe('summaryStats (descriptive statistics, xtsum decomposition)', () => {
 
 describe('regress() and parseVcov', () => {
   it('defaults to clustering by the first FE (fixest), parses dk:LAG and uses the xtscc default lag', async () => {
-    const { regress, formatRegression } = await import('../../src/explain/regression-result.js');
+    const { regress } = await import('../../src/explain/regression-result.js');
+    const { formatRegression } = await import('../../src/report/regression-text.js');
     const { parseVcov } = await import('../../src/explain/vcov.js');
     const r = regress(grunfeld, 'inv ~ value + capital | firm');
     expect(r.vcov).toMatchObject({ type: 'cluster', clusters: ['firm'], nClusters: [10], df: 9 });

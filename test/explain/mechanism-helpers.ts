@@ -26,10 +26,8 @@ export function fixtureJson<T = any>(file: string): T {
   return JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) as T;
 }
 
-/** Max relative difference |a−b|/max(1,|b|)… relative to |b| unless b is 0. */
-export function relErr(a: number, b: number): number {
-  return Math.abs(a - b) / (Math.abs(b) || 1);
-}
+/** Relative error |a − b| / |b| (absolute when b = 0): the shared test helper. */
+export { relativeError as relErr } from '../helpers/expect.js';
 
 /**
  * china-sim's latent variables joined with its controls (SIMULATED) and the true parameters: the same

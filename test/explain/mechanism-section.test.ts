@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { chinaSimMechanismTruth, mechanismSection } from '../../src/report/sections/mechanism.js';
 import { chinaSimLatent } from './mechanism-helpers.js';
 import { renderReport } from '../../src/report/document.js';
-import { mediation } from '../../src/explain/mediation.js';
-import { panelThreshold } from '../../src/explain/threshold.js';
+import { mediation } from '../../src/explain/mechanisms/mediation.js';
+import { panelThreshold } from '../../src/explain/mechanisms/threshold.js';
 import { fixturePanel } from './mechanism-helpers.js';
 
 describe('mechanismSection', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { bcInterval, bootQuantiles, percentileInterval } from '../../src/explain/bootstrap-ci.js';
-import { baronKennyVerdict, mediation, wenYeVerdict } from '../../src/explain/mediation.js';
+import { bcInterval, bootQuantiles, percentileInterval } from '../../src/explain/mechanisms/bootstrap-ci.js';
+import { baronKennyVerdict, mediation, wenYeVerdict } from '../../src/explain/mechanisms/mediation.js';
 import { InputError } from '../../src/core/errors.js';
 import { chinaSimLatent, fixtureJson, fixturePanel, relErr } from './mechanism-helpers.js';
+import { expectClose } from '../helpers/expect.js';
 
 // Reference: test/fixtures/explain/mediation.R — lm() with entity and year dummies; boot::boot over
 // the 31 entities with R = 199 and boot.ci(type = "perc"); BC via boot:::norm.inter.
@@ -11,13 +12,11 @@ const panel = fixturePanel('test/fixtures/explain/mediation-data.csv');
 const base = { x: 'x', mediators: ['m1', 'm2'], y: 'y', controls: ['ctl'], fe: ['id', 'year'], vcov: 'iid' } as const;
 const draws = (ref.bootstrap.indices as number[][]).map((d) => d.map((i) => i - 1));
 
-function close(a: number, b: number, tol = 1e-8) {
-  expect(relErr(a, b)).toBeLessThan(tol);
-}
+const close = (a: number, b: number, tol = 1e-8) => expectClose(a, b, tol);
 function closePath(p: { estimate: number; stdError: number; pValue: number }, r: { estimate: number; stdError: number; pValue: number }) {
   close(p.estimate, r.estimate);
   close(p.stdError, r.stdError);
-  close(p.pValue, r.pValue, 1e-6); // p-values far in the tail (1e-29): t-cdf relative accuracy ~1e-10 there
+  close(p.pValue, r.pValue, 1e-10); // down to 1e-29: upper tails computed directly (core/pvalue.ts)
 }
 
 describe('mediation point estimates equal lm() with dummies', () => {
@@ -32,7 +31,7 @@ describe('mediation point estimates equal lm() with dummies', () => {
   });
   it('Sobel z and p', () => {
     close(fit.indirect[0].sobelZ, ref.sobel1.z);
-    close(fit.indirect[0].sobelP, ref.sobel1.p, 1e-6);
+    close(fit.indirect[0].sobelP, ref.sobel1.p, 1e-10);
     close(fit.indirect[1].sobelZ, ref.sobel2.z);
   });
   it('c = c′ + Σ a_j b_j and share mediated = Σ a_j b_j / c', () => {
@@ -185,5 +184,56 @@ describe('cluster bootstrap with an FE coarser than the cluster', () => {
     ]);
     const plain = mediation(p, { ...base, cluster: 'id', bootstrap: 20, seed: 1 });
     expect(plain.notes.some((n) => n.code === 'bootstrap-nested-fe')).toBe(false);
+  });
+});
+
+describe('mediation uses the singleton rule of regress', async () => {
+  const { regress } = await import('../../src/explain/regression-result.js');
+  const { makePanel } = await import('../../src/data/panel.js');
+  // The fixture plus one entity observed in a single year: a singleton of the entity FE.
+  const cols: Record<string, Float64Array> = {};
+  for (const [k, v] of Object.entries(panel.columns)) cols[k] = Float64Array.from([...v, 0.3]);
+  const withSingleton = makePanel({
+    entityColumn: 'id',
+    periodColumn: 'year',
+    entity: [...panel.entity, 'p99'],
+    period: Float64Array.from([...panel.period, panel.periods[0]]),
+    columns: cols,
+  });
+  it('drops the singleton: same n and clustered SE of c as `regress` on the same equation', () => {
+    const med = mediation(withSingleton, { ...base, vcov: 'cluster:id', bootstrap: 0 });
+    const reg = regress(withSingleton, 'y ~ x + ctl | id + year', 'cluster:id');
+    const c = reg.coefficients.find((r) => r.term === 'x')!;
+    expect(med.nobs).toBe(reg.nobs);
+    expect(med.nobs).toBe(panel.entity.length);
+    close(med.total.stdError, c.stdError, 1e-12);
+    close(med.total.pValue, c.pValue, 1e-12);
+    expect(med.notes.some((n) => n.code === 'singletons')).toBe(true);
+  });
+});
+
+describe('estimators build formula objects, not text', async () => {
+  const { moderation } = await import('../../src/explain/mechanisms/moderation.js');
+  const { formulaOf, parseFormula } = await import('../../src/explain/formula.js');
+  const { withColumns } = await import('../../src/data/panel.js');
+  // Legal column names that are not formula identifiers.
+  const renamed = withColumns(panel, { 'R&D intensity': panel.columns.x, '产业结构 (%)': panel.columns.m1 });
+  it('mediate on a column named "R&D intensity" equals the run on "x"', () => {
+    const a = mediation(panel, { ...base, mediators: ['m1'], bootstrap: 0 });
+    const b = mediation(renamed, { ...base, x: 'R&D intensity', mediators: ['产业结构 (%)'], bootstrap: 0 });
+    expect(b.total.estimate).toBe(a.total.estimate);
+    expect(b.xToM[0].estimate).toBe(a.xToM[0].estimate);
+    expect(b.indirect[0].estimate).toBe(a.indirect[0].estimate);
+    expect(b.xToM[0].path).toBe('R&D intensity → 产业结构 (%)');
+  });
+  it('moderation with such names, and the formula text round-trips through the parser', () => {
+    const a = moderation(panel, { y: 'y', x: 'x', z: 'm1', fe: ['id', 'year'] });
+    const b = moderation(renamed, { y: 'y', x: 'R&D intensity', z: '产业结构 (%)', fe: ['id', 'year'] });
+    expect(b.coefficients[2].estimate).toBe(a.coefficients[2].estimate);
+    const f = formulaOf('y', ['R&D intensity', ['R&D intensity', 'z']], ['id']);
+    expect(f.text).toBe('y ~ `R&D intensity` + `R&D intensity`:z | id');
+    const g = parseFormula(f.text);
+    expect(g.terms.map((t) => t.label)).toEqual(f.terms.map((t) => t.label));
+    expect(g.fixedEffects).toEqual(['id']);
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/cli.js';
 import { fixture, maxRel } from './feols-data.js';
 
 const DATA = 'test/fixtures/explain/grunfeld.csv';
 
-describe('nqpf regress', () => {
-  it('--json prints one object with the contract fields, matching the R reference', () => {
-    const r = runCli(['regress', '--data', DATA, '--entity', 'firm', '--period', 'year', '--formula', 'inv ~ value + capital | firm + year', '--vcov', 'cluster:firm+year', '--json']);
+describe('nqpf regress', async () => {
+  it('--json prints one object with the contract fields, matching the R reference', async () => {
+    const r = await runInProcess(['regress', '--data', DATA, '--entity', 'firm', '--period', 'year', '--formula', 'inv ~ value + capital | firm + year', '--vcov', 'cluster:firm+year', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     for (const k of ['coefficients', 'nobs', 'r2', 'r2Within', 'fixedEffects', 'vcov', 'dropped']) expect(out).toHaveProperty(k);
@@ -18,12 +18,12 @@ describe('nqpf regress', () => {
     expect(out.vcov).toMatchObject({ type: 'cluster', nClusters: [10, 20], df: 9 });
   });
 
-  it('prints a readable table, and formula errors exit 2 without a stack trace', () => {
-    const r = runCli(['regress', '--data', DATA, '--entity', 'firm', '--period', 'year', '--formula', 'inv ~ value + capital | firm', '--vcov', 'cluster:firm']);
+  it('prints a readable table, and formula errors exit 2 without a stack trace', async () => {
+    const r = await runInProcess(['regress', '--data', DATA, '--entity', 'firm', '--period', 'year', '--formula', 'inv ~ value + capital | firm', '--vcov', 'cluster:firm']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Clustered \(firm\) \(10 clusters\)/);
     expect(r.stdout).toMatch(/^value\s+0\.110124\s+0\.0151945/m); // fixest/Stata CR1: the nested firm FE counts as one parameter
-    const bad = runCli(['regress', '--data', DATA, '--entity', 'firm', '--period', 'year', '--formula', 'inv ~ value +']);
+    const bad = await runInProcess(['regress', '--data', DATA, '--entity', 'firm', '--period', 'year', '--formula', 'inv ~ value +']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/formula error/);
     expect(bad.stderr).not.toMatch(/at .*\.ts:/);

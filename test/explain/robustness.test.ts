@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropMunicipalities, heterogeneity, robustnessChecks, splitByGroup, winsorize, withLags } from '../../src/explain/robustness.js';
+import { dropMunicipalities, heterogeneity, robustnessChecks, splitByGroup, winsorize, withLags } from '../../src/explain/transforms/index.js';
 import { makePanel } from '../../src/data/panel.js';
 import { InputError } from '../../src/core/errors.js';
 import { fixtureJson, fixturePanel } from './mechanism-helpers.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { modelFromFit, regressionTable, starsFor, tableCsv, tableGrid, tableLatex, tableMarkdown, type TableModel } from '../../src/explain/table.js';
+import { modelFromFit } from '../../src/explain/table-model.js';
+import { regressionTable, starsFor, tableCsv, tableGrid, tableLatex, tableMarkdown, type TableModel } from '../../src/report/regression-table.js';
 import { feols } from '../../src/explain/feols.js';
 import { vcov } from '../../src/explain/vcov.js';
 import { fixturePanel } from './mechanism-helpers.js';

@@ -1,23 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { lrCritical, panelThreshold, thresholdSsr } from '../../src/explain/threshold.js';
+import { lrCritical, panelThreshold, thresholdSsr } from '../../src/explain/mechanisms/threshold.js';
 import { filterRows } from '../../src/data/panel.js';
 import { InputError } from '../../src/core/errors.js';
 import { chinaSimLatent, fixtureJson, fixturePanel, relErr } from './mechanism-helpers.js';
+import { expectClose } from '../helpers/expect.js';
 
 // Reference: test/fixtures/explain/threshold.R, plain lm() with entity dummies on every candidate.
 const ref = fixtureJson('test/fixtures/explain/threshold.json');
 const panel = fixturePanel('test/fixtures/explain/threshold-data.csv');
 const base = { y: 'y', x: 'x', q: 'q', controls: ['z'], trim: 0.05, bootstrap: 0 } as const;
 
-function expectRel(a: number, b: number, tol = 1e-8) {
-  expect(relErr(a, b)).toBeLessThan(tol);
-}
+const expectRel = (a: number, b: number, tol = 1e-8) => expectClose(a, b, tol);
 
 describe('panelThreshold against the exhaustive lm() reference', () => {
-  for (const [label, grid] of [['all', 'all'], ['grid', ref.gridN]] as const) {
+  const configs = [
+    ['all', 'all', 'distinct'],
+    ['grid', ref.gridN, 'observations'],
+    ['gridDistinct', ref.gridN, 'distinct'],
+  ] as const;
+  for (const [label, grid, gridType] of configs) {
     const r = ref[label];
-    it(`single threshold, grid ${grid}: γ, SSR, F, LR interval and coefficients equal R's`, () => {
-      const fit = panelThreshold(panel, { ...base, grid, thresholds: 1 });
+    it(`single threshold, grid ${grid} (${gridType}): γ, SSR, F, LR interval and coefficients equal R's`, () => {
+      const fit = panelThreshold(panel, { ...base, grid, gridType, thresholds: 1 });
       expect(fit.nCandidates).toBe(r.nCandidates);
       expectRel(fit.ssr0, r.ssr0);
       const t = fit.thresholds[0];
@@ -32,8 +36,8 @@ describe('panelThreshold against the exhaustive lm() reference', () => {
         expectRel(c.stdError, r.one.coef.stdError[j]);
       });
     });
-    it(`double and triple thresholds, grid ${grid}: sequential search with refinement equals R's`, () => {
-      const two = panelThreshold(panel, { ...base, grid, thresholds: 2 });
+    it(`double and triple thresholds, grid ${grid} (${gridType}): sequential search with refinement equals R's`, () => {
+      const two = panelThreshold(panel, { ...base, grid, gridType, thresholds: 2 });
       const [lo, hi] = [Math.min(r.two.gamma1r, r.two.gamma2), Math.max(r.two.gamma1r, r.two.gamma2)];
       expect(two.thresholds.map((t) => t.estimate)).toEqual([lo, hi]);
       const t2 = two.thresholds.find((t) => t.order === 2)!;
@@ -48,7 +52,7 @@ describe('panelThreshold against the exhaustive lm() reference', () => {
         expectRel(c.estimate, r.two.coef.estimate[j]);
         expectRel(c.stdError, r.two.coef.stdError[j]);
       });
-      const three = panelThreshold(panel, { ...base, grid, thresholds: 3 });
+      const three = panelThreshold(panel, { ...base, grid, gridType, thresholds: 3 });
       const t3 = three.thresholds.find((t) => t.order === 3)!;
       expect(t3.estimate).toBe(r.three.gamma3);
       expectRel(t3.ssr, r.three.ssr3);
@@ -186,5 +190,22 @@ describe('panelThreshold degenerate input', () => {
     const c = Float64Array.from(panel.entityIndex, (e) => e % 3);
     const p2 = { ...panel, columns: { ...panel.columns, c } };
     expect(() => panelThreshold(p2, { ...base, controls: ['z', 'c'] })).toThrow(/collinear terms in the threshold model: c/);
+  });
+});
+
+describe('thresholdCandidates: the two grid rules', async () => {
+  const { thresholdCandidates } = await import('../../src/explain/mechanisms/threshold.js');
+  // 40 observations, half of them tied at 0 (a capped variable), then 1..20.
+  const q = Float64Array.from([...Array(20).fill(0), ...Array.from({ length: 20 }, (_, i) => i + 1)]);
+  it('observations: ties collapse the order statistics to fewer candidates', () => {
+    const c = thresholdCandidates(q, 9, 'observations', 2);
+    // ranks ⌈40j/10⌉ = 4, 8, …, 36: five of them fall in the tie block at 0.
+    expect(c).toEqual([0, 4, 8, 12, 16]);
+  });
+  it('distinct (Hansen): quantiles of the distinct values inside the trimmed range', () => {
+    // Distinct values with ≥ 2 observations on each side: 0, 1, …, 18 (m = 19); u_⌈19j/10⌉.
+    expect(thresholdCandidates(q, 9, 'distinct', 2)).toEqual([1, 3, 5, 7, 9, 11, 13, 15, 17]);
+    expect(thresholdCandidates(q, 50, 'distinct', 2)).toHaveLength(19);
+    expect(thresholdCandidates(q, 'all', 'distinct', 2)).toHaveLength(21);
   });
 });

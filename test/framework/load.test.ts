@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
 import { makePanel } from '../../src/data/panel.js';
 import { loadFramework } from '../../src/framework/load.js';
 import { validateAgainstPanel } from '../../src/framework/validate-panel.js';
+import { inputError } from '../helpers/expect.js';
 
 const MINIMAL = `systems:
   - id: idx
@@ -15,16 +15,6 @@ const MINIMAL = `systems:
             column: x1
             direction: "+"      # "+"/"-"; also benefit/cost
 `;
-
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('loadFramework', () => {
   it('accepts the minimal file of issue 2 as it is', () => {

@@ -2,7 +2,6 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
 import { decodeText } from '../../src/io/encoding.js';
 import { readPanel } from '../../src/io/read-panel.js';
 import { writeCsv } from '../../src/io/write.js';
@@ -11,20 +10,11 @@ import { writeFileAtomic } from '../../src/io/atomic.js';
 import { readCsvTable } from '../../src/data/csv.js';
 import { tableToPanel } from '../../src/data/build-panel.js';
 import { Rng } from '../../src/core/rng.js';
+import { inputError } from '../helpers/expect.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nqpf-io-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixture = (name: string) => new URL(`../fixtures/data/${name}`, import.meta.url).pathname;
-
-async function inputError(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('readPanel CSV encodings', () => {
   it('reads a GBK file with Chinese names, detecting GB18030', async () => {
@@ -163,7 +153,8 @@ describe('XLSX', () => {
     expect(Array.from(p.columns.gdp)).toEqual([2300.5, NaN, 3000]);
     expect(Array.from(p.columns.rd)).toEqual([5.9, NaN, 1 / 3]);
     const first = await inputError(readPanel(f));
-    expect(first.message).toMatch(/no period column/);
+    expect(first.message).toBe('no numeric column in the first sheet: columns about');
+    expect(first.hint).toContain('sheets in the workbook: notes, 数据 (read: notes)');
     const e = await inputError(readPanel(f, { sheet: 'Sheet9' }));
     expect(e.message).toBe('no sheet called "Sheet9" in the workbook');
     expect(e.hint).toContain('notes, 数据');

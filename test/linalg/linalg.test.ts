@@ -20,13 +20,13 @@ import {
   invertUpper,
 } from '../../src/linalg/index.js';
 import { Rng } from '../../src/core/rng.js';
+import { expectClose } from '../helpers/expect.js';
 
 function randomCols(n: number, p: number, seed: number): Float64Array[] {
   const rng = new Rng(seed);
   return Array.from({ length: p }, () => Float64Array.from({ length: n }, () => rng.normal()));
 }
 
-const close = (a: number, b: number, tol = 1e-10) => expect(Math.abs(a - b)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b)));
 
 describe('crossprod', () => {
   it('matches XᵀX computed by matmul', () => {
@@ -34,13 +34,13 @@ describe('crossprod', () => {
     const x = fromColumns(cols);
     const a = crossprod(cols);
     const b = matmul(transpose(x), x);
-    a.data.forEach((v, i) => close(v, b.data[i]));
+    a.data.forEach((v, i) => expectClose(v, b.data[i], { rel: 1e-10, abs: 1e-10 }));
     const w = Float64Array.from({ length: 50 }, (_, i) => 1 + (i % 3));
     const aw = crossprod(cols, w);
     let s = 0;
     for (let i = 0; i < 50; i++) s += w[i] * cols[1][i] * cols[2][i];
-    close(aw.data[1 + 2 * 4], s);
-    close(xty(cols, cols[0])[0], a.data[0]);
+    expectClose(aw.data[1 + 2 * 4], s, { rel: 1e-10, abs: 1e-10 });
+    expectClose(xty(cols, cols[0])[0], a.data[0], { rel: 1e-10, abs: 1e-10 });
   });
 });
 
@@ -61,10 +61,10 @@ describe('cholesky', () => {
     ]);
     const inv = choleskyInverse(f);
     const id = matmul(a, inv);
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) close(id.data[i + 3 * j], i === j ? 1 : 0, 1e-12);
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expectClose(id.data[i + 3 * j], i === j ? 1 : 0, { rel: 1e-12, abs: 1e-12 });
     const x = choleskySolve(f, [1, 2, 3]);
     const ax = [0, 1, 2].map((i) => a.data[i] * x[0] + a.data[i + 3] * x[1] + a.data[i + 6] * x[2]);
-    ax.forEach((v, i) => close(v, i + 1, 1e-12));
+    ax.forEach((v, i) => expectClose(v, i + 1, { rel: 1e-12, abs: 1e-12 }));
     expect(() => spdInverse(fromRows([[1, 1], [1, 1]]))).toThrow(RangeError);
   });
 
@@ -76,8 +76,8 @@ describe('cholesky', () => {
     expect(f.keep).toEqual([0, 1]);
     expect(f.dropped).toEqual([2, 3]);
     const b = choleskySolve(f, xty([x1, x2, x3, zero], x1));
-    close(b[0], 1);
-    close(b[1], 0, 1e-12);
+    expectClose(b[0], 1, { rel: 1e-10, abs: 1e-10 });
+    expectClose(b[1], 0, { rel: 1e-12, abs: 1e-12 });
     expect(Number.isNaN(b[2]) && Number.isNaN(b[3])).toBe(true);
   });
 });
@@ -97,7 +97,7 @@ describe('triangular solves', () => {
     expect(Array.from(solveLower(l, [4, 10, 34]))).toEqual([2, 2, 3]);
     const ri = invertUpper(r);
     const id = matmul(r, ri);
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) close(id.data[i + 3 * j], i === j ? 1 : 0, 1e-15);
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expectClose(id.data[i + 3 * j], i === j ? 1 : 0, { rel: 1e-15, abs: 1e-15 });
   });
 });
 
@@ -112,7 +112,7 @@ describe('qr', () => {
       expect(f.rank).toBe(4);
       const b = qrCoef(f, y);
       const bn = choleskySolve(cholesky(crossprod(X)), xty(X, y));
-      b.forEach((v, i) => close(v, bn[i], 1e-11));
+      b.forEach((v, i) => expectClose(v, bn[i], { rel: 1e-11, abs: 1e-11 }));
       const e = qrResiduals(f, y);
       for (const c of X) {
         let s = 0;
@@ -122,7 +122,7 @@ describe('qr', () => {
       for (let i = 0; i < 40; i++) {
         let fit = 0;
         X.forEach((c, j) => (fit += c[i] * b[j]));
-        close(y[i] - fit, e[i], 1e-11);
+        expectClose(y[i] - fit, e[i], { rel: 1e-11, abs: 1e-11 });
       }
     }
   });
@@ -142,6 +142,6 @@ describe('qr', () => {
     // Fitted values do not depend on which column was dropped.
     const e1 = qrResiduals(f, y);
     const e2 = qrResiduals(ff, y);
-    e1.forEach((v, i) => close(v, e2[i], 1e-10));
+    e1.forEach((v, i) => expectClose(v, e2[i], { rel: 1e-10, abs: 1e-10 }));
   });
 });

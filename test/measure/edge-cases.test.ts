@@ -4,6 +4,7 @@ import { makePanel } from '../../src/data/panel.js';
 import { loadFramework } from '../../src/framework/load.js';
 import { measure } from '../../src/measure/measure.js';
 import { getBuiltinFramework } from '../../src/framework/builtin.js';
+import { inputError } from '../helpers/expect.js';
 
 // Small made-up panel: 4 entities × 2 years.
 const base = () =>
@@ -31,16 +32,6 @@ const fw = loadFramework(
 `,
   'edge.yaml',
 );
-
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
 
 const sumBySystem = (r: ReturnType<typeof measure>) => {
   const s: Record<string, number> = {};

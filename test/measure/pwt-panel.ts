@@ -3,7 +3,7 @@ import { ROOT } from '../helpers/root.js';
 import { readFileSync } from 'node:fs';
 import { makePanel, type Panel } from '../../src/data/panel.js';
 
-export const PWT_CSV = path.join(ROOT, '../shared/data/pwt91.csv');
+export const PWT_CSV = path.join(ROOT, 'data/builtin/world-pwt.csv');
 
 /** Split one CSV line with "quoted, fields". */
 function splitCsv(line: string): string[] {
@@ -30,7 +30,8 @@ function splitCsv(line: string): string[] {
 
 /**
  * The world-pwt panel as test/fixtures/measure/world-pwt.R builds it, read with a small reader of
- * our own (independent of src/io): PWT 9.1, 1990-2017, emp_rate = emp/pop, k_per_worker = cn/emp,
+ * our own (independent of src/io) from the PWT 9.1 variables that data/builtin/world-pwt.csv copies
+ * verbatim (155 countries, 1990-2017), the ratios recomputed: emp_rate = emp/pop, k_per_worker = cn/emp,
  * ck_per_worker = (ck/emp)/(ck_USA/emp_USA) in the same year, y_per_worker = rgdpo/emp. Missing
  * values stay NaN (measure drops those rows).
  */
@@ -44,12 +45,11 @@ export function pwtPanel(): Panel {
   const cols: Record<string, number[]> = { hc: [], avh: [], emp_rate: [], k_per_worker: [], ck_per_worker: [], csh_i: [], ctfp: [], y_per_worker: [] };
   const records = lines.slice(1).map(splitCsv);
   const usaPerWorker = new Map<number, number>();
-  for (const f of records) if (f[at('isocode')] === 'USA') usaPerWorker.set(num(f[at('year')]), num(f[at('ck')]) / num(f[at('emp')]));
+  for (const f of records) if (f[at('iso3')] === 'USA') usaPerWorker.set(num(f[at('year')]), num(f[at('ck')]) / num(f[at('emp')]));
   for (const f of records) {
     const year = num(f[at('year')]);
-    if (year < 1990 || year > 2017) continue;
     const v = (name: string) => num(f[at(name)]);
-    entity.push(f[at('isocode')]);
+    entity.push(f[at('iso3')]);
     period.push(year);
     cols.hc.push(v('hc'));
     cols.avh.push(v('avh'));

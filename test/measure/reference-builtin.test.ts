@@ -6,7 +6,7 @@ import { pwtFramework } from '../../src/framework/builtin/pwt.js';
 import { loadBuiltinDataset } from '../../src/io/builtin.js';
 import { measure } from '../../src/measure/measure.js';
 import { ROOT } from '../helpers/root.js';
-import { expectClose } from './expect-close.js';
+import { expectClose } from '../helpers/expect.js';
 
 // The built-in world-pwt panel (as `nqpf measure --data world-pwt` reads it) against plain R on the
 // same file: test/fixtures/measure/world-pwt-builtin.R. Acceptance tolerance 1e-10 relative.

@@ -4,7 +4,7 @@ import { makePanel } from '../../src/data/panel.js';
 import { pwtFramework } from '../../src/framework/builtin/pwt.js';
 import { loadFramework } from '../../src/framework/load.js';
 import { measure } from '../../src/measure/measure.js';
-import { expectClose } from './expect-close.js';
+import { expectClose } from '../helpers/expect.js';
 import { pwtPanel } from './pwt-panel.js';
 
 // Acceptance requirement (issue 2): entropy, CRITIC and TOPSIS agree with an independent R

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../src/core/errors.js';
 import { classRatioTest, gm11, gm11Forecast, gm11RollingCheck, greyGrade } from '../../src/project/gm11.js';
+import { expectClose } from '../helpers/expect.js';
 
 interface Gm11Case {
   x0: number[];
@@ -20,23 +21,22 @@ const fixture: { versions: Record<string, string>; cases: Record<string, Gm11Cas
   readFileSync(new URL('../fixtures/project/gm11.json', import.meta.url), 'utf8'),
 );
 
-const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
 describe('gm11 against an independent base-R implementation (lm)', () => {
   for (const [name, c] of Object.entries(fixture.cases)) {
     it(name, () => {
       const m = gm11(c.x0, { force: true });
       // lm() solves by QR, we by the centred normal equations: both are accurate to ~1e-13 here.
-      expect(rel(m.a, c.a)).toBeLessThan(1e-10);
-      expect(rel(m.b, c.b)).toBeLessThan(1e-10);
-      m.fitted.forEach((v, k) => expect(rel(v, c.fitted[k])).toBeLessThan(1e-10));
-      gm11Forecast(m, 3).forEach((v, k) => expect(rel(v, c.forecast[k])).toBeLessThan(1e-10));
-      expect(rel(m.S1, c.S1)).toBeLessThan(1e-12);
-      expect(rel(m.S2, c.S2)).toBeLessThan(1e-8);
-      expect(rel(m.C, c.C)).toBeLessThan(1e-8);
+      expectClose(m.a, c.a, 1e-10);
+      expectClose(m.b, c.b, 1e-10);
+      m.fitted.forEach((v, k) => expectClose(v, c.fitted[k], 1e-10));
+      gm11Forecast(m, 3).forEach((v, k) => expectClose(v, c.forecast[k], 1e-10));
+      expectClose(m.S1, c.S1, 1e-12);
+      expectClose(m.S2, c.S2, 1e-8);
+      expectClose(m.C, c.C, 1e-8);
       expect(m.P).toBeCloseTo(c.P, 13); // jsonlite prints 15 digits
-      expect(rel(m.meanRelativeError, c.mre)).toBeLessThan(1e-8);
-      m.classRatio.ratios.forEach((r, k) => expect(rel(r, c.ratios[k])).toBeLessThan(1e-14));
+      expectClose(m.meanRelativeError, c.mre, 1e-8);
+      m.classRatio.ratios.forEach((r, k) => expectClose(r, c.ratios[k], 1e-14));
     });
   }
 });

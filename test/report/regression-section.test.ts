@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makePanel } from '../../src/data/panel.js';
-import { regressionTable, type TableModel } from '../../src/explain/table.js';
+import { regressionTable, type TableModel } from '../../src/report/regression-table.js';
 import { renderReport } from '../../src/report/document.js';
 import { reportDataset } from '../../src/report/sections/measure.js';
 import { regressionSection, regressionTableBlock } from '../../src/report/sections/regression.js';

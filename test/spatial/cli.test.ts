@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/cli.js';
 import { moranTest } from '../../src/spatial/moran.js';
+import { standardDeviationalEllipse } from '../../src/spatial/ellipse.js';
 import { contiguityWeights, inverseDistanceWeights, subsetWeights } from '../../src/spatial/weights.js';
 
 const dir = 'test/fixtures/spatial/cli';
@@ -67,10 +68,26 @@ describe('nqpf moran', () => {
 });
 
 describe('nqpf ellipse', () => {
-  it('refuses data whose entities have no coordinates (exit 2)', async () => {
-    const r = await runInProcess(['ellipse', '--data', `${dir}/panel.csv`, '--entity', 'region', '--period', 'year', '--value', 'score', '--json']);
-    // the CSV's lat/lon columns are data columns, not entity coordinates: the ellipse needs entity coordinates
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/no coordinates/);
+  it('takes locations from coordinate columns of the data, as moran --distance does', async () => {
+    const r = await runInProcess(['ellipse', ...base, '--coordinates', 'lat,lon', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const y2021 = out.periods.find((p: { period: number }) => p.period === 2021);
+    const ref = standardDeviationalEllipse(ids.map((id, i) => ({ id, ...coords[i], weight: x2021[i] })));
+    expect(y2021.centre).toEqual(ref.centre);
+    expect(y2021.angle).toBe(ref.angle);
+    expect(y2021.sigmaMajor).toBe(ref.sigmaMajor);
+    expect(y2021.n).toBe(6);
+    // lat,lon is also the default, and other column names work too
+    const byDefault = JSON.parse((await runInProcess(['ellipse', ...base, '--json'])).stdout);
+    expect(byDefault.periods).toEqual(out.periods);
+  }, 120_000);
+  it('names an unknown coordinate column, and refuses data without coordinates (exit 2)', async () => {
+    const bad = await runInProcess(['ellipse', ...base, '--coordinates', 'latitude,lon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--coordinates: unknown coordinate column "latitude"/);
+    const none = await runInProcess(['ellipse', '--data', 'test/fixtures/couple/scores.csv', '--entity', 'region', '--period', 'year', '--value', 'U1']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no coordinates/);
   }, 120_000);
 });

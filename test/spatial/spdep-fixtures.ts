@@ -3,6 +3,7 @@ import { ROOT } from '../helpers/root.js';
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { contiguityWeights, inverseDistanceWeights, parseNeighbourRows, type SpatialWeights } from '../../src/spatial/weights.js';
+import { expectClose } from '../helpers/expect.js';
 
 /** One case of test/fixtures/spatial/{china,world}.json (written by spdep-helpers.R). */
 export interface SpdepCase {
@@ -31,19 +32,18 @@ export const num = (v: number | string | null): number => (typeof v === 'number'
 export const maxErr = { value: 0 };
 
 /**
- * Relative agreement |a − b| ≤ tol·|b|; exact zeros compared absolutely at 1e-14 and NaN must match NaN.
- * `floor` bounds the denominator from below for quantities that cancel (see local-moran.test.ts).
- * The fixture holds 15 significant digits (jsonlite), so 1e-10 is far from the print precision.
+ * {@link expectClose} with spdep's fixture conventions: relative tolerance `tol` on a denominator bounded
+ * below by `floor` (for quantities that cancel, see local-moran.test.ts), exact zeros compared
+ * absolutely at 1e-14, NaN matching NaN. Records the largest relative error in {@link maxErr}.
  */
 export function expectRel(a: number, b: number | string, tol = 1e-10, what = '', floor = 0): void {
   const e = num(b);
-  if (Number.isNaN(e)) {
-    expect(a, what).toBeNaN();
+  if (e === 0) {
+    expectClose(a, 0, { abs: 1e-14 }, what);
     return;
   }
-  const err = e === 0 ? Math.abs(a) : Math.abs(a - e) / Math.max(Math.abs(e), floor);
-  if (e !== 0) maxErr.value = Math.max(maxErr.value, err);
-  expect(err, `${what}: ${a} vs ${e}`).toBeLessThanOrEqual(e === 0 ? 1e-14 : tol);
+  const worst = expectClose(a, e, { rel: tol, abs: tol * floor }, what);
+  if (!Number.isNaN(e)) maxErr.value = Math.max(maxErr.value, worst);
 }
 
 const borderRows = readFileSync(path.join(ROOT, 'data/builtin/china-province-borders.csv'), 'utf8')

@@ -16,7 +16,7 @@ interface ConvergenceCliOptions extends DataOptions {
 
 /** `nqpf convergence`: σ- and β-convergence. */
 export function registerConvergence(program: Command): void {
-  const cmd = program.command('convergence').description('σ-convergence (CV or sd of logs by period) and β-convergence (absolute or conditional) with speed and half-life');
+  const cmd = program.command('convergence');
   withDataOptions(cmd)
     .requiredOption('--value <col>', 'the variable (positive levels)')
     .addOption(new Option('--form <form>', 'β form: cross-section (first→last period), panel (annual, pooled OLS), conditional (annual, two-way FE + controls)').choices(['cross-section', 'panel', 'conditional']).default('cross-section'))

@@ -25,7 +25,7 @@ interface CoupleCliOptions extends MeasureStepOptions {
 
 /** `nqpf couple`: coupling coordination degree of two or more systems. */
 export function registerCouple(program: Command): void {
-  const cmd = program.command('couple').description('coupling coordination degree (C, T, D, ten levels) and relative development of two or more systems');
+  const cmd = program.command('couple');
   withMeasureStep(withDataOptions(cmd))
     .requiredOption('--systems <a,b[,c]>', 'system score columns (a CSV of scores), or system or dimension ids of the framework (built-in data)')
     .addOption(new Option('--method <method>', 'coupling degree formula').choices([...COUPLING_METHODS]).default('wang'))

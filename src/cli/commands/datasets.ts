@@ -6,7 +6,6 @@ import { printJson } from '../common.js';
 export function registerDatasets(program: Command): void {
   program
     .command('datasets')
-    .description('list the built-in datasets (world-pwt: real; china-sim: SIMULATED) with size, source and citation')
     .option('--json', 'print one JSON object on stdout and nothing else')
     .addHelpText(
       'after',

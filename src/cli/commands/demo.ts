@@ -11,6 +11,7 @@ import { reportDataset } from '../../report/sections/measure.js';
 import type { ReportSection } from '../../report/blocks.js';
 import { intOption, printNotes, progress } from '../common.js';
 import { caseSections, demoSpecs, mechanismReport, runCase, runMechanism, type DemoCase } from '../../pipeline/demo.js';
+import { runSpillover } from '../../pipeline/spillover.js';
 
 interface DemoOptions {
   out: string;
@@ -23,7 +24,6 @@ interface DemoOptions {
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('run every stage on the built-in examples (world-pwt: real PWT 9.1 data; china-sim: SIMULATED provinces) and write an HTML report')
     .option('--out <dir>', 'output folder', 'nqpf-report')
     .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'zh']).default('en'))
     .option('--bootstrap <n>', 'cluster-bootstrap replications of the mediation analysis', intOption('--bootstrap'), 1000)
@@ -46,9 +46,12 @@ export function registerDemo(program: Command): void {
         sections.push(...caseSections(c, opts.lang));
       }
       say(`china-sim: mechanism (mediation with ${opts.bootstrap} cluster-bootstrap draws, threshold)`);
-      const mechanism = runMechanism(await loadChinaSimMechanismPanel(raw.get('china-sim')), await loadChinaSimTruth(), opts.bootstrap);
+      const mechanismPanel = await loadChinaSimMechanismPanel(raw.get('china-sim'));
+      const mechanism = runMechanism(mechanismPanel, await loadChinaSimTruth(), opts.bootstrap);
       const chinaSim = cases.find((c) => c.spec.data === 'china-sim')!;
       sections.push(mechanismReport(mechanism, chinaSim.panel.meta.name, opts.lang));
+      say('china-sim: spillovers (LM tests, spatial Durbin model, effects, scenario map)');
+      sections.push(runSpillover(mechanismPanel, await loadChinaSimTruth(), specs.find((s) => s.data === 'china-sim')!.neighbours!, opts.lang, chinaSim.panel.meta.name));
 
       const html = renderReport({
         title: { en: 'nqpf demo: New Quality Productive Forces', zh: 'nqpf 示例报告：新质生产力' },

@@ -23,7 +23,7 @@ function parseBw(value: string): 'per-period' | 'pooled' | number {
 
 /** `nqpf density`: kernel densities by period (ridgeline / 3D data). */
 export function registerDensity(program: Command): void {
-  const cmd = program.command('density').description('Gaussian kernel density of a variable in each period on a common grid (for ridgeline and 3D plots)');
+  const cmd = program.command('density');
   withDataOptions(cmd)
     .requiredOption('--value <col>', 'the variable')
     .option('--bw <h>', 'bandwidth: per-period (Silverman bw.nrd0 of each period), pooled, or a number', 'per-period')

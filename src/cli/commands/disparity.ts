@@ -14,7 +14,7 @@ interface DisparityCliOptions extends DataOptions {
 
 /** `nqpf disparity`: Dagum Gini decomposition, Theil and CV by period. */
 export function registerDisparity(program: Command): void {
-  const cmd = program.command('disparity').description('regional disparity by period: Dagum Gini with its decomposition, Theil T and L, coefficient of variation');
+  const cmd = program.command('disparity');
   withDataOptions(cmd)
     .requiredOption('--value <col>', 'the variable (non-negative levels, e.g. an index score or GDP per worker)')
     .option('--group <col>', 'group column of the data, "group" for the entities\' group attribute (continent, region), or region4/region3 for the NBS regions of Chinese provinces (东部/中部/西部/东北)', 'group')
@@ -32,7 +32,7 @@ Examples:
 Formulas (Dagum 1997; Theil): docs/couple-disparity.md.`,
     )
     .action(async (opts: DisparityCliOptions) => {
-      const panel = await loadData(opts, { crossSection: true });
+      const panel = await loadData(opts);
       const run = runDisparity(panel, { value: opts.value, group: opts.group, years: parseYears(opts.years), cvPopulation: opts.cvPopulation });
       const { result: r, notes } = run;
       if (opts.out) {

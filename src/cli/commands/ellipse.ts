@@ -10,35 +10,39 @@ interface EllipseCliOptions extends DataOptions {
   sqrt2: boolean;
   denominator: 'n' | 'n-2';
   vertices: number;
+  coordinates?: string;
 }
 
 /** `nqpf ellipse`: the standard deviational ellipse of entity locations weighted by a variable, per period. */
 export function registerEllipse(program: Command): void {
-  const cmd = program.command('ellipse').description('standard deviational ellipse (ArcGIS Directional Distribution) of entity locations weighted by a variable, per period');
+  const cmd = program.command('ellipse');
   withDataOptions(cmd)
     .requiredOption('--value <column>', 'the weight of each location (non-negative, e.g. an index score)')
     .option('--no-sqrt2', 'do not apply the √2 correction of ArcGIS')
     .addOption(new Option('--denominator <d>', 'Σw (ArcGIS) or the n−2 small-sample form (CrimeStat)').choices(['n', 'n-2']).default('n'))
     .option('--vertices <k>', 'vertices of the polygon returned for maps', intOption('--vertices'), 72)
+    .option('--coordinates <lat,lon>', 'latitude and longitude columns of the data (as moran --distance); default: the entity coordinates of a built-in dataset')
     .addHelpText(
       'after',
       `
 Examples:
   nqpf ellipse --data china-sim --value rd_intensity --json
   nqpf ellipse --data world-pwt --value rgdpo
+  nqpf ellipse --data cities.csv --entity city --period year --value gdp --coordinates lat,lon
 
-Locations are the entity coordinates (lat/lon of the dataset's entity table: capitals for china-sim,
-label points for world-pwt; for Chinese provinces in your own file, the provincial capitals). --json prints {"periods":[{"period","centre":{"lat","lon"},"angle",
+Locations are the columns named by --coordinates LAT,LON (each entity's first row with both), else the
+entity coordinates of a built-in dataset (capitals for china-sim, points inside each country for
+world-pwt), or for Chinese provinces in your own file the provincial capitals. --json prints {"periods":[{"period","centre":{"lat","lon"},"angle",
 "sigmaMajor","sigmaMinor","areaKm2","n","polygon":[[lon,lat],...]}]}. The angle is the major axis,
 degrees clockwise from north; distances in km on a local equirectangular projection.`,
     )
     .action(async (opts: EllipseCliOptions) => {
-      const panel = await loadData(opts, { crossSection: true });
-      const run = runEllipse(panel, { value: opts.value, sqrt2: opts.sqrt2, denominator: opts.denominator, vertices: opts.vertices });
+      const panel = await loadData(opts);
+      const run = runEllipse(panel, { value: opts.value, sqrt2: opts.sqrt2, denominator: opts.denominator, vertices: opts.vertices, coordinates: opts.coordinates });
       const { periods, notes } = run;
       if (opts.out) {
         const lang = reportLang(opts);
-        const cross = panel.periodColumn === '(cross-section)';
+        const cross = panel.meta.crossSection;
         const last = periods[periods.length - 1]?.period;
         const latest = new Map<string, number>();
         const col = panel.columns[opts.value];
@@ -72,7 +76,7 @@ degrees clockwise from north; distances in km on a local equirectangular project
       const lines = [`Standard deviational ellipse of ${opts.value} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}`];
       lines.push('  period  centre (lat, lon)     angle   σmajor km  σminor km');
       for (const e of periods) {
-        lines.push(`  ${run.panel.periodColumn === '(cross-section)' ? '—' : e.period}  (${e.centre.lat.toFixed(3)}, ${e.centre.lon.toFixed(3)})  ${e.angle.toFixed(1).padStart(6)}  ${e.sigmaMajor.toFixed(1).padStart(9)}  ${e.sigmaMinor.toFixed(1).padStart(9)}`);
+        lines.push(`  ${run.panel.meta.crossSection ? '—' : e.period}  (${e.centre.lat.toFixed(3)}, ${e.centre.lon.toFixed(3)})  ${e.angle.toFixed(1).padStart(6)}  ${e.sigmaMajor.toFixed(1).padStart(9)}  ${e.sigmaMinor.toFixed(1).padStart(9)}`);
       }
       if (panel.meta.citation) lines.push('', `Data: ${panel.meta.citation}`);
       process.stdout.write(lines.join('\n') + '\n');

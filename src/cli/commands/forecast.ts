@@ -18,7 +18,7 @@ interface ForecastCliOptions extends DataOptions {
 
 /** `nqpf forecast`: GM(1,1) per entity with the class-ratio test, C/P grades and an optional rolling check. */
 export function registerForecast(program: Command): void {
-  const cmd = program.command('forecast').description('grey forecast GM(1,1) per entity: class-ratio test, posterior variance ratio C, small-error probability P, grade');
+  const cmd = program.command('forecast');
   withDataOptions(cmd)
     .requiredOption('--value <column>', 'the series to forecast (positive values, e.g. an index score)')
     .option('--horizon <h>', 'periods to forecast after the last one', intOption('--horizon'), 3)

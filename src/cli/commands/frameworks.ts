@@ -10,7 +10,6 @@ import { printJson } from '../common.js';
 export function registerFrameworks(program: Command): void {
   program
     .command('frameworks')
-    .description('list the built-in indicator frameworks (seed, pwt), or show one as a tree with units and directions')
     .option('--show <id|file>', 'print the tree of a built-in framework or of a YAML/JSON framework file')
     .addOption(new Option('--lang <lang>', 'names in English or Chinese').choices(['en', 'zh']).default('en'))
     .option('--json', 'print one JSON object on stdout and nothing else')

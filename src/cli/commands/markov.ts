@@ -34,7 +34,7 @@ const fmt = (m: number[][]) => m.map((r) => r.map((p) => p.toFixed(3).padStart(6
 
 /** `nqpf markov`: classical and spatial Markov chains of quantile classes. */
 export function registerMarkov(program: Command): void {
-  const cmd = program.command('markov').description('Markov transition matrix of quantile classes; with --spatial, conditioned on the neighbours\' class (Rey 2001) with the homogeneity test');
+  const cmd = program.command('markov');
   withDataOptions(cmd)
     .requiredOption('--value <col>', 'the variable')
     .option('--classes <k>', 'number of quantile classes', intOption('--classes'), 4)

@@ -1,59 +1,24 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
 import type { Panel } from '../../data/panel.js';
-import type { ImputeMethod } from '../../data/impute.js';
 import type { Framework } from '../../framework/types.js';
 import { resolveFramework } from '../../io/framework-file.js';
 import { writeFileAtomic } from '../../io/atomic.js';
-import { writeXlsx } from '../../io/xlsx.js';
 import { measureJson, runMeasure, scoreTable, weightTable, wideScoreTables } from '../../api/measure.js';
-import { AGGREGATE_METHODS, NORMALIZE_METHODS, resolveMeasureOptions, type MeasureOptions } from '../../measure/options.js';
 import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
-import { renderReport } from '../../report/document.js';
-import { measureSections, reportDataset } from '../../report/sections/measure.js';
-import { loadData, numberOption, printJson, printNotes, progress, reportLang, withDataOptions, withImputeOption, type DataOptions, writeTables } from '../common.js';
-
-interface MeasureCliOptions extends DataOptions {
-  framework: string;
-  weights: string;
-  normalize: MeasureOptions['normalize'];
-  shift?: number;
-  range?: [number, number];
-  perPeriod?: boolean;
-  aggregate: MeasureOptions['aggregate'];
-  digits: number;
-  impute: ImputeMethod;
-}
-
-function parseRange(value: string): [number, number] {
-  const parts = value.split(',').map((s) => numberOption('--range')(s.trim()));
-  if (parts.length !== 2) throw new InputError(`--range takes two numbers a,b (got "${value}")`, { hint: 'e.g. --range 0.01,0.99' });
-  return [parts[0], parts[1]];
-}
+import type { SystemSensitivity } from '../../robustness/sensitivity.js';
+import { intOption, loadData, printJson, printNotes, progress, reportLang, writeTables } from '../common.js';
+import { measureOptionsFrom, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
 
 /** `nqpf measure`: composite indices of a framework on a panel. */
 export function registerMeasure(program: Command): void {
-  const cmd = program
-    .command('measure')
-    .description('composite index of each system of a framework: normalise, weight (entropy, CRITIC, ...), aggregate, rank');
-  withImputeOption(
-    withDataOptions(cmd)
-    .requiredOption('--framework <file|builtin>', 'indicator framework: a YAML/JSON file, or a built-in (seed, pwt; see "nqpf frameworks")')
-    .addOption(
-      new Option('--weights <method>', 'weights within each system: entropy, critic, cv, equal, fixed, or two joined by "+" (e.g. entropy+critic)').default('entropy'),
-    )
-    .addOption(new Option('--normalize <method>', 'normalisation (direction applied)').choices([...NORMALIZE_METHODS]).default('minmax'))
-    .option('--shift <x>', 'additive shift of --normalize minmax-shift (default 0.0001)', numberOption('--shift'))
-    .option('--range <a,b>', 'target interval of --normalize minmax-range (default 0.01,0.99)', parseRange)
-    .option('--per-period', 'normalise and compute entropy within each period (default: pooled over the panel, so periods compare)')
-    .addOption(new Option('--aggregate <method>', 'aggregation up the tree').choices([...AGGREGATE_METHODS]).default('arithmetic'))
-    .option('--digits <n>', 'significant digits of the scores in the CSV files written with --out (0 = all; the XLSX keeps full precision)', numberOption('--digits'), 6),
-    'none',
-  )
+  const cmd = program.command('measure');
+  withMeasureFlags(cmd)
+    .option('--robustness', 'add the Robustness section to the --out report (nqpf sensitivity with weights entropy/equal/critic, ±25% weight perturbation, one indicator left out; 500 base runs)')
+    .option('--digits <n>', 'significant digits of the scores in the CSV files written with --out (0 = all; the XLSX keeps full precision)', intOption('--digits'), 6)
     .addHelpText(
       'after',
       `
@@ -70,21 +35,26 @@ with --system ID, e.g. nqpf moran --data results/scores.csv --system nqpf --valu
     )
     .action(async (opts: MeasureCliOptions) => {
       // Options are checked before the data is read, so a typo fails fast.
-      const options = resolveMeasureOptions({
-        weights: opts.weights as MeasureOptions['weights'],
-        normalize: opts.normalize,
-        shift: opts.shift,
-        range: opts.range,
-        perPeriod: opts.perPeriod ?? false,
-        aggregate: opts.aggregate,
-      });
+      const options = measureOptionsFrom(opts);
+      if (opts.robustness && !opts.out) throw new InputError('--robustness adds a section to the report: give --out DIR too', { hint: 'or run nqpf sensitivity for the analysis on its own' });
       const framework = await resolveFramework(opts.framework);
-      let panel = await loadData(opts);
+      const raw = await loadData(opts);
+      let panel = raw;
       if (!opts.json && panel.entity.length > 20000) progress(`measuring ${panel.entity.length} rows`);
       const measured = runMeasure(panel, framework, { ...options, impute: opts.impute });
       panel = measured.panel;
       const { result, notes } = measured;
-      if (opts.out) await writeOutputs(opts.out, result, panel, framework, notes, reportLang(opts), opts.digits);
+      // The analysis starts from the data as read (each run imputes as measure does).
+      let robustness: readonly SystemSensitivity[] | undefined;
+      if (opts.robustness) {
+        const [{ runSensitivity }, { defaultRobustness }, { systemsOf }] = await Promise.all([
+          import('../../io/sensitivity-pool.js'),
+          import('../../robustness/defaults.js'),
+          import('../../robustness/sensitivity.js'),
+        ]);
+        robustness = systemsOf(await runSensitivity(raw, framework, defaultRobustness({ ...options, impute: opts.impute })));
+      }
+      if (opts.out) await writeOutputs(opts.out, result, panel, framework, notes, reportLang(opts), robustness, opts.digits);
       if (opts.json) {
         printJson(measureJson(result, notes));
         return;
@@ -94,14 +64,31 @@ with --system ID, e.g. nqpf moran --data results/scores.csv --system nqpf --valu
     });
 }
 
-async function writeOutputs(dir: string, result: MeasureResult, panel: Panel, framework: Framework, notes: readonly Note[], lang: Lang, digits: number): Promise<void> {
+async function writeOutputs(
+  dir: string,
+  result: MeasureResult,
+  panel: Panel,
+  framework: Framework,
+  notes: readonly Note[],
+  lang: Lang,
+  robustness?: readonly SystemSensitivity[],
+  digits = 6,
+): Promise<void> {
+  // The writers and the report (ECharts) load only with --out: they cost most of a second at start-up.
+  const [{ writeXlsx }, { renderReport }, { measureSections, reportDataset }, { robustnessSection }] = await Promise.all([
+    import('../../io/xlsx.js'),
+    import('../../report/document.js'),
+    import('../../report/sections/measure.js'),
+    import('../../report/sections/robustness.js'),
+  ]);
   const scores = scoreTable(result, panel, digits);
   const weights = weightTable(result, framework);
   const wide = wideScoreTables(result, panel, digits);
   await writeTables(dir, { scores, weights, ...Object.fromEntries(Object.entries(wide).map(([s, rows]) => [`scores-wide-${s}`, rows])) });
+  const wideFull = wideScoreTables(result, panel, 0);
   await writeXlsx(path.join(dir, 'scores.xlsx'), [
     { name: 'scores', rows: scoreTable(result, panel, 0) },
-    ...Object.entries(wide).map(([s]) => ({ name: `wide ${s}`.slice(0, 31), rows: wideScoreTables(result, panel, 0)[s] })),
+    ...Object.keys(wide).map((s) => ({ name: `wide ${s}`.slice(0, 31), rows: wideFull[s] })),
     { name: 'weights', rows: weights },
     { name: 'dimension weights', rows: [['system', 'dimension', 'parent', 'weight'], ...result.dimensionWeights.map((d) => [d.system, d.id, d.parent ?? '', d.weight])] },
     { name: 'notes', rows: [['level', 'code', 'message'], ...notes.map((n) => [n.level, n.code, n.message])] },
@@ -111,7 +98,7 @@ async function writeOutputs(dir: string, result: MeasureResult, panel: Panel, fr
     subtitle: panel.meta.title ?? panel.meta.name,
     lang,
     datasets: [reportDataset(panel)],
-    sections: measureSections(panel, framework, result, { lang }),
+    sections: [...measureSections(panel, framework, result, { lang }), ...(robustness ? [robustnessSection(panel, framework, robustness, { lang })] : [])],
     footer: { en: 'Generated by nqpf measure', zh: '由 nqpf measure 生成' },
   });
   await writeFileAtomic(path.join(dir, 'index.html'), html);

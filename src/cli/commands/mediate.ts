@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { fixed as fmt, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions, reportLang } from '../common.js';
 import { writeMechanismOutputs } from '../outputs.js';
 import { printSampleResults, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
-import type { MediationResult } from '../../explain/mediation.js';
+import type { MediationResult } from '../../explain/mechanisms/mediation.js';
 import { mediationJson, runMediate } from '../../api/mediate.js';
-import { regressionTable, tableMarkdown } from '../../explain/table.js';
+import { regressionTable, tableMarkdown } from '../../report/regression-table.js';
 
 interface MediateOptions extends DataOptions, RobustnessFlags {
   x: string;
@@ -43,7 +43,6 @@ export function registerMediate(program: Command): void {
     withImputeOption(withDataOptions(
       program
         .command('mediate')
-        .description('mediation analysis for panels: stepwise (Baron–Kenny, Wen–Ye), Sobel, cluster-bootstrap intervals of indirect effects; parallel or chained mediators')
         .requiredOption('--x <col>', 'explanatory variable X')
         .requiredOption('--m <cols>', 'mediators, comma-separated (in causal order with --chain)')
         .requiredOption('--y <col>', 'outcome Y')

@@ -54,7 +54,7 @@ export async function weightsFromOptions(panel: Panel, section: CrossSection, op
 
 /** `nqpf moran`: global and local Moran's I of one variable in one period. */
 export function registerMoran(program: Command): void {
-  const cmd = program.command('moran').description("global Moran's I (normality, randomisation, permutation), Geary's C and local Moran (LISA) clusters");
+  const cmd = program.command('moran');
   withDataOptions(cmd)
     .requiredOption('--value <column>', 'the variable to test (e.g. an index score)')
     .option('--year <period>', 'the period to test (default: the last period with values); --period names the period column', numberOption('--year'))
@@ -85,7 +85,7 @@ Local p-values are two-sided (spdep localmoran); clusters HH/LL/HL/LH use the pe
 (spdep zero.policy = TRUE). Formulas: docs/spatial-forecast.md.`,
     )
     .action(async (opts: MoranCliOptions) => {
-      const panel = await loadData(opts, { crossSection: true });
+      const panel = await loadData(opts);
       const run = runMoran(panel, {
         value: opts.value,
         year: opts.year,
@@ -99,7 +99,7 @@ Local p-values are two-sided (spdep localmoran); clusters HH/LL/HL/LH use the pe
       const json = moranJson(run);
       if (opts.out) {
         const lang = reportLang(opts);
-        const period = panel.periodColumn === '(cross-section)' ? '' : section.period;
+        const period = panel.meta.crossSection ? '' : section.period;
         await writeCommandOutputs(opts.out, 'moran', {
           panel,
           notes,
@@ -122,7 +122,7 @@ Local p-values are two-sided (spdep localmoran); clusters HH/LL/HL/LH use the pe
       printNotes(notes);
       const counts = ['HH', 'LL', 'HL', 'LH', 'NS'].map((c) => `${c} ${local.rows.filter((r) => r.cluster === c).length}`).join(', ');
       const lines = [
-        `Moran's I of ${opts.value} ${panel.periodColumn === '(cross-section)' ? '(cross-section)' : `in ${section.period}`} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}: n = ${section.ids.length}, ${w.kind} weights, style ${w.style}`,
+        `Moran's I of ${opts.value} ${panel.meta.crossSection ? '(cross-section)' : `in ${section.period}`} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}: n = ${section.ids.length}, ${w.kind} weights, style ${w.style}`,
         `  I = ${f(g.I)}, E(I) = ${f(g.expected)}, Var (randomisation) = ${g.randomisation.variance.toExponential(4)}, z = ${f(g.randomisation.z)}, p (${g.alternative}) = ${g.randomisation.pValue.toPrecision(4)}`,
         `  normality: Var = ${g.normality.variance.toExponential(4)}, z = ${f(g.normality.z)}, p = ${g.normality.pValue.toPrecision(4)}`,
         g.permutation ? `  permutation p = ${g.permutation.pValue.toPrecision(4)} (${g.permutation.permutations} permutations, seed ${g.permutation.seed})` : '',

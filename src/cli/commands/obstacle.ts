@@ -11,7 +11,7 @@ interface ObstacleCliOptions extends MeasureStepOptions {
 
 /** `nqpf obstacle`: obstacle degree of indicators and dimensions. */
 export function registerObstacle(program: Command): void {
-  const cmd = program.command('obstacle').description('obstacle degree (障碍度) of every indicator and dimension, with the most frequent top obstacles per period');
+  const cmd = program.command('obstacle');
   withMeasureStep(withDataOptions(cmd, { scoresSystem: false }))
     .option('--system <ids>', 'systems to diagnose, comma-separated (default all)')
     .option('--top <k>', 'top obstacles per entity-period and in the summary', intOption('--top'), 3)

@@ -1,13 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
-import { formatRegression } from '../../explain/regression-result.js';
-import { tableCsv, tableGrid, tableLatex, tableMarkdown, type RegressionTable } from '../../explain/table.js';
+import { formatRegression } from '../../report/regression-text.js';
+import { tableCsv, tableLatex, tableMarkdown } from '../../report/regression-table.js';
+import { writeRegressionFiles } from '../regression-files.js';
 import { regressJson, runRegress } from '../../api/regress.js';
-import { writeFileAtomic } from '../../io/atomic.js';
-import { writeXlsx } from '../../io/xlsx.js';
-import { writeCsv } from '../../io/write.js';
 import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 
 interface RegressOptions extends DataOptions, RobustnessFlags {
@@ -20,23 +17,11 @@ interface RegressOptions extends DataOptions, RobustnessFlags {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-/** Write the side-by-side table as regression.md, .tex, .csv and .xlsx in `dir`; returns the file names. */
-async function writeRegressionFiles(dir: string, table: RegressionTable): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-  const files = ['regression.md', 'regression.tex', 'regression.csv', 'regression.xlsx'];
-  await writeFileAtomic(path.join(dir, files[0]), tableMarkdown(table) + '\n');
-  await writeFileAtomic(path.join(dir, files[1]), tableLatex(table) + '\n');
-  await writeCsv(path.join(dir, files[2]), tableGrid(table), { bom: true });
-  await writeXlsx(path.join(dir, files[3]), [{ name: 'regression', rows: [...tableGrid(table), [table.note]] }]);
-  return files;
-}
-
 /** `nqpf regress`: OLS / fixed effects / IV regression with iid, HC1, clustered or Driscoll–Kraay SEs. */
 export function registerRegress(program: Command): void {
   withRobustnessOptions(withDataOptions(
     program
       .command('regress')
-      .description('linear regression with any number of fixed effects or IV/2SLS (fixest formulas), and robust, clustered or Driscoll–Kraay standard errors')
       .requiredOption('--formula <formula>', 'fixest formula, e.g. "y ~ x1 + x2 | id + year" or "y ~ w | id | x ~ l(x, 1)"; repeat for models side by side', collect)
       .option('--vcov <type>', 'iid | hc1 | cluster:COL | cluster:COL1+COL2 | dk | dk:LAG (default: cluster by the first fixed effect, iid without FE)')
       .option('--level <p>', 'confidence level of the intervals', numberOption('--level'), 0.95)

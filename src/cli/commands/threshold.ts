@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { fixed as fmt, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions, reportLang } from '../common.js';
 import { writeMechanismOutputs } from '../outputs.js';
 import { printSampleResults, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
-import type { ThresholdResult } from '../../explain/threshold.js';
+import type { ThresholdResult } from '../../explain/mechanisms/threshold.js';
 import { checkThresholdOptions, runThreshold, thresholdJson } from '../../api/threshold.js';
 
 interface ThresholdCliOptions extends DataOptions, RobustnessFlags {
@@ -12,6 +12,7 @@ interface ThresholdCliOptions extends DataOptions, RobustnessFlags {
   controls?: string;
   thresholds: number;
   grid: string;
+  gridType?: 'distinct' | 'observations';
   trim: number;
   bootstrap: number;
   seed: number;
@@ -23,7 +24,7 @@ interface ThresholdCliOptions extends DataOptions, RobustnessFlags {
 function thresholdText(r: ThresholdResult): string {
   const o = r.options;
   const lines = [
-    `Panel threshold model (Hansen 1999): ${o.y} on ${o.x} by regimes of ${o.q}; ${r.nEntities} entities × ${r.nPeriods} periods; grid ${o.grid} (${r.nCandidates} candidates), trim ${o.trim}`,
+    `Panel threshold model (Hansen 1999): ${o.y} on ${o.x} by regimes of ${o.q}; ${r.nEntities} entities × ${r.nPeriods} periods; grid ${o.grid}${o.grid === 'all' ? '' : ` (${o.gridType})`} (${r.nCandidates} candidates), trim ${o.trim}`,
     'Thresholds (LR interval at ' + `${(o.level * 100).toFixed(0)}%; F test with ${o.bootstrap} fixed-regressor bootstrap draws):`,
   ];
   for (const [i, t] of r.thresholds.entries()) {
@@ -41,13 +42,13 @@ export function registerThreshold(program: Command): void {
     withImputeOption(withDataOptions(
       program
         .command('threshold')
-        .description('panel threshold regression (Hansen 1999, as Stata xthreg): 1–3 thresholds, exhaustive or grid search, bootstrap F tests, LR intervals')
         .requiredOption('--y <col>', 'dependent variable')
         .requiredOption('--x <col>', 'regime-dependent regressor')
         .requiredOption('--q <col>', 'threshold variable')
         .option('--controls <cols>', 'regime-independent controls, comma-separated')
         .option('--thresholds <k>', 'number of thresholds (1, 2 or 3)', intOption('--thresholds'), 1)
         .option('--grid <all|N>', 'candidates: every distinct value of q ("all") or N quantiles', 'all')
+        .option('--grid-type <rule>', 'rule of --grid N: distinct (default; quantiles of the distinct q inside the trimmed range, Hansen) | observations (order statistics of all observations)')
         .option('--trim <p>', 'minimum share of observations in each regime', numberOption('--trim'), 0.01)
         .option('--bootstrap <n>', 'bootstrap replications per threshold test (0 = no test)', intOption('--bootstrap'), 300)
         .option('--seed <n>', 'random seed', intOption('--seed'), 1)
@@ -79,6 +80,7 @@ Sequential estimation: γ1; γ2 given γ1, then γ1 refined given γ2; γ3 given
         controls: list(opts.controls),
         thresholds: opts.thresholds,
         grid,
+        gridType: opts.gridType,
         trim: opts.trim,
         bootstrap: opts.bootstrap,
         seed: opts.seed,

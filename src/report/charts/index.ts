@@ -20,5 +20,6 @@ export {
   type ContinuousScale,
   type CategoricalScale,
 } from './map.js';
-export { CHINA_PROVINCES, chinaProvince, type ChinaProvince } from './china-provinces.js';
+export { CHINA_PROVINCES as CHINA_MAP_PROVINCES, chinaProvince, type ChinaProvince } from './china-provinces.js';
 export { registerMaps, worldMapCodes, WORLD_MAP, CHINA_MAP } from './geodata.js';
+export { rankUncertaintyChart, rankUncertaintyOption, type RankUncertaintySpec, type RankInterval } from './uncertainty.js';

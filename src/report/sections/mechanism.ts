@@ -1,6 +1,6 @@
 import type { Lang } from '../../core/label.js';
-import type { MediationResult } from '../../explain/mediation.js';
-import type { ThresholdResult } from '../../explain/threshold.js';
+import type { MediationResult } from '../../explain/mechanisms/mediation.js';
+import type { ThresholdResult } from '../../explain/mechanisms/threshold.js';
 import type { Block, ReportSection } from '../blocks.js';
 import type { Text } from '../charts/theme.js';
 import { JIANG_2022_CAUTION_ZH, registerTerms, t, tf, vcovText, verdictText } from '../i18n.js';

@@ -1,5 +1,5 @@
 import type { Panel } from '../../data/panel.js';
-import type { RegressionTable } from '../../explain/table.js';
+import type { RegressionTable } from '../regression-table.js';
 import type { Block, GridBlock, ReportSection } from '../blocks.js';
 import { txt, type Text } from '../charts/theme.js';
 import { registerTerms, t, term } from '../i18n.js';

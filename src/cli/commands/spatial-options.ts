@@ -1,0 +1,59 @@
+import { Option, type Command } from 'commander';
+import type { Panel } from '../../data/panel.js';
+import type { CrossSection } from '../../spatial/cross-section.js';
+import type { SpatialWeights } from '../../spatial/weights.js';
+import { imputeColumns, intOption, loadData, numberOption, withImputeOption, type DataOptions } from '../common.js';
+import { weightsFromOptions, type WeightsCliOptions } from './moran.js';
+
+/** Flags shared by `spatial-regress` and `scenario`: the model, and the weights with `moran`'s flags. */
+export interface SpatialModelCliOptions extends WeightsCliOptions, DataOptions {
+  formula: string;
+  model: 'sar' | 'sem' | 'sdm' | 'slx' | 'sdem';
+  fe: 'entity' | 'period' | 'both' | 'none';
+  leeYu?: boolean;
+  draws: number;
+  seed: number;
+  logdet: 'auto' | 'eigen' | 'sparse-lu';
+}
+
+/** Add the model and weights flags (weights flags identical to `nqpf moran`). */
+export function withSpatialModelOptions(cmd: Command): Command {
+  return withImputeOption(cmd, 'none')
+    .requiredOption('--formula <formula>', 'y ~ x1 + x2 (fixest expressions such as log(x) allowed; fixed effects go in --fe)')
+    .addOption(new Option('--model <m>', 'sdm (spatial Durbin), sar (lag), sem (error), slx (WX only), sdem (error + WX)').choices(['sdm', 'sar', 'sem', 'slx', 'sdem']).default('sdm'))
+    .addOption(new Option('--fe <fe>', 'fixed effects').choices(['entity', 'period', 'both', 'none']).default('both'))
+    .option('--lee-yu', 'Lee–Yu (2010) bias correction (transformation approach; default off, as xsmle without leeyu and spatialreg)')
+    .option('--draws <n>', 'parameter draws for the effects and scenario intervals', intOption('--draws'), 1000)
+    .option('--seed <n>', 'seed of the draws', intOption('--seed'), 1)
+    .addOption(new Option('--logdet <method>', 'log-determinant: eigen (exact, W similar to symmetric), sparse-lu (exact band LU), auto').choices(['auto', 'eigen', 'sparse-lu']).default('auto'))
+    .option('--neighbors <file>', 'contiguity: a CSV of neighbour pairs a,b (each pair once); default for china-sim: its province borders')
+    .option('--distance <lat,lon>', 'inverse-distance weights from coordinates: two column names, or lat,lon for a built-in dataset')
+    .option('--power <p>', 'distance decay power in 1/d^p', numberOption('--power'), 1)
+    .option('--cutoff <km>', 'only neighbours within this great-circle distance (km)', numberOption('--cutoff'))
+    .option('--economic <column>', 'economic-distance weights 1/|x̄_i − x̄_j| on the entity means of this column')
+    .option('--knn <k>', 'with --distance: k nearest neighbours instead of inverse distance', intOption('--knn'))
+    .addOption(new Option('--style <style>', 'weights style; spatial panel models need W (row-standardised)').choices(['W', 'B', 'raw']).default('W'));
+}
+
+/**
+ * The weights over all entities of the panel, through `moran`'s resolution path (weightsFromOptions).
+ * Helper "out" is writing one shared resolution function for spatial commands: switch this call to it.
+ */
+export async function spatialModelWeights(panel: Panel, opts: SpatialModelCliOptions & { data: string; encoding?: string }): Promise<SpatialWeights> {
+  const section: CrossSection = {
+    period: panel.periods[panel.periods.length - 1],
+    ids: panel.entities.map((e) => e.id),
+    values: new Float64Array(panel.entities.length),
+    entities: [...panel.entities],
+    missing: [],
+    notes: [],
+  };
+  return weightsFromOptions(panel, section, opts);
+}
+
+/** Load --data and treat missing values of the formula's variables by --impute (spatial ML needs a balanced panel). */
+export async function loadSpatialPanel(opts: SpatialModelCliOptions): Promise<Panel> {
+  const panel = await loadData(opts);
+  const words = new Set(opts.formula.match(/[\p{L}_][\p{L}\p{N}_.]*/gu) ?? []);
+  return imputeColumns(panel, opts.impute, Object.keys(panel.columns).filter((c) => words.has(c)));
+}
