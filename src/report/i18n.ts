@@ -255,3 +255,25 @@ export function unitText(unit: string | undefined, lang: Lang): string | undefin
  */
 export const ZHAO_CHEN_REFERENCE =
   'Zhao, Xiansong and Xianhui Chen, "Research on the Fundamental Logic and Mechanism of Scientific and Technological Innovation Empowering the Development of New Quality Productive Forces", School of Marxism, Dalian University of Technology';
+
+const SPEC_DECISION_ZH: Readonly<Record<string, string>> = {
+  'sdm-both-rejected': 'Wald 与 LR 检验同时拒绝 θ = 0 与 θ + ρβ = 0：空间杜宾模型（SDM）最能刻画数据。',
+  'sar-accepted': '不拒绝 θ = 0，且稳健 LM 检验指向空间滞后：选择空间滞后模型（SAR）。',
+  'sem-accepted': '不拒绝 θ + ρβ = 0，且稳健 LM 检验指向空间误差：选择空间误差模型（SEM）。',
+  'sdm-default': 'LM 检验与 Wald/LR 检验对约束的判断不一致：保留嵌套 SAR 与 SEM 的空间杜宾模型（Elhorst 2010）。',
+};
+
+/** The specification decision of a spatial panel model (by its code) in `lang`. */
+export function specDecisionText(decision: { readonly code: string; readonly text: string }, lang: Lang): string {
+  return (lang === 'zh' && SPEC_DECISION_ZH[decision.code]) || decision.text;
+}
+
+/** A scenario's shock description (`x raised to the East mean of 2023 (1.23) wherever below it`, `x +0.1 in A, B`) in `lang`. */
+export function shockText(text: string, lang: Lang): string {
+  if (lang !== 'zh') return text;
+  let r = /^(\S+) raised to the (.+) mean of (\S+) \((.+)\) wherever below it$/.exec(text);
+  if (r) return `将 ${r[1]} 低于 ${r[3]} 年${r[2]}均值（${r[4]}）的地区提高到该均值`;
+  r = /^(\S+) ([+-]?\S+) in (.+)$/.exec(text);
+  if (r) return `${r[3] === 'every entity' ? '所有地区' : r[3]}的 ${r[1]} 变动 ${r[2]}`;
+  return text;
+}

@@ -28,7 +28,8 @@ export function registerEllipse(program: Command): void {
 Examples:
   nqpf ellipse --data china-sim --value rd_intensity --json
   nqpf ellipse --data world-pwt --value rgdpo
-  nqpf ellipse --data cities.csv --entity city --period year --value gdp --coordinates lat,lon
+  nqpf ellipse --data examples/provinces.csv --value rd    # Chinese provinces: at their capitals
+  nqpf ellipse --data china-sim --value rd_intensity --coordinates lat,lon
 
 Locations are the columns named by --coordinates LAT,LON (each entity's first row with both), else the
 entity coordinates of a built-in dataset (capitals for china-sim, points inside each country for
