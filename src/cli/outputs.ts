@@ -15,6 +15,7 @@ import type { Block, ReportSection } from '../report/blocks.js';
 import { renderReport } from '../report/document.js';
 import { reportDataset } from '../report/sections/measure.js';
 import { mechanismSection } from '../report/sections/mechanism.js';
+import { wenYeText } from '../report/mediation-text.js';
 import type { MediationResult } from '../explain/mediation.js';
 import type { ThresholdResult } from '../explain/threshold.js';
 import { writeTables } from './common.js';
@@ -150,7 +151,7 @@ export async function writeMechanismOutputs(
       'mediation-paths': [[...gh, 'path', 'estimate', 'std_error', 'p_value'], ...res.flatMap((r) => [r.result.total, ...r.result.xToM, ...r.result.mToY, ...r.result.mToM, r.result.direct].map((p) => [...g(r.group), p.path, p.estimate, p.stdError, p.pValue]))],
       'mediation-indirect': [
         [...gh, 'mediator', 'estimate', 'ci_low', 'ci_high', 'bc_low', 'bc_high', 'boot_se', 'sobel_z', 'sobel_p', 'share', 'verdict'],
-        ...res.flatMap((r) => r.result.indirect.map((e) => [...g(r.group), e.mediator, e.estimate, e.ciLow, e.ciHigh, e.bcLow, e.bcHigh, e.bootSe, e.sobelZ, e.sobelP, e.share, e.verdict])),
+        ...res.flatMap((r) => r.result.indirect.map((e) => [...g(r.group), e.mediator, e.estimate, e.ciLow, e.ciHigh, e.bcLow, e.bcHigh, e.bootSe, e.sobelZ, e.sobelP, e.share, wenYeText(e.verdict, lang)])),
       ],
     };
   } else {

@@ -163,41 +163,6 @@ export function noteText(note: { readonly code: string; readonly message: string
   return NOTE_ZH[note.code]?.(note.message) ?? note.message;
 }
 
-const VERDICT_ZH: ReadonlyArray<readonly [RegExp, string]> = [
-  [/total effect significant \(mediation framework\)/g, '总效应显著（按中介效应立论）'],
-  [/total effect not significant \(suppression framework\)/g, '总效应不显著（按遮掩效应立论）'],
-  [/a and b both significant/g, 'a 与 b 均显著'],
-  [/bootstrap interval of ab excludes 0/g, 'ab 的自助法置信区间不含 0'],
-  [/bootstrap interval of ab includes 0/g, 'ab 的自助法置信区间包含 0'],
-  [/a or b not significant and no bootstrap/g, 'a 或 b 不显著且未做自助法检验'],
-  [/no significant indirect effect/g, '间接效应不显著'],
-  [/direct effect not significant: full mediation/g, '直接效应不显著：完全中介'],
-  [/direct effect significant, same sign: partial mediation/g, '直接效应显著且与间接效应同号：部分中介'],
-  [/direct effect significant, opposite sign: suppression effect/g, '直接效应显著且与间接效应异号：遮掩效应'],
-  [/step 1 fails: total effect c not significant/g, '第一步不成立：总效应 c 不显著'],
-  [/step 2 fails: X → M \(a\) not significant/g, '第二步不成立：X → M（a）不显著'],
-  [/step 3 fails: M → Y \(b\) not significant/g, '第三步不成立：M → Y（b）不显著'],
-  [/full mediation: c′ not significant/g, '完全中介：c′ 不显著'],
-  [/partial mediation: \|c′\| < \|c\|/g, '部分中介：|c′| < |c|'],
-  [/no mediation: \|c′\| not smaller than \|c\|/g, '无中介：|c′| 不小于 |c|'],
-  [/; /g, '；'],
-];
-
-/**
- * A Wen & Ye (2014) or Baron & Kenny (1986) verdict of `mediation()` in `lang`. The verdict is
- * built from fixed phrases, each translated here; numbers (ab/c) pass through.
- */
-export function verdictText(verdict: string, lang: Lang): string {
-  if (lang !== 'zh') return verdict;
-  let s = verdict;
-  for (const [re, zh] of VERDICT_ZH) s = s.replace(re, zh);
-  return s;
-}
-
-/** Jiang (2022)'s caution about the stepwise mediation test, in Chinese (the English is `JIANG_2022_CAUTION`). */
-export const JIANG_2022_CAUTION_ZH =
-  '江艇（2022，《中国工业经济》第 5 期，第 100–120 页）指出，逐步检验法（Baron–Kenny／温忠麟–叶宝娟）不能识别因果机制：M → Y 的系数没有单独的识别就不具因果含义，a·b 显著也可能源于 M 受到的混杂。应报告 X → M 的证据（上表中的 a 路径），并依据理论与已有研究论证 M → Y；间接效应只宜作描述性解读。';
-
 /** A variance label of `vcov()` (IID, HC1, Clustered (province), Driscoll–Kraay (L=2)) in `lang`. */
 export function vcovText(label: string, lang: Lang): string {
   if (lang !== 'zh') return label;

@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { noteText, vcovText, verdictText } from '../../src/report/i18n.js';
-import { wenYeVerdict } from '../../src/explain/mediation.js';
+import { noteText, vcovText } from '../../src/report/i18n.js';
 import { runInProcess } from '../helpers/cli.js';
 
 /**
@@ -67,10 +66,7 @@ describe('report in Chinese', () => {
     expect(englishProse('<p>中文 and this is English text</p>')).toEqual(['and this is English text']);
     expect(englishProse('<p>变量 <code>impute-no-data</code> rd_intensity, AGO, ALB</p>')).toEqual([]);
   });
-  it('translates verdicts, variance labels and notes by their fixed wording', () => {
-    const v = wenYeVerdict({ cSig: true, abSigByPaths: false, ciExcludes0: true, hasBoot: true, cPrimeSig: true, ab: 0.2, cPrime: 0.5, c: 0.7 });
-    expect(verdictText(v, 'zh')).toBe('总效应显著（按中介效应立论）；ab 的自助法置信区间不含 0；直接效应显著且与间接效应同号：部分中介 (ab/c = 0.286)');
-    expect(verdictText(v, 'en')).toBe(v);
+  it('translates variance labels and notes by their fixed wording', () => {
     expect(vcovText('Clustered (province & year)', 'zh')).toBe('聚类稳健标准误（按 province 与 year 聚类）');
     expect(noteText({ code: 'imputed', message: 'column "x": imputed 3 cells by linear interpolation within entity (nearest value at the ends)' }, 'zh')).toBe('变量“x”：以个体内线性插值（两端取最近值）插补 3 个单元格');
     expect(noteText({ code: 'unknown-code', message: 'kept' }, 'zh')).toBe('kept');

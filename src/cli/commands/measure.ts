@@ -4,14 +4,14 @@ import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
 import type { Panel } from '../../data/panel.js';
 import type { Framework } from '../../framework/types.js';
-import { resolveFramework } from '../../io/framework-file.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { measureJson, runMeasure, scoreTable, weightTable, wideScoreTables } from '../../api/measure.js';
+import { measureSheets } from '../../run/measure-tables.js';
 import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import type { SystemSensitivity } from '../../robustness/sensitivity.js';
 import { intOption, loadData, printJson, printNotes, progress, reportLang, writeTables } from '../common.js';
-import { measureOptionsFrom, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
+import { frameworkFrom, measureOptionsFrom, methodsHelp, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
 
 /** `nqpf measure`: composite indices of a framework on a panel. */
 export function registerMeasure(program: Command): void {
@@ -24,6 +24,7 @@ export function registerMeasure(program: Command): void {
       `
 Examples:
   nqpf measure --data world-pwt --framework pwt
+  nqpf measure --data china-sim --indicators rd_intensity,invention_patents_per10k,-energy_intensity
   nqpf measure --data china-sim --framework seed --impute linear --aggregate topsis --out results
   nqpf measure --data examples/provinces.csv --entity province --period year --framework examples/framework.yaml --impute linear --weights entropy+critic --json
 
@@ -31,13 +32,15 @@ Examples:
 --out DIR writes scores.csv (long: entity, period, system; data order, GB/T 2260 order for provinces;
 6 significant digits, --digits), scores-wide-<system>.csv (entity × period, the table papers print),
 weights.csv, scores.xlsx (full precision) and the HTML report index.html. Feed scores.csv back
-with --system ID, e.g. nqpf moran --data results/scores.csv --system nqpf --value index. Formulas and conventions: docs/measure.md.`,
+with --system ID, e.g. nqpf moran --data results/scores.csv --system nqpf --value index. Formulas and conventions: docs/measure.md.
+
+${methodsHelp()}`,
     )
     .action(async (opts: MeasureCliOptions) => {
       // Options are checked before the data is read, so a typo fails fast.
       const options = measureOptionsFrom(opts);
       if (opts.robustness && !opts.out) throw new InputError('--robustness adds a section to the report: give --out DIR too', { hint: 'or run nqpf sensitivity for the analysis on its own' });
-      const framework = await resolveFramework(opts.framework);
+      const framework = await frameworkFrom(opts);
       const raw = await loadData(opts);
       let panel = raw;
       if (!opts.json && panel.entity.length > 20000) progress(`measuring ${panel.entity.length} rows`);
@@ -81,18 +84,9 @@ async function writeOutputs(
     import('../../report/sections/measure.js'),
     import('../../report/sections/robustness.js'),
   ]);
-  const scores = scoreTable(result, panel, digits);
-  const weights = weightTable(result, framework);
   const wide = wideScoreTables(result, panel, digits);
-  await writeTables(dir, { scores, weights, ...Object.fromEntries(Object.entries(wide).map(([s, rows]) => [`scores-wide-${s}`, rows])) });
-  const wideFull = wideScoreTables(result, panel, 0);
-  await writeXlsx(path.join(dir, 'scores.xlsx'), [
-    { name: 'scores', rows: scoreTable(result, panel, 0) },
-    ...Object.keys(wide).map((s) => ({ name: `wide ${s}`.slice(0, 31), rows: wideFull[s] })),
-    { name: 'weights', rows: weights },
-    { name: 'dimension weights', rows: [['system', 'dimension', 'parent', 'weight'], ...result.dimensionWeights.map((d) => [d.system, d.id, d.parent ?? '', d.weight])] },
-    { name: 'notes', rows: [['level', 'code', 'message'], ...notes.map((n) => [n.level, n.code, n.message])] },
-  ]);
+  await writeTables(dir, { scores: scoreTable(result, panel, digits), weights: weightTable(result, framework), ...Object.fromEntries(Object.entries(wide).map(([s, rows]) => [`scores-wide-${s}`, rows])) });
+  await writeXlsx(path.join(dir, 'scores.xlsx'), measureSheets(result, panel, framework, notes));
   const html = renderReport({
     title: { en: `nqpf measure: ${framework.name.en}`, zh: `nqpf 测度：${framework.name.zh ?? framework.name.en}` },
     subtitle: panel.meta.title ?? panel.meta.name,

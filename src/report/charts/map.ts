@@ -1,6 +1,6 @@
 import { CHINA_MAP, PART_OF_CHINA, WORLD_MAP, registerMaps } from './geodata.js';
 import { chinaProvince } from './china-provinces.js';
-import { BORDER, FONT_FAMILY, INK, INSET_STROKE, MUTED, NO_DATA_FILL, PALETTE, SEQUENTIAL, fmt, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
+import { BORDER, FONT_FAMILY, INK, INSET_STROKE, MUTED, NO_DATA_FILL, PALETTE, SEQUENTIAL, fmt, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
 
 /** A continuous colour scale from `min` to `max` (defaults: the data range). */
 export interface ContinuousScale {
@@ -123,6 +123,11 @@ export const WORLD_CHINA_NOTE = {
  * their own. Countries without a value are grey. Returns an SVG string.
  */
 export function worldMap(spec: MapSpec): string {
+  return svgOf(worldMapOption(spec));
+}
+
+/** The ECharts option of {@link worldMap}. */
+export function worldMapOption(spec: MapSpec): ChartOption {
   const join = joinWorld(spec.values);
   const note = spec.note ?? (join.matched.has('CHN') ? WORLD_CHINA_NOTE : undefined);
   return choropleth(WORLD_MAP, 'iso3', join.matched, { ...spec, note }, spec.width ?? 900, spec.height ?? 500);
@@ -155,6 +160,11 @@ export const SOUTH_CHINA_SEA_INSET = '南海诸岛';
  * Kong, Macao when absent from the data) are grey and named in the map's note.
  */
 export function chinaMap(spec: MapSpec): string {
+  return svgOf(chinaMapOption(spec));
+}
+
+/** The ECharts option of {@link chinaMap}. */
+export function chinaMapOption(spec: MapSpec): ChartOption {
   const join = joinChina(spec.values);
   const note = spec.note ?? chinaAvailabilityNote(join.matched);
   return choropleth(CHINA_MAP, 'name', join.matched, { ...spec, note }, spec.width ?? 680, spec.height ?? 560);
@@ -170,7 +180,7 @@ function choropleth(
   spec: MapSpec,
   width: number,
   height: number,
-): string {
+): ChartOption {
   registerMaps();
   const lang = spec.lang ?? 'en';
   const scale = spec.scale ?? { type: 'continuous' };
@@ -279,7 +289,7 @@ function choropleth(
   const note = txt(spec.note, lang);
   const noteSpace = note ? 16 : 0;
   const top = topSpace(spec, 4);
-  return renderSvg(
+  return chartOption(
     {
       title: titleOption(spec),
       legend: overlayNames.length > 0 ? { data: [...new Set(overlayNames)], right: 8, bottom: 8 + noteSpace, orient: 'vertical', textStyle: { color: INK, fontSize: 11, fontFamily: FONT_FAMILY } } : undefined,
