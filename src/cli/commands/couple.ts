@@ -6,8 +6,6 @@ import type { MeasureOptions } from '../../measure/options.js';
 import { COUPLING_METHODS, type CouplingMethod } from '../../couple/index.js';
 import { coupleJson, runCouple } from '../../api/couple.js';
 import { list, loadData, printJson, printNotes, withDataOptions, reportLang } from '../common.js';
-import { writeCommandOutputs } from '../outputs.js';
-import { couplingSection } from '../../report/sections/coupling.js';
 import { measureFramework, withMeasureStep, type MeasureStepOptions } from '../measure-step.js';
 
 function parseNumbers(flag: string, value: string): number[] {
@@ -58,6 +56,8 @@ their composite indices coupled; a warning is given when the systems share indic
       });
       const { panel, result: r, notes } = run;
       if (opts.out) {
+        // the report, charts and XLSX load only with --out (start-up)
+        const [{ writeCommandOutputs }, { couplingSection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/coupling.js')]);
         const lang = reportLang(opts);
         await writeCommandOutputs(opts.out, 'couple', {
           panel: panel,

@@ -2,8 +2,6 @@ import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
 import { densityJson, runDensity } from '../../api/density.js';
 import { intOption, loadData, parseYears, printJson, printNotes, withDataOptions, type DataOptions, reportLang } from '../common.js';
-import { writeCommandOutputs } from '../outputs.js';
-import { densitySection } from '../../report/sections/density.js';
 
 interface DensityCliOptions extends DataOptions {
   value: string;
@@ -46,6 +44,8 @@ Examples:
       const run = runDensity(raw, { value: opts.value, bw: parseBw(opts.bw), points: opts.points, exact: opts.exact, log: opts.log, years: parseYears(opts.years) });
       const { panel, result: r, notes } = run;
       if (opts.out) {
+        // the report, charts and XLSX load only with --out (start-up)
+        const [{ writeCommandOutputs }, { densitySection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/density.js')]);
         const lang = reportLang(opts);
         await writeCommandOutputs(opts.out, 'density', {
           panel: panel,

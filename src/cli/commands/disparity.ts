@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { disparityJson, runDisparity } from '../../api/disparity.js';
 import { loadData, parseYears, printJson, printNotes, withDataOptions, type DataOptions, reportLang } from '../common.js';
-import { writeCommandOutputs } from '../outputs.js';
-import { disparitySection } from '../../report/sections/disparity.js';
 
 interface DisparityCliOptions extends DataOptions {
   value: string;
@@ -36,6 +34,8 @@ Formulas (Dagum 1997; Theil): docs/couple-disparity.md.`,
       const run = runDisparity(panel, { value: opts.value, group: opts.group, years: parseYears(opts.years), cvPopulation: opts.cvPopulation });
       const { result: r, notes } = run;
       if (opts.out) {
+        // the report, charts and XLSX load only with --out (start-up)
+        const [{ writeCommandOutputs }, { disparitySection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/disparity.js')]);
         const lang = reportLang(opts);
         await writeCommandOutputs(opts.out, 'disparity', {
           panel: panel,

@@ -2,8 +2,6 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { ellipseJson, runEllipse } from '../../api/ellipse.js';
 import { intOption, loadData, printJson, printNotes, reportLang, withDataOptions, type DataOptions } from '../common.js';
-import { writeCommandOutputs } from '../outputs.js';
-import { ellipseSection } from '../../report/sections/spatial.js';
 
 interface EllipseCliOptions extends DataOptions {
   value: string;
@@ -42,6 +40,8 @@ degrees clockwise from north; distances in km on a local equirectangular project
       const run = runEllipse(panel, { value: opts.value, sqrt2: opts.sqrt2, denominator: opts.denominator, vertices: opts.vertices, coordinates: opts.coordinates });
       const { periods, notes } = run;
       if (opts.out) {
+        // the report, charts and XLSX load only with --out (start-up)
+        const [{ writeCommandOutputs }, { ellipseSection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/spatial.js')]);
         const lang = reportLang(opts);
         const cross = panel.meta.crossSection;
         const last = periods[periods.length - 1]?.period;

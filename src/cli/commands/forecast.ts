@@ -2,8 +2,6 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { forecastJson, runForecast } from '../../api/forecast.js';
 import { intOption, list, loadData, printJson, printNotes, withDataOptions, type DataOptions, reportLang } from '../common.js';
-import { writeCommandOutputs } from '../outputs.js';
-import { forecastSection } from '../../report/sections/forecast.js';
 
 interface ForecastCliOptions extends DataOptions {
   value: string;
@@ -54,6 +52,8 @@ C<0.65 & P>0.7, else fail. Formulas: docs/spatial-forecast.md.`,
       });
       const { panel, series, notes } = run;
       if (opts.out) {
+        // the report, charts and XLSX load only with --out (start-up)
+        const [{ writeCommandOutputs }, { forecastSection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/forecast.js')]);
         const lang = reportLang(opts);
         await writeCommandOutputs(opts.out, 'forecast', {
           panel,

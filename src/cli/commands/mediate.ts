@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { fixed as fmt, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions, reportLang } from '../common.js';
-import { writeMechanismOutputs } from '../outputs.js';
 import { printSampleResults, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 import type { MediationResult } from '../../explain/mechanisms/mediation.js';
 import { mediationJson, runMediate } from '../../api/mediate.js';
@@ -90,7 +89,7 @@ Indirect effects are products of FE-regression coefficients; intervals resample 
         winsorize: opts.winsorize,
         dropMunicipalities: opts.dropMunicipalities,
       });
-      if (opts.out) await writeMechanismOutputs(opts.out, 'mediate', run, reportLang(opts));
+      if (opts.out) await (await import('../outputs.js')).writeMechanismOutputs(opts.out, 'mediate', run, reportLang(opts));
       printSampleResults(run.panel, opts.by, opts.json, run.results, mediationJson, mediationText);
     });
 }

@@ -5,8 +5,6 @@ import { moranJson, runMoran } from '../../api/moran.js';
 import { fixed as f, intOption, loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
 import { weightsOptions, type WeightsCliOptions } from '../weights-flags.js';
 import { reportLang } from '../common.js';
-import { writeCommandOutputs } from '../outputs.js';
-import { lisaSection } from '../../report/sections/spatial.js';
 
 export { weightsFromOptions, type WeightsCliOptions } from '../weights-flags.js';
 
@@ -66,6 +64,8 @@ Local p-values are two-sided (spdep localmoran); clusters HH/LL/HL/LH use the pe
       const { section, weights: w, global: g, geary, local, notes } = run;
       const json = moranJson(run);
       if (opts.out) {
+        // the report, charts and XLSX load only with --out (start-up)
+        const [{ writeCommandOutputs }, { lisaSection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/spatial.js')]);
         const lang = reportLang(opts);
         const period = panel.meta.crossSection ? '' : section.period;
         await writeCommandOutputs(opts.out, 'moran', {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { fixed as fmt, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions, reportLang } from '../common.js';
-import { writeMechanismOutputs } from '../outputs.js';
 import { printSampleResults, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 import type { ThresholdResult } from '../../explain/mechanisms/threshold.js';
 import { checkThresholdOptions, runThreshold, thresholdJson } from '../../api/threshold.js';
@@ -93,7 +92,7 @@ Sequential estimation: γ1; γ2 given γ1, then γ1 refined given γ2; γ3 given
         winsorize: opts.winsorize,
         dropMunicipalities: opts.dropMunicipalities,
       });
-      if (opts.out) await writeMechanismOutputs(opts.out, 'threshold', run, reportLang(opts));
+      if (opts.out) await (await import('../outputs.js')).writeMechanismOutputs(opts.out, 'threshold', run, reportLang(opts));
       printSampleResults(run.panel, opts.by, opts.json, run.results, thresholdJson, thresholdText);
     });
 }
