@@ -4,6 +4,7 @@ import type { Note } from '../core/notes.js';
 import type { Panel } from '../data/panel.js';
 import { entityCoordinates } from '../spatial/coordinates.js';
 import { crossSection } from '../spatial/cross-section.js';
+import { entityLocations } from '../spatial/resolve-weights.js';
 import { standardDeviationalEllipse } from '../spatial/ellipse.js';
 import { notesFor } from './common.js';
 
@@ -25,8 +26,9 @@ export interface EllipseStageOptions {
 export function runEllipse(panel: Panel, options: EllipseStageOptions) {
   const notes: Note[] = [...notesFor(panel.notes, [options.value])];
   const noCoordinates = () =>
-    new InputError('the entities have no coordinates', { hint: 'give --coordinates LAT,LON (two columns of the data); built-in datasets have entity coordinates' });
-  if (!options.coordinates && !(panel.columns.lat && panel.columns.lon) && !panel.entities.some((e) => Number.isFinite(e.lat))) throw noCoordinates();
+    new InputError('the entities have no coordinates', { hint: 'give --coordinates LAT,LON (two columns of the data); built-in datasets and Chinese provinces (北京, 北京市, Beijing, 110000) have entity coordinates' });
+  // entity coordinates: a built-in dataset's, or the capitals of Chinese provinces (entityLocations)
+  if (!options.coordinates && !(panel.columns.lat && panel.columns.lon) && !entityLocations(panel.entities).some((c) => Number.isFinite(c.lat))) throw noCoordinates();
   const periods = [];
   for (const p of panel.periods) {
     const s = crossSection(panel, options.value, p);

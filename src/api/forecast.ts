@@ -3,7 +3,7 @@ import { InputError, isInputError } from '../core/errors.js';
 import type { Note } from '../core/notes.js';
 import { impute } from '../data/impute.js';
 import { column, type Panel } from '../data/panel.js';
-import { GREY_GRADE_ZH, gm11, gm11Forecast, gm11RollingCheck } from '../project/gm11.js';
+import { GREY_GRADE_ZH, gm11, gm11Forecast, gm11RollingCheck, type Gm11Model } from '../project/gm11.js';
 import { listOf, notesFor } from './common.js';
 
 /** Options of {@link forecast}. */
@@ -47,6 +47,8 @@ export function runForecast(raw: Panel, options: ForecastStageOptions) {
   const notes: Note[] = [...notesFor(panel.notes, [options.value]).filter((n) => !imputeNotes.includes(n)), ...imputeNotes];
   const refused: string[] = [];
   const series = [];
+  /** The fitted models, aligned with `series` (for report sections; not part of the JSON). */
+  const models: Gm11Model[] = [];
   for (let e = 0; e < panel.entities.length; e++) {
     const id = panel.entities[e].id;
     if (wanted && !wanted.includes(id)) continue;
@@ -74,6 +76,7 @@ export function runForecast(raw: Panel, options: ForecastStageOptions) {
       throw err;
     }
     notes.push(...model.notes);
+    models.push(model);
     const forecast = gm11Forecast(model, horizon);
     const rolling = options.rolling !== undefined ? gm11RollingCheck(values, { minTrain: options.rolling, horizon: Math.max(1, horizon), label: `${id} (${options.value})` }) : undefined;
     series.push({
@@ -99,7 +102,7 @@ export function runForecast(raw: Panel, options: ForecastStageOptions) {
       hint: 'these series are not quasi-exponential; pass --force to fit them anyway (flagged in the output), or choose other entities with --ids',
     });
   }
-  return { panel, value: options.value, method: options.method ?? ('gm11' as const), horizon, series, notes };
+  return { panel, value: options.value, method: options.method ?? ('gm11' as const), horizon, series, models, notes };
 }
 
 /** What {@link runForecast} computed. */

@@ -1,10 +1,10 @@
 /** `markov`: classical and spatial Markov chains of quantile classes, as `nqpf markov --json`. */
-import { InputError } from '../core/errors.js';
 import type { Note } from '../core/notes.js';
 import type { Panel } from '../data/panel.js';
 import { markovChain, type MarkovResult, type TransitionMatrix } from '../dynamics/markov-chain.js';
 import { spatialMarkov, type SpatialMarkovResult } from '../dynamics/spatial-markov.js';
-import { contiguityWeights, knnWeights, type NeighbourPair, type SpatialWeights } from '../spatial/weights.js';
+import { resolveContiguity } from '../spatial/resolve-weights.js';
+import type { NeighbourPair, SpatialWeights } from '../spatial/weights.js';
 import { notesFor } from './common.js';
 
 /** Options of {@link markov}. */
@@ -22,6 +22,8 @@ export interface MarkovStageOptions {
   readonly neighbours?: readonly NeighbourPair[];
   /** Where `neighbours` came from, for the notes. */
   readonly neighboursFile?: string;
+  /** nqpf's province borders, used with `spatial` when no other weights are given and the entities are Chinese provinces. */
+  readonly builtinBorders?: readonly NeighbourPair[];
 }
 
 /** What {@link runMarkov} computed: the classical chain, or the spatial one with its weights. */
@@ -30,16 +32,13 @@ export type MarkovRun =
   | { readonly kind: 'spatial'; readonly panel: Panel; readonly result: SpatialMarkovResult; readonly weights: SpatialWeights; readonly notes: readonly Note[] };
 
 function markovWeights(panel: Panel, options: MarkovStageOptions): SpatialWeights {
-  const ids = panel.entities.map((e) => e.id);
-  if (options.knn !== undefined) {
-    const coords = panel.entities.map((e) => {
-      if (e.lat === undefined || e.lon === undefined) throw new InputError(`entity "${e.id}" has no latitude/longitude for --knn`, { hint: 'use --neighbors FILE' });
-      return { lat: e.lat, lon: e.lon };
-    });
-    return knnWeights(ids, coords, options.knn);
-  }
-  if (options.neighbours) return contiguityWeights(ids, options.neighbours, options.neighboursFile ? { file: options.neighboursFile } : {});
-  throw new InputError('a spatial Markov chain needs spatial weights', { hint: 'give --neighbors FILE (CSV of pairs a,b) or --knn K' });
+  return resolveContiguity({
+    entities: panel.entities,
+    pairs: options.knn === undefined ? options.neighbours : undefined,
+    file: options.neighboursFile,
+    knn: options.knn,
+    builtinBorders: options.builtinBorders,
+  });
 }
 
 export function runMarkov(panel: Panel, options: MarkovStageOptions): MarkovRun {

@@ -1,4 +1,5 @@
 /** `measure`: composite indices of a framework on a panel, as `nqpf measure --json`. */
+import { entityProvinces } from '../spatial/resolve-weights.js';
 import type { Note } from '../core/notes.js';
 import type { ImputeMethod } from '../data/impute.js';
 import type { Panel } from '../data/panel.js';
@@ -49,11 +50,49 @@ export function measure(panel: Panel, framework: Framework, options: MeasureStag
 }
 
 /** scores.csv rows: one per entity-period-system, with every dimension score as a column. */
-export function scoreTable(result: MeasureResult, panel: Panel): unknown[][] {
+export function scoreTable(result: MeasureResult, panel: Panel, digits = 6): unknown[][] {
   const dims = [...new Set(result.scores.flatMap((s) => Object.keys(s.dimensions)))];
   const rows: unknown[][] = [[panel.entityColumn, panel.periodColumn, 'system', 'index', 'rank', ...dims]];
-  for (const s of result.scores) rows.push([s.entity, s.period, s.system, s.index, s.rank, ...dims.map((d) => s.dimensions[d] ?? '')]);
+  const r = (x: number | undefined) => (x === undefined ? '' : roundSignificant(x, digits));
+  for (const s of orderedScores(result, panel)) rows.push([s.entity, s.period, s.system, r(s.index), s.rank, ...dims.map((d) => r(s.dimensions[d]))]);
   return rows;
+}
+
+/** `x` to `digits` significant digits (0 = unchanged); NaN stays NaN. */
+export function roundSignificant(x: number, digits: number): number {
+  return digits > 0 && Number.isFinite(x) && x !== 0 ? Number(x.toPrecision(digits)) : x;
+}
+
+/**
+ * The score rows by system (framework order), entity and period. Entities keep the data's order —
+ * for Chinese provinces GB/T 2260 code order (北京 11, 天津 12, …), the order of the yearbooks.
+ */
+export function orderedScores(result: MeasureResult, panel: Panel): MeasureResult['scores'] {
+  const provinces = entityProvinces(panel.entities);
+  const rank = new Map(panel.entities.map((e, i) => [e.id, provinces ? Number(provinces[i].code) * 1e6 + i : i]));
+  const systems = [...new Set(result.scores.map((s) => s.system))];
+  const sys = new Map(systems.map((s, i) => [s, i]));
+  return [...result.scores].sort((a, b) => sys.get(a.system)! - sys.get(b.system)! || (rank.get(a.entity) ?? 0) - (rank.get(b.entity) ?? 0) || a.period - b.period);
+}
+
+/**
+ * The wide table papers print, one per system: one row per entity (in {@link orderedScores} order),
+ * one column per period, the composite index in the cells.
+ */
+export function wideScoreTables(result: MeasureResult, panel: Panel, digits = 6): Record<string, unknown[][]> {
+  const out: Record<string, unknown[][]> = {};
+  const rows = orderedScores(result, panel);
+  for (const system of [...new Set(rows.map((s) => s.system))]) {
+    const mine = rows.filter((s) => s.system === system);
+    const periods = [...new Set(mine.map((s) => s.period))].sort((a, b) => a - b);
+    const byEntity = new Map<string, Map<number, number>>();
+    for (const s of mine) {
+      if (!byEntity.has(s.entity)) byEntity.set(s.entity, new Map());
+      byEntity.get(s.entity)!.set(s.period, s.index);
+    }
+    out[system] = [[panel.entityColumn, ...periods.map(String)], ...[...byEntity].map(([e, m]) => [e, ...periods.map((p) => (m.has(p) ? roundSignificant(m.get(p)!, digits) : ''))])];
+  }
+  return out;
 }
 
 /** weights.csv rows: indicators with their dimension path, column, direction, weight and raw weight. */

@@ -3,12 +3,11 @@ import { InputError } from '../core/errors.js';
 import { column, type Panel } from '../data/panel.js';
 import { entityCoordinates } from '../spatial/coordinates.js';
 import type { CrossSection } from '../spatial/cross-section.js';
+import { resolveContiguity } from '../spatial/resolve-weights.js';
 import {
-  contiguityWeights,
   economicDistanceWeights,
   inverseDistanceWeights,
   knnWeights,
-  subsetWeights,
   type NeighbourPair,
   type SpatialWeights,
   type WeightsStyle,
@@ -33,6 +32,11 @@ export interface SpatialWeightsOptions {
   readonly economic?: string;
   /** W row-standardised (default), B binary, raw (spdep styles). */
   readonly style?: WeightsStyle;
+  /**
+   * nqpf's province borders (data/builtin/china-province-borders.csv), used when no other weights
+   * are given and every entity is a Chinese province (see {@link resolveContiguity}).
+   */
+  readonly builtinBorders?: readonly NeighbourPair[];
 }
 
 /**
@@ -64,13 +68,5 @@ export function spatialWeightsFor(panel: Panel, section: CrossSection, options: 
     if (options.knn !== undefined) return knnWeights(section.ids, coords, options.knn, { style });
     return inverseDistanceWeights(section.ids, coords, { power: options.power ?? 1, cutoffKm: options.cutoff, style });
   }
-  if (!options.neighbours) {
-    throw new InputError('spatial weights needed: give --neighbors FILE (a CSV of neighbour pairs a,b) or --distance LAT,LON', {
-      hint: 'e.g. --neighbors borders.csv, or --distance lat,lon for inverse-distance weights from entity coordinates',
-    });
-  }
-  const all = contiguityWeights(panel.entities.map((e) => e.id), options.neighbours, { style, file: options.neighboursFile });
-  const sub = subsetWeights(all, section.ids);
-  // keep the notes about the file (repeated pairs); island warnings are recomputed on the subset
-  return { ...sub, notes: [...all.notes.filter((n) => n.code !== 'no-neighbours'), ...sub.notes] };
+  return resolveContiguity({ entities: panel.entities, keep: section.ids, pairs: options.neighbours, file: options.neighboursFile, builtinBorders: options.builtinBorders, style });
 }

@@ -4,6 +4,8 @@ import { type Command, Option } from 'commander';
 import { writeCsv } from '../io/write.js';
 import type { Panel } from '../data/panel.js';
 import type { Note } from '../core/notes.js';
+import type { Lang } from '../core/label.js';
+import { noteText } from '../report/i18n.js';
 import { InputError } from '../core/errors.js';
 import type { ImputeMethod } from '../data/impute.js';
 import { toJsonText } from '../core/json.js';
@@ -29,13 +31,31 @@ export interface DataOptions {
   json?: boolean;
   out?: string;
   debug?: boolean;
+  lang?: Lang;
+  system?: string;
 }
 
-/** Add the common flags: --data, --entity, --period, --encoding, --sheet, --layout, --skip-rows, --header-rows, --frequency, --json, --out. */
-export function withDataOptions(cmd: Command, { requireData = true } = {}): Command {
+/** The language of reports and messages: --lang, else the environment variable NQPF_LANG (zh or en), else English. */
+export function reportLang(opts: { lang?: Lang } = {}): Lang {
+  if (opts.lang) return opts.lang;
+  return process.env.NQPF_LANG?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+let messagesLang: Lang = 'en';
+/** Set the language of CLI messages (warnings, errors) for this run; `main` sets it from --lang / NQPF_LANG. */
+export function setCliLang(lang: Lang): void {
+  messagesLang = lang;
+}
+/** The language of CLI messages of this run. */
+export function cliLang(): Lang {
+  return messagesLang;
+}
+
+/** Add the common flags: --data, --entity, --period, --encoding, --sheet, --layout, --skip-rows, --header-rows, --frequency, --json, --out, --lang, --system. */
+export function withDataOptions(cmd: Command, { requireData = true, scoresSystem = true } = {}): Command {
   const data = new Option('--data <file|builtin>', 'panel data: a CSV/XLSX/JSON file (or an .xls web export), or a built-in dataset (world-pwt, china-sim)');
   if (requireData) data.makeOptionMandatory();
-  return cmd
+  const withCmd = cmd
     .addOption(data)
     .option('--entity <col>', 'entity column (default: detected)')
     .option('--period <col>', 'period column (default: detected)')
@@ -46,13 +66,17 @@ export function withDataOptions(cmd: Command, { requireData = true } = {}): Comm
     .option('--header-rows <n>', 'header rows, combined into column names (default: found)', intOption('--header-rows'))
     .addOption(new Option('--frequency <f>', 'periods: year, quarter or month (default: detected, else year)').choices(['year', 'quarter', 'month', 'auto']).default('auto'))
     .option('--json', 'print one JSON object on stdout and nothing else')
-    .option('--out <dir>', 'write results (CSV, XLSX, report) to this folder');
+    .option('--out <dir>', 'write results to this folder: CSV and XLSX tables, charts (SVG, PNG) and an HTML report (index.html)')
+    .addOption(new Option('--lang <lang>', 'language of the report written with --out, and of messages (default: NQPF_LANG, else en)').choices(['en', 'zh']));
+  if (scoresSystem) withCmd.option('--system <id>', "with nqpf's scores.csv (one row per entity, period and system): keep this system's rows");
+  return withCmd;
 }
 
 /** Read `--data` (a file or a built-in dataset name) into a panel. */
 export async function loadData(opts: DataOptions): Promise<Panel> {
   if (isBuiltinDataset(opts.data)) return loadBuiltinDataset(opts.data);
   return readPanel(opts.data, {
+    system: opts.system,
     entity: opts.entity,
     period: opts.period,
     encoding: opts.encoding,
@@ -76,7 +100,8 @@ export function printNotes(notes: readonly Note[], verbose = false): void {
     if (n.level !== 'warning' && !verbose) continue;
     if (seen.has(n.message)) continue;
     seen.add(n.message);
-    process.stderr.write(`${n.level === 'warning' ? 'warning' : 'note'}: ${n.message}\n`);
+    const zh = messagesLang === 'zh';
+    process.stderr.write(`${n.level === 'warning' ? (zh ? '警告' : 'warning') : zh ? '记录' : 'note'}${zh ? '：' : ': '}${noteText(n, messagesLang)}\n`);
   }
 }
 

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isInputError } from '../core/errors.js';
 import { commands, findCommand, type CommandEntry } from './commands/index.js';
+import { cliLang, reportLang, setCliLang } from './common.js';
 
 const VERSION = '0.1.0';
 
@@ -52,6 +53,9 @@ export async function main(argv: string[]): Promise<number> {
   program.exitOverride();
   for (const c of program.commands) c.exitOverride();
   const debug = argv.includes('--debug');
+  const langAt = argv.indexOf('--lang');
+  setCliLang(langAt >= 0 && argv[langAt + 1] === 'zh' ? 'zh' : langAt >= 0 ? 'en' : reportLang());
+  const zh = cliLang() === 'zh';
   try {
     await program.parseAsync(argv);
     return 0;
@@ -61,13 +65,13 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     if (isInputError(e)) {
-      process.stderr.write(`error: ${e.format()}\n`);
+      process.stderr.write(`${zh ? '错误：' : 'error: '}${e.format(cliLang())}\n`);
       if (debug) process.stderr.write(`${e.stack}\n`);
       return 2;
     }
-    process.stderr.write(`internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    process.stderr.write(`${zh ? '内部错误：' : 'internal error: '}${(e as Error)?.message ?? String(e)}\n`);
     if (debug) process.stderr.write(`${(e as Error)?.stack}\n`);
-    else process.stderr.write('  (this is a bug in nqpf; run again with --debug and report the stack trace)\n');
+    else process.stderr.write(zh ? '  （这是 nqpf 的缺陷；请加 --debug 重新运行并报告堆栈信息）\n' : '  (this is a bug in nqpf; run again with --debug and report the stack trace)\n');
     return 1;
   }
 }

@@ -20,6 +20,7 @@ export interface MeasureCliOptions extends DataOptions {
   range?: [number, number];
   perPeriod?: boolean;
   aggregate: MeasureOptions['aggregate'];
+  digits?: number;
   impute: ImputeMethod;
   lang: Lang;
   robustness?: boolean;
@@ -33,9 +34,9 @@ function parseRange(value: string): [number, number] {
 }
 
 /** The data, framework and measurement flags of `nqpf measure` (shared by `nqpf sensitivity`). */
-export function withMeasureFlags(cmd: Command): Command {
+export function withMeasureFlags(cmd: Command, data: { scoresSystem?: boolean } = {}): Command {
   return withImputeOption(
-    withDataOptions(cmd)
+    withDataOptions(cmd, data)
       .option('--framework <file|builtin>', 'indicator framework: a YAML/JSON file (a tree, or a flat list of indicators), or a built-in (seed, pwt; see "nqpf frameworks")')
       .option('--indicators <list>', 'instead of --framework: columns of one index, "-" before a cost indicator (rd,patents,-energy)')
       .addOption(

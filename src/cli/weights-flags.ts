@@ -16,12 +16,12 @@ export interface WeightsCliOptions {
   style: WeightsStyle;
 }
 
-/** The neighbour pairs the flags ask for: --neighbors FILE, or china-sim's province borders by default. */
-async function neighboursFromOptions(opts: WeightsCliOptions & { encoding?: string; data: string }): Promise<Pick<SpatialWeightsOptions, 'neighbours' | 'neighboursFile'>> {
+/** The neighbour pairs the flags ask for: --neighbors FILE, else nqpf's province borders (used when the entities are Chinese provinces, see resolveContiguity). */
+async function neighboursFromOptions(opts: WeightsCliOptions & { encoding?: string; data: string }): Promise<Pick<SpatialWeightsOptions, 'neighbours' | 'neighboursFile' | 'builtinBorders'>> {
   const other = Boolean(opts.distance || opts.economic);
   // Two kinds of weights at once are refused by spatialWeightsFor before any file is read.
   if (opts.neighbors) return other ? { neighbours: [], neighboursFile: opts.neighbors } : { neighbours: await readNeighbourFile(opts.neighbors, opts.encoding), neighboursFile: opts.neighbors };
-  if (!other && opts.data === 'china-sim') return { neighbours: await loadChinaProvinceBorders(), neighboursFile: 'data/builtin/china-province-borders.csv' };
+  if (!other) return { builtinBorders: await loadChinaProvinceBorders() };
   return {};
 }
 

@@ -23,13 +23,14 @@ export class InputError extends Error {
   }
 
   /** One line for the terminal: `file, row 12, column "gdp": message. Fix: hint`. */
-  format(): string {
+  format(lang: 'en' | 'zh' = 'en'): string {
+    const zh = lang === 'zh';
     const where: string[] = [];
-    if (this.file) where.push(this.file);
-    if (this.row !== undefined) where.push(`row ${this.row}`);
-    if (this.column !== undefined) where.push(`column "${this.column}"`);
-    const head = where.length && !this.message.startsWith(where[0]) ? `${where.join(', ')}: ` : '';
-    return `${head}${this.message}${this.hint ? `\n  Fix: ${this.hint}` : ''}`;
+    if (this.file) where.push(zh ? `文件 ${this.file}` : this.file);
+    if (this.row !== undefined) where.push(zh ? `第 ${this.row} 行` : `row ${this.row}`);
+    if (this.column !== undefined) where.push(zh ? `列“${this.column}”` : `column "${this.column}"`);
+    const head = where.length && !(this.file && this.message.startsWith(this.file)) ? `${where.join(zh ? '，' : ', ')}${zh ? '：' : ': '}` : '';
+    return `${head}${this.message}${this.hint ? `\n  ${zh ? '解决办法：' : 'Fix: '}${this.hint}` : ''}`;
   }
 }
 

@@ -20,6 +20,7 @@ export type NoteCode =
   | 'constant-indicator'
   | 'constant-within-periods'
   | 'cross-section'
+  | 'builtin-contiguity'
   | 'csmar-header'
   | 'cv-mean-near-zero'
   | 'demean-not-converged'

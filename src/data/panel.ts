@@ -29,6 +29,15 @@ export interface DatasetMeta {
   readonly frequency?: 'year' | 'quarter' | 'month';
   /** One row per entity without a period column (read with one constant period). */
   readonly crossSection?: boolean;
+  /** Chinese title, citation and licence lines for reports in Chinese (built-in datasets). */
+  readonly zh?: DatasetMetaZh;
+}
+
+/** Chinese forms of a dataset's title, citation and licence. */
+export interface DatasetMetaZh {
+  readonly title?: string;
+  readonly citation?: string;
+  readonly licence?: string;
 }
 
 /**

@@ -30,6 +30,33 @@ export interface RawTable {
   readonly headerRow?: number;
 }
 
+/**
+ * Keep the rows of `table` whose column `column` (a header name) reads `value` — e.g. one system of
+ * nqpf's long scores.csv, which holds one row per entity, period and system. The column stays.
+ *
+ * @returns the table, or undefined when it has no such column.
+ */
+export function rawRowsWhere(table: RawTable, column: string, value: string): RawTable | undefined {
+  const k = table.header.findIndex((h) => h.trim().toLowerCase() === column.toLowerCase());
+  if (k < 0) return undefined;
+  const keep: number[] = [];
+  for (let r = 0; r < table.nRows; r++) if (cellText(table.columns[k], r).trim() === value) keep.push(r);
+  const columns = table.columns.map((c) => ({
+    num: Float64Array.from(keep, (r) => c.num[r]),
+    str: c.str === null ? null : keep.map((r) => c.str![r]),
+  }));
+  return { ...table, columns, nRows: keep.length, rowNumber: Int32Array.from(keep, (r) => table.rowNumber[r]) };
+}
+
+/** Distinct texts of column `column` (a header name), or undefined when the table has no such column. */
+export function distinctTexts(table: RawTable, column: string): string[] | undefined {
+  const k = table.header.findIndex((h) => h.trim().toLowerCase() === column.toLowerCase());
+  if (k < 0) return undefined;
+  const seen = new Set<string>();
+  for (let r = 0; r < table.nRows; r++) seen.add(cellText(table.columns[k], r).trim());
+  return [...seen];
+}
+
 /** The text of cell (row, col) as a person sees it ("" when empty). */
 export function cellText(col: RawColumn, row: number): string {
   const s = col.str?.[row];

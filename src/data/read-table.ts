@@ -16,7 +16,7 @@ import { hasHtmlTable, htmlTableRows } from './html-table.js';
 import { jsonToRawTable } from './json-table.js';
 import type { Panel } from './panel.js';
 import { parsePeriodValue, type Frequency } from './period.js';
-import { cellText, rawTableFromRows, type RawTable } from './raw-table.js';
+import { cellText, distinctTexts, rawRowsWhere, rawTableFromRows, type RawTable } from './raw-table.js';
 
 /** Options for reading a panel file (CSV, XLSX, JSON; long or wide-by-year layout). */
 export interface ReadPanelOptions {
@@ -44,6 +44,32 @@ export interface ReadPanelOptions {
   headerRows?: number;
   /** Periods: `year`, `quarter`, `month`, or `auto` (default: detected from the period cells). */
   frequency?: Frequency | 'auto';
+  /** Keep only the rows of this system (the `system` column of nqpf's scores.csv). */
+  system?: string;
+}
+
+/**
+ * nqpf's long scores.csv has one row per entity, period and system. With `system`, keep that
+ * system's rows; without it, a scores file holding several systems is an error that names them
+ * (instead of "duplicate entity-period").
+ */
+export function selectSystem(table: RawTable, system: string | undefined): RawTable {
+  const file = table.file;
+  const systems = distinctTexts(table, 'system');
+  if (system !== undefined) {
+    if (!systems) throw new InputError('--system: the file has no "system" column', { file, hint: 'use --system with a scores.csv written by nqpf measure --out' });
+    if (!systems.includes(system)) throw new InputError(`--system ${system}: no such system in the file (systems: ${systems.join(', ')})`, { file, column: 'system', hint: `choose one of ${systems.join(', ')}` });
+    return rawRowsWhere(table, 'system', system)!;
+  }
+  const isScores = systems && systems.length > 1 && ['index', 'rank'].every((h) => table.header.some((x) => x.trim().toLowerCase() === h));
+  if (isScores) {
+    throw new InputError(`the file holds the scores of ${systems.length} systems (${systems.join(', ')}), one row per entity, period and system`, {
+      file,
+      column: 'system',
+      hint: `choose one with --system ${systems[0]}`,
+    });
+  }
+  return table;
 }
 
 /** What {@link readRawTable} read: the table before it becomes a panel, with what was found. */
@@ -136,7 +162,7 @@ export async function panelFromRaw(raw: RawRead, options: ReadPanelOptions & { t
   const nbsYear = nbs?.time ? parsePeriodValue(nbs.time.replace(/^.*?(\d{4}\s*年?).*$/u, '$1')) : undefined;
   let panel: Panel;
   try {
-    panel = tableToPanel(raw.table, {
+    panel = tableToPanel(selectSystem(raw.table, options.system), {
       entity: options.entity,
       period: options.period,
       layout: options.layout,

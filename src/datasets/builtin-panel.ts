@@ -11,7 +11,7 @@ import { csvRecords } from './csv-text.js';
 
 /** The provenance record attached to a built-in panel (shown with the data everywhere). */
 export function builtinMeta(d: BuiltinDataset): DatasetMeta {
-  return { name: d.name, title: d.title, simulated: d.simulated, citation: d.citation, licence: d.licence, file: `data/builtin/${d.files.data}` };
+  return { name: d.name, title: d.title, simulated: d.simulated, citation: d.citation, licence: d.licence, file: `data/builtin/${d.files.data}`, zh: d.zh };
 }
 
 const num = (s: string | undefined): number | undefined => {

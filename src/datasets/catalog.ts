@@ -39,11 +39,16 @@ export interface BuiltinDataset {
   readonly firstPeriod: number;
   readonly lastPeriod: number;
   readonly files: BuiltinFiles;
+  /** Title, citation and licence in Chinese, for reports with --lang zh. */
+  readonly zh: { readonly title: string; readonly citation: string; readonly licence: string };
 }
 
+/** The bibliographic reference of the Penn World Table 9.1. */
+export const PWT_CITATION_REFERENCE =
+  'Feenstra, Robert C., Robert Inklaar and Marcel P. Timmer (2015), "The Next Generation of the Penn World Table", American Economic Review, 105(10), 3150-3182, www.ggdc.net/pwt (PWT 9.1)';
+
 /** Citation of the Penn World Table 9.1 (required by its CC BY 4.0 licence). */
-export const PWT_CITATION =
-  'Feenstra, Robert C., Robert Inklaar and Marcel P. Timmer (2015), "The Next Generation of the Penn World Table", American Economic Review, 105(10), 3150-3182, www.ggdc.net/pwt (PWT 9.1). Country regions and locations: Natural Earth (public domain).';
+export const PWT_CITATION = `${PWT_CITATION_REFERENCE}. Country regions and locations: Natural Earth (public domain).`;
 
 /** Indicator columns of china-sim, in the order of the `seed` framework. */
 export const CHINA_SIM_INDICATORS = [
@@ -117,6 +122,12 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     firstPeriod: 1990,
     lastPeriod: 2017,
     files: { data: 'world-pwt.csv', entities: 'world-pwt-countries.csv', readme: 'README.md' },
+    zh: {
+      title: '宾大世界表（Penn World Table）9.1：各国 1990—2017 年',
+      // The reference itself stays in its original language, as Chinese journals cite foreign works.
+      citation: `${PWT_CITATION_REFERENCE}。国家所属地区与位置：Natural Earth（公有领域）。`,
+      licence: 'PWT 9.1：CC BY 4.0（展示数据处须注明出处）；Natural Earth：公有领域',
+    },
   },
   {
     name: 'china-sim',
@@ -139,6 +150,11 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
       neighbours: 'china-province-borders.csv',
       latent: 'china-sim-latent.csv',
       truth: 'china-sim-truth.json',
+    },
+    zh: {
+      title: '模拟的中国省份数据 2012—2023 年（创新 → 新质生产力机制）',
+      citation: '由 nqpf 依据有文档说明的结构模型以固定随机种子生成的模拟数据（scripts/gen-china-sim.ts），并非官方统计数据。省份名单、代码与邻接关系：公开事实。',
+      licence: 'MIT（由 nqpf 生成）',
     },
   },
 ];

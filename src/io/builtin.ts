@@ -100,7 +100,7 @@ export async function loadChinaSimLatent(): Promise<Panel> {
     period: rows.map((r) => Number(r.year)),
     columns: Object.fromEntries(cols.map((c) => [c, rows.map((r) => Number(r[c]))])),
     entities: await readEntities(d),
-    meta: { ...builtinMeta(d), name: 'china-sim-latent', title: 'SIMULATED latent variables of china-sim', file: `data/builtin/${d.files.latent}` },
+    meta: { ...builtinMeta(d), name: 'china-sim-latent', title: 'SIMULATED latent variables of china-sim', zh: { ...d.zh, title: 'china-sim 的模拟潜变量' }, file: `data/builtin/${d.files.latent}` },
     file,
   });
 }

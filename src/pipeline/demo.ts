@@ -3,6 +3,7 @@
  * mechanism on china-sim's latent variables. Browser-safe (the caller reads the data); `nqpf demo`
  * runs it on both built-in examples and renders the report.
  */
+import { pairsInEntityIds } from '../spatial/resolve-weights.js';
 import type { Lang } from '../core/label.js';
 import { NoteLog, type Note } from '../core/notes.js';
 import type { Panel } from '../data/panel.js';
@@ -170,7 +171,10 @@ export function runCase(raw: Panel, framework: Framework, spec: DemoSpec): DemoC
 
 function spatialWeights(scores: Panel, ids: readonly string[], neighbours?: readonly NeighbourPair[]): SpatialWeights {
   if (neighbours) {
-    const all = contiguityWeights(scores.entities.map((e) => e.id), neighbours);
+    // pairs in any province spelling, restricted to the entities of the data (a user's 10 provinces)
+    const known = new Set(scores.entities.map((e) => e.id));
+    const pairs = pairsInEntityIds(scores.entities, neighbours).filter((p) => known.has(p.a) && known.has(p.b));
+    const all = contiguityWeights(scores.entities.map((e) => e.id), pairs);
     return subsetWeights(all, ids);
   }
   const info = new Map(scores.entities.map((e) => [e.id, e]));

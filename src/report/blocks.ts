@@ -1,4 +1,6 @@
+import { labelText, type Lang } from '../core/label.js';
 import type { Note } from '../core/notes.js';
+import type { DatasetMetaZh } from '../data/panel.js';
 import type { Text } from './charts/theme.js';
 import type { NumberFormat } from './html.js';
 
@@ -136,4 +138,14 @@ export interface ReportDataset {
   readonly simulated: boolean;
   readonly citation?: string;
   readonly licence?: string;
+  /** Chinese title, citation and licence, used when the report is in Chinese. */
+  readonly zh?: DatasetMetaZh;
+}
+
+/** A dataset's title, citation or licence in `lang` (the Chinese form where one is given). */
+export function datasetText(d: { readonly name: string; readonly title?: Text; readonly citation?: string; readonly licence?: string; readonly zh?: DatasetMetaZh }, field: 'title' | 'citation' | 'licence', lang: Lang): string | undefined {
+  const zh = lang === 'zh' ? d.zh?.[field] : undefined;
+  if (zh) return zh;
+  if (field === 'title') return labelText(d.title ?? d.name, lang);
+  return d[field];
 }

@@ -1,5 +1,5 @@
 import type { Lang } from '../core/label.js';
-import type { ReportDataset, ReportSection } from './blocks.js';
+import { datasetText, type ReportDataset, type ReportSection } from './blocks.js';
 import { txt, type Text } from './charts/theme.js';
 import { CSS } from './document-styles.js';
 import { escapeHtml } from './html.js';
@@ -51,7 +51,7 @@ export function renderReport(input: ReportInput): string {
   ].join('\n');
   const body = input.sections.map((s, i) => renderSection(s, i + 1, datasets.get(s.datasetName ?? ''), isSimulated(s, datasets), ctx)).join('\n');
   const datasetBadges = input.datasets
-    .map((d) => `<li>${escapeHtml(txt(d.title ?? d.name, lang))} <code>${escapeHtml(d.name)}</code> <span class="badge ${d.simulated ? 'sim' : 'real'}">${escapeHtml(t(d.simulated ? 'simulatedBadge' : 'realBadge', lang))}</span></li>`)
+    .map((d) => `<li>${escapeHtml(datasetText(d, 'title', lang)!)} <code>${escapeHtml(d.name)}</code> <span class="badge ${d.simulated ? 'sim' : 'real'}">${escapeHtml(t(d.simulated ? 'simulatedBadge' : 'realBadge', lang))}</span></li>`)
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -101,10 +101,11 @@ ${blocks}
 function renderSources(datasets: readonly ReportDataset[], n: number, lang: Lang): string {
   const items = datasets
     .map((d) => {
-      const cite = d.citation ?? (d.simulated ? t('simulatedSource', lang) : '');
-      const licence = d.licence ? ` ${escapeHtml(t('licence', lang))}: ${escapeHtml(d.licence)}.` : '';
+      const cite = datasetText(d, 'citation', lang) ?? (d.simulated ? t('simulatedSource', lang) : '');
+      const lic = datasetText(d, 'licence', lang);
+      const licence = lic ? ` ${escapeHtml(t('licence', lang))}${lang === 'zh' ? '：' : ': '}${escapeHtml(lic)}${lang === 'zh' ? '。' : '.'}` : '';
       const sim = d.simulated ? ` <span class="badge sim">${escapeHtml(t('simulatedBadge', lang))}</span>` : '';
-      return `<li><strong>${escapeHtml(txt(d.title ?? d.name, lang))}</strong> (<code>${escapeHtml(d.name)}</code>)${sim}. ${escapeHtml(cite)}${licence}</li>`;
+      return `<li><strong>${escapeHtml(datasetText(d, 'title', lang)!)}</strong> (<code>${escapeHtml(d.name)}</code>)${sim}. ${escapeHtml(cite)}${licence}</li>`;
     })
     .join('\n');
   return `<section id="sources">

@@ -13,6 +13,7 @@ export const NOTE_LABELS: Readonly<Record<NoteCode, Label>> = {
   'constant-in-period': { en: 'Constant in some periods', zh: '部分年份内为常数' },
   'constant-indicator': { en: 'Constant indicator', zh: '常数指标' },
   'constant-within-periods': { en: 'Constant within every period', zh: '各年内均为常数' },
+  'builtin-contiguity': { en: 'Built-in province contiguity', zh: '内置省际邻接关系' },
   'cross-section': { en: 'Read as a cross-section', zh: '按截面数据读取' },
   'csmar-header': { en: 'CSMAR header rows', zh: 'CSMAR 表头行' },
   'cv-mean-near-zero': { en: 'Mean near zero under CV weights', zh: '变异系数法：均值接近 0' },

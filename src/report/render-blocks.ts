@@ -3,11 +3,11 @@
  * each with its number and source line.
  */
 import type { Lang } from '../core/label.js';
-import type { Block, FigureBlock, GridBlock, ReportDataset, TableBlock, TreeBlock, TreeNode } from './blocks.js';
+import { datasetText, type Block, type FigureBlock, type GridBlock, type ReportDataset, type TableBlock, type TreeBlock, type TreeNode } from './blocks.js';
 import { txt, type Text } from './charts/theme.js';
 import { texToHtml, textWithMath } from './formula.js';
 import { escapeHtml, formatNumber } from './html.js';
-import { t } from './i18n.js';
+import { noteLevelText, noteText, t } from './i18n.js';
 import { NOTE_LABELS } from './note-labels.js';
 import { checkSvg, embedSvg } from './svg-embed.js';
 
@@ -21,7 +21,7 @@ export interface Context {
 /** The "Source: …" line under a figure or table (empty without a dataset). */
 export function sourceLine(dataset: ReportDataset | undefined, simulated: boolean, lang: Lang): string {
   if (!dataset) return '';
-  const text = dataset.citation ?? (simulated ? t('simulatedSource', lang) : txt(dataset.title ?? dataset.name, lang));
+  const text = datasetText(dataset, 'citation', lang) ?? (simulated ? t('simulatedSource', lang) : datasetText(dataset, 'title', lang)!);
   const sim = simulated ? ` <span class="badge sim">${escapeHtml(t('simulatedBadge', lang))}</span>` : '';
   return `<p class="source">${escapeHtml(t('source', lang))}: ${escapeHtml(text)}${sim}</p>`;
 }
@@ -53,7 +53,7 @@ export function renderBlock(b: Block, dataset: ReportDataset | undefined, simula
     case 'notes': {
       if (b.notes.length === 0) return '';
       const items = b.notes
-        .map((n) => `<li class="${n.level}"><span class="note-level">${escapeHtml(n.level)}</span> <strong>${escapeHtml(txt(NOTE_LABELS[n.code] ?? n.code, lang))}</strong> <code>${escapeHtml(n.code)}</code> ${escapeHtml(n.message)}</li>`)
+        .map((n) => `<li class="${n.level}"><span class="note-level">${escapeHtml(noteLevelText(n.level, lang))}</span> <strong>${escapeHtml(txt(NOTE_LABELS[n.code] ?? n.code, lang))}</strong> <code>${escapeHtml(n.code)}</code> ${escapeHtml(noteText(n, lang))}</li>`)
         .join('');
       return `<div class="notes"><p class="notes-title">${escapeHtml(b.title !== undefined ? txt(b.title, lang) : t('warnings', lang))}</p><ul>${items}</ul></div>`;
     }

@@ -6,12 +6,14 @@ import type { Note } from '../core/notes.js';
 import type { Panel } from '../data/panel.js';
 import type { Framework } from '../framework/types.js';
 import type { MeasureResult } from '../measure/types.js';
-import { scoreTable, weightTable } from '../api/measure.js';
+import { scoreTable, weightTable, wideScoreTables } from '../api/measure.js';
 
 /** The sheets of `nqpf measure --out`'s scores.xlsx: scores, weights, dimension weights, notes. */
 export function measureSheets(result: MeasureResult, panel: Panel, framework: Framework, notes: readonly Note[]): { name: string; rows: unknown[][] }[] {
   return [
-    { name: 'scores', rows: scoreTable(result, panel) },
+    // full precision here; the CSV files round to --digits
+    { name: 'scores', rows: scoreTable(result, panel, 0) },
+    ...Object.entries(wideScoreTables(result, panel, 0)).map(([s, rows]) => ({ name: `wide ${s}`.slice(0, 31), rows })),
     { name: 'weights', rows: weightTable(result, framework) },
     { name: 'dimension weights', rows: [['system', 'dimension', 'parent', 'weight'], ...result.dimensionWeights.map((d) => [d.system, d.id, d.parent ?? '', d.weight])] },
     { name: 'notes', rows: [['level', 'code', 'message'], ...notes.map((n) => [n.level, n.code, n.message])] },

@@ -30,8 +30,8 @@ describe('worldMap', () => {
   it('colours exactly the countries given, the rest grey', () => {
     const svg = worldMap({ values: { CHN: 0.5, USA: 0.9, FRA: 0.8, BRA: 0.3 }, valueName: 'Index (0–1)' });
     expect(colouredRegions(svg)).toBe(4);
-    // 177 Natural Earth countries minus Antarctica; 4 coloured, the rest in the no-data grey.
-    expect(pathFills(svg).get(NO_DATA_FILL)).toBe(176 - 4);
+    // 177 Natural Earth countries minus Antarctica and Taiwan (merged with China); 4 coloured, the rest in the no-data grey.
+    expect(pathFills(svg).get(NO_DATA_FILL)).toBe(175 - 4); // Taiwan is part of China, not a region of its own
     expect(texts(svg)).toEqual(expect.arrayContaining(['Index (0–1)', '0.3', '0.9']));
   });
   it('joins on ISO3 codes from the numeric ids and reports keys that are not codes', () => {

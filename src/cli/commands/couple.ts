@@ -5,7 +5,7 @@ import { isBuiltinDataset } from '../../io/builtin.js';
 import type { MeasureOptions } from '../../measure/options.js';
 import { COUPLING_METHODS, type CouplingMethod } from '../../couple/index.js';
 import { coupleJson, runCouple } from '../../api/couple.js';
-import { list, loadData, printJson, printNotes, withDataOptions, writeTables } from '../common.js';
+import { list, loadData, printJson, printNotes, withDataOptions, reportLang } from '../common.js';
 import { measureFramework, withMeasureStep, type MeasureStepOptions } from '../measure-step.js';
 
 function parseNumbers(flag: string, value: string): number[] {
@@ -35,7 +35,7 @@ export function registerCouple(program: Command): void {
 Examples:
   nqpf couple --data china-sim --systems innovation,nqpf --method wang --json
   nqpf couple --data world-pwt --systems laborers,means_of_labor,productivity
-  nqpf couple --data scores.csv --entity province --period year --systems U1,U2,U3 --alpha 0.4,0.3,0.3
+  nqpf couple --data examples/system-scores.csv --entity province --period year --systems U1,U2,U3 --alpha 0.4,0.3,0.3
 
 Scores must lie in [0, 1]. With built-in data (or --framework) the systems are measured first and
 their composite indices coupled; a warning is given when the systems share indicators.
@@ -56,7 +56,16 @@ their composite indices coupled; a warning is given when the systems share indic
       });
       const { panel, result: r, notes } = run;
       if (opts.out) {
-        await writeTables(opts.out, {
+        // the report, charts and XLSX load only with --out (start-up)
+        const [{ writeCommandOutputs }, { couplingSection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/coupling.js')]);
+        const lang = reportLang(opts);
+        await writeCommandOutputs(opts.out, 'couple', {
+          panel: panel,
+          notes,
+          lang,
+          title: { en: 'coupling coordination', zh: '耦合协调度' },
+          sections: [couplingSection(panel, r, { lang })],
+          tables: {
           coupling: [
             [panel.entityColumn, panel.periodColumn, ...r.systems, 'C', 'T', 'D', 'level', 'level_zh', 'coupling_level', ...r.systems.map((s) => `E_${s}`), ...r.systems.map((s) => `status_${s}`)],
             ...r.rows.map((x) => {
@@ -64,6 +73,7 @@ their composite indices coupled; a warning is given when the systems share indic
               return [x.entity, x.period, ...x.U, x.C, x.T, x.D, x.level ?? '', x.levelZh ?? '', x.couplingLevel ?? '', ...r.systems.map((s) => rel.get(s)?.E ?? ''), ...r.systems.map((s) => rel.get(s)?.status ?? '')];
             }),
           ],
+          },
         });
       }
       if (opts.json) {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
 import { densityJson, runDensity } from '../../api/density.js';
-import { intOption, loadData, parseYears, printJson, printNotes, withDataOptions, type DataOptions, writeTables } from '../common.js';
+import { intOption, loadData, parseYears, printJson, printNotes, withDataOptions, type DataOptions, reportLang } from '../common.js';
 
 interface DensityCliOptions extends DataOptions {
   value: string;
@@ -44,9 +44,19 @@ Examples:
       const run = runDensity(raw, { value: opts.value, bw: parseBw(opts.bw), points: opts.points, exact: opts.exact, log: opts.log, years: parseYears(opts.years) });
       const { panel, result: r, notes } = run;
       if (opts.out) {
-        await writeTables(opts.out, {
+        // the report, charts and XLSX load only with --out (start-up)
+        const [{ writeCommandOutputs }, { densitySection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/density.js')]);
+        const lang = reportLang(opts);
+        await writeCommandOutputs(opts.out, 'density', {
+          panel: panel,
+          notes,
+          lang,
+          title: { en: `kernel density of ${opts.value}`, zh: `${opts.value} 的核密度` },
+          sections: [densitySection(panel, r, { lang })],
+          tables: {
           density: [['x', ...r.curves.map((c) => String(c.period))], ...Array.from(r.grid, (x, i) => [x, ...r.matrix[i]])],
           'density-peaks': [['period', 'n', 'bw', 'peak_x', 'peak_y', 'peaks'], ...r.curves.map((c) => [c.period, c.n, c.bw, c.peakX, c.peakY, c.peaks])],
+          },
         });
       }
       if (opts.json) {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { disparityJson, runDisparity } from '../../api/disparity.js';
-import { loadData, parseYears, printJson, printNotes, withDataOptions, type DataOptions, writeTables } from '../common.js';
+import { loadData, parseYears, printJson, printNotes, withDataOptions, type DataOptions, reportLang } from '../common.js';
 
 interface DisparityCliOptions extends DataOptions {
   value: string;
@@ -15,7 +15,7 @@ export function registerDisparity(program: Command): void {
   const cmd = program.command('disparity');
   withDataOptions(cmd)
     .requiredOption('--value <col>', 'the variable (non-negative levels, e.g. an index score or GDP per worker)')
-    .option('--group <col>', 'group column of the data, or "group" for the entities\' group attribute (continent, NBS region)', 'group')
+    .option('--group <col>', 'group column of the data, "group" for the entities\' group attribute (continent, region), or region4/region3 for the NBS regions of Chinese provinces (东部/中部/西部/东北)', 'group')
     .option('--years <list>', 'only these periods, e.g. 2012,2017 or 2012-2023')
     .option('--cv-population', 'coefficient of variation with the population sd (n); default the sample sd (n − 1)')
     .addHelpText(
@@ -34,7 +34,16 @@ Formulas (Dagum 1997; Theil): docs/couple-disparity.md.`,
       const run = runDisparity(panel, { value: opts.value, group: opts.group, years: parseYears(opts.years), cvPopulation: opts.cvPopulation });
       const { result: r, notes } = run;
       if (opts.out) {
-        await writeTables(opts.out, {
+        // the report, charts and XLSX load only with --out (start-up)
+        const [{ writeCommandOutputs }, { disparitySection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/disparity.js')]);
+        const lang = reportLang(opts);
+        await writeCommandOutputs(opts.out, 'disparity', {
+          panel: panel,
+          notes,
+          lang,
+          title: { en: `disparity of ${opts.value}`, zh: `${opts.value} 的区域差异` },
+          sections: [disparitySection(panel, r, { lang })],
+          tables: {
           disparity: [
             ['period', 'n', 'gini', 'G_w', 'G_nb', 'G_t', 'G_w_pct', 'G_nb_pct', 'G_t_pct', 'theil_T', 'theil_T_within', 'theil_T_between', 'theil_L', 'theil_L_within', 'theil_L_between', 'cv'],
             ...r.periods.map((p) => {
@@ -44,6 +53,7 @@ Formulas (Dagum 1997; Theil): docs/couple-disparity.md.`,
           ],
           'disparity-groups': [['period', 'group', 'n', 'mean', 'gini'], ...r.periods.flatMap((p) => p.dagum.groups.map((g) => [p.period, g.group, g.n, g.mean, g.gini]))],
           'disparity-pairs': [['period', 'a', 'b', 'gini', 'D', 'richer'], ...r.periods.flatMap((p) => p.dagum.pairs.map((q) => [p.period, q.a, q.b, q.gini, q.D, q.richer]))],
+          },
         });
       }
       if (opts.json) {

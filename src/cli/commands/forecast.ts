@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { forecastJson, runForecast } from '../../api/forecast.js';
-import { intOption, list, loadData, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
+import { intOption, list, loadData, printJson, printNotes, withDataOptions, type DataOptions, reportLang } from '../common.js';
 
 interface ForecastCliOptions extends DataOptions {
   value: string;
@@ -30,9 +30,9 @@ export function registerForecast(program: Command): void {
       'after',
       `
 Examples:
-  nqpf forecast --data china-sim --value rd_intensity --horizon 3 --ids Beijing,Shanghai --impute linear
+  nqpf forecast --data china-sim --value gdp --horizon 3 --ids Beijing,Shanghai --last 8
   nqpf forecast --data world-pwt --value rgdpna --ids CHN,IND --last 8 --horizon 3
-  nqpf forecast --data scores.csv --value index --horizon 5 --force --rolling 6 --json
+  nqpf forecast --data examples/system-scores.csv --value U1 --horizon 5 --force --rolling 6 --json
 
 --json prints {"series":[{"entity","periods","fitted":[...],"forecastPeriods","forecast":[...],"a","b","C","P","grade"}]}.
 Each entity's series must be complete and positive (≥ 4 periods); a series failing the class-ratio
@@ -51,6 +51,38 @@ C<0.65 & P>0.7, else fail. Formulas: docs/spatial-forecast.md.`,
         impute: opts.impute,
       });
       const { panel, series, notes } = run;
+      if (opts.out) {
+        // the report, charts and XLSX load only with --out (start-up)
+        const [{ writeCommandOutputs }, { forecastSection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/forecast.js')]);
+        const lang = reportLang(opts);
+        await writeCommandOutputs(opts.out, 'forecast', {
+          panel,
+          notes,
+          lang,
+          title: { en: `GM(1,1) forecasts of ${opts.value}`, zh: `${opts.value} 的 GM(1,1) 预测` },
+          tables: {
+            forecast: [
+              ['entity', 'period', 'kind', 'value'],
+              ...series.flatMap((s) => [
+                ...s.periods.map((p, i) => [s.entity, p, 'fitted', s.fitted[i]]),
+                ...s.forecastPeriods.map((p, i) => [s.entity, p, 'forecast', s.forecast[i]]),
+              ]),
+            ],
+            'forecast-models': [
+              ['entity', 'a', 'b', 'C', 'P', 'grade', 'grade_zh', 'mean_relative_error', 'class_ratio_pass', 'forced', 'rolling_mape'],
+              ...series.map((s) => [s.entity, s.a, s.b, s.C, s.P, s.grade, s.gradeZh, s.meanRelativeError, s.classRatio.pass, s.forced, s.rollingMape]),
+            ],
+          },
+          sections: [
+            forecastSection(
+              panel,
+              series.map((s, i) => ({ entity: s.entity, periods: s.periods, model: run.models[i], forecastPeriods: s.forecastPeriods, forecast: s.forecast })),
+              { value: opts.value },
+              { lang },
+            ),
+          ],
+        });
+      }
       if (opts.json) {
         printJson(forecastJson(run));
         return;

@@ -15,7 +15,7 @@ export function registerFrameworks(program: Command): void {
     .option('--json', 'print one JSON object on stdout and nothing else')
     .addHelpText(
       'after',
-      '\nExamples:\n  nqpf frameworks\n  nqpf frameworks --show pwt\n  nqpf frameworks --show my-framework.yaml --lang zh\n  nqpf measure --data china-sim --framework seed\n\n"+" marks a benefit indicator (larger is better), "-" a cost indicator.',
+      '\nExamples:\n  nqpf frameworks\n  nqpf frameworks --show pwt\n  nqpf frameworks --show examples/framework.yaml --lang zh\n  nqpf measure --data china-sim --framework seed\n\n"+" marks a benefit indicator (larger is better), "-" a cost indicator.',
     )
     .action(async (opts: { show?: string; json?: boolean; lang: Lang }) => {
       if (opts.show) {

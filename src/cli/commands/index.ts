@@ -39,6 +39,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'run', summary: 'run a project file saved by the workbench (data source, framework and every setting) and give the same results', load: async () => (await import('./run.js')).registerRun },
   { name: 'threshold', summary: 'panel threshold regression (Hansen 1999, as Stata xthreg): 1–3 thresholds, exhaustive or grid search, bootstrap F tests, LR intervals', load: async () => (await import('./threshold.js')).registerThreshold },
   { name: 'spatial-regress', summary: 'spatial panel models (SDM, SAR, SEM, SLX, SDEM) with fixed effects by ML: LeSage–Pace direct/indirect/total effects, LM, Wald and LR tests', load: async () => (await import('./spatial-regress.js')).registerSpatialRegress },
+  { name: 'report', summary: 'run the stages on your data into one report (measure, coupling, disparity, densities, LISA, ellipse, forecasts, diagnosis), as nqpf demo does for the built-in data', load: async () => (await import('./report.js')).registerReport },
   { name: 'scenario', summary: 'policy scenario on a spatial panel model: change a regressor in chosen entities and see the predicted change everywhere (own and spillover parts)', load: async () => (await import('./scenario.js')).registerScenario },
 ];
 

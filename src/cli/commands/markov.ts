@@ -15,11 +15,11 @@ interface MarkovCliOptions extends DataOptions {
   knn?: number;
 }
 
-/** Neighbour pairs for a spatial chain: --neighbors FILE, or china-sim's province borders (not read with --knn). */
-async function neighboursFor(opts: MarkovCliOptions): Promise<Pick<MarkovStageOptions, 'neighbours' | 'neighboursFile'>> {
+/** Neighbour pairs for a spatial chain: --neighbors FILE, else nqpf's province borders (used when the entities are provinces; not read with --knn). */
+async function neighboursFor(opts: MarkovCliOptions): Promise<Pick<MarkovStageOptions, 'neighbours' | 'neighboursFile' | 'builtinBorders'>> {
   if (opts.knn !== undefined) return {};
   if (opts.neighbors) return { neighbours: await readNeighbourFile(opts.neighbors, opts.encoding), neighboursFile: opts.neighbors };
-  if (opts.data === 'china-sim' && opts.spatial) return { neighbours: await loadChinaProvinceBorders() };
+  if (opts.spatial) return { builtinBorders: await loadChinaProvinceBorders() };
   return {};
 }
 
@@ -39,7 +39,7 @@ export function registerMarkov(program: Command): void {
     .requiredOption('--value <col>', 'the variable')
     .option('--classes <k>', 'number of quantile classes', intOption('--classes'), 4)
     .addOption(new Option('--breaks <mode>', 'quantile breaks pooled over all periods (absolute levels) or per period (relative positions)').choices(['pooled', 'per-period']).default('pooled'))
-    .option('--spatial', 'spatial Markov chain (needs weights: --neighbors, --knn, or china-sim\'s built-in borders)')
+    .option('--spatial', 'spatial Markov chain (weights: --neighbors, --knn, or the built-in borders when the entities are Chinese provinces)')
     .option('--neighbors <file>', 'neighbour pairs, a CSV with columns a,b (contiguity, row-standardised)')
     .option('--knn <k>', 'k nearest neighbours from the entities\' latitude/longitude', intOption('--knn'))
     .addHelpText(

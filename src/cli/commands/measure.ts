@@ -1,17 +1,16 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
 import type { Panel } from '../../data/panel.js';
 import type { Framework } from '../../framework/types.js';
 import { writeFileAtomic } from '../../io/atomic.js';
-import { measureJson, runMeasure, scoreTable, weightTable } from '../../api/measure.js';
+import { measureJson, runMeasure, scoreTable, weightTable, wideScoreTables } from '../../api/measure.js';
 import { measureSheets } from '../../run/measure-tables.js';
 import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import type { SystemSensitivity } from '../../robustness/sensitivity.js';
-import { loadData, printJson, printNotes, progress, writeTables } from '../common.js';
+import { intOption, loadData, printJson, printNotes, progress, reportLang, writeTables } from '../common.js';
 import { frameworkFrom, measureOptionsFrom, methodsHelp, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
 
 /** `nqpf measure`: composite indices of a framework on a panel. */
@@ -19,7 +18,7 @@ export function registerMeasure(program: Command): void {
   const cmd = program.command('measure');
   withMeasureFlags(cmd)
     .option('--robustness', 'add the Robustness section to the --out report (nqpf sensitivity with weights entropy/equal/critic, ±25% weight perturbation, one indicator left out; 500 base runs)')
-    .addOption(new Option('--lang <lang>', 'language of the HTML report written with --out').choices(['en', 'zh']).default('en'))
+    .option('--digits <n>', 'significant digits of the scores in the CSV files written with --out (0 = all; the XLSX keeps full precision)', intOption('--digits'), 6)
     .addHelpText(
       'after',
       `
@@ -27,10 +26,13 @@ Examples:
   nqpf measure --data world-pwt --framework pwt
   nqpf measure --data china-sim --indicators rd_intensity,invention_patents_per10k,-energy_intensity
   nqpf measure --data china-sim --framework seed --impute linear --aggregate topsis --out results
-  nqpf measure --data my-provinces.csv --entity province --period year --framework my-framework.yaml --weights entropy+critic --json
+  nqpf measure --data examples/provinces.csv --entity province --period year --framework examples/framework.yaml --impute linear --weights entropy+critic --json
 
 --json prints {"weights":[{id,dimension,system,weight}],"scores":[{entity,period,index,system,dimensions,rank}],"notes":[...]}.
---out DIR writes scores.csv, weights.csv, scores.xlsx and the HTML report index.html. Formulas and conventions: docs/measure.md.
+--out DIR writes scores.csv (long: entity, period, system; data order, GB/T 2260 order for provinces;
+6 significant digits, --digits), scores-wide-<system>.csv (entity × period, the table papers print),
+weights.csv, scores.xlsx (full precision) and the HTML report index.html. Feed scores.csv back
+with --system ID, e.g. nqpf moran --data results/scores.csv --system nqpf --value index. Formulas and conventions: docs/measure.md.
 
 ${methodsHelp()}`,
     )
@@ -55,7 +57,7 @@ ${methodsHelp()}`,
         ]);
         robustness = systemsOf(await runSensitivity(raw, framework, defaultRobustness({ ...options, impute: opts.impute })));
       }
-      if (opts.out) await writeOutputs(opts.out, result, panel, framework, notes, opts.lang, robustness);
+      if (opts.out) await writeOutputs(opts.out, result, panel, framework, notes, reportLang(opts), robustness, opts.digits);
       if (opts.json) {
         printJson(measureJson(result, notes));
         return;
@@ -73,6 +75,7 @@ async function writeOutputs(
   notes: readonly Note[],
   lang: Lang,
   robustness?: readonly SystemSensitivity[],
+  digits = 6,
 ): Promise<void> {
   // The writers and the report (ECharts) load only with --out: they cost most of a second at start-up.
   const [{ writeXlsx }, { renderReport }, { measureSections, reportDataset }, { robustnessSection }] = await Promise.all([
@@ -81,7 +84,8 @@ async function writeOutputs(
     import('../../report/sections/measure.js'),
     import('../../report/sections/robustness.js'),
   ]);
-  await writeTables(dir, { scores: scoreTable(result, panel), weights: weightTable(result, framework) });
+  const wide = wideScoreTables(result, panel, digits);
+  await writeTables(dir, { scores: scoreTable(result, panel, digits), weights: weightTable(result, framework), ...Object.fromEntries(Object.entries(wide).map(([s, rows]) => [`scores-wide-${s}`, rows])) });
   await writeXlsx(path.join(dir, 'scores.xlsx'), measureSheets(result, panel, framework, notes));
   const html = renderReport({
     title: { en: `nqpf measure: ${framework.name.en}`, zh: `nqpf 测度：${framework.name.zh ?? framework.name.en}` },
@@ -108,6 +112,6 @@ function printSummary(result: MeasureResult, framework: Framework, panel: Panel,
     for (const r of top) lines.push(`  ${String(r.rank).padStart(3)}  ${r.entity}  ${r.index.toFixed(4)}`);
   }
   if (panel.meta.citation) lines.push('', `Data: ${panel.meta.citation}`);
-  if (out) lines.push('', `Wrote ${out}/scores.csv, weights.csv, scores.xlsx and index.html (the report)`);
+  if (out) lines.push('', `Wrote ${out}/scores.csv, scores-wide-*.csv, weights.csv, scores.xlsx and index.html (the report)`);
   process.stdout.write(lines.join('\n') + '\n');
 }

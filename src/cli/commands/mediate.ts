@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { fixed as fmt, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
+import { fixed as fmt, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions, reportLang } from '../common.js';
 import { printSampleResults, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 import type { MediationResult } from '../../explain/mechanisms/mediation.js';
 import { mediationJson, runMediate } from '../../api/mediate.js';
@@ -62,8 +62,8 @@ export function registerMediate(program: Command): void {
       `
 Examples:
   nqpf mediate --data china-sim --x rd_intensity --m tertiary_secondary_ratio,postgrad_per10k --y labor_productivity --fe province,year --cluster province
-  nqpf mediate --data panel.csv --x innov --m layout,talent --y nqpf --controls urban,open --fe id,year --cluster id --bootstrap 5000 --seed 7 --json
-  nqpf mediate --data panel.csv --x innov --m layout,talent --y nqpf --fe id,year --chain --drop-municipalities
+  nqpf mediate --data examples/panel.csv --x innov --m layout,talent --y nqpf --controls urban,open --fe id,year --cluster id --bootstrap 5000 --seed 7 --json
+  nqpf mediate --data examples/panel.csv --x innov --m layout,talent --y nqpf --fe id,year --chain --drop-municipalities
 
 Indirect effects are products of FE-regression coefficients; intervals resample whole entities
 (percentile and bias-corrected, boot's conventions). Read docs/explain-mechanism.md, and Jiang
@@ -89,6 +89,7 @@ Indirect effects are products of FE-regression coefficients; intervals resample 
         winsorize: opts.winsorize,
         dropMunicipalities: opts.dropMunicipalities,
       });
+      if (opts.out) await (await import('../outputs.js')).writeMechanismOutputs(opts.out, 'mediate', run, reportLang(opts));
       printSampleResults(run.panel, opts.by, opts.json, run.results, mediationJson, mediationText);
     });
 }

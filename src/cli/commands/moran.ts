@@ -4,6 +4,7 @@ import type { Alternative } from '../../spatial/pvalue.js';
 import { moranJson, runMoran } from '../../api/moran.js';
 import { fixed as f, intOption, loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
 import { weightsOptions, type WeightsCliOptions } from '../weights-flags.js';
+import { reportLang } from '../common.js';
 
 export { weightsFromOptions, type WeightsCliOptions } from '../weights-flags.js';
 
@@ -23,7 +24,7 @@ export function registerMoran(program: Command): void {
   withDataOptions(cmd)
     .requiredOption('--value <column>', 'the variable to test (e.g. an index score)')
     .option('--year <period>', 'the period to test (default: the last period with values); --period names the period column', numberOption('--year'))
-    .option('--neighbors <file>', 'contiguity: a CSV of neighbour pairs with columns a,b (each pair once); default for china-sim: its province borders')
+    .option('--neighbors <file>', 'contiguity: a CSV of neighbour pairs with columns a,b (each pair once; any province spelling); default for Chinese provinces: the built-in province borders')
     .option('--distance <lat,lon>', 'inverse-distance weights from coordinates: two column names, or lat,lon for the entity coordinates of a built-in dataset')
     .option('--power <p>', 'distance decay power in 1/d^p', numberOption('--power'), 1)
     .option('--cutoff <km>', 'only neighbours within this great-circle distance (km)', numberOption('--cutoff'))
@@ -40,7 +41,8 @@ export function registerMoran(program: Command): void {
 Examples:
   nqpf moran --data china-sim --value rd_intensity --json
   nqpf moran --data world-pwt --value y_per_worker --distance lat,lon --power 2 --year 2017
-  nqpf moran --data provinces.csv --value score --neighbors borders.csv --permutations 9999 --seed 7
+  nqpf moran --data examples/provinces.csv --value rd --year 2022 --neighbors examples/borders.csv --permutations 9999 --seed 7
+  nqpf moran --data examples/provinces.csv --value rd --year 2022    # Chinese provinces: built-in borders
 
 --json prints {"I","expected","variance","z","pValue","pPermutation","local":[{"entity","Ii","pValue","cluster"}],...}:
 variance, z, pValue are spdep moran.test's randomisation moments; "normality" holds the other set.
@@ -61,6 +63,26 @@ Local p-values are two-sided (spdep localmoran); clusters HH/LL/HL/LH use the pe
       });
       const { section, weights: w, global: g, geary, local, notes } = run;
       const json = moranJson(run);
+      if (opts.out) {
+        // the report, charts and XLSX load only with --out (start-up)
+        const [{ writeCommandOutputs }, { lisaSection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/spatial.js')]);
+        const lang = reportLang(opts);
+        const period = panel.meta.crossSection ? '' : section.period;
+        await writeCommandOutputs(opts.out, 'moran', {
+          panel,
+          notes,
+          lang,
+          title: { en: `Moran's I of ${opts.value}`, zh: `${opts.value} 的 Moran's I` },
+          tables: {
+            moran: [
+              ['value', 'period', 'n', 'weights', 'style', 'I', 'expected', 'variance', 'z', 'p_value', 'p_permutation', 'alternative', 'geary_C', 'geary_z', 'geary_p'],
+              [opts.value, period, section.ids.length, w.kind, w.style, g.I, g.expected, g.randomisation.variance, g.randomisation.z, g.randomisation.pValue, g.permutation?.pValue ?? null, g.alternative, geary.C, geary.z, geary.pValue],
+            ],
+            lisa: [['entity', 'Ii', 'expected', 'variance', 'z', 'p_value', 'p_permutation', 'quadrant', 'cluster'], ...local.rows.map((r) => [r.entity, r.Ii, r.expected, r.variance, r.z, r.pValue, r.pPermutation ?? null, r.quadrant, r.cluster])],
+          },
+          sections: [lisaSection(panel, local, { value: opts.value, period: section.period }, { lang })],
+        });
+      }
       if (opts.json) {
         printJson(json);
         return;
@@ -68,7 +90,7 @@ Local p-values are two-sided (spdep localmoran); clusters HH/LL/HL/LH use the pe
       printNotes(notes);
       const counts = ['HH', 'LL', 'HL', 'LH', 'NS'].map((c) => `${c} ${local.rows.filter((r) => r.cluster === c).length}`).join(', ');
       const lines = [
-        `Moran's I of ${opts.value} in ${section.period} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}: n = ${section.ids.length}, ${w.kind} weights, style ${w.style}`,
+        `Moran's I of ${opts.value} ${panel.meta.crossSection ? '(cross-section)' : `in ${section.period}`} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}: n = ${section.ids.length}, ${w.kind} weights, style ${w.style}`,
         `  I = ${f(g.I)}, E(I) = ${f(g.expected)}, Var (randomisation) = ${g.randomisation.variance.toExponential(4)}, z = ${f(g.randomisation.z)}, p (${g.alternative}) = ${g.randomisation.pValue.toPrecision(4)}`,
         `  normality: Var = ${g.normality.variance.toExponential(4)}, z = ${f(g.normality.z)}, p = ${g.normality.pValue.toPrecision(4)}`,
         g.permutation ? `  permutation p = ${g.permutation.pValue.toPrecision(4)} (${g.permutation.permutations} permutations, seed ${g.permutation.seed})` : '',

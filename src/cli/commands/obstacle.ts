@@ -12,7 +12,7 @@ interface ObstacleCliOptions extends MeasureStepOptions {
 /** `nqpf obstacle`: obstacle degree of indicators and dimensions. */
 export function registerObstacle(program: Command): void {
   const cmd = program.command('obstacle');
-  withMeasureStep(withDataOptions(cmd))
+  withMeasureStep(withDataOptions(cmd, { scoresSystem: false }))
     .option('--system <ids>', 'systems to diagnose, comma-separated (default all)')
     .option('--top <k>', 'top obstacles per entity-period and in the summary', intOption('--top'), 3)
     .addHelpText(
@@ -20,14 +20,15 @@ export function registerObstacle(program: Command): void {
       `
 Examples:
   nqpf obstacle --data china-sim --system nqpf --top 3 --json
-  nqpf obstacle --data my.csv --framework my-framework.yaml
+  nqpf obstacle --data examples/provinces.csv --framework examples/framework.yaml --impute linear
 
 O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' the normalised value).
 --out DIR writes obstacle.csv and obstacle-summary.csv.
 --json prints {"rows":[{entity,period,system,indicators,dimensions,top}],"summary":[{period,system,indicators,dimensions}],"notes":[...]}.`,
     )
     .action(async (opts: ObstacleCliOptions) => {
-      const panel = await loadData(opts);
+      // --system here names framework systems, not rows of a scores file
+      const panel = await loadData({ ...opts, system: undefined });
       const run = runObstacle(panel, await measureFramework(opts), {
         systems: opts.system ? list(opts.system) : undefined,
         top: opts.top,

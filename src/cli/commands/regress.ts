@@ -34,8 +34,8 @@ export function registerRegress(program: Command): void {
       `
 Examples:
   nqpf regress --data china-sim --formula "labor_productivity ~ rd_intensity + openness | province + year" --vcov cluster:province
-  nqpf regress --data panel.csv --formula "log(y) ~ l(x, 1) + z | id + year" --vcov cluster:id+year --json
-  nqpf regress --data panel.csv --formula "y ~ z | id + year | x ~ l(x, 1)" --vcov hc1
+  nqpf regress --data examples/panel.csv --formula "log(y) ~ l(x, 1) + z | id + year" --vcov cluster:id+year --json
+  nqpf regress --data examples/panel.csv --formula "y ~ z | id + year | x ~ l(x, 1)" --vcov hc1
   nqpf regress --data china-sim --formula "labor_productivity ~ rd_intensity" --formula "labor_productivity ~ rd_intensity | province + year" --table latex --out tables
   nqpf regress --data china-sim --formula "labor_productivity ~ rd_intensity | province + year" --by group --winsorize 0.01 --table md
 

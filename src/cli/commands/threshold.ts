@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { fixed as fmt, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions } from '../common.js';
+import { fixed as fmt, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions, reportLang } from '../common.js';
 import { printSampleResults, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 import type { ThresholdResult } from '../../explain/mechanisms/threshold.js';
 import { checkThresholdOptions, runThreshold, thresholdJson } from '../../api/threshold.js';
@@ -61,7 +61,7 @@ export function registerThreshold(program: Command): void {
       'after',
       `
 Examples:
-  nqpf threshold --data panel.csv --entity id --period year --y nqpf --x innov --q lngdp --controls urban,open --thresholds 2 --grid all --trim 0.05 --bootstrap 300
+  nqpf threshold --data examples/panel.csv --entity id --period year --y nqpf --x innov --q lngdp --controls urban,open --thresholds 2 --grid all --trim 0.05 --bootstrap 300
   nqpf threshold --data china-sim --y labor_productivity --x rd_intensity --q urbanization --time-effects --impute linear --json
 
 Needs a balanced panel (every entity in every period, no missing values), as xthreg; --impute linear
@@ -92,6 +92,7 @@ Sequential estimation: γ1; γ2 given γ1, then γ1 refined given γ2; γ3 given
         winsorize: opts.winsorize,
         dropMunicipalities: opts.dropMunicipalities,
       });
+      if (opts.out) await (await import('../outputs.js')).writeMechanismOutputs(opts.out, 'threshold', run, reportLang(opts));
       printSampleResults(run.panel, opts.by, opts.json, run.results, thresholdJson, thresholdText);
     });
 }

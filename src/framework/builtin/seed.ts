@@ -25,9 +25,9 @@ const CSTSY = 'China Science and Technology Statistical Yearbook (NBS & MOST)';
 
 export const seedFramework: Framework = {
   id: 'seed',
-  name: { en: 'Innovation-driven NQPF (seed paper)', zh: '科技创新赋能新质生产力' },
+  name: { en: 'Innovation-driven NQPF (after Zhao & Chen)', zh: '科技创新赋能新质生产力（依 Zhao 与 Chen）' },
   description:
-    'Four systems after Zhao & Chen (seed paper): innovation drives new quality productive forces through industrial layout and talent. Column names match the built-in china-sim dataset.',
+    'Four systems after Zhao & Chen (Dalian University of Technology), "Research on the Fundamental Logic and Mechanism of Scientific and Technological Innovation Empowering the Development of New Quality Productive Forces": innovation drives new quality productive forces through industrial layout and talent. Column names match the built-in china-sim dataset.',
   systems: [
     {
       id: 'innovation',

@@ -23,20 +23,45 @@ export function registerMaps(): void {
     type: 'FeatureCollection';
     features: { id?: string; properties: Record<string, unknown> }[];
   };
-  const features = fc.features
-    .filter((f) => f.id !== '010')
-    .map((f) => ({ ...f, geometry: planarGeometry((f as unknown as { geometry: Geometry }).geometry), properties: { ...f.properties, iso3: (f.id && countries.numericToAlpha3(f.id)) || `name:${String(f.properties.name)}` } }));
+  const features = mergeTaiwanIntoChina(
+    fc.features
+      .filter((f) => f.id !== '010')
+      .map((f) => ({ ...f, geometry: planarGeometry((f as unknown as { geometry: Geometry }).geometry), properties: { ...f.properties, iso3: (f.id && countries.numericToAlpha3(f.id)) || `name:${String(f.properties.name)}` } })),
+  );
   echarts.registerMap(WORLD_MAP, { type: 'FeatureCollection', features } as never);
   echarts.registerMap(CHINA_MAP, chinaGeo as never);
   registered = true;
 }
 
-/** ISO 3166 alpha-3 codes of the countries drawn on the world map. */
+/**
+ * ISO 3166 codes of Chinese territory that Natural Earth draws (or, at 1:110m, would draw) as
+ * separate units. On nqpf's world map they are part of China: Taiwan's polygon is merged into
+ * China's, and Hong Kong and Macao are too small to be drawn at this scale.
+ */
+export const PART_OF_CHINA: readonly string[] = ['TWN', 'HKG', 'MAC'];
+
+/** ISO 3166 alpha-3 codes of the countries drawn on the world map (Taiwan is drawn as part of China). */
 export function worldMapCodes(): string[] {
   const topo = worldTopo as unknown as { objects: { countries: { geometries: { id?: string }[] } } };
   return topo.objects.countries.geometries
     .map((g) => (g.id && g.id !== '010' ? countries.numericToAlpha3(g.id) : undefined))
-    .filter((c): c is string => typeof c === 'string');
+    .filter((c): c is string => typeof c === 'string' && !PART_OF_CHINA.includes(c));
+}
+
+type Feature = { id?: string; geometry: Geometry; properties: Record<string, unknown> };
+
+/**
+ * Natural Earth draws Taiwan as a separate country; maps published in China must show it as part
+ * of China. Append Taiwan's polygon to China's MultiPolygon (one region, one colour, one outline
+ * per island) and drop the separate feature.
+ */
+function mergeTaiwanIntoChina(features: Feature[]): Feature[] {
+  const chn = features.find((f) => f.properties.iso3 === 'CHN');
+  const twn = features.find((f) => f.properties.iso3 === 'TWN');
+  if (!chn || !twn) return features;
+  const polygons = (g: Geometry): Ring[][] => (g.type === 'Polygon' ? [g.coordinates as Ring[]] : g.type === 'MultiPolygon' ? (g.coordinates as Ring[][]) : []);
+  const merged: Feature = { ...chn, geometry: { type: 'MultiPolygon', coordinates: [...polygons(chn.geometry), ...polygons(twn.geometry)] } };
+  return features.filter((f) => f !== twn).map((f) => (f === chn ? merged : f));
 }
 
 type Ring = number[][];

@@ -1,6 +1,6 @@
-import { CHINA_MAP, WORLD_MAP, registerMaps } from './geodata.js';
+import { CHINA_MAP, PART_OF_CHINA, WORLD_MAP, registerMaps } from './geodata.js';
 import { chinaProvince } from './china-provinces.js';
-import { BORDER, FONT_FAMILY, INK, NO_DATA_FILL, PALETTE, SEQUENTIAL, fmt, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
+import { BORDER, FONT_FAMILY, INK, INSET_STROKE, MUTED, NO_DATA_FILL, PALETTE, SEQUENTIAL, fmt, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
 
 /** A continuous colour scale from `min` to `max` (defaults: the data range). */
 export interface ContinuousScale {
@@ -67,6 +67,13 @@ export interface MapSpec extends ChartBase {
   readonly overlays?: readonly MapOverlay[];
   /** Print region names (China map only; default false). */
   readonly regionLabels?: boolean;
+  /**
+   * Data-availability note printed under the map. Default: on the China map, which of Taiwan,
+   * Hong Kong and Macao have no value (台湾省、香港特别行政区、澳门特别行政区数据暂缺); on the world map,
+   * when China has a value, that China's data exclude them (the wording of the China Statistical
+   * Yearbook). Pass '' for none.
+   */
+  readonly note?: Text;
 }
 
 /** How a map spec's keys matched the map's regions. */
@@ -75,17 +82,21 @@ export interface MapJoin {
   readonly matched: ReadonlyMap<string, number | string>;
   /** Keys of `values` that name no region on the map. */
   readonly unmatched: readonly string[];
+  /** World map only: keys TWN, HKG, MAC, which are drawn as part of China and get no colour of their own. */
+  readonly partOfChina?: readonly string[];
 }
 
 /** Join `values` keyed by ISO3 code to the world map's regions. */
 export function joinWorld(values: Readonly<Record<string, number | string>>): MapJoin {
   const matched = new Map<string, number | string>();
   const unmatched: string[] = [];
+  const partOfChina: string[] = [];
   for (const [k, v] of Object.entries(values)) {
-    if (/^[A-Za-z]{3}$/.test(k)) matched.set(k.toUpperCase(), v);
+    if (PART_OF_CHINA.includes(k.toUpperCase())) partOfChina.push(k);
+    else if (/^[A-Za-z]{3}$/.test(k)) matched.set(k.toUpperCase(), v);
     else unmatched.push(k);
   }
-  return { matched, unmatched };
+  return { matched, unmatched, partOfChina };
 }
 
 /** Join `values` keyed by province name or code to the China map's regions (short Chinese names). */
@@ -100,9 +111,16 @@ export function joinChina(values: Readonly<Record<string, number | string>>): Ma
   return { matched, unmatched };
 }
 
+/** Note of the world map when China has a value (China Statistical Yearbook wording). */
+export const WORLD_CHINA_NOTE = {
+  en: "Taiwan is shown as part of China. China's data exclude Hong Kong SAR, Macao SAR and Taiwan.",
+  zh: '台湾是中国领土的一部分。中国数据不包括香港特别行政区、澳门特别行政区和台湾省。',
+};
+
 /**
- * World choropleth (Natural Earth 1:110m, equirectangular, Antarctica omitted). Countries without
- * a value are grey. Returns an SVG string.
+ * World choropleth (Natural Earth 1:110m, equirectangular, Antarctica omitted). Taiwan is drawn as
+ * part of China (one region with China's colour); values keyed TWN, HKG or MAC are not drawn on
+ * their own. Countries without a value are grey. Returns an SVG string.
  */
 export function worldMap(spec: MapSpec): string {
   return svgOf(worldMapOption(spec));
@@ -110,12 +128,36 @@ export function worldMap(spec: MapSpec): string {
 
 /** The ECharts option of {@link worldMap}. */
 export function worldMapOption(spec: MapSpec): ChartOption {
-  return choropleth(WORLD_MAP, 'iso3', joinWorld(spec.values).matched, spec, spec.width ?? 900, spec.height ?? 500);
+  const join = joinWorld(spec.values);
+  const note = spec.note ?? (join.matched.has('CHN') ? WORLD_CHINA_NOTE : undefined);
+  return choropleth(WORLD_MAP, 'iso3', join.matched, { ...spec, note }, spec.width ?? 900, spec.height ?? 500);
 }
 
+const SAR_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
+  台湾: { en: 'Taiwan Province', zh: '台湾省' },
+  香港: { en: 'Hong Kong SAR', zh: '香港特别行政区' },
+  澳门: { en: 'Macao SAR', zh: '澳门特别行政区' },
+};
+
+/** The China map's default note: which of Taiwan, Hong Kong and Macao have no value ('' when all have one). */
+export function chinaAvailabilityNote(matched: ReadonlyMap<string, number | string>): { en: string; zh: string } | undefined {
+  const absent = Object.keys(SAR_NAMES).filter((k) => !matched.has(k));
+  if (absent.length === 0) return undefined;
+  const en = absent.map((k) => SAR_NAMES[k].en);
+  return {
+    en: `Data for ${en.length > 1 ? `${en.slice(0, -1).join(', ')} and ${en[en.length - 1]}` : en[0]} are not available.`,
+    zh: `${absent.map((k) => SAR_NAMES[k].zh).join('、')}数据暂缺。`,
+  };
+}
+
+/** Name of the South China Sea islands inset feature in china-geojson. */
+export const SOUTH_CHINA_SEA_INSET = '南海诸岛';
+
 /**
- * Choropleth of Chinese provinces (china-geojson, with the South China Sea islands inset).
- * Provinces without a value (e.g. Taiwan, Hong Kong, Macao when absent from the data) are grey.
+ * Choropleth of Chinese provinces (china-geojson, antvis, MIT) with the South China Sea islands
+ * (南海诸岛) inset: its frame and the dashed boundary are stroked in {@link INSET_STROKE}, dark on
+ * the white background, and the inset is labelled. Provinces without a value (e.g. Taiwan, Hong
+ * Kong, Macao when absent from the data) are grey and named in the map's note.
  */
 export function chinaMap(spec: MapSpec): string {
   return svgOf(chinaMapOption(spec));
@@ -123,10 +165,13 @@ export function chinaMap(spec: MapSpec): string {
 
 /** The ECharts option of {@link chinaMap}. */
 export function chinaMapOption(spec: MapSpec): ChartOption {
-  return choropleth(CHINA_MAP, 'name', joinChina(spec.values).matched, spec, spec.width ?? 680, spec.height ?? 560);
+  const join = joinChina(spec.values);
+  const note = spec.note ?? chinaAvailabilityNote(join.matched);
+  return choropleth(CHINA_MAP, 'name', join.matched, { ...spec, note }, spec.width ?? 680, spec.height ?? 560);
 }
 
 const NOT_SHOWN = { en: 'No data', zh: '无数据' };
+const INSET_LABEL = { en: 'South China Sea Islands', zh: '南海诸岛' };
 
 function choropleth(
   map: string,
@@ -227,11 +272,27 @@ function choropleth(
       });
     }
   });
+  const isChina = map === CHINA_MAP;
+  if (isChina) {
+    // The label sits inside the inset's frame (lon 132.0–140.3, lat 18.5–28.5 in china-geojson).
+    series.push({
+      type: 'scatter',
+      coordinateSystem: 'geo',
+      silent: true,
+      symbolSize: 0,
+      itemStyle: { color: 'transparent', opacity: 0 },
+      data: [{ value: [137.9, 19.1], name: txt(INSET_LABEL, lang) }],
+      label: { show: true, position: 'inside', formatter: '{b}', fontSize: lang === 'zh' ? 9 : 7, color: INK, fontFamily: FONT_FAMILY },
+      z: 7,
+    });
+  }
+  const note = txt(spec.note, lang);
+  const noteSpace = note ? 16 : 0;
   const top = topSpace(spec, 4);
   return chartOption(
     {
       title: titleOption(spec),
-      legend: overlayNames.length > 0 ? { data: [...new Set(overlayNames)], right: 8, bottom: 8, orient: 'vertical', textStyle: { color: INK, fontSize: 11, fontFamily: FONT_FAMILY } } : undefined,
+      legend: overlayNames.length > 0 ? { data: [...new Set(overlayNames)], right: 8, bottom: 8 + noteSpace, orient: 'vertical', textStyle: { color: INK, fontSize: 11, fontFamily: FONT_FAMILY } } : undefined,
       visualMap,
       graphic: [
         {
@@ -252,16 +313,19 @@ function choropleth(
             rich: { box: { fill: NO_DATA_FILL, fontSize: 14 } },
           },
         },
+        ...(note ? [{ type: 'text', right: 16, bottom: 4, style: { text: note, fontSize: 10, fill: MUTED, fontFamily: FONT_FAMILY } }] : []),
       ],
       geo: {
         map,
         nameProperty,
         roam: false,
         top,
-        bottom: scale.type === 'categorical' ? 12 : 56,
+        bottom: (scale.type === 'categorical' ? 12 : 56) + noteSpace,
         left: 8,
         right: 8,
         itemStyle: { areaColor: NO_DATA_FILL, borderColor: BORDER, borderWidth: 0.6 },
+        // The inset's frame and dashes are zero-area rings: only their stroke shows, so it must not be the white border.
+        regions: isChina ? [{ name: SOUTH_CHINA_SEA_INSET, itemStyle: { areaColor: NO_DATA_FILL, borderColor: INSET_STROKE, borderWidth: 1 } }] : undefined,
         label: { show: spec.regionLabels ?? false, fontSize: 8, color: INK },
         emphasis: { disabled: true },
         select: { disabled: true },

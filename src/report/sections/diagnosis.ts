@@ -12,8 +12,8 @@ import { datasetSection, type SectionOptions } from './section.js';
 registerTerms({
   diagnosisSection: { en: 'Diagnosis: the three problems', zh: '问题诊断：三大问题' },
   diagnosisIntro: {
-    en: 'The seed paper names three problems that slow new quality productive forces: data dormancy (low data utilisation), structural disorder (imbalance between systems) and ecological isolation (regions cut off from each other). Each is read here from results computed in the earlier sections.',
-    zh: '种子论文指出制约新质生产力发展的三大问题：数据沉睡（数据利用率低）、结构失序（系统间失衡）与生态孤立（区域间联系中断）。本节依据前文结果逐一诊断。',
+    en: 'Zhao and Chen (Dalian University of Technology), in their study of how science and technology innovation empowers new quality productive forces, name three problems that slow them: data dormancy (low data utilisation), structural disorder (imbalance between systems) and ecological isolation (regions cut off from each other). Each is read here from results computed in the earlier sections.',
+    zh: 'Zhao 与 Chen（大连理工大学马克思主义学院）在关于科技创新赋能新质生产力发展的基本逻辑与作用机制的研究中，指出制约新质生产力发展的三大问题：数据沉睡（数据利用率低）、结构失序（系统间失衡）与生态孤立（区域间联系中断）。本节依据前文结果逐一诊断。',
   },
   dormancyHead: { en: 'Data dormancy', zh: '数据沉睡' },
   dormancyText: {
@@ -59,7 +59,7 @@ export interface DiagnosisInput {
 const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) : '—');
 
 /**
- * The seed paper's three problems as one report section: data dormancy (observed and imputed shares,
+ * Zhao and Chen's three problems (data dormancy, structural disorder, ecological isolation) as one report section: data dormancy (observed and imputed shares,
  * dormant indicators), structural disorder (coordination degree and relative development by period)
  * and ecological isolation (low-low clusters, islands, no significant tie). Formats results only.
  */

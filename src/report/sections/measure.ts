@@ -2,14 +2,14 @@ import type { Lang } from '../../core/label.js';
 import type { EntityInfo, Panel } from '../../data/panel.js';
 import type { Dimension, Framework, System } from '../../framework/types.js';
 import type { MeasureResult, ScoreRow } from '../../measure/types.js';
-import type { Block, ReportDataset, ReportSection, TableColumn, TreeNode } from '../blocks.js';
+import { datasetText, type Block, type ReportDataset, type ReportSection, type TableColumn, type TreeNode } from '../blocks.js';
 import { barChart } from '../charts/bar.js';
 import { lineChart } from '../charts/line.js';
 import { radarChart } from '../charts/radar.js';
 import { txt } from '../charts/theme.js';
 import { entityNamer } from '../entity-label.js';
 import { entityMapFigure } from './entity-map.js';
-import { registerTerms, t, term, tf } from '../i18n.js';
+import { registerTerms, t, term, tf, unitText } from '../i18n.js';
 import { methodsBlocks } from './measure-methods.js';
 
 registerTerms({
@@ -45,7 +45,7 @@ export interface MeasureSectionOptions {
 /** The {@link ReportDataset} of a panel, from its metadata. */
 export function reportDataset(panel: Panel): ReportDataset {
   const m = panel.meta;
-  return { name: m.name, title: m.title, simulated: m.simulated, citation: m.citation, licence: m.licence };
+  return { name: m.name, title: m.title, simulated: m.simulated, citation: m.citation, licence: m.licence, zh: m.zh };
 }
 
 /**
@@ -60,7 +60,7 @@ export function measureSections(panel: Panel, framework: Framework, result: Meas
   const lang = options.lang ?? 'en';
   const dataset = panel.meta.name;
   const prefix = (options.idPrefix ?? `measure-${dataset}`).replace(/[^A-Za-z0-9_-]/g, '-');
-  const dsTitle = txt(panel.meta.title ?? panel.meta.name, lang);
+  const dsTitle = datasetText(panel.meta, 'title', lang)!;
   const title = (key: string) => `${t(key, lang)} — ${dsTitle}`;
   const systems = framework.systems.filter((s) => !options.systems || options.systems.includes(s.id));
   const name = entityNamer(panel.entities, lang);
@@ -116,7 +116,7 @@ function frameworkTree(framework: Framework, result: MeasureResult, lang: Lang):
       ...(d.indicators ?? []).map((i) => ({
         label: i.name,
         weight: iw.get(`${system}\u0000${i.id}`),
-        detail: [t(i.direction === '+' ? 'benefit' : 'cost', lang), i.unit].filter(Boolean).join(' · '),
+        detail: [t(i.direction === '+' ? 'benefit' : 'cost', lang), unitText(i.unit, lang)].filter(Boolean).join(' · '),
       })),
     ],
   });

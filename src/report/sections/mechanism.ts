@@ -3,7 +3,7 @@ import type { MediationResult } from '../../explain/mechanisms/mediation.js';
 import type { ThresholdResult } from '../../explain/mechanisms/threshold.js';
 import type { Block, ReportSection } from '../blocks.js';
 import type { Text } from '../charts/theme.js';
-import { registerTerms, t, tf } from '../i18n.js';
+import { registerTerms, t, tf, vcovText } from '../i18n.js';
 import { cautionText, wenYeText } from '../mediation-text.js';
 
 registerTerms({
@@ -125,7 +125,7 @@ export function mechanismSection(input: MechanismSectionInput, options: Mechanis
         ],
         rows: [m.total, ...m.xToM, ...m.mToY, ...m.mToM, m.direct].map((p) => ({ path: p.path, estimate: p.estimate, se: p.stdError, p: p.pValue, truth: truth?.mediation?.[p.path] })),
         caption: t('mechanismXtoM', lang),
-        note: m.vcov,
+        note: vcovText(m.vcov, lang),
       },
       { kind: 'heading', text: t('mechanismIndirect', lang) },
       {

@@ -1,8 +1,8 @@
 import type { Label, Lang } from '../../core/label.js';
 import type { Dimension, Framework } from '../../framework/types.js';
 import type { Panel } from '../../data/panel.js';
-import type { Block, ReportSection } from '../blocks.js';
-import { txt, type Text } from '../charts/theme.js';
+import { datasetText, type Block, type ReportSection } from '../blocks.js';
+import type { Text } from '../charts/theme.js';
 import { t } from '../i18n.js';
 
 /** Options of the sections that show one dataset. */
@@ -28,7 +28,7 @@ export function datasetSection(stage: string, titleKey: string, panel: Panel, op
   const lang = options.lang ?? 'en';
   return {
     id: options.id ?? sectionId(stage, panel.meta.name),
-    title: options.title ?? `${t(titleKey, lang)} — ${txt(panel.meta.title ?? panel.meta.name, lang)}`,
+    title: options.title ?? `${t(titleKey, lang)} — ${datasetText(panel.meta, 'title', lang)}`,
     datasetName: panel.meta.name,
     blocks,
   };

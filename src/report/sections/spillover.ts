@@ -3,7 +3,7 @@ import type { EntityInfo } from '../../data/panel.js';
 import type { ScenarioApiResult, SpatialRegressResult } from '../../api/spatial-regress.js';
 import type { Block, ReportSection } from '../blocks.js';
 import type { Text } from '../charts/theme.js';
-import { registerTerms, t, tf } from '../i18n.js';
+import { registerTerms, shockText, specDecisionText, t, tf } from '../i18n.js';
 import { entityMapFigure } from './entity-map.js';
 
 registerTerms({
@@ -42,7 +42,7 @@ export function scenarioMapFigure(entities: readonly EntityInfo[], s: ScenarioAp
     lang,
     caption: tf('spilloverMapCaption', lang, { y: s.dependent }),
     valueName: { en: `Δ ${s.dependent}`, zh: `Δ ${s.dependent}` },
-    note: s.shockText,
+    note: shockText(s.shockText, lang),
   });
 }
 
@@ -102,7 +102,7 @@ export function spilloverSection(input: SpilloverSectionInput, options: { lang?:
         caption: t('spilloverLm', lang),
       },
     );
-    if (tst.decision) blocks.push({ kind: 'paragraph', text: tf('spilloverDecision', lang, { text: tst.decision.text }) });
+    if (tst.decision) blocks.push({ kind: 'paragraph', text: tf('spilloverDecision', lang, { text: specDecisionText(tst.decision, lang) }) });
   }
   const coefRows = [...r.coefficients.map((c) => ({ term: c.term, estimate: c.estimate, se: c.stdError, p: c.pValue, truth: truth?.[c.term] }))];
   const sp = r.rho ?? r.lambda;
@@ -149,7 +149,7 @@ export function spilloverSection(input: SpilloverSectionInput, options: { lang?:
   if (s) {
     blocks.push(
       { kind: 'heading', text: t('spilloverScenario', lang) },
-      { kind: 'paragraph', text: tf('spilloverScenarioText', lang, { shock: s.shockText, y: s.dependent, total: ci(s.sum.total), spill: ci(s.sum.spillover) }) },
+      { kind: 'paragraph', text: tf('spilloverScenarioText', lang, { shock: shockText(s.shockText, lang), y: s.dependent, total: ci(s.sum.total), spill: ci(s.sum.spillover) }) },
       ...scenarioMapFigure(input.entities, s, lang),
     );
   }
