@@ -6,10 +6,14 @@ import type { ImputeMethod } from '../data/impute.js';
 import type { Lang } from '../core/label.js';
 import { AGGREGATE_METHODS, NORMALIZE_METHODS, WEIGHT_METHODS, resolveMeasureOptions, type MeasureOptions } from '../measure/options.js';
 import { AGGREGATIONS, NORMALIZATIONS, WEIGHTINGS } from '../measure/registry.js';
-import { numberOption, withDataOptions, withImputeOption, type DataOptions } from './common.js';
+import type { Framework } from '../framework/types.js';
+import { resolveFramework } from '../io/framework-file.js';
+import { list, numberOption, withDataOptions, withImputeOption, type DataOptions } from './common.js';
 
 export interface MeasureCliOptions extends DataOptions {
-  framework: string;
+  framework?: string;
+  /** `--indicators rd,patents,-energy`: a one-dimension framework instead of --framework. */
+  indicators?: string;
   weights: string;
   normalize: MeasureOptions['normalize'];
   shift?: number;
@@ -32,7 +36,8 @@ function parseRange(value: string): [number, number] {
 export function withMeasureFlags(cmd: Command): Command {
   return withImputeOption(
     withDataOptions(cmd)
-      .requiredOption('--framework <file|builtin>', 'indicator framework: a YAML/JSON file, or a built-in (seed, pwt; see "nqpf frameworks")')
+      .option('--framework <file|builtin>', 'indicator framework: a YAML/JSON file (a tree, or a flat list of indicators), or a built-in (seed, pwt; see "nqpf frameworks")')
+      .option('--indicators <list>', 'instead of --framework: columns of one index, "-" before a cost indicator (rd,patents,-energy)')
       .addOption(
         new Option('--weights <method>', `weights within each system: ${WEIGHT_METHODS.join(', ')}, or two joined by "+" (e.g. entropy+critic)`).default('entropy'),
       )
@@ -50,6 +55,11 @@ export function methodsHelp(): string {
   const family = (title: string, records: readonly { name: string; aliases: readonly string[]; label: { en: string } }[]) =>
     [`${title}:`, ...records.map((r) => `  ${r.name.padEnd(14)}${r.label.en.replace(/\$/g, '')}${r.aliases.length ? ` (also: ${r.aliases.join(', ')})` : ''}`)].join('\n');
   return [family('Normalisations (--normalize)', NORMALIZATIONS), family('Weights (--weights)', WEIGHTINGS), family('Aggregations (--aggregate)', AGGREGATIONS)].join('\n');
+}
+
+/** The framework of `--framework` or `--indicators` (one of the two; an InputError otherwise). */
+export function frameworkFrom(opts: MeasureCliOptions): Promise<Framework> {
+  return resolveFramework(opts.framework, opts.indicators === undefined ? undefined : list(opts.indicators));
 }
 
 /** The checked measurement options of the flags (before any data is read, so a typo fails fast). */

@@ -1,4 +1,4 @@
-import { NoteLog } from '../core/notes.js';
+import { type NoteLog } from '../core/notes.js';
 import type { PlacedIndicator } from '../framework/tree.js';
 import type { System } from '../framework/types.js';
 import { weightParts, type WeightMethod } from './options.js';

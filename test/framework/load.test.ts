@@ -51,7 +51,7 @@ describe('loadFramework', () => {
 `;
     const e = inputError(() => loadFramework(text, 'fw.yaml'));
     expect(e.message).toContain('fw.yaml');
-    expect(e.message).toContain('systems[0].dimensions[1].indicators[2].direction: expected "+", "-", "benefit" or "cost"');
+    expect(e.message).toContain('systems[0].dimensions[1].indicators[2].direction: expected "+", "-", "benefit" or "cost" (also 正向/负向, 效益型/成本型)');
     expect(e.file).toBe('fw.yaml');
   });
 

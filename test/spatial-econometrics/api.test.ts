@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scenario, spatialRegress } from '../../src/api/spatial-regress.js';
 import { formatScenario, formatSpatialRegression, spatialTableModel } from '../../src/report/spatial-regression.js';
-import { regressionTable, tableMarkdown } from '../../src/explain/table.js';
+import { regressionTable, tableMarkdown } from '../../src/report/regression-table.js';
 import { fixturePanel } from './helpers.js';
 import { expectClose } from '../helpers/expect.js';
 

@@ -5,14 +5,14 @@ import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
 import type { Panel } from '../../data/panel.js';
 import type { Framework } from '../../framework/types.js';
-import { resolveFramework } from '../../io/framework-file.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { measureJson, runMeasure, scoreTable, weightTable } from '../../api/measure.js';
+import { measureSheets } from '../../run/measure-tables.js';
 import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import type { SystemSensitivity } from '../../robustness/sensitivity.js';
 import { loadData, printJson, printNotes, progress, writeTables } from '../common.js';
-import { measureOptionsFrom, methodsHelp, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
+import { frameworkFrom, measureOptionsFrom, methodsHelp, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
 
 /** `nqpf measure`: composite indices of a framework on a panel. */
 export function registerMeasure(program: Command): void {
@@ -25,6 +25,7 @@ export function registerMeasure(program: Command): void {
       `
 Examples:
   nqpf measure --data world-pwt --framework pwt
+  nqpf measure --data china-sim --indicators rd_intensity,invention_patents_per10k,-energy_intensity
   nqpf measure --data china-sim --framework seed --impute linear --aggregate topsis --out results
   nqpf measure --data my-provinces.csv --entity province --period year --framework my-framework.yaml --weights entropy+critic --json
 
@@ -37,7 +38,7 @@ ${methodsHelp()}`,
       // Options are checked before the data is read, so a typo fails fast.
       const options = measureOptionsFrom(opts);
       if (opts.robustness && !opts.out) throw new InputError('--robustness adds a section to the report: give --out DIR too', { hint: 'or run nqpf sensitivity for the analysis on its own' });
-      const framework = await resolveFramework(opts.framework);
+      const framework = await frameworkFrom(opts);
       const raw = await loadData(opts);
       let panel = raw;
       if (!opts.json && panel.entity.length > 20000) progress(`measuring ${panel.entity.length} rows`);
@@ -80,15 +81,8 @@ async function writeOutputs(
     import('../../report/sections/measure.js'),
     import('../../report/sections/robustness.js'),
   ]);
-  const scores = scoreTable(result, panel);
-  const weights = weightTable(result, framework);
-  await writeTables(dir, { scores, weights });
-  await writeXlsx(path.join(dir, 'scores.xlsx'), [
-    { name: 'scores', rows: scores },
-    { name: 'weights', rows: weights },
-    { name: 'dimension weights', rows: [['system', 'dimension', 'parent', 'weight'], ...result.dimensionWeights.map((d) => [d.system, d.id, d.parent ?? '', d.weight])] },
-    { name: 'notes', rows: [['level', 'code', 'message'], ...notes.map((n) => [n.level, n.code, n.message])] },
-  ]);
+  await writeTables(dir, { scores: scoreTable(result, panel), weights: weightTable(result, framework) });
+  await writeXlsx(path.join(dir, 'scores.xlsx'), measureSheets(result, panel, framework, notes));
   const html = renderReport({
     title: { en: `nqpf measure: ${framework.name.en}`, zh: `nqpf 测度：${framework.name.zh ?? framework.name.en}` },
     subtitle: panel.meta.title ?? panel.meta.name,
