@@ -41,6 +41,7 @@ describe('the measurement method registry', () => {
     for (const r of [findNormalization('minmax')!, findWeighting('entropy')!, findWeighting('cv')!, findAggregation('topsis')!]) {
       expect(texts).toContain(JSON.stringify(r.label.zh).slice(1, -1));
       for (const f of r.formula) expect(texts).toContain(JSON.stringify(f).slice(1, -1));
+      expect(texts).toContain(JSON.stringify(r.reference).slice(1, -1));
     }
     const help = (await runInProcess(['measure', '--help'])).stdout;
     for (const r of [...NORMALIZATIONS, ...WEIGHTINGS, ...AGGREGATIONS]) expect(help).toContain(`  ${r.name.padEnd(14)}`);

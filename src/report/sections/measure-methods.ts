@@ -7,6 +7,9 @@ import { t } from '../i18n.js';
 
 const L = (en: string, zh: string): Label => ({ en, zh });
 
+/** The registry's reference of a method, as a small paragraph under its name. */
+const reference = (ref: string): Block => ({ kind: 'paragraph', text: L(`Reference: ${ref}.`, `参考：${ref}。`) });
+
 /** Formula blocks of the methods actually used, read from `result.options`; names and formulas from the registry. */
 export function methodsBlocks(result: MeasureResult, lang: Lang): Block[] {
   const o = result.options as Record<string, unknown>;
@@ -27,6 +30,7 @@ export function methodsBlocks(result: MeasureResult, lang: Lang): Block[] {
     if (normalize === 'minmax-shift') extra.push(`s = ${String(o.shift)}`);
     if (normalize === 'minmax-range' && Array.isArray(o.range)) extra.push(`[a, b] = [${o.range.join(', ')}]`);
     blocks.push({ kind: 'paragraph', text: norm.label, math: true });
+    blocks.push(reference(norm.reference));
     blocks.push({ kind: 'formula', label: L('Benefit indicator (+)', '正向指标 (+)'), tex: norm.benefit });
     blocks.push({ kind: 'formula', label: L('Cost indicator (−)', '负向指标 (−)'), tex: norm.cost, where: `${txt(norm.where ?? scope, lang)}${extra.length ? ` ${extra.map((e) => `$${e}$`).join(', ')}.` : ''}` });
   } else {
@@ -45,6 +49,7 @@ export function methodsBlocks(result: MeasureResult, lang: Lang): Block[] {
       continue;
     }
     blocks.push({ kind: 'paragraph', text: w.label });
+    blocks.push(reference(w.reference));
     w.formula.forEach((tex, k) => blocks.push({ kind: 'formula', tex, where: k === w.formula.length - 1 ? w.where : undefined }));
     if (p === 'entropy' && perPeriod) {
       blocks.push({ kind: 'paragraph', math: true, text: L('Per period: weights $w_{tj}$ are computed within each period $t$ and averaged, $w_j = \\frac{1}{T}\\sum_t w_{tj}$.', '逐年计算：在每一年 $t$ 内计算权重 $w_{tj}$ 后取平均，$w_j = \\frac{1}{T}\\sum_t w_{tj}$。') });
@@ -56,6 +61,7 @@ export function methodsBlocks(result: MeasureResult, lang: Lang): Block[] {
   const agg = findAggregation(aggregate);
   if (agg) {
     blocks.push({ kind: 'paragraph', text: agg.label });
+    blocks.push(reference(agg.reference));
     agg.formula.forEach((tex, k) => blocks.push({ kind: 'formula', tex, where: k === agg.formula.length - 1 ? agg.where : undefined }));
   } else {
     blocks.push({ kind: 'paragraph', text: aggregate });
