@@ -38,3 +38,15 @@ console.log(`ok: the installed package runs the README example; its ${n} scores 
 '
 # The browser entry resolves and holds no Node reader.
 node --input-type=module -e 'const b = await import("nqpf/browser"); if (typeof b.measure !== "function" || "readPanel" in b) process.exit(1); console.log("ok: nqpf/browser");'
+# The declared types resolve for a TypeScript user of either entry (the repository's tsc, no emit).
+cat > types.ts <<'TS'
+import { readPanel, loadFramework, measure, type MeasureJson } from 'nqpf';
+import { moran, getBuiltinFramework, type Panel } from 'nqpf/browser';
+const panel: Panel = await readPanel('examples/provinces.csv', { entity: 'province', period: 'year' });
+const r: MeasureJson = measure(panel, await loadFramework('seed'), { weights: 'entropy' });
+const i: number = moran(panel, { value: 'rd', distance: 'lat,lon' }).I;
+console.log(r.scores[0].index, i, getBuiltinFramework('pwt').id);
+TS
+"$root/node_modules/.bin/tsc" --noEmit --strict --target es2022 --module nodenext --moduleResolution nodenext \
+  --skipLibCheck --types node --typeRoots "$root/node_modules/@types" types.ts
+echo "ok: the package's types check (nodenext)"

@@ -93,6 +93,12 @@ writeFileSync(
   ['数据库：分省年度数据', '时间：2022年', '地区,地区生产总值(亿元),年末常住人口(万人)', '北京市,420,21.8', '天津市,160,13.6', '河北省,520,74.2', '数据来源：nqpf 测试数据', ''].join('\n'),
 );
 
+// 2c. NBS monthly export: one column per month, newest first.
+writeFileSync(
+  path.join(dir, 'nbs-monthly.csv'),
+  ['数据库：分省月度数据', '指标：居民消费价格指数(上年同月=100)', '时间：最近3个月', '地区,2023年3月,2023年2月,2023年1月', '北京市,100.8,101.2,101.9', '上海市,100.6,100.9,101.8', '数据来源：nqpf 测试数据', ''].join('\n'),
+);
+
 // 3. CSMAR export: code, Chinese label and unit rows; Accper dates; stock codes with leading zeros.
 writeFileSync(
   path.join(dir, 'csmar-roe.csv'),
@@ -170,5 +176,26 @@ await xlsx('note-first.xlsx', [
 
 // 9. A sheet with a title but a header that names no period and has repeated entities: the error says where the header was read.
 writeFileSync(path.join(dir, 'no-period.csv'), ['各地区专利情况（示例）', '', '单位：件', '地区,专利', '北京,10', '北京,12', ''].join('\n'));
+
+// 10. A web system's "Excel" export: an HTML table saved as .xls (GBK), with a title row and a merged header.
+writeFileSync(
+  path.join(dir, 'web-export.xls'),
+  gbk(
+    [
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>',
+      '<table border="1">',
+      '<tr><td colspan="3">各地区研发经费（示例数据）</td></tr>',
+      '<tr><th rowspan="2">地区</th><th colspan="2">研发经费(亿元)</th></tr>',
+      '<tr><th>2021年</th><th>2022年</th></tr>',
+      '<tr><td>北京</td><td>2,629.3</td><td>2&nbsp;843.3</td></tr>',
+      '<tr><td>上海</td><td>1819.8</td><td>1981.6</td></tr>',
+      '</table></body></html>',
+      '',
+    ].join('\r\n'),
+  ),
+);
+
+// 11. An old binary workbook (OLE2 signature only): refused with how to convert it.
+writeFileSync(path.join(dir, 'old-binary.xls'), Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
 
 console.log(`wrote ${dir}`);

@@ -30,6 +30,7 @@ export { loadFramework as parseFramework, frameworkNotes } from './framework/loa
 export { validateAgainstPanel } from './framework/validate-panel.js';
 export { frameworkColumns, systemIndicators, systemDimensions, type PlacedIndicator, type PlacedDimension } from './framework/tree.js';
 export { builtinFrameworkIds, getBuiltinFramework, isBuiltinFramework } from './framework/builtin.js';
+export { expandFlatFramework, flatFrameworkSpec, normaliseDirection } from './framework/flat.js';
 
 // ── Built-in dataset catalog (the data files themselves are read by the Node entry) ──────────────
 export { BUILTIN_DATASETS, findBuiltinDataset, builtinDatasetNames, type BuiltinDataset } from './datasets/catalog.js';
@@ -84,19 +85,33 @@ export * from './dynamics/index.js';
 // ── Spatial: weights, Moran's I, Geary's C, LISA, standard deviational ellipse ──────────────────
 export * from './spatial/index.js';
 
+// ── Spatial econometrics: SAR/SEM/SDM/SLX/SDEM panel models, effects, specification tests, scenarios ─
+export * from './spatial-econometrics/index.js';
+
+// ── Robustness: sensitivity (Saltelli design, Sobol indices), rank uncertainty, leave-one-out, coherence ─
+// (the design's `levelOf` is `designLevelOf`; `levelOf` is the coupling level band)
+export * from './robustness/index.js';
+export { levelOf } from './couple/levels.js';
+export { levelOf as designLevelOf } from './robustness/design.js';
+
 // ── Explain: formulas, feols, vcov, IV, mediation, moderation, threshold, tables ────────────────
-export { parseFormula, type Formula, type Term } from './explain/formula.js';
+export { parseFormula, formulaOf, type Formula, type Term } from './explain/formula.js';
 export { feols, type FeolsFit, type FeolsOptions } from './explain/feols.js';
 export { vcov, parseVcov, coefTable, type VcovSpec, type VcovResult, type CoefRow } from './explain/vcov.js';
+export { VCOV_METHODS, vcovMethod, vcovSyntax, type VcovMethod } from './explain/vcov-registry.js';
+export { estimateRow, type Estimate } from './explain/estimate.js';
 export { firstStageWald, type FirstStageWald } from './explain/iv.js';
 export { formatRegression } from './report/regression-text.js';
 export { regressFit, regressionResult, defaultVcov, type RegressFit, type RegressionResult } from './explain/regression-result.js';
-export { mediation, type MediationOptions, type MediationResult, type IndirectEffect, type PathEstimate } from './explain/mediation.js';
-export { moderation, johnsonNeyman, type ModerationOptions, type ModerationResult } from './explain/moderation.js';
-export { panelThreshold, type ThresholdOptions, type ThresholdResult } from './explain/threshold.js';
-export { winsorize, dropMunicipalities, splitByGroup, withLags, robustnessVariants, heterogeneity } from './explain/robustness.js';
+export { mediation, type MediationOptions, type MediationResult, type IndirectEffect, type PathEstimate, type WenYeVerdict, type BaronKennyVerdict, type MediationCaution } from './explain/mechanisms/mediation.js';
+export { wenYeText, baronKennyText, cautionText } from './report/mediation-text.js';
+export { moderation, johnsonNeyman, type ModerationOptions, type ModerationResult } from './explain/mechanisms/moderation.js';
+export { panelThreshold, thresholdCandidates, type ThresholdOptions, type ThresholdResult, type ThresholdGridType } from './explain/mechanisms/threshold.js';
+export { winsorize, dropMunicipalities, splitByGroup, withLags, robustnessVariants, heterogeneity } from './explain/transforms/index.js';
 export { summaryStats, type SummaryRow } from './explain/summary-stats.js';
-export { modelFromFit, regressionTable, tableGrid, tableMarkdown, tableLatex, tableCsv, type RegressionTable, type TableModel } from './explain/table.js';
+export { modelFromFit, type TableModel } from './explain/table-model.js';
+export { regressionTable, tableGrid, tableMarkdown, tableLatex, tableCsv, type RegressionTable } from './report/regression-table.js';
+export { vcovMethodsText } from './report/vcov-methods.js';
 
 // ── Project: GM(1,1) grey forecasts ──────────────────────────────────────────────────────────────
 export * from './project/index.js';

@@ -26,6 +26,8 @@ export {
   type ProvinceBorder,
 } from './io/builtin.js';
 export { datasets, listDatasets, type DatasetListing } from './io/datasets.js';
+// `sensitivity` over worker threads (the browser entry's `sensitivity` runs in one thread).
+export { runSensitivity, type PoolOptions } from './io/sensitivity-pool.js';
 
 // ── Writing: atomic (temporary name, then rename), CSV with an optional BOM, XLSX ────────────────
 export { writeFileAtomic } from './io/atomic.js';

@@ -3,15 +3,15 @@
  * stage function takes a panel (and a framework where it measures), a small options record with
  * defaults, and returns exactly the object its command prints with `--json`.
  */
-import type { Note } from '../core/notes.js';
+import { noteColumn, type Note } from '../core/notes.js';
 import { impute, type ImputeMethod } from '../data/impute.js';
 import type { Panel } from '../data/panel.js';
 
-/** Reading notes that concern `columns` (notes about other columns of the file are left out). */
+/** Reading notes that concern `columns` (notes whose `detail.column` is another column are left out). */
 export function notesFor(notes: readonly Note[], columns: readonly string[]): Note[] {
   return notes.filter((n) => {
-    const m = /^column "([^"]+)"/.exec(n.message);
-    return !m || columns.includes(m[1]);
+    const c = noteColumn(n);
+    return c === undefined || columns.includes(c);
   });
 }
 

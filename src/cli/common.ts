@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { writeCsv } from '../io/write.js';
 import type { Panel } from '../data/panel.js';
 import type { Note } from '../core/notes.js';
@@ -33,7 +33,7 @@ export interface DataOptions {
 
 /** Add the common flags: --data, --entity, --period, --encoding, --sheet, --layout, --skip-rows, --header-rows, --frequency, --json, --out. */
 export function withDataOptions(cmd: Command, { requireData = true } = {}): Command {
-  const data = new Option('--data <file|builtin>', 'panel data: a CSV/XLSX/JSON file, or a built-in dataset (world-pwt, china-sim)');
+  const data = new Option('--data <file|builtin>', 'panel data: a CSV/XLSX/JSON file (or an .xls web export), or a built-in dataset (world-pwt, china-sim)');
   if (requireData) data.makeOptionMandatory();
   return cmd
     .addOption(data)

@@ -1,7 +1,9 @@
 /**
- * Small numeric building blocks shared by every stage. Missing values are `NaN`; the `*Valid`
- * functions skip them, the plain ones propagate them (stdlib's convention: pure maths returns NaN
- * for undefined cases, higher-level APIs throw).
+ * Small numeric building blocks shared by every stage. Missing values are `NaN`. The sums and moments
+ * (`fsum`, `Adder`, `mean`, `variance`, `sd`) propagate NaN; `validValues`, `quantile` and `extent` use
+ * only the finite values. Undefined cases (empty input, n − correction ≤ 0) return NaN rather than
+ * throw, as stdlib's base maths does; the stages that call these turn that into an InputError where the
+ * user can act on it.
  */
 
 /** True when `x` is a finite number (not NaN, not ±Infinity). */
@@ -116,6 +118,7 @@ export function extent(values: ArrayLike<number>): [number, number] {
   let hi = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
+    if (!Number.isFinite(x)) continue;
     if (x < lo) lo = x;
     if (x > hi) hi = x;
   }

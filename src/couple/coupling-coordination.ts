@@ -7,7 +7,8 @@
  *
  * Convention as in the CRAN package `coupling` (stscl, `ccd`), with the ten D levels and four C levels
  * of 地理学报 2021, 76(4) Table 1 ({@link coordinationLevel}). Inputs must lie in [0, 1]; z-scores or
- * raw values make C meaningless (methods.md §4.5).
+ * raw values make C meaningless (C is defined for scores in [0, 1]; Wang, Kong et al. 2021,
+ * 自然资源学报 36(3):793–810).
  */
 import { InputError } from '../core/errors.js';
 import { NoteLog, type Note } from '../core/notes.js';

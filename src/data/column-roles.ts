@@ -7,6 +7,7 @@ import { InputError } from '../core/errors.js';
 import { yearOfHeader } from './cell.js';
 import { isTextColumn } from './clean.js';
 import { ENTITY_NAMES, GROUP_NAMES, PERIOD_NAMES, VARIABLE_NAMES, findColumn, normaliseHeader } from './columns.js';
+import { detectFrequency, parsePeriodValue, periodCode, type Frequency } from './period.js';
 import { cellText, type RawTable } from './raw-table.js';
 
 /** The user's choices of column roles (all optional; detected when left out). */
@@ -16,6 +17,7 @@ export interface RoleOptions {
   layout?: 'long' | 'wide' | 'auto';
   variable?: string;
   group?: string;
+  frequency?: Frequency | 'auto';
 }
 
 /** The roles found for the columns of a table (indices into its header; -1 for none). */
@@ -25,8 +27,13 @@ export interface ColumnRoles {
   readonly period: number;
   /** Wide layout: one column per year. */
   readonly wide: boolean;
-  /** The year of each column header (NaN for columns that are not years). */
+  /**
+   * The period of each column header (NaN for columns that are not periods): years, or in a wide
+   * table of quarters or months ("2022年第四季度", "2022年12月") their period numbers.
+   */
   readonly yearCols: readonly number[];
+  /** Frequency of the wide table's period columns ('year' for years). */
+  readonly frequency: Frequency;
   /** Wide layout: the column naming each row's variable, or -1. */
   readonly variable: number;
   /** The entities' group column, or -1. */
@@ -48,7 +55,20 @@ export function detectRoles(table: RawTable, names: readonly string[], options: 
   let periodK = -1;
   if (options.period !== undefined) periodK = namedColumn(table, names, options.period, 'period', '--period');
   else if (layout !== 'wide') periodK = findColumn(names, PERIOD_NAMES);
-  const yearCols = names.map((h, k) => (k === periodK ? NaN : yearOfHeader(h)));
+  let yearCols = names.map((h, k) => (k === periodK ? NaN : yearOfHeader(h)));
+  let frequency: Frequency = 'year';
+  if (periodK < 0 && layout !== 'long' && yearCols.every(Number.isNaN)) {
+    // NBS monthly and quarterly exports: one column per month or quarter.
+    const parts = names.map((h) => {
+      const p = parsePeriodValue(h);
+      return p && (p.given === 'month' || p.given === 'quarter') && /\D/.test(h.trim()) ? p : undefined;
+    });
+    if (parts.some(Boolean)) {
+      const f = options.frequency;
+      frequency = f === 'quarter' || f === 'month' ? f : detectFrequency(parts);
+      yearCols = parts.map((p) => (p ? periodCode(p, frequency) : NaN));
+    }
+  }
   const nYears = yearCols.filter((y) => !Number.isNaN(y)).length;
   const wide = layout === 'wide' || (layout === 'auto' && periodK < 0 && nYears > 0);
   if (wide && nYears === 0) {
@@ -80,7 +100,7 @@ export function detectRoles(table: RawTable, names: readonly string[], options: 
     if (varK >= 0) used.add(varK);
   }
   const groupK = options.group !== undefined ? namedColumn(table, names, options.group, 'group', 'group') : findColumn(names, GROUP_NAMES, used);
-  return { entity: entityK, period: periodK, wide, yearCols, variable: varK, group: groupK, crossSection: !wide && periodK < 0 };
+  return { entity: entityK, period: periodK, wide, yearCols, frequency, variable: varK, group: groupK, crossSection: !wide && periodK < 0 };
 }
 
 /**

@@ -8,6 +8,7 @@ import { InputError } from '../core/errors.js';
 import type { NoteLog } from '../core/notes.js';
 import { isAggregateName, matchProvince, type ProvinceInfo } from './china-provinces.js';
 import { keepRows } from './clean.js';
+import { parsePeriodValue } from './period.js';
 import { entityIds, type ColumnRoles } from './column-roles.js';
 import type { EntityInfo } from './panel.js';
 import { cellText, type RawTable } from './raw-table.js';
@@ -140,11 +141,14 @@ function checkSpellingClash(table: RawTable, names: readonly string[], roles: Co
   for (let i = 0; i < ids.length; i++) {
     const p = match.get(ids[i]);
     if (!p) continue;
-    const slot = slotK >= 0 ? cellText(table.columns[slotK], i).trim() : '';
+    const text = slotK >= 0 ? cellText(table.columns[slotK], i).trim() : '';
+    // Periods compare as periods ("2016" and "2016年" are one year); variables as text.
+    const parsed = !roles.wide && text !== '' ? parsePeriodValue(/^\d+(\.0+)?$/.test(text) ? Number(text) : text) : undefined;
+    const slot = parsed ? `${parsed.year}-${parsed.quarter ?? ''}-${parsed.month ?? ''}-${parsed.day ?? ''}` : text;
     const key = `${p.code}\u0000${slot}`;
     const prev = seen.get(key);
     if (prev !== undefined && ids[prev] !== ids[i]) {
-      const where = roles.crossSection ? '' : roles.wide ? (slotK >= 0 ? ` for ${slot}` : '') : ` in ${slot}`;
+      const where = roles.crossSection ? '' : roles.wide ? (slotK >= 0 ? ` for ${text}` : '') : ` in ${text}`;
       throw new InputError(`"${ids[prev]}" (row ${table.rowNumber[prev]}) and "${ids[i]}" (row ${table.rowNumber[i]}) are the same province, ${p.short} (${p.code}), both${where}`, {
         file: table.file,
         row: table.rowNumber[i],

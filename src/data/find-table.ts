@@ -113,7 +113,8 @@ export function findTable(rows: readonly (readonly unknown[])[], options: FindTa
 
   let count = options.headerRows ?? 1;
   if (options.headerRows === undefined) {
-    const numericCols = bodyNumericColumns(rows, start + 1);
+    // The body's column types from below the rows that may still be header rows (when there are rows there).
+    const numericCols = bodyNumericColumns(rows, rows.slice(start + 4).some((r) => filled(r) > 0) ? start + 4 : start + 1);
     for (let r = start + 1; r < Math.min(n, start + 4); r++) {
       if (!continuesHeader(rows[r] ?? [], numericCols, rows[r + 1])) break;
       count++;
@@ -180,8 +181,10 @@ function continuesHeader(row: readonly unknown[], numericCols: ReadonlySet<numbe
   const cells = row.map((v, c) => ({ v, c, s: cellString(v) })).filter((x) => x.s !== '');
   if (cells.length === 0) return false;
   // Text (not a number, not a placeholder, not a year) in columns whose body is numeric: labels or units.
+  // A data row with one odd cell ("n.a.") holds numbers elsewhere (a year, an id); label and unit rows hold none.
   const inNumeric = cells.filter((x) => numericCols.has(x.c));
-  if (inNumeric.length > 0 && inNumeric.filter((x) => !numericCell(x.v) && !yearCell(x.v)).length >= 0.6 * inNumeric.length) return true;
+  const anyNumber = cells.some((x) => typeof x.v === 'number' || parseCell(x.s).kind === 'number');
+  if (!anyNumber && inNumeric.length > 0 && inNumeric.filter((x) => !numericCell(x.v) && !yearCell(x.v)).length >= 0.6 * inNumeric.length) return true;
   // An empty first cell (merged down from the header) with years or labels under merged cells.
   if (cellString(row[0]) === '' && cells.length >= 2 && cellString(next?.[0]) !== '') {
     return cells.every((x) => yearCell(x.v) || !numericCell(x.v));

@@ -15,3 +15,4 @@ export * from './xlsx-read.js';
 export * from './entities.js';
 export * from './column-roles.js';
 export * from './read-table.js';
+export * from './html-table.js';

@@ -19,7 +19,11 @@ export function jsonToRawTable(value: unknown, file?: string): RawTable {
           hint: 'write the data as an array of objects such as {"province": "Beijing", "year": 2015, "gdp": 1.2}',
         });
       }
-      for (const k of Object.keys(rec)) if (!seen.has(k)) seen.add(k), header.push(k);
+      for (const k of Object.keys(rec)) {
+        if (seen.has(k)) continue;
+        seen.add(k);
+        header.push(k);
+      }
     });
     return rawTableFromRows(header, value.map((rec: Record<string, unknown>) => header.map((k) => rec[k])), file);
   }

@@ -6,7 +6,7 @@ import type { NoteLog } from '../core/notes.js';
 import { classifyColumn, missingNote } from './clean.js';
 import { entityIds, type ColumnRoles } from './column-roles.js';
 import { entityInfo } from './entities.js';
-import { makePanel, type DatasetMeta, type MakePanelInput, type Panel } from './panel.js';
+import { makePanel, type DatasetMeta, type Panel } from './panel.js';
 import { detectFrequency, formatPeriod, parsePeriodValue, periodCode, type Frequency, type PeriodParts } from './period.js';
 import type { RawTable } from './raw-table.js';
 
@@ -17,7 +17,7 @@ export interface LongOptions {
   /** A cross-section's period (e.g. the year of an NBS export's 时间 line); default 0. */
   crossSectionPeriod?: number;
   tableOwned?: boolean;
-  /** Entity order (see {@link MakePanelInput.entityOrder}). */
+  /** Entity order (see `entityOrder` of {@link makePanel}). */
   entityOrder?: ReadonlyMap<string, number>;
 }
 

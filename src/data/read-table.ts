@@ -12,6 +12,7 @@ import { NotUtf8Error, decodeUtf8 } from './csv-scan.js';
 import { readCsvTable, type CsvReadOptions } from './csv-table.js';
 import { decodeText, utf8Bytes } from './encoding.js';
 import { cellString, findTable, type TableLayout } from './find-table.js';
+import { hasHtmlTable, htmlTableRows } from './html-table.js';
 import { jsonToRawTable } from './json-table.js';
 import type { Panel } from './panel.js';
 import { parsePeriodValue, type Frequency } from './period.js';
@@ -50,7 +51,7 @@ export interface RawRead {
   /** The table after table finding (header rows combined, a variables × years header reshaped). */
   readonly table: RawTable;
   /** The file kind. */
-  readonly format: 'csv' | 'xlsx' | 'json';
+  readonly format: 'csv' | 'xlsx' | 'json' | 'html';
   /** Where the header was found (CSV and XLSX). */
   readonly layout?: TableLayout;
   /** Text encoding used (CSV and JSON). */
@@ -67,16 +68,38 @@ export interface RawRead {
 
 type FileOptions = ReadPanelOptions & { fileName: string };
 
-/** The kind of a file from its extension; an InputError for extensions nqpf does not read. */
-export function fileFormat(fileName: string): 'csv' | 'xlsx' | 'json' {
+/**
+ * The kind of a file from its extension; an InputError for extensions nqpf does not read. `xls` is
+ * decided by the bytes ({@link sniffXls}): web exports saved as .xls are usually HTML or text.
+ */
+export function fileFormat(fileName: string): 'csv' | 'xlsx' | 'json' | 'xls' | 'html' {
   const ext = /\.[^./\\]+$/.exec(fileName.toLowerCase())?.[0] ?? '';
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (ext === '.json') return 'json';
+  if (ext === '.xls' || ext === '.et') return 'xls';
+  if (ext === '.htm' || ext === '.html') return 'html';
   throw new InputError(`cannot read "${ext || 'no extension'}" files`, {
     file: fileName,
-    hint: 'give a .csv, .tsv, .txt, .xlsx or .json file (save .xls workbooks as .xlsx)',
+    hint: 'give a .csv, .tsv, .txt, .xlsx, .xls (HTML or text exports) or .json file',
   });
+}
+
+/**
+ * What an .xls file really is: an XLSX (a zip, "PK"), an old binary workbook (OLE2, which nqpf does
+ * not read: an InputError saying how to convert it), an HTML table (what web systems export as
+ * "Excel"), or delimited text.
+ */
+export function sniffXls(bytes: Uint8Array, fileName: string): 'xlsx' | 'html' | 'csv' {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new InputError('this is an old binary Excel workbook (.xls), which nqpf does not read', {
+      file: fileName,
+      hint: 'open it in Excel or WPS and save it as .xlsx (or export the sheet as CSV)',
+    });
+  }
+  const head = decodeText(bytes.subarray(0, Math.min(bytes.length, 4096)), undefined, fileName).text;
+  return /<(html|table|meta|!doctype)\b/i.test(head) ? 'html' : 'csv';
 }
 
 /**
@@ -85,10 +108,12 @@ export function fileFormat(fileName: string): 'csv' | 'xlsx' | 'json' {
  * headers; `skipRows`/`headerRows` override), and report the detected column roles and a preview.
  */
 export async function readRawTable(bytes: Uint8Array, options: FileOptions): Promise<RawRead> {
-  const format = fileFormat(options.fileName);
+  let format = fileFormat(options.fileName);
+  if (format === 'xls') format = sniffXls(bytes, options.fileName);
   let r: Omit<RawRead, 'roles' | 'preview'>;
   if (format === 'csv') r = readCsvBytes(bytes, options);
   else if (format === 'xlsx') r = await readXlsxBytes(bytes, options);
+  else if (format === 'html') r = readHtmlBytes(bytes, options);
   else r = readJsonBytes(bytes, options);
   return { ...r, roles: rolesOf(r.table, options), preview: previewRows(r.table, 50) };
 }
@@ -303,9 +328,14 @@ async function readXlsxBytes(bytes: Uint8Array, options: FileOptions): Promise<O
   // Loaded on demand: the XLSX reader costs ~0.1 s of start-up that CSV reading does not need.
   const { readXlsxRows } = await import('./xlsx-read.js');
   const { sheet, rows } = await readXlsxRows(bytes, options.sheet, options.fileName);
+  return { ...tableFromRows(rows, options), format: 'xlsx', sheet };
+}
+
+/** The table of rows of cells (a sheet, an HTML table) after table finding. */
+function tableFromRows(rows: readonly (readonly unknown[])[], options: FileOptions): Omit<RawRead, 'roles' | 'preview' | 'format'> {
   const layout = findTable(rows, options);
   const dataStart = layout.headerStart + layout.headerRows;
-  const data: unknown[][] = [];
+  const data: (readonly unknown[])[] = [];
   const rowNumber: number[] = [];
   for (let i = dataStart; i < rows.length; i++) {
     const r = rows[i]!;
@@ -315,7 +345,19 @@ async function readXlsxBytes(bytes: Uint8Array, options: FileOptions): Promise<O
   }
   const table = { ...rawTableFromRows(layout.header, data, options.fileName), rowNumber: Int32Array.from(rowNumber) };
   const fin = finishLayout(table, layout);
-  return { format: 'xlsx', table: fin.table, layout, sheet, notes: [...layout.notes, ...fin.notes] };
+  return { table: fin.table, layout, notes: [...layout.notes, ...fin.notes] };
+}
+
+// ---- HTML tables (web exports saved as .xls) ----
+
+function readHtmlBytes(bytes: Uint8Array, options: FileOptions): Omit<RawRead, 'roles' | 'preview'> {
+  const dec = decodeText(bytes, options.encoding, options.fileName);
+  if (!hasHtmlTable(dec.text)) {
+    throw new InputError('no table in this HTML file', { file: options.fileName, hint: 'save the table as .xlsx or CSV' });
+  }
+  const r = tableFromRows(htmlTableRows(dec.text), options);
+  const note: Note = { level: 'info', code: 'html-table', message: `${options.fileName} is a web page (HTML) table: read its largest table` };
+  return { ...r, format: 'html', encoding: dec.encoding, notes: [note, ...dec.notes, ...r.notes] };
 }
 
 // ---- JSON ----

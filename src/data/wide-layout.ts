@@ -7,14 +7,15 @@ import type { Note, NoteLog } from '../core/notes.js';
 import { MissingTally, isTextColumn, missingNote, numberCell, textInNumeric } from './clean.js';
 import { entityIds, type ColumnRoles } from './column-roles.js';
 import { entityInfo } from './entities.js';
-import { makePanel, type DatasetMeta, type MakePanelInput, type Panel } from './panel.js';
+import { makePanel, type DatasetMeta, type Panel } from './panel.js';
+import { formatPeriod } from './period.js';
 import { cellText, type RawTable } from './raw-table.js';
 
 /** Options of {@link wideToLong}. */
 export interface WideOptions {
   /** Without a variable column: the name of the one variable (default `meta.name`, else "value"). */
   valueName?: string;
-  /** Entity order (see {@link MakePanelInput.entityOrder}); default: the natural order of ids. */
+  /** Entity order (see `entityOrder` of {@link makePanel}); default: the natural order of ids. */
   entityOrder?: ReadonlyMap<string, number>;
 }
 
@@ -32,7 +33,7 @@ export function wideToLong(table: RawTable, names: readonly string[], roles: Col
     if (Number.isNaN(year)) return;
     const prev = seenYear.get(year);
     if (prev !== undefined) {
-      throw new InputError(`two columns are the year ${year}: "${names[prev]}" and "${names[k]}"`, {
+      throw new InputError(`two columns are the period ${formatPeriod(year, roles.frequency)}: "${names[prev]}" and "${names[k]}"`, {
         file: table.file,
         row: table.headerRow ?? 1,
         column: names[k],
@@ -139,18 +140,18 @@ export function wideToLong(table: RawTable, names: readonly string[], roles: Col
     {
       level: 'info',
       code: 'wide-layout',
-      message: `read the wide layout: ${N} entities × ${T} years (${years[0].year}–${years[T - 1].year}), variables: ${varOrder.join(', ')}`,
+      message: `read the wide layout: ${N} entities × ${T} ${roles.frequency === 'year' ? 'years' : `${roles.frequency}s`} (${formatPeriod(years[0].year, roles.frequency)}–${formatPeriod(years[T - 1].year, roles.frequency)}), variables: ${varOrder.join(', ')}`,
     },
   ];
   return makePanel({
     entityColumn: names[entityK],
-    periodColumn: 'year',
+    periodColumn: roles.frequency === 'year' ? 'year' : 'period',
     entity,
     period,
     columns,
     text,
     entities,
-    meta,
+    meta: roles.frequency === 'year' ? meta : { ...meta, frequency: roles.frequency },
     notes,
     file: table.file,
     owned: true,

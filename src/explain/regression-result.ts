@@ -95,3 +95,6 @@ export function regress(panel: Panel, formula: Formula | string, spec?: VcovSpec
 export function defaultVcov(f: Formula): VcovSpec {
   return f.fixedEffects.length ? { type: 'cluster', cluster: [f.fixedEffects[0]] } : { type: 'iid' };
 }
+
+/** @deprecated Moved to src/report/regression-text.ts; re-exported until every branch imports it from there. */
+export { formatRegression } from '../report/regression-text.js';

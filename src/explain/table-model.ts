@@ -20,7 +20,7 @@ export interface TableModel {
   readonly extra?: Readonly<Record<string, string>>;
 }
 
-/** A {@link TableModel} from a fitted model and its variance (E1's feols + vcov). */
+/** A {@link TableModel} from a fitted model and its variance (feols + vcov). */
 export function modelFromFit(fit: FeolsFit, v: VcovResult, title?: string): TableModel {
   const rows = coefTable(fit, v);
   return {

@@ -5,3 +5,4 @@ export { frameworkColumns, systemIndicators, systemDimensions, type PlacedIndica
 export { builtinFrameworkIds, getBuiltinFramework, isBuiltinFramework } from './builtin.js';
 export { seedFramework } from './builtin/seed.js';
 export { pwtFramework } from './builtin/pwt.js';
+export { expandFlatFramework, flatFrameworkSpec, normaliseDirection } from './flat.js';

@@ -3,20 +3,23 @@ import type { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import type { Label } from '../core/label.js';
 import { NoteLog } from '../core/notes.js';
+import { expandFlatFramework } from './flat.js';
 import { formatPath, rawFramework, type RawDimension, type RawFramework } from './schema.js';
 import type { Dimension, Framework, Indicator, System } from './types.js';
 import { systemIndicators } from './tree.js';
 
 /**
  * Parse and validate a framework from YAML/JSON text (or an already parsed object) and normalise it:
- * directions `benefit`/`cost` become `+`/`-`, names become {@link Label}s (an indicator without a
- * name is named by its id).
+ * directions `benefit`/`cost` (also 正向/负向, 效益型/成本型) become `+`/`-`, names become
+ * {@link Label}s (an indicator without a name is named by its id). A flat list of indicators (or a
+ * mapping with `indicators:` and no `systems:`) is one system with one dimension ({@link expandFlatFramework}).
  *
  * Checks, each an {@link InputError} naming `fileName` and the entry (`systems[0].dimensions[1]…`):
  * YAML syntax, schema (zod), duplicate system ids, duplicate dimension or indicator ids within a
  * system, a dimension with neither indicators nor sub-dimensions, or with both.
  * Warnings (on `framework.notes`): the same column used by two systems (coupling or regressing one
- * on the other would then be partly mechanical, methods.md pitfall 6) or twice within one system.
+ * on the other would then be partly mechanical: the shared indicator correlates the scores by
+ * construction) or twice within one system.
  *
  * @param input YAML or JSON text, or a parsed object.
  * @param fileName shown in error messages; its base name (without extension) is the default id.
@@ -38,6 +41,7 @@ export function loadFramework(input: string | unknown, fileName = 'framework'): 
       throw e;
     }
   }
+  raw = expandFlatFramework(raw, baseName(fileName));
   const parsed = rawFramework.safeParse(raw);
   if (!parsed.success) throw schemaError(parsed.error, fileName, raw);
   return normalise(parsed.data, fileName);

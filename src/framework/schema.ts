@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseDirection } from './flat.js';
 
 /**
  * The zod schema of a framework file (YAML or JSON) as users write it, before normalisation to
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * silently ignored.
  */
 
-const DIRECTION_MESSAGE = 'expected "+", "-", "benefit" or "cost"';
+const DIRECTION_MESSAGE = 'expected "+", "-", "benefit" or "cost" (also 正向/负向, 效益型/成本型)';
 
 const label = z.union([z.string().min(1), z.strictObject({ en: z.string().min(1), zh: z.string().optional() })], {
   error: 'expected a name string or {en: ..., zh: ...}',
@@ -22,7 +23,7 @@ const weight = z.number({ error: 'expected a number' }).nonnegative({ error: 'we
 export const rawIndicator = z.strictObject({
   id,
   column: z.string({ error: 'expected the name of a data column' }).min(1),
-  direction: z.enum(['+', '-', 'benefit', 'cost'], { error: DIRECTION_MESSAGE }),
+  direction: z.preprocess(normaliseDirection, z.enum(['+', '-', 'benefit', 'cost'], { error: DIRECTION_MESSAGE })),
   weight,
   unit: z.string().optional(),
   name: label.optional(),

@@ -91,7 +91,7 @@ export async function loadChinaSimLatent(): Promise<Panel> {
   const d = datasetOrThrow('china-sim');
   const file = builtinFile(d.files.latent!);
   const rows = csvRecords(await readFile(file, 'utf8'));
-  // nqpf_sdm: the NQPF equation with spatial Durbin spillovers (issue 10), when the file has it.
+  // nqpf_sdm: the NQPF equation with spatial Durbin spillovers, when the file has it.
   const cols = ['innovation', 'industry', 'talent', 'nqpf', 'q', ...(rows.length && 'nqpf_sdm' in rows[0] ? ['nqpf_sdm'] : [])];
   return makePanel({
     entityColumn: 'province',

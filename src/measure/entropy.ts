@@ -38,7 +38,7 @@ export function entropy(x: ArrayLike<number>, rows: ArrayLike<number> | undefine
 
 /**
  * Entropy weights. Pooled ("global", one group of rows): d_j = 1 − e_j over all N·T rows, w_j =
- * d_j / Σ d (杨丽 & 孙之淳 2015 panel entropy; methods.md §2). Per period (several groups):
+ * d_j / Σ d (the panel "global" entropy of 杨丽 & 孙之淳 2015, 经济问题 2015(3)). Per period (several groups):
  * w_tj = d_tj / Σ_j d_tj within each period t, then w_j = (1/T) Σ_t w_tj, the average of the
  * yearly weight vectors (the CSMAR-style year-by-year entropy, averaged so one weight vector serves
  * every year). A period in which every indicator is constant is skipped.

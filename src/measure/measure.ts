@@ -5,12 +5,10 @@ import type { Panel } from '../data/panel.js';
 import { systemDimensions, frameworkColumns, systemIndicators } from '../framework/tree.js';
 import type { Framework, System } from '../framework/types.js';
 import { validateAgainstPanel } from '../framework/validate-panel.js';
-import { aggregateArithmetic, aggregateGeometric } from './aggregate.js';
 import { completeRows } from './complete-rows.js';
-import { normalizeIndicator } from './normalize.js';
 import { resolveMeasureOptions, type MeasureOptions } from './options.js';
 import { rankDescending } from './rank.js';
-import { topsisCloseness } from './topsis.js';
+import { findAggregation, findNormalization } from './registry.js';
 import type { DimensionWeight, IndicatorWeight, MeasureResult, ScoreRow } from './types.js';
 import { computeWeights } from './weights.js';
 
@@ -96,8 +94,8 @@ function measureSystem(
     }
     return c;
   });
-  const spec = { method: o.normalize, shift: o.shift, range: o.range };
-  const norm = placed.map((p, j) => normalizeIndicator(raw[j], p.indicator.direction, normGroups, spec, ids[j]));
+  const normalization = findNormalization(o.normalize)!;
+  const norm = placed.map((p, j) => normalization.compute(raw[j], p.indicator.direction, normGroups, { shift: o.shift, range: o.range }, ids[j]));
   if (o.perPeriod) {
     raw.forEach((x, j) => {
       if (constant[j]) return;
@@ -143,9 +141,7 @@ function measureSystem(
   const score = (members: readonly number[]) => {
     const cols = members.map((j) => norm[j]);
     const mw = members.map((j) => w.weights[j]);
-    if (o.aggregate === 'geometric') return aggregateGeometric(cols, mw, n, members.map((j) => ids[j]));
-    if (o.aggregate === 'topsis') return topsisCloseness(cols, mw, normGroups);
-    return aggregateArithmetic(cols, mw, n);
+    return findAggregation(o.aggregate)!.compute(cols, mw, n, normGroups, members.map((j) => ids[j]));
   };
   const all = placed.map((_, j) => j);
   const index = score(all);

@@ -1,5 +1,6 @@
 import { definedOnly } from '../core/options.js';
 import { InputError } from '../core/errors.js';
+import { AGGREGATIONS, NORMALIZATIONS, WEIGHTINGS, findAggregation, findNormalization, findWeighting } from './registry.js';
 
 /** Normalisation methods; see {@link normalizeIndicator}. */
 export type NormalizeMethod = 'minmax' | 'minmax-shift' | 'minmax-range' | 'zscore' | 'ratio';
@@ -42,20 +43,27 @@ export const DEFAULT_MEASURE_OPTIONS: MeasureOptions = {
   aggregate: 'arithmetic',
 };
 
-export const NORMALIZE_METHODS: readonly NormalizeMethod[] = ['minmax', 'minmax-shift', 'minmax-range', 'zscore', 'ratio'];
-export const WEIGHT_METHODS: readonly WeightMethod[] = ['entropy', 'critic', 'cv', 'equal', 'fixed'];
-export const AGGREGATE_METHODS: readonly AggregateMethod[] = ['arithmetic', 'geometric', 'topsis'];
+/** Names of the methods of each family, in the order of the registry (src/measure/registry.ts). */
+export const NORMALIZE_METHODS: readonly NormalizeMethod[] = NORMALIZATIONS.map((r) => r.name);
+export const WEIGHT_METHODS: readonly WeightMethod[] = WEIGHTINGS.map((r) => r.name);
+export const AGGREGATE_METHODS: readonly AggregateMethod[] = AGGREGATIONS.map((r) => r.name);
 
-/** Defaults filled in and every field checked; InputError naming the option otherwise. */
+/**
+ * Defaults filled in, aliases resolved to the registry's names (`z-score` → `zscore`) and every field
+ * checked; InputError naming the option otherwise.
+ */
 export function resolveMeasureOptions(options: Partial<MeasureOptions> = {}): MeasureOptions {
-  const o: MeasureOptions = { ...DEFAULT_MEASURE_OPTIONS, ...definedOnly(options) };
-  if (!NORMALIZE_METHODS.includes(o.normalize)) {
-    throw new InputError(`unknown normalisation "${o.normalize}"`, { hint: `use one of ${NORMALIZE_METHODS.join(', ')}` });
+  const given: MeasureOptions = { ...DEFAULT_MEASURE_OPTIONS, ...definedOnly(options) };
+  const normalize = findNormalization(given.normalize)?.name;
+  if (!normalize) {
+    throw new InputError(`unknown normalisation "${given.normalize}"`, { hint: `use one of ${NORMALIZE_METHODS.join(', ')}` });
   }
-  if (!AGGREGATE_METHODS.includes(o.aggregate)) {
-    throw new InputError(`unknown aggregation "${o.aggregate}"`, { hint: `use one of ${AGGREGATE_METHODS.join(', ')}` });
+  const aggregate = findAggregation(given.aggregate)?.name;
+  if (!aggregate) {
+    throw new InputError(`unknown aggregation "${given.aggregate}"`, { hint: `use one of ${AGGREGATE_METHODS.join(', ')}` });
   }
-  weightParts(o.weights);
+  const weights = weightParts(given.weights).join('+') as MeasureOptions['weights'];
+  const o: MeasureOptions = { ...given, normalize, aggregate, weights };
   if (!(Number.isFinite(o.shift) && o.shift > 0)) throw new InputError(`the shift must be a positive number (got ${o.shift})`, { hint: 'e.g. --shift 0.0001' });
   const [a, b] = o.range;
   if (!(Number.isFinite(a) && Number.isFinite(b) && a < b)) {
@@ -64,9 +72,9 @@ export function resolveMeasureOptions(options: Partial<MeasureOptions> = {}): Me
   return o;
 }
 
-/** The one or two weight methods in `entropy`, `entropy+critic`, … */
+/** The one or two weight methods in `entropy`, `entropy+critic`, … (aliases resolved). */
 export function weightParts(spec: string): WeightMethod[] {
-  const parts = spec.split('+').map((s) => s.trim());
+  const parts = spec.split('+').map((s) => findWeighting(s)?.name ?? s.trim());
   if (parts.length > 2 || parts.some((p) => !WEIGHT_METHODS.includes(p as WeightMethod)) || (parts.length === 2 && parts[0] === parts[1])) {
     throw new InputError(`unknown weights "${spec}"`, {
       hint: `use one of ${WEIGHT_METHODS.join(', ')}, or two different ones joined by "+" such as entropy+critic`,

@@ -1,6 +1,6 @@
 /**
  * TOPSIS closeness (Hwang & Yoon 1981) in the entropy-TOPSIS form of the NQPF literature
- * (methods.md §2; Weydon-Ding/entropy-weight-topsis): the weighted normalised matrix
+ * (Hwang & Yoon 1981, Multiple Attribute Decision Making, Springer, ch. 3): the weighted normalised matrix
  * z_ij = w_j x'_ij (x' min-max normalised with direction, so every column is a benefit), the ideal
  * z⁺_j = max_i z_ij and anti-ideal z⁻_j = min_i z_ij within each group of rows (the pooled panel by
  * default, so the ideal is the best entity-year), Euclidean distances

@@ -1,11 +1,8 @@
-import { NoteLog } from '../core/notes.js';
+import { type NoteLog } from '../core/notes.js';
 import type { PlacedIndicator } from '../framework/tree.js';
 import type { System } from '../framework/types.js';
-import { criticWeights } from './critic.js';
-import { cvWeights } from './cv.js';
-import { entropyWeights } from './entropy.js';
-import { fixedWeights } from './fixed-weights.js';
 import { weightParts, type WeightMethod } from './options.js';
+import { findWeighting } from './registry.js';
 import { toShares } from './shares.js';
 
 /** What {@link computeWeights} needs for one system; columns are aligned with `placed`. */
@@ -48,39 +45,5 @@ export function computeWeights(spec: string, input: WeightInput, log: NoteLog): 
 }
 
 function single(method: WeightMethod, input: WeightInput, log: NoteLog): SystemWeights {
-  const keep = input.constant.map((c) => !c);
-  const idx = keep.flatMap((k, j) => (k ? [j] : []));
-  const names = idx.map((j) => input.placed[j].indicator.id);
-  const expand = (sub: Float64Array) => {
-    const out = new Float64Array(input.placed.length);
-    idx.forEach((j, k) => (out[j] = sub[k]));
-    return out;
-  };
-  if (idx.length === 0) return { weights: new Float64Array(input.placed.length), raw: new Float64Array(input.placed.length) };
-  switch (method) {
-    case 'entropy': {
-      const r = entropyWeights(idx.map((j) => input.normalized[j]), names, input.periodGroups);
-      for (const g of r.skippedGroups) {
-        log.warn('entropy-period-skipped', `system "${input.system.id}": every indicator is constant in period ${input.periods?.[g] ?? g}; that period is left out of the per-period entropy weights`);
-      }
-      return { weights: expand(r.weights), raw: expand(r.raw) };
-    }
-    case 'critic': {
-      const r = criticWeights(idx.map((j) => input.normalized[j]));
-      return { weights: expand(r.weights), raw: expand(r.raw) };
-    }
-    case 'cv': {
-      const r = cvWeights(idx.map((j) => input.raw[j]), names, log);
-      return { weights: expand(r.weights), raw: expand(r.raw) };
-    }
-    case 'equal': {
-      const raw = Float64Array.from(input.placed, (_, j) => (keep[j] ? 1 : 0));
-      return { weights: toShares(raw), raw };
-    }
-    case 'fixed': {
-      const raw = fixedWeights(input.system, input.placed);
-      const kept = Float64Array.from(raw, (w, j) => (keep[j] ? w : 0));
-      return { weights: toShares(kept), raw };
-    }
-  }
+  return findWeighting(method)!.compute(input, log);
 }

@@ -94,7 +94,7 @@ const SEED = 20240306;
 const HORIZON = 3;
 const GM_PERIODS = 8;
 
-/** Every stage of issue 2 and 4 on one example: measure, couple, disparity, density, LISA, ellipse, forecast. */
+/** Every descriptive stage on one example: measure, couple, disparity, density, LISA, ellipse, forecast. */
 export function runCase(raw: Panel, framework: Framework, spec: DemoSpec): DemoCase {
   const log = new NoteLog();
   const m = measurePanel(raw, framework, { impute: 'linear' });

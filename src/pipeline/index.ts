@@ -1,1 +1,3 @@
 export * from './demo.js';
+export * from './robustness.js';
+export * from './spillover.js';

@@ -10,7 +10,7 @@ import { makeLogDet, toSparseW } from '../spatial-econometrics/index.js';
 const FORMULA = 'nqpf_sdm ~ innovation + industry + talent + urbanization + openness + fiscal_decentralization';
 
 /**
- * The spillover part of the demo's mechanism (issue 10) on china-sim's SIMULATED latent variables:
+ * The spillover part of the demo's mechanism on china-sim's SIMULATED latent variables:
  * LM tests, the two-way FE SDM of nqpf_sdm with LeSage–Pace effects beside the true values of the
  * data-generating process, and the scenario "every province reaches the East's mean innovation".
  */

@@ -91,7 +91,7 @@ export function classRatioTest(x0: ArrayLike<number>, ratioUpper: 'n+1' | 'n+2' 
  * Grade a grey model from C and P with the usual thresholds (both must hold; the worse grade wins):
  * good P > 0.95 and C < 0.35; qualified P > 0.8 and C < 0.5; barely P > 0.7 and C < 0.65; else fail.
  * The table (精度等级 好/合格/勉强合格/不合格) is the standard one of grey-system teaching material,
- * e.g. the GM(1,1) notes at https://m.777doc.com/doc-2886892.html and /work/shared/notes/methods.md.
+ * e.g. Liu Sifeng, Dang Yaoguo, Fang Zhigeng et al., 灰色系统理论及其应用 (Science Press), ch. on GM(1,1).
  */
 export function greyGrade(C: number, P: number): GreyGrade {
   if (P > 0.95 && C < 0.35) return 'good';
@@ -116,7 +116,7 @@ function response(x01: number, a: number, b: number, k: number): number {
  * Posterior-variance check: S1, S2 population sds of x⁽⁰⁾ and of ε(k) = x⁽⁰⁾(k) − x̂⁽⁰⁾(k), k = 1..n;
  * C = S2/S1; P = #{k: |ε(k) − ε̄| < 0.6745 S1}/n; grade by {@link greyGrade}.
  * Reference: Liu Sifeng, Dang Yaoguo, Fang Zhigeng et al., 灰色系统理论及其应用 (Science Press), ch. on
- * GM(1,1); methods.md §2.
+ * GM(1,1).
  *
  * @throws InputError for fewer than 4 values, a missing or non-positive value, or (without `force`) a
  *   failed class-ratio test.

@@ -8,6 +8,7 @@ import { txt, type Text } from './charts/theme.js';
 import { texToHtml, textWithMath } from './formula.js';
 import { escapeHtml, formatNumber } from './html.js';
 import { t } from './i18n.js';
+import { NOTE_LABELS } from './note-labels.js';
 import { checkSvg, embedSvg } from './svg-embed.js';
 
 /** Running state of one document: language and the figure and table counters. */
@@ -51,7 +52,9 @@ export function renderBlock(b: Block, dataset: ReportDataset | undefined, simula
       return renderTree(b, ctx);
     case 'notes': {
       if (b.notes.length === 0) return '';
-      const items = b.notes.map((n) => `<li class="${n.level}"><span class="note-level">${escapeHtml(n.level)}</span> <code>${escapeHtml(n.code)}</code> ${escapeHtml(n.message)}</li>`).join('');
+      const items = b.notes
+        .map((n) => `<li class="${n.level}"><span class="note-level">${escapeHtml(n.level)}</span> <strong>${escapeHtml(txt(NOTE_LABELS[n.code] ?? n.code, lang))}</strong> <code>${escapeHtml(n.code)}</code> ${escapeHtml(n.message)}</li>`)
+        .join('');
       return `<div class="notes"><p class="notes-title">${escapeHtml(b.title !== undefined ? txt(b.title, lang) : t('warnings', lang))}</p><ul>${items}</ul></div>`;
     }
   }

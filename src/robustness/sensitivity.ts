@@ -147,7 +147,7 @@ export function planSensitivity(panel: Panel, framework: Framework, options: Sen
     factors.push({ name: 'perturb-weights', columns: cols });
   }
   const dropColumn = options.dropIndicators ? col : -1;
-  if (options.dropIndicators) factors.push({ name: 'drop-indicators', columns: [col++] });
+  if (options.dropIndicators) factors.push({ name: 'drop-indicators', columns: [col] });
   if (factors.length === 0) {
     throw new InputError('nothing is uncertain: give at least one --vary, --perturb-weights or --drop-indicators', {
       hint: 'e.g. --vary weights=entropy,equal --vary aggregate=arithmetic,geometric',

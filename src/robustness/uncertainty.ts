@@ -48,7 +48,11 @@ export function rankUncertainty(ranks: Float64Array, entities: readonly string[]
     };
     let lo = NaN;
     let hi = NaN;
-    for (let k = 1; k <= m; k++) if (count[k] > 0) (lo = Number.isNaN(lo) ? k : lo), (hi = k);
+    for (let k = 1; k <= m; k++) {
+      if (count[k] === 0) continue;
+      if (Number.isNaN(lo)) lo = k;
+      hi = k;
+    }
     return {
       entity,
       nominalRank: nominal[e],

@@ -35,7 +35,7 @@ describe('the library (src/index.ts)', () => {
   });
 
   it('reaches every stage by name, in Node and in the browser entry', () => {
-    const stages = ['measure', 'couple', 'obstacle', 'disparity', 'density', 'markov', 'convergence', 'moran', 'ellipse', 'forecast', 'regress', 'mediate', 'threshold', 'frameworks'];
+    const stages = ['measure', 'couple', 'obstacle', 'disparity', 'density', 'markov', 'convergence', 'moran', 'ellipse', 'forecast', 'regress', 'mediate', 'threshold', 'frameworks', 'spatialRegress', 'scenario', 'sensitivity'];
     for (const s of stages) {
       expect(typeof (nqpf as Record<string, unknown>)[s], s).toBe('function');
       expect((browser as Record<string, unknown>)[s], s).toBe((nqpf as Record<string, unknown>)[s]);

@@ -43,7 +43,7 @@ describe('nqpf demo', () => {
       expect(section(`measure-${ds}-time`)).toContain('<svg');
       expect(section(`measure-${ds}-profiles`)).toContain('<svg');
       expect(section(`measure-${ds}-map`)).toContain('<svg');
-      // issue 4: coupling heatmap and level map, Dagum contributions, ridgeline, LISA map, ellipse, forecast fan, diagnosis
+      // the descriptive stages: coupling heatmap and level map, Dagum contributions, ridgeline, LISA map, ellipse, forecast fan, diagnosis
       expect((section(`couple-${ds}`).match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(2);
       expect((section(`disparity-${ds}`).match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(2);
       expect(section(`density-${ds}`)).toContain('<svg');

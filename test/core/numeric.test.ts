@@ -19,6 +19,9 @@ describe('variance and quantile', () => {
     expect(quantile(x, 0.3)).toBe(4);
     expect(quantile(x, 0.9)).toBeCloseTo(7.6, 12);
     expect(extent([3, NaN, -1])).toEqual([-1, 3]);
+    // finite values only, as documented: ±Infinity is not a value of the data's range
+    expect(extent([Infinity, 2, -Infinity, 5])).toEqual([2, 5]);
+    expect(extent([NaN, Infinity])).toEqual([NaN, NaN]);
   });
 });
 

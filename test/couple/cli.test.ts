@@ -36,7 +36,7 @@ describe('nqpf couple', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.rows.length).toBeGreaterThan(100);
-    // Every row against Wang, Tang & Li's (2021) corrected coupling degree written out for two systems,
+    // Every row against Wang, Kong et al.'s (2021, 自然资源学报 36(3)) corrected coupling degree for two systems,
     // C = √[(1 − |u₁ − u₂|)·min(u)/max(u)], T = (u₁ + u₂)/2 (equal α), D = √(C·T), and the ten-level
     // scale (0.1 steps; 0.1–0.2 = serious imbalance 严重失调).
     let checked = 0;

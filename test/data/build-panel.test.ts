@@ -188,3 +188,10 @@ describe('wide layout: empty keys', () => {
     expect(() => tableToPanel(readCsvTable('province,指标,2015\nA,,1\n', { file: 'w.csv' }))).toThrow('empty variable name in column "指标"');
   });
 });
+
+describe('province spellings across period spellings', () => {
+  it('"2016" and "2016年" are one period: two spellings of a province there are an error naming both rows', () => {
+    const e = inputError(() => tableToPanel(readCsvTable('省份,年份,x\n北京,2016,1\n北京市,2016年,2\n天津,2016,3\n', { file: 'p.csv' })));
+    expect(e.message).toBe('"北京" (row 2) and "北京市" (row 3) are the same province, 北京 (11), both in 2016年');
+  });
+});

@@ -10,6 +10,7 @@ import type { Panel } from '../../src/data/panel.js';
 import { readPanelFromBytes, readRawTable, type ReadPanelOptions } from '../../src/data/read-table.js';
 import { listSheets } from '../../src/data/xlsx-read.js';
 import { readPanel } from '../../src/io/read-panel.js';
+import { inputError } from '../helpers/expect.js';
 
 const file = (name: string) => new URL(`../fixtures/files/${name}`, import.meta.url).pathname;
 const bytes = (name: string) => new Uint8Array(readFileSync(file(name)));
@@ -24,14 +25,8 @@ async function both(name: string, options: ReadPanelOptions = {}): Promise<Panel
   return a;
 }
 
-async function failure(name: string, options: ReadPanelOptions = {}): Promise<InputError> {
-  try {
-    await readPanelFromBytes(bytes(name), { ...options, fileName: name });
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
+function failure(name: string, options: ReadPanelOptions = {}): Promise<InputError> {
+  return inputError(readPanelFromBytes(bytes(name), { ...options, fileName: name }));
 }
 
 const cols = (p: Panel) => Object.fromEntries(Object.entries(p.columns).map(([k, v]) => [k, Array.from(v)]));
@@ -75,6 +70,15 @@ describe('data.stats.gov.cn export', () => {
     const p = await both('nbs-cross-section.csv');
     expect([p.entity, p.periods, p.meta.crossSection]).toEqual([['北京市', '天津市', '河北省'], [2022], true]);
     expect(cols(p)['年末常住人口(万人)']).toEqual([21.8, 13.6, 74.2]);
+  });
+});
+
+describe('NBS monthly export', () => {
+  it('reads one column per month as monthly periods', async () => {
+    const p = await both('nbs-monthly.csv');
+    expect([p.periodColumn, p.periods, p.meta.frequency]).toEqual(['period', [202301, 202302, 202303], 'month']);
+    expect(p.entities.map((e) => e.id)).toEqual(['上海市', '北京市']);
+    expect(cols(p)).toEqual({ '居民消费价格指数(上年同月=100)': [101.8, 100.9, 100.6, 101.9, 101.2, 100.8] });
   });
 });
 
@@ -138,6 +142,19 @@ describe('province spellings', () => {
 describe('numbers', () => {
   it('reads spaces, no-break and narrow no-break spaces as thousands separators', async () => {
     expect(cols(await both('thousands-space.csv'))).toEqual({ 人口: [40000, 1386000, 7461000.5] });
+  });
+});
+
+describe('.xls files as web systems export them', () => {
+  it('reads an HTML table saved as .xls (GBK, title row, colspan/rowspan header)', async () => {
+    const p = await both('web-export.xls');
+    expect([p.entity, p.periods]).toEqual([['上海', '上海', '北京', '北京'], [2021, 2022]]);
+    expect(cols(p)).toEqual({ '研发经费(亿元)': [1819.8, 1981.6, 2629.3, 2843.3] });
+    expect(p.notes[0]!.code).toBe('html-table');
+  });
+  it('refuses an old binary workbook, saying how to convert it', async () => {
+    const e = await failure('old-binary.xls');
+    expect([e.message, e.hint]).toEqual(['this is an old binary Excel workbook (.xls), which nqpf does not read', 'open it in Excel or WPS and save it as .xlsx (or export the sheet as CSV)']);
   });
 });
 

@@ -18,7 +18,7 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/dynamics/density.js
 
 // Density values are compared on the absolute scale of the peak: far in the tails R's FFT and ours
 // leave different round-off (~1e-17) on values that are themselves ~1e-17, so a relative test there
-// would measure noise. 1e-10 of the peak is the issue's tolerance.
+// would measure noise. 1e-10 of the peak is the tolerance of the other reference tests.
 /** Assert |got − want| ≤ tol × max|want| elementwise (absolute on the scale of the peak). */
 function expectCloseOnPeak(got: ArrayLike<number>, want: number[], tol: number): void {
   expectClose(got, want, { abs: tol * Math.max(...want.map(Math.abs)) });

@@ -22,6 +22,7 @@ export function fixturePanel(file: string, entity = 'id', period = 'year'): Pane
 }
 
 /** Read a fixture JSON. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixtures are untyped JSON; callers name the type they read
 export function fixtureJson<T = any>(file: string): T {
   return JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) as T;
 }

@@ -80,7 +80,7 @@ describe('cluster bootstrap machinery equals boot on the same draws', () => {
       expect(e.ciLow).toBeLessThan(e.estimate);
       expect(e.ciHigh).toBeGreaterThan(e.estimate);
     }
-    expect(a.indirect[0].verdict).toMatch(/partial mediation/);
+    expect(a.indirect[0].verdict.code).toBe('partial');
   });
 });
 
@@ -103,18 +103,27 @@ describe('bootstrap interval conventions (boot:::norm.inter)', () => {
   });
 });
 
-describe('stepwise verdicts', () => {
-  const p = (estimate: number, pValue: number) => ({ path: '', estimate, stdError: 1, pValue });
+describe('stepwise verdicts are codes; the report words them in English and Chinese', async () => {
+  const { baronKennyText, cautionText, wenYeText } = await import('../../src/report/mediation-text.js');
+  const p = (estimate: number, pValue: number) => ({ estimate, pValue });
   it('Baron–Kenny', () => {
-    expect(baronKennyVerdict(p(1, 0.01), p(1, 0.01), p(1, 0.01), p(0.2, 0.4))).toMatch(/^full mediation/);
-    expect(baronKennyVerdict(p(1, 0.01), p(1, 0.01), p(1, 0.01), p(0.5, 0.01))).toMatch(/^partial/);
-    expect(baronKennyVerdict(p(1, 0.2), p(1, 0.01), p(1, 0.01), p(0.5, 0.01))).toMatch(/^step 1 fails/);
-    expect(baronKennyVerdict(p(1, 0.01), p(1, 0.3), p(1, 0.01), p(0.5, 0.01))).toMatch(/^step 2 fails/);
+    expect(baronKennyVerdict(p(1, 0.01), p(1, 0.01), p(1, 0.01), p(0.2, 0.4))).toBe('full');
+    expect(baronKennyVerdict(p(1, 0.01), p(1, 0.01), p(1, 0.01), p(0.5, 0.01))).toBe('partial');
+    expect(baronKennyVerdict(p(1, 0.01), p(1, 0.01), p(1, 0.01), p(1.5, 0.01))).toBe('none');
+    expect(baronKennyVerdict(p(1, 0.2), p(1, 0.01), p(1, 0.01), p(0.5, 0.01))).toBe('step1-fails');
+    expect(baronKennyVerdict(p(1, 0.01), p(1, 0.3), p(1, 0.01), p(0.5, 0.01))).toBe('step2-fails');
+    expect(baronKennyText('full')).toBe('full mediation: c′ not significant');
+    expect(baronKennyText('step2-fails', 'zh')).toBe('第二步不通过：X → M（a）不显著');
   });
   it('Wen–Ye: bootstrap rescues a non-significant path, opposite signs mean suppression', () => {
     const v = wenYeVerdict({ cSig: true, abSigByPaths: false, ciExcludes0: true, hasBoot: true, cPrimeSig: true, ab: -0.2, cPrime: 0.5, c: 0.3 });
-    expect(v).toMatch(/bootstrap interval of ab excludes 0.*suppression effect \(\|ab\/c′\| = 0\.400\)/);
-    expect(wenYeVerdict({ cSig: false, abSigByPaths: false, ciExcludes0: false, hasBoot: true, cPrimeSig: true, ab: 0.1, cPrime: 0.5, c: 0.3 })).toMatch(/suppression framework.*no significant indirect effect/);
+    expect(v).toEqual({ code: 'suppression', framework: 'mediation', evidence: 'bootstrap-excludes-0', ratio: 0.4 });
+    expect(wenYeText(v)).toBe('total effect significant (mediation framework); bootstrap interval of ab excludes 0; direct effect significant, opposite sign: suppression effect (|ab/c′| = 0.400)');
+    expect(wenYeText(v, 'zh')).toBe('总效应显著（按中介效应立论）；ab 的 Bootstrap 置信区间不含 0；直接效应显著且与 ab 异号：遮掩效应（|ab/c′| = 0.400）');
+    const none = wenYeVerdict({ cSig: false, abSigByPaths: false, ciExcludes0: false, hasBoot: true, cPrimeSig: true, ab: 0.1, cPrime: 0.5, c: 0.3 });
+    expect(none).toEqual({ code: 'none', framework: 'suppression', evidence: 'bootstrap-includes-0' });
+    expect(wenYeText(none)).toBe('total effect not significant (suppression framework); bootstrap interval of ab includes 0: no significant indirect effect');
+    expect(cautionText('jiang-2022', 'zh')).toMatch(/^江艇（2022，《中国工业经济》/);
   });
 });
 
@@ -127,7 +136,7 @@ describe('mediation errors', () => {
   });
   it('reports Jiang (2022)\'s caution and the X→M evidence', () => {
     const fit = mediation(panel, { ...base, bootstrap: 0 });
-    expect(fit.caution).toMatch(/Jiang Ting \(2022/);
+    expect(fit.caution).toBe('jiang-2022');
     expect(fit.xToM.map((q) => q.path)).toEqual(['x → m1', 'x → m2']);
   });
 });

@@ -24,7 +24,7 @@ describe('moderation against lm() by hand', () => {
     expect(fit.simpleSlopes.map((s) => s.at)).toEqual(['mean − 1 SD', 'mean', 'mean + 1 SD']);
     fit.simpleSlopes.forEach((s, j) => {
       close(s.z, ref.slopes[j].z);
-      close(s.slope, ref.slopes[j].slope);
+      close(s.estimate, ref.slopes[j].slope);
       close(s.stdError, ref.slopes[j].stdError);
       close(s.pValue, ref.slopes[j].pValue, 1e-10);
     });
@@ -43,7 +43,7 @@ describe('moderation against lm() by hand', () => {
   it('uncentred fit gives the same interaction and the same simple slopes', () => {
     const raw = moderation(panel, { ...opts, centre: false });
     close(raw.coefficients.find((c) => c.term === 'x_c:z_c')!.estimate, ref.coef.estimate[2]);
-    raw.simpleSlopes.forEach((s, j) => close(s.slope, ref.slopes[j].slope, 1e-7));
+    raw.simpleSlopes.forEach((s, j) => close(s.estimate, ref.slopes[j].slope, 1e-7));
   });
 });
 

@@ -17,7 +17,7 @@ const MINIMAL = `systems:
 `;
 
 describe('loadFramework', () => {
-  it('accepts the minimal file of issue 2 as it is', () => {
+  it('accepts the minimal framework file of docs/measure.md as it is', () => {
     const f = loadFramework(MINIMAL, 'minimal.yaml');
     expect(f.id).toBe('minimal');
     expect(f.systems[0].name).toEqual({ en: 'Test index' });
@@ -51,7 +51,7 @@ describe('loadFramework', () => {
 `;
     const e = inputError(() => loadFramework(text, 'fw.yaml'));
     expect(e.message).toContain('fw.yaml');
-    expect(e.message).toContain('systems[0].dimensions[1].indicators[2].direction: expected "+", "-", "benefit" or "cost"');
+    expect(e.message).toContain('systems[0].dimensions[1].indicators[2].direction: expected "+", "-", "benefit" or "cost" (also 正向/负向, 效益型/成本型)');
     expect(e.file).toBe('fw.yaml');
   });
 

@@ -31,7 +31,7 @@ writeFileSync(
 );
 
 describe('nqpf measure on a user CSV', () => {
-  it('--json prints exactly the schema of issue 2, weights summing to 1, the constant indicator noted', async () => {
+  it('--json prints exactly the schema of docs/measure.md §7, weights summing to 1, the constant indicator noted', async () => {
     const r = await runCli(['measure', '--data', csv, '--framework', fwFile, '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

@@ -7,7 +7,7 @@ import { measure } from '../../src/measure/measure.js';
 import { expectClose } from '../helpers/expect.js';
 import { pwtPanel } from './pwt-panel.js';
 
-// Acceptance requirement (issue 2): entropy, CRITIC and TOPSIS agree with an independent R
+// Requirement: entropy, CRITIC and TOPSIS agree with an independent R
 // computation to 1e-10 relative. Fixtures: test/fixtures/measure/*.R (plain R, no package).
 const TOL = 1e-10;
 const FIX = new URL('../fixtures/measure/', import.meta.url);

@@ -3,7 +3,8 @@ import { CHINA_PROVINCES, chinaProvince } from '../../src/report/charts/china-pr
 import { worldMapCodes } from '../../src/report/charts/geodata.js';
 import { LISA_CATEGORIES, chinaMap, joinChina, joinWorld, worldMap } from '../../src/report/charts/map.js';
 import { NO_DATA_FILL } from '../../src/report/charts/theme.js';
-import { colouredRegions, count, pathFills, texts } from './svg.js';
+import { snapshotSvg } from '../helpers/svg-snapshot.js';
+import { colouredRegions, pathFills, texts } from './svg.js';
 import chinaGeo from 'china-geojson/src/geojson/china.json' with { type: 'json' };
 
 describe('chinaProvince', () => {
@@ -97,14 +98,12 @@ describe('chinaMap', () => {
     expect(texts(svg)).toEqual(expect.arrayContaining(['高-高', '低-低', '高-低', '低-高', '不显著']));
     expect(pathFills(svg).get('#D55E00')).toBe(1 + 1);
   });
-  it('overlays an ellipse outline and its centre', () => {
+  it('overlays an ellipse outline and its centre (reviewed snapshot)', async () => {
     const path = Array.from({ length: 36 }, (_, i) => [112 + 8 * Math.cos((i / 36) * 2 * Math.PI), 32 + 5 * Math.sin((i / 36) * 2 * Math.PI)] as [number, number]);
-    const svg = chinaMap({ values: { Beijing: 1 }, overlays: [{ kind: 'ellipse', name: 'SDE 2012', path, center: [112, 32], color: '#CC79A7' }] });
-    const outline = /<polyline points="([^"]*)" fill="none" pointer-events="visible" stroke="#CC79A7"/.exec(svg);
-    expect(outline).not.toBeNull();
-    expect(outline![1].trim().split(/\s+/).length).toBe(2 * 37); // closed: 36 points + the first again
-    expect(count(svg, /fill="#CC79A7" stroke="#ffffff"[^>]*ecmeta_ssr_type="chart"/)).toBe(1);
+    const svg = chinaMap({ lang: 'zh', values: { Beijing: 1, Sichuan: 0.4, Guangdong: 0.8 }, overlays: [{ kind: 'ellipse', name: 'SDE 2012', path, center: [112, 32], color: '#CC79A7' }] });
     expect(texts(svg)).toContain('SDE 2012');
+    // Snapshot reviewed as a PNG rendered with @resvg/resvg-js (see charts.test.ts).
+    await expect(snapshotSvg(svg)).toMatchFileSnapshot('./__snapshots__/china-map-ellipse.svg');
   });
 });
 

@@ -43,7 +43,12 @@ const WEIGHTS = { edu: 0.3, prod: 0.2, robots: 0.35, energy: 0.15 };
 export function sampleMeasure(entities: readonly { id: string; name?: string; nameZh?: string; iso3?: string; code?: string }[], periods: readonly number[], opts: { simulated: boolean; name: string; citation?: string; title?: string }): { panel: Panel; result: MeasureResult } {
   const entity: string[] = [];
   const period: number[] = [];
-  for (const e of entities) for (const p of periods) (entity.push(e.id), period.push(p));
+  for (const e of entities) {
+    for (const p of periods) {
+      entity.push(e.id);
+      period.push(p);
+    }
+  }
   const n = entity.length;
   const panel = makePanel({
     entityColumn: 'id',

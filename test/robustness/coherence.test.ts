@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { coherence, symmetricEigenvalues } from '../../src/robustness/coherence.js';
 import path from 'node:path';
 import { ROOT } from '../helpers/root.js';
+import { expectClose } from '../helpers/expect.js';
 
 const repoPath = (p: string) => path.join(ROOT, p);
 
@@ -13,7 +14,6 @@ const lines = readFileSync(repoPath('test/fixtures/robustness/coherence-input.cs
 const head = lines[0].split(',');
 const col = (name: string) => Float64Array.from(lines.slice(1), (l) => Number(l.split(',')[head.indexOf(name)]));
 
-const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-10 * Math.max(1, Math.abs(b)));
 
 describe('coherence against R', () => {
   const c = coherence({
@@ -27,7 +27,7 @@ describe('coherence against R', () => {
     c.indicators.forEach((x, i) => {
       const r = ref.indicators[i];
       expect([x.id, x.dimension]).toEqual([r.id, r.dimension]);
-      for (const k of ['pearsonDimension', 'spearmanDimension', 'pearsonIndex', 'spearmanIndex'] as const) close(x[k], r[k]);
+      for (const k of ['pearsonDimension', 'spearmanDimension', 'pearsonIndex', 'spearmanIndex'] as const) expectClose(x[k], r[k], { rel: 1e-10, abs: 1e-10 });
     });
   });
 
@@ -35,19 +35,19 @@ describe('coherence against R', () => {
     c.dimensions.forEach((d, i) => {
       const r = ref.dimensions[i];
       expect(d.id).toBe(r.id);
-      close(d.pearsonIndex, r.pearsonIndex);
-      close(d.spearmanIndex, r.spearmanIndex);
-      close(d.cronbachAlpha, r.cronbachAlpha);
+      expectClose(d.pearsonIndex, r.pearsonIndex, { rel: 1e-10, abs: 1e-10 });
+      expectClose(d.spearmanIndex, r.spearmanIndex, { rel: 1e-10, abs: 1e-10 });
+      expectClose(d.cronbachAlpha, r.cronbachAlpha, { rel: 1e-10, abs: 1e-10 });
       expect(d.eigenvalues).toHaveLength(r.eigenvalues.length);
-      d.eigenvalues.forEach((l, k) => close(l, r.eigenvalues[k]));
-      d.varianceShare.forEach((l, k) => close(l, r.varianceShare[k]));
+      d.eigenvalues.forEach((l, k) => expectClose(l, r.eigenvalues[k], { rel: 1e-10, abs: 1e-10 }));
+      d.varianceShare.forEach((l, k) => expectClose(l, r.varianceShare[k], { rel: 1e-10, abs: 1e-10 }));
     });
   });
 
   it('Jacobi eigenvalues: a known 3 × 3 matrix, and NaN for a constant indicator', () => {
     // [[2,1,0],[1,2,1],[0,1,2]]: eigenvalues 2 + √2, 2, 2 − √2.
     const ev = symmetricEigenvalues([[2, 1, 0], [1, 2, 1], [0, 1, 2]]);
-    [2 + Math.SQRT2, 2, 2 - Math.SQRT2].forEach((l, k) => close(ev[k], l));
+    [2 + Math.SQRT2, 2, 2 - Math.SQRT2].forEach((l, k) => expectClose(ev[k], l, { rel: 1e-10, abs: 1e-10 }));
     expect(symmetricEigenvalues([[1, NaN], [NaN, 1]]).every(Number.isNaN)).toBe(true);
   });
 });

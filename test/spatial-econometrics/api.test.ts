@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { scenario, spatialRegress } from '../../src/api/spatial-regress.js';
 import { formatScenario, formatSpatialRegression, spatialTableModel } from '../../src/report/spatial-regression.js';
-import { regressionTable, tableMarkdown } from '../../src/explain/table.js';
-import { fixturePanel, rel } from './helpers.js';
+import { regressionTable, tableMarkdown } from '../../src/report/regression-table.js';
+import { fixturePanel } from './helpers.js';
+import { expectClose } from '../helpers/expect.js';
 
 const { panel, weights, ref } = fixturePanel();
 const base = { formula: 'y ~ x1 + x2', weights, draws: 400, seed: 2 } as const;
@@ -25,16 +26,16 @@ describe('spatialRegress / scenario (api) and their text and tables', () => {
   it('delta-method effects have the same point estimates and SEs close to the simulated ones', () => {
     const d = spatialRegress(panel, { ...base, model: 'sdm', fe: 'both', inference: 'delta', tests: false });
     expect(d.effects[0].direct.estimate).toBe(r.effects[0].direct.estimate);
-    expect(rel(d.effects[0].total.stdError, ref.cases[0].simulatedSe.total[0])).toBeLessThan(0.05);
+    expectClose(d.effects[0].total.stdError, ref.cases[0].simulatedSe.total[0], 0.05);
     expect(d.tests).toEqual({});
   });
 
   it('a unit shock everywhere moves every entity by the total effect; the own parts average to the direct effect', () => {
     const s = scenario(panel, { ...base, model: 'sdm', fe: 'both', shock: { kind: 'add', variable: 'x1', delta: 1 } });
     const eff = ref.cases[0].effects[0];
-    for (const row of s.rows) expect(rel(row.total.estimate, eff.total)).toBeLessThan(1e-6);
+    for (const row of s.rows) expectClose(row.total.estimate, eff.total, 1e-6);
     const ownMean = s.rows.reduce((a, x) => a + x.own.estimate, 0) / s.rows.length;
-    expect(rel(ownMean, eff.direct)).toBeLessThan(1e-6);
+    expectClose(ownMean, eff.direct, 1e-6);
     expect(formatScenario(s)).toContain('spillover');
   });
 

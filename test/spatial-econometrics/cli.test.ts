@@ -1,39 +1,45 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixturePanel, rel } from './helpers.js';
+import { fixturePanel } from './helpers.js';
+import { expectClose } from '../helpers/expect.js';
+import { runInProcess } from '../helpers/cli.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIX = path.join(ROOT, 'test/fixtures/spatial-panel');
-const run = (args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+/** stdout of a successful in-process run (the CLI in this process: no tsx start-up per call). */
+async function run(args: string[]): Promise<string> {
+  const r = await runInProcess(args);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+}
 const { ref } = fixturePanel();
 
 describe('nqpf spatial-regress and scenario', () => {
-  it('--json gives spatialreg’s SDM two-way estimates, SEs and effects on the held-out panel', () => {
+  it('--json gives spatialreg’s SDM two-way estimates, SEs and effects on the held-out panel', async () => {
     const out = JSON.parse(
-      run(['spatial-regress', '--data', path.join(FIX, 'panel.csv'), '--entity', 'id', '--period', 'year', '--formula', 'y ~ x1 + x2', '--neighbors', path.join(FIX, 'neighbours.csv'), '--model', 'sdm', '--fe', 'both', '--draws', '500', '--json']),
+      await run(['spatial-regress', '--data', path.join(FIX, 'panel.csv'), '--entity', 'id', '--period', 'year', '--formula', 'y ~ x1 + x2', '--neighbors', path.join(FIX, 'neighbours.csv'), '--model', 'sdm', '--fe', 'both', '--draws', '500', '--json']),
     );
     const c = ref.cases[0];
     expect(out.model).toBe('sdm');
-    expect(rel(out.rho.estimate, c.rho)).toBeLessThan(1e-6);
-    expect(rel(out.rho.stdError, c.rhoSe)).toBeLessThan(1e-4);
+    expectClose(out.rho.estimate, c.rho, 1e-6);
+    expectClose(out.rho.stdError, c.rhoSe, 1e-4);
     expect(out.coefficients.map((r: { term: string }) => r.term)).toEqual(['x1', 'x2', 'W*x1', 'W*x2']);
     out.coefficients.forEach((r: { estimate: number; stdError: number }, j: number) => {
-      expect(rel(r.estimate, c.estimate[j])).toBeLessThan(1e-6);
-      expect(rel(r.stdError, c.stdError[j])).toBeLessThan(1e-4);
+      expectClose(r.estimate, c.estimate[j], 1e-6);
+      expectClose(r.stdError, c.stdError[j], 1e-4);
     });
-    expect(rel(out.effects[0].indirect.estimate, c.effects[0].indirect)).toBeLessThan(1e-6);
-    expect(rel(out.tests.lrSar.statistic, ref.tests.lrSar)).toBeLessThan(1e-6);
+    expectClose(out.effects[0].indirect.estimate, c.effects[0].indirect, 1e-6);
+    expectClose(out.tests.lrSar.statistic, ref.tests.lrSar, 1e-6);
     expect(out.tests.decision.choice).toBe('sdm');
     expect(out.nobs).toBe(320);
   }, 60000);
 
-  it('scenario: own + spillover = total everywhere, the only shocked entity has no spillover, --out writes scenario.csv', () => {
+  it('scenario: own + spillover = total everywhere, the only shocked entity has no spillover, --out writes scenario.csv', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-scen-'));
     const out = JSON.parse(
-      run(['scenario', '--data', path.join(FIX, 'panel.csv'), '--entity', 'id', '--period', 'year', '--formula', 'y ~ x1 + x2', '--neighbors', path.join(FIX, 'neighbours.csv'), '--shock', 'x1=+1', '--entities', 'U01', '--draws', '200', '--out', dir, '--json']),
+      await run(['scenario', '--data', path.join(FIX, 'panel.csv'), '--entity', 'id', '--period', 'year', '--formula', 'y ~ x1 + x2', '--neighbors', path.join(FIX, 'neighbours.csv'), '--shock', 'x1=+1', '--entities', 'U01', '--draws', '200', '--out', dir, '--json']),
     );
     const u01 = out.rows.find((r: { entity: string }) => r.entity === 'U01');
     expect(u01.shock).toBe(1);
@@ -45,16 +51,9 @@ describe('nqpf spatial-regress and scenario', () => {
     expect(readFileSync(path.join(dir, 'scenario.csv'), 'utf8')).toContain('U01');
   }, 60000);
 
-  it('an unbalanced panel is a clear user error (exit 2)', () => {
-    let code = 0;
-    let err = '';
-    try {
-      run(['spatial-regress', '--data', 'china-sim', '--formula', 'labor_productivity ~ rd_intensity', '--json']);
-    } catch (e) {
-      code = (e as { status: number }).status;
-      err = String((e as { stderr: string }).stderr);
-    }
-    expect(code).toBe(2);
-    expect(err).toContain('balanced panel');
+  it('an unbalanced panel is a clear user error (exit 2)', async () => {
+    const r = await runInProcess(['spatial-regress', '--data', 'china-sim', '--formula', 'labor_productivity ~ rd_intensity', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('balanced panel');
   }, 60000);
 });

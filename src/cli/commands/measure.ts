@@ -5,7 +5,6 @@ import { InputError } from '../../core/errors.js';
 import type { Note } from '../../core/notes.js';
 import type { Panel } from '../../data/panel.js';
 import type { Framework } from '../../framework/types.js';
-import { resolveFramework } from '../../io/framework-file.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { measureJson, runMeasure, scoreTable, weightTable } from '../../api/measure.js';
 import { measureSheets } from '../../run/measure-tables.js';
@@ -13,7 +12,7 @@ import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import type { SystemSensitivity } from '../../robustness/sensitivity.js';
 import { loadData, printJson, printNotes, progress, writeTables } from '../common.js';
-import { measureOptionsFrom, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
+import { frameworkFrom, measureOptionsFrom, methodsHelp, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
 
 /** `nqpf measure`: composite indices of a framework on a panel. */
 export function registerMeasure(program: Command): void {
@@ -26,17 +25,20 @@ export function registerMeasure(program: Command): void {
       `
 Examples:
   nqpf measure --data world-pwt --framework pwt
+  nqpf measure --data china-sim --indicators rd_intensity,invention_patents_per10k,-energy_intensity
   nqpf measure --data china-sim --framework seed --impute linear --aggregate topsis --out results
   nqpf measure --data my-provinces.csv --entity province --period year --framework my-framework.yaml --weights entropy+critic --json
 
 --json prints {"weights":[{id,dimension,system,weight}],"scores":[{entity,period,index,system,dimensions,rank}],"notes":[...]}.
---out DIR writes scores.csv, weights.csv, scores.xlsx and the HTML report index.html. Formulas and conventions: docs/measure.md.`,
+--out DIR writes scores.csv, weights.csv, scores.xlsx and the HTML report index.html. Formulas and conventions: docs/measure.md.
+
+${methodsHelp()}`,
     )
     .action(async (opts: MeasureCliOptions) => {
       // Options are checked before the data is read, so a typo fails fast.
       const options = measureOptionsFrom(opts);
       if (opts.robustness && !opts.out) throw new InputError('--robustness adds a section to the report: give --out DIR too', { hint: 'or run nqpf sensitivity for the analysis on its own' });
-      const framework = await resolveFramework(opts.framework);
+      const framework = await frameworkFrom(opts);
       const raw = await loadData(opts);
       let panel = raw;
       if (!opts.json && panel.entity.length > 20000) progress(`measuring ${panel.entity.length} rows`);

@@ -4,6 +4,8 @@ import { printSampleResults, withRobustnessOptions, type RobustnessFlags } from 
 import type { MediationResult } from '../../explain/mechanisms/mediation.js';
 import { mediationJson, runMediate } from '../../api/mediate.js';
 import { regressionTable, tableMarkdown } from '../../report/regression-table.js';
+import { baronKennyText, cautionText, wenYeText } from '../../report/mediation-text.js';
+import { vcovSyntax } from '../../explain/vcov-registry.js';
 
 interface MediateOptions extends DataOptions, RobustnessFlags {
   x: string;
@@ -28,11 +30,11 @@ function mediationText(r: MediationResult): string {
   lines.push(`Indirect effects (${r.bootstrap.reps} cluster-bootstrap draws by ${r.bootstrap.cluster}, ${r.nClusters} clusters, ${(r.bootstrap.level * 100).toFixed(0)}% intervals):`);
   for (const e of r.indirect) {
     lines.push(`  ${e.mediator.padEnd(20)} ${fmt(e.estimate).padStart(10)}  perc [${fmt(e.ciLow)}, ${fmt(e.ciHigh)}]  BC [${fmt(e.bcLow)}, ${fmt(e.bcHigh)}]${Number.isFinite(e.sobelZ) ? `  Sobel z ${fmt(e.sobelZ, 3)} p ${fmt(e.sobelP)}` : ''}`);
-    lines.push(`    ${e.verdict}`);
+    lines.push(`    ${wenYeText(e.verdict)}`);
   }
   lines.push(`Share mediated: ${fmt(r.shareMediated, 3)}`);
-  for (const b of r.baronKenny) lines.push(`Baron–Kenny (${b.mediator}): ${b.verdict}`);
-  lines.push('', tableMarkdown(regressionTable(r.equations)), r.caution);
+  for (const b of r.baronKenny) lines.push(`Baron–Kenny (${b.mediator}): ${baronKennyText(b.verdict)}`);
+  lines.push('', tableMarkdown(regressionTable(r.equations)), cautionText(r.caution));
   return lines.join('\n');
 }
 
@@ -48,7 +50,7 @@ export function registerMediate(program: Command): void {
         .option('--controls <cols>', 'control variables, comma-separated')
         .option('--fe <cols>', 'fixed effects, comma-separated (e.g. the entity and period columns)')
         .option('--cluster <col>', 'cluster variable: bootstrap resampling unit and clustered SEs (default: entity, SEs iid)')
-        .option('--vcov <type>', 'SEs of the paths: iid | hc1 | cluster:COL (default: cluster:--cluster if given, else iid)')
+        .option('--vcov <type>', `SEs of the paths: ${vcovSyntax()} (default: cluster:--cluster if given, else iid)`)
         .option('--bootstrap <n>', 'cluster-bootstrap replications', intOption('--bootstrap'), 5000)
         .option('--seed <n>', 'random seed', intOption('--seed'), 1)
         .option('--level <p>', 'confidence level of the bootstrap intervals', numberOption('--level'), 0.95)

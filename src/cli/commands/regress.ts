@@ -6,6 +6,7 @@ import { tableCsv, tableLatex, tableMarkdown } from '../../report/regression-tab
 import { writeRegressionFiles } from '../regression-files.js';
 import { regressJson, runRegress } from '../../api/regress.js';
 import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
+import { vcovSyntax } from '../../explain/vcov-registry.js';
 
 interface RegressOptions extends DataOptions, RobustnessFlags {
   formula: string[];
@@ -23,7 +24,7 @@ export function registerRegress(program: Command): void {
     program
       .command('regress')
       .requiredOption('--formula <formula>', 'fixest formula, e.g. "y ~ x1 + x2 | id + year" or "y ~ w | id | x ~ l(x, 1)"; repeat for models side by side', collect)
-      .option('--vcov <type>', 'iid | hc1 | cluster:COL | cluster:COL1+COL2 | dk | dk:LAG (default: cluster by the first fixed effect, iid without FE)')
+      .option('--vcov <type>', `${vcovSyntax()} (default: cluster by the first fixed effect, iid without FE; docs/explain.md)`)
       .option('--level <p>', 'confidence level of the intervals', numberOption('--level'), 0.95)
       .option('--keep-singletons', 'keep singleton observations (default: removed as reghdfe does)')
       .addOption(new Option('--table <format>', 'print the models side by side as a publication table').choices(['md', 'latex', 'csv'])),

@@ -6,7 +6,7 @@ import { list, printJson, printNotes, withDataOptions, writeTables, type DataOpt
 import { scenario, type ScenarioShock } from '../../api/spatial-regress.js';
 import { formatScenario } from '../../report/spatial-regression.js';
 import { writeFileAtomic } from '../../io/atomic.js';
-import { loadSpatialPanel, spatialModelWeights, withSpatialModelOptions, type SpatialModelCliOptions } from './spatial-options.js';
+import { loadSpatialPanel, spatialModelWeights, withSpatialModelOptions, type SpatialModelCliOptions } from '../spatial-options.js';
 
 interface ScenarioCliOptions extends DataOptions, SpatialModelCliOptions {
   shock: string;

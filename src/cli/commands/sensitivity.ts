@@ -2,16 +2,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { InputError } from '../../core/errors.js';
-import { resolveFramework } from '../../io/framework-file.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { runSensitivity } from '../../io/sensitivity-pool.js';
 import { VARY_FLAGS, type VaryFlag, type VarySpec } from '../../robustness/factors.js';
 import { systemsOf, type SensitivityOptions, type SystemSensitivity } from '../../robustness/sensitivity.js';
-import { renderReport } from '../../report/document.js';
-import { robustnessSection } from '../../report/sections/robustness.js';
-import { reportDataset } from '../../report/sections/measure.js';
 import { fixed, intOption, jsonReplacer, loadData, numberOption, printJson, printNotes, progress, writeTables } from '../common.js';
-import { measureOptionsFrom, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
+import { frameworkFrom, measureOptionsFrom, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
 
 interface SensitivityCliOptions extends MeasureCliOptions {
   vary: VarySpec[];
@@ -78,13 +74,19 @@ Every run is what "nqpf measure" computes with the drawn flags. Design and estim
         bootstrap: opts.bootstrap,
         perEntity: opts.perEntity ?? false,
       };
-      const framework = await resolveFramework(opts.framework);
+      const framework = await frameworkFrom(opts);
       const panel = await loadData(opts);
       if (!opts.json) progress('running the sensitivity analysis');
       const result = await runSensitivity(panel, framework, options, opts.threads === undefined ? {} : { threads: opts.threads });
       const systems = systemsOf(result);
       const notes = [...panel.notes, ...('systems' in result ? result.notes : []), ...systems.flatMap((s) => s.notes)];
       if (opts.out) {
+        // The report (ECharts) loads only with --out: it costs most of a second at start-up.
+        const [{ renderReport }, { robustnessSection }, { reportDataset }] = await Promise.all([
+          import('../../report/document.js'),
+          import('../../report/sections/robustness.js'),
+          import('../../report/sections/measure.js'),
+        ]);
         const dir = opts.out;
         await writeTables(dir, tables(systems));
         await writeFileAtomic(path.join(dir, 'sensitivity.json'), JSON.stringify({ ...result, data: panel.meta.name, simulated: panel.meta.simulated }, jsonReplacer) + '\n');

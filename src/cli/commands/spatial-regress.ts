@@ -5,7 +5,7 @@ import { spatialRegress } from '../../api/spatial-regress.js';
 import { formatSpatialRegression, spatialTableModel } from '../../report/spatial-regression.js';
 import { regressionTable, tableCsv, tableLatex, tableMarkdown } from '../../report/regression-table.js';
 import { writeRegressionFiles } from '../regression-files.js';
-import { loadSpatialPanel, spatialModelWeights, withSpatialModelOptions, type SpatialModelCliOptions } from './spatial-options.js';
+import { loadSpatialPanel, spatialModelWeights, withSpatialModelOptions, type SpatialModelCliOptions } from '../spatial-options.js';
 
 interface SpatialRegressCliOptions extends DataOptions, SpatialModelCliOptions {
   delta?: boolean;

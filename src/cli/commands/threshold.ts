@@ -3,6 +3,7 @@ import { fixed as fmt, intOption, list, loadData, numberOption, progress, withDa
 import { printSampleResults, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 import type { ThresholdResult } from '../../explain/mechanisms/threshold.js';
 import { checkThresholdOptions, runThreshold, thresholdJson } from '../../api/threshold.js';
+import { vcovSyntax } from '../../explain/vcov-registry.js';
 
 interface ThresholdCliOptions extends DataOptions, RobustnessFlags {
   y: string;
@@ -53,7 +54,7 @@ export function registerThreshold(program: Command): void {
         .option('--seed <n>', 'random seed', intOption('--seed'), 1)
         .option('--level <p>', 'level of the LR threshold intervals', numberOption('--level'), 0.95)
         .option('--time-effects', 'add period dummies (two-way fixed effects)')
-        .option('--vcov <type>', 'SEs of the coefficients: iid (default, xtreg fe) | hc1 | cluster:COL'),
+        .option('--vcov <type>', `SEs of the coefficients: ${vcovSyntax()} (default iid, as xtreg, fe)`),
     )),
   )
     .addHelpText(

@@ -46,7 +46,7 @@ export function percentileInterval(replicates: ArrayLike<number>, level = 0.95):
  * z₀ = Φ⁻¹(#{t* < t₀}/R), levels α' = Φ(2z₀ + Φ⁻¹(α)) for α = (1 ∓ level)/2, then
  * {@link bootQuantiles} at α'. Equals `boot.ci(type = "bca")` when the acceleration is zero; nqpf
  * omits the acceleration because its jackknife over clusters of a multi-equation FE model is
- * costly and the issue asks for BC, as Stata's `estat bootstrap, bc`. NaN when every replicate lies
+ * costly, and BC is what applied mediation work reports (Stata's `estat bootstrap, bc`; Hayes 2022, PROCESS). NaN when every replicate lies
  * on one side of t₀ (z₀ infinite).
  */
 export function bcInterval(replicates: ArrayLike<number>, t0: number, level = 0.95): [number, number] {

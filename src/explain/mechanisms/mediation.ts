@@ -12,6 +12,7 @@ import { formulaOf } from '../formula.js';
 import { factorCodes } from '../model-frame.js';
 import { removeSingletons } from '../singletons.js';
 import { coefTable, vcov, type VcovSpec } from '../vcov.js';
+import type { Estimate } from '../estimate.js';
 import { bcInterval, percentileInterval } from './bootstrap-ci.js';
 import { clusterDraws } from './bootstrap-draws.js';
 import { modelFromFit, type TableModel } from '../table-model.js';
@@ -58,13 +59,10 @@ export interface MediationOptions {
   readonly keepReplicates?: boolean;
 }
 
-/** One path coefficient with its inference. */
-export interface PathEstimate {
+/** One path coefficient with its inference: the coefficient's {@link Estimate} row and the path it stands for. */
+export interface PathEstimate extends Estimate {
   /** e.g. `x → m1`, `m1 → y | x`. */
   readonly path: string;
-  readonly estimate: number;
-  readonly stdError: number;
-  readonly pValue: number;
 }
 
 /** One indirect effect (a product of path coefficients) with its tests. */
@@ -85,8 +83,8 @@ export interface IndirectEffect {
   readonly sobelP: number;
   /** indirect / total effect c. */
   readonly share: number;
-  /** Verdict of the Wen & Ye (2014) procedure for this path. */
-  readonly verdict: string;
+  /** Verdict of the Wen & Ye (2014) procedure for this path, as codes (src/report/mediation-text.ts words it). */
+  readonly verdict: WenYeVerdict;
 }
 
 /** Result of {@link mediation}. */
@@ -109,10 +107,10 @@ export interface MediationResult {
   readonly indirect: readonly IndirectEffect[];
   /** Total indirect / total effect. */
   readonly shareMediated: number;
-  /** Baron & Kenny (1986) verdict per mediator (parallel layout). */
-  readonly baronKenny: readonly { readonly mediator: string; readonly verdict: string }[];
-  /** The caution Jiang (2022) gives about the stepwise test, to print beside the tables. */
-  readonly caution: string;
+  /** Baron & Kenny (1986) verdict per mediator (parallel layout), as a code. */
+  readonly baronKenny: readonly { readonly mediator: string; readonly verdict: BaronKennyVerdict }[];
+  /** The caution to print beside the tables: Jiang (2022) on the stepwise test (the report words it). */
+  readonly caution: MediationCaution;
   readonly nobs: number;
   readonly nClusters: number;
   readonly bootstrap: { readonly reps: number; readonly failed: number; readonly seed: number; readonly level: number; readonly cluster: string };
@@ -123,8 +121,32 @@ export interface MediationResult {
   readonly notes: readonly Note[];
 }
 
-export const JIANG_2022_CAUTION =
-  'Jiang Ting (2022, China Industrial Economics (5):100–120) warns that the stepwise (Baron–Kenny / Wen–Ye) test does not identify a causal mechanism: the M→Y coefficient is not causal without its own identification, and a significant a·b can arise from confounding of M. Report the X→M evidence (the a-paths above) and argue M→Y from theory and prior work; treat the indirect effects as descriptive.';
+/** Outcome of the Wen & Ye (2014) procedure for one indirect path. */
+export type WenYeOutcome = 'none' | 'full' | 'partial' | 'suppression';
+
+/**
+ * The Wen & Ye (2014) verdict as codes: the framework set by the test of c, the evidence on the
+ * indirect effect, the outcome, and the ratio the outcome reports (ab/c for partial mediation,
+ * |ab/c′| for suppression).
+ */
+export interface WenYeVerdict {
+  readonly code: WenYeOutcome;
+  /** `mediation` when c is significant, else `suppression` (interpret as a suppression framework). */
+  readonly framework: 'mediation' | 'suppression';
+  /** `paths`: a and b both significant; otherwise what the bootstrap interval of ab says, or that there is none. */
+  readonly evidence: 'paths' | 'bootstrap-excludes-0' | 'bootstrap-includes-0' | 'no-bootstrap';
+  readonly ratio?: number;
+}
+
+/** Baron & Kenny (1986) verdict: the first failing step, or the kind of mediation. */
+export type BaronKennyVerdict = 'step1-fails' | 'step2-fails' | 'step3-fails' | 'full' | 'partial' | 'none';
+
+/**
+ * Cautions a mediation result carries. `jiang-2022`: Jiang Ting (2022, China Industrial Economics
+ * (5):100–120) warns that the stepwise test does not identify a causal mechanism; report the X→M
+ * evidence and argue M→Y from theory (wording in src/report/mediation-text.ts).
+ */
+export type MediationCaution = 'jiang-2022';
 
 /** One specific path X→M_{i1}→…→M_{ir}→Y as indices into the mediators. */
 type Chain = readonly number[];
@@ -214,7 +236,7 @@ function pathProduct(paths: ReturnType<typeof pathsFromGram>, chain: Chain): num
  * (2) if a and b are both significant the indirect effect is significant, otherwise (3) it is
  * significant when the bootstrap interval excludes 0; (4) if so, c′ not significant → full
  * mediation; c′ significant with the sign of ab → partial mediation, opposite sign → suppression.
- * Jiang (2022) cautions against reading this as causal; see {@link JIANG_2022_CAUTION}.
+ * Jiang (2022) cautions against reading this as causal; see {@link MediationCaution}.
  */
 export function mediation(panel: Panel, options: MediationOptions): MediationResult {
   const o = {
@@ -275,7 +297,7 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
   const row = (eq: ReturnType<typeof fitEq>, term: string, path: string): PathEstimate => {
     const r = eq.table.find((t) => t.term === term);
     if (!r) throw new InputError(`${term} was dropped as collinear in the equation of ${eq.fit.frame.yName}`, { column: term, hint: 'check that mediators are not linear combinations of X, controls and fixed effects' });
-    return { path, estimate: r.estimate, stdError: r.stdError, pValue: r.pValue };
+    return { ...r, path };
   };
   const k = o.mediators.length;
   const totalEq = fitEq(o.y, [o.x, ...o.controls]);
@@ -342,7 +364,7 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
     indirect,
     shareMediated: totalIndirect / total.estimate,
     baronKenny,
-    caution: JIANG_2022_CAUTION,
+    caution: 'jiang-2022',
     nobs,
     nClusters: boot.nClusters,
     bootstrap: { reps: boot.reps, failed: boot.failed, seed: o.seed, level: o.level, cluster: o.cluster },
@@ -353,40 +375,32 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
   };
 }
 
-/** Wen & Ye (2014) five-step verdict for one indirect path. */
-export function wenYeVerdict(s: { cSig: boolean; abSigByPaths: boolean; ciExcludes0: boolean; hasBoot: boolean; cPrimeSig: boolean; ab: number; cPrime: number; c: number }): string {
-  const frame = s.cSig ? 'total effect significant (mediation framework)' : 'total effect not significant (suppression framework)';
-  let indirectSig: boolean;
-  let how: string;
-  if (s.abSigByPaths) {
-    indirectSig = true;
-    how = 'a and b both significant';
-  } else if (s.hasBoot) {
-    indirectSig = s.ciExcludes0;
-    how = s.ciExcludes0 ? 'bootstrap interval of ab excludes 0' : 'bootstrap interval of ab includes 0';
-  } else {
-    indirectSig = false;
-    how = 'a or b not significant and no bootstrap';
-  }
-  if (!indirectSig) return `${frame}; ${how}: no significant indirect effect`;
-  if (!s.cPrimeSig) return `${frame}; ${how}; direct effect not significant: full mediation`;
-  if (Math.sign(s.ab) === Math.sign(s.cPrime)) return `${frame}; ${how}; direct effect significant, same sign: partial mediation (ab/c = ${(s.ab / s.c).toFixed(3)})`;
-  return `${frame}; ${how}; direct effect significant, opposite sign: suppression effect (|ab/c′| = ${Math.abs(s.ab / s.cPrime).toFixed(3)})`;
+/** Wen & Ye (2014) five-step verdict for one indirect path, as codes. */
+export function wenYeVerdict(s: { cSig: boolean; abSigByPaths: boolean; ciExcludes0: boolean; hasBoot: boolean; cPrimeSig: boolean; ab: number; cPrime: number; c: number }): WenYeVerdict {
+  const framework = s.cSig ? 'mediation' : 'suppression';
+  const evidence = s.abSigByPaths ? 'paths' : !s.hasBoot ? 'no-bootstrap' : s.ciExcludes0 ? 'bootstrap-excludes-0' : 'bootstrap-includes-0';
+  const indirectSig = s.abSigByPaths || (s.hasBoot && s.ciExcludes0);
+  if (!indirectSig) return { code: 'none', framework, evidence };
+  if (!s.cPrimeSig) return { code: 'full', framework, evidence };
+  if (Math.sign(s.ab) === Math.sign(s.cPrime)) return { code: 'partial', framework, evidence, ratio: s.ab / s.c };
+  return { code: 'suppression', framework, evidence, ratio: Math.abs(s.ab / s.cPrime) };
 }
 
+type Tested = Pick<Estimate, 'estimate' | 'pValue'>;
+
 /** Baron & Kenny (1986): c, a, b significant; then c′ not significant → full, |c′| < |c| → partial. */
-export function baronKennyVerdict(c: PathEstimate, a: PathEstimate, b: PathEstimate, cPrime: PathEstimate, alpha = 0.05): string {
-  if (!(c.pValue < alpha)) return 'step 1 fails: total effect c not significant';
-  if (!(a.pValue < alpha)) return 'step 2 fails: X → M (a) not significant';
-  if (!(b.pValue < alpha)) return 'step 3 fails: M → Y (b) not significant';
-  if (!(cPrime.pValue < alpha)) return 'full mediation: c′ not significant';
-  return Math.abs(cPrime.estimate) < Math.abs(c.estimate) ? 'partial mediation: |c′| < |c|' : 'no mediation: |c′| not smaller than |c|';
+export function baronKennyVerdict(c: Tested, a: Tested, b: Tested, cPrime: Tested, alpha = 0.05): BaronKennyVerdict {
+  if (!(c.pValue < alpha)) return 'step1-fails';
+  if (!(a.pValue < alpha)) return 'step2-fails';
+  if (!(b.pValue < alpha)) return 'step3-fails';
+  if (!(cPrime.pValue < alpha)) return 'full';
+  return Math.abs(cPrime.estimate) < Math.abs(c.estimate) ? 'partial' : 'none';
 }
 
 /**
  * Replicates of every indirect effect (and their total, last) over cluster-bootstrap draws. Each
  * replicate gathers the rows of the drawn clusters, demeans all variables once on the fixed
- * effects (E1's {@link demean}; the cluster's own FE re-coded per draw so duplicates are distinct
+ * effects ({@link demean}; the cluster's own FE re-coded per draw so duplicates are distinct
  * clusters; without FE, centring = an intercept), and solves every equation from one Gram matrix.
  */
 function clusterBootstrap(

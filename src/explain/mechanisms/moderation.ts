@@ -2,9 +2,7 @@ import { InputError } from '../../core/errors.js';
 import { NoteLog, type Note } from '../../core/notes.js';
 import { mean, sd } from '../../core/numeric.js';
 import { filterRows, withColumns, type Panel } from '../../data/panel.js';
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import { tPValue } from '../../core/pvalue.js';
+import { criticalValue, estimateRow, type Estimate } from '../estimate.js';
 import { feols } from '../feols.js';
 import { formulaOf } from '../formula.js';
 import { coefTable, vcov, type CoefRow, type VcovSpec } from '../vcov.js';
@@ -26,18 +24,12 @@ export interface ModerationOptions {
   readonly alpha?: number;
 }
 
-/** Slope of X at one value of the moderator. */
-export interface SimpleSlope {
-  /** `mean − 1 SD`, `mean`, `mean + 1 SD`. */
+/** Slope of X at one value of the moderator: an {@link Estimate} whose `term` is the point (`mean − 1 SD`, `mean`, `mean + 1 SD`). */
+export interface SimpleSlope extends Estimate {
+  /** Same as `term`. */
   readonly at: string;
   /** Moderator value on its original scale. */
   readonly z: number;
-  readonly slope: number;
-  readonly stdError: number;
-  readonly statistic: number;
-  readonly pValue: number;
-  readonly ciLow: number;
-  readonly ciHigh: number;
 }
 
 /** Result of {@link moderation}. */
@@ -115,16 +107,14 @@ export function moderation(panel: Panel, options: ModerationOptions): Moderation
   const V = (a: number, b: number) => v.matrix.data[a + b * K];
   const b1 = table[ix].estimate;
   const b3 = table[ixz].estimate;
-  const normal = !Number.isFinite(v.df);
-  const crit = normal ? normalQuantile(1 - o.alpha / 2, 0, 1) : tQuantile(1 - o.alpha / 2, v.df);
+  const crit = criticalValue(v.df, 1 - o.alpha);
   const zBar = mean(z);
   const simpleSlopes = ([-1, 0, 1] as const).map((k) => {
     // w: the moderator on the model's scale (centred, or raw when centre = false).
     const w = (o.centre ? 0 : zBar) + k * zSd;
-    const slope = b1 + b3 * w;
+    const at = k === 0 ? 'mean' : `mean ${k < 0 ? '−' : '+'} 1 SD`;
     const se = Math.sqrt(V(ix, ix) + w * w * V(ixz, ixz) + 2 * w * V(ix, ixz));
-    const t = slope / se;
-    return { at: k === 0 ? 'mean' : `mean ${k < 0 ? '−' : '+'} 1 SD`, z: zBar + k * zSd, slope, stdError: se, statistic: t, pValue: tPValue(t, v.df), ciLow: slope - crit * se, ciHigh: slope + crit * se };
+    return { ...estimateRow(at, b1 + b3 * w, se, v.df, 1 - o.alpha, crit), at, z: zBar + k * zSd };
   });
   const jn = johnsonNeyman(b1, b3, V(ix, ix), V(ixz, ixz), V(ix, ixz), crit);
   const shift = (w: number) => w + zMean;

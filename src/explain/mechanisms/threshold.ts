@@ -3,9 +3,10 @@ import { NoteLog, type Note } from '../../core/notes.js';
 import { quantile } from '../../core/numeric.js';
 import { Rng } from '../../core/rng.js';
 import { column, withColumns, type Panel } from '../../data/panel.js';
-import { cholesky, choleskyInverse, choleskySolve, type CholeskyFactor } from '../../linalg/cholesky.js';
+import { cholesky, choleskyInverse, choleskySolve, solveUpper, type CholeskyFactor } from '../../linalg/cholesky.js';
 import { crossprod, xty } from '../../linalg/crossprod.js';
-import { tPValue } from '../../core/pvalue.js';
+import { choleskyQr2 } from '../../linalg/cholesky-qr.js';
+import { estimateRow, type Estimate } from '../estimate.js';
 import { feols } from '../feols.js';
 import { demean, type FixedEffect } from '../demean.js';
 import { formulaOf } from '../formula.js';
@@ -38,7 +39,7 @@ export interface ThresholdOptions {
   /**
    * Trimming: every regime must hold at least ⌈trim·n⌉ observations (Hansen 1999, §3: "a minimal
    * percentage of the observations (say 1% or 5%) lie in each regime"). Default 0.01 as xthreg's
-   * `trim(0.01)`; the issue's examples use 0.05.
+   * `trim(0.01)`; Hansen (1999) and many applied papers use 0.05.
    */
   readonly trim?: number;
   /**
@@ -63,7 +64,7 @@ export interface ThresholdOptions {
   /**
    * Variance of the final coefficients: omitted = iid (xtreg, fe); otherwise a {@link VcovSpec} or
    * its text (`hc1`, `cluster:id`), computed by refitting the regimes with feols (entity FE, plus
-   * period FE with `timeEffects`) and E1's vcov — as `xthreg …, vce(cluster id)` passes the option
+   * period FE with `timeEffects`) and {@link vcovOf} — as `xthreg …, vce(cluster id)` passes the option
    * to `xtreg`.
    */
   readonly vcov?: VcovSpec | string;
@@ -136,14 +137,8 @@ export interface ThresholdEstimate {
   readonly replicates: Float64Array;
 }
 
-/** A coefficient of the final fixed-effects model at the estimated thresholds. */
-export interface ThresholdCoefficient {
-  readonly term: string;
-  readonly estimate: number;
-  readonly stdError: number;
-  readonly statistic: number;
-  readonly pValue: number;
-}
+/** A coefficient of the final fixed-effects model at the estimated thresholds (95% interval). */
+export type ThresholdCoefficient = Estimate;
 
 /** Result of {@link panelThreshold}. */
 export interface ThresholdResult {
@@ -599,7 +594,7 @@ export function panelThreshold(panel: Panel, options: ThresholdOptions): Thresho
   let coefficients = fit.coefficients;
   let vcovLabel = 'IID (xtreg, fe)';
   if (options.vcov !== undefined) {
-    // Refit the final regimes with feols so that every variance type of E1's vcov is available.
+    // Refit the final regimes with feols so that every variance type of the vcov registry is available.
     const names = fit.regimes.map((_, j) => `thr_regime_${j + 1}`);
     const added: Record<string, Float64Array> = {};
     fit.regimes.forEach((r, j) => (added[names[j]] = Float64Array.from(panel.columns[o.x], (v, i) => (q[i] > r.lower && q[i] <= r.upper ? v : 0))));
@@ -608,7 +603,7 @@ export function panelThreshold(panel: Panel, options: ThresholdOptions): Thresho
     const v = vcovOf(refit, options.vcov);
     vcovLabel = v.label;
     const byName = new Map(coefTable(refit, v).map((r) => [r.term, r]));
-    coefficients = [...fit.regimes.map((r, j) => ({ ...byName.get(names[j])!, term: r.term })), ...o.controls.map((c) => byName.get(c)!)].map(({ term, estimate, stdError, statistic, pValue }) => ({ term, estimate, stdError, statistic, pValue }));
+    coefficients = [...fit.regimes.map((r, j) => ({ ...byName.get(names[j])!, term: r.term })), ...o.controls.map((c) => byName.get(c)!)];
     if (o.timeEffects) notes.info('threshold-vcov-time-effects', 'with timeEffects and vcov, period effects are absorbed as fixed effects and not listed among the coefficients');
   }
   if (d.minCount < 10) notes.info('threshold-trim', `each regime holds at least ${d.minCount} observations (trim ${o.trim})`);
@@ -641,13 +636,16 @@ function fitAt(d: Design, q: Float64Array, o: ThresholdResult['options'], gammas
   });
   const cols = [...regimes.map((r) => regimeColumn(d, q, r.lower, r.upper)), ...d.base.slice(1)];
   const terms = [...regimes.map((r) => r.term), ...d.controlNames];
-  const chol = cholesky(crossprod(cols));
+  const gram = crossprod(cols);
+  const chol = cholesky(gram);
   if (chol.dropped.length) {
     throw new InputError(`collinear terms in the threshold model: ${chol.dropped.map((j) => terms[j]).join(', ')}`, {
       hint: 'remove controls that are constant within entities or linear combinations of others',
     });
   }
-  const beta = choleskySolve(chol, xty(cols, d.y));
+  // The final coefficients by thin QR, as feols (error ~κε rather than the normal equations' κ²ε).
+  const qrf = choleskyQr2(cols, [d.y], gram);
+  const beta = solveUpper(qrf.r, qrf.qty[0]);
   let ssr = 0;
   for (let i = 0; i < d.n; i++) {
     let f = d.y[i];
@@ -656,12 +654,8 @@ function fitAt(d: Design, q: Float64Array, o: ThresholdResult['options'], gammas
   }
   const df = d.n - d.nEnt - cols.length;
   const s2 = ssr / df;
-  const inv = choleskyInverse(chol);
-  const coefficients = terms.map((term, j) => {
-    const se = Math.sqrt(s2 * inv.data[j + j * cols.length]);
-    const t = beta[j] / se;
-    return { term, estimate: beta[j], stdError: se, statistic: t, pValue: tPValue(t, df) };
-  });
+  const inv = choleskyInverse({ r: qrf.r, rank: cols.length, keep: cols.map((_, j) => j), dropped: [] });
+  const coefficients = terms.map((term, j) => estimateRow(term, beta[j], Math.sqrt(s2 * inv.data[j + j * cols.length]), df));
   return { coefficients, regimes, ssr };
 }
 

@@ -4,17 +4,18 @@ import { dim, ind } from './build.js';
 /**
  * The `seed` framework: the mechanism of Zhao & Chen, "Research on the Fundamental Logic and
  * Mechanism of Scientific and Technological Innovation Empowering the Development of New Quality
- * Productive Forces" (the paper in shared/seed), as four systems. Innovation (technological,
+ * Productive Forces", as four systems. Innovation (technological,
  * institutional and model innovation, the paper's §2) drives NQPF itself, read through Marx's three
  * elements of the productive forces (laborers, means of labour, objects of labour, §3), through the
  * industrial layout (upgrading, strategic emerging and future industries, §4) and talent
  * (cultivation, evaluation, aggregation, §5).
  *
- * Indicators are the usual provincial ones of the NQPF literature (methods.md §1a): R&D, patents and
+ * Indicators are the usual provincial ones of NQPF measurement papers: R&D, patents and
  * digital finance for innovation; schooling, broadband, robots and energy/emission intensity for the
  * three elements; high-tech and strategic-emerging shares for industry; education spending,
  * postgraduates and research wages for talent. No column appears in two systems, so coupling and
- * regressions between the systems are not mechanical (methods.md pitfall 6). The column names are
+ * regressions between the systems are not mechanical (a shared indicator would correlate the two
+ * scores by construction). The column names are
  * those of the built-in `china-sim` dataset; with real yearbook data, name the columns the same or
  * copy this framework to a YAML file and change `column`.
  */

@@ -54,8 +54,9 @@ function planarGeometry(g: Geometry): Geometry {
     const out = ring.map((pt, i) => {
       if (i > 0) {
         const d = pt[0] - ring[i - 1][0];
-        if (d > 180) (shift -= 360), (crossed = true);
-        else if (d < -180) (shift += 360), (crossed = true);
+        if (d > 180) shift -= 360;
+        else if (d < -180) shift += 360;
+        if (d > 180 || d < -180) crossed = true;
       }
       return [pt[0] + shift, pt[1]];
     });

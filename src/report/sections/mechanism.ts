@@ -4,6 +4,7 @@ import type { ThresholdResult } from '../../explain/mechanisms/threshold.js';
 import type { Block, ReportSection } from '../blocks.js';
 import type { Text } from '../charts/theme.js';
 import { registerTerms, t, tf } from '../i18n.js';
+import { cautionText, wenYeText } from '../mediation-text.js';
 
 registerTerms({
   mechanismSection: { en: 'Mechanism: innovation → NQPF', zh: '作用机制：创新 → 新质生产力' },
@@ -138,10 +139,10 @@ export function mechanismSection(input: MechanismSectionInput, options: Mechanis
           { key: 'share', label: t('mechanismShare', lang), format: { percent: true, digits: 1 } },
           { key: 'verdict', label: t('mechanismVerdict', lang), align: 'left' },
         ],
-        rows: m.indirect.map((e) => ({ mediator: e.mediator, estimate: e.estimate, truth: truth?.mediation?.[e.mediator], perc: interval(e.ciLow, e.ciHigh, 4), bc: interval(e.bcLow, e.bcHigh, 4), share: e.share, verdict: e.verdict })),
+        rows: m.indirect.map((e) => ({ mediator: e.mediator, estimate: e.estimate, truth: truth?.mediation?.[e.mediator], perc: interval(e.ciLow, e.ciHigh, 4), bc: interval(e.bcLow, e.bcHigh, 4), share: e.share, verdict: wenYeText(e.verdict, lang) })),
         caption: t('mechanismIndirect', lang),
       },
-      { kind: 'paragraph', text: m.caution },
+      { kind: 'paragraph', text: cautionText(m.caution, lang) },
     );
   }
   if (th) {

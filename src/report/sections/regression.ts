@@ -1,5 +1,7 @@
 import type { Panel } from '../../data/panel.js';
 import type { RegressionTable } from '../regression-table.js';
+import type { VcovSpec } from '../../explain/vcov.js';
+import { vcovMethodsText } from '../vcov-methods.js';
 import type { Block, GridBlock, ReportSection } from '../blocks.js';
 import { txt, type Text } from '../charts/theme.js';
 import { registerTerms, t, term } from '../i18n.js';
@@ -19,7 +21,7 @@ registerTerms({
 });
 
 /**
- * A {@link GridBlock} of a regression table from src/explain/table.ts (models side by side, stars,
+ * A {@link GridBlock} of a regression table from src/report/regression-table.ts (models side by side, stars,
  * standard errors in parentheses, fixed-effect rows, N, R²), with its note.
  */
 export function regressionTableBlock(table: RegressionTable, caption?: Text): GridBlock {
@@ -52,13 +54,20 @@ export interface TruthRow {
  */
 export function regressionSection(
   panel: Panel,
-  content: { readonly intro?: Text; readonly tables: readonly { readonly caption: Text; readonly table: RegressionTable }[]; readonly truth?: readonly TruthRow[] },
+  content: {
+    readonly intro?: Text;
+    readonly tables: readonly { readonly caption: Text; readonly table: RegressionTable }[];
+    readonly truth?: readonly TruthRow[];
+    /** Variance estimators used in the tables: a methods paragraph from the vcov registry follows them. */
+    readonly vcov?: readonly VcovSpec['type'][];
+  },
   options: SectionOptions = {},
 ): ReportSection {
   const lang = options.lang ?? 'en';
   const blocks: Block[] = [];
   if (content.intro !== undefined) blocks.push({ kind: 'paragraph', text: content.intro });
   for (const tb of content.tables) blocks.push(regressionTableBlock(tb.table, tb.caption));
+  if (content.vcov?.length) blocks.push({ kind: 'paragraph', text: vcovMethodsText(content.vcov, lang) });
   if (content.truth && content.truth.length > 0) {
     blocks.push({
       kind: 'table',

@@ -1,9 +1,9 @@
 import { Option, type Command } from 'commander';
-import type { Panel } from '../../data/panel.js';
-import type { CrossSection } from '../../spatial/cross-section.js';
-import type { SpatialWeights } from '../../spatial/weights.js';
-import { imputeColumns, intOption, loadData, numberOption, withImputeOption, type DataOptions } from '../common.js';
-import { weightsFromOptions, type WeightsCliOptions } from './moran.js';
+import type { Panel } from '../data/panel.js';
+import type { CrossSection } from '../spatial/cross-section.js';
+import type { SpatialWeights } from '../spatial/weights.js';
+import { imputeColumns, intOption, loadData, numberOption, withImputeOption, type DataOptions } from './common.js';
+import { weightsFromOptions, type WeightsCliOptions } from './weights-flags.js';
 
 /** Flags shared by `spatial-regress` and `scenario`: the model, and the weights with `moran`'s flags. */
 export interface SpatialModelCliOptions extends WeightsCliOptions, DataOptions {
