@@ -1,6 +1,22 @@
 import { CHINA_MAP, WORLD_MAP, registerMaps } from './geodata.js';
 import { chinaProvince } from './china-provinces.js';
-import { BORDER, FONT_FAMILY, INK, NO_DATA_FILL, PALETTE, SEQUENTIAL, fmt, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
+import {
+  BORDER,
+  FONT_FAMILY,
+  INK,
+  NO_DATA_FILL,
+  PALETTE,
+  SEQUENTIAL,
+  fmt,
+  chartOption,
+  svgOf,
+  titleOption,
+  topSpace,
+  txt,
+  type ChartBase,
+  type ChartOption,
+  type Text,
+} from './theme.js';
 
 /** A continuous colour scale from `min` to `max` (defaults: the data range). */
 export interface ContinuousScale {
@@ -146,14 +162,21 @@ function choropleth(
     data = [];
     for (const [name, v] of matched) {
       const i = index.get(String(v));
-      if (i === undefined) throw new RangeError(`map: value "${String(v)}" of region ${name} is not one of the categories ${scale.categories.map((c) => c.value).join(', ')}`);
+      if (i === undefined)
+        throw new RangeError(
+          `map: value "${String(v)}" of region ${name} is not one of the categories ${scale.categories.map((c) => c.value).join(', ')}`,
+        );
       data.push({ name, value: i });
     }
     visualMap = {
       type: 'piecewise',
       seriesIndex: 0,
       inverse: true,
-      pieces: scale.categories.map((c, i) => ({ value: i, label: txt(c.label, lang), color: c.color ?? PALETTE[i % PALETTE.length] })),
+      pieces: scale.categories.map((c, i) => ({
+        value: i,
+        label: txt(c.label, lang),
+        color: c.color ?? PALETTE[i % PALETTE.length],
+      })),
       orient: 'vertical',
       left: 8,
       bottom: 8,
@@ -167,7 +190,8 @@ function choropleth(
     let lo = Infinity;
     let hi = -Infinity;
     for (const [name, v] of matched) {
-      if (typeof v !== 'number') throw new RangeError(`map: value of region ${name} is "${v}", a continuous scale needs numbers`);
+      if (typeof v !== 'number')
+        throw new RangeError(`map: value of region ${name} is "${v}", a continuous scale needs numbers`);
       if (!Number.isFinite(v)) continue;
       data.push({ name, value: v });
       if (v < lo) lo = v;
@@ -212,8 +236,27 @@ function choropleth(
     if (o.kind === 'ellipse') {
       const coords = o.path.map((p) => [p[0], p[1]]);
       if (coords.length > 0) coords.push(coords[0]);
-      series.push({ type: 'lines', name, coordinateSystem: 'geo', polyline: true, data: [{ coords }], lineStyle: { color, width: 2, opacity: 1 }, itemStyle: { color }, z: 5 });
-      if (o.center) series.push({ type: 'scatter', name, coordinateSystem: 'geo', data: [[o.center[0], o.center[1]]], symbol: 'circle', symbolSize: 8, itemStyle: { color, opacity: 1, borderColor: '#ffffff', borderWidth: 1 }, z: 6 });
+      series.push({
+        type: 'lines',
+        name,
+        coordinateSystem: 'geo',
+        polyline: true,
+        data: [{ coords }],
+        lineStyle: { color, width: 2, opacity: 1 },
+        itemStyle: { color },
+        z: 5,
+      });
+      if (o.center)
+        series.push({
+          type: 'scatter',
+          name,
+          coordinateSystem: 'geo',
+          data: [[o.center[0], o.center[1]]],
+          symbol: 'circle',
+          symbolSize: 8,
+          itemStyle: { color, opacity: 1, borderColor: '#ffffff', borderWidth: 1 },
+          z: 6,
+        });
     } else {
       series.push({
         type: 'scatter',
@@ -231,14 +274,29 @@ function choropleth(
   return chartOption(
     {
       title: titleOption(spec),
-      legend: overlayNames.length > 0 ? { data: [...new Set(overlayNames)], right: 8, bottom: 8, orient: 'vertical', textStyle: { color: INK, fontSize: 11, fontFamily: FONT_FAMILY } } : undefined,
+      legend:
+        overlayNames.length > 0
+          ? {
+              data: [...new Set(overlayNames)],
+              right: 8,
+              bottom: 8,
+              orient: 'vertical',
+              textStyle: { color: INK, fontSize: 11, fontFamily: FONT_FAMILY },
+            }
+          : undefined,
       visualMap,
       graphic: [
         {
           type: 'text',
           left: 8,
           bottom: scale.type === 'categorical' ? 20 + 21 * scale.categories.length : 40,
-          style: { text: txt(spec.valueName, lang), fontSize: 11, fill: INK, fontFamily: FONT_FAMILY, fontWeight: 'bold' },
+          style: {
+            text: txt(spec.valueName, lang),
+            fontSize: 11,
+            fill: INK,
+            fontFamily: FONT_FAMILY,
+            fontWeight: 'bold',
+          },
         },
         {
           type: 'text',

@@ -35,7 +35,11 @@ export interface EntityMapOptions {
  * {@link entityMapKind}), with a note naming the entities that could not be placed; a paragraph
  * saying why when no map fits.
  */
-export function entityMapFigure(entities: readonly EntityInfo[], values: ReadonlyMap<string, number | string>, options: EntityMapOptions): Block[] {
+export function entityMapFigure(
+  entities: readonly EntityInfo[],
+  values: ReadonlyMap<string, number | string>,
+  options: EntityMapOptions,
+): Block[] {
   const lang = options.lang ?? 'en';
   const info = new Map(entities.map((e) => [e.id, e]));
   const shown = [...values.keys()].map((id) => info.get(id) ?? { id });
@@ -45,13 +49,21 @@ export function entityMapFigure(entities: readonly EntityInfo[], values: Readonl
   const missing: EntityInfo[] = [];
   for (const e of shown) {
     // Small states (Singapore, Malta, Bahrain, …) are not drawn at 1:110m: say so rather than drop them silently.
-    const key = kind === 'world' ? (typeof e.iso3 === 'string' && onWorldMap().has(e.iso3.toUpperCase()) ? e.iso3 : undefined) : provinceOf(e)?.zh;
+    const key =
+      kind === 'world'
+        ? typeof e.iso3 === 'string' && onWorldMap().has(e.iso3.toUpperCase())
+          ? e.iso3
+          : undefined
+        : provinceOf(e)?.zh;
     if (key === undefined) missing.push(e);
     else keyed[key] = values.get(e.id)!;
   }
   const spec = { lang, values: keyed, valueName: options.valueName, scale: options.scale, overlays: options.overlays };
   const svg = kind === 'world' ? worldMap(spec) : chinaMap(spec);
-  const notes = [options.note !== undefined ? txt(options.note, lang) : '', missing.length > 0 ? tf('unmatchedMap', lang, { list: missing.map((e) => entityLabel(e, lang)).join(', ') }) : '']
+  const notes = [
+    options.note !== undefined ? txt(options.note, lang) : '',
+    missing.length > 0 ? tf('unmatchedMap', lang, { list: missing.map((e) => entityLabel(e, lang)).join(', ') }) : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return [{ kind: 'figure', caption: options.caption, svg, note: notes || undefined }];
