@@ -16,21 +16,45 @@ const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 export const engineImportRule = [
   'error',
   {
-    paths: nodeBuiltins.map((name) => ({ name, message: 'the engine runs in a browser: Node APIs belong in src/io or src/cli' })),
+    paths: nodeBuiltins.map((name) => ({
+      name,
+      message: 'the engine runs in a browser: Node APIs belong in src/io or src/cli',
+    })),
     patterns: [
-      { group: ['node:*', ...nodeBuiltins.map((m) => `${m}/*`)], message: 'the engine runs in a browser: Node APIs belong in src/io or src/cli' },
-      { group: ['**/io', '**/io/*', '!**/io/*/**'], message: 'the engine does not read files: take the data as an argument (src/io is Node-only)' },
-      { group: ['**/cli', '**/cli/*', '**/cli/**'], message: 'the engine does not depend on the command line (src/cli)' },
+      {
+        group: ['node:*', ...nodeBuiltins.map((m) => `${m}/*`)],
+        message: 'the engine runs in a browser: Node APIs belong in src/io or src/cli',
+      },
+      {
+        group: ['**/io', '**/io/*', '!**/io/*/**'],
+        message: 'the engine does not read files: take the data as an argument (src/io is Node-only)',
+      },
+      {
+        group: ['**/cli', '**/cli/*', '**/cli/**'],
+        message: 'the engine does not depend on the command line (src/cli)',
+      },
     ],
   },
 ];
 
-const commandImportPattern = { group: ['./*'], message: 'a command does not import another command: move shared code to src/api or src/cli/*.ts' };
+const commandImportPattern = {
+  group: ['./*'],
+  message: 'a command does not import another command: move shared code to src/api or src/cli/*.ts',
+};
 
 /** Modules that cost most of a second at start-up: a command imports them with `await import()` where it needs them (--out). */
 const heavyImportPatterns = [
   {
-    group: ['echarts', 'echarts/*', '**/report/document*', '**/report/sections/*', '**/report/charts/*', '**/io/xlsx*', 'write-excel-file*', 'read-excel-file*'],
+    group: [
+      'echarts',
+      'echarts/*',
+      '**/report/document*',
+      '**/report/sections/*',
+      '**/report/charts/*',
+      '**/io/xlsx*',
+      'write-excel-file*',
+      'read-excel-file*',
+    ],
     message: 'keep start-up fast: import the report, charts and XLSX with `await import(...)` inside the --out branch',
   },
 ];
@@ -42,18 +66,28 @@ export default tseslint.config(
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
   {
     files: ['src/**/*.ts'],
+    // src/web/vite.config.ts is the workbench's build script (Node), not code that runs in the page.
     ignores: ['src/cli/**', 'src/io/**', 'src/index.ts', 'src/web/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': engineImportRule,
-      'no-restricted-globals': ['error', ...['process', 'Buffer', '__dirname', '__filename', 'require', 'global'].map((name) => ({ name, message: 'the engine runs in a browser: no Node globals' }))],
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', '__dirname', '__filename', 'require', 'global'].map((name) => ({
+          name,
+          message: 'the engine runs in a browser: no Node globals',
+        })),
+      ],
     },
   },
   {

@@ -23,10 +23,19 @@ const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].ma
 const gz = (f: string) => gzipSync(readFileSync(path.join(dir, f)), { level: 9 }).length;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 const initialGz = initial.reduce((s, f) => s + gz(f), 0);
-console.log(`initial JS (${initial.length} file${initial.length > 1 ? 's' : ''}): ${kb(initialGz)} gzip (budget 500 kB) ${initialGz <= 500 * 1024 ? 'OK' : 'OVER'}`);
-const assets = readdirSync(path.join(dir, 'assets')).filter((f) => f.endsWith('.js') && !initial.includes(`assets/${f}`));
+console.log(
+  `initial JS (${initial.length} file${initial.length > 1 ? 's' : ''}): ${kb(initialGz)} gzip (budget 500 kB) ${initialGz <= 500 * 1024 ? 'OK' : 'OVER'}`,
+);
+const assets = readdirSync(path.join(dir, 'assets')).filter(
+  (f) => f.endsWith('.js') && !initial.includes(`assets/${f}`),
+);
 const lazy = assets.map((f) => ({ f, n: gz(`assets/${f}`) })).sort((a, b) => b.n - a.n);
-console.log(`on demand: ${lazy.slice(0, 4).map((x) => `${x.f.replace(/-[\w-]{8}\.js$/, '')} ${kb(x.n)}`).join(', ')} (+${lazy.length - 4} smaller chunks)`);
+console.log(
+  `on demand: ${lazy
+    .slice(0, 4)
+    .map((x) => `${x.f.replace(/-[\w-]{8}\.js$/, '')} ${kb(x.n)}`)
+    .join(', ')} (+${lazy.length - 4} smaller chunks)`,
+);
 
 if (!existsSync('/usr/bin/chromium')) {
   console.log('time to interactive: skipped (/usr/bin/chromium not installed)');
@@ -39,7 +48,15 @@ for (let run = 0; run < 5; run++) {
   const profile = mkdtempSync(path.join(tmpdir(), 'nqpf-bench-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   await page.goto(server.url);
@@ -56,6 +73,8 @@ for (let run = 0; run < 5; run++) {
 }
 await server.close();
 const median = (x: number[]) => [...x].sort((a, b) => a - b)[Math.floor(x.length / 2)];
-console.log(`time to interactive (served locally, cold cache, median of ${tti.length}): ${median(tti).toFixed(0)} ms (budget 1500 ms) ${median(tti) <= 1500 ? 'OK' : 'OVER'}; runs ${tti.map((t) => t.toFixed(0)).join(', ')}`);
+console.log(
+  `time to interactive (served locally, cold cache, median of ${tti.length}): ${median(tti).toFixed(0)} ms (budget 1500 ms) ${median(tti) <= 1500 ? 'OK' : 'OVER'}; runs ${tti.map((t) => t.toFixed(0)).join(', ')}`,
+);
 console.log(`china-sim: Load → ranking table (median): ${median(first)} ms; runs ${first.join(', ')}`);
 console.log('(shared 2-core machine: timings are noisy)');

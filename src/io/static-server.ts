@@ -60,7 +60,9 @@ export function serveStatic(root: string, options: { port?: number; host?: strin
       res.writeHead(200, {
         'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': st.size,
-        'Cache-Control': file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'Cache-Control': file.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
         'X-Content-Type-Options': 'nosniff',
       });
       if (req.method === 'HEAD') res.end();

@@ -9,13 +9,24 @@ import type { MeasureResult } from '../measure/types.js';
 import { scoreTable, weightTable, wideScoreTables } from '../api/measure.js';
 
 /** The sheets of `nqpf measure --out`'s scores.xlsx: scores, weights, dimension weights, notes. */
-export function measureSheets(result: MeasureResult, panel: Panel, framework: Framework, notes: readonly Note[]): { name: string; rows: unknown[][] }[] {
+export function measureSheets(
+  result: MeasureResult,
+  panel: Panel,
+  framework: Framework,
+  notes: readonly Note[],
+): { name: string; rows: unknown[][] }[] {
   return [
     // full precision here; the CSV files round to --digits
     { name: 'scores', rows: scoreTable(result, panel, 0) },
     ...Object.entries(wideScoreTables(result, panel, 0)).map(([s, rows]) => ({ name: `wide ${s}`.slice(0, 31), rows })),
     { name: 'weights', rows: weightTable(result, framework) },
-    { name: 'dimension weights', rows: [['system', 'dimension', 'parent', 'weight'], ...result.dimensionWeights.map((d) => [d.system, d.id, d.parent ?? '', d.weight])] },
+    {
+      name: 'dimension weights',
+      rows: [
+        ['system', 'dimension', 'parent', 'weight'],
+        ...result.dimensionWeights.map((d) => [d.system, d.id, d.parent ?? '', d.weight]),
+      ],
+    },
     { name: 'notes', rows: [['level', 'code', 'message'], ...notes.map((n) => [n.level, n.code, n.message])] },
   ];
 }
@@ -24,7 +35,9 @@ export function measureSheets(result: MeasureResult, panel: Panel, framework: Fr
  * Sheets in write-excel-file's shape (the same in Node and in the browser): NaN, null and undefined
  * become empty cells; numbers and booleans stay; anything else is written as text.
  */
-export function xlsxSheetData(sheets: readonly { readonly name: string; readonly rows: readonly (readonly unknown[])[] }[]) {
+export function xlsxSheetData(
+  sheets: readonly { readonly name: string; readonly rows: readonly (readonly unknown[])[] }[],
+) {
   const cell = (v: unknown) => {
     if (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return null;
     if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return { value: v };

@@ -10,7 +10,12 @@
 import { z } from 'zod';
 import { InputError } from '../core/errors.js';
 import type { Framework } from '../framework/types.js';
-import { AGGREGATE_METHODS, NORMALIZE_METHODS, resolveMeasureOptions, type MeasureOptions } from '../measure/options.js';
+import {
+  AGGREGATE_METHODS,
+  NORMALIZE_METHODS,
+  resolveMeasureOptions,
+  type MeasureOptions,
+} from '../measure/options.js';
 
 /** Current version of the project file format. */
 export const PROJECT_VERSION = 1;
@@ -38,9 +43,13 @@ const frameworkSource = z.union([
 
 const measureSettings = z.strictObject({
   weights: z.string().default('entropy'),
-  normalize: z.enum(NORMALIZE_METHODS as [MeasureOptions['normalize'], ...MeasureOptions['normalize'][]]).default('minmax'),
+  normalize: z
+    .enum(NORMALIZE_METHODS as [MeasureOptions['normalize'], ...MeasureOptions['normalize'][]])
+    .default('minmax'),
   perPeriod: z.boolean().default(false),
-  aggregate: z.enum(AGGREGATE_METHODS as [MeasureOptions['aggregate'], ...MeasureOptions['aggregate'][]]).default('arithmetic'),
+  aggregate: z
+    .enum(AGGREGATE_METHODS as [MeasureOptions['aggregate'], ...MeasureOptions['aggregate'][]])
+    .default('arithmetic'),
   impute: z.enum(IMPUTE).default('none'),
   shift: z.number().optional(),
   range: z.tuple([z.number(), z.number()]).optional(),
@@ -88,7 +97,10 @@ export function parseProject(input: string | unknown, file = 'project.json'): Pr
     try {
       value = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch (e) {
-      throw new InputError(`not valid JSON: ${(e as Error).message}`, { file, hint: 'save the project again from the workbench, or check it with a JSON validator' });
+      throw new InputError(`not valid JSON: ${(e as Error).message}`, {
+        file,
+        hint: 'save the project again from the workbench, or check it with a JSON validator',
+      });
     }
   }
   const r = projectSchema.safeParse(value);
@@ -144,7 +156,10 @@ export function shellQuote(arg: string): string {
  */
 export function measureCommand(project: Project, frameworkFile = 'framework.yaml'): string {
   const args = ['nqpf', 'measure', ...dataArgs(project.data)];
-  args.push('--framework', 'builtin' in project.framework ? project.framework.builtin : (project.framework.file ?? frameworkFile));
+  args.push(
+    '--framework',
+    'builtin' in project.framework ? project.framework.builtin : (project.framework.file ?? frameworkFile),
+  );
   const m = project.measure;
   if (m.weights !== 'entropy') args.push('--weights', m.weights);
   if (m.normalize !== 'minmax') args.push('--normalize', m.normalize);
@@ -160,7 +175,10 @@ export function measureCommand(project: Project, frameworkFile = 'framework.yaml
 export function coupleCommand(project: Project, frameworkFile = 'framework.yaml'): string | undefined {
   if (!project.couple) return undefined;
   const args = ['nqpf', 'couple', ...dataArgs(project.data)];
-  args.push('--framework', 'builtin' in project.framework ? project.framework.builtin : (project.framework.file ?? frameworkFile));
+  args.push(
+    '--framework',
+    'builtin' in project.framework ? project.framework.builtin : (project.framework.file ?? frameworkFile),
+  );
   const m = project.measure;
   if (m.weights !== 'entropy') args.push('--weights', m.weights);
   if (m.normalize !== 'minmax') args.push('--normalize', m.normalize);

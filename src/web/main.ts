@@ -17,7 +17,15 @@ import { chartFigure, disposeDetached, resizeAll } from './app/charts.js';
 import { download, h, mount } from './app/dom.js';
 import { Cancelled, EngineClient, EngineError } from './app/engine-client.js';
 import { defaultLang, tr, type Key } from './app/i18n.js';
-import { applyProject, entityName, initialState, projectOf, rankingRows, topEntities, type AppState } from './app/state.js';
+import {
+  applyProject,
+  entityName,
+  initialState,
+  projectOf,
+  rankingRows,
+  topEntities,
+  type AppState,
+} from './app/state.js';
 import type { DataSummary, ErrorInfo, FrameworkInfo, MeasureView, ReadSettings, Request } from './worker/protocol.js';
 
 const engine = new EngineClient(() => new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' }));
@@ -53,11 +61,33 @@ function render(): void {
       h(
         'nav',
         { 'aria-label': 'steps' },
-        steps.map(([s, k]) => h('button', { class: s === state.step ? 'step active' : 'step', 'aria-current': s === state.step ? 'step' : undefined, onclick: () => go(s) }, T(k))),
+        steps.map(([s, k]) =>
+          h(
+            'button',
+            {
+              class: s === state.step ? 'step active' : 'step',
+              'aria-current': s === state.step ? 'step' : undefined,
+              onclick: () => go(s),
+            },
+            T(k),
+          ),
+        ),
       ),
-      h('button', { 'data-testid': 'lang-toggle', class: 'lang', onclick: toggleLang, title: 'en / 中文' }, T('langToggle')),
+      h(
+        'button',
+        { 'data-testid': 'lang-toggle', class: 'lang', onclick: toggleLang, title: 'en / 中文' },
+        T('langToggle'),
+      ),
     ),
-    h('main', {}, panel('data', dataStep()), panel('framework', frameworkStep()), panel('measure', measureStep()), panel('analyse', analyseStep()), panel('export', exportStep())),
+    h(
+      'main',
+      {},
+      panel('data', dataStep()),
+      panel('framework', frameworkStep()),
+      panel('measure', measureStep()),
+      panel('analyse', analyseStep()),
+      panel('export', exportStep()),
+    ),
     h('footer', { class: 'privacy', role: 'note' }, T('privacy')),
   );
   disposeDetached();
@@ -80,7 +110,15 @@ function toggleLang(): void {
 
 function errorBox(e?: ErrorInfo): HTMLElement | null {
   if (!e) return null;
-  const where = [e.file, e.row !== undefined ? (state.lang === 'zh' ? T('row').replace('{n}', String(e.row)) : `${T('row')} ${e.row}`) : undefined, e.column !== undefined ? `${T('column')} "${e.column}"` : undefined]
+  const where = [
+    e.file,
+    e.row !== undefined
+      ? state.lang === 'zh'
+        ? T('row').replace('{n}', String(e.row))
+        : `${T('row')} ${e.row}`
+      : undefined,
+    e.column !== undefined ? `${T('column')} "${e.column}"` : undefined,
+  ]
     .filter(Boolean)
     .join(', ');
   return h(
@@ -95,18 +133,30 @@ function errorBox(e?: ErrorInfo): HTMLElement | null {
 function busyBox(step: AppState['step']): HTMLElement | null {
   const s = status[step];
   if (!s?.busy) return s?.message ? h('p', { class: 'muted' }, s.message) : null;
-  return h('div', { class: 'busy', role: 'status', 'data-testid': 'busy' }, h('span', { class: 'spinner' }), s.busy, ' ', h('button', { onclick: () => engine.cancel() }, T('cancel')));
+  return h(
+    'div',
+    { class: 'busy', role: 'status', 'data-testid': 'busy' },
+    h('span', { class: 'spinner' }),
+    s.busy,
+    ' ',
+    h('button', { onclick: () => engine.cancel() }, T('cancel')),
+  );
 }
 
 /** Run an engine call for `step`, with its busy line, its inline error, and cancellation. */
-async function task<T>(step: AppState['step'], label: string, fn: (progress: (d: number, t: number, l: string) => void) => Promise<T>): Promise<T | undefined> {
+async function task<T>(
+  step: AppState['step'],
+  label: string,
+  fn: (progress: (d: number, t: number, l: string) => void) => Promise<T>,
+): Promise<T | undefined> {
   status[step] = { busy: label };
   render();
   try {
     const v = await fn((d, t, l) => {
       status[step] = { busy: `${label} ${l} (${d}/${t})` };
+      // Update the busy line in place (a full render would restart the charts on every event).
       const el = root.querySelector(`[data-step=${step}] [data-testid=busy]`);
-      if (el?.firstChild?.nextSibling) el.childNodes[1].textContent = status[step]!.busy!;
+      if (el?.childNodes[1]) el.childNodes[1].textContent = status[step]!.busy!;
     });
     status[step] = {};
     return v;
@@ -132,14 +182,32 @@ function dataStep(): HTMLElement {
       'aside',
       {},
       h('label', { for: 'data-file' }, T('dataFile')),
-      h('input', { id: 'data-file', type: 'file', 'data-testid': 'data-file', accept: '.csv,.tsv,.txt,.xlsx,.xlsm,.json', onchange: (ev: Event) => onDataFile(ev.target as HTMLInputElement) }),
+      h('input', {
+        id: 'data-file',
+        type: 'file',
+        'data-testid': 'data-file',
+        accept: '.csv,.tsv,.txt,.xlsx,.xlsm,.json',
+        onchange: (ev: Event) => onDataFile(ev.target as HTMLInputElement),
+      }),
       h('p', { class: 'muted small' }, T('dataHelp')),
       h('label', { for: 'builtin' }, T('orBuiltin')),
       h(
         'div',
         { class: 'row' },
-        h('select', { id: 'builtin' }, h('option', { value: 'china-sim' }, T('builtinSim')), h('option', { value: 'world-pwt' }, T('builtinPwt'))),
-        h('button', { 'data-testid': 'load-builtin', onclick: () => loadBuiltin((document.getElementById('builtin') as HTMLSelectElement).value) }, T('load')),
+        h(
+          'select',
+          { id: 'builtin' },
+          h('option', { value: 'china-sim' }, T('builtinSim')),
+          h('option', { value: 'world-pwt' }, T('builtinPwt')),
+        ),
+        h(
+          'button',
+          {
+            'data-testid': 'load-builtin',
+            onclick: () => loadBuiltin((document.getElementById('builtin') as HTMLSelectElement).value),
+          },
+          T('load'),
+        ),
       ),
       d ? columnPickers(d) : null,
       d
@@ -149,14 +217,31 @@ function dataStep(): HTMLElement {
             h('label', { for: 'impute' }, T('impute')),
             h(
               'select',
-              { id: 'impute', 'data-testid': 'impute', onchange: (ev: Event) => (state.measure.impute = (ev.target as HTMLSelectElement).value as AppState['measure']['impute']) },
-              (['none', 'linear', 'mean', 'drop'] as const).map((m) => h('option', { value: m, selected: state.measure.impute === m }, T(`impute${m[0].toUpperCase()}${m.slice(1)}` as Key))),
+              {
+                id: 'impute',
+                'data-testid': 'impute',
+                onchange: (ev: Event) =>
+                  (state.measure.impute = (ev.target as HTMLSelectElement).value as AppState['measure']['impute']),
+              },
+              (['none', 'linear', 'mean', 'drop'] as const).map((m) =>
+                h(
+                  'option',
+                  { value: m, selected: state.measure.impute === m },
+                  T(`impute${m[0].toUpperCase()}${m.slice(1)}` as Key),
+                ),
+              ),
             ),
           )
         : null,
       h('hr'),
       h('label', { for: 'project-file' }, T('openProject')),
-      h('input', { id: 'project-file', type: 'file', 'data-testid': 'project-file', accept: '.json', onchange: (ev: Event) => onProjectFile(ev.target as HTMLInputElement) }),
+      h('input', {
+        id: 'project-file',
+        type: 'file',
+        'data-testid': 'project-file',
+        accept: '.json',
+        onchange: (ev: Event) => onProjectFile(ev.target as HTMLInputElement),
+      }),
       s.message ? h('p', { class: 'muted' }, s.message) : null,
     ),
     h('div', { class: 'results' }, errorBox(s.error), busyBox('data'), d ? dataView(d) : null),
@@ -166,10 +251,28 @@ function dataStep(): HTMLElement {
 function columnPickers(d: DataSummary): HTMLElement | null {
   if (!state.file) return null;
   const pick = (id: string, label: Key, current: string) =>
-    h('div', {}, h('label', { for: id }, T(label)), h('select', { id, 'data-testid': id }, d.header.map((c) => h('option', { value: c, selected: c === current }, c))));
+    h(
+      'div',
+      {},
+      h('label', { for: id }, T(label)),
+      h(
+        'select',
+        { id, 'data-testid': id },
+        d.header.map((c) => h('option', { value: c, selected: c === current }, c)),
+      ),
+    );
   const sheet =
     d.sheets.length > 1
-      ? h('div', {}, h('label', { for: 'sheet' }, T('sheet')), h('select', { id: 'sheet', 'data-testid': 'sheet' }, d.sheets.map((c) => h('option', { value: c, selected: c === (d.sheet ?? d.sheets[0]) }, c))))
+      ? h(
+          'div',
+          {},
+          h('label', { for: 'sheet' }, T('sheet')),
+          h(
+            'select',
+            { id: 'sheet', 'data-testid': 'sheet' },
+            d.sheets.map((c) => h('option', { value: c, selected: c === (d.sheet ?? d.sheets[0]) }, c)),
+          ),
+        )
       : null;
   return h(
     'div',
@@ -199,9 +302,26 @@ function dataView(d: DataSummary): HTMLElement {
     {},
     h('h2', {}, 'builtin' in d.source ? T(d.source.builtin === 'world-pwt' ? 'builtinPwt' : 'builtinSim') : d.title),
     // Built-in data says whether it is real or SIMULATED; a user's own file is the user's to label.
-    'builtin' in d.source ? h('p', { class: d.simulated ? 'badge sim' : 'badge real', 'data-testid': 'data-label' }, d.simulated ? T('simulated') : T('realData')) : null,
+    'builtin' in d.source
+      ? h(
+          'p',
+          { class: d.simulated ? 'badge sim' : 'badge real', 'data-testid': 'data-label' },
+          d.simulated ? T('simulated') : T('realData'),
+        )
+      : null,
     d.citation ? h('p', { class: 'muted small' }, d.citation) : null,
-    h('p', { 'data-testid': 'data-summary' }, T('summary', { rows: d.rows, entities: d.entities.length, periods: d.periods.length, first: d.periods[0], last: d.periods[d.periods.length - 1] }), ` · ${T('entityCol')}: ${d.entityColumn} · ${T('periodCol')}: ${d.periodColumn}`),
+    h(
+      'p',
+      { 'data-testid': 'data-summary' },
+      T('summary', {
+        rows: d.rows,
+        entities: d.entities.length,
+        periods: d.periods.length,
+        first: d.periods[0],
+        last: d.periods[d.periods.length - 1],
+      }),
+      ` · ${T('entityCol')}: ${d.entityColumn} · ${T('periodCol')}: ${d.periodColumn}`,
+    ),
     notesList(d.notes),
     h('h3', {}, T('preview')),
     h('div', { class: 'scroll preview' }, table(d.preview.header, d.preview.rows.slice(0, 12), 'preview')),
@@ -217,7 +337,18 @@ function dataView(d: DataSummary): HTMLElement {
           'tbody',
           {},
           numeric.map((c) =>
-            h('tr', { class: c.coverage < 0.65 ? 'low' : '' }, h('td', {}, c.name), h('td', {}, h('span', { class: 'bar', style: `--w:${(c.coverage * 100).toFixed(1)}%` }), `${(c.coverage * 100).toFixed(1)}%`), h('td', { class: 'num' }, c.missing)),
+            h(
+              'tr',
+              { class: c.coverage < 0.65 ? 'low' : '' },
+              h('td', {}, c.name),
+              h(
+                'td',
+                {},
+                h('span', { class: 'bar', style: `--w:${(c.coverage * 100).toFixed(1)}%` }),
+                `${(c.coverage * 100).toFixed(1)}%`,
+              ),
+              h('td', { class: 'num' }, c.missing),
+            ),
           ),
         ),
       ),
@@ -226,22 +357,61 @@ function dataView(d: DataSummary): HTMLElement {
 }
 
 function notesList(notes: readonly { level: string; message: string }[]): HTMLElement | null {
-  const shown = [...new Set(notes.filter((n) => n.level === 'warning' || n.level === 'info').map((n) => n.message))].slice(0, 8);
+  const shown = [
+    ...new Set(notes.filter((n) => n.level === 'warning' || n.level === 'info').map((n) => n.message)),
+  ].slice(0, 8);
   if (!shown.length) return null;
-  return h('details', { class: 'notes' }, h('summary', {}, `${T('notes')} (${shown.length})`), h('ul', {}, shown.map((m) => h('li', {}, m))));
+  return h(
+    'details',
+    { class: 'notes' },
+    h('summary', {}, `${T('notes')} (${shown.length})`),
+    h(
+      'ul',
+      {},
+      shown.map((m) => h('li', {}, m)),
+    ),
+  );
 }
 
 function table(header: readonly string[], rows: readonly (readonly unknown[])[], testid?: string): HTMLElement {
   return h(
     'table',
     { 'data-testid': testid },
-    h('thead', {}, h('tr', {}, header.map((c) => h('th', {}, c)))),
-    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c) => h('td', { class: typeof c === 'number' ? 'num' : '' }, typeof c === 'number' ? (Number.isInteger(c) ? String(c) : fmt(c)) : String(c ?? '')))))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        header.map((c) => h('th', {}, c)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map((r) =>
+        h(
+          'tr',
+          {},
+          r.map((c) =>
+            h(
+              'td',
+              { class: typeof c === 'number' ? 'num' : '' },
+              typeof c === 'number' ? (Number.isInteger(c) ? String(c) : fmt(c)) : String(c ?? ''),
+            ),
+          ),
+        ),
+      ),
+    ),
   );
 }
 
 function fmt(x: number, d = 4): string {
-  return Number.isFinite(x) ? (Math.abs(x) >= 1e6 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(3) : x.toFixed(d)) : '—';
+  return Number.isFinite(x)
+    ? Math.abs(x) >= 1e6 || (x !== 0 && Math.abs(x) < 1e-3)
+      ? x.toExponential(3)
+      : x.toFixed(d)
+    : '—';
 }
 
 async function onDataFile(input: HTMLInputElement): Promise<void> {
@@ -251,7 +421,9 @@ async function onDataFile(input: HTMLInputElement): Promise<void> {
   // A project waiting for its data file: read it with the project's column choices, then measure.
   const p = state.pendingProject;
   const src = p && !('builtin' in p.data) ? p.data : undefined;
-  await readFile(src ? { entity: src.entity, period: src.period, sheet: src.sheet, encoding: src.encoding, layout: src.layout } : {});
+  await readFile(
+    src ? { entity: src.entity, period: src.period, sheet: src.sheet, encoding: src.encoding, layout: src.layout } : {},
+  );
   if (p && state.data) {
     state.pendingProject = undefined;
     status.data = {};
@@ -262,7 +434,9 @@ async function onDataFile(input: HTMLInputElement): Promise<void> {
 
 async function readFile(settings: ReadSettings): Promise<void> {
   const f = state.file!;
-  const d = await task('data', T('running'), () => engine.call<DataSummary>({ kind: 'load-file', fileName: f.name, bytes: f.bytes.slice(0), settings }));
+  const d = await task('data', T('running'), () =>
+    engine.call<DataSummary>({ kind: 'load-file', fileName: f.name, bytes: f.bytes.slice(0), settings }),
+  );
   // A file that cannot be read leaves the data loaded before it (and its results) as they were.
   if (d) dataLoaded(d);
   render();
@@ -270,7 +444,9 @@ async function readFile(settings: ReadSettings): Promise<void> {
 
 async function loadBuiltin(name: string): Promise<void> {
   state.file = undefined;
-  const d = await task('data', T('running'), () => engine.call<DataSummary>({ kind: 'load-builtin', name, baseUrl: document.baseURI }));
+  const d = await task('data', T('running'), () =>
+    engine.call<DataSummary>({ kind: 'load-builtin', name, baseUrl: document.baseURI }),
+  );
   if (!d) return;
   dataLoaded(d);
   // A built-in dataset comes with its framework: seed for china-sim, pwt for world-pwt.
@@ -314,8 +490,15 @@ async function onProjectFile(input: HTMLInputElement): Promise<void> {
 
 // ---- 2 framework ---------------------------------------------------------------------------------
 
-async function loadFramework(req: { builtin?: string; text?: string; definition?: unknown; fileName?: string }): Promise<boolean> {
-  const fw = await task('framework', T('running'), () => engine.call<FrameworkInfo>({ kind: 'load-framework', ...req }));
+async function loadFramework(req: {
+  builtin?: string;
+  text?: string;
+  definition?: unknown;
+  fileName?: string;
+}): Promise<boolean> {
+  const fw = await task('framework', T('running'), () =>
+    engine.call<FrameworkInfo>({ kind: 'load-framework', ...req }),
+  );
   if (!fw) return false;
   state.framework = fw;
   state.frameworkBuiltin = req.builtin;
@@ -333,9 +516,24 @@ async function onFrameworkFile(input: HTMLInputElement): Promise<void> {
   render();
 }
 
-type EditorIndicator = { id: string; column: string; direction: string; weight?: number; name?: { en: string; zh?: string } | string };
-type EditorDimension = { id: string; name?: { en: string; zh?: string } | string; dimensions?: EditorDimension[]; indicators?: EditorIndicator[] };
-type EditorFramework = { id?: string; name?: unknown; systems: { id: string; name?: unknown; dimensions: EditorDimension[] }[] };
+type EditorIndicator = {
+  id: string;
+  column: string;
+  direction: string;
+  weight?: number;
+  name?: { en: string; zh?: string } | string;
+};
+type EditorDimension = {
+  id: string;
+  name?: { en: string; zh?: string } | string;
+  dimensions?: EditorDimension[];
+  indicators?: EditorIndicator[];
+};
+type EditorFramework = {
+  id?: string;
+  name?: unknown;
+  systems: { id: string; name?: unknown; dimensions: EditorDimension[] }[];
+};
 let editor: EditorFramework | undefined;
 
 function frameworkStep(): HTMLElement {
@@ -348,17 +546,47 @@ function frameworkStep(): HTMLElement {
       'aside',
       {},
       h('label', { for: 'framework-file' }, T('frameworkFile')),
-      h('input', { id: 'framework-file', type: 'file', 'data-testid': 'framework-file', accept: '.yaml,.yml,.json', onchange: (ev: Event) => onFrameworkFile(ev.target as HTMLInputElement) }),
+      h('input', {
+        id: 'framework-file',
+        type: 'file',
+        'data-testid': 'framework-file',
+        accept: '.yaml,.yml,.json',
+        onchange: (ev: Event) => onFrameworkFile(ev.target as HTMLInputElement),
+      }),
       h('label', { for: 'builtin-fw' }, T('builtinFramework')),
       h(
         'div',
         { class: 'row' },
         h('select', { id: 'builtin-fw' }, h('option', { value: 'seed' }, 'seed'), h('option', { value: 'pwt' }, 'pwt')),
-        h('button', { onclick: async () => (await loadFramework({ builtin: (document.getElementById('builtin-fw') as HTMLSelectElement).value }), render()) }, T('load')),
+        h(
+          'button',
+          {
+            onclick: async () => (
+              await loadFramework({ builtin: (document.getElementById('builtin-fw') as HTMLSelectElement).value }),
+              render()
+            ),
+          },
+          T('load'),
+        ),
       ),
-      fw ? h('button', { 'data-testid': 'download-yaml', onclick: () => download(`${fw.framework.id}.yaml`, toYaml(fw.definition), 'text/yaml;charset=utf-8') }, T('downloadYaml')) : null,
+      fw
+        ? h(
+            'button',
+            {
+              'data-testid': 'download-yaml',
+              onclick: () => download(`${fw.framework.id}.yaml`, toYaml(fw.definition), 'text/yaml;charset=utf-8'),
+            },
+            T('downloadYaml'),
+          )
+        : null,
     ),
-    h('div', { class: 'results' }, errorBox(s.error), busyBox('framework'), fw ? h('div', {}, h('h2', {}, L(fw.framework.name)), notesList(fw.notes), editorView()) : null),
+    h(
+      'div',
+      { class: 'results' },
+      errorBox(s.error),
+      busyBox('framework'),
+      fw ? h('div', {}, h('h2', {}, L(fw.framework.name)), notesList(fw.notes), editorView()) : null,
+    ),
   );
 }
 
@@ -366,14 +594,35 @@ function editorView(): HTMLElement | null {
   if (!editor) return null;
   const cols = state.data?.columns.map((c) => c.name) ?? [];
   const nameInputs = (o: { name?: unknown }) => {
-    const n = (typeof o.name === 'string' ? { en: o.name } : (o.name as { en: string; zh?: string } | undefined)) ?? { en: '' };
+    const n = (typeof o.name === 'string' ? { en: o.name } : (o.name as { en: string; zh?: string } | undefined)) ?? {
+      en: '',
+    };
     return [
-      h('input', { class: 'name', value: n.en, placeholder: 'name (en)', 'aria-label': 'name en', oninput: (e: Event) => (o.name = { ...n, en: (e.target as HTMLInputElement).value }) }),
-      h('input', { class: 'name', value: n.zh ?? '', placeholder: '名称（中文）', 'aria-label': 'name zh', oninput: (e: Event) => (o.name = { ...n, zh: (e.target as HTMLInputElement).value || undefined }) }),
+      h('input', {
+        class: 'name',
+        value: n.en,
+        placeholder: 'name (en)',
+        'aria-label': 'name en',
+        oninput: (e: Event) => (o.name = { ...n, en: (e.target as HTMLInputElement).value }),
+      }),
+      h('input', {
+        class: 'name',
+        value: n.zh ?? '',
+        placeholder: '名称（中文）',
+        'aria-label': 'name zh',
+        oninput: (e: Event) => (o.name = { ...n, zh: (e.target as HTMLInputElement).value || undefined }),
+      }),
     ];
   };
-  const idInput = (o: { id: string }) => h('input', { class: 'id', value: o.id, 'aria-label': 'id', oninput: (e: Event) => (o.id = (e.target as HTMLInputElement).value) });
-  const rm = <X>(list: X[], x: X) => h('button', { class: 'small', onclick: () => (list.splice(list.indexOf(x), 1), render()) }, T('remove'));
+  const idInput = (o: { id: string }) =>
+    h('input', {
+      class: 'id',
+      value: o.id,
+      'aria-label': 'id',
+      oninput: (e: Event) => (o.id = (e.target as HTMLInputElement).value),
+    });
+  const rm = <X>(list: X[], x: X) =>
+    h('button', { class: 'small', onclick: () => (list.splice(list.indexOf(x), 1), render()) }, T('remove'));
   const indicator = (list: EditorIndicator[], i: EditorIndicator) =>
     h(
       'li',
@@ -413,10 +662,32 @@ function editorView(): HTMLElement | null {
       idInput(d),
       nameInputs(d),
       rm(list, d),
-      d.dimensions ? h('ul', {}, d.dimensions.map((x) => dimension(d.dimensions!, x))) : null,
-      !d.dimensions ? h('ul', {}, (d.indicators ??= []).map((x) => indicator(d.indicators!, x))) : null,
+      d.dimensions
+        ? h(
+            'ul',
+            {},
+            d.dimensions.map((x) => dimension(d.dimensions!, x)),
+          )
+        : null,
       !d.dimensions
-        ? h('button', { class: 'small', onclick: () => (d.indicators!.push({ id: `x${d.indicators!.length + 1}`, column: cols[0] ?? '', direction: '+' }), render()) }, T('addIndicator'))
+        ? h(
+            'ul',
+            {},
+            (d.indicators ??= []).map((x) => indicator(d.indicators!, x)),
+          )
+        : null,
+      !d.dimensions
+        ? h(
+            'button',
+            {
+              class: 'small',
+              onclick: () => (
+                d.indicators!.push({ id: `x${d.indicators!.length + 1}`, column: cols[0] ?? '', direction: '+' }),
+                render()
+              ),
+            },
+            T('addIndicator'),
+          )
         : null,
     );
   return h(
@@ -433,32 +704,71 @@ function editorView(): HTMLElement | null {
           idInput(s),
           nameInputs(s),
           rm(editor!.systems, s),
-          h('ul', {}, s.dimensions.map((d) => dimension(s.dimensions, d))),
-          h('button', { class: 'small', onclick: () => (s.dimensions.push({ id: `d${s.dimensions.length + 1}`, indicators: [] }), render()) }, T('addDimension')),
+          h(
+            'ul',
+            {},
+            s.dimensions.map((d) => dimension(s.dimensions, d)),
+          ),
+          h(
+            'button',
+            {
+              class: 'small',
+              onclick: () => (s.dimensions.push({ id: `d${s.dimensions.length + 1}`, indicators: [] }), render()),
+            },
+            T('addDimension'),
+          ),
         ),
       ),
     ),
-    h('button', { class: 'small', onclick: () => (editor!.systems.push({ id: `s${editor!.systems.length + 1}`, dimensions: [{ id: 'd1', indicators: [] }] }), render()) }, T('addSystem')),
+    h(
+      'button',
+      {
+        class: 'small',
+        onclick: () => (
+          editor!.systems.push({ id: `s${editor!.systems.length + 1}`, dimensions: [{ id: 'd1', indicators: [] }] }),
+          render()
+        ),
+      },
+      T('addSystem'),
+    ),
     ' ',
-    h('button', { 'data-testid': 'apply-framework', onclick: async () => (await loadFramework({ definition: structuredClone(editor), fileName: state.frameworkFile ?? 'framework.yaml' }), render()) }, T('apply')),
+    h(
+      'button',
+      {
+        'data-testid': 'apply-framework',
+        onclick: async () => (
+          await loadFramework({
+            definition: structuredClone(editor),
+            fileName: state.frameworkFile ?? 'framework.yaml',
+          }),
+          render()
+        ),
+      },
+      T('apply'),
+    ),
   );
 }
 
 // ---- 3 measure -----------------------------------------------------------------------------------
 
 async function runMeasure(): Promise<void> {
-  const r = await task('measure', T('running'), () => engine.call<MeasureView>({ kind: 'measure', settings: { ...state.measure } }));
+  const r = await task('measure', T('running'), () =>
+    engine.call<MeasureView>({ kind: 'measure', settings: { ...state.measure } }),
+  );
   if (!r) return;
   state.result = r;
-  state.view.system = state.view.system && r.systems.some((s) => s.id === state.view.system) ? state.view.system : r.systems[0]?.id;
+  state.view.system =
+    state.view.system && r.systems.some((s) => s.id === state.view.system) ? state.view.system : r.systems[0]?.id;
   state.view.period = undefined;
   for (const k of Object.keys(analysis)) delete analysis[k];
   // Coupling settings made for another framework no longer apply.
   const ids = new Set([...r.systems.map((x) => x.id), ...r.systems.flatMap((x) => x.dimensions.map((d) => d.id))]);
   if (state.couple && !state.couple.systems.every((x) => ids.has(x))) state.couple = undefined;
   const vars = new Set([...r.systems.map((x) => x.id), ...(state.data?.columns.map((c) => c.name) ?? [])]);
-  if ([mech.x, mech.m, mech.y, mech.q].some((v) => v !== undefined && !vars.has(v))) Object.assign(mech, { x: undefined, m: undefined, y: undefined, q: undefined });
-  if ([reg.y, ...reg.xs].some((v) => v !== undefined && !vars.has(v))) Object.assign(reg, { y: undefined, xs: [], formula: undefined });
+  if ([mech.x, mech.m, mech.y, mech.q].some((v) => v !== undefined && !vars.has(v)))
+    Object.assign(mech, { x: undefined, m: undefined, y: undefined, q: undefined });
+  if ([reg.y, ...reg.xs].some((v) => v !== undefined && !vars.has(v)))
+    Object.assign(reg, { y: undefined, xs: [], formula: undefined });
   state.step = 'measure';
 }
 
@@ -466,39 +776,97 @@ function measureStep(): HTMLElement {
   const s = status.measure ?? {};
   const m = state.measure;
   const sel = (id: string, label: Key, values: readonly string[], current: string, set: (v: string) => void) =>
-    h('div', {}, h('label', { for: id }, T(label)), h('select', { id, onchange: (e: Event) => set((e.target as HTMLSelectElement).value) }, values.map((v) => h('option', { value: v, selected: v === current }, v))));
+    h(
+      'div',
+      {},
+      h('label', { for: id }, T(label)),
+      h(
+        'select',
+        { id, onchange: (e: Event) => set((e.target as HTMLSelectElement).value) },
+        values.map((v) => h('option', { value: v, selected: v === current }, v)),
+      ),
+    );
   return h(
     'div',
     { class: 'step-grid' },
     h(
       'aside',
       {},
-      sel('weights', 'weights', ['entropy', 'critic', 'cv', 'equal', 'fixed', 'entropy+critic'], m.weights, (v) => (m.weights = v)),
-      sel('normalize', 'normalize', ['minmax', 'minmax-shift', 'minmax-range', 'zscore', 'ratio'], m.normalize, (v) => (m.normalize = v as typeof m.normalize)),
-      h('label', {}, h('input', { type: 'checkbox', checked: m.perPeriod, onchange: (e: Event) => (m.perPeriod = (e.target as HTMLInputElement).checked) }), ' ', T('perPeriod')),
-      sel('aggregate', 'aggregate', ['arithmetic', 'geometric', 'topsis'], m.aggregate, (v) => (m.aggregate = v as typeof m.aggregate)),
+      sel(
+        'weights',
+        'weights',
+        ['entropy', 'critic', 'cv', 'equal', 'fixed', 'entropy+critic'],
+        m.weights,
+        (v) => (m.weights = v),
+      ),
+      sel(
+        'normalize',
+        'normalize',
+        ['minmax', 'minmax-shift', 'minmax-range', 'zscore', 'ratio'],
+        m.normalize,
+        (v) => (m.normalize = v as typeof m.normalize),
+      ),
+      h(
+        'label',
+        {},
+        h('input', {
+          type: 'checkbox',
+          checked: m.perPeriod,
+          onchange: (e: Event) => (m.perPeriod = (e.target as HTMLInputElement).checked),
+        }),
+        ' ',
+        T('perPeriod'),
+      ),
+      sel(
+        'aggregate',
+        'aggregate',
+        ['arithmetic', 'geometric', 'topsis'],
+        m.aggregate,
+        (v) => (m.aggregate = v as typeof m.aggregate),
+      ),
       sel('impute-m', 'impute', ['none', 'linear', 'mean', 'drop'], m.impute, (v) => (m.impute = v as typeof m.impute)),
-      h('button', { class: 'primary', 'data-testid': 'run-measure', onclick: async () => (await runMeasure(), render()) }, T('runMeasure')),
+      h(
+        'button',
+        { class: 'primary', 'data-testid': 'run-measure', onclick: async () => (await runMeasure(), render()) },
+        T('runMeasure'),
+      ),
       cliLine(() => {
         const p = projectOf(state);
         return p ? measureCommand(p, state.frameworkFile) : undefined;
       }),
     ),
-    h('div', { class: 'results' }, errorBox(s.error), busyBox('measure'), state.result ? measureView(state.result) : null),
+    h(
+      'div',
+      { class: 'results' },
+      errorBox(s.error),
+      busyBox('measure'),
+      state.result ? measureView(state.result) : null,
+    ),
   );
 }
 
 function cliLine(make: () => string | undefined): HTMLElement | null {
   const line = make();
   if (!line) return null;
-  return h('div', { class: 'cli' }, h('div', { class: 'muted small' }, T('equivalent')), h('code', { 'data-testid': 'cli-line' }, line));
+  return h(
+    'div',
+    { class: 'cli' },
+    h('div', { class: 'muted small' }, T('equivalent')),
+    h('code', { 'data-testid': 'cli-line' }, line),
+  );
 }
 
 function measureView(r: MeasureView): HTMLElement {
   const d = state.data!;
   const system = state.view.system ?? r.systems[0].id;
   const sys = r.systems.find((s) => s.id === system)!;
-  const { period, rows } = rankingRows(r.json.scores, d.entities, { system, period: state.view.period, query: state.view.query, sort: state.view.sort, lang: state.lang });
+  const { period, rows } = rankingRows(r.json.scores, d.entities, {
+    system,
+    period: state.view.period,
+    query: state.view.query,
+    sort: state.view.sort,
+    lang: state.lang,
+  });
   const info = new Map(d.entities.map((e) => [e.id, e]));
   const name = (id: string) => entityName(info.get(id), id, state.lang);
   const sortBy = (key: AppState['view']['sort']['key']) => () => {
@@ -510,7 +878,20 @@ function measureView(r: MeasureView): HTMLElement {
   const controls = h(
     'div',
     { class: 'row controls' },
-    h('label', {}, T('system'), ' ', h('select', { 'data-testid': 'system-select', onchange: (e: Event) => ((state.view.system = (e.target as HTMLSelectElement).value), render()) }, r.systems.map((s) => h('option', { value: s.id, selected: s.id === system }, L(s.name))))),
+    h(
+      'label',
+      {},
+      T('system'),
+      ' ',
+      h(
+        'select',
+        {
+          'data-testid': 'system-select',
+          onchange: (e: Event) => ((state.view.system = (e.target as HTMLSelectElement).value), render()),
+        },
+        r.systems.map((s) => h('option', { value: s.id, selected: s.id === system }, L(s.name))),
+      ),
+    ),
     h(
       'label',
       {},
@@ -525,7 +906,18 @@ function measureView(r: MeasureView): HTMLElement {
         onchange: (e: Event) => ((state.view.period = Number((e.target as HTMLInputElement).value)), render()),
       }),
     ),
-    h('label', {}, T('search'), ' ', h('input', { type: 'search', 'data-testid': 'ranking-search', value: state.view.query, oninput: (e: Event) => ((state.view.query = (e.target as HTMLInputElement).value), renderRankingOnly()) })),
+    h(
+      'label',
+      {},
+      T('search'),
+      ' ',
+      h('input', {
+        type: 'search',
+        'data-testid': 'ranking-search',
+        value: state.view.query,
+        oninput: (e: Event) => ((state.view.query = (e.target as HTMLInputElement).value), renderRankingOnly()),
+      }),
+    ),
   );
   const rankTable = h(
     'table',
@@ -533,13 +925,25 @@ function measureView(r: MeasureView): HTMLElement {
     h(
       'thead',
       {},
-      h('tr', {}, h('th', { onclick: sortBy('rank'), class: 'sortable' }, T('rank')), h('th', { onclick: sortBy('entity'), class: 'sortable' }, T('entity')), h('th', { onclick: sortBy('index'), class: 'sortable' }, T('index'))),
+      h(
+        'tr',
+        {},
+        h('th', { onclick: sortBy('rank'), class: 'sortable' }, T('rank')),
+        h('th', { onclick: sortBy('entity'), class: 'sortable' }, T('entity')),
+        h('th', { onclick: sortBy('index'), class: 'sortable' }, T('index')),
+      ),
     ),
     h(
       'tbody',
       { 'data-testid': 'ranking-table' },
       rows.map((row) =>
-        h('tr', { 'data-entity': row.entity, 'data-rank': row.rank, 'data-index': String(row.index) }, h('td', { class: 'num' }, row.rank), h('td', {}, row.label), h('td', { class: 'num' }, row.index.toFixed(4))),
+        h(
+          'tr',
+          { 'data-entity': row.entity, 'data-rank': row.rank, 'data-index': String(row.index) },
+          h('td', { class: 'num' }, row.rank),
+          h('td', {}, row.label),
+          h('td', { class: 'num' }, row.index.toFixed(4)),
+        ),
       ),
     ),
   );
@@ -549,25 +953,39 @@ function measureView(r: MeasureView): HTMLElement {
   const line = lineOption({
     lang: state.lang,
     periods,
-    series: shown.map((id) => ({ name: name(id), values: periods.map((p) => ofSystem.find((s) => s.entity === id && s.period === p)?.index ?? NaN) })),
+    series: shown.map((id) => ({
+      name: name(id),
+      values: periods.map((p) => ofSystem.find((s) => s.entity === id && s.period === p)?.index ?? NaN),
+    })),
     xName: T('period'),
     yName: T('index'),
   });
   const prof = [...topEntities(r.json.scores, system, 3), ...topEntities(r.json.scores, system, 3, 'bottom').reverse()];
-  const radar = sys.dimensions.length >= 3
-    ? radarOption({
-        lang: state.lang,
-        axes: sys.dimensions.map((dm) => ({ name: L(dm.name) })),
-        series: prof.map((id) => {
-          const row = ofSystem.find((s) => s.entity === id && s.period === period);
-          return { name: name(id), values: sys.dimensions.map((dm) => row?.dimensions[dm.id] ?? NaN) };
-        }),
-      })
-    : undefined;
+  const radar =
+    sys.dimensions.length >= 3
+      ? radarOption({
+          lang: state.lang,
+          axes: sys.dimensions.map((dm) => ({ name: L(dm.name) })),
+          series: prof.map((id) => {
+            const row = ofSystem.find((s) => s.entity === id && s.period === period);
+            return { name: name(id), values: sys.dimensions.map((dm) => row?.dimensions[dm.id] ?? NaN) };
+          }),
+        })
+      : undefined;
   const weights = r.json.weights.filter((w) => w.system === system);
-  const weightBar = barOption({ lang: state.lang, categories: weights.map((w) => w.id), series: [{ name: T('weights'), values: weights.map((w) => w.weight) }], valueName: T('weights') });
+  const weightBar = barOption({
+    lang: state.lang,
+    categories: weights.map((w) => w.id),
+    series: [{ name: T('weights'), values: weights.map((w) => w.weight) }],
+    valueName: T('weights'),
+  });
   const mapBox = h('div', { 'data-testid': 'map-box' });
-  drawMap(mapBox, new Map(ofSystem.filter((s) => s.period === period).map((s) => [s.entity, s.index])), `${L(sys.name)} ${period}`, 'index-map');
+  drawMap(
+    mapBox,
+    new Map(ofSystem.filter((s) => s.period === period).map((s) => [s.entity, s.index])),
+    `${L(sys.name)} ${period}`,
+    'index-map',
+  );
   return h(
     'div',
     {},
@@ -575,18 +993,52 @@ function measureView(r: MeasureView): HTMLElement {
     h(
       'div',
       { class: 'two' },
-      h('div', {}, h('h3', {}, `${T('ranking')}: ${L(sys.name)}, ${period}`), h('div', { class: 'scroll rank' }, rankTable)),
+      h(
+        'div',
+        {},
+        h('h3', {}, `${T('ranking')}: ${L(sys.name)}, ${period}`),
+        h('div', { class: 'scroll rank' }, rankTable),
+      ),
       h('div', {}, h('h3', {}, T('map')), mapBox),
     ),
     h(
       'div',
       { class: 'row' },
-      h('label', {}, T('entitiesShown'), ' ', h('input', { class: 'wide', value: shown.join(', '), onchange: (e: Event) => ((lineEntities = (e.target as HTMLInputElement).value.split(',').map((x) => x.trim()).filter(Boolean)), render()) })),
+      h(
+        'label',
+        {},
+        T('entitiesShown'),
+        ' ',
+        h('input', {
+          class: 'wide',
+          value: shown.join(', '),
+          onchange: (e: Event) => (
+            (lineEntities = (e.target as HTMLInputElement).value
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean)),
+            render()
+          ),
+        }),
+      ),
     ),
     chartFigure(line, 'index-over-time', `${T('overTime')}: ${L(sys.name)}`, { trigger: 'axis' }),
     radar ? chartFigure(radar, 'radar', T('radar')) : null,
     h('h3', {}, T('weightsTable')),
-    h('div', { class: 'two' }, h('div', { class: 'scroll' }, table(r.weightRows[0] as string[], r.weightRows.slice(1).filter((w) => w[0] === system), 'weights-table')), chartFigure(weightBar, 'weights', T('weightsTable'))),
+    h(
+      'div',
+      { class: 'two' },
+      h(
+        'div',
+        { class: 'scroll' },
+        table(
+          r.weightRows[0] as string[],
+          r.weightRows.slice(1).filter((w) => w[0] === system),
+          'weights-table',
+        ),
+      ),
+      chartFigure(weightBar, 'weights', T('weightsTable')),
+    ),
     h('h3', {}, T('tree')),
     weightTree(system),
     notesList(r.json.notes),
@@ -617,13 +1069,35 @@ function weightTree(system: string): HTMLElement {
       {},
       h('strong', {}, L(d.name)),
       ` ${fmt(dimW.get(d.id) ?? NaN)}`,
-      h('ul', {}, (d.dimensions ?? []).map(dim), (d.indicators ?? []).map((i) => h('li', {}, `${L(i.name)} (${i.column}, ${i.direction === '-' ? '−' : '+'}) `, h('span', { class: 'num' }, fmt(indW.get(i.id) ?? NaN))))),
+      h(
+        'ul',
+        {},
+        (d.dimensions ?? []).map(dim),
+        (d.indicators ?? []).map((i) =>
+          h(
+            'li',
+            {},
+            `${L(i.name)} (${i.column}, ${i.direction === '-' ? '−' : '+'}) `,
+            h('span', { class: 'num' }, fmt(indW.get(i.id) ?? NaN)),
+          ),
+        ),
+      ),
     );
-  return h('ul', { class: 'wtree', 'data-testid': 'weight-tree' }, h('li', {}, h('strong', {}, L(sys.name)), h('ul', {}, sys.dimensions.map(dim))));
+  return h(
+    'ul',
+    { class: 'wtree', 'data-testid': 'weight-tree' },
+    h('li', {}, h('strong', {}, L(sys.name)), h('ul', {}, sys.dimensions.map(dim))),
+  );
 }
 
 /** Draw a choropleth of `values` by entity into `box` (the map module and geometry load on demand). */
-function drawMap(box: HTMLElement, values: ReadonlyMap<string, number | string>, caption: string, name: string, categorical: boolean | CategoricalScale = false): void {
+function drawMap(
+  box: HTMLElement,
+  values: ReadonlyMap<string, number | string>,
+  caption: string,
+  name: string,
+  categorical: boolean | CategoricalScale = false,
+): void {
   const d = state.data!;
   if (d.mapKind === 'none') {
     mount(box, h('p', { class: 'muted' }, T('noMap')));
@@ -632,12 +1106,26 @@ function drawMap(box: HTMLElement, values: ReadonlyMap<string, number | string>,
   const lang = state.lang;
   void import('./app/maps.js').then(({ mapOption }) => {
     if (!box.isConnected) return;
-    mount(box, chartFigure(mapOption(d.mapKind as 'world' | 'china', d.entities, values, lang, categorical), name, caption));
+    mount(
+      box,
+      chartFigure(mapOption(d.mapKind as 'world' | 'china', d.entities, values, lang, categorical), name, caption),
+    );
   });
 }
 
 /** Ten coordination levels from imbalance (red) to coordination (blue): ColorBrewer RdYlBu, colour-blind safe. */
-const LEVEL_COLORS = ['#a50026', '#d73027', '#f46d43', '#fdae61', '#fee090', '#e0f3f8', '#abd9e9', '#74add1', '#4575b4', '#313695'];
+const LEVEL_COLORS = [
+  '#a50026',
+  '#d73027',
+  '#f46d43',
+  '#fdae61',
+  '#fee090',
+  '#e0f3f8',
+  '#abd9e9',
+  '#74add1',
+  '#4575b4',
+  '#313695',
+];
 
 // ---- 4 analyse -----------------------------------------------------------------------------------
 
@@ -655,9 +1143,32 @@ function analyseStep(): HTMLElement {
       'aside',
       {},
       h('h3', {}, T('couple')),
-      h('fieldset', {}, h('legend', {}, T('systems')), sysIds.map((id) => h('label', { class: 'check' }, h('input', { type: 'checkbox', checked: state.couple!.systems.includes(id), onchange: (e: Event) => toggleCoupleSystem(id, (e.target as HTMLInputElement).checked) }), ` ${id}`))),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, T('systems')),
+        sysIds.map((id) =>
+          h(
+            'label',
+            { class: 'check' },
+            h('input', {
+              type: 'checkbox',
+              checked: state.couple!.systems.includes(id),
+              onchange: (e: Event) => toggleCoupleSystem(id, (e.target as HTMLInputElement).checked),
+            }),
+            ` ${id}`,
+          ),
+        ),
+      ),
       h('label', { for: 'couple-method' }, T('method')),
-      h('select', { id: 'couple-method', onchange: (e: Event) => (state.couple!.method = (e.target as HTMLSelectElement).value as 'wang') }, ['wang', 'traditional', 'fan'].map((m) => h('option', { value: m, selected: state.couple!.method === m }, m))),
+      h(
+        'select',
+        {
+          id: 'couple-method',
+          onchange: (e: Event) => (state.couple!.method = (e.target as HTMLSelectElement).value as 'wang'),
+        },
+        ['wang', 'traditional', 'fan'].map((m) => h('option', { value: m, selected: state.couple!.method === m }, m)),
+      ),
       h('button', { 'data-testid': 'run-couple', onclick: () => runCouple() }, T('run')),
       cliLine(() => {
         const p = projectOf(state);
@@ -668,7 +1179,11 @@ function analyseStep(): HTMLElement {
       h('p', { class: 'muted small' }, `${T('system')}: ${headline}`),
       h('button', { 'data-testid': 'run-disparity', onclick: () => runSimple('disparity', headline) }, T('disparity')),
       h('button', { 'data-testid': 'run-density', onclick: () => runSimple('density', headline) }, T('density')),
-      h('button', { 'data-testid': 'run-moran', onclick: () => runMoran(headline) }, `${T('moran')} (999 ${T('permutations')})`),
+      h(
+        'button',
+        { 'data-testid': 'run-moran', onclick: () => runMoran(headline) },
+        `${T('moran')} (999 ${T('permutations')})`,
+      ),
       h('hr'),
       regressionBuilder(r),
       h('hr'),
@@ -690,7 +1205,9 @@ async function runCouple(): Promise<void> {
     render();
     return;
   }
-  const v = await task('analyse', T('running'), () => engine.call({ kind: 'couple', systems: c.systems, method: c.method }));
+  const v = await task('analyse', T('running'), () =>
+    engine.call({ kind: 'couple', systems: c.systems, method: c.method }),
+  );
   if (v) analysis.couple = v;
   render();
 }
@@ -702,7 +1219,9 @@ async function runSimple(kind: 'disparity' | 'density', system: string): Promise
 }
 
 async function runMoran(system: string): Promise<void> {
-  const v = await task('analyse', T('running'), (progress) => engine.call({ kind: 'moran', system, permutations: 999, seed: 20240306 }, progress));
+  const v = await task('analyse', T('running'), (progress) =>
+    engine.call({ kind: 'moran', system, permutations: 999, seed: 20240306 }, progress),
+  );
   if (v) analysis.moran = v;
   render();
 }
@@ -712,27 +1231,82 @@ function analysisViews(): HTMLElement {
   const d = state.data!;
   const info = new Map(d.entities.map((e) => [e.id, e]));
   const name = (id: string) => entityName(info.get(id), id, state.lang);
-  const c = analysis.couple as { systems: string[]; rows: { entity: string; period: number; C: number; T: number; D: number; level?: string; levelZh?: string }[] } | undefined;
+  const c = analysis.couple as
+    | {
+        systems: string[];
+        rows: { entity: string; period: number; C: number; T: number; D: number; level?: string; levelZh?: string }[];
+      }
+    | undefined;
   if (c) {
     const ents = [...new Set(c.rows.map((x) => x.entity))];
     const periods = [...new Set(c.rows.map((x) => x.period))].sort((a, b) => a - b);
     const at = new Map(c.rows.map((x) => [`${x.entity}\u0000${x.period}`, x]));
-    const heat = heatmapOption({ lang: state.lang, rows: ents.map(name), columns: periods, values: ents.map((e) => periods.map((p) => at.get(`${e}\u0000${p}`)?.D ?? NaN)), valueName: 'D' });
+    const heat = heatmapOption({
+      lang: state.lang,
+      rows: ents.map(name),
+      columns: periods,
+      values: ents.map((e) => periods.map((p) => at.get(`${e}\u0000${p}`)?.D ?? NaN)),
+      valueName: 'D',
+    });
     const last = periods[periods.length - 1];
     const mapBox = h('div', {});
     // The level map: each entity's coordination level in the latest period, as the result names it.
     const rank = new Map(COORDINATION_LEVELS.map((b) => [b.label.en, String(b.rank)]));
     const levels: CategoricalScale = {
       type: 'categorical',
-      categories: COORDINATION_LEVELS.map((b, i) => ({ value: String(b.rank), label: b.label, color: LEVEL_COLORS[i] })),
+      categories: COORDINATION_LEVELS.map((b, i) => ({
+        value: String(b.rank),
+        label: b.label,
+        color: LEVEL_COLORS[i],
+      })),
     };
-    drawMap(mapBox, new Map(c.rows.filter((x) => x.period === last && x.level && rank.has(x.level)).map((x) => [x.entity, rank.get(x.level!)!])), `${T('level')} ${last}`, 'coupling-map', levels);
+    drawMap(
+      mapBox,
+      new Map(
+        c.rows
+          .filter((x) => x.period === last && x.level && rank.has(x.level))
+          .map((x) => [x.entity, rank.get(x.level!)!]),
+      ),
+      `${T('level')} ${last}`,
+      'coupling-map',
+      levels,
+    );
     out.push(
-      h('section', { 'data-testid': 'view-couple' }, h('h2', {}, `${T('couple')}: ${c.systems.join(' × ')}`), chartFigure(heat, 'coupling-heatmap', `D (${c.systems.join(', ')})`), mapBox,
-        h('div', { class: 'scroll' }, table(['entity', 'period', 'C', 'T', 'D', T('level')], c.rows.filter((x) => x.period === last).map((x) => [name(x.entity), x.period, x.C, x.T, x.D, (state.lang === 'zh' ? x.levelZh : x.level) ?? '']), 'coupling-table'))),
+      h(
+        'section',
+        { 'data-testid': 'view-couple' },
+        h('h2', {}, `${T('couple')}: ${c.systems.join(' × ')}`),
+        chartFigure(heat, 'coupling-heatmap', `D (${c.systems.join(', ')})`),
+        mapBox,
+        h(
+          'div',
+          { class: 'scroll' },
+          table(
+            ['entity', 'period', 'C', 'T', 'D', T('level')],
+            c.rows
+              .filter((x) => x.period === last)
+              .map((x) => [name(x.entity), x.period, x.C, x.T, x.D, (state.lang === 'zh' ? x.levelZh : x.level) ?? '']),
+            'coupling-table',
+          ),
+        ),
+      ),
     );
   }
-  const g = analysis.disparity as { value: string; periods: { period: number; gini: number; within: number; between: number; transvariation: number; contributions: Record<string, number>; theilT: number; cv: number }[] } | undefined;
+  const g = analysis.disparity as
+    | {
+        value: string;
+        periods: {
+          period: number;
+          gini: number;
+          within: number;
+          between: number;
+          transvariation: number;
+          contributions: Record<string, number>;
+          theilT: number;
+          cv: number;
+        }[];
+      }
+    | undefined;
   if (g) {
     const periods = g.periods.map((p) => p.period);
     const lineG = lineOption({
@@ -753,14 +1327,32 @@ function analysisViews(): HTMLElement {
         { 'data-testid': 'view-disparity' },
         h('h2', {}, `${T('disparity')}: ${g.value}`),
         chartFigure(lineG, 'dagum-gini', T('gini'), { trigger: 'axis' }),
-        h('div', { class: 'scroll' }, table(['period', 'G', 'Gw', 'Gnb', 'Gt', 'Theil T', 'CV'], g.periods.map((p) => [p.period, p.gini, p.within, p.between, p.transvariation, p.theilT, p.cv]), 'disparity-table')),
+        h(
+          'div',
+          { class: 'scroll' },
+          table(
+            ['period', 'G', 'Gw', 'Gnb', 'Gt', 'Theil T', 'CV'],
+            g.periods.map((p) => [p.period, p.gini, p.within, p.between, p.transvariation, p.theilT, p.cv]),
+            'disparity-table',
+          ),
+        ),
       ),
     );
   }
   const k = analysis.density as DensityView | undefined;
   if (k) out.push(densityView(k));
   const mo = analysis.moran as
-    | { value: string; period: number; I: number; expected: number; z: number; pValue: number; pPermutation: number | null; permutations: number; local: { entity: string; Ii: number; pPermutation: number; cluster: string }[] }
+    | {
+        value: string;
+        period: number;
+        I: number;
+        expected: number;
+        z: number;
+        pValue: number;
+        pPermutation: number | null;
+        permutations: number;
+        local: { entity: string; Ii: number; pPermutation: number; cluster: string }[];
+      }
     | undefined;
   if (mo) {
     const mapBox = h('div', {});
@@ -772,9 +1364,21 @@ function analysisViews(): HTMLElement {
         'section',
         { 'data-testid': 'view-moran' },
         h('h2', {}, `${T('moran')}: ${mo.value}, ${mo.period}`),
-        h('p', { 'data-testid': 'moran-i' }, `I = ${fmt(mo.I)}, E(I) = ${fmt(mo.expected)}, z = ${fmt(mo.z)}, p = ${fmt(mo.pValue)}${mo.pPermutation !== null ? `, p(${mo.permutations} perm.) = ${fmt(mo.pPermutation)}` : ''}; W: k = 6 nearest neighbours`),
+        h(
+          'p',
+          { 'data-testid': 'moran-i' },
+          `I = ${fmt(mo.I)}, E(I) = ${fmt(mo.expected)}, z = ${fmt(mo.z)}, p = ${fmt(mo.pValue)}${mo.pPermutation !== null ? `, p(${mo.permutations} perm.) = ${fmt(mo.pPermutation)}` : ''}; W: k = 6 nearest neighbours`,
+        ),
         mapBox,
-        h('div', { class: 'scroll' }, table(['entity', 'Ii', 'p (perm.)', 'cluster'], mo.local.map((x) => [name(x.entity), x.Ii, x.pPermutation, x.cluster]), 'lisa-table')),
+        h(
+          'div',
+          { class: 'scroll' },
+          table(
+            ['entity', 'Ii', 'p (perm.)', 'cluster'],
+            mo.local.map((x) => [name(x.entity), x.Ii, x.pPermutation, x.cluster]),
+            'lisa-table',
+          ),
+        ),
       ),
     );
   }
@@ -784,7 +1388,11 @@ function analysisViews(): HTMLElement {
   return h('div', {}, out);
 }
 
-type DensityView = { value: string; grid: ArrayLike<number>; periods: { period: number; y: ArrayLike<number>; peakX: number; peaks?: number }[] };
+type DensityView = {
+  value: string;
+  grid: ArrayLike<number>;
+  periods: { period: number; y: ArrayLike<number>; peakX: number; peaks?: number }[];
+};
 
 function densityView(k: DensityView): HTMLElement {
   const xs = Array.from(k.grid);
@@ -806,12 +1414,25 @@ function densityView(k: DensityView): HTMLElement {
     { 'data-testid': 'view-density' },
     h('h2', {}, `${T('density')}: ${k.value}`),
     chartFigure(opt, 'density', T('density'), { trigger: 'axis' }),
-    h('div', { class: 'scroll' }, table(['period', 'peak x', 'peaks'], k.periods.map((c) => [c.period, c.peakX, c.peaks ?? '']), 'density-table')),
+    h(
+      'div',
+      { class: 'scroll' },
+      table(
+        ['period', 'peak x', 'peaks'],
+        k.periods.map((c) => [c.period, c.peakX, c.peaks ?? '']),
+        'density-table',
+      ),
+    ),
   );
 }
 
 // Regression: a formula builder over the measured panel (each system's index is a column).
-const reg: { y?: string; xs: string[]; entityFe: boolean; periodFe: boolean; vcov: string; formula?: string } = { xs: [], entityFe: true, periodFe: true, vcov: '' };
+const reg: { y?: string; xs: string[]; entityFe: boolean; periodFe: boolean; vcov: string; formula?: string } = {
+  xs: [],
+  entityFe: true,
+  periodFe: true,
+  vcov: '',
+};
 
 function builtFormula(): string {
   const d = state.data!;
@@ -834,23 +1455,64 @@ function regressionBuilder(r: MeasureView): HTMLElement {
     {},
     h('h3', {}, T('regression')),
     h('label', { for: 'reg-y' }, T('dependent')),
-    h('select', { id: 'reg-y', onchange: (e: Event) => ((reg.y = (e.target as HTMLSelectElement).value), refresh()) }, vars.map((v) => h('option', { value: v, selected: v === reg.y }, v))),
+    h(
+      'select',
+      { id: 'reg-y', onchange: (e: Event) => ((reg.y = (e.target as HTMLSelectElement).value), refresh()) },
+      vars.map((v) => h('option', { value: v, selected: v === reg.y }, v)),
+    ),
     h('label', { for: 'reg-x' }, T('regressors')),
     h(
       'select',
-      { id: 'reg-x', multiple: true, size: 5, onchange: (e: Event) => ((reg.xs = Array.from((e.target as HTMLSelectElement).selectedOptions, (o) => o.value)), refresh()) },
+      {
+        id: 'reg-x',
+        multiple: true,
+        size: 5,
+        onchange: (e: Event) => (
+          (reg.xs = Array.from((e.target as HTMLSelectElement).selectedOptions, (o) => o.value)),
+          refresh()
+        ),
+      },
       vars.map((v) => h('option', { value: v, selected: reg.xs.includes(v) }, v)),
     ),
-    h('label', { class: 'check' }, h('input', { type: 'checkbox', checked: reg.entityFe, onchange: (e: Event) => ((reg.entityFe = (e.target as HTMLInputElement).checked), refresh()) }), ` ${T('entityFe')}`),
-    h('label', { class: 'check' }, h('input', { type: 'checkbox', checked: reg.periodFe, onchange: (e: Event) => ((reg.periodFe = (e.target as HTMLInputElement).checked), refresh()) }), ` ${T('periodFe')}`),
+    h(
+      'label',
+      { class: 'check' },
+      h('input', {
+        type: 'checkbox',
+        checked: reg.entityFe,
+        onchange: (e: Event) => ((reg.entityFe = (e.target as HTMLInputElement).checked), refresh()),
+      }),
+      ` ${T('entityFe')}`,
+    ),
+    h(
+      'label',
+      { class: 'check' },
+      h('input', {
+        type: 'checkbox',
+        checked: reg.periodFe,
+        onchange: (e: Event) => ((reg.periodFe = (e.target as HTMLInputElement).checked), refresh()),
+      }),
+      ` ${T('periodFe')}`,
+    ),
     h('label', { for: 'reg-vcov' }, 'vcov'),
     h(
       'select',
       { id: 'reg-vcov', onchange: (e: Event) => (reg.vcov = (e.target as HTMLSelectElement).value) },
-      [['', T('vcovDefault')], ['iid', 'iid'], ['hc1', 'HC1'], [`cluster:${d.entityColumn}`, `cluster: ${d.entityColumn}`], ['dk', 'Driscoll–Kraay']].map(([v, l]) => h('option', { value: v, selected: v === reg.vcov }, l)),
+      [
+        ['', T('vcovDefault')],
+        ['iid', 'iid'],
+        ['hc1', 'HC1'],
+        [`cluster:${d.entityColumn}`, `cluster: ${d.entityColumn}`],
+        ['dk', 'Driscoll–Kraay'],
+      ].map(([v, l]) => h('option', { value: v, selected: v === reg.vcov }, l)),
     ),
     h('label', { for: 'formula' }, T('formula')),
-    h('input', { id: 'formula', 'data-testid': 'formula', value: reg.formula ?? builtFormula(), oninput: (e: Event) => (reg.formula = (e.target as HTMLInputElement).value) }),
+    h('input', {
+      id: 'formula',
+      'data-testid': 'formula',
+      value: reg.formula ?? builtFormula(),
+      oninput: (e: Event) => (reg.formula = (e.target as HTMLInputElement).value),
+    }),
     h('button', { 'data-testid': 'run-regress', onclick: () => runRegress() }, T('run')),
   );
 }
@@ -862,7 +1524,22 @@ async function runRegress(): Promise<void> {
   render();
 }
 
-function regressionView(res: { formula: string; coefficients: { term: string; estimate: number; stdError: number; statistic: number; pValue: number; ciLow: number; ciHigh: number }[]; nobs: number; r2: number; r2Within: number | null; vcov: { label: string } }): HTMLElement {
+function regressionView(res: {
+  formula: string;
+  coefficients: {
+    term: string;
+    estimate: number;
+    stdError: number;
+    statistic: number;
+    pValue: number;
+    ciLow: number;
+    ciHigh: number;
+  }[];
+  nobs: number;
+  r2: number;
+  r2Within: number | null;
+  vcov: { label: string };
+}): HTMLElement {
   const stars = (p: number) => (p < 0.01 ? '***' : p < 0.05 ? '**' : p < 0.1 ? '*' : '');
   const d = state.data!;
   const line = `nqpf regress --data ${d.source && 'builtin' in d.source ? d.source.builtin : (d.source as { file: string }).file} --formula '${res.formula}'${reg.vcov ? ` --vcov ${reg.vcov}` : ''}`;
@@ -872,10 +1549,23 @@ function regressionView(res: { formula: string; coefficients: { term: string; es
     h('h2', {}, `${T('regression')}: ${res.formula}`),
     table(
       ['term', 'estimate', 'std. error', 't', 'p', 'CI low', 'CI high', ''],
-      res.coefficients.map((c) => [c.term, c.estimate, c.stdError, c.statistic, c.pValue, c.ciLow, c.ciHigh, stars(c.pValue)]),
+      res.coefficients.map((c) => [
+        c.term,
+        c.estimate,
+        c.stdError,
+        c.statistic,
+        c.pValue,
+        c.ciLow,
+        c.ciHigh,
+        stars(c.pValue),
+      ]),
       'regress-table',
     ),
-    h('p', { class: 'small' }, `N = ${res.nobs}, R² = ${fmt(res.r2)}${res.r2Within !== null ? `, within R² = ${fmt(res.r2Within)}` : ''}; ${res.vcov.label}. * p<0.1, ** p<0.05, *** p<0.01`),
+    h(
+      'p',
+      { class: 'small' },
+      `N = ${res.nobs}, R² = ${fmt(res.r2)}${res.r2Within !== null ? `, within R² = ${fmt(res.r2Within)}` : ''}; ${res.vcov.label}. * p<0.1, ** p<0.05, *** p<0.01`,
+    ),
     h('div', { class: 'cli' }, h('div', { class: 'muted small' }, T('regressCli')), h('code', {}, line)),
   );
 }
@@ -891,7 +1581,16 @@ function mechanismControls(r: MeasureView, headline: string): HTMLElement {
   mech.m ??= r.systems[Math.min(2, r.systems.length - 1)].id;
   mech.q ??= vars.find((v) => /gdp_per_capita|gdp/i.test(v)) ?? vars[0];
   const pick = (id: string, label: Key, key: 'x' | 'm' | 'y' | 'q') =>
-    h('label', { class: 'check' }, `${T(label)} `, h('select', { id, onchange: (e: Event) => (mech[key] = (e.target as HTMLSelectElement).value) }, vars.map((v) => h('option', { value: v, selected: v === mech[key] }, v))));
+    h(
+      'label',
+      { class: 'check' },
+      `${T(label)} `,
+      h(
+        'select',
+        { id, onchange: (e: Event) => (mech[key] = (e.target as HTMLSelectElement).value) },
+        vars.map((v) => h('option', { value: v, selected: v === mech[key] }, v)),
+      ),
+    );
   return h(
     'div',
     {},
@@ -900,11 +1599,27 @@ function mechanismControls(r: MeasureView, headline: string): HTMLElement {
     pick('mech-m', 'mediator', 'm'),
     pick('mech-y', 'yVar', 'y'),
     pick('mech-q', 'qVar', 'q'),
-    h('label', { class: 'check' }, `${T('bootstrap')} `, h('input', { type: 'number', min: 0, step: 100, value: mech.bootstrap, class: 'w', onchange: (e: Event) => (mech.bootstrap = Number((e.target as HTMLInputElement).value)) })),
+    h(
+      'label',
+      { class: 'check' },
+      `${T('bootstrap')} `,
+      h('input', {
+        type: 'number',
+        min: 0,
+        step: 100,
+        value: mech.bootstrap,
+        class: 'w',
+        onchange: (e: Event) => (mech.bootstrap = Number((e.target as HTMLInputElement).value)),
+      }),
+    ),
     h('button', { 'data-testid': 'run-mediate', onclick: () => runMech('mediate') }, T('mediation')),
     h('button', { 'data-testid': 'run-threshold', onclick: () => runMech('threshold') }, T('threshold')),
     h('hr'),
-    h('button', { 'data-testid': 'run-forecast', onclick: () => runForecast(headline) }, `${T('forecast')}: ${headline}`),
+    h(
+      'button',
+      { 'data-testid': 'run-forecast', onclick: () => runForecast(headline) },
+      `${T('forecast')}: ${headline}`,
+    ),
   );
 }
 
@@ -922,7 +1637,9 @@ async function runMech(kind: 'mediate' | 'threshold'): Promise<void> {
 async function runForecast(system: string): Promise<void> {
   const r = state.result!;
   const ids = topEntities(r.json.scores, system, 3);
-  const v = await task('analyse', T('running'), () => engine.call({ kind: 'forecast', system, ids, horizon: 3, last: 8 }));
+  const v = await task('analyse', T('running'), () =>
+    engine.call({ kind: 'forecast', system, ids, horizon: 3, last: 8 }),
+  );
   if (v) analysis.forecast = { ...(v as object), system };
   render();
 }
@@ -931,37 +1648,90 @@ type PathJson = { path: string; estimate: number; stdError: number; pValue: numb
 
 function mechanismViews(): HTMLElement[] {
   const out: HTMLElement[] = [];
-  const me = analysis.mediate as { total: PathJson; direct: PathJson; indirect: { mediator: string; estimate: number; ciLow: number; ciHigh: number; share: number; verdict?: string }[]; nobs: number; bootstrap: unknown } | undefined;
+  const me = analysis.mediate as
+    | {
+        total: PathJson;
+        direct: PathJson;
+        indirect: {
+          mediator: string;
+          estimate: number;
+          ciLow: number;
+          ciHigh: number;
+          share: number;
+          verdict?: string;
+        }[];
+        nobs: number;
+        bootstrap: unknown;
+      }
+    | undefined;
   if (me?.total) {
     out.push(
       h(
         'section',
         { 'data-testid': 'view-mediate' },
         h('h2', {}, `${T('mediation')}: ${mech.x} → ${mech.m} → ${mech.y}`),
-        table(['path', 'estimate', 'std. error', 'p'], [me.total, me.direct].map((p) => [p.path, p.estimate, p.stdError, p.pValue]), 'mediate-paths'),
-        table(['mediator', 'indirect', 'CI low', 'CI high', 'share', ''], me.indirect.map((e) => [e.mediator, e.estimate, e.ciLow, e.ciHigh, e.share, e.verdict ?? '']), 'mediate-indirect'),
+        table(
+          ['path', 'estimate', 'std. error', 'p'],
+          [me.total, me.direct].map((p) => [p.path, p.estimate, p.stdError, p.pValue]),
+          'mediate-paths',
+        ),
+        table(
+          ['mediator', 'indirect', 'CI low', 'CI high', 'share', ''],
+          me.indirect.map((e) => [e.mediator, e.estimate, e.ciLow, e.ciHigh, e.share, e.verdict ?? '']),
+          'mediate-indirect',
+        ),
         h('p', { class: 'small' }, `N = ${me.nobs}; ${T('mediationNote')}`),
       ),
     );
   }
-  const th = analysis.threshold as { thresholds: { order: number; estimate: number; ciLow: number; ciHigh: number; F: number; pValue: number }[]; coefficients: { term: string; estimate: number; stdError: number; pValue: number }[]; nobs: number } | undefined;
+  const th = analysis.threshold as
+    | {
+        thresholds: { order: number; estimate: number; ciLow: number; ciHigh: number; F: number; pValue: number }[];
+        coefficients: { term: string; estimate: number; stdError: number; pValue: number }[];
+        nobs: number;
+      }
+    | undefined;
   if (th?.thresholds) {
     out.push(
       h(
         'section',
         { 'data-testid': 'view-threshold' },
         h('h2', {}, `${T('threshold')}: ${mech.y} ~ ${mech.x}, q = ${mech.q}`),
-        table(['threshold', 'estimate', 'CI low', 'CI high', 'F', 'p (bootstrap)'], th.thresholds.map((t) => [t.order, t.estimate, t.ciLow, t.ciHigh, t.F, t.pValue]), 'threshold-table'),
-        table(['term', 'estimate', 'std. error', 'p'], th.coefficients.map((c) => [c.term, c.estimate, c.stdError, c.pValue]), 'threshold-coef'),
+        table(
+          ['threshold', 'estimate', 'CI low', 'CI high', 'F', 'p (bootstrap)'],
+          th.thresholds.map((t) => [t.order, t.estimate, t.ciLow, t.ciHigh, t.F, t.pValue]),
+          'threshold-table',
+        ),
+        table(
+          ['term', 'estimate', 'std. error', 'p'],
+          th.coefficients.map((c) => [c.term, c.estimate, c.stdError, c.pValue]),
+          'threshold-coef',
+        ),
       ),
     );
   }
-  const fc = analysis.forecast as { system: string; series: { entity: string; periods: number[]; fitted: number[]; forecastPeriods: number[]; forecast: number[]; C: number; P: number; grade: string; gradeZh?: string }[] } | undefined;
+  const fc = analysis.forecast as
+    | {
+        system: string;
+        series: {
+          entity: string;
+          periods: number[];
+          fitted: number[];
+          forecastPeriods: number[];
+          forecast: number[];
+          C: number;
+          P: number;
+          grade: string;
+          gradeZh?: string;
+        }[];
+      }
+    | undefined;
   if (fc?.series?.length) {
     const r = state.result!;
     const periods = [...new Set(fc.series.flatMap((x) => [...x.periods, ...x.forecastPeriods]))].sort((a, b) => a - b);
     const info = new Map(state.data!.entities.map((e) => [e.id, e]));
-    const actual = (id: string, p: number) => r.json.scores.find((s) => s.system === fc.system && s.entity === id && s.period === p)?.index ?? NaN;
+    const actual = (id: string, p: number) =>
+      r.json.scores.find((s) => s.system === fc.system && s.entity === id && s.period === p)?.index ?? NaN;
     const opt = lineOption({
       lang: state.lang,
       periods,
@@ -970,7 +1740,13 @@ function mechanismViews(): HTMLElement[] {
         const at = new Map(x.forecastPeriods.map((p, i) => [p, x.forecast[i]]));
         return [
           { name: nm, values: periods.map((p) => actual(x.entity, p)) },
-          { name: `${nm} GM(1,1)`, values: periods.map((p) => at.get(p) ?? (p === x.periods[x.periods.length - 1] ? actual(x.entity, p) : NaN)), dashed: true },
+          {
+            name: `${nm} GM(1,1)`,
+            values: periods.map(
+              (p) => at.get(p) ?? (p === x.periods[x.periods.length - 1] ? actual(x.entity, p) : NaN),
+            ),
+            dashed: true,
+          },
         ];
       }),
       xName: T('period'),
@@ -982,7 +1758,17 @@ function mechanismViews(): HTMLElement[] {
         { 'data-testid': 'view-forecast' },
         h('h2', {}, `${T('forecast')}: ${fc.system}`),
         chartFigure(opt, 'forecast', `${T('forecast')} (GM(1,1))`, { trigger: 'axis' }),
-        table(['entity', 'C', 'P', 'grade', ...fc.series[0].forecastPeriods.map(String)], fc.series.map((x) => [entityName(info.get(x.entity), x.entity, state.lang), x.C, x.P, state.lang === 'zh' ? (x.gradeZh ?? x.grade) : x.grade, ...x.forecast]), 'forecast-table'),
+        table(
+          ['entity', 'C', 'P', 'grade', ...fc.series[0].forecastPeriods.map(String)],
+          fc.series.map((x) => [
+            entityName(info.get(x.entity), x.entity, state.lang),
+            x.C,
+            x.P,
+            state.lang === 'zh' ? (x.gradeZh ?? x.grade) : x.grade,
+            ...x.forecast,
+          ]),
+          'forecast-table',
+        ),
       ),
     );
   }
@@ -1005,13 +1791,59 @@ function exportStep(): HTMLElement {
       'div',
       { class: 'buttons' },
       h('button', { 'data-testid': 'export-xlsx', disabled: !r, onclick: exportXlsx }, T('exportXlsx')),
-      h('button', { 'data-testid': 'export-scores-csv', disabled: !r, onclick: () => download('scores.csv', '\uFEFF' + formatCsv(scoreRows()), 'text/csv;charset=utf-8') }, T('exportScoresCsv')),
-      h('button', { 'data-testid': 'export-weights-csv', disabled: !r, onclick: () => download('weights.csv', '\uFEFF' + formatCsv(r!.weightRows), 'text/csv;charset=utf-8') }, T('exportWeightsCsv')),
+      h(
+        'button',
+        {
+          'data-testid': 'export-scores-csv',
+          disabled: !r,
+          onclick: () => download('scores.csv', '\uFEFF' + formatCsv(scoreRows()), 'text/csv;charset=utf-8'),
+        },
+        T('exportScoresCsv'),
+      ),
+      h(
+        'button',
+        {
+          'data-testid': 'export-weights-csv',
+          disabled: !r,
+          onclick: () => download('weights.csv', '\uFEFF' + formatCsv(r!.weightRows), 'text/csv;charset=utf-8'),
+        },
+        T('exportWeightsCsv'),
+      ),
       h('button', { 'data-testid': 'export-report', disabled: !r, onclick: exportReport }, T('exportReport')),
-      h('button', { 'data-testid': 'export-project', disabled: !p, onclick: () => download('nqpf-project.json', formatProject(p!), 'application/json') }, T('exportProject')),
-      state.framework && !state.frameworkBuiltin ? h('button', { onclick: () => download(state.frameworkFile ?? 'framework.yaml', toYaml(state.framework!.definition), 'text/yaml;charset=utf-8') }, T('downloadYaml')) : null,
+      h(
+        'button',
+        {
+          'data-testid': 'export-project',
+          disabled: !p,
+          onclick: () => download('nqpf-project.json', formatProject(p!), 'application/json'),
+        },
+        T('exportProject'),
+      ),
+      state.framework && !state.frameworkBuiltin
+        ? h(
+            'button',
+            {
+              onclick: () =>
+                download(
+                  state.frameworkFile ?? 'framework.yaml',
+                  toYaml(state.framework!.definition),
+                  'text/yaml;charset=utf-8',
+                ),
+            },
+            T('downloadYaml'),
+          )
+        : null,
     ),
-    p ? h('div', { class: 'cli' }, h('div', { class: 'muted small' }, T('runProject')), h('code', {}, 'nqpf run nqpf-project.json --out results'), h('div', { class: 'muted small' }, T('equivalent')), h('code', {}, measureCommand(p, state.frameworkFile))) : null,
+    p
+      ? h(
+          'div',
+          { class: 'cli' },
+          h('div', { class: 'muted small' }, T('runProject')),
+          h('code', {}, 'nqpf run nqpf-project.json --out results'),
+          h('div', { class: 'muted small' }, T('equivalent')),
+          h('code', {}, measureCommand(p, state.frameworkFile)),
+        )
+      : null,
   );
 }
 
@@ -1019,7 +1851,17 @@ function scoreRows(): unknown[][] {
   const r = state.result!;
   const d = state.data!;
   const dims = [...new Set(r.json.scores.flatMap((s) => Object.keys(s.dimensions)))];
-  return [[d.entityColumn, d.periodColumn, 'system', 'index', 'rank', ...dims], ...r.json.scores.map((s) => [s.entity, s.period, s.system, s.index, s.rank, ...dims.map((k) => s.dimensions[k] ?? '')])];
+  return [
+    [d.entityColumn, d.periodColumn, 'system', 'index', 'rank', ...dims],
+    ...r.json.scores.map((s) => [
+      s.entity,
+      s.period,
+      s.system,
+      s.index,
+      s.rank,
+      ...dims.map((k) => s.dimensions[k] ?? ''),
+    ]),
+  ];
 }
 
 async function exportXlsx(): Promise<void> {

@@ -14,7 +14,10 @@ function builtinData(): Plugin {
     name: 'nqpf-builtin-data',
     apply: 'build',
     async closeBundle() {
-      await cp(here('../../data/builtin'), here('../../dist/web/data/builtin'), { recursive: true, filter: (f) => !/latent|truth|dropped/.test(f) });
+      await cp(here('../../data/builtin'), here('../../dist/web/data/builtin'), {
+        recursive: true,
+        filter: (f) => !/latent|truth|dropped/.test(f),
+      });
     },
   };
 }

@@ -14,13 +14,29 @@ describe('nqpf run project.json', () => {
     try {
       copyFileSync('test/fixtures/web/provinces-gbk.csv', path.join(dir, 'provinces-gbk.csv'));
       const fw = loadFramework(readFileSync('test/fixtures/web/framework-zh.yaml', 'utf8'), 'framework-zh.yaml');
-      const p = newProject({ file: 'provinces-gbk.csv' }, { file: 'framework-zh.yaml', definition: frameworkDefinition(fw) });
+      const p = newProject(
+        { file: 'provinces-gbk.csv' },
+        { file: 'framework-zh.yaml', definition: frameworkDefinition(fw) },
+      );
       p.measure = { ...p.measure, weights: 'entropy+critic', impute: 'linear', aggregate: 'topsis' };
       const file = path.join(dir, 'project.json');
       writeFileSync(file, formatProject(p));
       const run = await runInProcess(['run', file, '--json']);
       expect(run.code, run.stderr).toBe(0);
-      const viaMeasure = await runInProcess(['measure', '--data', path.join(dir, 'provinces-gbk.csv'), '--framework', 'test/fixtures/web/framework-zh.yaml', '--weights', 'entropy+critic', '--impute', 'linear', '--aggregate', 'topsis', '--json']);
+      const viaMeasure = await runInProcess([
+        'measure',
+        '--data',
+        path.join(dir, 'provinces-gbk.csv'),
+        '--framework',
+        'test/fixtures/web/framework-zh.yaml',
+        '--weights',
+        'entropy+critic',
+        '--impute',
+        'linear',
+        '--aggregate',
+        'topsis',
+        '--json',
+      ]);
       expect(viaMeasure.code, viaMeasure.stderr).toBe(0);
       const a = JSON.parse(run.stdout).measure;
       const b = JSON.parse(viaMeasure.stdout);

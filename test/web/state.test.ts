@@ -21,9 +21,22 @@ describe('workbench state', () => {
   it('ranks the latest period by default, searches names in both languages, sorts', () => {
     const r = rankingRows(scores, entities, { system: 's', lang: 'en' });
     expect(r.period).toBe(2022);
-    expect(r.rows.map((x) => [x.entity, x.rank, x.index])).toEqual([['SH', 1, 0.8], ['BJ', 2, 0.6], ['GS', 3, 0.1]]);
-    expect(rankingRows(scores, entities, { system: 's', lang: 'zh', query: '北' }).rows.map((x) => x.label)).toEqual(['北京']);
-    expect(rankingRows(scores, entities, { system: 's', lang: 'en', period: 2021, sort: { key: 'entity', desc: true } }).rows.map((x) => x.label)).toEqual(['Shanghai', 'Beijing']);
+    expect(r.rows.map((x) => [x.entity, x.rank, x.index])).toEqual([
+      ['SH', 1, 0.8],
+      ['BJ', 2, 0.6],
+      ['GS', 3, 0.1],
+    ]);
+    expect(rankingRows(scores, entities, { system: 's', lang: 'zh', query: '北' }).rows.map((x) => x.label)).toEqual([
+      '北京',
+    ]);
+    expect(
+      rankingRows(scores, entities, {
+        system: 's',
+        lang: 'en',
+        period: 2021,
+        sort: { key: 'entity', desc: true },
+      }).rows.map((x) => x.label),
+    ).toEqual(['Shanghai', 'Beijing']);
     expect(topEntities(scores, 's', 2)).toEqual(['SH', 'BJ']);
     expect(topEntities(scores, 's', 1, 'bottom')).toEqual(['GS']);
   });
@@ -31,7 +44,12 @@ describe('workbench state', () => {
   it('a project file round-trips: state → JSON → parse → state', () => {
     const s = initialState('zh');
     s.data = { source: { file: '省份.csv', entity: '地区' } } as DataSummary;
-    s.framework = { definition: { id: 'x', systems: [{ id: 'a', dimensions: [{ id: 'd', indicators: [{ id: 'i', column: 'c', direction: '-' }] }] }] } } as unknown as FrameworkInfo;
+    s.framework = {
+      definition: {
+        id: 'x',
+        systems: [{ id: 'a', dimensions: [{ id: 'd', indicators: [{ id: 'i', column: 'c', direction: '-' }] }] }],
+      },
+    } as unknown as FrameworkInfo;
     s.frameworkFile = 'x.yaml';
     s.measure = { ...s.measure, weights: 'entropy+critic', aggregate: 'geometric', impute: 'linear' };
     s.couple = { systems: ['a', 'b'], method: 'fan' };
@@ -45,8 +63,18 @@ describe('workbench state', () => {
   });
 
   it('rejects a bad project file with the entry and a fix', () => {
-    expect(() => parseProject('{"nqpf":"project","version":1,"data":{"builtin":"china-sim"},"framework":{"builtin":"seed"},"measure":{"normalize":"nope"}}', 'p.json')).toThrow(/measure\.normalize/);
-    expect(() => parseProject('{"nqpf":"project","version":1,"data":{"builtin":"china-sim"},"framework":{"builtin":"seed"},"measure":{"weights":"magic"}}', 'p.json')).toThrow(/unknown weights/);
+    expect(() =>
+      parseProject(
+        '{"nqpf":"project","version":1,"data":{"builtin":"china-sim"},"framework":{"builtin":"seed"},"measure":{"normalize":"nope"}}',
+        'p.json',
+      ),
+    ).toThrow(/measure\.normalize/);
+    expect(() =>
+      parseProject(
+        '{"nqpf":"project","version":1,"data":{"builtin":"china-sim"},"framework":{"builtin":"seed"},"measure":{"weights":"magic"}}',
+        'p.json',
+      ),
+    ).toThrow(/unknown weights/);
     expect(() => parseProject('not json', 'p.json')).toThrow(/not valid JSON/);
   });
 
@@ -58,6 +86,8 @@ describe('workbench state', () => {
     expect(defaultLang(['zh-CN', 'en'])).toBe('zh');
     expect(defaultLang(['en-GB', 'zh-CN'])).toBe('en');
     expect(defaultLang(['fr'])).toBe('en');
-    expect(tr('summary', 'en', { rows: 3, entities: 1, periods: 3, first: 2020, last: 2022 })).toBe('3 rows: 1 entities × 3 periods (2020–2022)');
+    expect(tr('summary', 'en', { rows: 3, entities: 1, periods: 3, first: 2020, last: 2022 })).toBe(
+      '3 rows: 1 entities × 3 periods (2020–2022)',
+    );
   });
 });

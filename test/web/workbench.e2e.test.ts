@@ -29,14 +29,25 @@ const requests: string[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does this`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does this`,
+    );
   ensureWebBuild(() => undefined);
   server = await serveStatic('dist/web', { port: 0 });
   userDir = mkdtempSync(path.join(tmpdir(), 'nqpf-e2e-'));
   // A fresh user-data-dir per run (launchPersistentContext is how Playwright takes one).
   context = await chromium.launchPersistentContext(userDir, {
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     acceptDownloads: true,
     viewport: { width: 1280, height: 800 },
     locale: 'en-US',
@@ -62,12 +73,18 @@ describe('workbench in Chromium', () => {
     await page.click('[data-testid=run-measure]');
     await page.waitForSelector('[data-testid=ranking-table] [data-entity]', { state: 'attached' });
     const shown = await page.$$eval('[data-testid=ranking-table] [data-entity]', (rows) =>
-      rows.map((r) => ({ entity: r.getAttribute('data-entity'), rank: Number(r.getAttribute('data-rank')), index: r.getAttribute('data-index') })),
+      rows.map((r) => ({
+        entity: r.getAttribute('data-entity'),
+        rank: Number(r.getAttribute('data-rank')),
+        index: r.getAttribute('data-index'),
+      })),
     );
     // The engine in Node, as `nqpf measure --data provinces-gbk.csv --framework framework-zh.yaml --json` runs it.
     const m = measurePanel(await readPanel(DATA), await readFrameworkFile(FRAMEWORK), {});
     const last = Math.max(...m.result.scores.map((s) => s.period));
-    const expected = m.result.scores.filter((s) => s.system === 'nqpf' && s.period === last).sort((a, b) => a.rank - b.rank);
+    const expected = m.result.scores
+      .filter((s) => s.system === 'nqpf' && s.period === last)
+      .sort((a, b) => a.rank - b.rank);
     expect(shown.length).toBe(expected.length);
     expect(shown.length).toBe(12);
     expect(shown).toEqual(expected.map((s) => ({ entity: s.entity, rank: s.rank, index: String(s.index) })));
@@ -76,7 +93,12 @@ describe('workbench in Chromium', () => {
 
   it('each chart of the measure step is drawn and not empty', async () => {
     await page.waitForSelector('[data-chart=index-map] svg', { state: 'attached' });
-    const charts = await page.$$eval('[data-step=measure] [data-testid=chart]', (els) => els.map((e) => ({ name: e.getAttribute('data-chart'), shapes: e.querySelectorAll('svg path, svg polyline, svg rect, svg polygon').length })));
+    const charts = await page.$$eval('[data-step=measure] [data-testid=chart]', (els) =>
+      els.map((e) => ({
+        name: e.getAttribute('data-chart'),
+        shapes: e.querySelectorAll('svg path, svg polyline, svg rect, svg polygon').length,
+      })),
+    );
     expect(charts.map((c) => c.name).sort()).toEqual(['index-map', 'index-over-time', 'radar', 'weights']);
     for (const c of charts) expect(c.shapes, c.name!).toBeGreaterThan(5);
   });
@@ -93,7 +115,9 @@ describe('workbench in Chromium', () => {
   });
 
   it('the project file: saved by the workbench, replayed by nqpf run with the same indices, reopened by the workbench', async () => {
-    const before = await page.$$eval('[data-testid=ranking-table] [data-entity]', (r) => r.map((x) => [x.getAttribute('data-entity'), x.getAttribute('data-index')]));
+    const before = await page.$$eval('[data-testid=ranking-table] [data-entity]', (r) =>
+      r.map((x) => [x.getAttribute('data-entity'), x.getAttribute('data-index')]),
+    );
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-project]')]);
     const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-e2e-project-'));
     try {
@@ -102,15 +126,24 @@ describe('workbench in Chromium', () => {
       copyFileSync(DATA, path.join(dir, 'provinces-gbk.csv'));
       const { measured } = await runProject(project);
       const last = Math.max(...measured.result.scores.map((s) => s.period));
-      const cli = measured.result.scores.filter((s) => s.period === last).sort((a, b) => a.rank - b.rank).map((s) => [s.entity, String(s.index)]);
+      const cli = measured.result.scores
+        .filter((s) => s.period === last)
+        .sort((a, b) => a.rank - b.rank)
+        .map((s) => [s.entity, String(s.index)]);
       expect(cli).toEqual(before);
       const again = await context.newPage();
       await again.goto(server.url);
       await again.setInputFiles('[data-testid=project-file]', project);
-      await again.waitForFunction(() => document.querySelector('[data-step=data]')?.textContent?.includes('provinces-gbk.csv'));
+      await again.waitForFunction(() =>
+        document.querySelector('[data-step=data]')?.textContent?.includes('provinces-gbk.csv'),
+      );
       await again.setInputFiles('[data-testid=data-file]', DATA);
       await again.waitForSelector('[data-testid=ranking-table] [data-entity]', { state: 'attached' });
-      expect(await again.$$eval('[data-testid=ranking-table] [data-entity]', (r) => r.map((x) => [x.getAttribute('data-entity'), x.getAttribute('data-index')]))).toEqual(before);
+      expect(
+        await again.$$eval('[data-testid=ranking-table] [data-entity]', (r) =>
+          r.map((x) => [x.getAttribute('data-entity'), x.getAttribute('data-index')]),
+        ),
+      ).toEqual(before);
       await again.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -140,7 +173,9 @@ describe('workbench in Chromium', () => {
     await page.click('nav button:nth-child(1)');
     await page.selectOption('#builtin', 'china-sim');
     await page.click('[data-testid=load-builtin]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=data-label]')?.textContent?.includes('SIMULATED'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=data-label]')?.textContent?.includes('SIMULATED'),
+    );
     // The framework step keeps the uploaded framework, so load the built-in one.
     await page.click('nav button:nth-child(2)');
     await page.selectOption('#builtin-fw', 'seed');
@@ -148,10 +183,12 @@ describe('workbench in Chromium', () => {
     // china-sim has gaps (about 3% of cells): interpolate within provinces, as `nqpf demo` does.
     await page.selectOption('#impute-m', 'linear');
     await page.click('[data-testid=run-measure]');
-    await page.waitForSelector('[data-testid=ranking-table] [data-entity=Beijing]', { state: 'attached' }).catch(async (e) => {
-      await page.screenshot({ path: path.join(tmpdir(), 'nqpf-e2e-fail.png') });
-      throw e;
-    });
+    await page
+      .waitForSelector('[data-testid=ranking-table] [data-entity=Beijing]', { state: 'attached' })
+      .catch(async (e) => {
+        await page.screenshot({ path: path.join(tmpdir(), 'nqpf-e2e-fail.png') });
+        throw e;
+      });
     await page.click('nav button:nth-child(4)');
     await page.click('[data-testid=run-couple]');
     await page.waitForSelector('[data-chart=coupling-heatmap]', { state: 'attached' });
@@ -162,9 +199,19 @@ describe('workbench in Chromium', () => {
     await page.click('[data-testid=run-moran]');
     await page.waitForSelector('[data-testid=moran-i]', { state: 'attached' });
     // Maps load on demand after each render: wait until both are drawn.
-    await page.waitForFunction(() => ['coupling-map', 'lisa-map'].every((n) => document.querySelector(`[data-chart=${n}] svg path`)));
-    const charts = await page.$$eval('[data-step=analyse] [data-testid=chart]', (els) => els.map((e) => ({ name: e.getAttribute('data-chart'), shapes: e.querySelectorAll('svg path, svg rect').length })));
-    expect(charts.map((c) => c.name).sort()).toEqual(['coupling-heatmap', 'coupling-map', 'dagum-gini', 'density', 'lisa-map']);
+    await page.waitForFunction(() =>
+      ['coupling-map', 'lisa-map'].every((n) => document.querySelector(`[data-chart=${n}] svg path`)),
+    );
+    const charts = await page.$$eval('[data-step=analyse] [data-testid=chart]', (els) =>
+      els.map((e) => ({ name: e.getAttribute('data-chart'), shapes: e.querySelectorAll('svg path, svg rect').length })),
+    );
+    expect(charts.map((c) => c.name).sort()).toEqual([
+      'coupling-heatmap',
+      'coupling-map',
+      'dagum-gini',
+      'density',
+      'lisa-map',
+    ]);
     for (const c of charts) expect(c.shapes, c.name!).toBeGreaterThan(10);
     // The regression builder's default model: the first system's index on nothing but two-way fixed effects is
     // refused as having no regressors, so pick one.
@@ -183,9 +230,15 @@ describe('workbench in Chromium', () => {
     await page.dispatchEvent('[data-step=analyse] input[type=number]', 'change');
     await page.click('[data-testid=run-mediate]');
     await page.click('[data-testid=busy] button');
-    await page.waitForFunction(() => document.querySelector('[data-step=analyse]')?.textContent?.includes('Cancelled.'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-step=analyse]')?.textContent?.includes('Cancelled.'),
+    );
     await page.click('[data-testid=run-forecast]');
-    await page.waitForFunction(() => !document.querySelector('[data-testid=busy]') && document.querySelectorAll('[data-testid=forecast-table] tbody tr').length === 3);
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('[data-testid=busy]') &&
+        document.querySelectorAll('[data-testid=forecast-table] tbody tr').length === 3,
+    );
   });
 
   it('contacted no host but its own origin, and threw no page errors', () => {

@@ -23,10 +23,15 @@ export function ensureWebBuild(log: (s: string) => void = (s) => process.stderr.
   const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   if (existsSync(config) && existsSync(vite)) {
     log('… building the workbench once (npm run build:web)');
-    const r = spawnSync(process.execPath, [vite, 'build', '--config', config, '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    const r = spawnSync(process.execPath, [vite, 'build', '--config', config, '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     if (r.status === 0 && existsSync(path.join(WEB_DIR, 'index.html'))) return WEB_DIR;
   }
-  throw new InputError('the workbench is not built', { hint: 'run "npm run build:web" in the nqpf folder, then "nqpf app" again' });
+  throw new InputError('the workbench is not built', {
+    hint: 'run "npm run build:web" in the nqpf folder, then "nqpf app" again',
+  });
 }
 
 function openBrowser(url: string): void {
@@ -47,7 +52,10 @@ export function registerApp(program: Command): void {
     .command('app')
     .option('--port <n>', 'port (default: 5178, or a free one if it is taken)', intOption('--port'))
     .option('--no-open', 'only print the URL, do not open a browser')
-    .addHelpText('after', '\nExamples:\n  nqpf app\n  nqpf app --port 8080 --no-open\n\nThe same app as static files: npm run build:web (writes dist/web/). Guide: docs/workbench.md.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  nqpf app\n  nqpf app --port 8080 --no-open\n\nThe same app as static files: npm run build:web (writes dist/web/). Guide: docs/workbench.md.',
+    )
     .action(async (opts: { port?: number; open: boolean }) => {
       const dir = ensureWebBuild();
       let served;
@@ -55,7 +63,9 @@ export function registerApp(program: Command): void {
         served = await serveStatic(dir, { port: opts.port ?? 5178 });
       } catch (e) {
         if (opts.port !== undefined || (e as NodeJS.ErrnoException).code !== 'EADDRINUSE') {
-          throw new InputError(`cannot listen on port ${opts.port ?? 5178}: ${(e as Error).message}`, { hint: 'choose another port with --port N' });
+          throw new InputError(`cannot listen on port ${opts.port ?? 5178}: ${(e as Error).message}`, {
+            hint: 'choose another port with --port N',
+          });
         }
         served = await serveStatic(dir, { port: 0 });
       }

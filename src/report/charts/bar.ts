@@ -1,4 +1,16 @@
-import { axisOption, gap, legendOption, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
+import {
+  axisOption,
+  gap,
+  legendOption,
+  chartOption,
+  svgOf,
+  titleOption,
+  topSpace,
+  txt,
+  type ChartBase,
+  type ChartOption,
+  type Text,
+} from './theme.js';
 
 /** One series of a {@link barChart}. */
 export interface BarSeries {
@@ -57,7 +69,13 @@ export function barOption(spec: BarChartSpec): ChartOption {
     {
       title: titleOption(spec),
       legend: legendOption(names),
-      grid: { left: 12, right: showLabels ? 56 : 24, top: topSpace(spec, 12), bottom: names.length > 1 ? 48 : horizontal ? 36 : 16, containLabel: true },
+      grid: {
+        left: 12,
+        right: showLabels ? 56 : 24,
+        top: topSpace(spec, 12),
+        bottom: names.length > 1 ? 48 : horizontal ? 36 : 16,
+        containLabel: true,
+      },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,
       series: spec.series.map((s, i) => ({

@@ -1,4 +1,16 @@
-import { axisOption, gap, legendOption, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
+import {
+  axisOption,
+  gap,
+  legendOption,
+  chartOption,
+  svgOf,
+  titleOption,
+  topSpace,
+  txt,
+  type ChartBase,
+  type ChartOption,
+  type Text,
+} from './theme.js';
 
 /** A forecast interval: lower and upper bounds aligned with the forecast periods. */
 export interface FanBand {
@@ -46,7 +58,15 @@ export function fanOption(spec: FanChartSpec): ChartOption {
     const lower = [...blank(nh - 1), lastObserved, ...Array.from(b.lower, gap)];
     const width = [...blank(nh - 1), 0, ...Array.from({ length: nf }, (_, i) => gap(b.upper[i] - b.lower[i]))];
     series.push(
-      { type: 'line', name: `${stack}-base`, stack, data: lower, showSymbol: false, lineStyle: { opacity: 0 }, silent: true },
+      {
+        type: 'line',
+        name: `${stack}-base`,
+        stack,
+        data: lower,
+        showSymbol: false,
+        lineStyle: { opacity: 0 },
+        silent: true,
+      },
       {
         type: 'line',
         name: txt(b.name, lang),
@@ -88,13 +108,21 @@ export function fanOption(spec: FanChartSpec): ChartOption {
     itemStyle: { color: '#0072B2' },
   });
   const legendNames = [histName, ...(spec.fitted ? [fitName] : []), fcName];
-  const legendData = [...legendNames.map((name) => ({ name })), ...bands.map((b) => ({ name: txt(b.name, lang), icon: 'rect' }))];
+  const legendData = [
+    ...legendNames.map((name) => ({ name })),
+    ...bands.map((b) => ({ name: txt(b.name, lang), icon: 'rect' })),
+  ];
   return chartOption(
     {
       title: titleOption(spec),
       legend: legendOption(legendNames, { data: legendData }),
       grid: { left: 12, right: 24, top: topSpace(spec, 18), bottom: 48, containLabel: true },
-      xAxis: axisOption('category', txt(spec.xName, lang), { data: periods.map(String), boundaryGap: false, nameLocation: 'middle', nameGap: 26 }),
+      xAxis: axisOption('category', txt(spec.xName, lang), {
+        data: periods.map(String),
+        boundaryGap: false,
+        nameLocation: 'middle',
+        nameGap: 26,
+      }),
       yAxis: axisOption('value', txt(spec.yName, lang)),
       series,
     },

@@ -1,4 +1,18 @@
-import { FONT_FAMILY, INK, SEQUENTIAL, axisOption, fmt, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
+import {
+  FONT_FAMILY,
+  INK,
+  SEQUENTIAL,
+  axisOption,
+  fmt,
+  chartOption,
+  svgOf,
+  titleOption,
+  topSpace,
+  txt,
+  type ChartBase,
+  type ChartOption,
+  type Text,
+} from './theme.js';
 
 /** Spec of {@link heatmapChart}. */
 export interface HeatmapSpec extends ChartBase {
@@ -28,12 +42,14 @@ export function heatmapOption(spec: HeatmapSpec): ChartOption {
   const lang = spec.lang ?? 'en';
   const rows = spec.rows.map((r) => txt(r, lang));
   const cols = spec.columns.map((c) => (typeof c === 'number' ? String(c) : txt(c, lang)));
-  if (spec.values.length !== rows.length) throw new RangeError(`heatmapChart: ${spec.values.length} value rows for ${rows.length} row labels`);
+  if (spec.values.length !== rows.length)
+    throw new RangeError(`heatmapChart: ${spec.values.length} value rows for ${rows.length} row labels`);
   const data: [number, number, number | string][] = [];
   let lo = Infinity;
   let hi = -Infinity;
   spec.values.forEach((row, r) => {
-    if (row.length !== cols.length) throw new RangeError(`heatmapChart: row ${r} has ${row.length} values for ${cols.length} columns`);
+    if (row.length !== cols.length)
+      throw new RangeError(`heatmapChart: row ${r} has ${row.length} values for ${cols.length} columns`);
     for (let c = 0; c < cols.length; c++) {
       const v = row[c];
       if (!Number.isFinite(v)) continue;
@@ -51,7 +67,11 @@ export function heatmapOption(spec: HeatmapSpec): ChartOption {
     {
       title: titleOption(spec),
       grid: { left: 12, right: 90, top: topSpace(spec, 8), bottom: 12, containLabel: true },
-      xAxis: axisOption('category', undefined, { data: cols, splitArea: { show: false }, axisLabel: { fontSize: 10, color: INK, fontFamily: FONT_FAMILY } }),
+      xAxis: axisOption('category', undefined, {
+        data: cols,
+        splitArea: { show: false },
+        axisLabel: { fontSize: 10, color: INK, fontFamily: FONT_FAMILY },
+      }),
       yAxis: axisOption('category', undefined, {
         data: rows,
         inverse: true,
@@ -71,7 +91,14 @@ export function heatmapOption(spec: HeatmapSpec): ChartOption {
         inRange: { color: [...SEQUENTIAL] },
       },
       graphic: spec.valueName
-        ? [{ type: 'text', right: 8, top: topSpace(spec, 0), style: { text: txt(spec.valueName, lang), fontSize: 11, fill: INK, fontFamily: FONT_FAMILY } }]
+        ? [
+            {
+              type: 'text',
+              right: 8,
+              top: topSpace(spec, 0),
+              style: { text: txt(spec.valueName, lang), fontSize: 11, fill: INK, fontFamily: FONT_FAMILY },
+            },
+          ]
         : undefined,
       series: [
         {

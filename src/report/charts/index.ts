@@ -1,4 +1,17 @@
-export { PALETTE, SEQUENTIAL, NO_DATA_FILL, FONT_FAMILY, renderSvg, svgOf, chartOption, baseOption, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
+export {
+  PALETTE,
+  SEQUENTIAL,
+  NO_DATA_FILL,
+  FONT_FAMILY,
+  renderSvg,
+  svgOf,
+  chartOption,
+  baseOption,
+  txt,
+  type ChartBase,
+  type ChartOption,
+  type Text,
+} from './theme.js';
 export { lineChart, lineOption, type LineChartSpec, type LineSeries } from './line.js';
 export { barChart, barOption, type BarChartSpec, type BarSeries } from './bar.js';
 export { radarChart, radarOption, type RadarSpec } from './radar.js';
@@ -24,4 +37,9 @@ export {
 } from './map.js';
 export { CHINA_PROVINCES as CHINA_MAP_PROVINCES, chinaProvince, type ChinaProvince } from './china-provinces.js';
 export { registerMaps, worldMapCodes, WORLD_MAP, CHINA_MAP } from './geodata.js';
-export { rankUncertaintyChart, rankUncertaintyOption, type RankUncertaintySpec, type RankInterval } from './uncertainty.js';
+export {
+  rankUncertaintyChart,
+  rankUncertaintyOption,
+  type RankUncertaintySpec,
+  type RankInterval,
+} from './uncertainty.js';

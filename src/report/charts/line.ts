@@ -1,4 +1,16 @@
-import { axisOption, gap, legendOption, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
+import {
+  axisOption,
+  gap,
+  legendOption,
+  chartOption,
+  svgOf,
+  titleOption,
+  topSpace,
+  txt,
+  type ChartBase,
+  type ChartOption,
+  type Text,
+} from './theme.js';
 
 /** One line of a {@link lineChart}: values aligned with the chart's periods (NaN = gap). */
 export interface LineSeries {
@@ -38,7 +50,13 @@ export function lineOption(spec: LineChartSpec): ChartOption {
     {
       title: titleOption(spec),
       legend: legendOption(names),
-      grid: { left: 12, right: 24, top: topSpace(spec, 18), bottom: (names.length > 1 ? 30 + 18 * legendRows : 12) + (spec.xName !== undefined ? 22 : 0), containLabel: true },
+      grid: {
+        left: 12,
+        right: 24,
+        top: topSpace(spec, 18),
+        bottom: (names.length > 1 ? 30 + 18 * legendRows : 12) + (spec.xName !== undefined ? 22 : 0),
+        containLabel: true,
+      },
       xAxis: axisOption('category', txt(spec.xName, lang), {
         data: spec.periods.map(String),
         boundaryGap: false,

@@ -1,4 +1,16 @@
-import { FONT_FAMILY, INK, legendOption, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
+import {
+  FONT_FAMILY,
+  INK,
+  legendOption,
+  chartOption,
+  svgOf,
+  titleOption,
+  topSpace,
+  txt,
+  type ChartBase,
+  type ChartOption,
+  type Text,
+} from './theme.js';
 
 /** Spec of {@link radarChart}. */
 export interface RadarSpec extends ChartBase {

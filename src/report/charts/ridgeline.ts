@@ -1,4 +1,17 @@
-import { FONT_FAMILY, INK, PALETTE, axisOption, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
+import {
+  FONT_FAMILY,
+  INK,
+  PALETTE,
+  axisOption,
+  chartOption,
+  svgOf,
+  titleOption,
+  topSpace,
+  txt,
+  type ChartBase,
+  type ChartOption,
+  type Text,
+} from './theme.js';
 
 /** Spec of {@link ridgelineChart}. */
 export interface RidgelineSpec extends ChartBase {
@@ -26,7 +39,10 @@ export function ridgelineOption(spec: RidgelineSpec): ChartOption {
   const x = Array.from(spec.x);
   let peak = 0;
   for (const d of spec.densities) {
-    if (d.y.length !== x.length) throw new RangeError(`ridgelineChart: density "${txt(typeof d.name === 'number' ? String(d.name) : d.name)}" has ${d.y.length} points, x has ${x.length}`);
+    if (d.y.length !== x.length)
+      throw new RangeError(
+        `ridgelineChart: density "${txt(typeof d.name === 'number' ? String(d.name) : d.name)}" has ${d.y.length} points, x has ${x.length}`,
+      );
     for (const v of Array.from(d.y)) if (Number.isFinite(v) && v > peak) peak = v;
   }
   const scale = peak > 0 ? (spec.overlap ?? 1.6) / peak : 1;
@@ -51,7 +67,13 @@ export function ridgelineOption(spec: RidgelineSpec): ChartOption {
     {
       title: titleOption(spec),
       grid: { left: 12, right: 24, top: topSpace(spec, 10), bottom: 34, containLabel: true },
-      xAxis: axisOption('value', txt(spec.xName, lang), { nameLocation: 'middle', nameGap: 26, splitLine: { show: false }, axisLine: { show: true, lineStyle: { color: '#999999' } }, axisTick: { show: true } }),
+      xAxis: axisOption('value', txt(spec.xName, lang), {
+        nameLocation: 'middle',
+        nameGap: 26,
+        splitLine: { show: false },
+        axisLine: { show: true, lineStyle: { color: '#999999' } },
+        axisTick: { show: true },
+      }),
       yAxis: {
         type: 'value',
         min: 0,

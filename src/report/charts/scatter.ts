@@ -1,4 +1,15 @@
-import { axisOption, legendOption, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
+import {
+  axisOption,
+  legendOption,
+  chartOption,
+  svgOf,
+  titleOption,
+  topSpace,
+  txt,
+  type ChartBase,
+  type ChartOption,
+  type Text,
+} from './theme.js';
 
 /** Spec of {@link scatterChart}. */
 export interface ScatterSpec extends ChartBase {
@@ -25,7 +36,8 @@ export function scatterChart(spec: ScatterSpec): string {
 /** The ECharts option of {@link scatterChart} (rendered to SVG in reports, interactively in the workbench). */
 export function scatterOption(spec: ScatterSpec): ChartOption {
   const lang = spec.lang ?? 'en';
-  if (spec.x.length !== spec.y.length) throw new RangeError(`scatterChart: x has ${spec.x.length} values, y has ${spec.y.length}`);
+  if (spec.x.length !== spec.y.length)
+    throw new RangeError(`scatterChart: x has ${spec.x.length} values, y has ${spec.y.length}`);
   const points: { value: [number, number]; name: string }[] = [];
   let lo = Infinity;
   let hi = -Infinity;
@@ -67,7 +79,13 @@ export function scatterOption(spec: ScatterSpec): ChartOption {
     {
       title: titleOption(spec),
       legend: legendOption(spec.fit ? [pointName, fitName] : [pointName]),
-      grid: { left: 12, right: 24, top: topSpace(spec, 18), bottom: (spec.fit ? 30 : 12) + (spec.xName !== undefined ? 22 : 0), containLabel: true },
+      grid: {
+        left: 12,
+        right: 24,
+        top: topSpace(spec, 18),
+        bottom: (spec.fit ? 30 : 12) + (spec.xName !== undefined ? 22 : 0),
+        containLabel: true,
+      },
       xAxis: axisOption('value', txt(spec.xName, lang), { nameLocation: 'middle', nameGap: 26 }),
       yAxis: axisOption('value', txt(spec.yName, lang), { nameLocation: 'end' }),
       series,

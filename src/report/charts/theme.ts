@@ -20,7 +20,16 @@ export interface ChartBase {
  * Okabe & Ito (2008) colour-blind-safe qualitative palette, reordered so that the low-contrast
  * yellow comes last. Reference: https://jfly.uni-koeln.de/color/ (Okabe & Ito, "Color Universal Design").
  */
-export const PALETTE: readonly string[] = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#000000', '#F0E442'];
+export const PALETTE: readonly string[] = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#D55E00',
+  '#CC79A7',
+  '#56B4E9',
+  '#000000',
+  '#F0E442',
+];
 
 /** Sequential scale (ColorBrewer "Blues", colour-blind safe), light = low, dark = high. */
 export const SEQUENTIAL: readonly string[] = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
@@ -39,7 +48,8 @@ export const MUTED = '#666666';
 export const GRID_LINE = '#e3e3e3';
 
 /** System fonts only (reports must open offline); CJK fallbacks for Chinese labels. */
-export const FONT_FAMILY = "Helvetica, Arial, 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Droid Sans Fallback', sans-serif";
+export const FONT_FAMILY =
+  "Helvetica, Arial, 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'Droid Sans Fallback', sans-serif";
 
 /** Resolve a {@link Text} in `lang`. */
 export function txt(text: Text | undefined, lang: Lang = 'en'): string {
@@ -79,12 +89,21 @@ export function topSpace(spec: ChartBase, extra = 0): number {
 }
 
 /** A value or category axis in the house style; `name` should carry the unit, e.g. "Index (0–1)". */
-export function axisOption(kind: 'value' | 'category', name: string | undefined, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function axisOption(
+  kind: 'value' | 'category',
+  name: string | undefined,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     type: kind,
     name,
     // A name at the end of a vertical axis starts at the axis instead of centring on it, so it is not cut off.
-    nameTextStyle: { color: INK, fontSize: 12, fontFamily: FONT_FAMILY, align: extra.nameLocation === 'middle' ? 'center' : 'left' },
+    nameTextStyle: {
+      color: INK,
+      fontSize: 12,
+      fontFamily: FONT_FAMILY,
+      align: extra.nameLocation === 'middle' ? 'center' : 'left',
+    },
     axisLine: { show: kind === 'category', lineStyle: { color: '#999999' } },
     axisTick: { show: kind === 'category', lineStyle: { color: '#999999' } },
     axisLabel: { color: INK, fontSize: 11, fontFamily: FONT_FAMILY },
@@ -127,7 +146,13 @@ export function chartOption(option: Record<string, unknown>, width: number, heig
 
 /** The house defaults merged under every option (both renderers). */
 export function baseOption(option: Record<string, unknown>): Record<string, unknown> {
-  return { animation: false, color: [...PALETTE], backgroundColor: '#ffffff', textStyle: { fontFamily: FONT_FAMILY, color: INK }, ...option };
+  return {
+    animation: false,
+    color: [...PALETTE],
+    backgroundColor: '#ffffff',
+    textStyle: { fontFamily: FONT_FAMILY, color: INK },
+    ...option,
+  };
 }
 
 /** Render a {@link ChartOption} to an SVG string (reports). */

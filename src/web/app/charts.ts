@@ -9,12 +9,29 @@ import { download, h } from './dom.js';
 const live = new Set<echarts.ECharts>();
 
 /** A figure: the chart, its caption and SVG/PNG download buttons. `name` is the file name stem. */
-export function chartFigure(chart: ChartOption, name: string, caption: string, tooltip: Record<string, unknown> = { trigger: 'item' }): HTMLElement {
-  const box = h('div', { class: 'chart', 'data-testid': 'chart', 'data-chart': name, style: `height:${chart.height}px;max-width:${chart.width}px` });
+export function chartFigure(
+  chart: ChartOption,
+  name: string,
+  caption: string,
+  tooltip: Record<string, unknown> = { trigger: 'item' },
+): HTMLElement {
+  const box = h('div', {
+    class: 'chart',
+    'data-testid': 'chart',
+    'data-chart': name,
+    style: `height:${chart.height}px;max-width:${chart.width}px`,
+  });
   const fig = h(
     'figure',
     {},
-    h('figcaption', {}, caption, ' ', h('button', { class: 'small', onclick: () => saveSvg(instance, name) }, 'SVG'), h('button', { class: 'small', onclick: () => savePng(instance, name, chart) }, 'PNG')),
+    h(
+      'figcaption',
+      {},
+      caption,
+      ' ',
+      h('button', { class: 'small', onclick: () => saveSvg(instance, name) }, 'SVG'),
+      h('button', { class: 'small', onclick: () => savePng(instance, name, chart) }, 'PNG'),
+    ),
     box,
   );
   // The figure is not in the page yet, so its size cannot be measured: start at the chart's own size,
@@ -48,7 +65,11 @@ function fit(c: echarts.ECharts, chart: ChartOption): void {
 export function resizeAll(): void {
   for (const c of live) {
     const dom = c.isDisposed() ? undefined : c.getDom();
-    if (dom?.isConnected) c.resize({ width: Math.min(dom.clientWidth, Number.parseFloat(dom.style.maxWidth) || Infinity), height: c.getHeight() });
+    if (dom?.isConnected)
+      c.resize({
+        width: Math.min(dom.clientWidth, Number.parseFloat(dom.style.maxWidth) || Infinity),
+        height: c.getHeight(),
+      });
   }
 }
 

@@ -19,7 +19,11 @@ export class Cancelled extends Error {
   }
 }
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: (done: number, total: number, label: string) => void };
+type Pending = {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+  onProgress?: (done: number, total: number, label: string) => void;
+};
 
 export class EngineClient {
   private worker?: Worker;

@@ -16,7 +16,10 @@ const STRINGS = {
   langToggle: { en: '中文', zh: 'English' },
   dataFile: { en: 'Data file (CSV in UTF-8 or GBK, XLSX, JSON)', zh: '数据文件（CSV：UTF-8 或 GBK；XLSX；JSON）' },
   sheet: { en: 'Sheet', zh: '工作表' },
-  dataHelp: { en: 'Long layout (entity, year, indicators…) or the wide yearbook layout (one column per year).', zh: '长表（地区、年份、指标…）或年鉴宽表（每年一列）。' },
+  dataHelp: {
+    en: 'Long layout (entity, year, indicators…) or the wide yearbook layout (one column per year).',
+    zh: '长表（地区、年份、指标…）或年鉴宽表（每年一列）。',
+  },
   orBuiltin: { en: 'or a built-in dataset', zh: '或内置数据集' },
   builtinPwt: { en: 'world-pwt — Penn World Table 9.1 (real data)', zh: 'world-pwt — 佩恩表 9.1（真实数据）' },
   builtinSim: { en: 'china-sim — 31 provinces (SIMULATED data)', zh: 'china-sim — 31 个省份（模拟数据）' },
@@ -36,7 +39,10 @@ const STRINGS = {
   imputeLinear: { en: 'interpolate within each entity (linear)', zh: '个体内线性插值（linear）' },
   imputeMean: { en: 'group mean in the period (mean)', zh: '同期组均值（mean）' },
   imputeDrop: { en: 'drop rows (drop)', zh: '删除行（drop）' },
-  summary: { en: '{rows} rows: {entities} entities × {periods} periods ({first}–{last})', zh: '{rows} 行：{entities} 个个体 × {periods} 期（{first}–{last}）' },
+  summary: {
+    en: '{rows} rows: {entities} entities × {periods} periods ({first}–{last})',
+    zh: '{rows} 行：{entities} 个个体 × {periods} 期（{first}–{last}）',
+  },
   errorAt: { en: 'Cannot read', zh: '无法读取' },
   fix: { en: 'Fix', zh: '修改建议' },
   row: { en: 'row', zh: '第 {n} 行' },
@@ -71,7 +77,10 @@ const STRINGS = {
   entitiesShown: { en: 'Entities (comma-separated)', zh: '个体（逗号分隔）' },
   radar: { en: 'Dimension profiles (top 3 and bottom 3)', zh: '维度得分雷达图（前 3 名与后 3 名）' },
   map: { en: 'Map', zh: '地图' },
-  noMap: { en: 'No map: the entities are neither ISO3 country codes nor Chinese provinces.', zh: '无法绘制地图：个体既不是 ISO3 国家代码，也不是中国省份。' },
+  noMap: {
+    en: 'No map: the entities are neither ISO3 country codes nor Chinese provinces.',
+    zh: '无法绘制地图：个体既不是 ISO3 国家代码，也不是中国省份。',
+  },
   equivalent: { en: 'Same result from the command line', zh: '等价的命令行' },
   couple: { en: 'Coupling coordination', zh: '耦合协调度' },
   disparity: { en: 'Disparity (Dagum Gini)', zh: '区域差异（Dagum 基尼系数）' },
@@ -87,7 +96,10 @@ const STRINGS = {
   exportReport: { en: 'Full HTML report', zh: '完整 HTML 报告' },
   exportProject: { en: 'Project file (JSON)', zh: '项目文件（JSON）' },
   openProject: { en: 'Open a project file', zh: '打开项目文件' },
-  projectNeedsFile: { en: 'This project reads "{file}": choose that file in step 1.', zh: '该项目读取“{file}”：请在第 1 步选择该文件。' },
+  projectNeedsFile: {
+    en: 'This project reads "{file}": choose that file in step 1.',
+    zh: '该项目读取“{file}”：请在第 1 步选择该文件。',
+  },
   runProject: { en: 'Replay it from the command line:', zh: '在命令行中复现：' },
   measureFirst: { en: 'Run the measurement in step 3 first.', zh: '请先在第 3 步完成测度。' },
   download: { en: 'Download', zh: '下载' },
@@ -117,7 +129,10 @@ const STRINGS = {
   periodFe: { en: 'period fixed effects', zh: '时间固定效应' },
   vcovDefault: { en: 'default (cluster by the first FE)', zh: '默认（按第一个固定效应聚类）' },
   formula: { en: 'Formula (fixest syntax, editable)', zh: '公式（fixest 语法，可编辑）' },
-  regressCli: { en: 'From the command line (on a file with the index as a column, e.g. nqpf measure --out scores.csv):', zh: '命令行（在含指数列的数据上，如 nqpf measure --out 输出的 scores.csv）：' },
+  regressCli: {
+    en: 'From the command line (on a file with the index as a column, e.g. nqpf measure --out scores.csv):',
+    zh: '命令行（在含指数列的数据上，如 nqpf measure --out 输出的 scores.csv）：',
+  },
 } as const;
 
 export type Key = keyof typeof STRINGS;

@@ -11,14 +11,33 @@ import { provinceOf } from '../../report/entity-label.js';
 import type { Lang } from './i18n.js';
 
 /** The choropleth option of `values` (by entity id); categorical values use `categorical`'s classes (`true`: the LISA classes). */
-export function mapOption(kind: 'world' | 'china', entities: readonly EntityInfo[], values: ReadonlyMap<string, number | string>, lang: Lang, categorical: boolean | CategoricalScale = false): ChartOption {
+export function mapOption(
+  kind: 'world' | 'china',
+  entities: readonly EntityInfo[],
+  values: ReadonlyMap<string, number | string>,
+  lang: Lang,
+  categorical: boolean | CategoricalScale = false,
+): ChartOption {
   const info = new Map(entities.map((e) => [e.id, e]));
   const keyed: Record<string, number | string> = {};
   for (const [id, v] of values) {
     const e = info.get(id) ?? { id };
-    const key = kind === 'world' ? (typeof e.iso3 === 'string' ? e.iso3 : /^[A-Za-z]{3}$/.test(id) ? id : undefined) : provinceOf(e)?.zh;
+    const key =
+      kind === 'world'
+        ? typeof e.iso3 === 'string'
+          ? e.iso3
+          : /^[A-Za-z]{3}$/.test(id)
+            ? id
+            : undefined
+        : provinceOf(e)?.zh;
     if (key !== undefined) keyed[key] = v;
   }
-  const spec = { lang, values: keyed, scale: categorical === true ? LISA_CATEGORIES : categorical || undefined, width: kind === 'world' ? 720 : 560, height: kind === 'world' ? 400 : 460 };
+  const spec = {
+    lang,
+    values: keyed,
+    scale: categorical === true ? LISA_CATEGORIES : categorical || undefined,
+    width: kind === 'world' ? 720 : 560,
+    height: kind === 'world' ? 400 : 460,
+  };
   return kind === 'world' ? worldMapOption(spec) : chinaMapOption(spec);
 }

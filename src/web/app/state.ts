@@ -26,7 +26,12 @@ export interface AppState {
 }
 
 export function initialState(lang: Lang): AppState {
-  return { lang, step: 'data', measure: defaultMeasureSettings(), view: { query: '', sort: { key: 'rank', desc: false } } };
+  return {
+    lang,
+    step: 'data',
+    measure: defaultMeasureSettings(),
+    view: { query: '', sort: { key: 'rank', desc: false } },
+  };
 }
 
 /** A row of the ranking table. */
@@ -61,14 +66,23 @@ export function rankingRows(
     .filter((s) => s.period === period)
     .map((s) => {
       const e = info.get(s.entity);
-      return { entity: s.entity, label: entityName(e, s.entity, opts.lang), rank: s.rank, index: s.index, search: [s.entity, e?.name, e?.nameZh].filter(Boolean).join(' ').toLowerCase() };
+      return {
+        entity: s.entity,
+        label: entityName(e, s.entity, opts.lang),
+        rank: s.rank,
+        index: s.index,
+        search: [s.entity, e?.name, e?.nameZh].filter(Boolean).join(' ').toLowerCase(),
+      };
     })
     .filter((r) => !q || r.search.includes(q))
     .map(({ search: _s, ...r }) => r);
   const sort = opts.sort ?? { key: 'rank', desc: false };
   const dir = sort.desc ? -1 : 1;
   rows.sort((a, b) => {
-    const c = sort.key === 'entity' ? a.label.localeCompare(b.label, opts.lang === 'zh' ? 'zh' : 'en') : a[sort.key] - b[sort.key];
+    const c =
+      sort.key === 'entity'
+        ? a.label.localeCompare(b.label, opts.lang === 'zh' ? 'zh' : 'en')
+        : a[sort.key] - b[sort.key];
     return dir * (c || a.rank - b.rank);
   });
   return { period, rows };
@@ -95,11 +109,22 @@ export function projectOf(s: AppState): Project | undefined {
 
 /** The state changes a project file asks for (the data itself is loaded by the caller). */
 export function applyProject(s: AppState, p: Project): AppState {
-  return { ...s, lang: p.lang, measure: { ...p.measure }, couple: p.couple ? { ...p.couple, systems: [...p.couple.systems] } : undefined, result: undefined };
+  return {
+    ...s,
+    lang: p.lang,
+    measure: { ...p.measure },
+    couple: p.couple ? { ...p.couple, systems: [...p.couple.systems] } : undefined,
+    result: undefined,
+  };
 }
 
 /** The top `n` entities of the latest period of `system` (ids), for default line and radar charts. */
-export function topEntities(scores: readonly ScoreJson[], system: string, n: number, from: 'top' | 'bottom' = 'top'): string[] {
+export function topEntities(
+  scores: readonly ScoreJson[],
+  system: string,
+  n: number,
+  from: 'top' | 'bottom' = 'top',
+): string[] {
   const ofSystem = scores.filter((r) => r.system === system);
   const p = latestPeriod(ofSystem);
   const sorted = ofSystem.filter((r) => r.period === p).sort((a, b) => a.rank - b.rank);

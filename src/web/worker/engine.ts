@@ -31,7 +31,10 @@ interface State {
 const state: State = { extra: {} };
 
 /** Run one request; throws InputError for bad input. `progress` reports long work. */
-export async function handle(req: Request, progress: (done: number, total: number, label: string) => void): Promise<unknown> {
+export async function handle(
+  req: Request,
+  progress: (done: number, total: number, label: string) => void,
+): Promise<unknown> {
   switch (req.kind) {
     case 'load-builtin':
       return loadBuiltin(req.name, req.baseUrl);
@@ -66,7 +69,8 @@ export async function handle(req: Request, progress: (done: number, total: numbe
 
 /** An error as plain data for the page. */
 export function errorInfo(e: unknown): ErrorInfo {
-  if (isInputError(e)) return { message: e.message, file: e.file, row: e.row, column: e.column, hint: e.hint, input: true };
+  if (isInputError(e))
+    return { message: e.message, file: e.file, row: e.row, column: e.column, hint: e.hint, input: true };
   return { message: (e as Error)?.message ?? String(e), input: false };
 }
 
@@ -81,9 +85,19 @@ async function fetchText(url: string): Promise<Uint8Array> {
 async function loadBuiltin(name: string, baseUrl: string): Promise<DataSummary> {
   const d = findBuiltinDataset(name);
   if (!d) throw new InputError(`unknown built-in dataset "${name}"`, { hint: 'choose world-pwt or china-sim' });
-  const [data, ents] = await Promise.all([fetchText(new URL(`data/builtin/${d.files.data}`, baseUrl).href), fetchText(new URL(`data/builtin/${d.files.entities}`, baseUrl).href)]);
+  const [data, ents] = await Promise.all([
+    fetchText(new URL(`data/builtin/${d.files.data}`, baseUrl).href),
+    fetchText(new URL(`data/builtin/${d.files.entities}`, baseUrl).href),
+  ]);
   // The same reader and options as the CLI's loader of built-in data (src/io/builtin.ts).
-  const options = { fileName: `data/builtin/${d.files.data}`, entity: d.entityColumn, period: d.periodColumn, layout: 'long' as const, encoding: 'utf-8', group: d.groupColumn };
+  const options = {
+    fileName: `data/builtin/${d.files.data}`,
+    entity: d.entityColumn,
+    period: d.periodColumn,
+    layout: 'long' as const,
+    encoding: 'utf-8',
+    group: d.groupColumn,
+  };
   const raw = await readRawTable(data, options);
   const panel = await panelFromRaw(raw, options, async () => undefined);
   const full = withBuiltinEntities(d, panel, builtinEntities(d, new TextDecoder().decode(ents)));
@@ -138,7 +152,8 @@ function setData(panel: Panel, raw: RawRead, source: DataSummary['source'], shee
 function loadFrameworkReq(req: Extract<Request, { kind: 'load-framework' }>): FrameworkInfo {
   let fw: Framework;
   if (req.builtin) fw = getBuiltinFramework(req.builtin);
-  else if (req.text !== undefined) fw = loadFramework(req.text.replace(/^\uFEFF/, ''), req.fileName ?? 'framework.yaml');
+  else if (req.text !== undefined)
+    fw = loadFramework(req.text.replace(/^\uFEFF/, ''), req.fileName ?? 'framework.yaml');
   else fw = loadFramework(req.definition, req.fileName ?? 'framework');
   state.framework = fw;
   state.measured = undefined;
@@ -164,7 +179,11 @@ function runMeasure(s: MeasureSettings): MeasureView {
     json: JSON.parse(JSON.stringify(json)) as MeasureView['json'],
     weightRows: weightTable(m.result, framework),
     dimensionWeights: m.result.dimensionWeights.map((d) => ({ ...d })),
-    systems: framework.systems.map((sys) => ({ id: sys.id, name: sys.name, dimensions: sys.dimensions.map((d) => ({ id: d.id, name: d.name })) })),
+    systems: framework.systems.map((sys) => ({
+      id: sys.id,
+      name: sys.name,
+      dimensions: sys.dimensions.map((d) => ({ id: d.id, name: d.name })),
+    })),
     periods: [...m.panel.periods],
     coverage: m.coverage.byColumn.map((c) => ({ column: c.column, coverage: c.share, missing: c.total - c.observed })),
     imputed: m.imputation.imputed.length,
@@ -172,7 +191,8 @@ function runMeasure(s: MeasureSettings): MeasureView {
 }
 
 function measured(): { m: MeasuredPanel; scores: Panel; framework: Framework } {
-  if (!state.measured || !state.scores || !state.framework) throw new InputError('measure first', { hint: 'run step 3 (Measure) before the analysis' });
+  if (!state.measured || !state.scores || !state.framework)
+    throw new InputError('measure first', { hint: 'run step 3 (Measure) before the analysis' });
   return { m: state.measured, scores: state.scores, framework: state.framework };
 }
 
@@ -204,7 +224,12 @@ async function runDensity(system: string) {
   return api.densityJson(run);
 }
 
-async function runMoran(system: string, permutations: number, seed: number, progress: (d: number, t: number, l: string) => void) {
+async function runMoran(
+  system: string,
+  permutations: number,
+  seed: number,
+  progress: (d: number, t: number, l: string) => void,
+) {
   const { scores } = measured();
   const api = await import('../../api/moran.js');
   progress(0, 1, `Moran's I, LISA (${permutations} permutations)`);
@@ -224,7 +249,10 @@ function analysisPanel(): Panel {
   const added: Record<string, Float64Array> = {};
   for (const [name, col] of Object.entries(scores.columns)) {
     if (m.panel.columns[name]) continue;
-    added[name] = Float64Array.from(m.panel.entity, (e, i) => col[row.get(`${e}\u0000${m.panel.period[i]}`) ?? -1] ?? NaN);
+    added[name] = Float64Array.from(
+      m.panel.entity,
+      (e, i) => col[row.get(`${e}\u0000${m.panel.period[i]}`) ?? -1] ?? NaN,
+    );
   }
   const panel = withColumns(m.panel, added);
   state.extra.analysisPanel = panel;
@@ -233,7 +261,15 @@ function analysisPanel(): Panel {
 
 /** JSON-safe copy (non-finite numbers as null, as the CLI prints them). */
 function plain(v: unknown): unknown {
-  return JSON.parse(JSON.stringify(v, (_k, x) => (ArrayBuffer.isView(x) ? Array.from(x as unknown as ArrayLike<number>) : typeof x === 'number' && !Number.isFinite(x) ? null : x)));
+  return JSON.parse(
+    JSON.stringify(v, (_k, x) =>
+      ArrayBuffer.isView(x)
+        ? Array.from(x as unknown as ArrayLike<number>)
+        : typeof x === 'number' && !Number.isFinite(x)
+          ? null
+          : x,
+    ),
+  );
 }
 
 /** `nqpf regress` on the data and the indices. */
@@ -253,27 +289,51 @@ async function runForecast(system: string, ids: string[], horizon: number, last:
 async function runMediate(r: Extract<Request, { kind: 'mediate' }>) {
   const panel = analysisPanel();
   const { mediate } = await import('../../api/mediate.js');
-  return plain(mediate(panel, { x: r.x, mediators: r.mediators, y: r.y, fe: [panel.entityColumn, panel.periodColumn], cluster: panel.entityColumn, bootstrap: r.bootstrap, seed: r.seed }));
+  return plain(
+    mediate(panel, {
+      x: r.x,
+      mediators: r.mediators,
+      y: r.y,
+      fe: [panel.entityColumn, panel.periodColumn],
+      cluster: panel.entityColumn,
+      bootstrap: r.bootstrap,
+      seed: r.seed,
+    }),
+  );
 }
 
 /** `nqpf threshold`: one threshold, every candidate, period effects, bootstrap F test. */
 async function runThreshold(r: Extract<Request, { kind: 'threshold' }>) {
   const { threshold } = await import('../../api/threshold.js');
-  return plain(threshold(analysisPanel(), { y: r.y, x: r.x, q: r.q, thresholds: 1, timeEffects: true, bootstrap: r.bootstrap, seed: r.seed }));
+  return plain(
+    threshold(analysisPanel(), {
+      y: r.y,
+      x: r.x,
+      q: r.q,
+      thresholds: 1,
+      timeEffects: true,
+      bootstrap: r.bootstrap,
+      seed: r.seed,
+    }),
+  );
 }
 
 // ---- export -----------------------------------------------------------------------------------
 
 async function runReport(lang: 'en' | 'zh'): Promise<string> {
   const { m, framework } = measured();
-  const [{ renderReport }, { measureSections, reportDataset }, { coverageSection }, { frameworkNames }] = await Promise.all([
-    import('../../report/document.js'),
-    import('../../report/sections/measure.js'),
-    import('../../report/sections/coverage.js'),
-    import('../../report/sections/section.js'),
-  ]);
+  const [{ renderReport }, { measureSections, reportDataset }, { coverageSection }, { frameworkNames }] =
+    await Promise.all([
+      import('../../report/document.js'),
+      import('../../report/sections/measure.js'),
+      import('../../report/sections/coverage.js'),
+      import('../../report/sections/section.js'),
+    ]);
   const names = frameworkNames(framework);
-  const sections = [coverageSection(m.panel, m.coverage, m.imputation, { lang, names }), ...measureSections(m.panel, framework, m.result, { lang })];
+  const sections = [
+    coverageSection(m.panel, m.coverage, m.imputation, { lang, names }),
+    ...measureSections(m.panel, framework, m.result, { lang }),
+  ];
   const scores = state.scores!;
   if (state.extra.coupling) {
     const { couplingSection } = await import('../../report/sections/coupling.js');
@@ -293,7 +353,10 @@ async function runReport(lang: 'en' | 'zh'): Promise<string> {
     lang,
     datasets: [reportDataset(m.panel)],
     sections,
-    footer: { en: 'Generated by the nqpf workbench (computed in the browser)', zh: '由 nqpf 工作台生成（在浏览器中计算）' },
+    footer: {
+      en: 'Generated by the nqpf workbench (computed in the browser)',
+      zh: '由 nqpf 工作台生成（在浏览器中计算）',
+    },
   });
 }
 
