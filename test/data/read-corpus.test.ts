@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
+import { type InputError } from '../../src/core/errors.js';
 import type { Panel } from '../../src/data/panel.js';
 import { readPanelFromBytes, readRawTable, type ReadPanelOptions } from '../../src/data/read-table.js';
 import { listSheets } from '../../src/data/xlsx-read.js';
