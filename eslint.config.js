@@ -49,7 +49,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/cli/**', 'src/io/**', 'src/index.ts'],
+    ignores: ['src/cli/**', 'src/io/**', 'src/index.ts', 'src/web/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': engineImportRule,

@@ -16,4 +16,4 @@ export * from './mediate.js';
 export * from './threshold.js';
 export * from './frameworks.js';
 export * from './spatial-regress.js';
-export * from './spatial-regress.js';
+export * from './sensitivity.js';

@@ -4,6 +4,7 @@ import type { CrossSection } from '../spatial/cross-section.js';
 import type { SpatialWeights } from '../spatial/weights.js';
 import { imputeColumns, intOption, loadData, numberOption, withImputeOption, type DataOptions } from './common.js';
 import { weightsFromOptions, type WeightsCliOptions } from './weights-flags.js';
+import { productWeights } from '../spatial/product-weights.js';
 
 /** Flags shared by `spatial-regress` and `scenario`: the model, and the weights with `moran`'s flags. */
 export interface SpatialModelCliOptions extends WeightsCliOptions, DataOptions {
@@ -30,7 +31,7 @@ export function withSpatialModelOptions(cmd: Command): Command {
     .option('--distance <lat,lon>', 'inverse-distance weights from coordinates: two column names, or lat,lon for a built-in dataset')
     .option('--power <p>', 'distance decay power in 1/d^p', numberOption('--power'), 1)
     .option('--cutoff <km>', 'only neighbours within this great-circle distance (km)', numberOption('--cutoff'))
-    .option('--economic <column>', 'economic-distance weights 1/|x̄_i − x̄_j| on the entity means of this column')
+    .option('--economic <column>', 'economic-distance weights 1/|x̄_i − x̄_j| on the entity means of this column; with --neighbors or --distance, their product (geographic × economic)')
     .option('--knn <k>', 'with --distance: k nearest neighbours instead of inverse distance', intOption('--knn'))
     .addOption(new Option('--style <style>', 'weights style; spatial panel models need W (row-standardised)').choices(['W', 'B', 'raw']).default('W'));
 }
@@ -48,6 +49,12 @@ export async function spatialModelWeights(panel: Panel, opts: SpatialModelCliOpt
     missing: [],
     notes: [],
   };
+  // --economic with --neighbors or --distance: the product weights (geographic × economic)
+  if (opts.economic && (opts.neighbors || opts.distance)) {
+    const geo = await weightsFromOptions(panel, section, { ...opts, economic: undefined, style: 'raw' });
+    const econ = await weightsFromOptions(panel, section, { ...opts, neighbors: undefined, distance: undefined, style: 'raw' });
+    return productWeights(geo, econ, { style: opts.style });
+  }
   return weightsFromOptions(panel, section, opts);
 }
 

@@ -37,3 +37,15 @@ export function entityNamer(entities: readonly EntityInfo[], lang: Lang = 'en'):
   const info = new Map(entities.map((e) => [e.id, e]));
   return (id) => entityLabel(info.get(id) ?? { id }, lang);
 }
+
+/** Which base map suits a set of entities: countries with ISO3 codes, Chinese provinces, or none. */
+export type EntityMapKind = 'world' | 'china' | 'none';
+
+/** The base map for `entities`: the world when more of them carry ISO3 codes than name provinces. */
+export function entityMapKind(entities: readonly EntityInfo[]): EntityMapKind {
+  const iso = entities.filter((e) => typeof e.iso3 === 'string' && e.iso3.length === 3).length;
+  const prov = entities.filter((e) => provinceOf(e) !== undefined).length;
+  if (iso > 0 && iso >= prov) return 'world';
+  if (prov > 0) return 'china';
+  return 'none';
+}

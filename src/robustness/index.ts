@@ -1,5 +1,5 @@
 export { saltelliDesign, levelOf, designBlocks, type SaltelliDesign } from './design.js';
-export { sobolIndices, type SobolIndex, type SobolOptions } from './sobol.js';
+export { sobolIndices, sobolIndicesMany, type SobolIndex, type SobolOptions } from './sobol.js';
 export { VARY_FLAGS, checkVary, withLevel, type VaryFlag, type FactorName, type VarySpec, type MeasureSetting } from './factors.js';
 export { MeasureModel, runIndex, runIndexInto, runRanks, ranksInto, withoutIndicators, dimensionMembers, type SystemModel } from './model.js';
 export { rankUncertainty, meanAbsRankShift, type RankUncertainty } from './uncertainty.js';

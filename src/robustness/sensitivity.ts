@@ -11,7 +11,7 @@ import { checkVary, withLevel, type FactorName, type MeasureSetting, type VarySp
 import { MeasureModel, dimensionMembers, ranksInto, runIndex, runIndexInto, runRanks, type SystemModel } from './model.js';
 import { fsum } from '../core/numeric.js';
 import { alignRanks, entityPositions, leaveOneOut, type Removal } from './removal.js';
-import { sobolIndices } from './sobol.js';
+import { sobolIndices, sobolIndicesMany } from './sobol.js';
 import { meanAbsRankShift, rankUncertainty, type RankUncertainty } from './uncertainty.js';
 
 /** Options of {@link sensitivity}: the measurement flags, the uncertain factors and the design. */
@@ -286,14 +286,15 @@ export function summarizeSensitivity(plan: SensitivityPlan, ranks: readonly Floa
   const { model, design } = plan;
   const d = plan.factors.length;
   const o = plan.options;
+  // The output of every run for each system; the bootstrap resamples are shared by the systems.
+  const ys = plan.systems.map((_, s) => Float64Array.from({ length: design.runs }, (_, r) => meanAbsRankShift(ranks[s], r, audit.systems[s].nominalRanks)));
+  const indices = sobolIndicesMany(ys, design.n, d, { bootstrap: o.bootstrap ?? 1000, seed: (o.seed ?? 1) + 7919 });
   const systems = plan.systems.map((k, s) => {
     const system = model.framework.systems[k];
     const log = new NoteLog(audit.systems[s].notes);
     const entities = plan.entities[s];
     const { nominalRanks, nominalIndex } = audit.systems[s];
-    const y = Float64Array.from({ length: design.runs }, (_, r) => meanAbsRankShift(ranks[s], r, nominalRanks));
-    const idx = sobolIndices(y, design.n, d, { bootstrap: o.bootstrap ?? 1000, seed: (o.seed ?? 1) + 7919 });
-    const sensitivity = plan.factors.map((f, i) => ({ factor: f.name, ...idx[i] }));
+    const sensitivity = plan.factors.map((f, i) => ({ factor: f.name, ...indices[s][i] }));
     for (const f of plan.factors) {
       if (f.levels?.length === 1) log.info('single-level', `factor ${f.name} has one level (${f.levels[0]}): it cannot change anything`);
     }

@@ -36,55 +36,38 @@ export interface SobolOptions {
  * variance designs for model output, Comput. Phys. Commun. 117, 35–43.
  */
 export function sobolIndices(y: Float64Array, n: number, d: number, options: SobolOptions = {}): SobolIndex[] {
+  return sobolIndicesMany([y], n, d, options)[0];
+}
+
+/**
+ * {@link sobolIndices} of several outputs of the same runs (e.g. one per system), sharing the
+ * bootstrap resamples: each output's result equals `sobolIndices` with the same options.
+ */
+export function sobolIndicesMany(ys: readonly Float64Array[], n: number, d: number, options: SobolOptions = {}): SobolIndex[][] {
   const blocks = designBlocks(n, d);
-  const point = estimate(y, n, blocks, null);
+  const points = ys.map((y) => estimate(y, n, blocks));
   const reps = options.bootstrap ?? 1000;
   const level = options.level ?? 0.95;
-  if (reps <= 0) return point.map((p) => ({ ...p, firstOrderCi: [NaN, NaN] as const, totalCi: [NaN, NaN] as const }));
+  if (reps <= 0) return points.map((point) => point.map((p) => ({ ...p, firstOrderCi: [NaN, NaN] as const, totalCi: [NaN, NaN] as const })));
   const rng = new Rng(options.seed ?? 1);
-  const s1 = Array.from({ length: d }, () => new Float64Array(reps));
-  const st = Array.from({ length: d }, () => new Float64Array(reps));
+  const s1 = ys.map(() => Array.from({ length: d }, () => new Float64Array(reps)));
+  const st = ys.map(() => Array.from({ length: d }, () => new Float64Array(reps)));
   const pick = new Int32Array(n);
   for (let r = 0; r < reps; r++) {
     for (let j = 0; j < n; j++) pick[j] = rng.int(n);
-    const e = estimate(y, n, blocks, pick);
-    for (let i = 0; i < d; i++) {
-      s1[i][r] = e[i].firstOrder;
-      st[i][r] = e[i].total;
-    }
+    ys.forEach((y, o) => resample(y, n, blocks, pick, s1[o], st[o], r));
   }
   const lo = (1 - level) / 2;
   const ci = (x: Float64Array): [number, number] => {
     const s = Float64Array.from(x).sort();
     return [quantileSorted(s, lo), quantileSorted(s, 1 - lo)];
   };
-  return point.map((p, i) => ({ ...p, firstOrderCi: ci(s1[i]), totalCi: ci(st[i]) }));
+  return points.map((point, o) => point.map((p, i) => ({ ...p, firstOrderCi: ci(s1[o][i]), totalCi: ci(st[o][i]) })));
 }
 
-function estimate(y: Float64Array, n: number, blocks: ReturnType<typeof designBlocks>, pick: Int32Array | null): { firstOrder: number; total: number }[] {
-  // Point estimates use compensated sums; bootstrap replicates (pick ≠ null) plain ones, accurate to
-  // ~1e-12 here and much faster, far below the bootstrap's own noise.
-  const { a, b } = blocks;
-  if (!pick) {
-    const sum = new Adder();
-    for (let j = 0; j < n; j++) sum.add(y[a + j]).add(y[b + j]);
-    const mean = +sum / (2 * n);
-    const ss = new Adder();
-    for (let j = 0; j < n; j++) ss.add((y[a + j] - mean) ** 2).add((y[b + j] - mean) ** 2);
-    const v = +ss / (2 * n);
-    return blocks.ab.map((start) => {
-      if (!(v > 0)) return { firstOrder: 0, total: 0 };
-      const first = new Adder();
-      const total = new Adder();
-      for (let j = 0; j < n; j++) {
-        const fa = y[a + j];
-        const fab = y[start + j];
-        first.add(y[b + j] * (fab - fa));
-        total.add((fa - fab) * (fa - fab));
-      }
-      return { firstOrder: +first / n / v, total: +total / (2 * n) / v };
-    });
-  }
+/** One bootstrap replicate of every factor's indices, written to s1[i][r] and st[i][r] (plain sums: see estimate). */
+function resample(y: Float64Array, n: number, blocks: ReturnType<typeof designBlocks>, pick: Int32Array, s1: Float64Array[], st: Float64Array[], r: number): void {
+  const { a, b, ab } = blocks;
   let sum = 0;
   for (let j = 0; j < n; j++) sum += y[a + pick[j]] + y[b + pick[j]];
   const mean = sum / (2 * n);
@@ -95,8 +78,13 @@ function estimate(y: Float64Array, n: number, blocks: ReturnType<typeof designBl
     ss += da * da + db * db;
   }
   const v = ss / (2 * n);
-  return blocks.ab.map((start) => {
-    if (!(v > 0)) return { firstOrder: 0, total: 0 };
+  for (let i = 0; i < ab.length; i++) {
+    if (!(v > 0)) {
+      s1[i][r] = 0;
+      st[i][r] = 0;
+      continue;
+    }
+    const start = ab[i];
     let first = 0;
     let total = 0;
     for (let j = 0; j < n; j++) {
@@ -106,6 +94,31 @@ function estimate(y: Float64Array, n: number, blocks: ReturnType<typeof designBl
       first += y[b + k] * (fab - fa);
       total += (fa - fab) * (fa - fab);
     }
-    return { firstOrder: first / n / v, total: total / (2 * n) / v };
+    s1[i][r] = first / n / v;
+    st[i][r] = total / (2 * n) / v;
+  }
+}
+
+function estimate(y: Float64Array, n: number, blocks: ReturnType<typeof designBlocks>): { firstOrder: number; total: number }[] {
+  // Point estimates use compensated sums; bootstrap replicates (resample) plain ones, accurate to
+  // ~1e-12 here and much faster, far below the bootstrap's own noise.
+  const { a, b } = blocks;
+  const sum = new Adder();
+  for (let j = 0; j < n; j++) sum.add(y[a + j]).add(y[b + j]);
+  const mean = +sum / (2 * n);
+  const ss = new Adder();
+  for (let j = 0; j < n; j++) ss.add((y[a + j] - mean) ** 2).add((y[b + j] - mean) ** 2);
+  const v = +ss / (2 * n);
+  return blocks.ab.map((start) => {
+    if (!(v > 0)) return { firstOrder: 0, total: 0 };
+    const first = new Adder();
+    const total = new Adder();
+    for (let j = 0; j < n; j++) {
+      const fa = y[a + j];
+      const fab = y[start + j];
+      first.add(y[b + j] * (fab - fa));
+      total.add((fa - fab) * (fa - fab));
+    }
+    return { firstOrder: +first / n / v, total: +total / (2 * n) / v };
   });
 }

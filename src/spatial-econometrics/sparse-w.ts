@@ -59,7 +59,7 @@ export function toSparseW(w: SpatialWeights): SparseW {
   return { n, ptr, col, val, symmetricSimilar: sym, d, ids: w.ids };
 }
 
-/** Build a {@link SparseW} directly from CSR arrays (benchmarks, tests); rows are standardised to sum 1. */
+/** Row-standardised binary contiguity {@link SparseW} from undirected pairs (benchmarks, tests). */
 export function sparseWFromPairs(n: number, pairs: readonly (readonly [number, number])[]): SparseW {
   const nb: number[][] = Array.from({ length: n }, () => []);
   for (const [a, b] of pairs) {

@@ -146,3 +146,17 @@ describe('sensitivity: every run is what measure computes', () => {
     expect(err(() => sensitivity(panel, framework, { perturbWeights: 0.1, year: 1999 }))).toMatch(/no such period/);
   });
 });
+
+describe('sensitivity: per-entity indices', () => {
+  it('gives each entity’s first-order and total indices of its own rank, in nominal order', () => {
+    const r = sensitivity(panel, framework, { measure: { normalize: 'minmax-shift' }, vary: [{ flag: 'weights', levels: ['entropy', 'equal'] }, { flag: 'impute', levels: ['none', 'linear'] }], runs: 100, bootstrap: 0, perEntity: true, system: 's1' });
+    expect(r.perEntity!.map((e) => e.entity)).toEqual(r.nominal.map((n) => n.entity));
+    for (const e of r.perEntity!) {
+      expect(e.sensitivity.map((x) => x.factor)).toEqual(['weights', 'impute']);
+      // Imputation cannot move any rank on complete data.
+      expect(e.sensitivity[1].total).toBe(0);
+      expect(e.sensitivity[0].total).toBeGreaterThanOrEqual(0);
+    }
+    expect(r.perEntity!.some((e) => e.sensitivity[0].total > 0.5)).toBe(true);
+  });
+});

@@ -103,3 +103,15 @@ describe('src/robustness', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('sobolIndicesMany', () => {
+  it('gives each output what sobolIndices gives it alone (shared resamples, same seed)', async () => {
+    const { sobolIndicesMany } = await import('../../src/robustness/sobol.js');
+    const n = 300;
+    const { y } = ishigami(n, 21);
+    const y2 = y.map((v) => v * v);
+    const many = sobolIndicesMany([y, y2], n, 3, { bootstrap: 40, seed: 9 });
+    expect(many[0]).toEqual(sobolIndices(y, n, 3, { bootstrap: 40, seed: 9 }));
+    expect(many[1]).toEqual(sobolIndices(y2, n, 3, { bootstrap: 40, seed: 9 }));
+  });
+});

@@ -87,3 +87,26 @@ describe('log-determinant methods', () => {
     expect(Math.abs(ea[0].indirect.stdError - eb[0].indirect.stdError)).toBeLessThan(1e-6);
   });
 });
+
+describe('Chebyshev traces near the unit root', () => {
+  it('stay accurate when the draws approach ρ = 1 (the degree adapts)', () => {
+    const rng = new Rng(11);
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < 12; i++) for (let j = 0; j < 12; j++) {
+      const a = i * 12 + j;
+      if (j + 1 < 12) pairs.push([a, a + 1]);
+      if (i + 1 < 12) pairs.push([a, a + 12]);
+      if (i + 1 < 12 && j + 1 < 12 && rng.uniform() < 0.5) pairs.push([a, a + 13]);
+    }
+    const w = sparseWFromPairs(144, pairs);
+    const eig = makeLogDet(w, { method: 'eigen' });
+    const lu = makeLogDet(w, { method: 'sparse-lu' });
+    const rhos = [0.8, 0.95, 0.995];
+    const te = eig.traces(rhos);
+    const tl = lu.traces(rhos);
+    for (const r of [0.81, 0.9, 0.97, 0.99]) {
+      expect(Math.abs(te(r).a - tl(r).a) / te(r).a).toBeLessThan(1e-7);
+      expect(Math.abs(te(r).b - tl(r).b) / te(r).b).toBeLessThan(1e-7);
+    }
+  });
+});

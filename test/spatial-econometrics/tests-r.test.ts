@@ -21,6 +21,17 @@ describe('specification tests against R', () => {
     expectClose(lm.robustLmError.pValue, ref.lmtests.RLMerr.pValue, 1e-8);
   });
 
+  it('LM tests with entity, period and no fixed effects equal spdep as well', () => {
+    for (const fe of ['entity', 'period', 'none'] as const) {
+      const lm = lmTests(data, w, fe);
+      const r = ref.lmtestsOther[fe];
+      expectClose(lm.lmError.statistic, r.LMerr, 1e-8);
+      expectClose(lm.lmLag.statistic, r.LMlag, 1e-8);
+      expectClose(lm.robustLmError.statistic, r.RLMerr, 1e-8);
+      expectClose(lm.robustLmLag.statistic, r.RLMlag, 1e-8);
+    }
+  });
+
   it('Wald and LR tests of SDM vs SAR (θ = 0) and vs SEM (θ + ρβ = 0) equal the R computation', () => {
     const s = specificationTests(data, w, { fe: 'both' });
     expectClose(s.durbin.waldSar.statistic, ref.tests.waldSar, 1e-5);

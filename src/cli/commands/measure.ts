@@ -7,6 +7,7 @@ import type { Panel } from '../../data/panel.js';
 import type { Framework } from '../../framework/types.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { measureJson, runMeasure, scoreTable, weightTable } from '../../api/measure.js';
+import { measureSheets } from '../../run/measure-tables.js';
 import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import type { SystemSensitivity } from '../../robustness/sensitivity.js';
@@ -80,15 +81,8 @@ async function writeOutputs(
     import('../../report/sections/measure.js'),
     import('../../report/sections/robustness.js'),
   ]);
-  const scores = scoreTable(result, panel);
-  const weights = weightTable(result, framework);
-  await writeTables(dir, { scores, weights });
-  await writeXlsx(path.join(dir, 'scores.xlsx'), [
-    { name: 'scores', rows: scores },
-    { name: 'weights', rows: weights },
-    { name: 'dimension weights', rows: [['system', 'dimension', 'parent', 'weight'], ...result.dimensionWeights.map((d) => [d.system, d.id, d.parent ?? '', d.weight])] },
-    { name: 'notes', rows: [['level', 'code', 'message'], ...notes.map((n) => [n.level, n.code, n.message])] },
-  ]);
+  await writeTables(dir, { scores: scoreTable(result, panel), weights: weightTable(result, framework) });
+  await writeXlsx(path.join(dir, 'scores.xlsx'), measureSheets(result, panel, framework, notes));
   const html = renderReport({
     title: { en: `nqpf measure: ${framework.name.en}`, zh: `nqpf 测度：${framework.name.zh ?? framework.name.en}` },
     subtitle: panel.meta.title ?? panel.meta.name,

@@ -33,9 +33,7 @@ function collectVary(value: string, previous: VarySpec[] = []): VarySpec[] {
 
 /** `nqpf sensitivity`: uncertainty and variance-based sensitivity analysis of the ranks (docs/robustness.md). */
 export function registerSensitivity(program: Command): void {
-  const cmd = program
-    .command('sensitivity')
-    .description('robustness of the ranks: uncertainty and Sobol sensitivity analysis of the measurement choices, leave-one-out and coherence');
+  const cmd = program.command('sensitivity');
   withMeasureFlags(cmd)
     .option('--vary <flag=levels>', `make a measurement flag uncertain (repeatable): ${VARY_FLAGS.join(', ')}; the first level is the nominal one`, collectVary, [])
     .option('--perturb-weights <p>', 'multiply each weight by U(1−p, 1+p) and renormalise within its system', numberOption('--perturb-weights'))

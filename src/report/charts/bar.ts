@@ -1,4 +1,4 @@
-import { axisOption, gap, legendOption, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
+import { axisOption, gap, legendOption, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
 
 /** One series of a {@link barChart}. */
 export interface BarSeries {
@@ -30,6 +30,11 @@ export interface BarChartSpec extends ChartBase {
  * Horizontal charts list the first category at the top.
  */
 export function barChart(spec: BarChartSpec): string {
+  return svgOf(barOption(spec));
+}
+
+/** The ECharts option of {@link barChart} (rendered to SVG in reports, interactively in the workbench). */
+export function barOption(spec: BarChartSpec): ChartOption {
   const lang = spec.lang ?? 'en';
   const horizontal = (spec.orientation ?? 'horizontal') === 'horizontal';
   const stacked = spec.mode === 'stacked';
@@ -48,7 +53,7 @@ export function barChart(spec: BarChartSpec): string {
     nameGap: horizontal ? 26 : 10,
   });
   const autoHeight = horizontal ? Math.max(200, 60 + cats.length * Math.max(16, 8 * spec.series.length + 8)) : 380;
-  return renderSvg(
+  return chartOption(
     {
       title: titleOption(spec),
       legend: legendOption(names),

@@ -1,4 +1,4 @@
-import { axisOption, gap, legendOption, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
+import { axisOption, gap, legendOption, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
 
 /** A forecast interval: lower and upper bounds aligned with the forecast periods. */
 export interface FanBand {
@@ -24,6 +24,11 @@ export interface FanChartSpec extends ChartBase {
  * The forecast line starts at the last observed point so the two join.
  */
 export function fanChart(spec: FanChartSpec): string {
+  return svgOf(fanOption(spec));
+}
+
+/** The ECharts option of {@link fanChart} (rendered to SVG in reports, interactively in the workbench). */
+export function fanOption(spec: FanChartSpec): ChartOption {
   const lang = spec.lang ?? 'en';
   const periods = [...spec.history.periods, ...spec.forecast.periods];
   const nh = spec.history.periods.length;
@@ -84,7 +89,7 @@ export function fanChart(spec: FanChartSpec): string {
   });
   const legendNames = [histName, ...(spec.fitted ? [fitName] : []), fcName];
   const legendData = [...legendNames.map((name) => ({ name })), ...bands.map((b) => ({ name: txt(b.name, lang), icon: 'rect' }))];
-  return renderSvg(
+  return chartOption(
     {
       title: titleOption(spec),
       legend: legendOption(legendNames, { data: legendData }),

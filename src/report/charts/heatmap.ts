@@ -1,4 +1,4 @@
-import { FONT_FAMILY, INK, SEQUENTIAL, axisOption, fmt, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
+import { FONT_FAMILY, INK, SEQUENTIAL, axisOption, fmt, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
 
 /** Spec of {@link heatmapChart}. */
 export interface HeatmapSpec extends ChartBase {
@@ -20,6 +20,11 @@ export interface HeatmapSpec extends ChartBase {
 
 /** Heatmap of a value over rows × columns, e.g. the coupling coordination degree by entity and year. */
 export function heatmapChart(spec: HeatmapSpec): string {
+  return svgOf(heatmapOption(spec));
+}
+
+/** The ECharts option of {@link heatmapChart} (rendered to SVG in reports, interactively in the workbench). */
+export function heatmapOption(spec: HeatmapSpec): ChartOption {
   const lang = spec.lang ?? 'en';
   const rows = spec.rows.map((r) => txt(r, lang));
   const cols = spec.columns.map((c) => (typeof c === 'number' ? String(c) : txt(c, lang)));
@@ -42,7 +47,7 @@ export function heatmapChart(spec: HeatmapSpec): string {
   const labels = spec.cellLabels ?? rows.length * cols.length <= 200;
   const digits = spec.digits ?? 2;
   const cell = rows.length > 40 ? 12 : 20;
-  return renderSvg(
+  return chartOption(
     {
       title: titleOption(spec),
       grid: { left: 12, right: 90, top: topSpace(spec, 8), bottom: 12, containLabel: true },

@@ -1,14 +1,16 @@
-export { PALETTE, SEQUENTIAL, NO_DATA_FILL, FONT_FAMILY, renderSvg, txt, type ChartBase, type Text } from './theme.js';
-export { lineChart, type LineChartSpec, type LineSeries } from './line.js';
-export { barChart, type BarChartSpec, type BarSeries } from './bar.js';
-export { radarChart, type RadarSpec } from './radar.js';
-export { heatmapChart, type HeatmapSpec } from './heatmap.js';
-export { scatterChart, type ScatterSpec } from './scatter.js';
-export { fanChart, type FanChartSpec, type FanBand } from './fan.js';
-export { ridgelineChart, type RidgelineSpec } from './ridgeline.js';
+export { PALETTE, SEQUENTIAL, NO_DATA_FILL, FONT_FAMILY, renderSvg, svgOf, chartOption, baseOption, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
+export { lineChart, lineOption, type LineChartSpec, type LineSeries } from './line.js';
+export { barChart, barOption, type BarChartSpec, type BarSeries } from './bar.js';
+export { radarChart, radarOption, type RadarSpec } from './radar.js';
+export { heatmapChart, heatmapOption, type HeatmapSpec } from './heatmap.js';
+export { scatterChart, scatterOption, type ScatterSpec } from './scatter.js';
+export { fanChart, fanOption, type FanChartSpec, type FanBand } from './fan.js';
+export { ridgelineChart, ridgelineOption, type RidgelineSpec } from './ridgeline.js';
 export {
   worldMap,
   chinaMap,
+  worldMapOption,
+  chinaMapOption,
   joinWorld,
   joinChina,
   LISA_CATEGORIES,

@@ -1,4 +1,4 @@
-import { axisOption, gap, legendOption, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
+import { axisOption, gap, legendOption, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
 
 /** One line of a {@link lineChart}: values aligned with the chart's periods (NaN = gap). */
 export interface LineSeries {
@@ -25,11 +25,16 @@ export interface LineChartSpec extends ChartBase {
  * Missing values leave gaps. Returns an SVG string.
  */
 export function lineChart(spec: LineChartSpec): string {
+  return svgOf(lineOption(spec));
+}
+
+/** The ECharts option of {@link lineChart} (rendered to SVG in reports, interactively in the workbench). */
+export function lineOption(spec: LineChartSpec): ChartOption {
   const lang = spec.lang ?? 'en';
   const names = spec.series.map((s) => txt(s.name, lang));
   const symbols = spec.symbols ?? spec.periods.length <= 15;
   const legendRows = Math.ceil(names.length / 6);
-  return renderSvg(
+  return chartOption(
     {
       title: titleOption(spec),
       legend: legendOption(names),

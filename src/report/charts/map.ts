@@ -1,6 +1,6 @@
 import { CHINA_MAP, WORLD_MAP, registerMaps } from './geodata.js';
 import { chinaProvince } from './china-provinces.js';
-import { BORDER, FONT_FAMILY, INK, NO_DATA_FILL, PALETTE, SEQUENTIAL, fmt, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
+import { BORDER, FONT_FAMILY, INK, NO_DATA_FILL, PALETTE, SEQUENTIAL, fmt, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
 
 /** A continuous colour scale from `min` to `max` (defaults: the data range). */
 export interface ContinuousScale {
@@ -105,6 +105,11 @@ export function joinChina(values: Readonly<Record<string, number | string>>): Ma
  * a value are grey. Returns an SVG string.
  */
 export function worldMap(spec: MapSpec): string {
+  return svgOf(worldMapOption(spec));
+}
+
+/** The ECharts option of {@link worldMap}. */
+export function worldMapOption(spec: MapSpec): ChartOption {
   return choropleth(WORLD_MAP, 'iso3', joinWorld(spec.values).matched, spec, spec.width ?? 900, spec.height ?? 500);
 }
 
@@ -113,6 +118,11 @@ export function worldMap(spec: MapSpec): string {
  * Provinces without a value (e.g. Taiwan, Hong Kong, Macao when absent from the data) are grey.
  */
 export function chinaMap(spec: MapSpec): string {
+  return svgOf(chinaMapOption(spec));
+}
+
+/** The ECharts option of {@link chinaMap}. */
+export function chinaMapOption(spec: MapSpec): ChartOption {
   return choropleth(CHINA_MAP, 'name', joinChina(spec.values).matched, spec, spec.width ?? 680, spec.height ?? 560);
 }
 
@@ -125,7 +135,7 @@ function choropleth(
   spec: MapSpec,
   width: number,
   height: number,
-): string {
+): ChartOption {
   registerMaps();
   const lang = spec.lang ?? 'en';
   const scale = spec.scale ?? { type: 'continuous' };
@@ -218,7 +228,7 @@ function choropleth(
     }
   });
   const top = topSpace(spec, 4);
-  return renderSvg(
+  return chartOption(
     {
       title: titleOption(spec),
       legend: overlayNames.length > 0 ? { data: [...new Set(overlayNames)], right: 8, bottom: 8, orient: 'vertical', textStyle: { color: INK, fontSize: 11, fontFamily: FONT_FAMILY } } : undefined,

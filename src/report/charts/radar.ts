@@ -1,4 +1,4 @@
-import { FONT_FAMILY, INK, legendOption, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
+import { FONT_FAMILY, INK, legendOption, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
 
 /** Spec of {@link radarChart}. */
 export interface RadarSpec extends ChartBase {
@@ -13,6 +13,11 @@ export interface RadarSpec extends ChartBase {
  * (or the given min) to the largest value shown, unless the axes give their own.
  */
 export function radarChart(spec: RadarSpec): string {
+  return svgOf(radarOption(spec));
+}
+
+/** The ECharts option of {@link radarChart} (rendered to SVG in reports, interactively in the workbench). */
+export function radarOption(spec: RadarSpec): ChartOption {
   const lang = spec.lang ?? 'en';
   const names = spec.series.map((s) => txt(s.name, lang));
   let top = 0;
@@ -20,7 +25,7 @@ export function radarChart(spec: RadarSpec): string {
   const niceTop = top > 0 ? niceCeil(top) : 1;
   const legendRows = Math.ceil(names.length / 4);
   const height = spec.height ?? 400;
-  return renderSvg(
+  return chartOption(
     {
       title: titleOption(spec),
       legend: legendOption(names),

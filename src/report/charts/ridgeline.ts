@@ -1,4 +1,4 @@
-import { FONT_FAMILY, INK, PALETTE, axisOption, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
+import { FONT_FAMILY, INK, PALETTE, axisOption, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
 
 /** Spec of {@link ridgelineChart}. */
 export interface RidgelineSpec extends ChartBase {
@@ -16,6 +16,11 @@ export interface RidgelineSpec extends ChartBase {
  * Densities are only scaled for display: the tallest peak over all ridges is `overlap` rows high.
  */
 export function ridgelineChart(spec: RidgelineSpec): string {
+  return svgOf(ridgelineOption(spec));
+}
+
+/** The ECharts option of {@link ridgelineChart} (rendered to SVG in reports, interactively in the workbench). */
+export function ridgelineOption(spec: RidgelineSpec): ChartOption {
   const lang = spec.lang ?? 'en';
   const n = spec.densities.length;
   const x = Array.from(spec.x);
@@ -42,7 +47,7 @@ export function ridgelineChart(spec: RidgelineSpec): string {
     };
   });
   const rowHeight = 34;
-  return renderSvg(
+  return chartOption(
     {
       title: titleOption(spec),
       grid: { left: 12, right: 24, top: topSpace(spec, 10), bottom: 34, containLabel: true },

@@ -1,4 +1,4 @@
-import { axisOption, legendOption, renderSvg, titleOption, topSpace, txt, type ChartBase, type Text } from './theme.js';
+import { axisOption, legendOption, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
 
 /** Spec of {@link scatterChart}. */
 export interface ScatterSpec extends ChartBase {
@@ -19,6 +19,11 @@ export interface ScatterSpec extends ChartBase {
  * coefficients given; the chart never estimates it.
  */
 export function scatterChart(spec: ScatterSpec): string {
+  return svgOf(scatterOption(spec));
+}
+
+/** The ECharts option of {@link scatterChart} (rendered to SVG in reports, interactively in the workbench). */
+export function scatterOption(spec: ScatterSpec): ChartOption {
   const lang = spec.lang ?? 'en';
   if (spec.x.length !== spec.y.length) throw new RangeError(`scatterChart: x has ${spec.x.length} values, y has ${spec.y.length}`);
   const points: { value: [number, number]; name: string }[] = [];
@@ -58,7 +63,7 @@ export function scatterChart(spec: ScatterSpec): string {
       itemStyle: { color: '#D55E00' },
     });
   }
-  return renderSvg(
+  return chartOption(
     {
       title: titleOption(spec),
       legend: legendOption(spec.fit ? [pointName, fitName] : [pointName]),

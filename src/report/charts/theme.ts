@@ -108,6 +108,32 @@ export function legendOption(names: readonly string[], extra: Record<string, unk
 }
 
 /**
+ * A chart as data: the ECharts option and its pixel size. One chart module, two renderers: reports
+ * render it to SVG on the server ({@link svgOf}); the workbench hands it to an interactive ECharts
+ * instance in the browser.
+ */
+export interface ChartOption {
+  readonly option: Record<string, unknown>;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Pack an option with its size. */
+export function chartOption(option: Record<string, unknown>, width: number, height: number): ChartOption {
+  return { option, width, height };
+}
+
+/** The house defaults merged under every option (both renderers). */
+export function baseOption(option: Record<string, unknown>): Record<string, unknown> {
+  return { animation: false, color: [...PALETTE], backgroundColor: '#ffffff', textStyle: { fontFamily: FONT_FAMILY, color: INK }, ...option };
+}
+
+/** Render a {@link ChartOption} to an SVG string (reports). */
+export function svgOf(chart: ChartOption): string {
+  return renderSvg(chart.option, chart.width, chart.height);
+}
+
+/**
  * Render an ECharts option to an SVG string on the server (or in a browser without a DOM node):
  * SVG renderer in SSR mode, animation off, and the chart always disposed, since an undisposed
  * SSR chart keeps timers alive and the Node process never exits.
@@ -115,13 +141,7 @@ export function legendOption(names: readonly string[], extra: Record<string, unk
 export function renderSvg(option: Record<string, unknown>, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption({
-      animation: false,
-      color: [...PALETTE],
-      backgroundColor: '#ffffff',
-      textStyle: { fontFamily: FONT_FAMILY, color: INK },
-      ...option,
-    });
+    chart.setOption(baseOption(option));
     return chart.renderToSVGString();
   } finally {
     chart.dispose();

@@ -4,7 +4,7 @@ import type { Block } from '../blocks.js';
 import { worldMapCodes } from '../charts/geodata.js';
 import { chinaMap, worldMap, type CategoricalScale, type ContinuousScale, type MapOverlay } from '../charts/map.js';
 import { txt, type Text } from '../charts/theme.js';
-import { entityLabel, provinceOf } from '../entity-label.js';
+import { entityLabel, entityMapKind, provinceOf, type EntityMapKind } from '../entity-label.js';
 import { registerTerms, t, tf } from '../i18n.js';
 
 registerTerms({
@@ -18,17 +18,7 @@ registerTerms({
 let worldCodes: Set<string> | undefined;
 const onWorldMap = () => (worldCodes ??= new Set(worldMapCodes()));
 
-/** Which base map suits a set of entities: countries with ISO3 codes, Chinese provinces, or none. */
-export type EntityMapKind = 'world' | 'china' | 'none';
-
-/** The base map for `entities`: the world when more of them carry ISO3 codes than name provinces. */
-export function entityMapKind(entities: readonly EntityInfo[]): EntityMapKind {
-  const iso = entities.filter((e) => typeof e.iso3 === 'string' && e.iso3.length === 3).length;
-  const prov = entities.filter((e) => provinceOf(e) !== undefined).length;
-  if (iso > 0 && iso >= prov) return 'world';
-  if (prov > 0) return 'china';
-  return 'none';
-}
+export { entityMapKind, type EntityMapKind };
 
 /** Options of {@link entityMapFigure}. */
 export interface EntityMapOptions {
