@@ -16,8 +16,8 @@ import { renderReport } from '../report/document.js';
 import { reportDataset } from '../report/sections/measure.js';
 import { mechanismSection } from '../report/sections/mechanism.js';
 import { wenYeText } from '../report/mediation-text.js';
-import type { MediationResult } from '../explain/mediation.js';
-import type { ThresholdResult } from '../explain/threshold.js';
+import type { MediationResult } from '../explain/mechanisms/mediation.js';
+import type { ThresholdResult } from '../explain/mechanisms/threshold.js';
 import { writeTables } from './common.js';
 
 /** Fonts for deterministic PNGs: DejaVu Sans (Latin) and Droid Sans Fallback (CJK), where installed (.ci/run installs them). */

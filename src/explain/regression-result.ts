@@ -96,5 +96,3 @@ export function defaultVcov(f: Formula): VcovSpec {
   return f.fixedEffects.length ? { type: 'cluster', cluster: [f.fixedEffects[0]] } : { type: 'iid' };
 }
 
-/** @deprecated Moved to src/report/regression-text.ts; re-exported until every branch imports it from there. */
-export { formatRegression } from '../report/regression-text.js';
