@@ -15,7 +15,7 @@ export interface MeasureCliOptions extends DataOptions {
   /** `--indicators rd,patents,-energy`: a one-dimension framework instead of --framework. */
   indicators?: string;
   weights: string;
-  normalize: MeasureOptions['normalize'];
+  normalize?: MeasureOptions['normalize'];
   shift?: number;
   range?: [number, number];
   perPeriod?: boolean;
@@ -42,7 +42,7 @@ export function withMeasureFlags(cmd: Command, data: { scoresSystem?: boolean } 
       .addOption(
         new Option('--weights <method>', `weights within each system: ${WEIGHT_METHODS.join(', ')}, or two joined by "+" (e.g. entropy+critic)`).default('entropy'),
       )
-      .addOption(new Option('--normalize <method>', `normalisation (direction applied): ${NORMALIZE_METHODS.join(', ')}`).default('minmax'))
+      .addOption(new Option('--normalize <method>', `normalisation (direction applied): ${NORMALIZE_METHODS.join(', ')}; default minmax, or minmax-shift with --aggregate geometric (its logarithms need positive values)`))
       .option('--shift <x>', 'additive shift of --normalize minmax-shift (default 0.0001)', numberOption('--shift'))
       .option('--range <a,b>', 'target interval of --normalize minmax-range (default 0.01,0.99)', parseRange)
       .option('--per-period', 'normalise and compute entropy within each period (default: pooled over the panel, so periods compare)')

@@ -49,11 +49,25 @@ export const WEIGHT_METHODS: readonly WeightMethod[] = WEIGHTINGS.map((r) => r.n
 export const AGGREGATE_METHODS: readonly AggregateMethod[] = AGGREGATIONS.map((r) => r.name);
 
 /**
+ * The normalisation used when none is given: min-max, except under geometric aggregation, whose
+ * logarithms need positive values, where it is min-max shifted by `shift` (0.0001 by default), the
+ * 平移 step of the entropy-method literature (OECD/JRC Handbook 2008, §5: geometric aggregation needs
+ * strictly positive normalised values; COINr's `a_gmean` refuses zeros).
+ */
+export function defaultNormalization(aggregate: AggregateMethod): NormalizeMethod {
+  return aggregate === 'geometric' ? 'minmax-shift' : 'minmax';
+}
+
+/**
  * Defaults filled in, aliases resolved to the registry's names (`z-score` → `zscore`) and every field
  * checked; InputError naming the option otherwise.
  */
 export function resolveMeasureOptions(options: Partial<MeasureOptions> = {}): MeasureOptions {
   const given: MeasureOptions = { ...DEFAULT_MEASURE_OPTIONS, ...definedOnly(options) };
+  if (options.normalize === undefined) {
+    const agg = findAggregation(given.aggregate)?.name;
+    if (agg) (given as { normalize: NormalizeMethod }).normalize = defaultNormalization(agg);
+  }
   const normalize = findNormalization(given.normalize)?.name;
   if (!normalize) {
     throw new InputError(`unknown normalisation "${given.normalize}"`, { hint: `use one of ${NORMALIZE_METHODS.join(', ')}` });

@@ -4,7 +4,7 @@ import type { ImputeMethod } from '../data/impute.js';
 import type { Panel } from '../data/panel.js';
 import { systemIndicators } from '../framework/tree.js';
 import type { Framework } from '../framework/types.js';
-import { resolveMeasureOptions, type MeasureOptions } from '../measure/options.js';
+import { defaultNormalization, resolveMeasureOptions, type MeasureOptions } from '../measure/options.js';
 import { coherence, type Coherence } from './coherence.js';
 import { saltelliDesign, levelOf, type SaltelliDesign } from './design.js';
 import { checkVary, withLevel, type FactorName, type MeasureSetting, type VarySpec } from './factors.js';
@@ -102,6 +102,8 @@ export interface SensitivityPlan {
   /** First design column of each analysed system's weight multipliers. */
   readonly perturbColumn: readonly number[];
   readonly dropColumn: number;
+  /** True when no normalisation was chosen: each run's follows its aggregation (defaultNormalization). */
+  readonly autoNormalize: boolean;
   /** Indicator ids of each analysed system. */
   readonly ids: readonly (readonly string[])[];
   readonly options: SensitivityOptions;
@@ -124,7 +126,11 @@ export function planSensitivity(panel: Panel, framework: Framework, options: Sen
   if (!(Number.isInteger(n) && n >= 2)) throw new InputError(`--runs takes a whole number ≥ 2 (got ${n})`, { hint: 'e.g. --runs 1000' });
   let nominal: MeasureSetting = { weights: base.weights, normalize: base.normalize, aggregate: base.aggregate, perPeriod: base.perPeriod, impute: options.measure?.impute ?? 'none' };
   for (const v of vary) nominal = withLevel(nominal, v.flag, v.levels[0]);
-  checkGeometric(vary, nominal);
+  // No --normalize and no normalize factor: each run normalises as `nqpf measure` would with its
+  // aggregation (min-max, or min-max shifted under geometric aggregation; defaultNormalization).
+  const autoNormalize = options.measure?.normalize === undefined && !vary.some((v) => v.flag === 'normalize');
+  if (autoNormalize) nominal = { ...nominal, normalize: defaultNormalization(nominal.aggregate) };
+  else checkGeometric(vary, nominal);
 
   const systems = options.system === undefined ? framework.systems.map((_, k) => k) : [framework.systems.findIndex((s) => s.id === options.system)];
   if (systems[0] === -1) {
@@ -156,7 +162,7 @@ export function planSensitivity(panel: Panel, framework: Framework, options: Sen
   const design = saltelliDesign(n, factors.map((f) => f.columns), options.seed ?? 1);
   const entities = systems.map((k) => model.system(nominal, k).yearEntities);
   const ids = systems.map((k) => systemIndicators(framework.systems[k]).map((p) => p.indicator.id));
-  return { model, nominal, systems, entities, factors, design, perturb, perturbColumn, dropColumn, ids, options, cache: systems.map(() => new Map()) };
+  return { model, nominal, autoNormalize, systems, entities, factors, design, perturb, perturbColumn, dropColumn, ids, options, cache: systems.map(() => new Map()) };
 }
 
 /** Geometric aggregation is undefined where a normalisation gives zeros (minmax) or negatives (z-scores): fail before any run. */
@@ -190,6 +196,7 @@ function runModel(plan: SensitivityPlan, r: number, s: number): { model: SystemM
   if (!model) {
     let setting = plan.nominal;
     for (const f of factors) if (f.levels) setting = withLevel(setting, f.name as VarySpec['flag'], f.levels[levelOf(u[r * D + f.columns[0]], f.levels.length)]);
+    if (plan.autoNormalize) setting = { ...setting, normalize: defaultNormalization(setting.aggregate) };
     model = plan.model.system(setting, plan.systems[s], drop > 0 ? [ids[drop - 1]] : []);
     plan.cache[s].set(code, model);
   }

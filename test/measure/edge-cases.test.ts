@@ -101,10 +101,14 @@ describe('measure: edge cases and conventions', () => {
     expect(r.normalized.x3.every((v) => v === 0)).toBe(true);
   });
 
-  it('geometric aggregation refuses min-max zeros and works after a shift', () => {
-    expect(inputError(() => measure(base(), fw, { aggregate: 'geometric' })).hint).toContain('minmax-shift');
+  it('geometric aggregation refuses min-max zeros, works after a shift, and shifts by default', () => {
+    expect(inputError(() => measure(base(), fw, { aggregate: 'geometric', normalize: 'minmax' })).hint).toContain('minmax-shift');
     const r = measure(base(), fw, { aggregate: 'geometric', normalize: 'minmax-shift' });
     expect(r.scores.every((s) => s.index > 0 && s.index <= 1.0001)).toBe(true);
+    // No normalisation given: min-max shifted by 0.0001, exactly the explicit choice above.
+    const auto = measure(base(), fw, { aggregate: 'geometric' });
+    expect(auto.options.normalize).toBe('minmax-shift');
+    expect(auto.scores.map((s) => s.index)).toEqual(r.scores.map((s) => s.index));
   });
 
   it('ratio normalisation: x/max for benefit, min/x for cost', () => {

@@ -16,7 +16,8 @@ writeFileSync(fw, FRAMEWORK_YAML);
 const data = ['--data', csv, '--framework', fw];
 
 async function measureRanks(weights: string, aggregate: string) {
-  const r = await runCli(['measure', ...data, '--normalize', 'minmax-shift', '--weights', weights, '--aggregate', aggregate, '--json']);
+  // No --normalize: measure's default (min-max; min-max shifted under geometric aggregation).
+  const r = await runCli(['measure', ...data, '--weights', weights, '--aggregate', aggregate, '--json']);
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout).scores.filter((s: { period: number }) => s.period === 2020) as { entity: string; system: string; rank: number }[];
 }
@@ -26,8 +27,6 @@ describe('nqpf sensitivity (acceptance)', () => {
     const r = await runCli([
       'sensitivity',
       ...data,
-      '--normalize',
-      'minmax-shift',
       '--vary',
       'weights=entropy,equal',
       '--vary',
@@ -69,12 +68,16 @@ describe('nqpf sensitivity (acceptance)', () => {
     }
   }, 120_000);
 
-  it('the same command with measure’s default min-max normalisation stops with a clear error, as measure --aggregate geometric does', async () => {
-    const r = await runCli(['sensitivity', ...data, '--vary', 'weights=entropy,equal', '--vary', 'aggregate=arithmetic,geometric', '--runs', '16', '--json']);
+  it('without --normalize, geometric runs are min-max shifted as measure does; an explicit min-max with geometric stops with a clear error', async () => {
+    const shifted = await runCli(['measure', ...data, '--normalize', 'minmax-shift', '--aggregate', 'geometric', '--json']);
+    const auto = await runCli(['measure', ...data, '--aggregate', 'geometric', '--json']);
+    expect(auto.code).toBe(0);
+    expect(auto.stdout).toBe(shifted.stdout);
+    const r = await runCli(['sensitivity', ...data, '--normalize', 'minmax', '--vary', 'weights=entropy,equal', '--vary', 'aggregate=arithmetic,geometric', '--runs', '16', '--json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/geometric aggregation.*minmax.*\n.*Fix: add --normalize minmax-shift/);
-    const m = await runCli(['measure', ...data, '--aggregate', 'geometric', '--json']);
+    const m = await runCli(['measure', ...data, '--normalize', 'minmax', '--aggregate', 'geometric', '--json']);
     expect(m.code).toBe(2);
   });
 

@@ -139,7 +139,7 @@ describe('sensitivity: every run is what measure computes', () => {
       throw new Error('expected an InputError');
     };
     expect(err(() => sensitivity(panel, framework, {}))).toMatch(/nothing is uncertain/);
-    expect(err(() => sensitivity(panel, framework, { vary: [{ flag: 'aggregate', levels: ['arithmetic', 'geometric'] }] }))).toMatch(/geometric aggregation/);
+    expect(err(() => sensitivity(panel, framework, { measure: { normalize: 'minmax' }, vary: [{ flag: 'aggregate', levels: ['arithmetic', 'geometric'] }] }))).toMatch(/geometric aggregation/);
     expect(err(() => sensitivity(panel, framework, { vary: [{ flag: 'weights', levels: ['entropy', 'magic'] }] }))).toMatch(/unknown weights "magic"/);
     expect(err(() => sensitivity(panel, framework, { perturbWeights: 1.5 }))).toMatch(/perturb-weights/);
     expect(err(() => sensitivity(panel, framework, { perturbWeights: 0.1, system: 'nope' }))).toMatch(/no such system/);

@@ -57,7 +57,8 @@ Examples:
 Every run is what "nqpf measure" computes with the drawn flags. Design and estimators: docs/robustness.md.`,
     )
     .action(async (opts: SensitivityCliOptions) => {
-      const measure = { ...measureOptionsFrom(opts), impute: opts.impute };
+      // The normalisation stays unset when not given, so that each run normalises as measure would with its aggregation.
+      const measure = { ...measureOptionsFrom(opts), normalize: opts.normalize, impute: opts.impute };
       const options: SensitivityOptions = {
         measure,
         vary: opts.vary,
