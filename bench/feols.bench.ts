@@ -26,7 +26,10 @@ import { readPanel } from '../src/io/read-panel.js';
 import { feols } from '../src/explain/feols.js';
 import { coefTable, vcov } from '../src/explain/vcov.js';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const ROWS = sizes.length ? sizes : [10_000, 100_000, 1_000_000];
 const T = 10;
 // Seeded data: the files are reused across runs (written once per size).
@@ -102,7 +105,25 @@ function childrenCpuMs(): number {
 function timeCli(file: string): { wall: number; cpu: number; b1: number } {
   const c0 = childrenCpuMs();
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [cliBin, 'regress', '--data', file, '--entity', 'id', '--period', 'year', '--formula', 'y ~ x1 + x2 + x3 + x4 + x5 | id + year', '--vcov', 'cluster:id', '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(
+    process.execPath,
+    [
+      cliBin,
+      'regress',
+      '--data',
+      file,
+      '--entity',
+      'id',
+      '--period',
+      'year',
+      '--formula',
+      'y ~ x1 + x2 + x3 + x4 + x5 | id + year',
+      '--vcov',
+      'cluster:id',
+      '--json',
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   const wall = (performance.now() - t0) / 1000;
   const cpu = (childrenCpuMs() - c0) / 1000;
   if (r.status !== 0) throw new Error(`nqpf regress failed: ${r.stderr}`);
@@ -123,11 +144,24 @@ function hasR(): boolean {
 }
 
 const withR = hasR();
-const withFixest = withR && spawnSync('Rscript', ['-e', 'quit(status = !requireNamespace("fixest", quietly = TRUE))']).status === 0;
+const withFixest =
+  withR && spawnSync('Rscript', ['-e', 'quit(status = !requireNamespace("fixest", quietly = TRUE))']).status === 0;
 console.log(`feols two-way FE + clustered SE (5 regressors, ${T} periods; SIMULATED data in ${dir})`);
-console.log(withR ? 'R: data.table::fread + plm within twoways + vcovHC(arellano, cluster = "group")' : 'Rscript not found: nqpf times only');
-console.log(withFixest ? 'fixest: data.table::fread + fixest::feols(| id + year, cluster = ~id), 1 thread' : 'fixest: not installed (ratio to fixest not measured)');
-console.log(hasCli ? 'CLI: node bin/nqpf.js regress --vcov cluster:id --json (CSV read and start-up included)' : 'CLI: dist/ not built (npm run build): library times only');
+console.log(
+  withR
+    ? 'R: data.table::fread + plm within twoways + vcovHC(arellano, cluster = "group")'
+    : 'Rscript not found: nqpf times only',
+);
+console.log(
+  withFixest
+    ? 'fixest: data.table::fread + fixest::feols(| id + year, cluster = ~id), 1 thread'
+    : 'fixest: not installed (ratio to fixest not measured)',
+);
+console.log(
+  hasCli
+    ? 'CLI: node bin/nqpf.js regress --vcov cluster:id --json (CSV read and start-up included)'
+    : 'CLI: dist/ not built (npm run build): library times only',
+);
 for (const rows of ROWS) {
   const file = writePanel(rows);
   // Best of 2 runs (the first warms up the JIT).
@@ -159,14 +193,16 @@ for (const rows of ROWS) {
     else {
       line += `\n    plm ${plm[0].toFixed(3)} s wall, ${plm[3].toFixed(3)} s CPU (b_x1 = ${plm[1].toFixed(8)}, se = ${plm[2].toExponential(6)})`;
       line += ` | R/nqpf ${(plm[0] / best).toFixed(1)}× wall, ${(plm[3] / bestCpu).toFixed(1)}× CPU`;
-      if (cli) line += ` | CLI/plm ${(cli.wall / plm[0]).toFixed(3)} wall, ${(cli.cpu / plm[3]).toFixed(3)} CPU (target ≤ 0.1)`;
+      if (cli)
+        line += ` | CLI/plm ${(cli.wall / plm[0]).toFixed(3)} wall, ${(cli.cpu / plm[3]).toFixed(3)} CPU (target ≤ 0.1)`;
     }
     if (withFixest) {
       const fx = timeR(FIXEST_SCRIPT, file);
       if (typeof fx === 'string') line += `\n    fixest ${fx}`;
       else {
         line += `\n    fixest ${fx[0].toFixed(3)} s wall, ${fx[3].toFixed(3)} s CPU (b_x1 = ${fx[1].toFixed(8)}, se = ${fx[2].toExponential(6)})`;
-        if (cli) line += ` | CLI/fixest ${(cli.wall / fx[0]).toFixed(3)} wall, ${(cli.cpu / fx[3]).toFixed(3)} CPU (target ≤ 1.0)`;
+        if (cli)
+          line += ` | CLI/fixest ${(cli.wall / fx[0]).toFixed(3)} wall, ${(cli.cpu / fx[3]).toFixed(3)} CPU (target ≤ 1.0)`;
       }
     } else line += '\n    fixest not installed | CLI/fixest: not measured';
   }

@@ -20,20 +20,42 @@ const lat = csvRecords(readFileSync(path.join(root, 'data/builtin/china-sim-late
 const names = ['innovation', 'industry', 'talent', 'nqpf'];
 const columns: Record<string, Float64Array> = {};
 for (const nm of names) columns[nm] = Float64Array.from(lat, (r) => Number(r[nm]));
-const panel = makePanel({ entityColumn: 'province', periodColumn: 'year', entity: lat.map((r) => r.province), period: lat.map((r) => Number(r.year)), columns, meta: { name: 'china-sim latent', simulated: true } });
+const panel = makePanel({
+  entityColumn: 'province',
+  periodColumn: 'year',
+  entity: lat.map((r) => r.province),
+  period: lat.map((r) => Number(r.year)),
+  columns,
+  meta: { name: 'china-sim latent', simulated: true },
+});
 
 const reps = 5000;
 const t0 = performance.now();
-const r = mediation(panel, { x: 'innovation', mediators: ['industry', 'talent'], y: 'nqpf', fe: ['province', 'year'], cluster: 'province', bootstrap: reps, seed: 1 });
+const r = mediation(panel, {
+  x: 'innovation',
+  mediators: ['industry', 'talent'],
+  y: 'nqpf',
+  fe: ['province', 'year'],
+  cluster: 'province',
+  bootstrap: reps,
+  seed: 1,
+});
 const tNqpf = (performance.now() - t0) / 1000;
 console.log(`nqpf: ${reps} cluster-bootstrap reps, 31 × 12, two-way FE: ${tNqpf.toFixed(2)} s`);
-for (const e of r.indirect) console.log(`  ${e.mediator}: ${e.estimate.toFixed(4)} [${e.ciLow.toFixed(4)}, ${e.ciHigh.toFixed(4)}]`);
+for (const e of r.indirect)
+  console.log(`  ${e.mediator}: ${e.estimate.toFixed(4)} [${e.ciLow.toFixed(4)}, ${e.ciHigh.toFixed(4)}]`);
 
 const rs = process.env.NQPF_BENCH_NO_R ? { status: 1 } : spawnSync('Rscript', ['--version'], { encoding: 'utf8' });
 if (rs.status === 0) {
   const rReps = Number(process.env.NQPF_BENCH_R_REPS ?? 500);
   const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-med-'));
-  writeFileSync(path.join(dir, 'd.csv'), ['province,year,' + names.join(','), ...lat.map((x) => [x.province, x.year, ...names.map((n) => x[n])].join(','))].join('\n'));
+  writeFileSync(
+    path.join(dir, 'd.csv'),
+    [
+      'province,year,' + names.join(','),
+      ...lat.map((x) => [x.province, x.year, ...names.map((n) => x[n])].join(',')),
+    ].join('\n'),
+  );
   const script = `
 d <- read.csv("${dir}/d.csv"); ids <- unique(d$province); rows <- split(seq_len(nrow(d)), factor(d$province, levels = ids))
 one <- function(dd) {

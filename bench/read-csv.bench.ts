@@ -65,6 +65,10 @@ if (hasR) {
   const out = execFileSync('Rscript', ['-e', script], { encoding: 'utf8' }).trim().split(/\s+/);
   const rBest = Number(out[0]);
   const rCpu = Number(out[1]);
-  console.log(`data.table::fread (1 thread): ${out[2]} rows in ${rBest.toFixed(3)} s wall, ${rCpu.toFixed(3)} s CPU (best of ${runs})`);
-  console.log(`ratio fread / nqpf = ${(rBest / best).toFixed(2)} wall, ${(rCpu / bestCpu).toFixed(2)} CPU (above 1: nqpf is faster)`);
+  console.log(
+    `data.table::fread (1 thread): ${out[2]} rows in ${rBest.toFixed(3)} s wall, ${rCpu.toFixed(3)} s CPU (best of ${runs})`,
+  );
+  console.log(
+    `ratio fread / nqpf = ${(rBest / best).toFixed(2)} wall, ${(rCpu / bestCpu).toFixed(2)} CPU (above 1: nqpf is faster)`,
+  );
 }

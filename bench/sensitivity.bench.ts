@@ -52,7 +52,11 @@ const cpu = () => {
 };
 const timings: { label: string; wall: number; cpu: number }[] = [];
 let result;
-for (const [label, threads] of [['1 thread, cold', 1], ['1 thread, warm', 1], ['2 workers', 2]] as const) {
+for (const [label, threads] of [
+  ['1 thread, cold', 1],
+  ['1 thread, warm', 1],
+  ['2 workers', 2],
+] as const) {
   const c0 = cpu();
   const t0 = performance.now();
   result = await runSensitivity(panel, framework, options, { threads });
@@ -61,7 +65,10 @@ for (const [label, threads] of [['1 thread, cold', 1], ['1 thread, warm', 1], ['
 const systems = systemsOf(result!);
 const runs = systems[0].runs;
 console.log(`nqpf sensitivity, china-sim (SIMULATED), 4 systems, 30 indicators, 5 factors, ${runs} runs:`);
-for (const t of timings) console.log(`  ${t.label.padEnd(13)} ${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU (process, workers included)`);
+for (const t of timings)
+  console.log(
+    `  ${t.label.padEnd(13)} ${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU (process, workers included)`,
+  );
 
 const rscript = spawnSync('Rscript', ['--version'], { encoding: 'utf8' });
 if (rscript.status !== 0) {
@@ -72,12 +79,30 @@ if (rscript.status !== 0) {
 const plan = planSensitivity(panel, framework, options);
 const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-sensitivity-bench-'));
 const cols = frameworkColumns(framework);
-writeFileSync(path.join(dir, 'panel.csv'), [['entity', 'period', ...cols].join(','), ...panel.entity.map((e, i) => [e, panel.period[i], ...cols.map((c) => panel.columns[c][i])].join(','))].join('\n'));
-const placed = framework.systems.flatMap((s) => systemIndicators(s).map((p) => [s.id, p.path[0], p.indicator.id, p.indicator.column, p.indicator.direction].join(',')));
+writeFileSync(
+  path.join(dir, 'panel.csv'),
+  [
+    ['entity', 'period', ...cols].join(','),
+    ...panel.entity.map((e, i) => [e, panel.period[i], ...cols.map((c) => panel.columns[c][i])].join(',')),
+  ].join('\n'),
+);
+const placed = framework.systems.flatMap((s) =>
+  systemIndicators(s).map((p) =>
+    [s.id, p.path[0], p.indicator.id, p.indicator.column, p.indicator.direction].join(','),
+  ),
+);
 writeFileSync(path.join(dir, 'indicators.csv'), ['system,dimension,id,column,direction', ...placed].join('\n'));
 const { u, columns: D } = plan.design;
 const perturbCols = plan.factors.find((f) => f.name === 'perturb-weights')!.columns;
-const lines = [['weights', 'normalize', 'aggregate', ...plan.systems.map((_, s) => `drop${s + 1}`), ...perturbCols.map((_, j) => `u${j + 1}`)].join(',')];
+const lines = [
+  [
+    'weights',
+    'normalize',
+    'aggregate',
+    ...plan.systems.map((_, s) => `drop${s + 1}`),
+    ...perturbCols.map((_, j) => `u${j + 1}`),
+  ].join(','),
+];
 for (let r = 0; r < plan.design.runs; r++) {
   const level = (c: number, l: number) => levelOf(u[r * D + c], l) + 1;
   const drops = plan.ids.map((ids) => level(plan.dropColumn, ids.length + 1) - 1);
@@ -86,14 +111,32 @@ for (let r = 0; r < plan.design.runs; r++) {
 writeFileSync(path.join(dir, 'design.csv'), lines.join('\n'));
 const out = path.join(dir, 'r.json');
 const year = systems[0].year;
-const r = spawnSync('Rscript', [path.join(here, 'sensitivity-loop.R'), ...['panel.csv', 'indicators.csv', 'design.csv'].map((f) => path.join(dir, f)), String(year), out], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
+const r = spawnSync(
+  'Rscript',
+  [
+    path.join(here, 'sensitivity-loop.R'),
+    ...['panel.csv', 'indicators.csv', 'design.csv'].map((f) => path.join(dir, f)),
+    String(year),
+    out,
+  ],
+  { encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] },
+);
 if (r.status !== 0) {
   console.log('the R loop failed');
   process.exit(1);
 }
 const ref = JSON.parse(readFileSync(out, 'utf8'));
-const same = systems.every((s) => s.nominal.every((n) => ref.nominal[s.system][plan.entities[plan.systems.indexOf(framework.systems.findIndex((x) => x.id === s.system))].indexOf(n.entity)] === n.rank));
-console.log(`R ${ref.R} base-R loop, same ${ref.runs} runs: ${ref.elapsed.toFixed(2)} s wall, ${ref.cpu.toFixed(2)} s CPU; nominal ranks ${same ? 'identical to' : 'DIFFER from'} nqpf's`);
+const same = systems.every((s) =>
+  s.nominal.every(
+    (n) =>
+      ref.nominal[s.system][
+        plan.entities[plan.systems.indexOf(framework.systems.findIndex((x) => x.id === s.system))].indexOf(n.entity)
+      ] === n.rank,
+  ),
+);
+console.log(
+  `R ${ref.R} base-R loop, same ${ref.runs} runs: ${ref.elapsed.toFixed(2)} s wall, ${ref.cpu.toFixed(2)} s CPU; nominal ranks ${same ? 'identical to' : 'DIFFER from'} nqpf's`,
+);
 const meanShift = systems.map((s) => {
   const k = framework.systems.findIndex((x) => x.id === s.system);
   return `${s.system} ${ref.meanShift[k].toFixed(8)}`;

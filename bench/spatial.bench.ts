@@ -26,12 +26,13 @@ mkdirSync(dir, { recursive: true });
 
 function lattice(r: number, c: number, rng: Rng): [number, number][] {
   const pairs: [number, number][] = [];
-  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) {
-    const a = i * c + j;
-    if (j + 1 < c) pairs.push([a, a + 1]);
-    if (i + 1 < r) pairs.push([a, a + c]);
-    if (i + 1 < r && j + 1 < c) pairs.push(rng.uniform() < 0.5 ? [a, a + c + 1] : [a + 1, a + c]);
-  }
+  for (let i = 0; i < r; i++)
+    for (let j = 0; j < c; j++) {
+      const a = i * c + j;
+      if (j + 1 < c) pairs.push([a, a + 1]);
+      if (i + 1 < r) pairs.push([a, a + c]);
+      if (i + 1 < r && j + 1 < c) pairs.push(rng.uniform() < 0.5 ? [a, a + c + 1] : [a + 1, a + c]);
+    }
   return pairs;
 }
 
@@ -64,7 +65,21 @@ function simulate(r: number, c: number, T: number) {
     y.set(lu.solve(u), t * N);
   }
   const ids = Array.from({ length: N }, (_, i) => `u${i}`);
-  return { N, T, w, pairs, ids, data: { ids, periods: Array.from({ length: T }, (_, t) => 2001 + t), y, yName: 'y', x: [x1, x2], xNames: ['x1', 'x2'] } };
+  return {
+    N,
+    T,
+    w,
+    pairs,
+    ids,
+    data: {
+      ids,
+      periods: Array.from({ length: T }, (_, t) => 2001 + t),
+      y,
+      yName: 'y',
+      x: [x1, x2],
+      xNames: ['x1', 'x2'],
+    },
+  };
 }
 
 const R_SCRIPT = `
@@ -89,7 +104,9 @@ cat(sprintf("%.4f %.4f %.10g\\n", pt[["elapsed"]], pt[["user.self"]] + pt[["sys.
 const hasR = spawnSync('Rscript', ['--version']).status === 0;
 const cases = { small: [5, 6, 12], county: [56, 50, 15] } as const;
 const only = process.argv.slice(2);
-console.log('SDM two-way FE + 1,000 effect draws (SIMULATED planar lattice contiguity). Machine may be shared: timings are noisy.');
+console.log(
+  'SDM two-way FE + 1,000 effect draws (SIMULATED planar lattice contiguity). Machine may be shared: timings are noisy.',
+);
 for (const [name, [r, c, T]] of Object.entries(cases)) {
   if (only.length && !only.includes(name)) continue;
   const s = simulate(r, c, T);
@@ -115,17 +132,22 @@ for (const [name, [r, c, T]] of Object.entries(cases)) {
     const csv = path.join(dir, `${name}.csv`);
     const nbf = path.join(dir, `${name}-nb.csv`);
     const rows = ['id,year,y,x1,x2'];
-    for (let t = 0; t < T; t++) for (let i = 0; i < s.N; i++) {
-      const k = t * s.N + i;
-      rows.push(`${i},${2001 + t},${s.data.y[k]},${s.data.x[0][k]},${s.data.x[1][k]}`);
-    }
+    for (let t = 0; t < T; t++)
+      for (let i = 0; i < s.N; i++) {
+        const k = t * s.N + i;
+        rows.push(`${i},${2001 + t},${s.data.y[k]},${s.data.x[0][k]},${s.data.x[1][k]}`);
+      }
     writeFileSync(csv, rows.join('\n') + '\n');
     writeFileSync(nbf, 'a,b\n' + s.pairs.map(([a, b]) => `${a},${b}`).join('\n') + '\n');
     const script = path.join(dir, 'bench.R');
     writeFileSync(script, R_SCRIPT);
-    const out = spawnSync('Rscript', [script, csv, nbf, String(s.N), String(T)], { encoding: 'utf8', timeout: 900_000 });
+    const out = spawnSync('Rscript', [script, csv, nbf, String(s.N), String(T)], {
+      encoding: 'utf8',
+      timeout: 900_000,
+    });
     const m = out.stdout.trim().split(/\s+/).map(Number);
-    if (out.status === 0 && m.length === 3) line += `\n  R spatialreg: ${m[0].toFixed(3)} s wall, ${m[1].toFixed(3)} s CPU, rho = ${m[2].toFixed(6)}; ratio R/nqpf ${(m[0] / best).toFixed(1)}× wall, ${(m[1] / bestCpu).toFixed(1)}× CPU`;
+    if (out.status === 0 && m.length === 3)
+      line += `\n  R spatialreg: ${m[0].toFixed(3)} s wall, ${m[1].toFixed(3)} s CPU, rho = ${m[2].toFixed(6)}; ratio R/nqpf ${(m[0] / best).toFixed(1)}× wall, ${(m[1] / bestCpu).toFixed(1)}× CPU`;
     else line += `\n  R failed: ${out.stderr.slice(-300)}`;
   }
   console.log(line);

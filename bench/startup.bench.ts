@@ -26,7 +26,19 @@ const cases: { name: string; args: string[]; target?: number }[] = [
   { name: 'nqpf --help', args: [bin, '--help'], target: 150 },
   {
     name: 'nqpf measure --json (examples/provinces.csv)',
-    args: [bin, 'measure', '--data', 'examples/provinces.csv', '--entity', 'province', '--period', 'year', '--framework', 'examples/framework.yaml', '--json'],
+    args: [
+      bin,
+      'measure',
+      '--data',
+      'examples/provinces.csv',
+      '--entity',
+      'province',
+      '--period',
+      'year',
+      '--framework',
+      'examples/framework.yaml',
+      '--json',
+    ],
     target: 300,
   },
 ];
@@ -66,7 +78,10 @@ for (let k = 0; k < runs; k++) cases.forEach((c, i) => times[i].push(timeOnce(c.
 const base = median(times[0]);
 // CPU time is what the command costs, whatever else runs on the machine (clock ticks of 10 ms: the mean over the runs).
 const meanCpu = (i: number) => cpus[i].reduce((a, b) => a + b, 0) / cpus[i].length;
-const cpuText = (i: number) => (Number.isFinite(meanCpu(0)) ? `; CPU ${meanCpu(i).toFixed(0)} ms${i ? ` = node + ${(meanCpu(i) - meanCpu(0)).toFixed(0)} ms` : ''}` : '');
+const cpuText = (i: number) =>
+  Number.isFinite(meanCpu(0))
+    ? `; CPU ${meanCpu(i).toFixed(0)} ms${i ? ` = node + ${(meanCpu(i) - meanCpu(0)).toFixed(0)} ms` : ''}`
+    : '';
 console.log(`CLI start-up, median of ${runs} interleaved runs (built dist/, Node ${process.versions.node})`);
 for (const [i, c] of cases.entries()) {
   const m = median(times[i]);
@@ -75,6 +90,13 @@ for (const [i, c] of cases.entries()) {
     continue;
   }
   const over = m - base;
-  const verdict = c.target === undefined ? '' : over <= c.target ? `  ≤ ${c.target} ms target: met` : `  > ${c.target} ms target: NOT met`;
-  console.log(`  ${c.name.padEnd(46)} ${m.toFixed(0).padStart(5)} ms  = node + ${over.toFixed(0)} ms  (${(m / base).toFixed(2)}× node -e 0)${verdict}${cpuText(i)}`);
+  const verdict =
+    c.target === undefined
+      ? ''
+      : over <= c.target
+        ? `  ≤ ${c.target} ms target: met`
+        : `  > ${c.target} ms target: NOT met`;
+  console.log(
+    `  ${c.name.padEnd(46)} ${m.toFixed(0).padStart(5)} ms  = node + ${over.toFixed(0)} ms  (${(m / base).toFixed(2)}× node -e 0)${verdict}${cpuText(i)}`,
+  );
 }

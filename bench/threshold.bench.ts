@@ -36,7 +36,14 @@ for (let e = 0; e < N; e++) {
     y[i] = mu + (q[i] <= 0.2 ? 1 : 1.3) * x[i] + 0.5 * z[i] + rng.normal();
   }
 }
-const panel = makePanel({ entityColumn: 'id', periodColumn: 'year', entity, period, columns: { y, x, q, z }, meta: { name: 'bench', simulated: true } });
+const panel = makePanel({
+  entityColumn: 'id',
+  periodColumn: 'year',
+  entity,
+  period,
+  columns: { y, x, q, z },
+  meta: { name: 'bench', simulated: true },
+});
 
 function time(label: string, f: () => unknown): number {
   const t0 = performance.now();
@@ -48,7 +55,12 @@ function time(label: string, f: () => unknown): number {
 const opts = { y: 'y', x: 'x', q: 'q', controls: ['z'], bootstrap: 300, seed: 1, trim: 0.01 } as const;
 const tAll = time('nqpf grid all (~42,000 candidates), 300 bootstrap reps', () => {
   const r = panelThreshold(panel, { ...opts, grid: 'all' });
-  return { gamma: r.thresholds[0].estimate, F: r.thresholds[0].F.toFixed(2), p: r.thresholds[0].pValue, candidates: r.nCandidates };
+  return {
+    gamma: r.thresholds[0].estimate,
+    F: r.thresholds[0].F.toFixed(2),
+    p: r.thresholds[0].pValue,
+    candidates: r.nCandidates,
+  };
 });
 const t300 = time('nqpf grid 300, 300 bootstrap reps', () => {
   const r = panelThreshold(panel, { ...opts, grid: 300 });
@@ -58,7 +70,10 @@ const t300 = time('nqpf grid 300, 300 bootstrap reps', () => {
 const rs = process.env.NQPF_BENCH_NO_R ? { status: 1 } : spawnSync('Rscript', ['--version'], { encoding: 'utf8' });
 if (rs.status === 0) {
   const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-thr-'));
-  const csv = ['id,year,y,x,q,z', ...Array.from({ length: n }, (_, i) => `${entity[i]},${period[i]},${y[i]},${x[i]},${q[i]},${z[i]}`)].join('\n');
+  const csv = [
+    'id,year,y,x,q,z',
+    ...Array.from({ length: n }, (_, i) => `${entity[i]},${period[i]},${y[i]},${x[i]},${q[i]},${z[i]}`),
+  ].join('\n');
   writeFileSync(path.join(dir, 'd.csv'), csv);
   const script = `
 d <- read.csv("${dir}/d.csv"); n <- nrow(d); TT <- ${T}
@@ -81,7 +96,10 @@ cat(sprintf("RTOTAL %.3f\\n", t1 + 300 * tb))
   const r = spawnSync('Rscript', ['-e', script], { encoding: 'utf8' });
   process.stdout.write(r.stdout);
   const m = /RTOTAL ([\d.]+)/.exec(r.stdout);
-  if (m) console.log(`ratio R / nqpf (grid 300, 300 reps): ${(Number(m[1]) / t300).toFixed(0)}×  (nqpf grid all: ${tAll.toFixed(2)} s)`);
+  if (m)
+    console.log(
+      `ratio R / nqpf (grid 300, 300 reps): ${(Number(m[1]) / t300).toFixed(0)}×  (nqpf grid all: ${tAll.toFixed(2)} s)`,
+    );
   else process.stderr.write(r.stderr);
 } else {
   console.log('Rscript not found: R timing skipped');

@@ -14,17 +14,28 @@ export const START = '<!-- generated from src/measure/registry.ts by scripts/doc
 export const END = '<!-- end of generated tables -->';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
-const names = (r: MethodRecord<string, unknown>) => `\`${r.name}\`${r.aliases.length ? ` (${r.aliases.map((a) => `\`${a}\``).join(', ')})` : ''}`;
+const names = (r: MethodRecord<string, unknown>) =>
+  `\`${r.name}\`${r.aliases.length ? ` (${r.aliases.map((a) => `\`${a}\``).join(', ')})` : ''}`;
 const tex = (lines: readonly string[]) => lines.map((l) => `$${cell(l)}$`).join('<br>');
 
 /** The three tables (normalisation, weights, aggregation) as markdown, between the markers. */
 export function measureMethodsMarkdown(): string {
-  const out = [START, '', '| Normalisation (`--normalize`) | Benefit (+) | Cost (−) | Range | Reference |', '|---|---|---|---|---|'];
-  for (const r of NORMALIZATIONS) out.push(`| ${names(r)} ${cell(r.label.en.replace(/\$/g, ''))} | ${tex([r.benefit])} | ${tex([r.cost])} | ${r.range} | ${cell(r.reference)} |`);
+  const out = [
+    START,
+    '',
+    '| Normalisation (`--normalize`) | Benefit (+) | Cost (−) | Range | Reference |',
+    '|---|---|---|---|---|',
+  ];
+  for (const r of NORMALIZATIONS)
+    out.push(
+      `| ${names(r)} ${cell(r.label.en.replace(/\$/g, ''))} | ${tex([r.benefit])} | ${tex([r.cost])} | ${r.range} | ${cell(r.reference)} |`,
+    );
   out.push('', '| Weights (`--weights`) | Formula | Reference |', '|---|---|---|');
-  for (const r of WEIGHTINGS) out.push(`| ${names(r)} ${cell(r.label.en)} | ${tex(r.formula)} | ${cell(r.reference)} |`);
+  for (const r of WEIGHTINGS)
+    out.push(`| ${names(r)} ${cell(r.label.en)} | ${tex(r.formula)} | ${cell(r.reference)} |`);
   out.push('', '| Aggregation (`--aggregate`) | Formula | Reference |', '|---|---|---|');
-  for (const r of AGGREGATIONS) out.push(`| ${names(r)} ${cell(r.label.en)} | ${tex(r.formula)} | ${cell(r.reference)} |`);
+  for (const r of AGGREGATIONS)
+    out.push(`| ${names(r)} ${cell(r.label.en)} | ${tex(r.formula)} | ${cell(r.reference)} |`);
   out.push('', END);
   return out.join('\n');
 }

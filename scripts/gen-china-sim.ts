@@ -38,8 +38,22 @@ const BURN_IN = 20;
 
 /** True structural parameters (written to china-sim-truth.json). */
 export const PARAMS = {
-  innovation: { rho: 0.6, lambda: 0.2, alpha0: 0.16, alpha_east: 0.08, alpha_sd: 0.06, kappa0: 0.08, kappa1: 0.02, sd: 0.2 },
-  q: { growth: 'g_t = 0.085 − 0.003·t, except g(2020) = 0.025', phi: 0.015, sd: 0.012, gamma_note: 'γ = 11 is ln(59,874 yuan)' },
+  innovation: {
+    rho: 0.6,
+    lambda: 0.2,
+    alpha0: 0.16,
+    alpha_east: 0.08,
+    alpha_sd: 0.06,
+    kappa0: 0.08,
+    kappa1: 0.02,
+    sd: 0.2,
+  },
+  q: {
+    growth: 'g_t = 0.085 − 0.003·t, except g(2020) = 0.025',
+    phi: 0.015,
+    sd: 0.012,
+    gamma_note: 'γ = 11 is ln(59,874 yuan)',
+  },
   industry: { a: 0.6, east: 0.3, province_sd: 0.3, trend: 0.03, sd: 0.15 },
   talent: { b: 0.5, east: 0.2, province_sd: 0.3, trend: 0.02, sd: 0.15 },
   nqpf: {
@@ -70,14 +84,37 @@ export const PARAMS = {
  * magnitudes, rounded to two significant digits. Calibration only: every value in the data is simulated.
  */
 const START: Record<string, [gdppc: number, population: number]> = {
-  Beijing: [87000, 2100], Tianjin: [93000, 1400], Hebei: [36000, 7300], Shanxi: [33000, 3600],
-  'Inner Mongolia': [64000, 2500], Liaoning: [56000, 4400], Jilin: [43000, 2800], Heilongjiang: [36000, 3800],
-  Shanghai: [85000, 2400], Jiangsu: [68000, 7900], Zhejiang: [63000, 5500], Anhui: [29000, 6000],
-  Fujian: [53000, 3700], Jiangxi: [29000, 4500], Shandong: [52000, 9700], Henan: [31000, 9400],
-  Hubei: [39000, 5800], Hunan: [33000, 6600], Guangdong: [54000, 11000], Guangxi: [28000, 4700],
-  Hainan: [32000, 890], Chongqing: [39000, 2900], Sichuan: [29000, 8100], Guizhou: [20000, 3500],
-  Yunnan: [22000, 4700], Tibet: [23000, 310], Shaanxi: [38000, 3800], Gansu: [22000, 2600],
-  Qinghai: [33000, 570], Ningxia: [36000, 650], Xinjiang: [34000, 2200],
+  Beijing: [87000, 2100],
+  Tianjin: [93000, 1400],
+  Hebei: [36000, 7300],
+  Shanxi: [33000, 3600],
+  'Inner Mongolia': [64000, 2500],
+  Liaoning: [56000, 4400],
+  Jilin: [43000, 2800],
+  Heilongjiang: [36000, 3800],
+  Shanghai: [85000, 2400],
+  Jiangsu: [68000, 7900],
+  Zhejiang: [63000, 5500],
+  Anhui: [29000, 6000],
+  Fujian: [53000, 3700],
+  Jiangxi: [29000, 4500],
+  Shandong: [52000, 9700],
+  Henan: [31000, 9400],
+  Hubei: [39000, 5800],
+  Hunan: [33000, 6600],
+  Guangdong: [54000, 11000],
+  Guangxi: [28000, 4700],
+  Hainan: [32000, 890],
+  Chongqing: [39000, 2900],
+  Sichuan: [29000, 8100],
+  Guizhou: [20000, 3500],
+  Yunnan: [22000, 4700],
+  Tibet: [23000, 310],
+  Shaanxi: [38000, 3800],
+  Gansu: [22000, 2600],
+  Qinghai: [33000, 570],
+  Ningxia: [36000, 650],
+  Xinjiang: [34000, 2200],
 };
 
 type Latent = 'innovation' | 'nqpf' | 'industry' | 'talent';
@@ -102,7 +139,14 @@ interface IndicatorSpec {
   provinceLevel?: [number, number];
 }
 
-const spec = (latent: Latent | 'none', scale: 'log' | 'linear', low: number, high: number, unit: string, o: Partial<IndicatorSpec> = {}): IndicatorSpec => ({
+const spec = (
+  latent: Latent | 'none',
+  scale: 'log' | 'linear',
+  low: number,
+  high: number,
+  unit: string,
+  o: Partial<IndicatorSpec> = {},
+): IndicatorSpec => ({
   latent,
   scale,
   low,
@@ -119,34 +163,91 @@ const spec = (latent: Latent | 'none', scale: 'log' | 'linear', low: number, hig
 export const INDICATORS: Record<(typeof CHINA_SIM_INDICATORS)[number], IndicatorSpec> = {
   rd_intensity: spec('innovation', 'log', 0.4, 6.5, '% of GDP (R&D expenditure)'),
   invention_patents_per10k: spec('innovation', 'log', 0.5, 70, 'valid invention patents per 10,000 people'),
-  rd_fte_per10k: spec('innovation', 'log', 2, 90, 'R&D full-time-equivalent personnel per 10,000 people', { decimals: 1 }),
+  rd_fte_per10k: spec('innovation', 'log', 2, 90, 'R&D full-time-equivalent personnel per 10,000 people', {
+    decimals: 1,
+  }),
   tech_market_gdp: spec('innovation', 'log', 0.05, 8, '% of GDP (technology market turnover)', { noise: 0.4, max: 20 }),
   gov_st_spending_share: spec('innovation', 'log', 0.5, 7, '% of general budget expenditure on science and technology'),
-  marketization_index: spec('innovation', 'linear', 2.5, 12, 'marketization index score (Fan Gang type, 0-12)', { noise: 0.35 }),
-  digital_finance_index: spec('innovation', 'linear', 40, 460, 'digital financial inclusion index (2011 = 100 type scale)', { trend: 0.25, noise: 0.25, decimals: 1 }),
-  ecommerce_firm_share: spec('innovation', 'linear', 3, 20, '% of enterprises with e-commerce trade', { trend: 0.05, min: 0.5 }),
+  marketization_index: spec('innovation', 'linear', 2.5, 12, 'marketization index score (Fan Gang type, 0-12)', {
+    noise: 0.35,
+  }),
+  digital_finance_index: spec(
+    'innovation',
+    'linear',
+    40,
+    460,
+    'digital financial inclusion index (2011 = 100 type scale)',
+    { trend: 0.25, noise: 0.25, decimals: 1 },
+  ),
+  ecommerce_firm_share: spec('innovation', 'linear', 3, 20, '% of enterprises with e-commerce trade', {
+    trend: 0.05,
+    min: 0.5,
+  }),
   tertiary_edu_share: spec('nqpf', 'log', 5, 40, '% of population aged 6+ with tertiary education', { max: 55 }),
   schooling_years: spec('nqpf', 'linear', 7, 12.8, 'average years of schooling', { noise: 0.25 }),
   labor_productivity: spec('nqpf', 'log', 3, 45, '10,000 yuan of GDP per employed person'),
-  broadband_ports_per100: spec('nqpf', 'linear', 20, 90, 'internet broadband access ports per 100 people', { trend: 0.12, decimals: 1, min: 5 }),
-  robot_density: spec('nqpf', 'log', 50, 400, 'industrial robots per 10,000 manufacturing workers', { trend: 0.06, decimals: 0 }),
+  broadband_ports_per100: spec('nqpf', 'linear', 20, 90, 'internet broadband access ports per 100 people', {
+    trend: 0.12,
+    decimals: 1,
+    min: 5,
+  }),
+  robot_density: spec('nqpf', 'log', 50, 400, 'industrial robots per 10,000 manufacturing workers', {
+    trend: 0.06,
+    decimals: 0,
+  }),
   fiber_km_per_km2: spec('nqpf', 'log', 0.05, 20, 'km of optical cable per km² of land', { decimals: 3 }),
-  energy_intensity: spec('nqpf', 'log', 0.3, 2, 'tce per 10,000 yuan of GDP (cost)', { direction: '-', trend: 0.05, decimals: 3 }),
-  forest_coverage: spec('nqpf', 'linear', 0, 0, '% of land covered by forest (weakly related to NQPF)', { noise: 0, provinceLevel: [4, 66], decimals: 2, min: 1, max: 80 }),
-  so2_intensity: spec('nqpf', 'log', 0.05, 20, 'kg of SO₂ emitted per 10,000 yuan of GDP (cost)', { direction: '-', trend: 0.2, noise: 0.35, decimals: 3 }),
-  nonfossil_power_share: spec('nqpf', 'linear', 0, 0, '% of electricity generated from non-fossil sources', { noise: 0, provinceLevel: [3, 85], decimals: 2, min: 1, max: 99 }),
-  tertiary_secondary_ratio: spec('industry', 'log', 0.6, 5, 'tertiary ÷ secondary industry value added', { decimals: 3 }),
+  energy_intensity: spec('nqpf', 'log', 0.3, 2, 'tce per 10,000 yuan of GDP (cost)', {
+    direction: '-',
+    trend: 0.05,
+    decimals: 3,
+  }),
+  forest_coverage: spec('nqpf', 'linear', 0, 0, '% of land covered by forest (weakly related to NQPF)', {
+    noise: 0,
+    provinceLevel: [4, 66],
+    decimals: 2,
+    min: 1,
+    max: 80,
+  }),
+  so2_intensity: spec('nqpf', 'log', 0.05, 20, 'kg of SO₂ emitted per 10,000 yuan of GDP (cost)', {
+    direction: '-',
+    trend: 0.2,
+    noise: 0.35,
+    decimals: 3,
+  }),
+  nonfossil_power_share: spec('nqpf', 'linear', 0, 0, '% of electricity generated from non-fossil sources', {
+    noise: 0,
+    provinceLevel: [3, 85],
+    decimals: 2,
+    min: 1,
+    max: 99,
+  }),
+  tertiary_secondary_ratio: spec('industry', 'log', 0.6, 5, 'tertiary ÷ secondary industry value added', {
+    decimals: 3,
+  }),
   hightech_revenue_share: spec('industry', 'log', 1, 40, '% of industrial revenue from high-tech manufacturing'),
   sei_value_added_share: spec('industry', 'log', 4, 25, '% of GDP from strategic emerging industries'),
   nev_per10k: spec('industry', 'log', 0.05, 400, 'new-energy vehicles per 10,000 people', { trend: 0.15, noise: 0.3 }),
   digital_core_share: spec('industry', 'log', 2, 20, '% of GDP from core digital-economy industries'),
-  ai_firms_per_million: spec('industry', 'log', 0.2, 60, 'artificial-intelligence firms per million people', { trend: 0.03, noise: 0.3 }),
+  ai_firms_per_million: spec('industry', 'log', 0.2, 60, 'artificial-intelligence firms per million people', {
+    trend: 0.03,
+    noise: 0.3,
+  }),
   edu_spending_gdp: spec('talent', 'linear', 2.5, 8, '% of GDP spent on education', { noise: 0.5 }),
   postgrad_per10k: spec('talent', 'log', 1, 80, 'postgraduate students per 10,000 people'),
   st_awards_per_million: spec('talent', 'log', 0.5, 30, 'provincial S&T awards per million people', { noise: 0.4 }),
-  research_wage_ratio: spec('talent', 'linear', 1, 1.8, 'average wage in R&D services ÷ average wage', { decimals: 3, noise: 0.4 }),
+  research_wage_ratio: spec('talent', 'linear', 1, 1.8, 'average wage in R&D services ÷ average wage', {
+    decimals: 3,
+    noise: 0.4,
+  }),
   high_skill_emp_share: spec('talent', 'linear', 5, 30, '% of employment in professional and technical jobs'),
-  talent_net_inflow: spec('talent', 'linear', -30, 60, 'net inflow of university graduates per 10,000 people (negative = outflow)', { decimals: 1, noise: 0.35 }),
+  talent_net_inflow: spec(
+    'talent',
+    'linear',
+    -30,
+    60,
+    'net inflow of university graduates per 10,000 people (negative = outflow)',
+    { decimals: 1, noise: 0.35 },
+  ),
 };
 
 export interface ChinaSimOutput {
@@ -187,7 +288,12 @@ export function simulateChinaSim(provincesText: string, bordersText: string, see
   const q0 = names.map((nm) => Math.log(START[nm][0]));
   const qMean = q0.reduce((s, v) => s + v, 0) / n;
   const qSd = Math.sqrt(q0.reduce((s, v) => s + (v - qMean) ** 2, 0) / (n - 1));
-  const alpha = names.map((_, i) => P.innovation.alpha0 * ((q0[i] - qMean) / qSd) + P.innovation.alpha_east * east[i] + rng.normal(0, P.innovation.alpha_sd));
+  const alpha = names.map(
+    (_, i) =>
+      P.innovation.alpha0 * ((q0[i] - qMean) / qSd) +
+      P.innovation.alpha_east * east[i] +
+      rng.normal(0, P.innovation.alpha_sd),
+  );
   const muU = names.map((_, i) => P.industry.east * east[i] + rng.normal(0, P.industry.province_sd));
   const muT = names.map((_, i) => P.talent.east * east[i] + rng.normal(0, P.talent.province_sd));
   const muN = names.map(() => rng.normal(0, P.nqpf.province_sd));
@@ -201,7 +307,12 @@ export function simulateChinaSim(provincesText: string, bordersText: string, see
     const cur = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       cur[i] = r10(
-        P.innovation.rho * prev[i] + P.innovation.lambda * lag(prev, i) + alpha[i] + P.innovation.kappa0 + P.innovation.kappa1 * t + rng.normal(0, P.innovation.sd),
+        P.innovation.rho * prev[i] +
+          P.innovation.lambda * lag(prev, i) +
+          alpha[i] +
+          P.innovation.kappa0 +
+          P.innovation.kappa1 * t +
+          rng.normal(0, P.innovation.sd),
       );
     }
     if (t >= 0) I.push(cur);
@@ -217,7 +328,9 @@ export function simulateChinaSim(provincesText: string, bordersText: string, see
   const fd: number[][] = [];
   const urb0 = names.map((_, i) => Math.min(89, Math.max(23, 52 + 30 * (q0[i] - 10.6) + rng.normal(0, 4))));
   const open0 = names.map((_, i) => Math.exp(-1.6 + (q0[i] - 10.6) + 0.8 * east[i] + rng.normal(0, 0.4)));
-  const fd0 = names.map((_, i) => Math.exp((provinces[i].region4 === 'West' ? 0.4 : 0) + 0.3 * (q0[i] - 10.6) + rng.normal(0, 0.25)));
+  const fd0 = names.map((_, i) =>
+    Math.exp((provinces[i].region4 === 'West' ? 0.4 : 0) + 0.3 * (q0[i] - 10.6) + rng.normal(0, 0.25)),
+  );
   const popGrowth = names.map(() => rng.normal(0.004, 0.004));
   const iMean = I.map((row) => row.reduce((a, v) => a + v, 0) / n);
   for (let i = 0; i < n; i++) {
@@ -282,7 +395,12 @@ export function simulateChinaSim(provincesText: string, bordersText: string, see
   }
 
   // Standardise each latent over the panel.
-  const latent: Record<Latent, number[][]> = { innovation: names.map((_, i) => I.map((row) => row[i])), industry: U, talent: Tl, nqpf: N };
+  const latent: Record<Latent, number[][]> = {
+    innovation: names.map((_, i) => I.map((row) => row[i])),
+    industry: U,
+    talent: Tl,
+    nqpf: N,
+  };
   const standard: Record<string, { mean: number; sd: number }> = {};
   for (const [k, m] of Object.entries(latent)) {
     const all = m.flat();
@@ -298,8 +416,11 @@ export function simulateChinaSim(provincesText: string, bordersText: string, see
     const s = INDICATORS[col];
     const lo = s.scale === 'log' ? Math.log(s.low) : s.low;
     const hi = s.scale === 'log' ? Math.log(s.high) : s.high;
-    const level = s.provinceLevel ? names.map(() => s.provinceLevel![0] + rng.uniform() * (s.provinceLevel![1] - s.provinceLevel![0])) : undefined;
-    const zOf = (i: number, t: number) => (s.latent === 'none' ? 0 : (latent[s.latent][i][t] - standard[s.latent].mean) / standard[s.latent].sd);
+    const level = s.provinceLevel
+      ? names.map(() => s.provinceLevel![0] + rng.uniform() * (s.provinceLevel![1] - s.provinceLevel![0]))
+      : undefined;
+    const zOf = (i: number, t: number) =>
+      s.latent === 'none' ? 0 : (latent[s.latent][i][t] - standard[s.latent].mean) / standard[s.latent].sd;
     // v = z + trend·t; its panel range [vMin, vMax] maps onto [low, high] (reversed for cost indicators).
     let vMin = Infinity;
     let vMax = -Infinity;
@@ -385,7 +506,19 @@ export function simulateChinaSim(provincesText: string, bordersText: string, see
     for (let i = 0; i < n; i++) NS[i].push(r10(x[i]));
   }
 
-  const header = ['province', 'year', 'province_zh', 'region4', ...CHINA_SIM_INDICATORS, 'gdp', 'population', 'gdp_per_capita', 'urbanization', 'openness', 'fiscal_decentralization'];
+  const header = [
+    'province',
+    'year',
+    'province_zh',
+    'region4',
+    ...CHINA_SIM_INDICATORS,
+    'gdp',
+    'population',
+    'gdp_per_capita',
+    'urbanization',
+    'openness',
+    'fiscal_decentralization',
+  ];
   const lines = [csvLine(header)];
   const latentLines = [csvLine(['province', 'year', 'innovation', 'industry', 'talent', 'nqpf', 'q', 'nqpf_sdm'])];
   const order = names.map((_, i) => i).sort((a, b) => (names[a] < names[b] ? -1 : 1));
@@ -407,7 +540,9 @@ export function simulateChinaSim(provincesText: string, bordersText: string, see
           formatNumber(fd[i][t], 12),
         ]),
       );
-      latentLines.push(csvLine([names[i], String(FIRST_YEAR + t), I[t][i], U[i][t], Tl[i][t], N[i][t], q[i][t], NS[i][t]]));
+      latentLines.push(
+        csvLine([names[i], String(FIRST_YEAR + t), I[t][i], U[i][t], Tl[i][t], N[i][t], q[i][t], NS[i][t]]),
+      );
     }
   }
 
@@ -447,7 +582,10 @@ export function simulateChinaSim(provincesText: string, bordersText: string, see
       openness: '(exports + imports) ÷ GDP',
       fiscal_decentralization: 'provincial per-capita budget expenditure ÷ national per-capita budget expenditure',
     },
-    regimes: { low: q.flat().filter((v) => v <= P.nqpf.gamma).length, high: q.flat().filter((v) => v > P.nqpf.gamma).length },
+    regimes: {
+      low: q.flat().filter((v) => v <= P.nqpf.gamma).length,
+      high: q.flat().filter((v) => v > P.nqpf.gamma).length,
+    },
     missing_cells: { empty: blank, dash, dots, total: blank + dash + dots, of: CHINA_SIM_INDICATORS.length * n * T },
   };
   return { csv: lines.join('\n') + '\n', latentCsv: latentLines.join('\n') + '\n', truth };
@@ -467,6 +605,9 @@ export function chinaSimFiles(root = ROOT): Record<string, string> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  for (const [file, text] of Object.entries(chinaSimFiles())) writeFileSync(path.join(ROOT, 'data/builtin', file), text);
-  process.stderr.write('china-sim: wrote data/builtin/china-sim.csv, china-sim-latent.csv, china-sim-truth.json (SIMULATED)\n');
+  for (const [file, text] of Object.entries(chinaSimFiles()))
+    writeFileSync(path.join(ROOT, 'data/builtin', file), text);
+  process.stderr.write(
+    'china-sim: wrote data/builtin/china-sim.csv, china-sim-latent.csv, china-sim-truth.json (SIMULATED)\n',
+  );
 }

@@ -12,7 +12,28 @@ import { Rng } from '../src/core/rng.js';
 const rng = new Rng(20240501);
 const r4 = (x: number) => x.toFixed(4);
 
-const provinces = ['Beijing', 'Tianjin', 'Hebei', 'Shanxi', 'Liaoning', 'Shanghai', 'Jiangsu', 'Zhejiang', 'Anhui', 'Fujian', 'Jiangxi', 'Shandong', 'Henan', 'Hubei', 'Hunan', 'Guangdong', 'Chongqing', 'Sichuan', 'Shaanxi', 'Gansu'];
+const provinces = [
+  'Beijing',
+  'Tianjin',
+  'Hebei',
+  'Shanxi',
+  'Liaoning',
+  'Shanghai',
+  'Jiangsu',
+  'Zhejiang',
+  'Anhui',
+  'Fujian',
+  'Jiangxi',
+  'Shandong',
+  'Henan',
+  'Hubei',
+  'Hunan',
+  'Guangdong',
+  'Chongqing',
+  'Sichuan',
+  'Shaanxi',
+  'Gansu',
+];
 const panel = ['id,year,innov,layout,talent,nqpf,urban,open,lngdp,x,y,z'];
 for (const p of provinces) {
   const level = rng.normal(0, 0.6);
@@ -26,16 +47,49 @@ for (const p of provinces) {
     const urban = 0.45 + 0.08 * level + 0.01 * t + rng.normal(0, 0.02);
     const open = 0.3 + 0.05 * level + rng.normal(0, 0.05);
     // the effect of innovation doubles above lngdp = 10.6 (a made-up threshold)
-    const nqpf = (lngdp > 10.6 ? 0.6 : 0.3) * innov + 0.3 * layout + 0.2 * talent + 0.5 * urban + fe + 0.02 * t + rng.normal(0, 0.15);
+    const nqpf =
+      (lngdp > 10.6 ? 0.6 : 0.3) * innov +
+      0.3 * layout +
+      0.2 * talent +
+      0.5 * urban +
+      fe +
+      0.02 * t +
+      rng.normal(0, 0.15);
     const x = innov + rng.normal(0, 0.1);
     const z = open + rng.normal(0, 0.05);
     const y = Math.exp(1 + 0.2 * x + 0.3 * z + 0.5 * fe + rng.normal(0, 0.05));
-    panel.push([p, 2014 + t, r4(innov), r4(layout), r4(talent), r4(nqpf), r4(urban), r4(open), r4(lngdp), r4(x), r4(y), r4(z)].join(','));
+    panel.push(
+      [
+        p,
+        2014 + t,
+        r4(innov),
+        r4(layout),
+        r4(talent),
+        r4(nqpf),
+        r4(urban),
+        r4(open),
+        r4(lngdp),
+        r4(x),
+        r4(y),
+        r4(z),
+      ].join(','),
+    );
   }
 }
 writeFileSync('examples/panel.csv', panel.join('\n') + '\n');
 
-const ten = ['Beijing', 'Tianjin', 'Hebei', 'Shanghai', 'Jiangsu', 'Zhejiang', 'Guangdong', 'Sichuan', 'Shaanxi', 'Gansu'];
+const ten = [
+  'Beijing',
+  'Tianjin',
+  'Hebei',
+  'Shanghai',
+  'Jiangsu',
+  'Zhejiang',
+  'Guangdong',
+  'Sichuan',
+  'Shaanxi',
+  'Gansu',
+];
 const scores = ['province,year,U1,U2,U3'];
 for (const p of ten) {
   const base = [0.2, 0.25, 0.15].map((b) => b + rng.uniform() * 0.2);
@@ -49,5 +103,18 @@ writeFileSync('examples/system-scores.csv', scores.join('\n') + '\n');
 
 // Shared borders among the 10 provinces of examples/provinces.csv, spelled in Chinese to show that a
 // neighbour file may spell provinces differently from the data (北京 joins Beijing).
-const borders = ['a,b', '北京,天津', '北京,河北', '天津,河北', '河北,河南', '河南,安徽', '安徽,江苏', '安徽,浙江', '江苏,上海', '江苏,浙江', '上海,浙江', '甘肃,四川'];
+const borders = [
+  'a,b',
+  '北京,天津',
+  '北京,河北',
+  '天津,河北',
+  '河北,河南',
+  '河南,安徽',
+  '安徽,江苏',
+  '安徽,浙江',
+  '江苏,上海',
+  '江苏,浙江',
+  '上海,浙江',
+  '甘肃,四川',
+];
 writeFileSync('examples/borders.csv', borders.join('\n') + '\n');

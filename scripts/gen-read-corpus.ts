@@ -40,8 +40,18 @@ function gbk(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-type Cell = { value: string | number | Date; format?: string; columnSpan?: number; rowSpan?: number; type?: unknown } | null;
-const v = (value: string | number | Date, extra: Omit<NonNullable<Cell>, 'value'> = {}): Cell => ({ value, ...(typeof value === 'string' ? { type: String } : {}), ...extra });
+type Cell = {
+  value: string | number | Date;
+  format?: string;
+  columnSpan?: number;
+  rowSpan?: number;
+  type?: unknown;
+} | null;
+const v = (value: string | number | Date, extra: Omit<NonNullable<Cell>, 'value'> = {}): Cell => ({
+  value,
+  ...(typeof value === 'string' ? { type: String } : {}),
+  ...extra,
+});
 
 async function xlsx(name: string, sheets: { sheet: string; data: Cell[][] }[]): Promise<void> {
   const buffer = await writeXlsxFile(sheets as Parameters<typeof writeXlsxFile>[0]).toBuffer();
@@ -55,7 +65,13 @@ await xlsx('yearbook-gdp.xlsx', [
     data: [
       [v('3-9 各地区生产总值（示例数据）', { columnSpan: 5 }), null, null, null, null],
       [null, null, null, null, v('单位：亿元')],
-      [v('地区', { rowSpan: 2 }), v('地区生产总值', { columnSpan: 2 }), null, v('第一产业增加值', { columnSpan: 2 }), null],
+      [
+        v('地区', { rowSpan: 2 }),
+        v('地区生产总值', { columnSpan: 2 }),
+        null,
+        v('第一产业增加值', { columnSpan: 2 }),
+        null,
+      ],
       [null, v(2021), v(2022), v(2021), v(2022)],
       [v('全国'), v(1000), v(1100), v(100), v(104)],
       [v('北京'), v(400), v(420), v(10), v(11)],
@@ -90,13 +106,31 @@ writeFileSync(
 // 2b. NBS export of one year with indicators in columns (a cross-section), UTF-8.
 writeFileSync(
   path.join(dir, 'nbs-cross-section.csv'),
-  ['数据库：分省年度数据', '时间：2022年', '地区,地区生产总值(亿元),年末常住人口(万人)', '北京市,420,21.8', '天津市,160,13.6', '河北省,520,74.2', '数据来源：nqpf 测试数据', ''].join('\n'),
+  [
+    '数据库：分省年度数据',
+    '时间：2022年',
+    '地区,地区生产总值(亿元),年末常住人口(万人)',
+    '北京市,420,21.8',
+    '天津市,160,13.6',
+    '河北省,520,74.2',
+    '数据来源：nqpf 测试数据',
+    '',
+  ].join('\n'),
 );
 
 // 2c. NBS monthly export: one column per month, newest first.
 writeFileSync(
   path.join(dir, 'nbs-monthly.csv'),
-  ['数据库：分省月度数据', '指标：居民消费价格指数(上年同月=100)', '时间：最近3个月', '地区,2023年3月,2023年2月,2023年1月', '北京市,100.8,101.2,101.9', '上海市,100.6,100.9,101.8', '数据来源：nqpf 测试数据', ''].join('\n'),
+  [
+    '数据库：分省月度数据',
+    '指标：居民消费价格指数(上年同月=100)',
+    '时间：最近3个月',
+    '地区,2023年3月,2023年2月,2023年1月',
+    '北京市,100.8,101.2,101.9',
+    '上海市,100.6,100.9,101.8',
+    '数据来源：nqpf 测试数据',
+    '',
+  ].join('\n'),
 );
 
 // 3. CSMAR export: code, Chinese label and unit rows; Accper dates; stock codes with leading zeros.
@@ -118,7 +152,16 @@ writeFileSync(
 // 3b. CSMAR quarterly: Accper on quarter ends.
 writeFileSync(
   path.join(dir, 'csmar-quarterly.csv'),
-  ['Stkcd,Accper,F050501B', '证券代码,统计截止日期,净资产收益率A', '没有单位,没有单位,没有单位', '000002,2016-03-31,0.01', '000002,2016-06-30,0.03', '000002,2016-09-30,0.05', '000002,2016-12-31,0.10', ''].join('\n'),
+  [
+    'Stkcd,Accper,F050501B',
+    '证券代码,统计截止日期,净资产收益率A',
+    '没有单位,没有单位,没有单位',
+    '000002,2016-03-31,0.01',
+    '000002,2016-06-30,0.03',
+    '000002,2016-09-30,0.05',
+    '000002,2016-12-31,0.10',
+    '',
+  ].join('\n'),
 );
 
 // 4. Excel date cells: a year typed into a date-formatted cell, and quarter-end dates.
@@ -162,20 +205,50 @@ await xlsx('merged-entities.xlsx', [
 ]);
 
 // 6. One province written two ways in different years (merged with a warning) and in the same year (an error).
-writeFileSync(path.join(dir, 'mixed-names.csv'), ['省份,年份,gdp', '北京,2015,1', '北京市,2016,2', '内蒙古,2015,3', '内蒙古自治区,2016,4', 'Tianjin,2015,5', '天津市,2016,6', ''].join('\n'));
-writeFileSync(path.join(dir, 'mixed-names-clash.csv'), ['省份,年份,gdp', '北京,2015,1', '北京市,2015,2', '天津,2015,3', ''].join('\n'));
+writeFileSync(
+  path.join(dir, 'mixed-names.csv'),
+  [
+    '省份,年份,gdp',
+    '北京,2015,1',
+    '北京市,2016,2',
+    '内蒙古,2015,3',
+    '内蒙古自治区,2016,4',
+    'Tianjin,2015,5',
+    '天津市,2016,6',
+    '',
+  ].join('\n'),
+);
+writeFileSync(
+  path.join(dir, 'mixed-names-clash.csv'),
+  ['省份,年份,gdp', '北京,2015,1', '北京市,2015,2', '天津,2015,3', ''].join('\n'),
+);
 
 // 7. Thousands separated by spaces: ASCII space, no-break space, narrow no-break space.
-writeFileSync(path.join(dir, 'thousands-space.csv'), ['地区,年份,人口', '北京,2020,40 000', '天津,2020,"1\u00a0386\u00a0000"', '河北,2020,7\u202f461\u202f000.5', ''].join('\n'));
+writeFileSync(
+  path.join(dir, 'thousands-space.csv'),
+  ['地区,年份,人口', '北京,2020,40 000', '天津,2020,"1\u00a0386\u00a0000"', '河北,2020,7\u202f461\u202f000.5', ''].join(
+    '\n',
+  ),
+);
 
 // 8. A workbook whose first sheet is a note; the data are on the second.
 await xlsx('note-first.xlsx', [
   { sheet: '说明', data: [[v('本工作簿的数据在“数据”表。')], [v('示例数据。')]] },
-  { sheet: '数据', data: [[v('省份'), v('年份'), v('x')], [v('北京'), v(2020), v(1)], [v('上海'), v(2020), v(2)]] },
+  {
+    sheet: '数据',
+    data: [
+      [v('省份'), v('年份'), v('x')],
+      [v('北京'), v(2020), v(1)],
+      [v('上海'), v(2020), v(2)],
+    ],
+  },
 ]);
 
 // 9. A sheet with a title but a header that names no period and has repeated entities: the error says where the header was read.
-writeFileSync(path.join(dir, 'no-period.csv'), ['各地区专利情况（示例）', '', '单位：件', '地区,专利', '北京,10', '北京,12', ''].join('\n'));
+writeFileSync(
+  path.join(dir, 'no-period.csv'),
+  ['各地区专利情况（示例）', '', '单位：件', '地区,专利', '北京,10', '北京,12', ''].join('\n'),
+);
 
 // 10. A web system's "Excel" export: an HTML table saved as .xls (GBK), with a title row and a merged header.
 writeFileSync(
@@ -196,6 +269,9 @@ writeFileSync(
 );
 
 // 11. An old binary workbook (OLE2 signature only): refused with how to convert it.
-writeFileSync(path.join(dir, 'old-binary.xls'), Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
+writeFileSync(
+  path.join(dir, 'old-binary.xls'),
+  Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]),
+);
 
 console.log(`wrote ${dir}`);

@@ -28,13 +28,29 @@ countries.registerLocale(require('i18n-iso-countries/langs/zh.json'));
 export const FIRST_YEAR = 1990;
 export const LAST_YEAR = 2017;
 /** PWT variables copied as they are. */
-export const RAW = ['hc', 'avh', 'ck', 'csh_i', 'ctfp', 'rgdpna', 'rgdpo', 'pop', 'emp', 'cn', 'rtfpna', 'labsh'] as const;
+export const RAW = [
+  'hc',
+  'avh',
+  'ck',
+  'csh_i',
+  'ctfp',
+  'rgdpna',
+  'rgdpo',
+  'pop',
+  'emp',
+  'cn',
+  'rtfpna',
+  'labsh',
+] as const;
 
 export interface WorldPwtOutput {
   csv: string;
   /** One row per country: iso3, name, name_zh, continent, region_un, subregion, lat, lon. */
   entities: string;
-  dropped: { pwtOnly: { iso3: string; country: string; reason: string }[]; naturalEarthOnly: { iso2: string; name: string; reason: string }[] };
+  dropped: {
+    pwtOnly: { iso3: string; country: string; reason: string }[];
+    naturalEarthOnly: { iso2: string; name: string; reason: string }[];
+  };
 }
 
 const ratio = (num: string, den: string): string => {
@@ -68,11 +84,42 @@ export function buildWorldPwt(pwtText: string, neText: string): WorldPwtOutput {
   const usa = new Map(pwt.filter((r) => r.isocode === 'USA').map((r) => [r.year, { ck: r.ck, emp: r.emp }]));
   const pwtOnly = [...pwtIso]
     .filter(([iso3]) => !ne.has(iso3))
-    .map(([iso3, country]) => ({ iso3, country, reason: 'not in Natural Earth 1:110m countries (small island state, territory or city state): no continent, region or location' }));
+    .map(([iso3, country]) => ({
+      iso3,
+      country,
+      reason:
+        'not in Natural Earth 1:110m countries (small island state, territory or city state): no continent, region or location',
+    }));
   for (const [iso3, r] of ne) {
     if (!pwtIso.has(iso3)) naturalEarthOnly.push({ iso2: r.iso_a2, name: r.name, reason: 'not covered by PWT 9.1' });
   }
-  const header = ['iso3', 'country', 'country_zh', 'year', 'continent', 'region_un', 'subregion', 'lat', 'lon', 'hc', 'avh', 'emp_rate', 'k_per_worker', 'ck', 'ck_per_worker', 'csh_i', 'ctfp', 'y_per_worker', 'rgdpna', 'rgdpo', 'pop', 'emp', 'cn', 'rtfpna', 'labsh'];
+  const header = [
+    'iso3',
+    'country',
+    'country_zh',
+    'year',
+    'continent',
+    'region_un',
+    'subregion',
+    'lat',
+    'lon',
+    'hc',
+    'avh',
+    'emp_rate',
+    'k_per_worker',
+    'ck',
+    'ck_per_worker',
+    'csh_i',
+    'ctfp',
+    'y_per_worker',
+    'rgdpna',
+    'rgdpo',
+    'pop',
+    'emp',
+    'cn',
+    'rtfpna',
+    'labsh',
+  ];
   const rows = pwt
     .filter((r) => ne.has(r.isocode) && Number(r.year) >= FIRST_YEAR && Number(r.year) <= LAST_YEAR)
     .sort((a, b) => (a.isocode < b.isocode ? -1 : a.isocode > b.isocode ? 1 : Number(a.year) - Number(b.year)));
@@ -101,10 +148,25 @@ export function buildWorldPwt(pwtText: string, neText: string): WorldPwtOutput {
   const entityLines = [csvLine(['iso3', 'name', 'name_zh', 'continent', 'region_un', 'subregion', 'lat', 'lon'])];
   for (const iso3 of kept) {
     const g = ne.get(iso3)!;
-    entityLines.push(csvLine([iso3, pwtIso.get(iso3)!, countries.getName(iso3, 'zh') ?? '', g.continent, g.region_un, g.subregion, g.lat, g.lon]));
+    entityLines.push(
+      csvLine([
+        iso3,
+        pwtIso.get(iso3)!,
+        countries.getName(iso3, 'zh') ?? '',
+        g.continent,
+        g.region_un,
+        g.subregion,
+        g.lat,
+        g.lon,
+      ]),
+    );
   }
   naturalEarthOnly.sort((a, b) => a.name.localeCompare(b.name));
-  return { csv: lines.join('\n') + '\n', entities: entityLines.join('\n') + '\n', dropped: { pwtOnly, naturalEarthOnly } };
+  return {
+    csv: lines.join('\n') + '\n',
+    entities: entityLines.join('\n') + '\n',
+    dropped: { pwtOnly, naturalEarthOnly },
+  };
 }
 
 function run(): void {
@@ -115,7 +177,9 @@ function run(): void {
   writeFileSync(path.join(ROOT, 'data/builtin/world-pwt-countries.csv'), out.entities);
   writeFileSync(path.join(ROOT, 'data/builtin/world-pwt-dropped.json'), JSON.stringify(out.dropped, null, 2) + '\n');
   const n = out.csv.split('\n').length - 2;
-  process.stderr.write(`world-pwt: ${n} rows; dropped ${out.dropped.pwtOnly.length} PWT countries, ${out.dropped.naturalEarthOnly.length} Natural Earth countries\n`);
+  process.stderr.write(
+    `world-pwt: ${n} rows; dropped ${out.dropped.pwtOnly.length} PWT countries, ${out.dropped.naturalEarthOnly.length} Natural Earth countries\n`,
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) run();

@@ -28,7 +28,13 @@ export * from './data/index.js';
 export type { Framework, System, Dimension, Indicator, Direction } from './framework/types.js';
 export { loadFramework as parseFramework, frameworkNotes } from './framework/load.js';
 export { validateAgainstPanel } from './framework/validate-panel.js';
-export { frameworkColumns, systemIndicators, systemDimensions, type PlacedIndicator, type PlacedDimension } from './framework/tree.js';
+export {
+  frameworkColumns,
+  systemIndicators,
+  systemDimensions,
+  type PlacedIndicator,
+  type PlacedDimension,
+} from './framework/tree.js';
 export { builtinFrameworkIds, getBuiltinFramework, isBuiltinFramework } from './framework/builtin.js';
 export { expandFlatFramework, flatFrameworkSpec, normaliseDirection } from './framework/flat.js';
 
@@ -75,7 +81,13 @@ export {
   type MeasuredPanel,
   scoresPanel,
 } from './measure/index.js';
-export { obstacleDegree, type ObstacleOptions, type ObstacleResult, type ObstacleRow, type ObstacleSummary } from './measure/obstacle.js';
+export {
+  obstacleDegree,
+  type ObstacleOptions,
+  type ObstacleResult,
+  type ObstacleRow,
+  type ObstacleSummary,
+} from './measure/obstacle.js';
 
 // ── Couple, disparity, dynamics (densities, Markov chains, convergence) ─────────────────────────
 export * from './couple/index.js';
@@ -102,15 +114,55 @@ export { VCOV_METHODS, vcovMethod, vcovSyntax, type VcovMethod } from './explain
 export { estimateRow, type Estimate } from './explain/estimate.js';
 export { firstStageWald, type FirstStageWald } from './explain/iv.js';
 export { formatRegression } from './report/regression-text.js';
-export { regressFit, regressionResult, defaultVcov, type RegressFit, type RegressionResult } from './explain/regression-result.js';
-export { mediation, type MediationOptions, type MediationResult, type IndirectEffect, type PathEstimate, type WenYeVerdict, type BaronKennyVerdict, type MediationCaution } from './explain/mechanisms/mediation.js';
+export {
+  regressFit,
+  regressionResult,
+  defaultVcov,
+  type RegressFit,
+  type RegressionResult,
+} from './explain/regression-result.js';
+export {
+  mediation,
+  type MediationOptions,
+  type MediationResult,
+  type IndirectEffect,
+  type PathEstimate,
+  type WenYeVerdict,
+  type BaronKennyVerdict,
+  type MediationCaution,
+} from './explain/mechanisms/mediation.js';
 export { wenYeText, baronKennyText, cautionText } from './report/mediation-text.js';
-export { moderation, johnsonNeyman, type ModerationOptions, type ModerationResult } from './explain/mechanisms/moderation.js';
-export { panelThreshold, thresholdCandidates, type ThresholdOptions, type ThresholdResult, type ThresholdGridType } from './explain/mechanisms/threshold.js';
-export { winsorize, dropMunicipalities, splitByGroup, withLags, robustnessVariants, heterogeneity } from './explain/transforms/index.js';
+export {
+  moderation,
+  johnsonNeyman,
+  type ModerationOptions,
+  type ModerationResult,
+} from './explain/mechanisms/moderation.js';
+export {
+  panelThreshold,
+  thresholdCandidates,
+  type ThresholdOptions,
+  type ThresholdResult,
+  type ThresholdGridType,
+} from './explain/mechanisms/threshold.js';
+export {
+  winsorize,
+  dropMunicipalities,
+  splitByGroup,
+  withLags,
+  robustnessVariants,
+  heterogeneity,
+} from './explain/transforms/index.js';
 export { summaryStats, type SummaryRow } from './explain/summary-stats.js';
 export { modelFromFit, type TableModel } from './explain/table-model.js';
-export { regressionTable, tableGrid, tableMarkdown, tableLatex, tableCsv, type RegressionTable } from './report/regression-table.js';
+export {
+  regressionTable,
+  tableGrid,
+  tableMarkdown,
+  tableLatex,
+  tableCsv,
+  type RegressionTable,
+} from './report/regression-table.js';
 export { vcovMethodsText } from './report/vcov-methods.js';
 
 // ── Project: GM(1,1) grey forecasts ──────────────────────────────────────────────────────────────

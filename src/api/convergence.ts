@@ -34,7 +34,13 @@ export interface ConvergenceRun {
 export function runConvergence(panel: Panel, options: ConvergenceStageOptions): ConvergenceRun {
   const controls = listOf(options.controls);
   const sigma = sigmaConvergence(panel, options.value, { measure: options.sigma ?? 'cv' });
-  const beta = betaConvergence(panel, options.value, { form: options.form ?? 'cross-section', controls: controls.length ? controls : undefined, from: options.from, to: options.to, vcov: options.vcov });
+  const beta = betaConvergence(panel, options.value, {
+    form: options.form ?? 'cross-section',
+    controls: controls.length ? controls : undefined,
+    from: options.from,
+    to: options.to,
+    vcov: options.vcov,
+  });
   const notes = [...notesFor(panel.notes, [options.value, ...controls]), ...beta.notes];
   return { panel, value: options.value, sigma, beta, notes };
 }

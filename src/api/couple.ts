@@ -26,8 +26,16 @@ export interface MeasureStepOptions {
 }
 
 /** The framework's measurement of `panel` (see {@link measurePanel}) with the measure step's defaults. */
-export function measureStep(panel: Panel, framework: Framework, options: MeasureStepOptions = {}): { framework: Framework; result: MeasureResult; panel: Panel; notes: readonly Note[] } {
-  const m = measurePanel(panel, framework, { impute: options.impute ?? 'linear', weights: options.weights ?? 'entropy', normalize: options.normalize ?? 'minmax' });
+export function measureStep(
+  panel: Panel,
+  framework: Framework,
+  options: MeasureStepOptions = {},
+): { framework: Framework; result: MeasureResult; panel: Panel; notes: readonly Note[] } {
+  const m = measurePanel(panel, framework, {
+    impute: options.impute ?? 'linear',
+    weights: options.weights ?? 'entropy',
+    normalize: options.normalize ?? 'minmax',
+  });
   return { framework, result: m.result, panel: m.panel, notes: m.notes };
 }
 
@@ -66,7 +74,10 @@ export function runCouple(raw: Panel, framework: Framework | undefined, options:
     panel = scoresPanel(m.panel, m.result);
   }
   const t = options.thresholds;
-  if (t && t.length !== 2) throw new InputError(`--thresholds takes two numbers lo,hi (got "${t.join(',')}")`, { hint: 'e.g. --thresholds 0.8,1.2' });
+  if (t && t.length !== 2)
+    throw new InputError(`--thresholds takes two numbers lo,hi (got "${t.join(',')}")`, {
+      hint: 'e.g. --thresholds 0.8,1.2',
+    });
   const result = couplingCoordination(panel, systems, {
     method: options.method ?? 'wang',
     alpha: options.alpha ? [...options.alpha] : undefined,

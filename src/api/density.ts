@@ -32,11 +32,17 @@ export function runDensity(raw: Panel, options: DensityStageOptions): DensityRun
   let value = options.value;
   if (options.log) {
     const y = column(panel, value);
-    if (Array.from(y).some((v) => Number.isFinite(v) && !(v > 0))) throw new InputError(`--log needs positive values of "${value}"`, { column: value });
+    if (Array.from(y).some((v) => Number.isFinite(v) && !(v > 0)))
+      throw new InputError(`--log needs positive values of "${value}"`, { column: value });
     value = `ln(${options.value})`;
     panel = withColumns(panel, { [value]: y.map(Math.log) });
   }
-  const result = densityByPeriod(panel, value, { bw: options.bw ?? 'per-period', n: options.points ?? 512, method: options.exact ? 'exact' : 'binned', periods: options.years });
+  const result = densityByPeriod(panel, value, {
+    bw: options.bw ?? 'per-period',
+    n: options.points ?? 512,
+    method: options.exact ? 'exact' : 'binned',
+    periods: options.years,
+  });
   return { panel, result, notes: [...notesFor(panel.notes, [options.value]), ...result.notes] };
 }
 
@@ -46,7 +52,15 @@ export function densityJson({ panel, result: r, notes }: DensityRun) {
     value: r.value,
     method: r.method,
     grid: r.grid,
-    periods: r.curves.map((c) => ({ period: c.period, n: c.n, bw: c.bw, peakX: c.peakX, peakY: c.peakY, peaks: c.peaks, y: c.y })),
+    periods: r.curves.map((c) => ({
+      period: c.period,
+      n: c.n,
+      bw: c.bw,
+      peakX: c.peakX,
+      peakY: c.peakY,
+      peaks: c.peaks,
+      y: c.y,
+    })),
     matrix: r.matrix,
     simulated: panel.meta.simulated,
     notes,

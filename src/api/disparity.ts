@@ -25,7 +25,10 @@ export interface DisparityRun {
 
 export function runDisparity(panel: Panel, options: DisparityStageOptions): DisparityRun {
   const group = options.group ?? 'group';
-  const result = disparityByPeriod(panel, options.value, group, { periods: options.years, cvCorrection: options.cvPopulation ? 0 : 1 });
+  const result = disparityByPeriod(panel, options.value, group, {
+    periods: options.years,
+    cvCorrection: options.cvPopulation ? 0 : 1,
+  });
   return { panel, result, notes: [...notesFor(panel.notes, [options.value, group]), ...result.notes] };
 }
 

@@ -26,9 +26,16 @@ export interface EllipseStageOptions {
 export function runEllipse(panel: Panel, options: EllipseStageOptions) {
   const notes: Note[] = [...notesFor(panel.notes, [options.value])];
   const noCoordinates = () =>
-    new InputError('the entities have no coordinates', { hint: 'give --coordinates LAT,LON (two columns of the data); built-in datasets and Chinese provinces (北京, 北京市, Beijing, 110000) have entity coordinates' });
+    new InputError('the entities have no coordinates', {
+      hint: 'give --coordinates LAT,LON (two columns of the data); built-in datasets and Chinese provinces (北京, 北京市, Beijing, 110000) have entity coordinates',
+    });
   // entity coordinates: a built-in dataset's, or the capitals of Chinese provinces (entityLocations)
-  if (!options.coordinates && !(panel.columns.lat && panel.columns.lon) && !entityLocations(panel.entities).some((c) => Number.isFinite(c.lat))) throw noCoordinates();
+  if (
+    !options.coordinates &&
+    !(panel.columns.lat && panel.columns.lon) &&
+    !entityLocations(panel.entities).some((c) => Number.isFinite(c.lat))
+  )
+    throw noCoordinates();
   const periods = [];
   for (const p of panel.periods) {
     const s = crossSection(panel, options.value, p);
@@ -39,9 +46,23 @@ export function runEllipse(panel: Panel, options: EllipseStageOptions) {
     const points = s.entities
       .map((e, i) => ({ id: e.id, lat: coords[i].lat, lon: coords[i].lon, weight: s.values[i] }))
       .filter((pt) => Number.isFinite(pt.lat) && Number.isFinite(pt.lon));
-    const e = standardDeviationalEllipse(points, { sqrt2: options.sqrt2 ?? true, denominator: options.denominator ?? 'n', vertices: options.vertices ?? 72 });
+    const e = standardDeviationalEllipse(points, {
+      sqrt2: options.sqrt2 ?? true,
+      denominator: options.denominator ?? 'n',
+      vertices: options.vertices ?? 72,
+    });
     notes.push(...e.notes);
-    periods.push({ period: p, centre: e.centre, angle: e.angle, sigmaMajor: e.sigmaMajor, sigmaMinor: e.sigmaMinor, areaKm2: e.areaKm2, flattening: e.flattening, n: e.n, polygon: e.polygon });
+    periods.push({
+      period: p,
+      centre: e.centre,
+      angle: e.angle,
+      sigmaMajor: e.sigmaMajor,
+      sigmaMinor: e.sigmaMinor,
+      areaKm2: e.areaKm2,
+      flattening: e.flattening,
+      n: e.n,
+      polygon: e.polygon,
+    });
   }
   return { panel, value: options.value, periods, notes };
 }

@@ -42,9 +42,18 @@ export function runForecast(raw: Panel, options: ForecastStageOptions) {
   if (wanted) {
     const known = new Set(panel.entities.map((e) => e.id));
     const unknown = wanted.filter((id) => !known.has(id));
-    if (unknown.length) throw new InputError(`--ids names unknown entities: ${unknown.join(', ')}`, { hint: `entities look like ${panel.entities.slice(0, 3).map((e) => e.id).join(', ')}` });
+    if (unknown.length)
+      throw new InputError(`--ids names unknown entities: ${unknown.join(', ')}`, {
+        hint: `entities look like ${panel.entities
+          .slice(0, 3)
+          .map((e) => e.id)
+          .join(', ')}`,
+      });
   }
-  const notes: Note[] = [...notesFor(panel.notes, [options.value]).filter((n) => !imputeNotes.includes(n)), ...imputeNotes];
+  const notes: Note[] = [
+    ...notesFor(panel.notes, [options.value]).filter((n) => !imputeNotes.includes(n)),
+    ...imputeNotes,
+  ];
   const refused: string[] = [];
   const series = [];
   /** The fitted models, aligned with `series` (for report sections; not part of the JSON). */
@@ -67,7 +76,10 @@ export function runForecast(raw: Panel, options: ForecastStageOptions) {
     const step = periods.length > 1 ? periods[1] - periods[0] : 1;
     let model;
     try {
-      model = gm11(values, { force: options.force, label: `${id} (${options.value}, ${periods[0]}–${periods[periods.length - 1]})` });
+      model = gm11(values, {
+        force: options.force,
+        label: `${id} (${options.value}, ${periods[0]}–${periods[periods.length - 1]})`,
+      });
     } catch (err) {
       if (isInputError(err) && err.message.startsWith('GM(1,1) refused') && !options.force) {
         refused.push(err.message.replace('GM(1,1) refused: class-ratio test failed for ', ''));
@@ -78,7 +90,14 @@ export function runForecast(raw: Panel, options: ForecastStageOptions) {
     notes.push(...model.notes);
     models.push(model);
     const forecast = gm11Forecast(model, horizon);
-    const rolling = options.rolling !== undefined ? gm11RollingCheck(values, { minTrain: options.rolling, horizon: Math.max(1, horizon), label: `${id} (${options.value})` }) : undefined;
+    const rolling =
+      options.rolling !== undefined
+        ? gm11RollingCheck(values, {
+            minTrain: options.rolling,
+            horizon: Math.max(1, horizon),
+            label: `${id} (${options.value})`,
+          })
+        : undefined;
     series.push({
       entity: id,
       periods,
@@ -98,9 +117,12 @@ export function runForecast(raw: Panel, options: ForecastStageOptions) {
     });
   }
   if (refused.length) {
-    throw new InputError(`GM(1,1) refused for ${refused.length} series: the class-ratio test failed for ${refused.slice(0, 5).join('; ')}${refused.length > 5 ? '; …' : ''}`, {
-      hint: 'these series are not quasi-exponential; pass --force to fit them anyway (flagged in the output), or choose other entities with --ids',
-    });
+    throw new InputError(
+      `GM(1,1) refused for ${refused.length} series: the class-ratio test failed for ${refused.slice(0, 5).join('; ')}${refused.length > 5 ? '; …' : ''}`,
+      {
+        hint: 'these series are not quasi-exponential; pass --force to fit them anyway (flagged in the output), or choose other entities with --ids',
+      },
+    );
   }
   return { panel, value: options.value, method: options.method ?? ('gm11' as const), horizon, series, models, notes };
 }
@@ -110,7 +132,14 @@ export type ForecastRun = ReturnType<typeof runForecast>;
 
 /** The `--json` object of `nqpf forecast`. */
 export function forecastJson(r: ForecastRun) {
-  return { value: r.value, method: r.method, horizon: r.horizon, simulated: r.panel.meta.simulated, series: r.series, notes: r.notes };
+  return {
+    value: r.value,
+    method: r.method,
+    horizon: r.horizon,
+    simulated: r.panel.meta.simulated,
+    series: r.series,
+    notes: r.notes,
+  };
 }
 
 /**

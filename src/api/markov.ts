@@ -28,8 +28,19 @@ export interface MarkovStageOptions {
 
 /** What {@link runMarkov} computed: the classical chain, or the spatial one with its weights. */
 export type MarkovRun =
-  | { readonly kind: 'classical'; readonly panel: Panel; readonly result: MarkovResult; readonly notes: readonly Note[] }
-  | { readonly kind: 'spatial'; readonly panel: Panel; readonly result: SpatialMarkovResult; readonly weights: SpatialWeights; readonly notes: readonly Note[] };
+  | {
+      readonly kind: 'classical';
+      readonly panel: Panel;
+      readonly result: MarkovResult;
+      readonly notes: readonly Note[];
+    }
+  | {
+      readonly kind: 'spatial';
+      readonly panel: Panel;
+      readonly result: SpatialMarkovResult;
+      readonly weights: SpatialWeights;
+      readonly notes: readonly Note[];
+    };
 
 function markovWeights(panel: Panel, options: MarkovStageOptions): SpatialWeights {
   return resolveContiguity({
@@ -46,15 +57,33 @@ export function runMarkov(panel: Panel, options: MarkovStageOptions): MarkovRun 
   if (options.spatial || options.neighbours || options.knn !== undefined) {
     const w = markovWeights(panel, options);
     const result = spatialMarkov(panel, options.value, w, chain);
-    return { kind: 'spatial', panel, result, weights: w, notes: [...notesFor(panel.notes, [options.value]), ...w.notes, ...result.notes] };
+    return {
+      kind: 'spatial',
+      panel,
+      result,
+      weights: w,
+      notes: [...notesFor(panel.notes, [options.value]), ...w.notes, ...result.notes],
+    };
   }
   const result = markovChain(panel, options.value, chain);
   return { kind: 'classical', panel, result, notes: [...notesFor(panel.notes, [options.value]), ...result.notes] };
 }
 
 /** JSON fields shared by the classical and the spatial chain (classes 1-based). */
-function chainJson(r: { value: string; k: number; classes: string; breaks: readonly (readonly number[])[]; nTransitions: number }, m: TransitionMatrix) {
-  return { value: r.value, k: r.k, classes: r.classes, breaks: r.breaks, nTransitions: r.nTransitions, counts: m.counts, probabilities: m.probabilities, emptyRows: m.emptyRows.map((c) => c + 1) };
+function chainJson(
+  r: { value: string; k: number; classes: string; breaks: readonly (readonly number[])[]; nTransitions: number },
+  m: TransitionMatrix,
+) {
+  return {
+    value: r.value,
+    k: r.k,
+    classes: r.classes,
+    breaks: r.breaks,
+    nTransitions: r.nTransitions,
+    counts: m.counts,
+    probabilities: m.probabilities,
+    emptyRows: m.emptyRows.map((c) => c + 1),
+  };
 }
 
 /** The `--json` object of `nqpf markov`. */
@@ -65,7 +94,13 @@ export function markovJson(run: MarkovRun) {
     return {
       ...chainJson(r, r.pooled),
       lagBreaks: r.lagBreaks,
-      conditional: r.conditional.map((m, l) => ({ lagClass: l + 1, counts: m.counts, probabilities: m.probabilities, emptyRows: m.emptyRows.map((c) => c + 1), ergodic: r.ergodic[l] })),
+      conditional: r.conditional.map((m, l) => ({
+        lagClass: l + 1,
+        counts: m.counts,
+        probabilities: m.probabilities,
+        emptyRows: m.emptyRows.map((c) => c + 1),
+        ergodic: r.ergodic[l],
+      })),
       test: r.test,
       simulated: panel.meta.simulated,
       notes,

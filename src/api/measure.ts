@@ -54,7 +54,8 @@ export function scoreTable(result: MeasureResult, panel: Panel, digits = 6): unk
   const dims = [...new Set(result.scores.flatMap((s) => Object.keys(s.dimensions)))];
   const rows: unknown[][] = [[panel.entityColumn, panel.periodColumn, 'system', 'index', 'rank', ...dims]];
   const r = (x: number | undefined) => (x === undefined ? '' : roundSignificant(x, digits));
-  for (const s of orderedScores(result, panel)) rows.push([s.entity, s.period, s.system, r(s.index), s.rank, ...dims.map((d) => r(s.dimensions[d]))]);
+  for (const s of orderedScores(result, panel))
+    rows.push([s.entity, s.period, s.system, r(s.index), s.rank, ...dims.map((d) => r(s.dimensions[d]))]);
   return rows;
 }
 
@@ -72,7 +73,12 @@ export function orderedScores(result: MeasureResult, panel: Panel): MeasureResul
   const rank = new Map(panel.entities.map((e, i) => [e.id, provinces ? Number(provinces[i].code) * 1e6 + i : i]));
   const systems = [...new Set(result.scores.map((s) => s.system))];
   const sys = new Map(systems.map((s, i) => [s, i]));
-  return [...result.scores].sort((a, b) => sys.get(a.system)! - sys.get(b.system)! || (rank.get(a.entity) ?? 0) - (rank.get(b.entity) ?? 0) || a.period - b.period);
+  return [...result.scores].sort(
+    (a, b) =>
+      sys.get(a.system)! - sys.get(b.system)! ||
+      (rank.get(a.entity) ?? 0) - (rank.get(b.entity) ?? 0) ||
+      a.period - b.period,
+  );
 }
 
 /**
@@ -90,18 +96,38 @@ export function wideScoreTables(result: MeasureResult, panel: Panel, digits = 6)
       if (!byEntity.has(s.entity)) byEntity.set(s.entity, new Map());
       byEntity.get(s.entity)!.set(s.period, s.index);
     }
-    out[system] = [[panel.entityColumn, ...periods.map(String)], ...[...byEntity].map(([e, m]) => [e, ...periods.map((p) => (m.has(p) ? roundSignificant(m.get(p)!, digits) : ''))])];
+    out[system] = [
+      [panel.entityColumn, ...periods.map(String)],
+      ...[...byEntity].map(([e, m]) => [
+        e,
+        ...periods.map((p) => (m.has(p) ? roundSignificant(m.get(p)!, digits) : '')),
+      ]),
+    ];
   }
   return out;
 }
 
 /** weights.csv rows: indicators with their dimension path, column, direction, weight and raw weight. */
 export function weightTable(result: MeasureResult, framework: Framework): unknown[][] {
-  const info = new Map(framework.systems.flatMap((s) => systemIndicators(s).map((p) => [`${s.id}\u0000${p.indicator.id}`, p.indicator] as const)));
+  const info = new Map(
+    framework.systems.flatMap((s) =>
+      systemIndicators(s).map((p) => [`${s.id}\u0000${p.indicator.id}`, p.indicator] as const),
+    ),
+  );
   const rows: unknown[][] = [['system', 'dimension', 'path', 'id', 'column', 'direction', 'unit', 'weight', 'raw']];
   for (const w of result.weights) {
     const i = info.get(`${w.system}\u0000${w.id}`);
-    rows.push([w.system, w.dimension, w.path.join('/'), w.id, i?.column ?? '', i?.direction ?? '', i?.unit ?? '', w.weight, w.raw]);
+    rows.push([
+      w.system,
+      w.dimension,
+      w.path.join('/'),
+      w.id,
+      i?.column ?? '',
+      i?.direction ?? '',
+      i?.unit ?? '',
+      w.weight,
+      w.raw,
+    ]);
   }
   return rows;
 }

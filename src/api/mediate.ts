@@ -34,7 +34,12 @@ export interface MediateStageOptions extends SampleOptions {
 
 /** The mediation result object of one sample: the contract plus the stepwise evidence. */
 export function mediationJson(r: MediationResult) {
-  const pe = (p: MediationResult['total']) => ({ path: p.path, estimate: p.estimate, stdError: p.stdError, pValue: p.pValue });
+  const pe = (p: MediationResult['total']) => ({
+    path: p.path,
+    estimate: p.estimate,
+    stdError: p.stdError,
+    pValue: p.pValue,
+  });
   return {
     layout: r.layout,
     total: pe(r.total),
@@ -67,7 +72,10 @@ export function mediationJson(r: MediationResult) {
 }
 
 /** Mediation on each subsample (imputation first, then the robustness options). */
-export function runMediate(raw: Panel, options: MediateStageOptions): { panel: Panel; by?: string; results: SampleResult<MediationResult>[] } {
+export function runMediate(
+  raw: Panel,
+  options: MediateStageOptions,
+): { panel: Panel; by?: string; results: SampleResult<MediationResult>[] } {
   const mediators = listOf(options.mediators);
   const controls = listOf(options.controls);
   const panel = imputeColumns(raw, options.impute, [options.y, options.x, ...mediators, ...controls]);

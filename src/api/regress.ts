@@ -28,9 +28,13 @@ function formulaColumns(panel: Panel, formulas: readonly string[]): string[] {
 }
 
 /** Each formula on each subsample, and the side-by-side table of all of them. */
-export function runRegress(panel: Panel, options: RegressStageOptions): { panel: Panel; fits: RegressModel[]; table: RegressionTable } {
+export function runRegress(
+  panel: Panel,
+  options: RegressStageOptions,
+): { panel: Panel; fits: RegressModel[]; table: RegressionTable } {
   const level = options.level ?? 0.95;
-  if (!(level > 0 && level < 1)) throw new InputError(`--level must be between 0 and 1 (got ${level})`, { hint: 'e.g. --level 0.95' });
+  if (!(level > 0 && level < 1))
+    throw new InputError(`--level must be between 0 and 1 (got ${level})`, { hint: 'e.g. --level 0.95' });
   const formulas = typeof options.formula === 'string' ? [options.formula] : [...options.formula];
   // Heterogeneity (by) and robustness (winsorize, dropMunicipalities): each formula on each sample.
   const samples = robustnessSamples(panel, options, formulaColumns(panel, formulas));

@@ -18,11 +18,18 @@ export interface SampleOptions {
  * Apply the robustness options to `panel` (winsorising `variables`) and split it by `by`: one
  * labelled panel per subsample (`all` without `by`).
  */
-export function robustnessSamples(panel: Panel, options: SampleOptions, variables: readonly string[]): { group: string; panel: Panel }[] {
+export function robustnessSamples(
+  panel: Panel,
+  options: SampleOptions,
+  variables: readonly string[],
+): { group: string; panel: Panel }[] {
   let p = panel;
   if (options.dropMunicipalities) p = dropMunicipalities(p);
   if (options.winsorize !== undefined) {
-    if (!(options.winsorize > 0 && options.winsorize < 0.5)) throw new InputError(`--winsorize takes a share in (0, 0.5) (got ${options.winsorize})`, { hint: 'e.g. --winsorize 0.01' });
+    if (!(options.winsorize > 0 && options.winsorize < 0.5))
+      throw new InputError(`--winsorize takes a share in (0, 0.5) (got ${options.winsorize})`, {
+        hint: 'e.g. --winsorize 0.01',
+      });
     p = winsorize(p, variables, { p: options.winsorize });
   }
   return options.by ? splitByGroup(p, options.by) : [{ group: 'all', panel: p }];
@@ -40,7 +47,12 @@ export interface SampleResult<R> {
  * with `by`), its notes holding what reading, imputation and sample selection did, then the model's
  * own notes; plus the dataset name and its SIMULATED flag.
  */
-export function sampleResultsJson<R extends { notes: readonly Note[] }, J extends object>(panel: Panel, by: string | undefined, results: readonly SampleResult<R>[], toJson: (r: R) => J) {
+export function sampleResultsJson<R extends { notes: readonly Note[] }, J extends object>(
+  panel: Panel,
+  by: string | undefined,
+  results: readonly SampleResult<R>[],
+  toJson: (r: R) => J,
+) {
   const meta = { data: panel.meta.name, simulated: panel.meta.simulated };
   const withNotes = (r: SampleResult<R>) => ({ ...toJson(r.result), notes: [...r.notes, ...r.result.notes] });
   if (by) return { by, groups: results.map((r) => ({ group: r.group, ...withNotes(r) })), ...meta };

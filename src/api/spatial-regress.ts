@@ -83,10 +83,18 @@ export interface SpatialRegressResult {
 }
 
 /** Fit the model and keep the engine objects (for scenarios and the report). */
-export function spatialFit(panel: Panel, options: SpatialRegressOptions): { fit: SpatialFit; data: ReturnType<typeof spatialPanelData>; w: ReturnType<typeof toSparseW> } {
+export function spatialFit(
+  panel: Panel,
+  options: SpatialRegressOptions,
+): { fit: SpatialFit; data: ReturnType<typeof spatialPanelData>; w: ReturnType<typeof toSparseW> } {
   const w = toSparseW(options.weights);
   const data = spatialPanelData(panel, options.formula, options.weights.ids);
-  const fit = fitSpatialPanel(data, w, { model: options.model ?? 'sdm', fe: options.fe ?? 'both', leeYu: options.leeYu, logdet: options.logdet });
+  const fit = fitSpatialPanel(data, w, {
+    model: options.model ?? 'sdm',
+    fe: options.fe ?? 'both',
+    leeYu: options.leeYu,
+    logdet: options.logdet,
+  });
   return { fit, data, w };
 }
 
@@ -100,7 +108,8 @@ export function spatialRegress(panel: Panel, options: SpatialRegressOptions): Sp
   const inference = options.inference ?? 'simulation';
   const draws = options.draws ?? 1000;
   const seed = options.seed ?? 1;
-  if (inference === 'simulation' && !(Number.isInteger(draws) && draws >= 2)) throw new InputError(`--draws must be an integer ≥ 2 (got ${draws})`);
+  if (inference === 'simulation' && !(Number.isInteger(draws) && draws >= 2))
+    throw new InputError(`--draws must be an integer ≥ 2 (got ${draws})`);
   const effects = spatialEffects(fit, { inference, draws, seed });
   const tests: SpatialRegressResult['tests'] = {};
   if (options.tests ?? true) {
@@ -116,7 +125,14 @@ export function spatialRegress(panel: Panel, options: SpatialRegressOptions): Sp
     const z = fit.beta[j] / se;
     return { term, estimate: fit.beta[j], stdError: se, statistic: z, pValue: normalTwoSided(z) };
   });
-  const spatial = fit.rhoName === null ? undefined : { estimate: fit.rho, stdError: Math.sqrt(fit.vcov.data[0]), pValue: normalTwoSided(fit.rho / Math.sqrt(fit.vcov.data[0])) };
+  const spatial =
+    fit.rhoName === null
+      ? undefined
+      : {
+          estimate: fit.rho,
+          stdError: Math.sqrt(fit.vcov.data[0]),
+          pValue: normalTwoSided(fit.rho / Math.sqrt(fit.vcov.data[0])),
+        };
   return {
     model: fit.model,
     fe: fit.fe,
@@ -132,7 +148,11 @@ export function spatialRegress(panel: Panel, options: SpatialRegressOptions): Sp
     periods: fit.T,
     effects,
     entityEffects: fit.N <= 1000 ? entityEffects(fit) : null,
-    effectsInference: { method: inference, draws: inference === 'simulation' ? draws : null, seed: inference === 'simulation' ? seed : null },
+    effectsInference: {
+      method: inference,
+      draws: inference === 'simulation' ? draws : null,
+      seed: inference === 'simulation' ? seed : null,
+    },
     tests,
     logdet: { method: fit.logdet.method, interval: [fit.logdet.lower, fit.logdet.upper] },
     weights: { kind: options.weights.kind, style: options.weights.style, entities: fit.N },
@@ -144,7 +164,12 @@ export function spatialRegress(panel: Panel, options: SpatialRegressOptions): Sp
 /** A shock for {@link scenario}: a change of one regressor in chosen entities, or up to a group's mean. */
 export type ScenarioShock =
   | { readonly kind: 'add'; readonly variable: string; readonly delta: number; readonly entities?: readonly string[] }
-  | { readonly kind: 'reach-mean'; readonly variable: string; readonly group: string; readonly groupOf: (id: string) => string | undefined };
+  | {
+      readonly kind: 'reach-mean';
+      readonly variable: string;
+      readonly group: string;
+      readonly groupOf: (id: string) => string | undefined;
+    };
 
 /** Options of {@link scenario}. */
 export interface ScenarioApiOptions extends SpatialRegressOptions {
@@ -173,7 +198,9 @@ export function scenario(panel: Panel, options: ScenarioApiOptions): ScenarioApi
   const { fit, data } = spatialFit(panel, options);
   const k = data.xNames.indexOf(options.shock.variable);
   if (k < 0) {
-    throw new InputError(`the shocked variable "${options.shock.variable}" is not a regressor of the formula`, { hint: `shock one of: ${data.xNames.join(', ')}` });
+    throw new InputError(`the shocked variable "${options.shock.variable}" is not a regressor of the formula`, {
+      hint: `shock one of: ${data.xNames.join(', ')}`,
+    });
   }
   const N = fit.N;
   const T = fit.T;
@@ -184,19 +211,29 @@ export function scenario(panel: Panel, options: ScenarioApiOptions): ScenarioApi
     const targets = shock.entities ?? fit.ids;
     for (const id of targets) {
       const i = fit.ids.indexOf(id);
-      if (i < 0) throw new InputError(`--entities: "${id}" is not an entity of the data`, { hint: `spell it as in the data, e.g. ${fit.ids.slice(0, 3).join(', ')}` });
+      if (i < 0)
+        throw new InputError(`--entities: "${id}" is not an entity of the data`, {
+          hint: `spell it as in the data, e.g. ${fit.ids.slice(0, 3).join(', ')}`,
+        });
       delta[i] = shock.delta;
     }
     shockText = `${shock.variable} ${shock.delta >= 0 ? '+' : ''}${shock.delta} in ${shock.entities ? shock.entities.join(', ') : 'every entity'}`;
   } else {
     const last = data.x[k].subarray((T - 1) * N, T * N);
     const members = fit.ids.map((id, i) => (shock.groupOf(id) === shock.group ? i : -1)).filter((i) => i >= 0);
-    if (!members.length) throw new InputError(`no entity belongs to group "${shock.group}"`, { hint: 'name a group of the data (e.g. East)' });
+    if (!members.length)
+      throw new InputError(`no entity belongs to group "${shock.group}"`, {
+        hint: 'name a group of the data (e.g. East)',
+      });
     const target = members.reduce((s, i) => s + last[i], 0) / members.length;
     for (let i = 0; i < N; i++) delta[i] = Math.max(0, target - last[i]);
     shockText = `${shock.variable} raised to the ${shock.group} mean of ${fit.periods[T - 1]} (${target.toPrecision(6)}) wherever below it`;
   }
-  const res = scenarioEffects(fit, shock.variable, delta, { draws: options.draws, seed: options.seed, level: options.level });
+  const res = scenarioEffects(fit, shock.variable, delta, {
+    draws: options.draws,
+    seed: options.seed,
+    level: options.level,
+  });
   return {
     model: fit.model,
     fe: fit.fe,

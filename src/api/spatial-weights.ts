@@ -46,7 +46,11 @@ export interface SpatialWeightsOptions {
  */
 export function spatialWeightsFor(panel: Panel, section: CrossSection, options: SpatialWeightsOptions): SpatialWeights {
   const style = options.style ?? 'W';
-  const given = [options.neighbours && '--neighbors', options.distance && '--distance', options.economic && '--economic'].filter(Boolean);
+  const given = [
+    options.neighbours && '--neighbors',
+    options.distance && '--distance',
+    options.economic && '--economic',
+  ].filter(Boolean);
   if (given.length > 1) throw new InputError(`give one kind of spatial weights, not ${given.join(' and ')}`);
   if (options.economic) {
     // economic distance on the entity's mean of the variable over all periods (missing periods skipped)
@@ -68,5 +72,12 @@ export function spatialWeightsFor(panel: Panel, section: CrossSection, options: 
     if (options.knn !== undefined) return knnWeights(section.ids, coords, options.knn, { style });
     return inverseDistanceWeights(section.ids, coords, { power: options.power ?? 1, cutoffKm: options.cutoff, style });
   }
-  return resolveContiguity({ entities: panel.entities, keep: section.ids, pairs: options.neighbours, file: options.neighboursFile, builtinBorders: options.builtinBorders, style });
+  return resolveContiguity({
+    entities: panel.entities,
+    keep: section.ids,
+    pairs: options.neighbours,
+    file: options.neighboursFile,
+    builtinBorders: options.builtinBorders,
+    style,
+  });
 }

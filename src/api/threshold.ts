@@ -41,7 +41,16 @@ export interface ThresholdStageOptions extends SampleOptions {
 /** The threshold result object of one sample (LR profiles left out to keep it small). */
 export function thresholdJson(r: ThresholdResult) {
   return {
-    thresholds: r.thresholds.map((t) => ({ order: t.order, estimate: t.estimate, ciLow: t.ciLow, ciHigh: t.ciHigh, F: t.F, pValue: t.pValue, critical: t.critical, ssr: t.ssr })),
+    thresholds: r.thresholds.map((t) => ({
+      order: t.order,
+      estimate: t.estimate,
+      ciLow: t.ciLow,
+      ciHigh: t.ciHigh,
+      F: t.F,
+      pValue: t.pValue,
+      critical: t.critical,
+      ssr: t.ssr,
+    })),
     coefficients: r.coefficients,
     vcov: r.vcov,
     regimes: r.regimes,
@@ -59,13 +68,19 @@ export function thresholdJson(r: ThresholdResult) {
 /** Check the grid and the number of thresholds (InputError naming the flag). */
 export function checkThresholdOptions(options: Pick<ThresholdStageOptions, 'grid' | 'thresholds'>): void {
   const grid = options.grid ?? 'all';
-  if (grid !== 'all' && !(Number.isInteger(grid) && grid >= 1)) throw new InputError(`--grid takes "all" or a whole number (got "${grid}")`, { hint: 'e.g. --grid all or --grid 300' });
+  if (grid !== 'all' && !(Number.isInteger(grid) && grid >= 1))
+    throw new InputError(`--grid takes "all" or a whole number (got "${grid}")`, {
+      hint: 'e.g. --grid all or --grid 300',
+    });
   const k = options.thresholds ?? 1;
   if (![1, 2, 3].includes(k)) throw new InputError(`--thresholds must be 1, 2 or 3 (got ${k})`);
 }
 
 /** The threshold model on each subsample (imputation first, then the robustness options). */
-export function runThreshold(raw: Panel, options: ThresholdStageOptions): { panel: Panel; by?: string; results: SampleResult<ThresholdResult>[] } {
+export function runThreshold(
+  raw: Panel,
+  options: ThresholdStageOptions,
+): { panel: Panel; by?: string; results: SampleResult<ThresholdResult>[] } {
   checkThresholdOptions(options);
   const controls = listOf(options.controls);
   const panel = imputeColumns(raw, options.impute, [options.y, options.x, options.q, ...controls]);

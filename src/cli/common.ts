@@ -53,7 +53,10 @@ export function cliLang(): Lang {
 
 /** Add the common flags: --data, --entity, --period, --encoding, --sheet, --layout, --skip-rows, --header-rows, --frequency, --json, --out, --lang, --system. */
 export function withDataOptions(cmd: Command, { requireData = true, scoresSystem = true } = {}): Command {
-  const data = new Option('--data <file|builtin>', 'panel data: a CSV/XLSX/JSON file (or an .xls web export), or a built-in dataset (world-pwt, china-sim)');
+  const data = new Option(
+    '--data <file|builtin>',
+    'panel data: a CSV/XLSX/JSON file (or an .xls web export), or a built-in dataset (world-pwt, china-sim)',
+  );
   if (requireData) data.makeOptionMandatory();
   const withCmd = cmd
     .addOption(data)
@@ -62,13 +65,33 @@ export function withDataOptions(cmd: Command, { requireData = true, scoresSystem
     .option('--encoding <enc>', 'CSV text encoding: utf-8 or gb18030/gbk (default: detected)')
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
     .addOption(new Option('--layout <layout>', 'data layout').choices(['long', 'wide', 'auto']).default('auto'))
-    .option('--skip-rows <n>', 'rows above the header to skip (default: found: titles, notes, NBS lines)', intOption('--skip-rows'))
+    .option(
+      '--skip-rows <n>',
+      'rows above the header to skip (default: found: titles, notes, NBS lines)',
+      intOption('--skip-rows'),
+    )
     .option('--header-rows <n>', 'header rows, combined into column names (default: found)', intOption('--header-rows'))
-    .addOption(new Option('--frequency <f>', 'periods: year, quarter or month (default: detected, else year)').choices(['year', 'quarter', 'month', 'auto']).default('auto'))
+    .addOption(
+      new Option('--frequency <f>', 'periods: year, quarter or month (default: detected, else year)')
+        .choices(['year', 'quarter', 'month', 'auto'])
+        .default('auto'),
+    )
     .option('--json', 'print one JSON object on stdout and nothing else')
-    .option('--out <dir>', 'write results to this folder: CSV and XLSX tables, charts (SVG, PNG) and an HTML report (index.html)')
-    .addOption(new Option('--lang <lang>', 'language of the report written with --out, and of messages (default: NQPF_LANG, else en)').choices(['en', 'zh']));
-  if (scoresSystem) withCmd.option('--system <id>', "with nqpf's scores.csv (one row per entity, period and system): keep this system's rows");
+    .option(
+      '--out <dir>',
+      'write results to this folder: CSV and XLSX tables, charts (SVG, PNG) and an HTML report (index.html)',
+    )
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        'language of the report written with --out, and of messages (default: NQPF_LANG, else en)',
+      ).choices(['en', 'zh']),
+    );
+  if (scoresSystem)
+    withCmd.option(
+      '--system <id>',
+      "with nqpf's scores.csv (one row per entity, period and system): keep this system's rows",
+    );
   return withCmd;
 }
 
@@ -101,7 +124,9 @@ export function printNotes(notes: readonly Note[], verbose = false): void {
     if (seen.has(n.message)) continue;
     seen.add(n.message);
     const zh = messagesLang === 'zh';
-    process.stderr.write(`${n.level === 'warning' ? (zh ? '警告' : 'warning') : zh ? '记录' : 'note'}${zh ? '：' : ': '}${noteText(n, messagesLang)}\n`);
+    process.stderr.write(
+      `${n.level === 'warning' ? (zh ? '警告' : 'warning') : zh ? '记录' : 'note'}${zh ? '：' : ': '}${noteText(n, messagesLang)}\n`,
+    );
   }
 }
 
@@ -139,7 +164,10 @@ export function numberOption(flag: string) {
 /** `--impute` for commands that fit models on raw variables (see {@link imputeColumns}). */
 export function withImputeOption(cmd: Command, defaultMethod: ImputeMethod = 'none'): Command {
   return cmd.addOption(
-    new Option('--impute <method>', 'missing values of the variables used: linear (within entity), mean (group mean in the period), drop rows, none')
+    new Option(
+      '--impute <method>',
+      'missing values of the variables used: linear (within entity), mean (group mean in the period), drop rows, none',
+    )
       .choices(['linear', 'mean', 'drop', 'none'])
       .default(defaultMethod),
   );
@@ -151,7 +179,10 @@ export function fixed(x: number, d = 4): string {
 }
 
 /** `--out DIR`: write each table (first row = header) as DIR/<name>.csv with a BOM (Excel reads Chinese). Returns the file names. */
-export async function writeTables(dir: string, tables: Record<string, readonly (readonly unknown[])[]>): Promise<string[]> {
+export async function writeTables(
+  dir: string,
+  tables: Record<string, readonly (readonly unknown[])[]>,
+): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const names = Object.keys(tables).map((n) => `${n}.csv`);
   for (const [name, rows] of Object.entries(tables)) await writeCsv(path.join(dir, `${name}.csv`), rows, { bom: true });
@@ -167,6 +198,7 @@ export function parseYears(value: string | undefined): number[] | undefined {
     return Array.from({ length: b - a + 1 }, (_, i) => a + i);
   }
   const v = list(value).map(Number);
-  if (!v.length || v.some((x) => !Number.isFinite(x))) throw new InputError(`--years takes years such as 2012,2017 or 2012-2023 (got "${value}")`);
+  if (!v.length || v.some((x) => !Number.isFinite(x)))
+    throw new InputError(`--years takes years such as 2012,2017 or 2012-2023 (got "${value}")`);
   return v;
 }

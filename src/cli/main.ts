@@ -28,7 +28,10 @@ export async function buildProgram(argv?: readonly string[]): Promise<Command> {
     .version(VERSION)
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', '\nExample:\n  nqpf demo --out nqpf-report\n  nqpf measure --data world-pwt --framework pwt --json');
+    .addHelpText(
+      'after',
+      '\nExample:\n  nqpf demo --out nqpf-report\n  nqpf measure --data world-pwt --framework pwt --json',
+    );
   const wanted = argv ? commandOf(argv) : undefined;
   const registers = await Promise.all(commands.map((c) => (!argv || c === wanted ? c.load() : undefined)));
   commands.forEach((entry, i) => {
@@ -61,7 +64,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        return 0;
       return e.exitCode === 0 ? 0 : 2;
     }
     if (isInputError(e)) {
@@ -71,14 +75,22 @@ export async function main(argv: string[]): Promise<number> {
     }
     process.stderr.write(`${zh ? '内部错误：' : 'internal error: '}${(e as Error)?.message ?? String(e)}\n`);
     if (debug) process.stderr.write(`${(e as Error)?.stack}\n`);
-    else process.stderr.write(zh ? '  （这是 nqpf 的缺陷；请加 --debug 重新运行并报告堆栈信息）\n' : '  (this is a bug in nqpf; run again with --debug and report the stack trace)\n');
+    else
+      process.stderr.write(
+        zh
+          ? '  （这是 nqpf 的缺陷；请加 --debug 重新运行并报告堆栈信息）\n'
+          : '  (this is a bug in nqpf; run again with --debug and report the stack trace)\n',
+      );
     return 1;
   }
 }
 
 // Run when executed directly (`tsx src/cli/main.ts …` in development); bin/nqpf.js imports the build.
 const entry = process.argv[1] ?? '';
-if (/[\\/]cli[\\/]main\.(ts|js)$/.test(entry) && import.meta.url.endsWith(entry.replace(/\\/g, '/').split('/').slice(-2).join('/'))) {
+if (
+  /[\\/]cli[\\/]main\.(ts|js)$/.test(entry) &&
+  import.meta.url.endsWith(entry.replace(/\\/g, '/').split('/').slice(-2).join('/'))
+) {
   main(process.argv).then((code) => {
     process.exitCode = code;
   });

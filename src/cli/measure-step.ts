@@ -19,9 +19,16 @@ export function withMeasureStep(cmd: Command): Command {
   // Missing indicator values are interpolated within entities by default here: coupling and obstacle
   // degrees need every system scored.
   return withImputeOption(cmd, 'linear')
-    .option('--framework <file|builtin>', 'indicator framework to measure first (default for built-in data: seed for china-sim, pwt for world-pwt)')
+    .option(
+      '--framework <file|builtin>',
+      'indicator framework to measure first (default for built-in data: seed for china-sim, pwt for world-pwt)',
+    )
     .option('--weights <method>', 'weights of the measure step (entropy, critic, cv, equal, fixed, or a+b)', 'entropy')
-    .addOption(new Option('--normalize <method>', 'normalisation of the measure step').choices(['minmax', 'minmax-shift', 'minmax-range']).default('minmax'));
+    .addOption(
+      new Option('--normalize <method>', 'normalisation of the measure step')
+        .choices(['minmax', 'minmax-shift', 'minmax-range'])
+        .default('minmax'),
+    );
 }
 
 const DEFAULT_FRAMEWORK: Record<string, string> = { 'china-sim': 'seed', 'world-pwt': 'pwt' };
@@ -29,6 +36,9 @@ const DEFAULT_FRAMEWORK: Record<string, string> = { 'china-sim': 'seed', 'world-
 /** The framework of the measure step: --framework, or the built-in dataset's own (seed for china-sim, pwt for world-pwt). */
 export async function measureFramework(opts: MeasureStepOptions): Promise<Framework> {
   const spec = opts.framework ?? DEFAULT_FRAMEWORK[opts.data];
-  if (!spec) throw new InputError('no framework to measure with', { hint: 'give --framework FILE, or pass a CSV of system scores' });
+  if (!spec)
+    throw new InputError('no framework to measure with', {
+      hint: 'give --framework FILE, or pass a CSV of system scores',
+    });
   return resolveFramework(spec);
 }

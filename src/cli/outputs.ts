@@ -21,7 +21,11 @@ import type { ThresholdResult } from '../explain/mechanisms/threshold.js';
 import { writeTables } from './common.js';
 
 /** Fonts for deterministic PNGs: DejaVu Sans (Latin) and Droid Sans Fallback (CJK), where installed (.ci/run installs them). */
-export const PNG_FONT_FILES = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf'];
+export const PNG_FONT_FILES = [
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+  '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf',
+];
 
 /** What a command writes with `--out`. */
 export interface CommandOutputs {
@@ -42,7 +46,12 @@ export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {
   const { Resvg } = await import('@resvg/resvg-js');
   const fontFiles = PNG_FONT_FILES.filter((f) => existsSync(f));
   const r = new Resvg(svg, {
-    font: { fontFiles, loadSystemFonts: fontFiles.length === 0, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+    font: {
+      fontFiles,
+      loadSystemFonts: fontFiles.length === 0,
+      defaultFontFamily: 'DejaVu Sans',
+      sansSerifFamily: 'DejaVu Sans',
+    },
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
   });
@@ -58,7 +67,11 @@ type TableBlock = Extract<Block, { kind: 'table' }>;
  * Report tables longer than {@link REPORT_TABLE_ROWS} show their first rows and a note; the full
  * tables are returned as XLSX sheets (header = the column labels).
  */
-export function capTables(sections: readonly ReportSection[], workbook: string, lang: Lang): { sections: ReportSection[]; sheets: { name: string; rows: unknown[][] }[] } {
+export function capTables(
+  sections: readonly ReportSection[],
+  workbook: string,
+  lang: Lang,
+): { sections: ReportSection[]; sheets: { name: string; rows: unknown[][] }[] } {
   const sheets: { name: string; rows: unknown[][] }[] = [];
   const capped = sections.map((s) => ({
     ...s,
@@ -66,9 +79,19 @@ export function capTables(sections: readonly ReportSection[], workbook: string, 
       if (b.kind !== 'table' || b.rows.length <= REPORT_TABLE_ROWS) return b;
       const t = b as TableBlock;
       const name = `${s.id}-${k + 1}`.slice(-31);
-      const cell = (v: unknown) => (v !== null && typeof v === 'object' && 'en' in (v as object) ? labelText(v as Label, lang) : v);
-      sheets.push({ name, rows: [t.columns.map((c) => labelText(c.label, lang)), ...t.rows.map((r) => t.columns.map((c) => cell(r[c.key])))] });
-      const more = lang === 'zh' ? `表中显示前 ${REPORT_TABLE_ROWS} 行，共 ${t.rows.length} 行；完整表格见 ${workbook} 的工作表“${name}”。` : `The first ${REPORT_TABLE_ROWS} of ${t.rows.length} rows; the full table is sheet "${name}" of ${workbook}.`;
+      const cell = (v: unknown) =>
+        v !== null && typeof v === 'object' && 'en' in (v as object) ? labelText(v as Label, lang) : v;
+      sheets.push({
+        name,
+        rows: [
+          t.columns.map((c) => labelText(c.label, lang)),
+          ...t.rows.map((r) => t.columns.map((c) => cell(r[c.key]))),
+        ],
+      });
+      const more =
+        lang === 'zh'
+          ? `表中显示前 ${REPORT_TABLE_ROWS} 行，共 ${t.rows.length} 行；完整表格见 ${workbook} 的工作表“${name}”。`
+          : `The first ${REPORT_TABLE_ROWS} of ${t.rows.length} rows; the full table is sheet "${name}" of ${workbook}.`;
       const note = t.note === undefined ? more : `${labelText(t.note, lang)} ${more}`;
       return { ...t, rows: t.rows.slice(0, REPORT_TABLE_ROWS), note };
     }),
@@ -130,37 +153,102 @@ export async function writeCommandOutputs(dir: string, command: string, out: Com
 export async function writeMechanismOutputs(
   dir: string,
   command: 'mediate' | 'threshold',
-  run: { readonly panel: Panel; readonly by?: string; readonly results: readonly { readonly group: string; readonly notes: readonly Note[]; readonly result: MediationResult | ThresholdResult }[] },
+  run: {
+    readonly panel: Panel;
+    readonly by?: string;
+    readonly results: readonly {
+      readonly group: string;
+      readonly notes: readonly Note[];
+      readonly result: MediationResult | ThresholdResult;
+    }[];
+  },
   lang: Lang,
 ): Promise<string[]> {
   const g = (group: string) => (run.by ? [group] : []);
   const gh = run.by ? ['group'] : [];
   const notes = run.results.flatMap((r) => [...r.notes, ...r.result.notes]);
   const sections = run.results.map((r) =>
-    mechanismSection(command === 'mediate' ? { mediation: r.result as MediationResult } : { threshold: r.result as ThresholdResult }, {
-      lang,
-      datasetName: run.panel.meta.name,
-      id: `${command}${run.by ? `-${r.group}` : ''}`.replace(/[^A-Za-z0-9_-]/g, '-'),
-      title: run.by ? `${command === 'mediate' ? (lang === 'zh' ? '中介效应' : 'Mediation') : lang === 'zh' ? '门槛效应' : 'Threshold'}: ${run.by} = ${r.group}` : undefined,
-    }),
+    mechanismSection(
+      command === 'mediate' ? { mediation: r.result as MediationResult } : { threshold: r.result as ThresholdResult },
+      {
+        lang,
+        datasetName: run.panel.meta.name,
+        id: `${command}${run.by ? `-${r.group}` : ''}`.replace(/[^A-Za-z0-9_-]/g, '-'),
+        title: run.by
+          ? `${command === 'mediate' ? (lang === 'zh' ? '中介效应' : 'Mediation') : lang === 'zh' ? '门槛效应' : 'Threshold'}: ${run.by} = ${r.group}`
+          : undefined,
+      },
+    ),
   );
   let tables: Record<string, unknown[][]>;
   if (command === 'mediate') {
     const res = run.results as readonly { group: string; result: MediationResult }[];
     tables = {
-      'mediation-paths': [[...gh, 'path', 'estimate', 'std_error', 'p_value'], ...res.flatMap((r) => [r.result.total, ...r.result.xToM, ...r.result.mToY, ...r.result.mToM, r.result.direct].map((p) => [...g(r.group), p.path, p.estimate, p.stdError, p.pValue]))],
+      'mediation-paths': [
+        [...gh, 'path', 'estimate', 'std_error', 'p_value'],
+        ...res.flatMap((r) =>
+          [r.result.total, ...r.result.xToM, ...r.result.mToY, ...r.result.mToM, r.result.direct].map((p) => [
+            ...g(r.group),
+            p.path,
+            p.estimate,
+            p.stdError,
+            p.pValue,
+          ]),
+        ),
+      ],
       'mediation-indirect': [
-        [...gh, 'mediator', 'estimate', 'ci_low', 'ci_high', 'bc_low', 'bc_high', 'boot_se', 'sobel_z', 'sobel_p', 'share', 'verdict'],
-        ...res.flatMap((r) => r.result.indirect.map((e) => [...g(r.group), e.mediator, e.estimate, e.ciLow, e.ciHigh, e.bcLow, e.bcHigh, e.bootSe, e.sobelZ, e.sobelP, e.share, wenYeText(e.verdict, lang)])),
+        [
+          ...gh,
+          'mediator',
+          'estimate',
+          'ci_low',
+          'ci_high',
+          'bc_low',
+          'bc_high',
+          'boot_se',
+          'sobel_z',
+          'sobel_p',
+          'share',
+          'verdict',
+        ],
+        ...res.flatMap((r) =>
+          r.result.indirect.map((e) => [
+            ...g(r.group),
+            e.mediator,
+            e.estimate,
+            e.ciLow,
+            e.ciHigh,
+            e.bcLow,
+            e.bcHigh,
+            e.bootSe,
+            e.sobelZ,
+            e.sobelP,
+            e.share,
+            wenYeText(e.verdict, lang),
+          ]),
+        ),
       ],
     };
   } else {
     const res = run.results as readonly { group: string; result: ThresholdResult }[];
     tables = {
-      'threshold-estimates': [[...gh, 'order', 'gamma', 'ci_low', 'ci_high', 'F', 'p_value'], ...res.flatMap((r) => r.result.thresholds.map((t) => [...g(r.group), t.order, t.estimate, t.ciLow, t.ciHigh, t.F, t.pValue]))],
-      'threshold-coefficients': [[...gh, 'term', 'estimate', 'std_error', 'statistic', 'p_value'], ...res.flatMap((r) => r.result.coefficients.map((c) => [...g(r.group), c.term, c.estimate, c.stdError, c.statistic, c.pValue]))],
+      'threshold-estimates': [
+        [...gh, 'order', 'gamma', 'ci_low', 'ci_high', 'F', 'p_value'],
+        ...res.flatMap((r) =>
+          r.result.thresholds.map((t) => [...g(r.group), t.order, t.estimate, t.ciLow, t.ciHigh, t.F, t.pValue]),
+        ),
+      ],
+      'threshold-coefficients': [
+        [...gh, 'term', 'estimate', 'std_error', 'statistic', 'p_value'],
+        ...res.flatMap((r) =>
+          r.result.coefficients.map((c) => [...g(r.group), c.term, c.estimate, c.stdError, c.statistic, c.pValue]),
+        ),
+      ],
     };
   }
-  const title = command === 'mediate' ? { en: 'mediation', zh: '中介效应检验' } : { en: 'panel threshold model', zh: '面板门槛模型' };
+  const title =
+    command === 'mediate'
+      ? { en: 'mediation', zh: '中介效应检验' }
+      : { en: 'panel threshold model', zh: '面板门槛模型' };
   return writeCommandOutputs(dir, command, { panel: run.panel, notes, lang, title, tables, sections });
 }

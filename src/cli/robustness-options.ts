@@ -14,8 +14,15 @@ export interface RobustnessFlags {
 /** Add --by, --winsorize and --drop-municipalities. */
 export function withRobustnessOptions(cmd: Command): Command {
   return cmd
-    .option('--by <group>', 'heterogeneity: estimate separately per entity group ("group": regions/continents) or per value of a text column')
-    .option('--winsorize <p>', 'robustness: winsorise the model variables at p and 1−p (Stata winsor2 quantiles), e.g. 0.01', numberOption('--winsorize'))
+    .option(
+      '--by <group>',
+      'heterogeneity: estimate separately per entity group ("group": regions/continents) or per value of a text column',
+    )
+    .option(
+      '--winsorize <p>',
+      'robustness: winsorise the model variables at p and 1−p (Stata winsor2 quantiles), e.g. 0.01',
+      numberOption('--winsorize'),
+    )
     .option('--drop-municipalities', 'robustness: drop Beijing, Tianjin, Shanghai and Chongqing');
 }
 

@@ -20,27 +20,60 @@ export interface SpatialModelCliOptions extends WeightsCliOptions, DataOptions {
 /** Add the model and weights flags (weights flags identical to `nqpf moran`). */
 export function withSpatialModelOptions(cmd: Command): Command {
   return withImputeOption(cmd, 'none')
-    .requiredOption('--formula <formula>', 'y ~ x1 + x2 (fixest expressions such as log(x) allowed; fixed effects go in --fe)')
-    .addOption(new Option('--model <m>', 'sdm (spatial Durbin), sar (lag), sem (error), slx (WX only), sdem (error + WX)').choices(['sdm', 'sar', 'sem', 'slx', 'sdem']).default('sdm'))
+    .requiredOption(
+      '--formula <formula>',
+      'y ~ x1 + x2 (fixest expressions such as log(x) allowed; fixed effects go in --fe)',
+    )
+    .addOption(
+      new Option('--model <m>', 'sdm (spatial Durbin), sar (lag), sem (error), slx (WX only), sdem (error + WX)')
+        .choices(['sdm', 'sar', 'sem', 'slx', 'sdem'])
+        .default('sdm'),
+    )
     .addOption(new Option('--fe <fe>', 'fixed effects').choices(['entity', 'period', 'both', 'none']).default('both'))
-    .option('--lee-yu', 'Lee–Yu (2010) bias correction (transformation approach; default off, as xsmle without leeyu and spatialreg)')
+    .option(
+      '--lee-yu',
+      'Lee–Yu (2010) bias correction (transformation approach; default off, as xsmle without leeyu and spatialreg)',
+    )
     .option('--draws <n>', 'parameter draws for the effects and scenario intervals', intOption('--draws'), 1000)
     .option('--seed <n>', 'seed of the draws', intOption('--seed'), 1)
-    .addOption(new Option('--logdet <method>', 'log-determinant: eigen (exact, W similar to symmetric), sparse-lu (exact band LU), auto').choices(['auto', 'eigen', 'sparse-lu']).default('auto'))
-    .option('--neighbors <file>', 'contiguity: a CSV of neighbour pairs a,b (each pair once); default for china-sim: its province borders')
-    .option('--distance <lat,lon>', 'inverse-distance weights from coordinates: two column names, or lat,lon for a built-in dataset')
+    .addOption(
+      new Option(
+        '--logdet <method>',
+        'log-determinant: eigen (exact, W similar to symmetric), sparse-lu (exact band LU), auto',
+      )
+        .choices(['auto', 'eigen', 'sparse-lu'])
+        .default('auto'),
+    )
+    .option(
+      '--neighbors <file>',
+      'contiguity: a CSV of neighbour pairs a,b (each pair once); default for china-sim: its province borders',
+    )
+    .option(
+      '--distance <lat,lon>',
+      'inverse-distance weights from coordinates: two column names, or lat,lon for a built-in dataset',
+    )
     .option('--power <p>', 'distance decay power in 1/d^p', numberOption('--power'), 1)
     .option('--cutoff <km>', 'only neighbours within this great-circle distance (km)', numberOption('--cutoff'))
-    .option('--economic <column>', 'economic-distance weights 1/|x̄_i − x̄_j| on the entity means of this column; with --neighbors or --distance, their product (geographic × economic)')
+    .option(
+      '--economic <column>',
+      'economic-distance weights 1/|x̄_i − x̄_j| on the entity means of this column; with --neighbors or --distance, their product (geographic × economic)',
+    )
     .option('--knn <k>', 'with --distance: k nearest neighbours instead of inverse distance', intOption('--knn'))
-    .addOption(new Option('--style <style>', 'weights style; spatial panel models need W (row-standardised)').choices(['W', 'B', 'raw']).default('W'));
+    .addOption(
+      new Option('--style <style>', 'weights style; spatial panel models need W (row-standardised)')
+        .choices(['W', 'B', 'raw'])
+        .default('W'),
+    );
 }
 
 /**
  * The weights over all entities of the panel, through `moran`'s resolution path (weightsFromOptions).
  * Helper "out" is writing one shared resolution function for spatial commands: switch this call to it.
  */
-export async function spatialModelWeights(panel: Panel, opts: SpatialModelCliOptions & { data: string; encoding?: string }): Promise<SpatialWeights> {
+export async function spatialModelWeights(
+  panel: Panel,
+  opts: SpatialModelCliOptions & { data: string; encoding?: string },
+): Promise<SpatialWeights> {
   const section: CrossSection = {
     period: panel.periods[panel.periods.length - 1],
     ids: panel.entities.map((e) => e.id),
@@ -52,7 +85,12 @@ export async function spatialModelWeights(panel: Panel, opts: SpatialModelCliOpt
   // --economic with --neighbors or --distance: the product weights (geographic × economic)
   if (opts.economic && (opts.neighbors || opts.distance)) {
     const geo = await weightsFromOptions(panel, section, { ...opts, economic: undefined, style: 'raw' });
-    const econ = await weightsFromOptions(panel, section, { ...opts, neighbors: undefined, distance: undefined, style: 'raw' });
+    const econ = await weightsFromOptions(panel, section, {
+      ...opts,
+      neighbors: undefined,
+      distance: undefined,
+      style: 'raw',
+    });
     return productWeights(geo, econ, { style: opts.style });
   }
   return weightsFromOptions(panel, section, opts);
@@ -62,5 +100,9 @@ export async function spatialModelWeights(panel: Panel, opts: SpatialModelCliOpt
 export async function loadSpatialPanel(opts: SpatialModelCliOptions): Promise<Panel> {
   const panel = await loadData(opts);
   const words = new Set(opts.formula.match(/[\p{L}_][\p{L}\p{N}_.]*/gu) ?? []);
-  return imputeColumns(panel, opts.impute, Object.keys(panel.columns).filter((c) => words.has(c)));
+  return imputeColumns(
+    panel,
+    opts.impute,
+    Object.keys(panel.columns).filter((c) => words.has(c)),
+  );
 }

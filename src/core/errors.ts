@@ -29,7 +29,10 @@ export class InputError extends Error {
     if (this.file) where.push(zh ? `文件 ${this.file}` : this.file);
     if (this.row !== undefined) where.push(zh ? `第 ${this.row} 行` : `row ${this.row}`);
     if (this.column !== undefined) where.push(zh ? `列“${this.column}”` : `column "${this.column}"`);
-    const head = where.length && !(this.file && this.message.startsWith(this.file)) ? `${where.join(zh ? '，' : ', ')}${zh ? '：' : ': '}` : '';
+    const head =
+      where.length && !(this.file && this.message.startsWith(this.file))
+        ? `${where.join(zh ? '，' : ', ')}${zh ? '：' : ': '}`
+        : '';
     return `${head}${this.message}${this.hint ? `\n  ${zh ? '解决办法：' : 'Fix: '}${this.hint}` : ''}`;
   }
 }

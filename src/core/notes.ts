@@ -104,7 +104,12 @@ export interface Note {
 /** The data column a note is about (`detail.column`), if it names one. */
 export function noteColumn(note: Note): string | undefined {
   const d = note.detail;
-  if (d !== null && typeof d === 'object' && !Array.isArray(d) && typeof (d as { column?: unknown }).column === 'string') {
+  if (
+    d !== null &&
+    typeof d === 'object' &&
+    !Array.isArray(d) &&
+    typeof (d as { column?: unknown }).column === 'string'
+  ) {
     return (d as { column: string }).column;
   }
   return undefined;

@@ -93,7 +93,8 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number, type: 2 | 7
     const np = n * p;
     const j = Math.floor(np + 4 * Number.EPSILON * np);
     const g = np - j;
-    if (Math.abs(g) < 4 * Number.EPSILON * Math.max(1, np)) return (sorted[Math.max(0, j - 1)] + sorted[Math.min(n - 1, j)]) / 2;
+    if (Math.abs(g) < 4 * Number.EPSILON * Math.max(1, np))
+      return (sorted[Math.max(0, j - 1)] + sorted[Math.min(n - 1, j)]) / 2;
     return sorted[Math.min(n - 1, j)];
   }
   const h = (n - 1) * p;

@@ -83,13 +83,18 @@ const ALPHA_TOL = 1e-9;
  * @throws InputError for fewer than two systems, bad weights, an unknown method, or a score outside
  *   [0, 1] (naming entity, period and system).
  */
-export function couplingCoordination(data: ScoreTable, systems: readonly string[], options: CouplingOptions = {}): CouplingResult {
+export function couplingCoordination(
+  data: ScoreTable,
+  systems: readonly string[],
+  options: CouplingOptions = {},
+): CouplingResult {
   const method = options.method ?? 'wang';
   if (!COUPLING_METHODS.includes(method)) {
     throw new InputError(`unknown coupling method "${method}"`, { hint: `use one of ${COUPLING_METHODS.join(', ')}` });
   }
   const n = systems.length;
-  if (n < 2) throw new InputError(`coupling needs at least two systems (got ${n})`, { hint: 'e.g. --systems innovation,nqpf' });
+  if (n < 2)
+    throw new InputError(`coupling needs at least two systems (got ${n})`, { hint: 'e.g. --systems innovation,nqpf' });
   // A system coupled with itself gives C = 1 whatever the data: not a finding, a typo.
   const repeated = systems.filter((s, i) => systems.indexOf(s) !== i);
   if (repeated.length) {

@@ -42,7 +42,10 @@ export interface RelativeDevelopment {
 }
 
 /** Status of a ratio E under `thresholds`; undefined for NaN. */
-export function relativeStatus(e: number, thresholds: RelativeThresholds = DEFAULT_RELATIVE_THRESHOLDS): RelativeStatus | undefined {
+export function relativeStatus(
+  e: number,
+  thresholds: RelativeThresholds = DEFAULT_RELATIVE_THRESHOLDS,
+): RelativeStatus | undefined {
   if (Number.isNaN(e)) return undefined;
   if (e <= thresholds.lagging) return 'lagging';
   if (e > thresholds.leading) return 'leading';
@@ -52,9 +55,12 @@ export function relativeStatus(e: number, thresholds: RelativeThresholds = DEFAU
 /** Check that lagging < leading and both are positive. */
 export function validateThresholds(t: RelativeThresholds): void {
   if (!(t.lagging > 0 && t.leading > t.lagging)) {
-    throw new InputError(`relative development thresholds must satisfy 0 < lagging < leading (got ${t.lagging}, ${t.leading})`, {
-      hint: 'e.g. 0.8,1.2 (default) or 0.9,1.1',
-    });
+    throw new InputError(
+      `relative development thresholds must satisfy 0 < lagging < leading (got ${t.lagging}, ${t.leading})`,
+      {
+        hint: 'e.g. 0.8,1.2 (default) or 0.9,1.1',
+      },
+    );
   }
 }
 

@@ -85,7 +85,14 @@ export const CHINA_SIM_INDICATORS = [
 ] as const;
 
 /** Macro and control columns of china-sim. */
-export const CHINA_SIM_CONTROLS = ['gdp', 'population', 'gdp_per_capita', 'urbanization', 'openness', 'fiscal_decentralization'] as const;
+export const CHINA_SIM_CONTROLS = [
+  'gdp',
+  'population',
+  'gdp_per_capita',
+  'urbanization',
+  'openness',
+  'fiscal_decentralization',
+] as const;
 
 /** PWT-based numeric columns of world-pwt (ratios derived from PWT are marked in the README). */
 export const WORLD_PWT_VARIABLES = [
@@ -153,7 +160,8 @@ export const BUILTIN_DATASETS: readonly BuiltinDataset[] = [
     },
     zh: {
       title: '模拟的中国省份数据 2012—2023 年（创新 → 新质生产力机制）',
-      citation: '由 nqpf 依据有文档说明的结构模型以固定随机种子生成的模拟数据（scripts/gen-china-sim.ts），并非官方统计数据。省份名单、代码与邻接关系：公开事实。',
+      citation:
+        '由 nqpf 依据有文档说明的结构模型以固定随机种子生成的模拟数据（scripts/gen-china-sim.ts），并非官方统计数据。省份名单、代码与邻接关系：公开事实。',
       licence: 'MIT（由 nqpf 生成）',
     },
   },

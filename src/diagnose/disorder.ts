@@ -9,7 +9,11 @@ export interface DisorderInputRow {
   readonly entity: string;
   readonly period: number;
   readonly D: number;
-  readonly relative: readonly { readonly system: string; readonly E: number; readonly status: RelativeStatus | undefined }[];
+  readonly relative: readonly {
+    readonly system: string;
+    readonly E: number;
+    readonly status: RelativeStatus | undefined;
+  }[];
 }
 
 export interface DisorderOptions {
@@ -80,21 +84,31 @@ export function structuralDisorder(rows: readonly DisorderInputRow[], options: D
       else if (lagging.length) leading.push(other);
     }
     const imbalanced = r.D < dThreshold;
-    out.push({ entity: r.entity, period: r.period, D: r.D, imbalanced, lagging, leading, disordered: imbalanced || lagging.length > 0 || leading.length > 0 });
+    out.push({
+      entity: r.entity,
+      period: r.period,
+      D: r.D,
+      imbalanced,
+      lagging,
+      leading,
+      disordered: imbalanced || lagging.length > 0 || leading.length > 0,
+    });
   }
-  const periods = [...new Set(out.map((r) => r.period))].sort((a, b) => a - b).map((p) => {
-    const rs = out.filter((r) => r.period === p);
-    const laggingCount: Record<string, number> = {};
-    for (const r of rs) for (const s of r.lagging) laggingCount[s] = (laggingCount[s] ?? 0) + 1;
-    return {
-      period: p,
-      n: rs.length,
-      meanD: mean(rs.map((r) => r.D)),
-      imbalancedShare: rs.filter((r) => r.imbalanced).length / rs.length,
-      disorderedShare: rs.filter((r) => r.disordered).length / rs.length,
-      laggingCount,
-    };
-  });
+  const periods = [...new Set(out.map((r) => r.period))]
+    .sort((a, b) => a - b)
+    .map((p) => {
+      const rs = out.filter((r) => r.period === p);
+      const laggingCount: Record<string, number> = {};
+      for (const r of rs) for (const s of r.lagging) laggingCount[s] = (laggingCount[s] ?? 0) + 1;
+      return {
+        period: p,
+        n: rs.length,
+        meanD: mean(rs.map((r) => r.D)),
+        imbalancedShare: rs.filter((r) => r.imbalanced).length / rs.length,
+        disorderedShare: rs.filter((r) => r.disordered).length / rs.length,
+        laggingCount,
+      };
+    });
   const last = new Map<string, DisorderRow>();
   for (const r of out) {
     const prev = last.get(r.entity);
@@ -107,9 +121,15 @@ export function structuralDisorder(rows: readonly DisorderInputRow[], options: D
  * Imbalance between dimension scores of one entity when no coupling model is run: the coefficient
  * of variation (population sd / mean) and the max/min ratio of the scores. 0 and 1 for equal scores.
  */
-export function dimensionImbalance(scores: Readonly<Record<string, number>>): { cv: number; maxMinRatio: number; weakest: string; strongest: string } {
+export function dimensionImbalance(scores: Readonly<Record<string, number>>): {
+  cv: number;
+  maxMinRatio: number;
+  weakest: string;
+  strongest: string;
+} {
   const entries = Object.entries(scores).filter(([, v]) => Number.isFinite(v));
-  if (entries.length < 2) return { cv: NaN, maxMinRatio: NaN, weakest: entries[0]?.[0] ?? '', strongest: entries[0]?.[0] ?? '' };
+  if (entries.length < 2)
+    return { cv: NaN, maxMinRatio: NaN, weakest: entries[0]?.[0] ?? '', strongest: entries[0]?.[0] ?? '' };
   const vals = entries.map(([, v]) => v);
   let lo = entries[0];
   let hi = entries[0];

@@ -47,7 +47,11 @@ export interface DormancyResult {
  * observed share per indicator and per entity, imputed share, and the indicators and entities below
  * the availability threshold. Pure bookkeeping: no statistics are estimated.
  */
-export function dataDormancy(coverage: Coverage, imputed: readonly ImputedCell[] = [], options: DormancyOptions = {}): DormancyResult {
+export function dataDormancy(
+  coverage: Coverage,
+  imputed: readonly ImputedCell[] = [],
+  options: DormancyOptions = {},
+): DormancyResult {
   const threshold = options.threshold ?? 0.65;
   const maxImputed = options.maxImputed ?? 0.2;
   const columns = new Set(coverage.columns);
@@ -63,7 +67,15 @@ export function dataDormancy(coverage: Coverage, imputed: readonly ImputedCell[]
   const item = (id: string, observed: number, total: number, imp: number): DormancyItem => {
     const observedShare = total > 0 ? observed / total : NaN;
     const imputedShare = total > 0 ? imp / total : NaN;
-    return { id, observed, total, observedShare, imputedShare, dormant: !(observedShare >= threshold), mostlyImputed: imputedShare > maxImputed };
+    return {
+      id,
+      observed,
+      total,
+      observedShare,
+      imputedShare,
+      dormant: !(observedShare >= threshold),
+      mostlyImputed: imputedShare > maxImputed,
+    };
   };
   const indicators = coverage.byColumn.map((c) => item(c.column, c.observed, c.total, impByColumn.get(c.column) ?? 0));
   const entities = coverage.byEntity.map((e) => item(e.entity, e.observed, e.total, impByEntity.get(e.entity) ?? 0));

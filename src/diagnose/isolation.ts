@@ -33,10 +33,19 @@ export interface IsolationResult {
  * clusters, islands without neighbours, and entities with no significant spatial tie (class NS).
  * `islands` are entity ids (e.g. `w.isolates.map((i) => w.ids[i])`).
  */
-export function ecologicalIsolation(local: readonly IsolationInputRow[], islands: readonly string[] = []): IsolationResult {
+export function ecologicalIsolation(
+  local: readonly IsolationInputRow[],
+  islands: readonly string[] = [],
+): IsolationResult {
   const island = new Set(islands);
   const rows = local.map((r): IsolationRow => {
-    const status: IsolationStatus = island.has(r.entity) ? 'island' : r.cluster === 'LL' ? 'low-low' : r.cluster === 'NS' ? 'no-significant-tie' : 'tied';
+    const status: IsolationStatus = island.has(r.entity)
+      ? 'island'
+      : r.cluster === 'LL'
+        ? 'low-low'
+        : r.cluster === 'NS'
+          ? 'no-significant-tie'
+          : 'tied';
     return { entity: r.entity, status, cluster: r.cluster };
   });
   const pick = (s: IsolationStatus) => rows.filter((r) => r.status === s).map((r) => r.entity);

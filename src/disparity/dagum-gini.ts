@@ -67,7 +67,11 @@ export interface DagumResult {
  *
  * Cost: O(n²) pairwise differences, accumulated with compensated sums.
  */
-export function dagumGini(values: ArrayLike<number>, groups: readonly string[], order?: readonly string[]): DagumResult {
+export function dagumGini(
+  values: ArrayLike<number>,
+  groups: readonly string[],
+  order?: readonly string[],
+): DagumResult {
   const g = makeGrouping(groups, order);
   const k = g.names.length;
   const n = values.length;

@@ -48,7 +48,12 @@ export interface DisparityResult {
  *
  * @throws InputError for negative values (naming entity and period) or an unknown column.
  */
-export function disparityByPeriod(panel: Panel, value: string, groupBy: string, options: DisparityOptions = {}): DisparityResult {
+export function disparityByPeriod(
+  panel: Panel,
+  value: string,
+  groupBy: string,
+  options: DisparityOptions = {},
+): DisparityResult {
   const y = column(panel, value);
   const labels = groupLabels(panel, groupBy);
   const log = new NoteLog();
@@ -77,7 +82,10 @@ export function disparityByPeriod(panel: Panel, value: string, groupBy: string, 
     for (const g of gs) counts.set(g, (counts.get(g) ?? 0) + 1);
     for (const [g, c] of counts) {
       if (c === 1) {
-        log.warn('singleton-group', `group "${g}" has one member in ${t}: its within-group Gini is 0 and it enters only the between-group parts`);
+        log.warn(
+          'singleton-group',
+          `group "${g}" has one member in ${t}: its within-group Gini is 0 and it enters only the between-group parts`,
+        );
       }
     }
     const order = options.groupOrder?.filter((g) => counts.has(g));

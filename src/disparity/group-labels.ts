@@ -7,7 +7,12 @@ import { InputError } from '../core/errors.js';
 import { entityProvinces } from '../spatial/resolve-weights.js';
 
 /** Labels of the NBS regions as group names (the report translates them: 东部, 中部, 西部, 东北). */
-export const REGION_LABELS: Readonly<Record<string, string>> = { east: 'East', central: 'Central', west: 'West', northeast: 'Northeast' };
+export const REGION_LABELS: Readonly<Record<string, string>> = {
+  east: 'East',
+  central: 'Central',
+  west: 'West',
+  northeast: 'Northeast',
+};
 
 /**
  * NBS region of each row when every entity is a Chinese province: `region4` = 东部/中部/西部/东北
@@ -37,7 +42,9 @@ export function groupLabels(panel: Panel, by: string): string[] {
   if (by === 'group' || by === 'entity.group') {
     const labels = Array.from(panel.entityIndex, (e) => panel.entities[e].group ?? '');
     if (labels.every((l) => l === '')) {
-      throw new InputError('the entities have no group attribute', { hint: 'name a column of the data holding the groups, e.g. --group region' });
+      throw new InputError('the entities have no group attribute', {
+        hint: 'name a column of the data holding the groups, e.g. --group region',
+      });
     }
     return labels;
   }

@@ -24,7 +24,8 @@ export function makeGrouping(labels: readonly string[], order?: readonly string[
   const sizes = names.map(() => 0);
   labels.forEach((g, i) => {
     const k = pos.get(g);
-    if (k === undefined) throw new InputError(`group "${g}" is not in the given group order`, { hint: `groups: ${names.join(', ')}` });
+    if (k === undefined)
+      throw new InputError(`group "${g}" is not in the given group order`, { hint: `groups: ${names.join(', ')}` });
     index[i] = k;
     sizes[k]++;
   });
@@ -32,11 +33,18 @@ export function makeGrouping(labels: readonly string[], order?: readonly string[
 }
 
 /** Check the values for inequality measures: finite and non-negative, with a positive mean. */
-export function checkNonNegative(values: ArrayLike<number>, what: string, describe: (i: number) => string = (i) => `observation ${i + 1}`): void {
+export function checkNonNegative(
+  values: ArrayLike<number>,
+  what: string,
+  describe: (i: number) => string = (i) => `observation ${i + 1}`,
+): void {
   let sum = 0;
   for (let i = 0; i < values.length; i++) {
     const y = values[i];
-    if (!Number.isFinite(y)) throw new InputError(`${what}: missing or infinite value at ${describe(i)}`, { hint: 'drop or impute missing values first' });
+    if (!Number.isFinite(y))
+      throw new InputError(`${what}: missing or infinite value at ${describe(i)}`, {
+        hint: 'drop or impute missing values first',
+      });
     if (y < 0) {
       throw new InputError(`${what}: negative value ${y} at ${describe(i)}`, {
         hint: 'inequality measures need non-negative values (levels such as GDP per worker or index scores, not growth rates or z-scores)',
@@ -44,5 +52,6 @@ export function checkNonNegative(values: ArrayLike<number>, what: string, descri
     }
     sum += y;
   }
-  if (!(sum > 0)) throw new InputError(`${what}: all values are zero`, { hint: 'inequality is undefined when the mean is 0' });
+  if (!(sum > 0))
+    throw new InputError(`${what}: all values are zero`, { hint: 'inequality is undefined when the mean is 0' });
 }

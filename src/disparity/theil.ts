@@ -51,7 +51,12 @@ function theilOf(ys: readonly number[], kind: TheilKind): { index: number; mean:
  * The total is computed directly from the values, not as the sum of the parts; the parts add up to
  * it to rounding. L is +Infinity when a value is 0 (ln(μ/0)); T allows zeros (0·ln 0 = 0).
  */
-export function theil(values: ArrayLike<number>, groups: readonly string[] | undefined, kind: TheilKind = 'T', order?: readonly string[]): TheilResult {
+export function theil(
+  values: ArrayLike<number>,
+  groups: readonly string[] | undefined,
+  kind: TheilKind = 'T',
+  order?: readonly string[],
+): TheilResult {
   const all = Array.from(values);
   const total = theilOf(all, kind);
   const g = makeGrouping(groups ?? all.map(() => ''), groups ? order : undefined);

@@ -11,7 +11,10 @@ import { quantileSorted, sd } from '../core/numeric.js';
 
 /** Silverman's rule as R's `bw.nrd0(x)`; InputError for fewer than two values. */
 export function bandwidthNrd0(x: ArrayLike<number>): number {
-  if (x.length < 2) throw new InputError('a kernel density bandwidth needs at least two data points', { hint: 'give more entities per period or a fixed --bw' });
+  if (x.length < 2)
+    throw new InputError('a kernel density bandwidth needs at least two data points', {
+      hint: 'give more entities per period or a fixed --bw',
+    });
   const hi = sd(x);
   const sorted = Float64Array.from(x).sort();
   const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);

@@ -77,11 +77,16 @@ function logOf(v: number, entity: string, period: number, value: string): number
 }
 
 /** β-convergence regression of column `value` (levels, > 0). */
-export function betaConvergence(panel: Panel, value: string, options: BetaConvergenceOptions = {}): BetaConvergenceResult {
+export function betaConvergence(
+  panel: Panel,
+  value: string,
+  options: BetaConvergenceOptions = {},
+): BetaConvergenceResult {
   const form = options.form ?? 'cross-section';
   const y = column(panel, value);
   const controls = options.controls ?? [];
-  if (form !== 'conditional' && controls.length) throw new InputError('controls need the conditional form', { hint: 'use --form conditional' });
+  if (form !== 'conditional' && controls.length)
+    throw new InputError('controls need the conditional form', { hint: 'use --form conditional' });
   const log = new NoteLog();
   const entity: string[] = [];
   const period: number[] = [];
@@ -110,11 +115,13 @@ export function betaConvergence(panel: Panel, value: string, options: BetaConver
       level.push(a);
     }
     const missing = first.size - entity.length;
-    if (missing > 0) log.info('dropped-rows', `${missing} entities lack "${value}" in ${t0} or ${t1} and were left out`);
+    if (missing > 0)
+      log.info('dropped-rows', `${missing} entities lack "${value}" in ${t0} or ${t1} and were left out`);
   } else {
     const steps = new Set<number>();
     for (let i = 0; i + 1 < y.length; i++) {
-      if (panel.entityIndex[i] !== panel.entityIndex[i + 1] || panel.periodIndex[i + 1] !== panel.periodIndex[i] + 1) continue;
+      if (panel.entityIndex[i] !== panel.entityIndex[i + 1] || panel.periodIndex[i + 1] !== panel.periodIndex[i] + 1)
+        continue;
       const a = logOf(y[i], panel.entity[i], panel.period[i], value);
       const b = logOf(y[i + 1], panel.entity[i + 1], panel.period[i + 1], value);
       if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
@@ -125,10 +132,17 @@ export function betaConvergence(panel: Panel, value: string, options: BetaConver
       level.push(a);
       ctrlCols.forEach((c, k) => ctrl[k].push(c[i]));
     }
-    if (steps.size > 1) log.warn('uneven-periods', `periods are unevenly spaced (${[...steps].join(', ')}); τ is taken as the smallest step`);
+    if (steps.size > 1)
+      log.warn(
+        'uneven-periods',
+        `periods are unevenly spaced (${[...steps].join(', ')}); τ is taken as the smallest step`,
+      );
     tau = steps.size ? Math.min(...steps) : 1;
   }
-  if (growth.length < 3) throw new InputError(`too few observations (${growth.length}) for a β-convergence regression of "${value}"`, { column: value });
+  if (growth.length < 3)
+    throw new InputError(`too few observations (${growth.length}) for a β-convergence regression of "${value}"`, {
+      column: value,
+    });
   const columns: Record<string, number[]> = { [GROWTH]: growth, [LEVEL]: level };
   controls.forEach((c, k) => (columns[c] = ctrl[k]));
   const data = makePanel({
@@ -141,12 +155,18 @@ export function betaConvergence(panel: Panel, value: string, options: BetaConver
     meta: panel.meta,
   });
   const rhs = [LEVEL, ...controls].join(' + ');
-  const formula = form === 'conditional' ? `${GROWTH} ~ ${rhs} | ${panel.entityColumn} + ${panel.periodColumn}` : `${GROWTH} ~ ${rhs}`;
+  const formula =
+    form === 'conditional'
+      ? `${GROWTH} ~ ${rhs} | ${panel.entityColumn} + ${panel.periodColumn}`
+      : `${GROWTH} ~ ${rhs}`;
   const fit = feols(data, formula);
   const vc = options.vcov ?? (form === 'conditional' ? `cluster:${panel.entityColumn}` : 'iid');
   const table = coefTable(fit, vcov(fit, vc));
   const b = table.find((r) => r.term === LEVEL);
-  if (!b) throw new InputError(`the initial level of "${value}" is collinear with the fixed effects or controls`, { hint: 'drop controls or use the absolute form' });
+  if (!b)
+    throw new InputError(`the initial level of "${value}" is collinear with the fixed effects or controls`, {
+      hint: 'drop controls or use the absolute form',
+    });
   const beta = b.estimate;
   const speed = beta > -1 && beta < 0 ? -Math.log(1 + beta) / tau : NaN;
   const rename = (t: string) => (t === LEVEL ? `ln ${value} (initial)` : t);

@@ -56,15 +56,23 @@ function countPeaks(y: Float64Array, floor: number): number {
 }
 
 /** Per-period Gaussian kernel densities of column `value` on one grid (see {@link kernelDensity}). */
-export function densityByPeriod(panel: Panel, value: string, options: DensityByPeriodOptions = {}): DensityByPeriodResult {
+export function densityByPeriod(
+  panel: Panel,
+  value: string,
+  options: DensityByPeriodOptions = {},
+): DensityByPeriodResult {
   const log = new NoteLog();
   const groups = valuesByPeriod(panel, value, options.periods).filter((g) => {
-    if (g.values.length < 2) log.warn('too-few-observations', `period ${g.period}: fewer than two values of "${value}"; no density`);
+    if (g.values.length < 2)
+      log.warn('too-few-observations', `period ${g.period}: fewer than two values of "${value}"; no density`);
     return g.values.length >= 2;
   });
   if (!groups.length) throw new InputError(`no period has two or more values of "${value}"`, { column: value });
-  const pooled = options.bw === 'pooled' ? bandwidthNrd0(Float64Array.from(groups.flatMap((g) => Array.from(g.values)))) : NaN;
-  const bws = groups.map((g) => (typeof options.bw === 'number' ? options.bw : options.bw === 'pooled' ? pooled : bandwidthNrd0(g.values)));
+  const pooled =
+    options.bw === 'pooled' ? bandwidthNrd0(Float64Array.from(groups.flatMap((g) => Array.from(g.values)))) : NaN;
+  const bws = groups.map((g) =>
+    typeof options.bw === 'number' ? options.bw : options.bw === 'pooled' ? pooled : bandwidthNrd0(g.values),
+  );
   let from = Infinity;
   let to = -Infinity;
   groups.forEach((g, k) => {
@@ -83,7 +91,15 @@ export function densityByPeriod(panel: Panel, value: string, options: DensityByP
     grid = d.x;
     let peak = 0;
     for (let i = 1; i < d.y.length; i++) if (d.y[i] > d.y[peak]) peak = i;
-    return { period: g.period, n: g.values.length, bw: bws[k], y: d.y, peakX: d.x[peak], peakY: d.y[peak], peaks: countPeaks(d.y, 0.01 * d.y[peak]) };
+    return {
+      period: g.period,
+      n: g.values.length,
+      bw: bws[k],
+      y: d.y,
+      peakX: d.x[peak],
+      peakY: d.y[peak],
+      peaks: countPeaks(d.y, 0.01 * d.y[peak]),
+    };
   });
   const matrix = Array.from(grid, (_, i) => curves.map((c) => c.y[i]));
   return { value, grid, curves, matrix, method, notes: log.notes };

@@ -10,7 +10,9 @@ import { qr, qrCoef } from '../linalg/qr.js';
  */
 export function ergodicDistribution(p: readonly (readonly number[])[]): number[] {
   const k = p.length;
-  const a = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === k - 1 ? 1 : p[j][i] - (i === j ? 1 : 0))));
+  const a = Array.from({ length: k }, (_, i) =>
+    Array.from({ length: k }, (_, j) => (i === k - 1 ? 1 : p[j][i] - (i === j ? 1 : 0))),
+  );
   const f = qr(fromRows(a), { pivoting: 'full' });
   if (f.rank < k) return Array(k).fill(NaN);
   const b = new Float64Array(k);

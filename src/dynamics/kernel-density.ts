@@ -94,9 +94,11 @@ export function kernelDensity(data: ArrayLike<number>, options: DensityOptions =
   const nx = x.length;
   if (nx < 1) throw new InputError('kernel density needs at least one value');
   const bw = (options.bw ?? bandwidthNrd0(x)) * (options.adjust ?? 1);
-  if (!(bw > 0) || !Number.isFinite(bw)) throw new InputError(`kernel density bandwidth must be positive (got ${bw})`, { hint: 'give --bw > 0' });
+  if (!(bw > 0) || !Number.isFinite(bw))
+    throw new InputError(`kernel density bandwidth must be positive (got ${bw})`, { hint: 'give --bw > 0' });
   const nOut = options.n ?? 512;
-  if (!(Number.isInteger(nOut) && nOut >= 2)) throw new InputError(`number of density points must be a whole number ≥ 2 (got ${nOut})`);
+  if (!(Number.isInteger(nOut) && nOut >= 2))
+    throw new InputError(`number of density points must be a whole number ≥ 2 (got ${nOut})`);
   const cut = options.cut ?? 3;
   let min = Infinity;
   let max = -Infinity;

@@ -58,13 +58,23 @@ export interface MarkovResult {
  * Quantile class of every value (aligned with the panel rows) from breaks pooled over all rows or
  * computed within each period.
  */
-export function quantileClassesByPeriod(panel: Panel, values: ArrayLike<number>, k: number, mode: 'pooled' | 'per-period'): { classOfRow: Int32Array; breaks: number[][] } {
-  if (!(Number.isInteger(k) && k >= 2)) throw new InputError(`the number of classes must be a whole number ≥ 2 (got ${k})`, { hint: 'e.g. --classes 4' });
+export function quantileClassesByPeriod(
+  panel: Panel,
+  values: ArrayLike<number>,
+  k: number,
+  mode: 'pooled' | 'per-period',
+): { classOfRow: Int32Array; breaks: number[][] } {
+  if (!(Number.isInteger(k) && k >= 2))
+    throw new InputError(`the number of classes must be a whole number ≥ 2 (got ${k})`, { hint: 'e.g. --classes 4' });
   const classOfRow = new Int32Array(values.length).fill(-1);
-  const groups = mode === 'pooled' ? [Array.from({ length: values.length }, (_, i) => i)] : panel.periods.map(() => [] as number[]);
+  const groups =
+    mode === 'pooled' ? [Array.from({ length: values.length }, (_, i) => i)] : panel.periods.map(() => [] as number[]);
   if (mode === 'per-period') for (let i = 0; i < values.length; i++) groups[panel.periodIndex[i]].push(i);
   const breaks = groups.map((idx) => {
-    const b = quantileBreaks(idx.map((i) => values[i]), k);
+    const b = quantileBreaks(
+      idx.map((i) => values[i]),
+      k,
+    );
     for (const i of idx) classOfRow[i] = classOf(values[i], b);
     return b;
   });
@@ -72,7 +82,12 @@ export function quantileClassesByPeriod(panel: Panel, values: ArrayLike<number>,
 }
 
 /** Class of every row of the panel from quantile breaks of column `value` (pooled or per period). */
-export function classifyRows(panel: Panel, value: string, k: number, mode: 'pooled' | 'per-period'): { classOfRow: Int32Array; breaks: number[][] } {
+export function classifyRows(
+  panel: Panel,
+  value: string,
+  k: number,
+  mode: 'pooled' | 'per-period',
+): { classOfRow: Int32Array; breaks: number[][] } {
   return quantileClassesByPeriod(panel, column(panel, value), k, mode);
 }
 
@@ -88,7 +103,11 @@ export function transitionMatrix(counts: number[][]): TransitionMatrix {
  * Visit every transition (row i at period index p → row i+1 at p+1, same entity) with both classes
  * known. Panel rows are sorted by entity then period, so a transition is two adjacent rows.
  */
-export function forEachTransition(panel: Panel, classOfRow: Int32Array, visit: (from: number, to: number, row: number) => void): void {
+export function forEachTransition(
+  panel: Panel,
+  classOfRow: Int32Array,
+  visit: (from: number, to: number, row: number) => void,
+): void {
   for (let i = 0; i + 1 < panel.entity.length; i++) {
     if (panel.entityIndex[i] !== panel.entityIndex[i + 1]) continue;
     if (panel.periodIndex[i + 1] !== panel.periodIndex[i] + 1) continue;
@@ -131,12 +150,17 @@ export function markovChain(panel: Panel, value: string, options: MarkovOptions 
     counts[a][b]++;
     n++;
   });
-  if (n === 0) throw new InputError(`no entity has "${value}" in two consecutive periods`, { column: value, hint: 'a Markov chain needs at least two periods per entity' });
+  if (n === 0)
+    throw new InputError(`no entity has "${value}" in two consecutive periods`, {
+      column: value,
+      hint: 'a Markov chain needs at least two periods per entity',
+    });
   const transitions = transitionMatrix(counts);
   const log = new NoteLog();
   noteEmptyRows(log, transitions, 'Markov chain');
   const ergodic = transitions.emptyRows.length ? Array(k).fill(NaN) : ergodicDistribution(transitions.probabilities);
-  if (!transitions.emptyRows.length && ergodic.some(Number.isNaN)) log.warn('no-ergodic', 'the chain has no unique ergodic distribution (it is reducible)');
+  if (!transitions.emptyRows.length && ergodic.some(Number.isNaN))
+    log.warn('no-ergodic', 'the chain has no unique ergodic distribution (it is reducible)');
   return {
     value,
     k,

@@ -14,7 +14,11 @@ export interface PeriodValues {
 }
 
 /** Finite values of `value` for each period of the panel (periods ascending). */
-export function valuesByPeriod(panel: Panel, value: string, periods: readonly number[] = panel.periods): PeriodValues[] {
+export function valuesByPeriod(
+  panel: Panel,
+  value: string,
+  periods: readonly number[] = panel.periods,
+): PeriodValues[] {
   const y = column(panel, value);
   return periods.map((t) => {
     const rows: number[] = [];

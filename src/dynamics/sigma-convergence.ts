@@ -61,19 +61,30 @@ export function simpleTrend(x: readonly number[], y: readonly number[]): Trend {
 }
 
 /** σ-convergence of column `value`: dispersion per period (periods with ≥ 2 values) and its OLS trend on the period. */
-export function sigmaConvergence(panel: Panel, value: string, options: SigmaConvergenceOptions = {}): SigmaConvergenceResult {
+export function sigmaConvergence(
+  panel: Panel,
+  value: string,
+  options: SigmaConvergenceOptions = {},
+): SigmaConvergenceResult {
   const measure = options.measure ?? 'cv';
   const correction = options.correction ?? 1;
   const periods = valuesByPeriod(panel, value)
     .filter((g) => g.values.length >= 2)
     .map((g) => {
       if (measure === 'sd-log' && g.values.some((v) => !(v > 0))) {
-        throw new InputError(`sd of logs needs positive values of "${value}" (period ${g.period})`, { column: value, hint: 'use --measure cv' });
+        throw new InputError(`sd of logs needs positive values of "${value}" (period ${g.period})`, {
+          column: value,
+          hint: 'use --measure cv',
+        });
       }
-      const sigma = measure === 'cv' ? coefficientOfVariation(g.values, correction) : sd(g.values.map(Math.log), correction);
+      const sigma =
+        measure === 'cv' ? coefficientOfVariation(g.values, correction) : sd(g.values.map(Math.log), correction);
       return { period: g.period, n: g.values.length, sigma };
     });
-  if (periods.length < 2) throw new InputError(`σ-convergence needs at least two periods with two or more values of "${value}"`, { column: value });
+  if (periods.length < 2)
+    throw new InputError(`σ-convergence needs at least two periods with two or more values of "${value}"`, {
+      column: value,
+    });
   const trend = simpleTrend(
     periods.map((p) => p.period),
     periods.map((p) => p.sigma),

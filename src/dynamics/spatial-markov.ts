@@ -10,7 +10,15 @@ import { column } from '../data/panel.js';
 import { InputError } from '../core/errors.js';
 import { NoteLog, type Note } from '../core/notes.js';
 import type { SpatialWeights } from '../spatial/weights.js';
-import { classifyRows, quantileClassesByPeriod, forEachTransition, noteEmptyRows, transitionMatrix, type MarkovOptions, type TransitionMatrix } from './markov-chain.js';
+import {
+  classifyRows,
+  quantileClassesByPeriod,
+  forEachTransition,
+  noteEmptyRows,
+  transitionMatrix,
+  type MarkovOptions,
+  type TransitionMatrix,
+} from './markov-chain.js';
 import { ergodicDistribution } from './ergodic.js';
 import { homogeneityTest, type HomogeneityTest } from './homogeneity-test.js';
 
@@ -46,7 +54,10 @@ export function spatialLagByPeriod(panel: Panel, value: string, w: SpatialWeight
   const y = column(panel, value);
   const pos = new Map(w.ids.map((id, i) => [id, i]));
   for (const e of panel.entities) {
-    if (!pos.has(e.id)) throw new InputError(`entity "${e.id}" is not in the spatial weights`, { hint: 'build the weights from the same entities as the data' });
+    if (!pos.has(e.id))
+      throw new InputError(`entity "${e.id}" is not in the spatial weights`, {
+        hint: 'build the weights from the same entities as the data',
+      });
   }
   const lag = new Float64Array(y.length).fill(NaN);
   for (let p = 0; p < panel.periods.length; p++) {
@@ -70,11 +81,20 @@ export function spatialLagByPeriod(panel: Panel, value: string, w: SpatialWeight
 }
 
 /** Spatial Markov chain of quantile classes of `value`, conditioned on the lag class. */
-export function spatialMarkov(panel: Panel, value: string, w: SpatialWeights, options: MarkovOptions = {}): SpatialMarkovResult {
+export function spatialMarkov(
+  panel: Panel,
+  value: string,
+  w: SpatialWeights,
+  options: MarkovOptions = {},
+): SpatialMarkovResult {
   const k = options.k ?? 4;
   const mode = options.classes ?? 'pooled';
   const log = new NoteLog();
-  if (w.style !== 'W') log.warn('weights-not-row-standardised', 'spatial Markov chains use a row-standardised W (style "W"); the lag is not a neighbour average otherwise');
+  if (w.style !== 'W')
+    log.warn(
+      'weights-not-row-standardised',
+      'spatial Markov chains use a row-standardised W (style "W"); the lag is not a neighbour average otherwise',
+    );
   const { classOfRow, breaks } = classifyRows(panel, value, k, mode);
   const lag = spatialLagByPeriod(panel, value, w);
   // Lag classes come from the entity-periods whose own value is known. A missing value can be a blank
@@ -98,9 +118,13 @@ export function spatialMarkov(panel: Panel, value: string, w: SpatialWeights, op
   if (n === 0) throw new InputError(`no transitions of "${value}" with a known spatial lag`, { column: value });
   if (noLag) log.info('missing-lag', `${noLag} transition(s) left out because a neighbour's value was missing`);
   const conditional = counts.map((c) => transitionMatrix(c));
-  const pooled = transitionMatrix(Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => counts.reduce((s, c) => s + c[i][j], 0))));
+  const pooled = transitionMatrix(
+    Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => counts.reduce((s, c) => s + c[i][j], 0))),
+  );
   conditional.forEach((m, l) => noteEmptyRows(log, m, `spatial Markov, lag class ${l + 1}`));
-  const ergodic = conditional.map((m) => (m.emptyRows.length ? Array(k).fill(NaN) : ergodicDistribution(m.probabilities)));
+  const ergodic = conditional.map((m) =>
+    m.emptyRows.length ? Array(k).fill(NaN) : ergodicDistribution(m.probabilities),
+  );
   return {
     value,
     k,

@@ -62,7 +62,13 @@ function isCompleteTwoWay(a: FixedEffect, b: FixedEffect): boolean {
 }
 
 /** Closed-form two-way demeaning of a complete balanced layout (see {@link isCompleteTwoWay}). */
-function demeanCompleteTwoWay(x: Float64Array, a: FixedEffect, b: FixedEffect, sa: Float64Array, sb: Float64Array): Float64Array {
+function demeanCompleteTwoWay(
+  x: Float64Array,
+  a: FixedEffect,
+  b: FixedEffect,
+  sa: Float64Array,
+  sb: Float64Array,
+): Float64Array {
   const n = x.length;
   const ca = a.codes;
   const cb = b.codes;
@@ -111,7 +117,11 @@ function maxGroupMean(x: Float64Array, codes: Int32Array, invCount: Float64Array
  *
  * The input columns are not modified.
  */
-export function demean(columns: readonly Float64Array[], fes: readonly FixedEffect[], options: DemeanOptions = {}): DemeanResult {
+export function demean(
+  columns: readonly Float64Array[],
+  fes: readonly FixedEffect[],
+  options: DemeanOptions = {},
+): DemeanResult {
   const tol = options.tol ?? 1e-10;
   const maxIter = options.maxIter ?? 10000;
   const sums = fes.map((f) => new Float64Array(f.nLevels));

@@ -22,7 +22,10 @@ export interface Estimate {
 
 /** Critical value t_{df, 1 − (1 − level)/2} (normal when df = Infinity). */
 export function criticalValue(df: number, level = 0.95): number {
-  if (!(level > 0 && level < 1)) throw new InputError(`the confidence level must be between 0 and 1 (got ${level})`, { hint: 'e.g. --level 0.95 (a 95% interval)' });
+  if (!(level > 0 && level < 1))
+    throw new InputError(`the confidence level must be between 0 and 1 (got ${level})`, {
+      hint: 'e.g. --level 0.95 (a 95% interval)',
+    });
   const p = 1 - (1 - level) / 2;
   return Number.isFinite(df) ? tQuantile(p, df) : normalQuantile(p, 0, 1);
 }
@@ -32,7 +35,22 @@ export function criticalValue(df: number, level = 0.95): number {
  * statistic = estimate/se, p = P(|T_df| > |statistic|) computed as an upper tail (core/pvalue), and the
  * `level` interval estimate ± t·se. Pass `crit` (from {@link criticalValue}) when building many rows.
  */
-export function estimateRow(term: string, estimate: number, stdError: number, df: number, level = 0.95, crit = criticalValue(df, level)): Estimate {
+export function estimateRow(
+  term: string,
+  estimate: number,
+  stdError: number,
+  df: number,
+  level = 0.95,
+  crit = criticalValue(df, level),
+): Estimate {
   const statistic = estimate / stdError;
-  return { term, estimate, stdError, statistic, pValue: tPValue(statistic, df), ciLow: estimate - crit * stdError, ciHigh: estimate + crit * stdError };
+  return {
+    term,
+    estimate,
+    stdError,
+    statistic,
+    pValue: tPValue(statistic, df),
+    ciLow: estimate - crit * stdError,
+    ciHigh: estimate + crit * stdError,
+  };
 }

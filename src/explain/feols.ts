@@ -4,7 +4,16 @@ import { NoteLog } from '../core/notes.js';
 import { InputError } from '../core/errors.js';
 import { fPValue } from '../core/pvalue.js';
 import type { Matrix } from '../linalg/index.js';
-import { cholesky, choleskyInverse, choleskyQr2, choleskySolve, crossprod, dot, solveUpper, subMatrix } from '../linalg/index.js';
+import {
+  cholesky,
+  choleskyInverse,
+  choleskyQr2,
+  choleskySolve,
+  crossprod,
+  dot,
+  solveUpper,
+  subMatrix,
+} from '../linalg/index.js';
 import type { Formula } from './formula.js';
 import { parseFormula } from './formula.js';
 import type { DroppedRows, ModelFrame, ModelFrameOptions } from './model-frame.js';
@@ -120,7 +129,11 @@ export function leastSquares(
   const dropped = [...Array(p).keys()].filter((j) => !keep.includes(j));
   const b = new Float64Array(p).fill(NaN);
   if (!keep.length) return { b, keep, dropped, bread: { rows: 0, cols: 0, data: new Float64Array(0) } };
-  const { r, qty } = choleskyQr2(keep.map((j) => cols[j]), [y], subMatrix(xtx, keep, keep));
+  const { r, qty } = choleskyQr2(
+    keep.map((j) => cols[j]),
+    [y],
+    subMatrix(xtx, keep, keep),
+  );
   const bk = solveUpper(r, qty[0]);
   keep.forEach((j, k) => (b[j] = bk[k]));
   const k = keep.length;
@@ -128,7 +141,12 @@ export function leastSquares(
 }
 
 /** y − Σ cols[j]·b[j]; written over `y` when `inPlace` (y is a scratch copy nobody else holds). */
-function residualsOf(y: Float64Array, cols: readonly Float64Array[], b: ArrayLike<number>, inPlace = false): Float64Array {
+function residualsOf(
+  y: Float64Array,
+  cols: readonly Float64Array[],
+  b: ArrayLike<number>,
+  inPlace = false,
+): Float64Array {
   const e = inPlace ? y : y.slice();
   cols.forEach((c, j) => {
     const bj = b[j];
@@ -177,7 +195,11 @@ export function feolsFrame(frame: ModelFrame, options: FeolsOptions = {}): Feols
   const hasFe = fes.length > 0;
   const all = [frame.y, ...frame.x, ...frame.endogenous, ...frame.instruments];
   const dm = demean(all, fes, options.demean);
-  if (!dm.converged) log.warn('demean-not-converged', `fixed-effect demeaning did not converge within ${options.demean?.maxIter ?? 10000} sweeps; results may be inaccurate`);
+  if (!dm.converged)
+    log.warn(
+      'demean-not-converged',
+      `fixed-effect demeaning did not converge within ${options.demean?.maxIter ?? 10000} sweeps; results may be inaccurate`,
+    );
   const yT = dm.columns[0];
   let o = 1;
   const xT = dm.columns.slice(o, (o += frame.x.length));
@@ -193,9 +215,12 @@ export function feolsFrame(frame: ModelFrame, options: FeolsOptions = {}): Feols
   let firstStage: FirstStage[] | undefined;
   if (isIv) {
     if (frame.instruments.length < frame.endogenous.length) {
-      throw new InputError(`IV model "${f.text}" is under-identified: ${frame.endogenous.length} endogenous regressor(s) but ${frame.instruments.length} instrument(s)`, {
-        hint: 'give at least as many excluded instruments as endogenous regressors: y ~ x | fe | endo ~ z1 + z2',
-      });
+      throw new InputError(
+        `IV model "${f.text}" is under-identified: ${frame.endogenous.length} endogenous regressor(s) but ${frame.instruments.length} instrument(s)`,
+        {
+          hint: 'give at least as many excluded instruments as endogenous regressors: y ~ x | fe | endo ~ z1 + z2',
+        },
+      );
     }
     // First stage: each endogenous regressor on exogenous regressors + instruments.
     const zCols = [...xT, ...instT];
@@ -215,10 +240,14 @@ export function feolsFrame(frame: ModelFrame, options: FeolsOptions = {}): Feols
       const keptInst = full.keep.filter((j) => j >= xT.length);
       const df1 = keptInst.length;
       const df2 = n - full.keep.length - feDof;
-      const F = ((rssR - rssU) / df1) / (rssU / df2);
+      const F = (rssR - rssU) / df1 / (rssU / df2);
       const coefficients: Record<string, number> = {};
       for (const j of keptInst) coefficients[frame.instrumentNames[j - xT.length]] = full.b[j];
-      if (df1 === 0) log.warn('iv-no-instrument', `every instrument of ${frame.endogenousNames[e]} is collinear with the exogenous regressors or the fixed effects`);
+      if (df1 === 0)
+        log.warn(
+          'iv-no-instrument',
+          `every instrument of ${frame.endogenousNames[e]} is collinear with the exogenous regressors or the fixed effects`,
+        );
       firstStage.push({
         endogenous: frame.endogenousNames[e],
         F,
@@ -228,7 +257,11 @@ export function feolsFrame(frame: ModelFrame, options: FeolsOptions = {}): Feols
         r2Partial: 1 - rssU / rssR,
         coefficients,
       });
-      if (df1 > 0 && F < 10) log.warn('weak-instrument', `first-stage F of ${frame.endogenousNames[e]} is ${F.toFixed(2)} (< 10): instruments may be weak (Staiger–Stock rule of thumb)`);
+      if (df1 > 0 && F < 10)
+        log.warn(
+          'weak-instrument',
+          `first-stage F of ${frame.endogenousNames[e]} is ${F.toFixed(2)} (< 10): instruments may be weak (Staiger–Stock rule of thumb)`,
+        );
     }
     coefNames = [...frame.endogenousNames, ...frame.xNames];
     design = [...fitted, ...xT];
@@ -242,13 +275,19 @@ export function feolsFrame(frame: ModelFrame, options: FeolsOptions = {}): Feols
   }
   const ls = leastSquares(design, yT, rawNorms, tol);
   const collinear = ls.dropped.map((j) => coefNames[j]);
-  if (collinear.length) log.warn('collinear', `removed because of collinearity: ${collinear.join(', ')}`, { terms: collinear });
+  if (collinear.length)
+    log.warn('collinear', `removed because of collinearity: ${collinear.join(', ')}`, { terms: collinear });
   const keep = ls.keep;
   const keptDesign = keep.map((j) => design[j]);
   // ỹ is demean's own copy and needed only for the within R²: take its sum of squares first and
   // turn it into the residuals in place (one array of n fewer to allocate).
   const yTss = hasFe ? ssq(yT) : NaN;
-  const residuals = residualsOf(yT, actual, Float64Array.from(ls.b, (v) => (Number.isNaN(v) ? 0 : v)), true);
+  const residuals = residualsOf(
+    yT,
+    actual,
+    Float64Array.from(ls.b, (v) => (Number.isNaN(v) ? 0 : v)),
+    true,
+  );
   const K = keep.length;
   const rss = ssq(residuals);
   const intercept = f.intercept && keep.includes(coefNames.indexOf('(Intercept)'));
@@ -257,9 +296,12 @@ export function feolsFrame(frame: ModelFrame, options: FeolsOptions = {}): Feols
   const r2 = 1 - rss / tss;
   const dfResidual = n - K - feDof;
   if (dfResidual <= 0) {
-    throw new InputError(`model "${f.text}" has no residual degrees of freedom: ${n} observations, ${K} coefficients and ${feDof} fixed-effect levels`, {
-      hint: 'use fewer regressors or fixed effects, or more data',
-    });
+    throw new InputError(
+      `model "${f.text}" has no residual degrees of freedom: ${n} observations, ${K} coefficients and ${feDof} fixed-effect levels`,
+      {
+        hint: 'use fewer regressors or fixed effects, or more data',
+      },
+    );
   }
   const adjR2 = 1 - ((1 - r2) * (n - (centred ? 1 : 0))) / dfResidual;
   const r2Within = hasFe ? 1 - rss / yTss : NaN;

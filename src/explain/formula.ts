@@ -125,7 +125,8 @@ class Parser {
     return !!t && t.type === 'op' && t.text === s;
   }
   private expectOp(s: string, what: string): void {
-    if (!this.isOp(s)) fail(this.text, this.pos(), `expected "${s}" ${what}${this.peek() ? `, found "${this.peek()!.text}"` : ''}`);
+    if (!this.isOp(s))
+      fail(this.text, this.pos(), `expected "${s}" ${what}${this.peek() ? `, found "${this.peek()!.text}"` : ''}`);
     this.i++;
   }
   atEnd(): boolean {
@@ -134,11 +135,17 @@ class Parser {
 
   expr(): Expr {
     const t = this.peek();
-    if (!t || t.type !== 'ident') fail(this.text, this.pos(), t ? `expected a variable name, found "${t.text}"` : 'expected a variable name, found the end');
+    if (!t || t.type !== 'ident')
+      fail(
+        this.text,
+        this.pos(),
+        t ? `expected a variable name, found "${t.text}"` : 'expected a variable name, found the end',
+      );
     this.i++;
     if (!this.isOp('(')) return { kind: 'var', name: t.text };
     const fn = t.text;
-    if (fn !== 'l' && fn !== 'd' && fn !== 'log') fail(this.text, t.pos, `unknown function "${fn}()"; available: l(x, k), d(x, k), log(x)`);
+    if (fn !== 'l' && fn !== 'd' && fn !== 'log')
+      fail(this.text, t.pos, `unknown function "${fn}()"; available: l(x, k), d(x, k), log(x)`);
     this.i++;
     const arg = this.expr();
     let k = 1;
@@ -200,7 +207,8 @@ class Parser {
       }
       const t = this.peek();
       if (t && t.type === 'num') {
-        if (!allowIntercept || (t.text !== '0' && t.text !== '1')) fail(this.text, t.pos, `unexpected number "${t.text}"`);
+        if (!allowIntercept || (t.text !== '0' && t.text !== '1'))
+          fail(this.text, t.pos, `unexpected number "${t.text}"`);
         if (t.text === '0' || sign < 0) intercept = false;
         this.i++;
       } else {
@@ -243,7 +251,12 @@ class Parser {
         const ins = this.sum(false);
         iv = { endogenous: endo.terms, instruments: ins.terms };
       } else {
-        if (iv) fail(this.text, this.toks[start]?.pos ?? this.text.length, 'the fixed-effects part must come before the IV part');
+        if (iv)
+          fail(
+            this.text,
+            this.toks[start]?.pos ?? this.text.length,
+            'the fixed-effects part must come before the IV part',
+          );
         if (parts > 1) fail(this.text, this.toks[start - 1].pos, 'too many "|" parts');
         for (;;) {
           const t = this.peek();
@@ -290,7 +303,9 @@ export function parseFormula(text: string): Formula {
 
 /** A column name as it must be written in formula text: backquoted unless it is a plain identifier. */
 export function formulaName(name: string): string {
-  return /^[A-Za-z_.\u0080-\uffff][A-Za-z0-9_.\u0080-\uffff]*$/.test(name) && !name.includes('`') ? name : `\`${name}\``;
+  return /^[A-Za-z_.\u0080-\uffff][A-Za-z0-9_.\u0080-\uffff]*$/.test(name) && !name.includes('`')
+    ? name
+    : `\`${name}\``;
 }
 
 /**
@@ -301,7 +316,12 @@ export function formulaName(name: string): string {
  * (`['x', 'z']` is `x:z`). `text` is the equivalent fixest formula (names backquoted where needed),
  * for display and notes; it parses back to the same object.
  */
-export function formulaOf(lhs: string, terms: readonly (string | readonly string[])[], fixedEffects: readonly string[] = [], options: { intercept?: boolean } = {}): Formula {
+export function formulaOf(
+  lhs: string,
+  terms: readonly (string | readonly string[])[],
+  fixedEffects: readonly string[] = [],
+  options: { intercept?: boolean } = {},
+): Formula {
   const mkTerm = (t: string | readonly string[]): Term => {
     const names = typeof t === 'string' ? [t] : [...t];
     const factors: Expr[] = names.map((name) => ({ kind: 'var', name }));
@@ -310,7 +330,10 @@ export function formulaOf(lhs: string, terms: readonly (string | readonly string
   const rhs = terms.map(mkTerm);
   const seen = new Set<string>();
   for (const t of rhs) {
-    if (seen.has(t.label)) throw new InputError(`term "${t.label}" appears twice in the model`, { hint: 'each variable may enter an equation once' });
+    if (seen.has(t.label))
+      throw new InputError(`term "${t.label}" appears twice in the model`, {
+        hint: 'each variable may enter an equation once',
+      });
     seen.add(t.label);
   }
   const intercept = (options.intercept ?? true) && fixedEffects.length === 0;
@@ -318,5 +341,12 @@ export function formulaOf(lhs: string, terms: readonly (string | readonly string
   if (!rhsText.length) rhsText.push(intercept || fixedEffects.length ? '1' : '0');
   else if (!intercept && !fixedEffects.length) rhsText.push('0');
   const text = `${formulaName(lhs)} ~ ${rhsText.join(' + ')}${fixedEffects.length ? ` | ${fixedEffects.map(formulaName).join(' + ')}` : ''}`;
-  return { text, lhs: { kind: 'var', name: lhs }, lhsLabel: lhs, terms: rhs, intercept, fixedEffects: [...fixedEffects] };
+  return {
+    text,
+    lhs: { kind: 'var', name: lhs },
+    lhsLabel: lhs,
+    terms: rhs,
+    intercept,
+    fixedEffects: [...fixedEffects],
+  };
 }

@@ -109,7 +109,12 @@ class Evaluator {
             if (!Number.isNaN(v)) bad++;
           }
         }
-        if (bad) this.log.warn('log-nonpositive', `${key}: ${bad} non-positive value(s) of ${exprLabel(e.arg)} set to missing`, { term: key, count: bad });
+        if (bad)
+          this.log.warn(
+            'log-nonpositive',
+            `${key}: ${bad} non-positive value(s) of ${exprLabel(e.arg)} set to missing`,
+            { term: key, count: bad },
+          );
         break;
       }
       case 'lag':
@@ -140,7 +145,11 @@ class Evaluator {
 }
 
 /** Dense level codes (−1 = missing) of a FE or cluster variable named `name` on the whole panel. */
-export function factorCodes(panel: Panel, name: string, context = 'fixed effects'): { codes: Int32Array; labels: string[] } {
+export function factorCodes(
+  panel: Panel,
+  name: string,
+  context = 'fixed effects',
+): { codes: Int32Array; labels: string[] } {
   if (name === panel.entityColumn) return { codes: panel.entityIndex, labels: panel.entities.map((e) => e.id) };
   if (name === panel.periodColumn) return { codes: panel.periodIndex, labels: panel.periods.map(String) };
   const n = panel.entity.length;
@@ -175,16 +184,22 @@ export function factorCodes(panel: Panel, name: string, context = 'fixed effects
 }
 
 /** Re-code `codes` on the kept rows to dense 0..L−1, preserving level order. */
-export function compactCodes(name: string, codes: Int32Array, labels: readonly string[], rows: Int32Array): FixedEffect {
+export function compactCodes(
+  name: string,
+  codes: Int32Array,
+  labels: readonly string[],
+  rows: Int32Array,
+): FixedEffect {
   const map = new Int32Array(labels.length).fill(-1);
   for (let r = 0; r < rows.length; r++) map[codes[rows[r]]] = 0;
   // Every row kept and every level used: the codes are already dense (shared, never written to).
   if (rows.length === codes.length && !map.includes(-1)) return { name, codes, nLevels: labels.length, labels };
   const kept: string[] = [];
-  for (let g = 0; g < map.length; g++) if (map[g] === 0) {
-    map[g] = kept.length;
-    kept.push(labels[g]);
-  }
+  for (let g = 0; g < map.length; g++)
+    if (map[g] === 0) {
+      map[g] = kept.length;
+      kept.push(labels[g]);
+    }
   const out = new Int32Array(rows.length);
   for (let r = 0; r < rows.length; r++) out[r] = map[codes[rows[r]]];
   return { name, codes: out, nLevels: kept.length, labels: kept };
@@ -207,10 +222,13 @@ export function modelFrame(panel: Panel, formula: Formula | string, options: Mod
   const endoFull = (f.iv?.endogenous ?? []).map((t) => ev.term(t));
   const instFull = (f.iv?.instruments ?? []).map((t) => ev.term(t));
   const feFull = f.fixedEffects.map((name) => ({ name, ...factorCodes(panel, name) }));
-  const reqFull = (options.require ?? []).map((name) => factorCodes(panel, name, 'the cluster/required variables').codes);
+  const reqFull = (options.require ?? []).map(
+    (name) => factorCodes(panel, name, 'the cluster/required variables').codes,
+  );
   // Column-wise scans (one tight loop per variable) rather than a per-row loop over columns.
   const keep = new Uint8Array(n0).fill(1);
-  for (const c of [yFull, ...xFull, ...endoFull, ...instFull]) for (let i = 0; i < n0; i++) if (!Number.isFinite(c[i])) keep[i] = 0;
+  for (const c of [yFull, ...xFull, ...endoFull, ...instFull])
+    for (let i = 0; i < n0; i++) if (!Number.isFinite(c[i])) keep[i] = 0;
   for (const c of [...feFull.map((fe) => fe.codes), ...reqFull]) for (let i = 0; i < n0; i++) if (c[i] < 0) keep[i] = 0;
   const missingRows: number[] = [];
   for (let i = 0; i < n0; i++) if (!keep[i]) missingRows.push(i);

@@ -26,7 +26,14 @@ export interface RegressionResult {
   readonly fPValue: number;
   readonly rmse: number;
   readonly fixedEffects: ReadonlyArray<{ name: string; nLevels: number }>;
-  readonly vcov: { type: VcovSpec['type']; label: string; df: number | null; clusters?: readonly string[]; nClusters?: readonly number[]; lag?: number };
+  readonly vcov: {
+    type: VcovSpec['type'];
+    label: string;
+    df: number | null;
+    clusters?: readonly string[];
+    nClusters?: readonly number[];
+    lag?: number;
+  };
   readonly dropped: ReadonlyArray<{ reason: string; count: number; message: string }>;
   readonly collinear: readonly string[];
   readonly firstStage?: readonly FirstStage[];
@@ -74,10 +81,18 @@ export interface RegressFit {
 }
 
 /** Fit `formula` and its variance (default {@link defaultVcov}) and build the result: {@link regress} with the fit kept. */
-export function regressFit(panel: Panel, formula: Formula | string, spec?: VcovSpec | string, options: FeolsOptions & { level?: number } = {}): RegressFit {
+export function regressFit(
+  panel: Panel,
+  formula: Formula | string,
+  spec?: VcovSpec | string,
+  options: FeolsOptions & { level?: number } = {},
+): RegressFit {
   const f = typeof formula === 'string' ? parseFormula(formula) : formula;
   const s: VcovSpec = spec === undefined ? defaultVcov(f) : typeof spec === 'string' ? parseVcov(spec) : spec;
-  const fit = feols(panel, f, { ...options, require: [...(options.require ?? []), ...(s.type === 'cluster' ? (s.cluster ?? []) : [])] });
+  const fit = feols(panel, f, {
+    ...options,
+    require: [...(options.require ?? []), ...(s.type === 'cluster' ? (s.cluster ?? []) : [])],
+  });
   const v = vcov(fit, s);
   return { fit, vcov: v, result: regressionResult(fit, v, options.level) };
 }
@@ -87,7 +102,12 @@ export function regressFit(panel: Panel, formula: Formula | string, spec?: VcovS
  * variance is clustered by the panel entity when the model has FE (fixest's default is to cluster
  * by the first FE), else iid.
  */
-export function regress(panel: Panel, formula: Formula | string, spec?: VcovSpec | string, options: FeolsOptions & { level?: number } = {}): RegressionResult {
+export function regress(
+  panel: Panel,
+  formula: Formula | string,
+  spec?: VcovSpec | string,
+  options: FeolsOptions & { level?: number } = {},
+): RegressionResult {
   return regressFit(panel, formula, spec, options).result;
 }
 
@@ -95,4 +115,3 @@ export function regress(panel: Panel, formula: Formula | string, spec?: VcovSpec
 export function defaultVcov(f: Formula): VcovSpec {
   return f.fixedEffects.length ? { type: 'cluster', cluster: [f.fixedEffects[0]] } : { type: 'iid' };
 }
-

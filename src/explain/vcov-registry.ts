@@ -103,10 +103,13 @@ function clusterCodes(fit: FeolsFit, name: string): { codes: Int32Array; G: numb
   for (let r = 0; r < rows.length; r++) {
     const c = codes[rows[r]];
     if (c < 0) {
-      throw new InputError(`cluster variable "${name}" is missing on panel row ${rows[r] + 2}, which is in the estimation sample`, {
-        column: name,
-        hint: `fill it in, or pass it to feols as options.require = ["${name}"] so such rows are dropped first`,
-      });
+      throw new InputError(
+        `cluster variable "${name}" is missing on panel row ${rows[r] + 2}, which is in the estimation sample`,
+        {
+          column: name,
+          hint: `fill it in, or pass it to feols as options.require = ["${name}"] so such rows are dropped first`,
+        },
+      );
     }
     if (map[c] < 0) map[c] = G++;
     out[r] = map[c];
@@ -128,7 +131,16 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
     compute: (ctx) => {
       const { fit, s, log, B, names, kFull } = ctx;
       const sigma2 = fit.rss / fit.dfResidual;
-      return { spec: s, label: 'IID', matrix: scaled(B, sigma2), names, df: fit.dfResidual, adjustment: 1, kUsed: kFull, notes: log.notes };
+      return {
+        spec: s,
+        label: 'IID',
+        matrix: scaled(B, sigma2),
+        names,
+        df: fit.dfResidual,
+        adjustment: 1,
+        kUsed: kFull,
+        notes: log.notes,
+      };
     },
   },
   {
@@ -155,7 +167,16 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
       }
       const kk = ssc.fixefK === 'none' ? K : kFull;
       const adj = ssc.adj ? n / (n - kk) : 1;
-      return { spec: s, label: 'Heteroskedasticity-robust (HC1)', matrix: scaled(sandwich(B, meat), adj), names, df: fit.dfResidual, adjustment: adj, kUsed: kk, notes: log.notes };
+      return {
+        spec: s,
+        label: 'Heteroskedasticity-robust (HC1)',
+        matrix: scaled(sandwich(B, meat), adj),
+        names,
+        df: fit.dfResidual,
+        adjustment: adj,
+        kUsed: kk,
+        notes: log.notes,
+      };
     },
   },
   {
@@ -163,28 +184,48 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
     syntax: 'cluster:COL[+COL2]',
     aliases: [],
     label: { en: 'Clustered (CR1)', zh: '聚类稳健（CR1）' },
-    formula: 'M = Σ_g s_g s_gᵀ, s_g = Σ_{i∈g} x̃ᵢeᵢ, V = G/(G − 1)·(n − 1)/(n − K′)·B·M·B; two-way M₁ + M₂ − M₁₂ with G = min(G₁, G₂)',
-    convention: 'fixest ssc(adj, fixef.K = "nested", cluster.adj, cluster.df = "min"): an FE nested in a cluster counts as one parameter; t with min(G) − 1 df',
+    formula:
+      'M = Σ_g s_g s_gᵀ, s_g = Σ_{i∈g} x̃ᵢeᵢ, V = G/(G − 1)·(n − 1)/(n − K′)·B·M·B; two-way M₁ + M₂ − M₁₂ with G = min(G₁, G₂)',
+    convention:
+      'fixest ssc(adj, fixef.K = "nested", cluster.adj, cluster.df = "min"): an FE nested in a cluster counts as one parameter; t with min(G) − 1 df',
     reference: 'Liang & Zeger (1986), Biometrika 73(1):13–22; Cameron, Gelbach & Miller (2011), JBES 29(2):238–249',
     parse: (t, lower) => {
       if (!lower.startsWith('cluster:')) return undefined;
-      const cols = t.slice(8).split('+').map((c) => c.trim()).filter(Boolean);
-      if (cols.length < 1 || cols.length > 2) throw new InputError(`--vcov ${t}: give one or two cluster variables`, { hint: 'e.g. --vcov cluster:id or --vcov cluster:id+year' });
+      const cols = t
+        .slice(8)
+        .split('+')
+        .map((c) => c.trim())
+        .filter(Boolean);
+      if (cols.length < 1 || cols.length > 2)
+        throw new InputError(`--vcov ${t}: give one or two cluster variables`, {
+          hint: 'e.g. --vcov cluster:id or --vcov cluster:id+year',
+        });
       return { type: 'cluster', cluster: cols };
     },
     compute: (ctx) => {
       const { fit, s, ssc, log, n, K, B, names, e, X, kFull } = ctx;
       const vars = s.cluster ?? [];
-      if (vars.length < 1 || vars.length > 2) throw new InputError('cluster-robust variance needs one or two cluster variables', { hint: 'e.g. cluster: ["id"] or ["id", "year"]' });
+      if (vars.length < 1 || vars.length > 2)
+        throw new InputError('cluster-robust variance needs one or two cluster variables', {
+          hint: 'e.g. cluster: ["id"] or ["id", "year"]',
+        });
       const cl = vars.map((v) => clusterCodes(fit, v));
       const Gs = cl.map((c) => c.G);
       const gMin = Math.min(...Gs);
       if (gMin < 2) {
-        throw new InputError(`cluster-robust variance needs at least 2 clusters; "${vars[Gs.indexOf(gMin)]}" has ${gMin} in the estimation sample`, {
-          hint: 'cluster on a variable with more groups (e.g. the entity), or use --vcov hc1',
-        });
+        throw new InputError(
+          `cluster-robust variance needs at least 2 clusters; "${vars[Gs.indexOf(gMin)]}" has ${gMin} in the estimation sample`,
+          {
+            hint: 'cluster on a variable with more groups (e.g. the entity), or use --vcov hc1',
+          },
+        );
       }
-      if (gMin < 10) log.warn('few-clusters', `only ${gMin} clusters in "${vars[Gs.indexOf(gMin)]}": cluster-robust standard errors are unreliable with fewer than ~10–50 clusters (consider a wild cluster bootstrap)`, { clusters: gMin });
+      if (gMin < 10)
+        log.warn(
+          'few-clusters',
+          `only ${gMin} clusters in "${vars[Gs.indexOf(gMin)]}": cluster-robust standard errors are unreliable with fewer than ~10–50 clusters (consider a wild cluster bootstrap)`,
+          { clusters: gMin },
+        );
       // K (fixest fixef.K = "nested", = Stata xtreg/reghdfe): the levels of an FE nested in a cluster
       // variable are not counted, but each such FE still counts as one parameter (its intercept).
       // Checked against the published SEs of fixest's vignette "On standard-errors" (0.165385 one-way,
@@ -225,7 +266,12 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
         for (let i = 0; i < K * K; i++) meat.data[i] = a1 * m1.data[i] + a2 * m2.data[i] - a12 * m12.data[i];
       }
       const V = scaled(sandwich(B, meat), adjN);
-      for (let k = 0; k < K; k++) if (!(V.data[k + k * K] >= 0)) log.warn('vcov-not-psd', `the two-way clustered variance of ${names[k]} is negative (Cameron–Gelbach–Miller matrices need not be positive semi-definite)`);
+      for (let k = 0; k < K; k++)
+        if (!(V.data[k + k * K] >= 0))
+          log.warn(
+            'vcov-not-psd',
+            `the two-way clustered variance of ${names[k]} is negative (Cameron–Gelbach–Miller matrices need not be positive semi-definite)`,
+          );
       return {
         spec: s,
         label: `Clustered (${vars.join(' & ')})`,
@@ -245,13 +291,17 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
     aliases: [],
     label: { en: 'Driscoll–Kraay', zh: 'Driscoll–Kraay' },
     formula: 'h_t = Σ_{i∈t} x̃ᵢeᵢ, M = Γ₀ + Σ_{l=1}^{L} (1 − l/(L + 1))(Γ_l + Γ_lᵀ), Γ_l = Σ_t h_t h_{t−l}ᵀ, V = B·M·B',
-    convention: 'no small-sample factor = plm::vcovSCC(type = "HC0", maxlag = L); default L = ⌊4(T/100)^{2/9}⌋ (xtscc); L < T; t with T − 1 df',
+    convention:
+      'no small-sample factor = plm::vcovSCC(type = "HC0", maxlag = L); default L = ⌊4(T/100)^{2/9}⌋ (xtscc); L < T; t with T − 1 df',
     reference: 'Driscoll & Kraay (1998), REStat 80(4):549–560; Hoechle (2007), Stata Journal 7(3):281–312',
     parse: (t, lower) => {
       if (lower === 'dk') return { type: 'dk' };
       if (!lower.startsWith('dk:')) return undefined;
       const lag = Number(t.slice(3));
-      if (!Number.isInteger(lag) || lag < 0) throw new InputError(`--vcov ${t}: the Driscoll–Kraay lag must be a whole number`, { hint: 'e.g. --vcov dk or --vcov dk:2' });
+      if (!Number.isInteger(lag) || lag < 0)
+        throw new InputError(`--vcov ${t}: the Driscoll–Kraay lag must be a whole number`, {
+          hint: 'e.g. --vcov dk or --vcov dk:2',
+        });
       return { type: 'dk', lag };
     },
     compute: (ctx) => {
@@ -262,17 +312,21 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
       const tIdx = Int32Array.from(rows, (r) => panel.periodIndex[r]);
       let observed = 0;
       const seen = new Uint8Array(T);
-      for (const t of tIdx) if (!seen[t]) {
-        seen[t] = 1;
-        observed++;
-      }
+      for (const t of tIdx)
+        if (!seen[t]) {
+          seen[t] = 1;
+          observed++;
+        }
       const L = s.lag ?? Math.floor(4 * Math.pow(T / 100, 2 / 9));
       // Γ_l needs two periods l apart: a lag of T or more has no autocovariance to weight, and the
       // Bartlett weights 1 − l/(L+1) of such an L are not those of any usable bandwidth.
       if (L >= observed) {
-        throw new InputError(`the Driscoll–Kraay lag ${L} must be smaller than the number of periods in the sample (${observed})`, {
-          hint: `use --vcov dk (lag ⌊4(T/100)^(2/9)⌋ = ${Math.floor(4 * Math.pow(T / 100, 2 / 9))} here) or dk:L with L ≤ ${Math.max(0, observed - 1)}; Newey–West bandwidths are usually far below T`,
-        });
+        throw new InputError(
+          `the Driscoll–Kraay lag ${L} must be smaller than the number of periods in the sample (${observed})`,
+          {
+            hint: `use --vcov dk (lag ⌊4(T/100)^(2/9)⌋ = ${Math.floor(4 * Math.pow(T / 100, 2 / 9))} here) or dk:L with L ≤ ${Math.max(0, observed - 1)}; Newey–West bandwidths are usually far below T`,
+          },
+        );
       }
       const H = groupScores(X, e, tIdx, T);
       const meat = outer(H);
@@ -287,7 +341,11 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
           }
         }
       }
-      if (observed < 10) log.warn('few-periods', `Driscoll–Kraay standard errors with only ${observed} periods are unreliable (they are large-T asymptotics)`);
+      if (observed < 10)
+        log.warn(
+          'few-periods',
+          `Driscoll–Kraay standard errors with only ${observed} periods are unreliable (they are large-T asymptotics)`,
+        );
       const adj = s.ssc?.adj ? (n - 1) / (n - kFull) : 1;
       return {
         spec: { ...s, lag: L },

@@ -110,5 +110,7 @@ export function vcov(fit: FeolsFit, spec: VcovSpec | string = { type: 'iid' }): 
 export function coefTable(fit: FeolsFit, v: VcovResult, level = 0.95): CoefRow[] {
   const K = v.names.length;
   const crit = criticalValue(v.df, level);
-  return fit.keep.map((j, k) => estimateRow(fit.coefNames[j], fit.coefficients[j], Math.sqrt(v.matrix.data[k + k * K]), v.df, level, crit));
+  return fit.keep.map((j, k) =>
+    estimateRow(fit.coefNames[j], fit.coefficients[j], Math.sqrt(v.matrix.data[k + k * K]), v.df, level, crit),
+  );
 }

@@ -4,8 +4,37 @@
  * (正向/负向, 效益型/成本型). Browser-safe.
  */
 
-const BENEFIT = new Set(['+', 'benefit', 'positive', 'pos', 'larger', '正向', '正', '正向指标', '效益型', '效益', '效益型指标', '越大越好']);
-const COST = new Set(['-', '−', 'cost', 'negative', 'neg', 'smaller', '负向', '负', '负向指标', '成本型', '成本', '成本型指标', '越小越好', '逆向', '逆向指标']);
+const BENEFIT = new Set([
+  '+',
+  'benefit',
+  'positive',
+  'pos',
+  'larger',
+  '正向',
+  '正',
+  '正向指标',
+  '效益型',
+  '效益',
+  '效益型指标',
+  '越大越好',
+]);
+const COST = new Set([
+  '-',
+  '−',
+  'cost',
+  'negative',
+  'neg',
+  'smaller',
+  '负向',
+  '负',
+  '负向指标',
+  '成本型',
+  '成本',
+  '成本型指标',
+  '越小越好',
+  '逆向',
+  '逆向指标',
+]);
 
 /**
  * A direction as written in a framework mapped to `+` or `-`: "+"/benefit/positive/正向/效益型 (larger
@@ -26,7 +55,11 @@ function flatIndicator(item: unknown): unknown {
     if (item && typeof item === 'object' && !Array.isArray(item)) {
       const o = item as Record<string, unknown>;
       // {column: rd} alone: the id is the column, larger is better unless said otherwise.
-      return { ...(o.id === undefined && typeof o.column === 'string' ? { id: o.column } : {}), ...(o.direction === undefined ? { direction: '+' } : {}), ...o };
+      return {
+        ...(o.id === undefined && typeof o.column === 'string' ? { id: o.column } : {}),
+        ...(o.direction === undefined ? { direction: '+' } : {}),
+        ...o,
+      };
     }
     return item;
   }
@@ -52,18 +85,30 @@ export function expandFlatFramework(raw: unknown, fallbackId = 'index'): unknown
   if (Array.isArray(raw)) {
     top = {};
     items = raw;
-  } else if (raw && typeof raw === 'object' && !('systems' in raw) && Array.isArray((raw as Record<string, unknown>).indicators)) {
+  } else if (
+    raw &&
+    typeof raw === 'object' &&
+    !('systems' in raw) &&
+    Array.isArray((raw as Record<string, unknown>).indicators)
+  ) {
     const { indicators, ...rest } = raw as Record<string, unknown>;
     top = rest;
     items = indicators as unknown[];
   } else return raw;
   // Only lists of names and mappings are indicator lists; anything else is left for the schema's error.
-  if (!items.every((x) => typeof x === 'string' || (x !== null && typeof x === 'object' && !Array.isArray(x)))) return raw;
+  if (!items.every((x) => typeof x === 'string' || (x !== null && typeof x === 'object' && !Array.isArray(x))))
+    return raw;
   const id = typeof top.id === 'string' ? top.id : fallbackId;
   return {
     ...top,
     id,
-    systems: [{ id, ...(top.name !== undefined ? { name: top.name } : {}), dimensions: [{ id: 'all', indicators: items.map(flatIndicator) }] }],
+    systems: [
+      {
+        id,
+        ...(top.name !== undefined ? { name: top.name } : {}),
+        dimensions: [{ id: 'all', indicators: items.map(flatIndicator) }],
+      },
+    ],
   };
 }
 

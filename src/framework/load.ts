@@ -27,16 +27,23 @@ import { systemIndicators } from './tree.js';
 export function loadFramework(input: string | unknown, fileName = 'framework'): Framework {
   let raw: unknown = input;
   if (typeof input === 'string') {
-    if (!input.trim()) throw new InputError(`${fileName}: the framework file is empty`, { file: fileName, hint: 'see docs/measure.md for a minimal framework' });
+    if (!input.trim())
+      throw new InputError(`${fileName}: the framework file is empty`, {
+        file: fileName,
+        hint: 'see docs/measure.md for a minimal framework',
+      });
     try {
       raw = parseYaml(input);
     } catch (e) {
       if (e instanceof YAMLParseError) {
         const line = e.linePos?.[0]?.line;
-        throw new InputError(`${fileName}${line ? `, line ${line}` : ''}: not valid YAML/JSON: ${e.message.split('\n')[0]}`, {
-          file: fileName,
-          hint: 'check indentation and quote "+" and "-" directions',
-        });
+        throw new InputError(
+          `${fileName}${line ? `, line ${line}` : ''}: not valid YAML/JSON: ${e.message.split('\n')[0]}`,
+          {
+            file: fileName,
+            hint: 'check indentation and quote "+" and "-" directions',
+          },
+        );
       }
       throw e;
     }
@@ -101,12 +108,23 @@ function normalise(raw: RawFramework, fileName: string): Framework {
     const dimIds = new Set<string>();
     const indIds = new Set<string>();
     const dimension = (d: RawDimension, where: string): Dimension => {
-      if (dimIds.has(d.id)) fail(`${where}.id`, `duplicate dimension id "${d.id}" in system "${s.id}"`, 'dimension ids must be unique within a system');
+      if (dimIds.has(d.id))
+        fail(
+          `${where}.id`,
+          `duplicate dimension id "${d.id}" in system "${s.id}"`,
+          'dimension ids must be unique within a system',
+        );
       dimIds.add(d.id);
       const hasInd = (d.indicators?.length ?? 0) > 0;
       const hasDim = (d.dimensions?.length ?? 0) > 0;
-      if (!hasInd && !hasDim) fail(where, `dimension "${d.id}" is empty`, 'add indicators (or sub-dimensions) to it, or delete it');
-      if (hasInd && hasDim) fail(where, `dimension "${d.id}" has both indicators and sub-dimensions`, 'move its indicators into a sub-dimension of their own');
+      if (!hasInd && !hasDim)
+        fail(where, `dimension "${d.id}" is empty`, 'add indicators (or sub-dimensions) to it, or delete it');
+      if (hasInd && hasDim)
+        fail(
+          where,
+          `dimension "${d.id}" has both indicators and sub-dimensions`,
+          'move its indicators into a sub-dimension of their own',
+        );
       const out: { -readonly [K in keyof Dimension]: Dimension[K] } = { id: d.id, name: toLabel(d.name, d.id) };
       if (d.weight !== undefined) out.weight = d.weight;
       if (d.description !== undefined) out.description = d.description;
@@ -114,7 +132,12 @@ function normalise(raw: RawFramework, fileName: string): Framework {
       if (hasInd) {
         out.indicators = d.indicators!.map((ind, ii): Indicator => {
           const iWhere = `${where}.indicators[${ii}]`;
-          if (indIds.has(ind.id)) fail(`${iWhere}.id`, `duplicate indicator id "${ind.id}" in system "${s.id}"`, 'indicator ids must be unique within a system');
+          if (indIds.has(ind.id))
+            fail(
+              `${iWhere}.id`,
+              `duplicate indicator id "${ind.id}" in system "${s.id}"`,
+              'indicator ids must be unique within a system',
+            );
           indIds.add(ind.id);
           const o: { -readonly [K in keyof Indicator]: Indicator[K] } = {
             id: ind.id,
@@ -161,10 +184,14 @@ export function frameworkNotes(framework: Framework): NoteLog['notes'] {
     const seen = new Set<string>();
     for (const { indicator } of systemIndicators(s)) {
       if (seen.has(indicator.column)) {
-        log.warn('column-twice', `column "${indicator.column}" is used by two indicators of system "${s.id}": it is counted twice`, {
-          system: s.id,
-          column: indicator.column,
-        });
+        log.warn(
+          'column-twice',
+          `column "${indicator.column}" is used by two indicators of system "${s.id}": it is counted twice`,
+          {
+            system: s.id,
+            column: indicator.column,
+          },
+        );
       }
       seen.add(indicator.column);
       const other = owner.get(indicator.column);

@@ -62,7 +62,9 @@ export const rawFramework = z.strictObject({
   id: id.optional(),
   name: label.optional(),
   description: z.string().optional(),
-  systems: z.array(rawSystem, { error: 'expected a list of systems' }).min(1, { error: 'a framework needs at least one system' }),
+  systems: z
+    .array(rawSystem, { error: 'expected a list of systems' })
+    .min(1, { error: 'a framework needs at least one system' }),
 });
 
 export type RawFramework = z.infer<typeof rawFramework>;

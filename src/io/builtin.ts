@@ -12,7 +12,13 @@ import path from 'node:path';
 import type { EntityInfo, Panel } from '../data/panel.js';
 import { makePanel, withColumns } from '../data/panel.js';
 import { InputError } from '../core/errors.js';
-import { BUILTIN_DATASETS, CHINA_SIM_CONTROLS, builtinDatasetNames, findBuiltinDataset, type BuiltinDataset } from '../datasets/catalog.js';
+import {
+  BUILTIN_DATASETS,
+  CHINA_SIM_CONTROLS,
+  builtinDatasetNames,
+  findBuiltinDataset,
+  type BuiltinDataset,
+} from '../datasets/catalog.js';
 import { csvRecords } from '../datasets/csv-text.js';
 import { builtinEntities, builtinMeta, withBuiltinEntities } from '../datasets/builtin-panel.js';
 import type { ChinaSimTruth } from '../datasets/china-sim-truth.js';
@@ -60,7 +66,13 @@ async function readEntities(d: BuiltinDataset): Promise<EntityInfo[]> {
 export async function loadBuiltinDataset(name: string): Promise<Panel> {
   const d = datasetOrThrow(name);
   const [panel, entities] = await Promise.all([
-    readPanel(builtinFile(d.files.data), { entity: d.entityColumn, period: d.periodColumn, layout: 'long', encoding: 'utf-8', group: d.groupColumn }),
+    readPanel(builtinFile(d.files.data), {
+      entity: d.entityColumn,
+      period: d.periodColumn,
+      layout: 'long',
+      encoding: 'utf-8',
+      group: d.groupColumn,
+    }),
     readEntities(d),
   ]);
   return withBuiltinEntities(d, panel, entities);
@@ -92,7 +104,14 @@ export async function loadChinaSimLatent(): Promise<Panel> {
   const file = builtinFile(d.files.latent!);
   const rows = csvRecords(await readFile(file, 'utf8'));
   // nqpf_sdm: the NQPF equation with spatial Durbin spillovers, when the file has it.
-  const cols = ['innovation', 'industry', 'talent', 'nqpf', 'q', ...(rows.length && 'nqpf_sdm' in rows[0] ? ['nqpf_sdm'] : [])];
+  const cols = [
+    'innovation',
+    'industry',
+    'talent',
+    'nqpf',
+    'q',
+    ...(rows.length && 'nqpf_sdm' in rows[0] ? ['nqpf_sdm'] : []),
+  ];
   return makePanel({
     entityColumn: 'province',
     periodColumn: 'year',
@@ -100,7 +119,13 @@ export async function loadChinaSimLatent(): Promise<Panel> {
     period: rows.map((r) => Number(r.year)),
     columns: Object.fromEntries(cols.map((c) => [c, rows.map((r) => Number(r[c]))])),
     entities: await readEntities(d),
-    meta: { ...builtinMeta(d), name: 'china-sim-latent', title: 'SIMULATED latent variables of china-sim', zh: { ...d.zh, title: 'china-sim 的模拟潜变量' }, file: `data/builtin/${d.files.latent}` },
+    meta: {
+      ...builtinMeta(d),
+      name: 'china-sim-latent',
+      title: 'SIMULATED latent variables of china-sim',
+      zh: { ...d.zh, title: 'china-sim 的模拟潜变量' },
+      file: `data/builtin/${d.files.latent}`,
+    },
     file,
   });
 }
@@ -128,7 +153,10 @@ export async function loadChinaSimMechanismPanel(observed?: Panel): Promise<Pane
   for (const c of CHINA_SIM_CONTROLS) {
     const src = sim.columns[c];
     if (!src) continue;
-    controls[c] = Float64Array.from(latent.entity, (e, i) => src[row.get(`${e}\u0000${latent.period[i]}`) ?? -1] ?? NaN);
+    controls[c] = Float64Array.from(
+      latent.entity,
+      (e, i) => src[row.get(`${e}\u0000${latent.period[i]}`) ?? -1] ?? NaN,
+    );
   }
   return withColumns(latent, controls);
 }

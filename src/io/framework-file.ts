@@ -45,7 +45,10 @@ export async function readFrameworkFile(file: string): Promise<Framework> {
  */
 export async function resolveFramework(spec: string | undefined, indicators?: readonly string[]): Promise<Framework> {
   if (indicators && indicators.length) {
-    if (spec !== undefined) throw new InputError('give either --framework or --indicators, not both', { hint: '--indicators rd,patents,-energy builds a one-dimension index' });
+    if (spec !== undefined)
+      throw new InputError('give either --framework or --indicators, not both', {
+        hint: '--indicators rd,patents,-energy builds a one-dimension index',
+      });
     return loadFramework(flatFrameworkSpec(indicators), '--indicators');
   }
   if (spec === undefined) {

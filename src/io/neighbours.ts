@@ -13,7 +13,10 @@ export async function readNeighbourFile(file: string, encoding?: string): Promis
   try {
     bytes = await readFile(file);
   } catch {
-    throw new InputError(`cannot read the neighbour list "${file}"`, { file, hint: 'check the path; the file is a CSV with columns a,b' });
+    throw new InputError(`cannot read the neighbour list "${file}"`, {
+      file,
+      hint: 'check the path; the file is a CSV with columns a,b',
+    });
   }
   const { text } = decodeText(bytes, encoding, file);
   return parseNeighbourRows(parseCsv(text, { file }), file);

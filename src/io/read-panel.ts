@@ -7,7 +7,15 @@ import { access, readFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import { NotUtf8Error, readCsvTableBlocks } from '../data/csv.js';
 import type { Panel } from '../data/panel.js';
-import { csvTableOptions, fileFormat, finishLayout, panelFromRaw, readPanelFromBytes, type RawRead, type ReadPanelOptions } from '../data/read-table.js';
+import {
+  csvTableOptions,
+  fileFormat,
+  finishLayout,
+  panelFromRaw,
+  readPanelFromBytes,
+  type RawRead,
+  type ReadPanelOptions,
+} from '../data/read-table.js';
 
 export type { ReadPanelOptions } from '../data/read-table.js';
 
@@ -51,7 +59,15 @@ async function readCsvInBlocks(path: string, options: ReadPanelOptions): Promise
     };
     const table = readCsvTableBlocks(read, { ...csv, size });
     const fin = finishLayout(table, layout);
-    raw = { format: 'csv', table: fin.table, layout, encoding: 'utf-8', notes: [...layout.notes, ...fin.notes], roles: { layout: 'long' }, preview: [] };
+    raw = {
+      format: 'csv',
+      table: fin.table,
+      layout,
+      encoding: 'utf-8',
+      notes: [...layout.notes, ...fin.notes],
+      roles: { layout: 'long' },
+      preview: [],
+    };
   } catch (e) {
     if (e instanceof NotUtf8Error && options.encoding === undefined) return undefined;
     if (e instanceof NotUtf8Error) {
@@ -73,9 +89,15 @@ async function checkReadable(path: string): Promise<void> {
     await access(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? (e as Error).message})`, {
-      file: path,
-      hint: code === 'ENOENT' ? 'check the path, or use a built-in dataset: world-pwt, china-sim' : 'check that the file is readable',
-    });
+    throw new InputError(
+      code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? (e as Error).message})`,
+      {
+        file: path,
+        hint:
+          code === 'ENOENT'
+            ? 'check the path, or use a built-in dataset: world-pwt, china-sim'
+            : 'check that the file is readable',
+      },
+    );
   }
 }

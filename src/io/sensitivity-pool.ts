@@ -36,10 +36,18 @@ const MIN_PARALLEL_RUNS = 50_000;
  * ranking, leave-one-out and coherence; then it gathers the ranks in run order and summarises, so
  * the result is identical to the single-threaded one for any number of threads.
  */
-export async function runSensitivity(panel: Panel, framework: Framework, options: SensitivityOptions, pool: PoolOptions = {}): Promise<SensitivityResult | SystemSensitivity> {
+export async function runSensitivity(
+  panel: Panel,
+  framework: Framework,
+  options: SensitivityOptions,
+  pool: PoolOptions = {},
+): Promise<SensitivityResult | SystemSensitivity> {
   const plan = planSensitivity(panel, framework, options);
   const runs = plan.design.runs;
-  const threads = Math.max(1, Math.min(pool.threads ?? Math.min(8, availableParallelism()), Math.floor(runs / 500) || 1));
+  const threads = Math.max(
+    1,
+    Math.min(pool.threads ?? Math.min(8, availableParallelism()), Math.floor(runs / 500) || 1),
+  );
   if (threads <= 1 || (pool.threads === undefined && runs < MIN_PARALLEL_RUNS)) {
     return sensitivityOutput(summarizeSensitivity(plan, evaluateRuns(plan, 0, runs)), options);
   }
@@ -74,7 +82,12 @@ function assignRuns(plan: SensitivityPlan, threads: number): Int32Array[] {
   return lists.filter((l) => l.length).map((l) => Int32Array.from(l));
 }
 
-function evaluateInWorker(panel: Panel, framework: Framework, options: SensitivityOptions, runs: Int32Array): Promise<Float64Array[]> {
+function evaluateInWorker(
+  panel: Panel,
+  framework: Framework,
+  options: SensitivityOptions,
+  runs: Int32Array,
+): Promise<Float64Array[]> {
   // From source (tsx, vitest) the worker is the .ts file and needs tsx's loader; from dist, the .js.
   const ts = import.meta.url.endsWith('.ts');
   const url = new URL(`./sensitivity-worker.${ts ? 'ts' : 'js'}`, import.meta.url);
@@ -82,14 +95,25 @@ function evaluateInWorker(panel: Panel, framework: Framework, options: Sensitivi
   return new Promise((resolve, reject) => {
     const worker = ts
       ? // tsx's loader hooks are not inherited by workers on Node 20: register them first (development only).
-        new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); });`, { eval: true, workerData })
+        new Worker(
+          `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); });`,
+          { eval: true, workerData },
+        )
       : new Worker(url, { workerData });
-    worker.once('message', (m: { ranks?: Float64Array[]; error?: { input: boolean; message: string; hint?: string; column?: string; stack?: string } }) => {
-      void worker.terminate();
-      if (m.ranks) resolve(m.ranks);
-      else if (m.error?.input) reject(new InputError(m.error.message, { hint: m.error.hint, column: m.error.column }));
-      else reject(Object.assign(new Error(m.error?.message ?? 'sensitivity worker failed'), { stack: m.error?.stack }));
-    });
+    worker.once(
+      'message',
+      (m: {
+        ranks?: Float64Array[];
+        error?: { input: boolean; message: string; hint?: string; column?: string; stack?: string };
+      }) => {
+        void worker.terminate();
+        if (m.ranks) resolve(m.ranks);
+        else if (m.error?.input)
+          reject(new InputError(m.error.message, { hint: m.error.hint, column: m.error.column }));
+        else
+          reject(Object.assign(new Error(m.error?.message ?? 'sensitivity worker failed'), { stack: m.error?.stack }));
+      },
+    );
     worker.once('error', reject);
   });
 }

@@ -10,8 +10,13 @@ import { evaluateRunList, planSensitivity } from '../robustness/sensitivity.js';
 const { panel, framework, options, runs } = workerData;
 try {
   const ranks = evaluateRunList(planSensitivity(panel, framework, options), runs);
-  parentPort!.postMessage({ ranks }, ranks.map((r) => r.buffer as ArrayBuffer));
+  parentPort!.postMessage(
+    { ranks },
+    ranks.map((r) => r.buffer as ArrayBuffer),
+  );
 } catch (e) {
   const err = e as Error & { hint?: string; column?: string };
-  parentPort!.postMessage({ error: { input: isInputError(e), message: err.message, hint: err.hint, column: err.column, stack: err.stack } });
+  parentPort!.postMessage({
+    error: { input: isInputError(e), message: err.message, hint: err.hint, column: err.column, stack: err.stack },
+  });
 }

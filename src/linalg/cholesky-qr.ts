@@ -23,7 +23,11 @@ export interface CholeskyQr {
  * Q is not kept: Qᵀy = R₂⁻ᵀ(Q₁ᵀy). Throws a RangeError when XᵀX is numerically singular (callers
  * remove collinear columns first, e.g. with {@link cholesky}'s rank rule).
  */
-export function choleskyQr2(cols: readonly ArrayLike<number>[], ys: readonly ArrayLike<number>[], gram?: Matrix): CholeskyQr {
+export function choleskyQr2(
+  cols: readonly ArrayLike<number>[],
+  ys: readonly ArrayLike<number>[],
+  gram?: Matrix,
+): CholeskyQr {
   const k = cols.length;
   const n = k ? cols[0].length : 0;
   const f1 = cholesky(gram ?? crossprod(cols), { tol: 0 });

@@ -157,6 +157,7 @@ export function choleskyInverse(f: CholeskyFactor): Matrix {
  */
 export function spdInverse(a: Matrix, tol = 1e-10): Matrix {
   const f = cholesky(a, { tol });
-  if (f.dropped.length) throw new RangeError(`spdInverse: matrix is singular (columns ${f.dropped.join(', ')} dependent)`);
+  if (f.dropped.length)
+    throw new RangeError(`spdInverse: matrix is singular (columns ${f.dropped.join(', ')} dependent)`);
   return choleskyInverse(f);
 }

@@ -20,7 +20,10 @@ export function get(m: Matrix, i: number, j: number): number {
 }
 
 /** Build a matrix from column vectors of equal length (copied). */
-export function fromColumns(columns: readonly ArrayLike<number>[], rows = columns.length ? columns[0].length : 0): Matrix {
+export function fromColumns(
+  columns: readonly ArrayLike<number>[],
+  rows = columns.length ? columns[0].length : 0,
+): Matrix {
   const out = zeros(rows, columns.length);
   columns.forEach((c, j) => {
     if (c.length !== rows) throw new RangeError(`fromColumns: column ${j} has ${c.length} rows, expected ${rows}`);

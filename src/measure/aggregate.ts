@@ -8,7 +8,11 @@ import { Adder, fsum } from '../core/numeric.js';
  * same scale as the index, and index = Σ_d W_d·S_d with W_d the dimension weight. (Papers that report
  * Σ_{j∈d} w_j x'_ij as the "dimension score" report W_d·S_d.) NaN when Σ w = 0.
  */
-export function aggregateArithmetic(columns: readonly Float64Array[], weights: ArrayLike<number>, n: number): Float64Array {
+export function aggregateArithmetic(
+  columns: readonly Float64Array[],
+  weights: ArrayLike<number>,
+  n: number,
+): Float64Array {
   const total = fsum(weights);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -40,10 +44,13 @@ export function aggregateGeometric(
     columns.forEach((c, j) => {
       if (!(weights[j] > 0)) return;
       if (!(c[i] > 0)) {
-        throw new InputError(`geometric aggregation needs positive normalised values, but indicator "${names[j]}" is ${c[i]} in some rows`, {
-          column: names[j],
-          hint: 'use --normalize minmax-shift (adds 0.0001) or minmax-range (0.01–0.99), or --aggregate arithmetic',
-        });
+        throw new InputError(
+          `geometric aggregation needs positive normalised values, but indicator "${names[j]}" is ${c[i]} in some rows`,
+          {
+            column: names[j],
+            hint: 'use --normalize minmax-shift (adds 0.0001) or minmax-range (0.01–0.99), or --aggregate arithmetic',
+          },
+        );
       }
       acc.add(weights[j] * Math.log(c[i]));
     });

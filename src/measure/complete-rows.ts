@@ -30,10 +30,13 @@ export function completeRows(panel: Panel, columns: readonly string[], log: Note
     );
   }
   if (keep.length < 2) {
-    throw new InputError(`only ${keep.length} row(s) have every indicator of the framework; the index needs at least 2`, {
-      file: panel.meta.file,
-      hint: 'impute missing values (--impute linear or mean) or drop indicators with little data from the framework',
-    });
+    throw new InputError(
+      `only ${keep.length} row(s) have every indicator of the framework; the index needs at least 2`,
+      {
+        file: panel.meta.file,
+        hint: 'impute missing values (--impute linear or mean) or drop indicators with little data from the framework',
+      },
+    );
   }
   return Int32Array.from(keep);
 }

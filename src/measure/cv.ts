@@ -14,15 +14,22 @@ import { toShares } from './shares.js';
  * huge CV and most of the weight for no substantive reason: it is warned about (`cv-mean-near-zero`)
  * on `log`, with its share of the weight.
  */
-export function cvWeights(raw: readonly Float64Array[], names: readonly string[], log?: NoteLog): { raw: Float64Array; weights: Float64Array } {
+export function cvWeights(
+  raw: readonly Float64Array[],
+  names: readonly string[],
+  log?: NoteLog,
+): { raw: Float64Array; weights: Float64Array } {
   const nearZero: number[] = [];
   const v = Float64Array.from(raw, (x, j) => {
     const m = mean(x);
     if (m === 0) {
-      throw new InputError(`coefficient-of-variation weights: indicator "${names[j]}" has mean 0, so its CV is undefined`, {
-        column: names[j],
-        hint: 'use --weights entropy or critic',
-      });
+      throw new InputError(
+        `coefficient-of-variation weights: indicator "${names[j]}" has mean 0, so its CV is undefined`,
+        {
+          column: names[j],
+          hint: 'use --weights entropy or critic',
+        },
+      );
     }
     const s = sd(x, 1);
     if (Math.abs(m) < s / 10) nearZero.push(j);

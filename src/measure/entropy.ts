@@ -33,7 +33,7 @@ export function entropy(x: ArrayLike<number>, rows: ArrayLike<number> | undefine
       acc.add(p * Math.log(p));
     }
   }
-  return -(+acc) / Math.log(n);
+  return -+acc / Math.log(n);
 }
 
 /**

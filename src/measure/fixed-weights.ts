@@ -16,9 +16,12 @@ import type { Dimension, System } from '../framework/types.js';
 export function fixedWeights(system: System, placed: readonly PlacedIndicator[]): Float64Array {
   for (const p of placed) {
     if (p.indicator.weight === undefined) {
-      throw new InputError(`--weights fixed: indicator ${system.id}/${p.path.join('/')}/${p.indicator.id} has no weight`, {
-        hint: 'give every indicator a "weight:" in the framework file, or use --weights entropy',
-      });
+      throw new InputError(
+        `--weights fixed: indicator ${system.id}/${p.path.join('/')}/${p.indicator.id} has no weight`,
+        {
+          hint: 'give every indicator a "weight:" in the framework file, or use --weights entropy',
+        },
+      );
     }
   }
   const byId = new Map(placed.map((p, i) => [p.indicator, i]));

@@ -57,7 +57,14 @@ export function measure(panel: Panel, framework: Framework, options: Partial<Mea
     for (let k = 0; k < n; k++) {
       const dims: Record<string, number> = {};
       for (const [id, s] of r.dimensionScores) dims[id] = s[k];
-      scores.push({ entity: entityOf[k], period: periodOf[k], system: system.id, index: r.index[k], dimensions: dims, rank: r.rank[k] });
+      scores.push({
+        entity: entityOf[k],
+        period: periodOf[k],
+        system: system.id,
+        index: r.index[k],
+        dimensions: dims,
+        rank: r.rank[k],
+      });
     }
   }
   return {
@@ -87,47 +94,69 @@ function measureSystem(
   const constant = raw.map((x, j) => {
     const c = x.every((v) => v === x[0]);
     if (c) {
-      log.warn('constant-indicator', `indicator "${ids[j]}" (system "${system.id}", column "${placed[j].indicator.column}") is constant over the rows used: it carries no information and gets weight 0`, {
-        system: system.id,
-        indicator: ids[j],
-      });
+      log.warn(
+        'constant-indicator',
+        `indicator "${ids[j]}" (system "${system.id}", column "${placed[j].indicator.column}") is constant over the rows used: it carries no information and gets weight 0`,
+        {
+          system: system.id,
+          indicator: ids[j],
+        },
+      );
     }
     return c;
   });
   const normalization = findNormalization(o.normalize)!;
-  const norm = placed.map((p, j) => normalization.compute(raw[j], p.indicator.direction, normGroups, { shift: o.shift, range: o.range }, ids[j]));
+  const norm = placed.map((p, j) =>
+    normalization.compute(raw[j], p.indicator.direction, normGroups, { shift: o.shift, range: o.range }, ids[j]),
+  );
   if (o.perPeriod) {
     raw.forEach((x, j) => {
       if (constant[j]) return;
-      const flat = periodGroups.filter((g) => g.every((i) => x[i] === x[g[0]])).map((g) => periodList[periodGroups.indexOf(g)]);
+      const flat = periodGroups
+        .filter((g) => g.every((i) => x[i] === x[g[0]]))
+        .map((g) => periodList[periodGroups.indexOf(g)]);
       if (flat.length === periodGroups.length) {
         // Constant within every period (a national series repeated for every region): per-period
         // normalisation maps it to one value in each period, so it carries no information and gets
         // weight 0 under every method, as a constant indicator does.
         constant[j] = true;
-        log.warn('constant-within-periods', `indicator "${ids[j]}" (system "${system.id}", column "${placed[j].indicator.column}") is constant within every period: under per-period normalisation it carries no information and gets weight 0`, {
-          system: system.id,
-          indicator: ids[j],
-          column: placed[j].indicator.column,
-        });
+        log.warn(
+          'constant-within-periods',
+          `indicator "${ids[j]}" (system "${system.id}", column "${placed[j].indicator.column}") is constant within every period: under per-period normalisation it carries no information and gets weight 0`,
+          {
+            system: system.id,
+            indicator: ids[j],
+            column: placed[j].indicator.column,
+          },
+        );
       } else if (flat.length) {
-        log.info('constant-in-period', `indicator "${ids[j]}" (system "${system.id}") is constant in period(s) ${flat.join(', ')}; it is normalised to the top of the scale there`);
+        log.info(
+          'constant-in-period',
+          `indicator "${ids[j]}" (system "${system.id}") is constant in period(s) ${flat.join(', ')}; it is normalised to the top of the scale there`,
+        );
       }
     });
   }
-  const w = computeWeights(o.weights, {
-    system,
-    placed,
-    normalized: norm,
-    raw,
-    periodGroups: o.perPeriod ? periodGroups : null,
-    constant,
-    periods: periodList,
-  }, log);
+  const w = computeWeights(
+    o.weights,
+    {
+      system,
+      placed,
+      normalized: norm,
+      raw,
+      periodGroups: o.perPeriod ? periodGroups : null,
+      constant,
+      periods: periodList,
+    },
+    log,
+  );
   if (!(fsum(w.weights) > 0)) {
-    throw new InputError(`every indicator of system "${system.id}" is constant (or has zero weight), so no index can be computed`, {
-      hint: 'check the data of the system’s indicators and the fixed weights',
-    });
+    throw new InputError(
+      `every indicator of system "${system.id}" is constant (or has zero weight), so no index can be computed`,
+      {
+        hint: 'check the data of the system’s indicators and the fixed weights',
+      },
+    );
   }
   const weights: IndicatorWeight[] = placed.map((p, j) => ({
     id: p.indicator.id,
@@ -141,7 +170,13 @@ function measureSystem(
   const score = (members: readonly number[]) => {
     const cols = members.map((j) => norm[j]);
     const mw = members.map((j) => w.weights[j]);
-    return findAggregation(o.aggregate)!.compute(cols, mw, n, normGroups, members.map((j) => ids[j]));
+    return findAggregation(o.aggregate)!.compute(
+      cols,
+      mw,
+      n,
+      normGroups,
+      members.map((j) => ids[j]),
+    );
   };
   const all = placed.map((_, j) => j);
   const index = score(all);
@@ -149,9 +184,16 @@ function measureSystem(
   const dimensionScores = new Map<string, Float64Array>();
   for (const d of systemDimensions(system)) {
     const dw = fsum(d.members.map((j) => w.weights[j]));
-    dimensionWeights.push(d.parent === undefined ? { id: d.dimension.id, system: system.id, weight: dw } : { id: d.dimension.id, system: system.id, parent: d.parent, weight: dw });
+    dimensionWeights.push(
+      d.parent === undefined
+        ? { id: d.dimension.id, system: system.id, weight: dw }
+        : { id: d.dimension.id, system: system.id, parent: d.parent, weight: dw },
+    );
     if (!(dw > 0)) {
-      log.warn('empty-dimension-weight', `dimension "${d.dimension.id}" of system "${system.id}" has weight 0 (all its indicators are constant): its score is undefined`);
+      log.warn(
+        'empty-dimension-weight',
+        `dimension "${d.dimension.id}" of system "${system.id}" has weight 0 (all its indicators are constant): its score is undefined`,
+      );
       dimensionScores.set(d.dimension.id, new Float64Array(n).fill(NaN));
     } else dimensionScores.set(d.dimension.id, score(d.members));
   }

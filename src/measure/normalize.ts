@@ -76,10 +76,13 @@ export function normalizeIndicator(
       }
       case 'ratio': {
         if (direction === '+' ? !(lo >= 0 && hi > 0) : !(lo > 0)) {
-          throw new InputError(`indicator "${name}": ratio normalisation needs ${direction === '+' ? 'values ≥ 0 and a positive maximum' : 'positive values (min/x)'}, but the minimum is ${lo}`, {
-            column: name,
-            hint: 'use --normalize minmax for indicators that can be zero or negative',
-          });
+          throw new InputError(
+            `indicator "${name}": ratio normalisation needs ${direction === '+' ? 'values ≥ 0 and a positive maximum' : 'positive values (min/x)'}, but the minimum is ${lo}`,
+            {
+              column: name,
+              hint: 'use --normalize minmax for indicators that can be zero or negative',
+            },
+          );
         }
         for (let k = 0; k < rows.length; k++) out[rows[k]] = direction === '+' ? v[k] / hi : lo / v[k];
         break;

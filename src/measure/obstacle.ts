@@ -40,7 +40,12 @@ export interface ObstacleSummary {
   readonly period: number;
   readonly system: string;
   readonly entities: number;
-  readonly indicators: ReadonlyArray<{ readonly id: string; readonly dimension: string; readonly topCount: number; readonly meanObstacle: number }>;
+  readonly indicators: ReadonlyArray<{
+    readonly id: string;
+    readonly dimension: string;
+    readonly topCount: number;
+    readonly meanObstacle: number;
+  }>;
   readonly dimensions: ReadonlyArray<{ readonly id: string; readonly meanObstacle: number }>;
 }
 
@@ -61,9 +66,13 @@ export interface ObstacleResult {
  */
 export function obstacleDegree(result: MeasureResult, options: ObstacleOptions = {}): ObstacleResult {
   const topK = options.topK ?? 3;
-  if (!(Number.isInteger(topK) && topK >= 1)) throw new InputError(`top-k must be a whole number ≥ 1 (got ${topK})`, { hint: 'e.g. --top 3' });
+  if (!(Number.isInteger(topK) && topK >= 1))
+    throw new InputError(`top-k must be a whole number ≥ 1 (got ${topK})`, { hint: 'e.g. --top 3' });
   const rowsInfo = result.rows;
-  if (!rowsInfo) throw new InputError('the measure result does not say which entity and period each row is', { hint: 'measure again with this version of nqpf' });
+  if (!rowsInfo)
+    throw new InputError('the measure result does not say which entity and period each row is', {
+      hint: 'measure again with this version of nqpf',
+    });
   const systems = options.systems ?? [...new Set(result.weights.map((w) => w.system))];
   const log = new NoteLog();
   const out: ObstacleRow[] = [];
@@ -71,7 +80,10 @@ export function obstacleDegree(result: MeasureResult, options: ObstacleOptions =
   const n = rowsInfo.entity.length;
   for (const system of systems) {
     const ws = result.weights.filter((w) => w.system === system);
-    if (!ws.length) throw new InputError(`system "${system}" is not in the measure result`, { hint: `systems: ${[...new Set(result.weights.map((w) => w.system))].join(', ')}` });
+    if (!ws.length)
+      throw new InputError(`system "${system}" is not in the measure result`, {
+        hint: `systems: ${[...new Set(result.weights.map((w) => w.system))].join(', ')}`,
+      });
     const cols = ws.map((w) => {
       const c = result.normalized[`${system}:${w.id}`] ?? result.normalized[w.id];
       if (!c) throw new RangeError(`obstacleDegree: no normalised values for indicator ${w.id}`);
@@ -83,9 +95,12 @@ export function obstacleDegree(result: MeasureResult, options: ObstacleOptions =
       const dev = cols.map((c, j) => {
         const x = c[r];
         if (x < -1e-12) {
-          throw new InputError(`obstacle degree needs normalised values in [0, 1]; indicator "${ws[j].id}" is ${x} for ${rowsInfo.entity[r]} ${rowsInfo.period[r]}`, {
-            hint: 'measure with --normalize minmax (z-scores have no "distance to the best")',
-          });
+          throw new InputError(
+            `obstacle degree needs normalised values in [0, 1]; indicator "${ws[j].id}" is ${x} for ${rowsInfo.entity[r]} ${rowsInfo.period[r]}`,
+            {
+              hint: 'measure with --normalize minmax (z-scores have no "distance to the best")',
+            },
+          );
         }
         if (x > 1) above++;
         return Math.max(0, 1 - x);
@@ -99,7 +114,11 @@ export function obstacleDegree(result: MeasureResult, options: ObstacleOptions =
         indicators[w.id] = o;
         dimensions[w.dimension] = (dimensions[w.dimension] ?? 0) + o;
       });
-      if (!(total > 0)) log.warn('no-obstacle', `${system}: some rows are at the best value on every weighted indicator; their obstacle degrees are undefined (NaN)`);
+      if (!(total > 0))
+        log.warn(
+          'no-obstacle',
+          `${system}: some rows are at the best value on every weighted indicator; their obstacle degrees are undefined (NaN)`,
+        );
       const top = ws
         .map((w) => ({ id: w.id, obstacle: indicators[w.id] }))
         .filter((t) => Number.isFinite(t.obstacle))
@@ -107,7 +126,11 @@ export function obstacleDegree(result: MeasureResult, options: ObstacleOptions =
         .slice(0, topK);
       sysRows.push({ entity: rowsInfo.entity[r], period: rowsInfo.period[r], system, indicators, dimensions, top });
     }
-    if (above) log.info('normalised-above-1', `${system}: ${above} normalised value(s) above 1 (shifted normalisation) count as deviation 0`);
+    if (above)
+      log.info(
+        'normalised-above-1',
+        `${system}: ${above} normalised value(s) above 1 (shifted normalisation) count as deviation 0`,
+      );
     out.push(...sysRows);
     const periods = [...new Set(rowsInfo.period)].sort((a, b) => a - b);
     const dimIds = [...new Set(ws.map((w) => w.dimension))];
@@ -129,7 +152,9 @@ export function obstacleDegree(result: MeasureResult, options: ObstacleOptions =
             meanObstacle: meanOf((x) => x.indicators[w.id]),
           }))
           .sort((a, b) => b.topCount - a.topCount || b.meanObstacle - a.meanObstacle),
-        dimensions: dimIds.map((d) => ({ id: d, meanObstacle: meanOf((x) => x.dimensions[d]) })).sort((a, b) => b.meanObstacle - a.meanObstacle),
+        dimensions: dimIds
+          .map((d) => ({ id: d, meanObstacle: meanOf((x) => x.dimensions[d]) }))
+          .sort((a, b) => b.meanObstacle - a.meanObstacle),
       });
     }
   }

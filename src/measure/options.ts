@@ -1,6 +1,13 @@
 import { definedOnly } from '../core/options.js';
 import { InputError } from '../core/errors.js';
-import { AGGREGATIONS, NORMALIZATIONS, WEIGHTINGS, findAggregation, findNormalization, findWeighting } from './registry.js';
+import {
+  AGGREGATIONS,
+  NORMALIZATIONS,
+  WEIGHTINGS,
+  findAggregation,
+  findNormalization,
+  findWeighting,
+} from './registry.js';
 
 /** Normalisation methods; see {@link normalizeIndicator}. */
 export type NormalizeMethod = 'minmax' | 'minmax-shift' | 'minmax-range' | 'zscore' | 'ratio';
@@ -70,15 +77,20 @@ export function resolveMeasureOptions(options: Partial<MeasureOptions> = {}): Me
   }
   const normalize = findNormalization(given.normalize)?.name;
   if (!normalize) {
-    throw new InputError(`unknown normalisation "${given.normalize}"`, { hint: `use one of ${NORMALIZE_METHODS.join(', ')}` });
+    throw new InputError(`unknown normalisation "${given.normalize}"`, {
+      hint: `use one of ${NORMALIZE_METHODS.join(', ')}`,
+    });
   }
   const aggregate = findAggregation(given.aggregate)?.name;
   if (!aggregate) {
-    throw new InputError(`unknown aggregation "${given.aggregate}"`, { hint: `use one of ${AGGREGATE_METHODS.join(', ')}` });
+    throw new InputError(`unknown aggregation "${given.aggregate}"`, {
+      hint: `use one of ${AGGREGATE_METHODS.join(', ')}`,
+    });
   }
   const weights = weightParts(given.weights).join('+') as MeasureOptions['weights'];
   const o: MeasureOptions = { ...given, normalize, aggregate, weights };
-  if (!(Number.isFinite(o.shift) && o.shift > 0)) throw new InputError(`the shift must be a positive number (got ${o.shift})`, { hint: 'e.g. --shift 0.0001' });
+  if (!(Number.isFinite(o.shift) && o.shift > 0))
+    throw new InputError(`the shift must be a positive number (got ${o.shift})`, { hint: 'e.g. --shift 0.0001' });
   const [a, b] = o.range;
   if (!(Number.isFinite(a) && Number.isFinite(b) && a < b)) {
     throw new InputError(`the range must be two numbers a < b (got ${a}, ${b})`, { hint: 'e.g. --range 0.01,0.99' });
@@ -89,11 +101,14 @@ export function resolveMeasureOptions(options: Partial<MeasureOptions> = {}): Me
 /** The one or two weight methods in `entropy`, `entropy+critic`, … (aliases resolved). */
 export function weightParts(spec: string): WeightMethod[] {
   const parts = spec.split('+').map((s) => findWeighting(s)?.name ?? s.trim());
-  if (parts.length > 2 || parts.some((p) => !WEIGHT_METHODS.includes(p as WeightMethod)) || (parts.length === 2 && parts[0] === parts[1])) {
+  if (
+    parts.length > 2 ||
+    parts.some((p) => !WEIGHT_METHODS.includes(p as WeightMethod)) ||
+    (parts.length === 2 && parts[0] === parts[1])
+  ) {
     throw new InputError(`unknown weights "${spec}"`, {
       hint: `use one of ${WEIGHT_METHODS.join(', ')}, or two different ones joined by "+" such as entropy+critic`,
     });
   }
   return parts as WeightMethod[];
 }
-

@@ -38,5 +38,11 @@ export function measurePanel(
   const cov = coverage(panel, columns);
   const imputation = impute(panel, { method, columns });
   const result = measure(imputation.panel, framework, measureOptions);
-  return { panel: imputation.panel, coverage: cov, imputation, result, notes: [...imputation.panel.notes, ...result.notes] };
+  return {
+    panel: imputation.panel,
+    coverage: cov,
+    imputation,
+    result,
+    notes: [...imputation.panel.notes, ...result.notes],
+  };
 }

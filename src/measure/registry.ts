@@ -40,8 +40,16 @@ export interface MethodRecord<Name extends string, Compute> {
 }
 
 /** A normalisation: the indicator's values on the rows used, normalised within each group. */
-export interface NormalizeRecord
-  extends MethodRecord<NormalizeMethod, (x: Float64Array, direction: Direction, groups: readonly Int32Array[], spec: Omit<NormalizeSpec, 'method'>, name: string) => Float64Array> {
+export interface NormalizeRecord extends MethodRecord<
+  NormalizeMethod,
+  (
+    x: Float64Array,
+    direction: Direction,
+    groups: readonly Int32Array[],
+    spec: Omit<NormalizeSpec, 'method'>,
+    name: string,
+  ) => Float64Array
+> {
   /** Benefit (+) and cost (−) formulas in TeX; `formula` holds both. */
   readonly benefit: string;
   readonly cost: string;
@@ -55,15 +63,25 @@ export type WeightRecord = MethodRecord<WeightMethod, (input: WeightInput, log: 
 /** An aggregation: scores from the normalised columns and their weights (`groups`: TOPSIS's ideal points). */
 export type AggregateRecord = MethodRecord<
   AggregateMethod,
-  (columns: readonly Float64Array[], weights: ArrayLike<number>, n: number, groups: readonly Int32Array[], names: readonly string[]) => Float64Array
+  (
+    columns: readonly Float64Array[],
+    weights: ArrayLike<number>,
+    n: number,
+    groups: readonly Int32Array[],
+    names: readonly string[],
+  ) => Float64Array
 >;
 
-function normalizeRecord(name: NormalizeMethod, r: Omit<NormalizeRecord, 'name' | 'compute' | 'formula'>): NormalizeRecord {
+function normalizeRecord(
+  name: NormalizeMethod,
+  r: Omit<NormalizeRecord, 'name' | 'compute' | 'formula'>,
+): NormalizeRecord {
   return {
     name,
     ...r,
     formula: [r.benefit, r.cost],
-    compute: (x, direction, groups, spec, id) => normalizeIndicator(x, direction, groups, { ...spec, method: name }, id),
+    compute: (x, direction, groups, spec, id) =>
+      normalizeIndicator(x, direction, groups, { ...spec, method: name }, id),
   };
 }
 
@@ -79,7 +97,10 @@ export const NORMALIZATIONS: readonly NormalizeRecord[] = [
   }),
   normalizeRecord('minmax-shift', {
     aliases: ['min-max-shift'],
-    label: L('Min–max normalisation with direction plus a shift $s$, so that no value is 0', '带方向的极差标准化后平移 $s$，避免取值为 0'),
+    label: L(
+      'Min–max normalisation with direction plus a shift $s$, so that no value is 0',
+      '带方向的极差标准化后平移 $s$，避免取值为 0',
+    ),
     benefit: "x'_{ij} = \\frac{x_{ij} - m_j}{M_j - m_j} + s",
     cost: "x'_{ij} = \\frac{M_j - x_{ij}}{M_j - m_j} + s",
     range: '[s, 1 + s]',
@@ -98,13 +119,19 @@ export const NORMALIZATIONS: readonly NormalizeRecord[] = [
     label: L('z-score with direction', '带方向的 Z 分数标准化'),
     benefit: "x'_{ij} = \\frac{x_{ij} - \\bar{x}_j}{s_j}",
     cost: "x'_{ij} = -\\frac{x_{ij} - \\bar{x}_j}{s_j}",
-    where: L('$\\bar{x}_j$ and $s_j$ are the mean and sample standard deviation ($n - 1$) of indicator $j$.', '$\\bar{x}_j$ 与 $s_j$ 为指标 $j$ 的均值与样本标准差（$n - 1$）。'),
+    where: L(
+      '$\\bar{x}_j$ and $s_j$ are the mean and sample standard deviation ($n - 1$) of indicator $j$.',
+      '$\\bar{x}_j$ 与 $s_j$ 为指标 $j$ 的均值与样本标准差（$n - 1$）。',
+    ),
     range: 'ℝ',
     reference: 'COINr n_zscore (Becker et al. 2022)',
   }),
   normalizeRecord('ratio', {
     aliases: ['fracmax'],
-    label: L('Ratio to the maximum (benefit) or from the minimum (cost)', '比值标准化：正向指标除以最大值，负向指标为最小值除以该值'),
+    label: L(
+      'Ratio to the maximum (benefit) or from the minimum (cost)',
+      '比值标准化：正向指标除以最大值，负向指标为最小值除以该值',
+    ),
     benefit: "x'_{ij} = \\frac{x_{ij}}{M_j}",
     cost: "x'_{ij} = \\frac{m_j}{x_{ij}}",
     range: '(0, 1]',
@@ -113,11 +140,17 @@ export const NORMALIZATIONS: readonly NormalizeRecord[] = [
 ];
 
 /** Run one weighting function on the non-constant indicators and put the weights back in place. */
-function onInformative(input: WeightInput, f: (idx: number[], names: string[]) => { weights: Float64Array; raw: Float64Array }): SystemWeights {
+function onInformative(
+  input: WeightInput,
+  f: (idx: number[], names: string[]) => { weights: Float64Array; raw: Float64Array },
+): SystemWeights {
   const idx = input.constant.flatMap((c, j) => (c ? [] : [j]));
   const m = input.placed.length;
   if (idx.length === 0) return { weights: new Float64Array(m), raw: new Float64Array(m) };
-  const r = f(idx, idx.map((j) => input.placed[j].indicator.id));
+  const r = f(
+    idx,
+    idx.map((j) => input.placed[j].indicator.id),
+  );
   const expand = (sub: Float64Array) => {
     const out = new Float64Array(m);
     idx.forEach((j, k) => (out[j] = sub[k]));
@@ -132,7 +165,11 @@ export const WEIGHTINGS: readonly WeightRecord[] = [
     name: 'entropy',
     aliases: ['entropy-weight', 'ewm'],
     label: L('Entropy weights', '熵值法权重'),
-    formula: ["p_{ij} = \\frac{x'_{ij}}{\\sum_i x'_{ij}}", 'e_j = -k \\sum_i p_{ij} \\ln p_{ij}, \\quad k = \\frac{1}{\\ln n}', 'w_j = \\frac{1 - e_j}{\\sum_l (1 - e_l)}'],
+    formula: [
+      "p_{ij} = \\frac{x'_{ij}}{\\sum_i x'_{ij}}",
+      'e_j = -k \\sum_i p_{ij} \\ln p_{ij}, \\quad k = \\frac{1}{\\ln n}',
+      'w_j = \\frac{1 - e_j}{\\sum_l (1 - e_l)}',
+    ],
     where: L(
       '$n$ is the number of observations pooled ($n = N \\cdot T$ for the global panel entropy, $n = N$ within a period); $0 \\cdot \\ln 0 = 0$.',
       '$n$ 为参与计算的观测数（全局面板熵值法 $n = N \\cdot T$，逐年计算时 $n = N$）；约定 $0 \\cdot \\ln 0 = 0$。',
@@ -140,9 +177,16 @@ export const WEIGHTINGS: readonly WeightRecord[] = [
     reference: 'Shannon entropy weighting; global panel entropy as in 杨丽 & 孙之淳 (2015), 经济问题 2015(3)',
     compute: (input, log) =>
       onInformative(input, (idx, names) => {
-        const r = entropyWeights(idx.map((j) => input.normalized[j]), names, input.periodGroups);
+        const r = entropyWeights(
+          idx.map((j) => input.normalized[j]),
+          names,
+          input.periodGroups,
+        );
         for (const g of r.skippedGroups) {
-          log.warn('entropy-period-skipped', `system "${input.system.id}": every indicator is constant in period ${input.periods?.[g] ?? g}; that period is left out of the per-period entropy weights`);
+          log.warn(
+            'entropy-period-skipped',
+            `system "${input.system.id}": every indicator is constant in period ${input.periods?.[g] ?? g}; that period is left out of the per-period entropy weights`,
+          );
         }
         return r;
       }),
@@ -164,9 +208,19 @@ export const WEIGHTINGS: readonly WeightRecord[] = [
     aliases: ['coefficient-of-variation', 'variation'],
     label: L('Coefficient-of-variation weights', '变异系数法权重'),
     formula: ['v_j = \\frac{s_j}{|\\bar{x}_j|}', 'w_j = \\frac{v_j}{\\sum_l v_l}'],
-    where: L('$s_j$ and $\\bar{x}_j$ are the sample standard deviation and mean of the raw indicator.', '$s_j$ 与 $\\bar{x}_j$ 为原始指标的样本标准差与均值。'),
+    where: L(
+      '$s_j$ and $\\bar{x}_j$ are the sample standard deviation and mean of the raw indicator.',
+      '$s_j$ 与 $\\bar{x}_j$ 为原始指标的样本标准差与均值。',
+    ),
     reference: 'coefficient-of-variation weighting on raw values (unit-free), as in the Chinese evaluation literature',
-    compute: (input, log) => onInformative(input, (idx, names) => cvWeights(idx.map((j) => input.raw[j]), names, log)),
+    compute: (input, log) =>
+      onInformative(input, (idx, names) =>
+        cvWeights(
+          idx.map((j) => input.raw[j]),
+          names,
+          log,
+        ),
+      ),
   },
   {
     name: 'equal',
@@ -202,7 +256,10 @@ export const AGGREGATIONS: readonly AggregateRecord[] = [
     aliases: ['linear', 'weighted-sum'],
     label: L('Weighted arithmetic mean', '加权算术平均'),
     formula: ["S_i = \\sum_j w_j x'_{ij}", "S_{id} = \\frac{\\sum_{j \\in d} w_j x'_{ij}}{\\sum_{j \\in d} w_j}"],
-    where: L('$S_i$ is the index of observation $i$ (an entity in a period) and $S_{id}$ its score on dimension $d$.', '$S_i$ 为观测 $i$（某地区某年）的指数，$S_{id}$ 为其在维度 $d$ 上的得分。'),
+    where: L(
+      '$S_i$ is the index of observation $i$ (an entity in a period) and $S_{id}$ its score on dimension $d$.',
+      '$S_i$ 为观测 $i$（某地区某年）的指数，$S_{id}$ 为其在维度 $d$ 上的得分。',
+    ),
     reference: 'OECD/JRC (2008), Handbook on Constructing Composite Indicators, §6.2; COINr a_amean',
     compute: (columns, weights, n) => aggregateArithmetic(columns, weights, n),
   },
@@ -218,14 +275,23 @@ export const AGGREGATIONS: readonly AggregateRecord[] = [
     name: 'topsis',
     aliases: ['entropy-topsis'],
     label: L('TOPSIS closeness (entropy-TOPSIS)', 'TOPSIS 贴近度（熵权-TOPSIS）'),
-    formula: ["z_{ij} = w_j x'_{ij}", 'D^{+}_i = \\sqrt{\\sum_j (z_{ij} - z^{+}_j)^2}, \\quad D^{-}_i = \\sqrt{\\sum_j (z_{ij} - z^{-}_j)^2}', 'C_i = \\frac{D^{-}_i}{D^{+}_i + D^{-}_i}'],
-    where: L('$z^{+}_j$ and $z^{-}_j$ are the largest and smallest $z_{ij}$ (the ideal and anti-ideal).', '$z^{+}_j$ 与 $z^{-}_j$ 为 $z_{ij}$ 的最大值与最小值（正、负理想解）。'),
+    formula: [
+      "z_{ij} = w_j x'_{ij}",
+      'D^{+}_i = \\sqrt{\\sum_j (z_{ij} - z^{+}_j)^2}, \\quad D^{-}_i = \\sqrt{\\sum_j (z_{ij} - z^{-}_j)^2}',
+      'C_i = \\frac{D^{-}_i}{D^{+}_i + D^{-}_i}',
+    ],
+    where: L(
+      '$z^{+}_j$ and $z^{-}_j$ are the largest and smallest $z_{ij}$ (the ideal and anti-ideal).',
+      '$z^{+}_j$ 与 $z^{-}_j$ 为 $z_{ij}$ 的最大值与最小值（正、负理想解）。',
+    ),
     reference: 'Hwang & Yoon (1981), Multiple Attribute Decision Making, Springer, ch. 3',
     compute: (columns, weights, _n, groups) => topsisCloseness(columns, weights, groups),
   },
 ];
 
-function finder<R extends { name: string; aliases: readonly string[] }>(records: readonly R[]): (name: string) => R | undefined {
+function finder<R extends { name: string; aliases: readonly string[] }>(
+  records: readonly R[],
+): (name: string) => R | undefined {
   const by = new Map<string, R>();
   for (const r of records) for (const k of [r.name, ...r.aliases]) by.set(k.toLowerCase(), r);
   return (name) => by.get(name.trim().toLowerCase());

@@ -11,8 +11,12 @@ export function scoresPanel(panel: Panel, result: MeasureResult): Panel {
   const entity: string[] = [];
   const period: number[] = [];
   const dimOwners = new Map<string, Set<string>>();
-  for (const s of result.scores) for (const d of Object.keys(s.dimensions)) (dimOwners.get(d) ?? dimOwners.set(d, new Set()).get(d)!).add(s.system);
-  const names = (s: { system: string }, d: string) => [`${s.system}.${d}`, ...(dimOwners.get(d)!.size === 1 && !dimOwners.has(s.system) ? [d] : [])];
+  for (const s of result.scores)
+    for (const d of Object.keys(s.dimensions)) (dimOwners.get(d) ?? dimOwners.set(d, new Set()).get(d)!).add(s.system);
+  const names = (s: { system: string }, d: string) => [
+    `${s.system}.${d}`,
+    ...(dimOwners.get(d)!.size === 1 && !dimOwners.has(s.system) ? [d] : []),
+  ];
   const cols: Record<string, number[]> = {};
   const put = (name: string, r: number, v: number) => {
     const c = (cols[name] ??= []);
@@ -32,5 +36,13 @@ export function scoresPanel(panel: Panel, result: MeasureResult): Panel {
     for (const [d, v] of Object.entries(s.dimensions)) for (const n of names(s, d)) put(n, r, v);
   }
   for (const c of Object.values(cols)) while (c.length < entity.length) c.push(NaN);
-  return makePanel({ entityColumn: panel.entityColumn, periodColumn: panel.periodColumn, entity, period, columns: cols, entities: panel.entities, meta: panel.meta });
+  return makePanel({
+    entityColumn: panel.entityColumn,
+    periodColumn: panel.periodColumn,
+    entity,
+    period,
+    columns: cols,
+    entities: panel.entities,
+    meta: panel.meta,
+  });
 }

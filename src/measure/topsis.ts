@@ -8,7 +8,11 @@
  * C is unchanged when all weights are multiplied by one constant, so a dimension's score can use the
  * system weights of its indicators as they are. NaN when D⁺ + D⁻ = 0 (every column constant).
  */
-export function topsisCloseness(columns: readonly Float64Array[], weights: ArrayLike<number>, groups: readonly Int32Array[]): Float64Array {
+export function topsisCloseness(
+  columns: readonly Float64Array[],
+  weights: ArrayLike<number>,
+  groups: readonly Int32Array[],
+): Float64Array {
   const n = columns.length ? columns[0].length : 0;
   const m = columns.length;
   const out = new Float64Array(n);

@@ -15,7 +15,13 @@ import { couplingCoordination, type CouplingResult } from '../couple/index.js';
 import { disparityByPeriod, type DisparityResult } from '../disparity/disparity-by-period.js';
 import { densityByPeriod, type DensityByPeriodResult } from '../dynamics/density-by-period.js';
 import { crossSection } from '../spatial/cross-section.js';
-import { contiguityWeights, knnWeights, subsetWeights, type NeighbourPair, type SpatialWeights } from '../spatial/weights.js';
+import {
+  contiguityWeights,
+  knnWeights,
+  subsetWeights,
+  type NeighbourPair,
+  type SpatialWeights,
+} from '../spatial/weights.js';
 import { localMoran, type LocalMoranResult } from '../spatial/local-moran.js';
 import { moranTest, type MoranResult } from '../spatial/moran.js';
 import { standardDeviationalEllipse, type StandardDeviationalEllipse } from '../spatial/ellipse.js';
@@ -86,7 +92,13 @@ export interface DemoCase {
 export function demoSpecs(chinaBorders?: readonly NeighbourPair[]): DemoSpec[] {
   return [
     { data: 'world-pwt', framework: 'pwt', couple: ['laborers', 'means_of_labor', 'productivity'], headline: 'pf' },
-    { data: 'china-sim', framework: 'seed', couple: ['innovation', 'nqpf', 'industry', 'talent'], headline: 'nqpf', neighbours: chinaBorders },
+    {
+      data: 'china-sim',
+      framework: 'seed',
+      couple: ['innovation', 'nqpf', 'industry', 'talent'],
+      headline: 'nqpf',
+      neighbours: chinaBorders,
+    },
   ];
 }
 
@@ -109,23 +121,38 @@ export function runCase(raw: Panel, framework: Framework, spec: DemoSpec): DemoC
   const section = crossSection(scores, spec.headline);
   const w = spatialWeights(scores, section.ids, spec.neighbours);
   const moran = moranTest(section.values, w, { permutations: PERMUTATIONS, seed: SEED });
-  const lisa = localMoran(section.values, w, { permutations: PERMUTATIONS, seed: SEED, ids: section.ids } as Parameters<typeof localMoran>[2]);
+  const lisa = localMoran(section.values, w, { permutations: PERMUTATIONS, seed: SEED, ids: section.ids } as Parameters<
+    typeof localMoran
+  >[2]);
 
   // Standard deviational ellipse of the entities weighted by the index, every period.
   const info = new Map(scores.entities.map((e) => [e.id, e]));
   const ellipses = scores.periods.map((period) => {
     const cs = crossSection(scores, spec.headline, period);
-    const points = cs.ids.map((id, k) => ({ id, lat: info.get(id)?.lat ?? NaN, lon: info.get(id)?.lon ?? NaN, weight: cs.values[k] }));
-    return { period, ellipse: standardDeviationalEllipse(points.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon))) };
+    const points = cs.ids.map((id, k) => ({
+      id,
+      lat: info.get(id)?.lat ?? NaN,
+      lon: info.get(id)?.lon ?? NaN,
+      weight: cs.values[k],
+    }));
+    return {
+      period,
+      ellipse: standardDeviationalEllipse(points.filter((p) => Number.isFinite(p.lat) && Number.isFinite(p.lon))),
+    };
   });
 
   // GM(1,1) forecasts of the headline index for the three leaders of the latest period.
-  const latest = [...measured.scores].filter((s) => s.system === spec.headline && s.period === section.period).sort((a, b) => a.rank - b.rank);
+  const latest = [...measured.scores]
+    .filter((s) => s.system === spec.headline && s.period === section.period)
+    .sort((a, b) => a.rank - b.rank);
   const forecasts: ForecastSeries[] = [];
   for (const top of latest) {
     if (forecasts.length === 3) break;
     // GM(1,1) is meant for short series (its class-ratio test rejects most long annual ones): the last 8 periods.
-    const rows = measured.scores.filter((s) => s.system === spec.headline && s.entity === top.entity).sort((a, b) => a.period - b.period).slice(-GM_PERIODS);
+    const rows = measured.scores
+      .filter((s) => s.system === spec.headline && s.entity === top.entity)
+      .sort((a, b) => a.period - b.period)
+      .slice(-GM_PERIODS);
     const x = rows.map((r) => r.index);
     try {
       const model = gm11(x, { label: `${top.entity} ${spec.headline}` });
@@ -145,9 +172,21 @@ export function runCase(raw: Panel, framework: Framework, spec: DemoSpec): DemoC
   const diagnosis = {
     dormancy: dataDormancy(cov, imputation.imputed),
     disorder: structuralDisorder(coupling.rows, { systems: coupling.systems }),
-    isolation: ecologicalIsolation(lisa.rows, w.isolates.map((i) => w.ids[i])),
+    isolation: ecologicalIsolation(
+      lisa.rows,
+      w.isolates.map((i) => w.ids[i]),
+    ),
   };
-  for (const n of [...panel.notes, ...measured.notes, ...coupling.notes, ...disparity.notes, ...density.notes, ...w.notes, ...lisa.notes]) log.add(n);
+  for (const n of [
+    ...panel.notes,
+    ...measured.notes,
+    ...coupling.notes,
+    ...disparity.notes,
+    ...density.notes,
+    ...w.notes,
+    ...lisa.notes,
+  ])
+    log.add(n);
   return {
     spec,
     panel,
@@ -174,11 +213,18 @@ function spatialWeights(scores: Panel, ids: readonly string[], neighbours?: read
     // pairs in any province spelling, restricted to the entities of the data (a user's 10 provinces)
     const known = new Set(scores.entities.map((e) => e.id));
     const pairs = pairsInEntityIds(scores.entities, neighbours).filter((p) => known.has(p.a) && known.has(p.b));
-    const all = contiguityWeights(scores.entities.map((e) => e.id), pairs);
+    const all = contiguityWeights(
+      scores.entities.map((e) => e.id),
+      pairs,
+    );
     return subsetWeights(all, ids);
   }
   const info = new Map(scores.entities.map((e) => [e.id, e]));
-  return knnWeights(ids, ids.map((id) => ({ lat: info.get(id)?.lat ?? NaN, lon: info.get(id)?.lon ?? NaN })), 6);
+  return knnWeights(
+    ids,
+    ids.map((id) => ({ lat: info.get(id)?.lat ?? NaN, lon: info.get(id)?.lon ?? NaN })),
+    6,
+  );
 }
 
 /** Report sections of one example, in pipeline order. */
@@ -197,7 +243,12 @@ export function caseSections(c: DemoCase, lang: Lang): ReportSection[] {
     disparitySection(c.scores, c.disparity, { lang, names }),
     densitySection(c.scores, c.density, { lang, names }),
     lisaSection(c.scores, c.lisa, { value: c.spec.headline, period: c.lisaPeriod }, { lang, names }),
-    ellipseSection(c.scores, c.ellipses, { value: c.spec.headline, mapPeriods: [first, last].filter((p) => p !== undefined), values: latestValues }, { lang, names }),
+    ellipseSection(
+      c.scores,
+      c.ellipses,
+      { value: c.spec.headline, mapPeriods: [first, last].filter((p) => p !== undefined), values: latestValues },
+      { lang, names },
+    ),
     forecastSection(c.scores, c.forecasts, { value: c.spec.headline }, { lang, names }),
     diagnosisSection(c.scores, { ...c.diagnosis, isolationPeriod: c.lisaPeriod }, { lang, names }),
   ];
@@ -227,7 +278,17 @@ export function runMechanism(latent: Panel, truth: ChinaSimTruth, bootstrap = 10
     bootstrap,
     seed: SEED,
   });
-  const thr = panelThreshold(latent, { y: 'nqpf', x: 'innovation', q: 'q', controls: ['industry', 'talent', ...controls], thresholds: 1, grid: 'all', timeEffects: true, bootstrap: 200, seed: SEED });
+  const thr = panelThreshold(latent, {
+    y: 'nqpf',
+    x: 'innovation',
+    q: 'q',
+    controls: ['industry', 'talent', ...controls],
+    thresholds: 1,
+    grid: 'all',
+    timeEffects: true,
+    bootstrap: 200,
+    seed: SEED,
+  });
   return { mediation: med, threshold: thr, truth: chinaSimMechanismTruth(truth) };
 }
 

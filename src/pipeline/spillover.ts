@@ -14,12 +14,33 @@ const FORMULA = 'nqpf_sdm ~ innovation + industry + talent + urbanization + open
  * LM tests, the two-way FE SDM of nqpf_sdm with LeSage–Pace effects beside the true values of the
  * data-generating process, and the scenario "every province reaches the East's mean innovation".
  */
-export function runSpillover(latent: Panel, truth: ChinaSimTruth, borders: readonly NeighbourPair[], lang: Lang, datasetName: string, draws = 1000): ReportSection {
-  const weights = contiguityWeights(latent.entities.map((e) => e.id), borders);
+export function runSpillover(
+  latent: Panel,
+  truth: ChinaSimTruth,
+  borders: readonly NeighbourPair[],
+  lang: Lang,
+  datasetName: string,
+  draws = 1000,
+): ReportSection {
+  const weights = contiguityWeights(
+    latent.entities.map((e) => e.id),
+    borders,
+  );
   const fit = spatialRegress(latent, { formula: FORMULA, model: 'sdm', fe: 'both', weights, draws, seed: 20240306 });
   const groupOf = new Map(latent.entities.map((e) => [e.id, e.group]));
-  const scen = scenario(latent, { formula: FORMULA, model: 'sdm', fe: 'both', weights, draws, seed: 20240306, shock: { kind: 'reach-mean', variable: 'innovation', group: 'East', groupOf: (id) => groupOf.get(id) } });
-  const P = truth.parameters as unknown as { spillover?: { rho: number; theta_innovation: number; c: number }; nqpf: Record<string, number> };
+  const scen = scenario(latent, {
+    formula: FORMULA,
+    model: 'sdm',
+    fe: 'both',
+    weights,
+    draws,
+    seed: 20240306,
+    shock: { kind: 'reach-mean', variable: 'innovation', group: 'East', groupOf: (id) => groupOf.get(id) },
+  });
+  const P = truth.parameters as unknown as {
+    spillover?: { rho: number; theta_innovation: number; c: number };
+    nqpf: Record<string, number>;
+  };
   const known: Record<string, number> = {};
   if (P.spillover) {
     const sp = P.spillover;
@@ -46,7 +67,13 @@ export function runSpillover(latent: Panel, truth: ChinaSimTruth, borders: reado
     known.rho = sp.rho;
   }
   return spilloverSection(
-    { fit, scenario: scen, entities: latent.entities, truth: P.spillover ? known : undefined, weightsLabel: 'province contiguity, row-standardised' },
+    {
+      fit,
+      scenario: scen,
+      entities: latent.entities,
+      truth: P.spillover ? known : undefined,
+      weightsLabel: 'province contiguity, row-standardised',
+    },
     { lang, datasetName, id: 'spillover-china-sim' },
   );
 }

@@ -9,7 +9,12 @@ import type { Note } from '../core/notes.js';
 export type GreyGrade = 'good' | 'qualified' | 'barely' | 'fail';
 
 /** Chinese labels of {@link GreyGrade}. */
-export const GREY_GRADE_ZH: Record<GreyGrade, string> = { good: '好', qualified: '合格', barely: '勉强合格', fail: '不合格' };
+export const GREY_GRADE_ZH: Record<GreyGrade, string> = {
+  good: '好',
+  qualified: '合格',
+  barely: '勉强合格',
+  fail: '不合格',
+};
 
 export interface Gm11Options {
   /** Fit even when the class-ratio test fails (default false: refuse with an InputError). */
@@ -125,11 +130,15 @@ export function gm11(x: ArrayLike<number>, options: Gm11Options = {}): Gm11Model
   const label = options.label;
   const n = x.length;
   if (n < 4) {
-    throw new InputError(`GM(1,1) needs at least 4 values${where(label)} (got ${n})`, { hint: 'use a longer series (4 to 10 periods is usual)' });
+    throw new InputError(`GM(1,1) needs at least 4 values${where(label)} (got ${n})`, {
+      hint: 'use a longer series (4 to 10 periods is usual)',
+    });
   }
   for (let k = 0; k < n; k++) {
     if (!Number.isFinite(x[k])) {
-      throw new InputError(`GM(1,1) value ${k + 1} of ${n}${where(label)} is missing`, { hint: 'fill the gap or shorten the series; GM(1,1) needs equally spaced, complete data' });
+      throw new InputError(`GM(1,1) value ${k + 1} of ${n}${where(label)} is missing`, {
+        hint: 'fill the gap or shorten the series; GM(1,1) needs equally spaced, complete data',
+      });
     }
     if (x[k] <= 0) {
       throw new InputError(`GM(1,1) needs a positive series, but value ${k + 1} of ${n}${where(label)} is ${x[k]}`, {
@@ -149,7 +158,11 @@ export function gm11(x: ArrayLike<number>, options: Gm11Options = {}): Gm11Model
         hint: 'the series is not quasi-exponential; shift it by a constant, shorten it, or pass --force (force: true) to fit anyway',
       });
     }
-    notes.push({ level: 'warning', code: 'class-ratio-failed', message: `GM(1,1) fitted with --force although the ${msg}` });
+    notes.push({
+      level: 'warning',
+      code: 'class-ratio-failed',
+      message: `GM(1,1) fitted with --force although the ${msg}`,
+    });
   }
   // background values and the least-squares fit of y = b − a z
   const m = n - 1;
@@ -216,10 +229,14 @@ export function gm11(x: ArrayLike<number>, options: Gm11Options = {}): Gm11Model
 
 /** Forecast x̂⁽⁰⁾(n+1..n+h) from a fitted GM(1,1): x̂⁽⁰⁾(k+1) = x̂⁽¹⁾(k+1) − x̂⁽¹⁾(k). */
 export function gm11Forecast(model: Gm11Model, horizon: number): Float64Array {
-  if (!Number.isInteger(horizon) || horizon < 0) throw new InputError(`the forecast horizon must be a whole number ≥ 0 (got ${horizon})`);
+  if (!Number.isInteger(horizon) || horizon < 0)
+    throw new InputError(`the forecast horizon must be a whole number ≥ 0 (got ${horizon})`);
   const n = model.x0.length;
   const x01 = model.x0[0];
-  return Float64Array.from({ length: horizon }, (_, h) => response(x01, model.a, model.b, n + h) - response(x01, model.a, model.b, n + h - 1));
+  return Float64Array.from(
+    { length: horizon },
+    (_, h) => response(x01, model.a, model.b, n + h) - response(x01, model.a, model.b, n + h - 1),
+  );
 }
 
 export interface RollingCheckOptions {
@@ -254,16 +271,23 @@ export function gm11RollingCheck(x: ArrayLike<number>, options: RollingCheckOpti
   if (!(Number.isInteger(minTrain) && minTrain >= 4 && minTrain < x.length)) {
     throw new InputError(
       `the rolling check's first training window must be 4 to ${x.length - 1} periods${where(options.label)} (got ${minTrain}; the series has ${x.length} values)`,
-      { hint: x.length > 4 ? `e.g. --rolling ${Math.max(4, x.length - 3)}` : 'a rolling check needs at least 5 values' },
+      {
+        hint: x.length > 4 ? `e.g. --rolling ${Math.max(4, x.length - 3)}` : 'a rolling check needs at least 5 values',
+      },
     );
   }
   const points: RollingCheck['points'] = [];
   const forcedOrigins: number[] = [];
   for (let t = minTrain; t < x.length; t++) {
-    const model = gm11(Array.prototype.slice.call(x, 0, t) as number[], { force: true, ratioUpper: options.ratioUpper });
+    const model = gm11(Array.prototype.slice.call(x, 0, t) as number[], {
+      force: true,
+      ratioUpper: options.ratioUpper,
+    });
     if (model.forced) forcedOrigins.push(t);
     const f = gm11Forecast(model, Math.min(horizon, x.length - t));
-    f.forEach((v, h) => points.push({ origin: t, step: h + 1, actual: x[t + h], forecast: v, ape: Math.abs(x[t + h] - v) / x[t + h] }));
+    f.forEach((v, h) =>
+      points.push({ origin: t, step: h + 1, actual: x[t + h], forecast: v, ape: Math.abs(x[t + h] - v) / x[t + h] }),
+    );
   }
   const mape = points.length ? (100 * points.reduce((s, p) => s + p.ape, 0)) / points.length : NaN;
   return { points, mape, forcedOrigins };

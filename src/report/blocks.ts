@@ -117,7 +117,16 @@ export interface NotesBlock {
 }
 
 /** Content of a report section. */
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | FigureBlock | TableBlock | GridBlock | FormulaBlock | TreeBlock | NotesBlock;
+export type Block =
+  | HeadingBlock
+  | ParagraphBlock
+  | ListBlock
+  | FigureBlock
+  | TableBlock
+  | GridBlock
+  | FormulaBlock
+  | TreeBlock
+  | NotesBlock;
 
 /** One section of the report (an h2 with its blocks). */
 export interface ReportSection {
@@ -143,7 +152,17 @@ export interface ReportDataset {
 }
 
 /** A dataset's title, citation or licence in `lang` (the Chinese form where one is given). */
-export function datasetText(d: { readonly name: string; readonly title?: Text; readonly citation?: string; readonly licence?: string; readonly zh?: DatasetMetaZh }, field: 'title' | 'citation' | 'licence', lang: Lang): string | undefined {
+export function datasetText(
+  d: {
+    readonly name: string;
+    readonly title?: Text;
+    readonly citation?: string;
+    readonly licence?: string;
+    readonly zh?: DatasetMetaZh;
+  },
+  field: 'title' | 'citation' | 'licence',
+  lang: Lang,
+): string | undefined {
   const zh = lang === 'zh' ? d.zh?.[field] : undefined;
   if (zh) return zh;
   if (field === 'title') return labelText(d.title ?? d.name, lang);

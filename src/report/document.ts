@@ -36,22 +36,35 @@ export function renderReport(input: ReportInput): string {
   const datasets = new Map(input.datasets.map((d) => [d.name, d]));
   const ids = new Set<string>(['sources', 'contents']);
   for (const s of input.sections) {
-    if (!SECTION_ID.test(s.id)) throw new RangeError(`renderReport: section id "${s.id}" must start with a letter and use only letters, digits, "-" and "_"`);
+    if (!SECTION_ID.test(s.id))
+      throw new RangeError(
+        `renderReport: section id "${s.id}" must start with a letter and use only letters, digits, "-" and "_"`,
+      );
     if (ids.has(s.id)) throw new RangeError(`renderReport: duplicate section id "${s.id}"`);
     ids.add(s.id);
     if (s.datasetName !== undefined && !datasets.has(s.datasetName)) {
-      throw new RangeError(`renderReport: section "${s.id}" names dataset "${s.datasetName}", which is not in datasets (${[...datasets.keys()].join(', ')})`);
+      throw new RangeError(
+        `renderReport: section "${s.id}" names dataset "${s.datasetName}", which is not in datasets (${[...datasets.keys()].join(', ')})`,
+      );
     }
   }
   const ctx: Context = { lang, figure: 0, table: 0 };
   const title = txt(input.title, lang);
   const toc = [
-    ...input.sections.map((s, i) => `<li><a href="#${s.id}">${i + 1}. ${escapeHtml(txt(s.title, lang))}</a>${isSimulated(s, datasets) ? ` <span class="badge sim">${escapeHtml(t('simulatedBadge', lang))}</span>` : ''}</li>`),
+    ...input.sections.map(
+      (s, i) =>
+        `<li><a href="#${s.id}">${i + 1}. ${escapeHtml(txt(s.title, lang))}</a>${isSimulated(s, datasets) ? ` <span class="badge sim">${escapeHtml(t('simulatedBadge', lang))}</span>` : ''}</li>`,
+    ),
     `<li><a href="#sources">${input.sections.length + 1}. ${escapeHtml(t('sources', lang))}</a></li>`,
   ].join('\n');
-  const body = input.sections.map((s, i) => renderSection(s, i + 1, datasets.get(s.datasetName ?? ''), isSimulated(s, datasets), ctx)).join('\n');
+  const body = input.sections
+    .map((s, i) => renderSection(s, i + 1, datasets.get(s.datasetName ?? ''), isSimulated(s, datasets), ctx))
+    .join('\n');
   const datasetBadges = input.datasets
-    .map((d) => `<li>${escapeHtml(datasetText(d, 'title', lang)!)} <code>${escapeHtml(d.name)}</code> <span class="badge ${d.simulated ? 'sim' : 'real'}">${escapeHtml(t(d.simulated ? 'simulatedBadge' : 'realBadge', lang))}</span></li>`)
+    .map(
+      (d) =>
+        `<li>${escapeHtml(datasetText(d, 'title', lang)!)} <code>${escapeHtml(d.name)}</code> <span class="badge ${d.simulated ? 'sim' : 'real'}">${escapeHtml(t(d.simulated ? 'simulatedBadge' : 'realBadge', lang))}</span></li>`,
+    )
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -88,8 +101,16 @@ function isSimulated(s: ReportSection, datasets: ReadonlyMap<string, ReportDatas
   return s.simulated ?? (s.datasetName !== undefined && datasets.get(s.datasetName)!.simulated);
 }
 
-function renderSection(s: ReportSection, n: number, dataset: ReportDataset | undefined, simulated: boolean, ctx: Context): string {
-  const banner = simulated ? `<div class="sim-banner" role="note"><strong>SIMULATED DATA</strong>${ctx.lang === 'zh' ? '（模拟数据）' : ''} — ${escapeHtml(t('simulatedBanner', ctx.lang))}</div>` : '';
+function renderSection(
+  s: ReportSection,
+  n: number,
+  dataset: ReportDataset | undefined,
+  simulated: boolean,
+  ctx: Context,
+): string {
+  const banner = simulated
+    ? `<div class="sim-banner" role="note"><strong>SIMULATED DATA</strong>${ctx.lang === 'zh' ? '（模拟数据）' : ''} — ${escapeHtml(t('simulatedBanner', ctx.lang))}</div>`
+    : '';
   const blocks = s.blocks.map((b) => renderBlock(b, dataset, simulated, ctx)).join('\n');
   return `<section id="${s.id}"${simulated ? ' class="simulated"' : ''}>
 <h2>${n}. ${escapeHtml(txt(s.title, ctx.lang))}</h2>
@@ -103,7 +124,9 @@ function renderSources(datasets: readonly ReportDataset[], n: number, lang: Lang
     .map((d) => {
       const cite = datasetText(d, 'citation', lang) ?? (d.simulated ? t('simulatedSource', lang) : '');
       const lic = datasetText(d, 'licence', lang);
-      const licence = lic ? ` ${escapeHtml(t('licence', lang))}${lang === 'zh' ? '：' : ': '}${escapeHtml(lic)}${lang === 'zh' ? '。' : '.'}` : '';
+      const licence = lic
+        ? ` ${escapeHtml(t('licence', lang))}${lang === 'zh' ? '：' : ': '}${escapeHtml(lic)}${lang === 'zh' ? '。' : '.'}`
+        : '';
       const sim = d.simulated ? ` <span class="badge sim">${escapeHtml(t('simulatedBadge', lang))}</span>` : '';
       return `<li><strong>${escapeHtml(datasetText(d, 'title', lang)!)}</strong> (<code>${escapeHtml(d.name)}</code>)${sim}. ${escapeHtml(cite)}${licence}</li>`;
     })

@@ -35,7 +35,7 @@ export function formatNumber(x: number | null | undefined, format: NumberFormat 
   let s = grouped
     ? Math.abs(v).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
     : Math.abs(v).toFixed(digits);
-  if (/^[0.]*$/.test(s)) return (format.percent ? `${s}%` : s); // "−0.000" reads as a sign error
+  if (/^[0.]*$/.test(s)) return format.percent ? `${s}%` : s; // "−0.000" reads as a sign error
   if (v < 0) s = `\u2212${s}`;
   else if (format.signed && v > 0) s = `+${s}`;
   return format.percent ? `${s}%` : s;

@@ -77,7 +77,8 @@ export function term(key: string): Label {
 export function registerTerms(entries: Readonly<Record<string, Label>>): void {
   for (const [key, label] of Object.entries(entries)) {
     const old = terms.get(key);
-    if (old && (old.en !== label.en || old.zh !== label.zh)) throw new RangeError(`i18n: term "${key}" is already defined as "${old.en}"`);
+    if (old && (old.en !== label.en || old.zh !== label.zh))
+      throw new RangeError(`i18n: term "${key}" is already defined as "${old.en}"`);
     terms.set(key, label);
   }
 }
@@ -122,11 +123,17 @@ const NOTE_ZH: Readonly<Record<string, (message: string) => string | undefined>>
   },
   'placeholders-missing': (m) => {
     const r = /^column "(.+)": (\d+) placeholder cells? \((.+?)\)(?: and (\d+) empty cells?)? read as missing$/.exec(m);
-    return r ? `变量“${r[1]}”：${r[2]} 个占位符单元格（${r[3]}）${r[4] ? `及 ${r[4]} 个空单元格` : ''}按缺失值处理` : undefined;
+    return r
+      ? `变量“${r[1]}”：${r[2]} 个占位符单元格（${r[3]}）${r[4] ? `及 ${r[4]} 个空单元格` : ''}按缺失值处理`
+      : undefined;
   },
   'dropped-rows': (m) => {
-    let r = /^(\d+) of (\d+) rows have a missing indicator and are left out of the index \(impute first to keep them, e\.g\. --impute linear\): (.+)$/.exec(m);
-    if (r) return `${r[2]} 行中有 ${r[1]} 行存在缺失指标，未纳入指数计算（如需保留，请先插补，例如 --impute linear）：${r[3]}`;
+    let r =
+      /^(\d+) of (\d+) rows have a missing indicator and are left out of the index \(impute first to keep them, e\.g\. --impute linear\): (.+)$/.exec(
+        m,
+      );
+    if (r)
+      return `${r[2]} 行中有 ${r[1]} 行存在缺失指标，未纳入指数计算（如需保留，请先插补，例如 --impute linear）：${r[3]}`;
     r = /^(\d+) rows with a missing value in (.+) were dropped so that every equation uses the same sample$/.exec(m);
     if (r) return `${r[2]} 存在缺失值的 ${r[1]} 行已删除，使各方程使用同一样本`;
     r = /^(\d+) row\(s\) with a missing "(.+)" or group were left out$/.exec(m);
@@ -142,7 +149,10 @@ const NOTE_ZH: Readonly<Record<string, (message: string) => string | undefined>>
     return r ? `每个门槛区间至少包含 ${r[1]} 个观测值（截尾比例 ${r[2]}）` : undefined;
   },
   'zero-subsystem': (m) => {
-    const r = /^(\d+) entity-period\(s\) have a subsystem score of exactly 0 \(C = 0, or undefined when all are 0\): (.+)$/.exec(m);
+    const r =
+      /^(\d+) entity-period\(s\) have a subsystem score of exactly 0 \(C = 0, or undefined when all are 0\): (.+)$/.exec(
+        m,
+      );
     return r ? `${r[1]} 个地区—年份的某一子系统得分恰为 0（耦合度 C = 0；全部为 0 时无定义）：${r[2]}` : undefined;
   },
   'missing-in-period': (m) => {
@@ -150,11 +160,17 @@ const NOTE_ZH: Readonly<Record<string, (message: string) => string | undefined>>
     return r ? `${r[1]} 个地区在 ${r[3]} 年没有“${r[2]}”的取值，未纳入计算：${r[4]}` : undefined;
   },
   'no-neighbours': (m) => {
-    const r = /^(\d+) entit(?:y has|ies have) no neighbours: (.+); kept with a spatial lag of 0 and n reduced accordingly \(spdep zero\.policy = TRUE, adjust\.n = TRUE\)$/.exec(m);
-    return r ? `${r[1]} 个地区没有邻居：${r[2]}；其空间滞后取 0，并相应调整 n（同 spdep 的 zero.policy = TRUE, adjust.n = TRUE）` : undefined;
+    const r =
+      /^(\d+) entit(?:y has|ies have) no neighbours: (.+); kept with a spatial lag of 0 and n reduced accordingly \(spdep zero\.policy = TRUE, adjust\.n = TRUE\)$/.exec(
+        m,
+      );
+    return r
+      ? `${r[1]} 个地区没有邻居：${r[2]}；其空间滞后取 0，并相应调整 n（同 spdep 的 zero.policy = TRUE, adjust.n = TRUE）`
+      : undefined;
   },
   'cross-section': () => '数据没有时期列，按单一截面读取（时期记为 0）；如为面板数据，请用 --period 指定时期列',
-  'builtin-contiguity': () => '地区均为中国省级行政区：使用 nqpf 内置的省际邻接关系（共享边界，另加琼州海峡两岸的广东—海南）；如需使用自己的邻接文件，请给出 --neighbors FILE',
+  'builtin-contiguity': () =>
+    '地区均为中国省级行政区：使用 nqpf 内置的省际邻接关系（共享边界，另加琼州海峡两岸的广东—海南）；如需使用自己的邻接文件，请给出 --neighbors FILE',
 };
 
 /** A note's message in `lang`: the Chinese sentence for its code where one exists, else the English message. */

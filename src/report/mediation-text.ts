@@ -27,9 +27,21 @@ function outcome(v: WenYeVerdict, lang: Lang): string {
     case 'full':
       return labelText({ en: 'direct effect not significant: full mediation', zh: '直接效应不显著：完全中介' }, lang);
     case 'partial':
-      return labelText({ en: `direct effect significant, same sign: partial mediation (ab/c = ${r})`, zh: `直接效应显著且与 ab 同号：部分中介（ab/c = ${r}）` }, lang);
+      return labelText(
+        {
+          en: `direct effect significant, same sign: partial mediation (ab/c = ${r})`,
+          zh: `直接效应显著且与 ab 同号：部分中介（ab/c = ${r}）`,
+        },
+        lang,
+      );
     case 'suppression':
-      return labelText({ en: `direct effect significant, opposite sign: suppression effect (|ab/c′| = ${r})`, zh: `直接效应显著且与 ab 异号：遮掩效应（|ab/c′| = ${r}）` }, lang);
+      return labelText(
+        {
+          en: `direct effect significant, opposite sign: suppression effect (|ab/c′| = ${r})`,
+          zh: `直接效应显著且与 ab 异号：遮掩效应（|ab/c′| = ${r}）`,
+        },
+        lang,
+      );
   }
 }
 
@@ -37,7 +49,8 @@ function outcome(v: WenYeVerdict, lang: Lang): string {
 export function wenYeText(v: WenYeVerdict, lang: Lang = 'en'): string {
   const sep = lang === 'zh' ? '；' : '; ';
   const how = labelText(EVIDENCE[v.evidence], lang);
-  const joined = v.code === 'none' ? `${how}${lang === 'zh' ? '，' : ': '}${outcome(v, lang)}` : `${how}${sep}${outcome(v, lang)}`;
+  const joined =
+    v.code === 'none' ? `${how}${lang === 'zh' ? '，' : ': '}${outcome(v, lang)}` : `${how}${sep}${outcome(v, lang)}`;
   return `${labelText(FRAMEWORK[v.framework], lang)}${sep}${joined}`;
 }
 

@@ -23,7 +23,10 @@ export interface TableOptions {
 export interface RegressionTable {
   /** Two header rows: titles and dependent variables (first cell empty). */
   readonly header: readonly (readonly string[])[];
-  readonly rows: readonly { readonly kind: 'coef' | 'se' | 'fe' | 'stat' | 'extra'; readonly cells: readonly string[] }[];
+  readonly rows: readonly {
+    readonly kind: 'coef' | 'se' | 'fe' | 'stat' | 'extra';
+    readonly cells: readonly string[];
+  }[];
   /** Footnote: what is in parentheses and the star legend. */
   readonly note: string;
 }
@@ -53,7 +56,9 @@ export function regressionTable(models: readonly TableModel[], options: TableOpt
   const drop = new Set(options.drop ?? []);
   const terms: string[] = [];
   if (options.keep) terms.push(...options.keep);
-  else for (const m of models) for (const c of m.coefficients) if (!terms.includes(c.term) && !drop.has(c.term)) terms.push(c.term);
+  else
+    for (const m of models)
+      for (const c of m.coefficients) if (!terms.includes(c.term) && !drop.has(c.term)) terms.push(c.term);
   const header = [
     ['', ...models.map((m, j) => m.title ?? `(${j + 1})`)],
     ['', ...models.map((m) => label(m.depVar))],
@@ -74,12 +79,17 @@ export function regressionTable(models: readonly TableModel[], options: TableOpt
   for (const k of extraKeys) rows.push({ kind: 'extra', cells: [k, ...models.map((m) => m.extra?.[k] ?? '')] });
   const fes: string[] = [];
   for (const m of models) for (const f of m.fixedEffects) if (!fes.includes(f)) fes.push(f);
-  for (const f of fes) rows.push({ kind: 'fe', cells: [`${label(f)} FE`, ...models.map((m) => (m.fixedEffects.includes(f) ? 'Yes' : 'No'))] });
+  for (const f of fes)
+    rows.push({
+      kind: 'fe',
+      cells: [`${label(f)} FE`, ...models.map((m) => (m.fixedEffects.includes(f) ? 'Yes' : 'No'))],
+    });
   rows.push({ kind: 'stat', cells: ['N', ...models.map((m) => String(m.nobs))] });
   const showR2 = options.r2 ?? models.some((m) => Number.isFinite(m.r2));
   if (showR2) {
     rows.push({ kind: 'stat', cells: ['R²', ...models.map((m) => fmt(m.r2 ?? NaN, digits))] });
-    if (models.some((m) => Number.isFinite(m.r2Within))) rows.push({ kind: 'stat', cells: ['Within R²', ...models.map((m) => fmt(m.r2Within ?? NaN, digits))] });
+    if (models.some((m) => Number.isFinite(m.r2Within)))
+      rows.push({ kind: 'stat', cells: ['Within R²', ...models.map((m) => fmt(m.r2Within ?? NaN, digits))] });
   }
   const vcovs = [...new Set(models.map((m) => m.vcov).filter((v): v is string => !!v))];
   const legend = stars.map((s, i) => `${'*'.repeat(i + 1)} p<${s}`).join(', ');
@@ -99,13 +109,27 @@ export function tableMarkdown(table: RegressionTable): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   const line = (cells: readonly string[]) => `| ${cells.map(esc).join(' | ')} |`;
   const width = table.header[0].length;
-  const out = [line(table.header[0]), `|${Array(width).fill('---').map((d, j) => (j === 0 ? ':--' : `:${d}:`)).join('|')}|`, line(table.header[1])];
+  const out = [
+    line(table.header[0]),
+    `|${Array(width)
+      .fill('---')
+      .map((d, j) => (j === 0 ? ':--' : `:${d}:`))
+      .join('|')}|`,
+    line(table.header[1]),
+  ];
   for (const r of table.rows) out.push(line(r.cells));
   return `${out.join('\n')}\n\n${table.note}\n`;
 }
 
 function latexEscape(s: string): string {
-  return s.replace(/\\/g, '\\textbackslash{}').replace(/([&%$#_{}])/g, '\\$1').replace(/~/g, '\\textasciitilde{}').replace(/\^/g, '\\textasciicircum{}').replace(/</g, '$<$').replace(/>/g, '$>$').replace(/²/g, '$^2$');
+  return s
+    .replace(/\\/g, '\\textbackslash{}')
+    .replace(/([&%$#_{}])/g, '\\$1')
+    .replace(/~/g, '\\textasciitilde{}')
+    .replace(/\^/g, '\\textasciicircum{}')
+    .replace(/</g, '$<$')
+    .replace(/>/g, '$>$')
+    .replace(/²/g, '$^2$');
 }
 
 function latexCell(s: string): string {
@@ -120,14 +144,25 @@ function latexCell(s: string): string {
 export function tableLatex(table: RegressionTable): string {
   const width = table.header[0].length;
   const row = (cells: readonly string[]) => `${cells.map(latexCell).join(' & ')} \\\\`;
-  const out = [`\\begin{tabular}{l${'c'.repeat(width - 1)}}`, '\\toprule', row(table.header[0]), row(table.header[1]), '\\midrule'];
+  const out = [
+    `\\begin{tabular}{l${'c'.repeat(width - 1)}}`,
+    '\\toprule',
+    row(table.header[0]),
+    row(table.header[1]),
+    '\\midrule',
+  ];
   let prev: string | undefined;
   for (const r of table.rows) {
-    if ((r.kind === 'fe' || r.kind === 'stat' || r.kind === 'extra') && (prev === 'coef' || prev === 'se')) out.push('\\midrule');
+    if ((r.kind === 'fe' || r.kind === 'stat' || r.kind === 'extra') && (prev === 'coef' || prev === 'se'))
+      out.push('\\midrule');
     out.push(row(r.cells));
     prev = r.kind;
   }
-  out.push('\\bottomrule', `\\multicolumn{${width}}{l}{\\footnotesize ${latexCell(table.note)}} \\\\`, '\\end{tabular}');
+  out.push(
+    '\\bottomrule',
+    `\\multicolumn{${width}}{l}{\\footnotesize ${latexCell(table.note)}} \\\\`,
+    '\\end{tabular}',
+  );
   return out.join('\n') + '\n';
 }
 

@@ -3,7 +3,16 @@
  * each with its number and source line.
  */
 import type { Lang } from '../core/label.js';
-import { datasetText, type Block, type FigureBlock, type GridBlock, type ReportDataset, type TableBlock, type TreeBlock, type TreeNode } from './blocks.js';
+import {
+  datasetText,
+  type Block,
+  type FigureBlock,
+  type GridBlock,
+  type ReportDataset,
+  type TableBlock,
+  type TreeBlock,
+  type TreeNode,
+} from './blocks.js';
 import { txt, type Text } from './charts/theme.js';
 import { texToHtml, textWithMath } from './formula.js';
 import { escapeHtml, formatNumber } from './html.js';
@@ -21,7 +30,9 @@ export interface Context {
 /** The "Source: …" line under a figure or table (empty without a dataset). */
 export function sourceLine(dataset: ReportDataset | undefined, simulated: boolean, lang: Lang): string {
   if (!dataset) return '';
-  const text = datasetText(dataset, 'citation', lang) ?? (simulated ? t('simulatedSource', lang) : datasetText(dataset, 'title', lang)!);
+  const text =
+    datasetText(dataset, 'citation', lang) ??
+    (simulated ? t('simulatedSource', lang) : datasetText(dataset, 'title', lang)!);
   const sim = simulated ? ` <span class="badge sim">${escapeHtml(t('simulatedBadge', lang))}</span>` : '';
   return `<p class="source">${escapeHtml(t('source', lang))}: ${escapeHtml(text)}${sim}</p>`;
 }
@@ -53,7 +64,10 @@ export function renderBlock(b: Block, dataset: ReportDataset | undefined, simula
     case 'notes': {
       if (b.notes.length === 0) return '';
       const items = b.notes
-        .map((n) => `<li class="${n.level}"><span class="note-level">${escapeHtml(noteLevelText(n.level, lang))}</span> <strong>${escapeHtml(txt(NOTE_LABELS[n.code] ?? n.code, lang))}</strong> <code>${escapeHtml(n.code)}</code> ${escapeHtml(noteText(n, lang))}</li>`)
+        .map(
+          (n) =>
+            `<li class="${n.level}"><span class="note-level">${escapeHtml(noteLevelText(n.level, lang))}</span> <strong>${escapeHtml(txt(NOTE_LABELS[n.code] ?? n.code, lang))}</strong> <code>${escapeHtml(n.code)}</code> ${escapeHtml(noteText(n, lang))}</li>`,
+        )
         .join('');
       return `<div class="notes"><p class="notes-title">${escapeHtml(b.title !== undefined ? txt(b.title, lang) : t('warnings', lang))}</p><ul>${items}</ul></div>`;
     }
@@ -64,7 +78,10 @@ function renderFigure(b: FigureBlock, dataset: ReportDataset | undefined, simula
   checkSvg(b.svg);
   ctx.figure++;
   const unique = embedSvg(b.svg, `fig${ctx.figure}`);
-  const note = b.note !== undefined ? `<p class="fig-note">${escapeHtml(t('note', ctx.lang))}: ${escapeHtml(txt(b.note, ctx.lang))}</p>` : '';
+  const note =
+    b.note !== undefined
+      ? `<p class="fig-note">${escapeHtml(t('note', ctx.lang))}: ${escapeHtml(txt(b.note, ctx.lang))}</p>`
+      : '';
   const source = b.citation === false ? '' : sourceLine(dataset, simulated, ctx.lang);
   return `<figure>
 <figcaption>${escapeHtml(t('figure', ctx.lang))} ${ctx.figure}. ${escapeHtml(txt(b.caption, ctx.lang))}</figcaption>
@@ -82,7 +99,9 @@ function cellText(v: unknown, lang: Lang): string {
 function renderTable(b: TableBlock, dataset: ReportDataset | undefined, simulated: boolean, ctx: Context): string {
   const { lang } = ctx;
   ctx.table++;
-  const head = b.columns.map((c) => `<th class="${alignOf(c.align, c.format !== undefined)}">${escapeHtml(txt(c.label, lang))}</th>`).join('');
+  const head = b.columns
+    .map((c) => `<th class="${alignOf(c.align, c.format !== undefined)}">${escapeHtml(txt(c.label, lang))}</th>`)
+    .join('');
   const rows = b.rows
     .map((r) => {
       const cells = b.columns.map((c) => {
@@ -94,8 +113,14 @@ function renderTable(b: TableBlock, dataset: ReportDataset | undefined, simulate
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('\n');
-  const caption = b.caption !== undefined ? `<caption>${escapeHtml(t('table', lang))} ${ctx.table}. ${escapeHtml(txt(b.caption, lang))}</caption>` : '';
-  const note = b.note !== undefined ? `<p class="fig-note">${escapeHtml(t('note', lang))}: ${escapeHtml(txt(b.note, lang))}</p>` : '';
+  const caption =
+    b.caption !== undefined
+      ? `<caption>${escapeHtml(t('table', lang))} ${ctx.table}. ${escapeHtml(txt(b.caption, lang))}</caption>`
+      : '';
+  const note =
+    b.note !== undefined
+      ? `<p class="fig-note">${escapeHtml(t('note', lang))}: ${escapeHtml(txt(b.note, lang))}</p>`
+      : '';
   const source = b.citation === false ? '' : sourceLine(dataset, simulated, lang);
   return `<div class="table-wrap"><table class="data">${caption}<thead><tr>${head}</tr></thead><tbody>
 ${rows}
@@ -105,11 +130,20 @@ ${rows}
 function renderGrid(b: GridBlock, dataset: ReportDataset | undefined, simulated: boolean, ctx: Context): string {
   const { lang } = ctx;
   ctx.table++;
-  const row = (cells: readonly Text[], tag: 'th' | 'td') => cells.map((c, j) => `<${tag} class="${j === 0 ? 'al-left' : 'al-center'}">${escapeHtml(txt(c, lang))}</${tag}>`).join('');
+  const row = (cells: readonly Text[], tag: 'th' | 'td') =>
+    cells
+      .map((c, j) => `<${tag} class="${j === 0 ? 'al-left' : 'al-center'}">${escapeHtml(txt(c, lang))}</${tag}>`)
+      .join('');
   const head = b.header.map((r) => `<tr>${row(r, 'th')}</tr>`).join('');
   const body = b.rows.map((r) => `<tr${r.style ? ` class="${r.style}"` : ''}>${row(r.cells, 'td')}</tr>`).join('\n');
-  const caption = b.caption !== undefined ? `<caption>${escapeHtml(t('table', lang))} ${ctx.table}. ${escapeHtml(txt(b.caption, lang))}</caption>` : '';
-  const note = b.note !== undefined ? `<p class="fig-note">${escapeHtml(t('note', lang))}: ${escapeHtml(txt(b.note, lang))}</p>` : '';
+  const caption =
+    b.caption !== undefined
+      ? `<caption>${escapeHtml(t('table', lang))} ${ctx.table}. ${escapeHtml(txt(b.caption, lang))}</caption>`
+      : '';
+  const note =
+    b.note !== undefined
+      ? `<p class="fig-note">${escapeHtml(t('note', lang))}: ${escapeHtml(txt(b.note, lang))}</p>`
+      : '';
   const source = b.citation === false ? '' : sourceLine(dataset, simulated, lang);
   return `<div class="table-wrap"><table class="data grid">${caption}<thead>${head}</thead><tbody>
 ${body}
@@ -138,11 +172,15 @@ function renderTree(b: TreeBlock, ctx: Context): string {
     }
   };
   walk(b.nodes, 0);
-  const headers = b.headers ? `<thead><tr>${b.headers.map((h) => `<th class="al-left">${escapeHtml(txt(h, lang))}</th>`).join('')}</tr></thead>` : '';
+  const headers = b.headers
+    ? `<thead><tr>${b.headers.map((h) => `<th class="al-left">${escapeHtml(txt(h, lang))}</th>`).join('')}</tr></thead>`
+    : '';
   ctx.table++;
-  const caption = b.caption !== undefined ? `<caption>${escapeHtml(t('table', lang))} ${ctx.table}. ${escapeHtml(txt(b.caption, lang))}</caption>` : '';
+  const caption =
+    b.caption !== undefined
+      ? `<caption>${escapeHtml(t('table', lang))} ${ctx.table}. ${escapeHtml(txt(b.caption, lang))}</caption>`
+      : '';
   return `<div class="table-wrap"><table class="tree">${caption}${headers}<tbody>
 ${rows.join('\n')}
 </tbody></table></div>`;
 }
-

@@ -19,14 +19,22 @@ function fmt(x: number | null | undefined, d = 6): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return 'NA';
   const a = Math.abs(x);
   if (a !== 0 && (a < 1e-4 || a >= 1e7)) return x.toExponential(3);
-  return x.toPrecision(d).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return x
+    .toPrecision(d)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }
 const fp = (p: number) => (Number.isFinite(p) && p < 2.2e-16 ? '< 2.2e-16' : fmt(p, 4));
 const stars = (p: number) => (p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '');
 
 function grid(rows: string[][]): string[] {
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => (r[j] ?? '').length)));
-  return rows.map((r) => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j])))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /**
@@ -36,11 +44,24 @@ function grid(rows: string[][]): string[] {
  */
 export function formatSpatialRegression(r: SpatialRegressResult): string {
   const lines: string[] = [];
-  lines.push(`${MODEL_LABEL[r.model]} with ${FE_LABEL[r.fe]}, ML${r.leeYu ? ' with the Lee–Yu (2010) bias correction' : ' (direct approach)'}${r.simulated ? '   [SIMULATED data]' : ''}`);
-  lines.push(`Dep. variable: ${r.dependent}   Number of obs = ${r.nobs}   Entities = ${r.entities}   Periods = ${r.periods}`);
-  lines.push(`Log-likelihood = ${fmt(r.logLik, 8)}   sigma2_e = ${fmt(r.sigma2)}   log|I − ρW|: ${r.logdet.method}, interval (${fmt(r.logdet.interval[0], 5)}, ${fmt(r.logdet.interval[1], 5)})`);
+  lines.push(
+    `${MODEL_LABEL[r.model]} with ${FE_LABEL[r.fe]}, ML${r.leeYu ? ' with the Lee–Yu (2010) bias correction' : ' (direct approach)'}${r.simulated ? '   [SIMULATED data]' : ''}`,
+  );
+  lines.push(
+    `Dep. variable: ${r.dependent}   Number of obs = ${r.nobs}   Entities = ${r.entities}   Periods = ${r.periods}`,
+  );
+  lines.push(
+    `Log-likelihood = ${fmt(r.logLik, 8)}   sigma2_e = ${fmt(r.sigma2)}   log|I − ρW|: ${r.logdet.method}, interval (${fmt(r.logdet.interval[0], 5)}, ${fmt(r.logdet.interval[1], 5)})`,
+  );
   const head = ['', 'Estimate', 'Std. Error', 'z value', 'Pr(>|z|)', ''];
-  const row = (term: string, c: { estimate: number; stdError: number; pValue: number }) => [term, fmt(c.estimate), fmt(c.stdError), (c.estimate / c.stdError).toFixed(3), fp(c.pValue), stars(c.pValue)];
+  const row = (term: string, c: { estimate: number; stdError: number; pValue: number }) => [
+    term,
+    fmt(c.estimate),
+    fmt(c.stdError),
+    (c.estimate / c.stdError).toFixed(3),
+    fp(c.pValue),
+    stars(c.pValue),
+  ];
   const main = r.coefficients.filter((c) => !c.term.startsWith('W*'));
   const wx = r.coefficients.filter((c) => c.term.startsWith('W*'));
   const rows: string[][] = [head, ['Main', '', '', '', '', ''], ...main.map((c) => row(`  ${c.term}`, c))];
@@ -49,7 +70,10 @@ export function formatSpatialRegression(r: SpatialRegressResult): string {
   if (r.lambda) rows.push(['Spatial', '', '', '', '', ''], row('  lambda', r.lambda));
   lines.push('', ...grid(rows), '---', "Signif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1");
   const inf = r.effectsInference;
-  lines.push('', `LeSage–Pace effects (${inf.method === 'simulation' ? `SE from ${inf.draws} simulated draws, seed ${inf.seed}` : 'delta-method SE'}):`);
+  lines.push(
+    '',
+    `LeSage–Pace effects (${inf.method === 'simulation' ? `SE from ${inf.draws} simulated draws, seed ${inf.seed}` : 'delta-method SE'}):`,
+  );
   const er: string[][] = [['', 'Direct', '(SE)', 'Indirect', '(SE)', 'Total', '(SE)']];
   for (const e of r.effects) {
     er.push([
@@ -66,7 +90,8 @@ export function formatSpatialRegression(r: SpatialRegressResult): string {
   const t = r.tests;
   if (t.lmLag) {
     lines.push('', 'Specification tests (χ², df, p):');
-    const tl = (name: string, s?: { statistic: number; df: number; pValue: number }) => (s ? `  ${name.padEnd(34)} ${fmt(s.statistic, 6).padStart(10)}  ${String(s.df).padStart(2)}  ${fp(s.pValue)}` : '');
+    const tl = (name: string, s?: { statistic: number; df: number; pValue: number }) =>
+      s ? `  ${name.padEnd(34)} ${fmt(s.statistic, 6).padStart(10)}  ${String(s.df).padStart(2)}  ${fp(s.pValue)}` : '';
     lines.push(
       ...[
         tl('LM lag (non-spatial FE model)', t.lmLag),
@@ -79,7 +104,8 @@ export function formatSpatialRegression(r: SpatialRegressResult): string {
         tl('LR   SDM vs SEM (θ + ρβ = 0)', t.lrSem),
       ].filter(Boolean),
     );
-    if (t.decision) lines.push(`Decision (Elhorst 2010 sequence, 5%): ${t.decision.choice.toUpperCase()} — ${t.decision.text}`);
+    if (t.decision)
+      lines.push(`Decision (Elhorst 2010 sequence, 5%): ${t.decision.choice.toUpperCase()} — ${t.decision.text}`);
   }
   for (const n of r.notes) if (n.level === 'warning') lines.push(`Note: ${n.message}`);
   return lines.join('\n');
@@ -87,7 +113,12 @@ export function formatSpatialRegression(r: SpatialRegressResult): string {
 
 /** A regression-table column (esttab-style writers) for a spatial fit: β, W*x, then rho/lambda. */
 export function spatialTableModel(r: SpatialRegressResult, title?: string): TableModel {
-  const coefs = r.coefficients.map((c) => ({ term: c.term, estimate: c.estimate, stdError: c.stdError, pValue: c.pValue }));
+  const coefs = r.coefficients.map((c) => ({
+    term: c.term,
+    estimate: c.estimate,
+    stdError: c.stdError,
+    pValue: c.pValue,
+  }));
   if (r.rho) coefs.push({ term: 'rho', ...r.rho });
   if (r.lambda) coefs.push({ term: 'lambda', ...r.lambda });
   return {
@@ -104,9 +135,11 @@ export function spatialTableModel(r: SpatialRegressResult, title?: string): Tabl
 /** Plain-text table of a scenario: shock, total, own and spillover change with intervals, per entity. */
 export function formatScenario(r: ScenarioApiResult): string {
   const pct = Math.round(r.level * 100);
-  const iv = (v: { estimate: number; lower: number; upper: number }) => `${fmt(v.estimate, 4)} [${fmt(v.lower, 3)}, ${fmt(v.upper, 3)}]`;
+  const iv = (v: { estimate: number; lower: number; upper: number }) =>
+    `${fmt(v.estimate, 4)} [${fmt(v.lower, 3)}, ${fmt(v.upper, 3)}]`;
   const rows: string[][] = [['Entity', 'Δx', `Δy total [${pct}%]`, 'own', 'spillover']];
-  for (const x of [...r.rows].sort((a, b) => b.total.estimate - a.total.estimate)) rows.push([x.entity, fmt(x.shock, 4), iv(x.total), iv(x.own), iv(x.spillover)]);
+  for (const x of [...r.rows].sort((a, b) => b.total.estimate - a.total.estimate))
+    rows.push([x.entity, fmt(x.shock, 4), iv(x.total), iv(x.own), iv(x.spillover)]);
   rows.push(['Sum', '', iv(r.sum.total), iv(r.sum.own), iv(r.sum.spillover)]);
   return [
     `Scenario on ${r.model.toUpperCase()} (${r.fe} FE) of ${r.dependent}${r.simulated ? '   [SIMULATED data]' : ''}: ${r.shockText}`,

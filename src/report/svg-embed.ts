@@ -11,8 +11,14 @@
  */
 export function checkSvg(svg: string): void {
   const s = svg.trim();
-  if (!s.startsWith('<svg') || !s.endsWith('</svg>') || /<script|<foreignObject|\son[a-z]+\s*=|href\s*=\s*["']?(?!#)/i.test(s)) {
-    throw new RangeError('renderReport: a figure must be a plain <svg> element without scripts, event handlers or external links');
+  if (
+    !s.startsWith('<svg') ||
+    !s.endsWith('</svg>') ||
+    /<script|<foreignObject|\son[a-z]+\s*=|href\s*=\s*["']?(?!#)/i.test(s)
+  ) {
+    throw new RangeError(
+      'renderReport: a figure must be a plain <svg> element without scripts, event handlers or external links',
+    );
   }
 }
 

@@ -18,6 +18,11 @@ export function vcovMethodsText(types: readonly VcovSpec['type'][], lang: Lang =
 /** The registry as a Markdown table: the block docs/explain.md carries between its vcov-registry markers. */
 export function vcovMethodsMarkdown(): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const rows = VCOV_METHODS.map((m) => `| \`${esc(m.syntax)}\`${m.aliases.length ? ` (${m.aliases.map((a) => `\`${a}\``).join(', ')})` : ''} | ${esc(labelText(m.label, 'en'))} / ${esc(labelText(m.label, 'zh'))} | ${esc(m.formula)} | ${esc(m.convention)} | ${esc(m.reference)} |`);
-  return ['| `--vcov` | Label (en / zh) | Estimator | Convention | Reference |', '|---|---|---|---|---|', ...rows].join('\n');
+  const rows = VCOV_METHODS.map(
+    (m) =>
+      `| \`${esc(m.syntax)}\`${m.aliases.length ? ` (${m.aliases.map((a) => `\`${a}\``).join(', ')})` : ''} | ${esc(labelText(m.label, 'en'))} / ${esc(labelText(m.label, 'zh'))} | ${esc(m.formula)} | ${esc(m.convention)} | ${esc(m.reference)} |`,
+  );
+  return ['| `--vcov` | Label (en / zh) | Estimator | Convention | Reference |', '|---|---|---|---|---|', ...rows].join(
+    '\n',
+  );
 }

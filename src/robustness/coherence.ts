@@ -66,7 +66,9 @@ export function coherence(input: CoherenceInput): Coherence {
   });
   const dimensions = input.dimensions.map((d) => {
     const cols = input.indicators.filter((x) => x.dimension === d.id).map((x) => x.values);
-    const eigenvalues = cols.length ? symmetricEigenvalues(cols.map((a) => cols.map((b) => (a === b ? 1 : pearson(a, b))))) : [];
+    const eigenvalues = cols.length
+      ? symmetricEigenvalues(cols.map((a) => cols.map((b) => (a === b ? 1 : pearson(a, b)))))
+      : [];
     return {
       id: d.id,
       indicators: cols.length,
@@ -89,7 +91,7 @@ export function spearman(x: Float64Array, y: Float64Array): number {
 export function averageRanks(x: ArrayLike<number>): Float64Array {
   const order = Array.from({ length: x.length }, (_, i) => i).sort((a, b) => x[a] - x[b]);
   const out = new Float64Array(x.length);
-  for (let k = 0; k < order.length; ) {
+  for (let k = 0; k < order.length;) {
     let e = k;
     while (e + 1 < order.length && x[order[e + 1]] === x[order[k]]) e++;
     const r = (k + e) / 2 + 1;

@@ -8,7 +8,10 @@ import type { SensitivityOptions } from './sensitivity.js';
  * positive, the aggregation over arithmetic and geometric; each weight is perturbed by ±25%; and one
  * indicator may be left out. N = 500 (500(d + 2) runs), seed 1, 500 bootstrap replicates.
  */
-export function defaultRobustness(measure: Partial<MeasureOptions> & { readonly impute?: ImputeMethod }, year?: number): SensitivityOptions {
+export function defaultRobustness(
+  measure: Partial<MeasureOptions> & { readonly impute?: ImputeMethod },
+  year?: number,
+): SensitivityOptions {
   const weights = measure.weights ?? 'entropy';
   const normalize = measure.normalize ?? 'minmax';
   const aggregate = measure.aggregate ?? 'arithmetic';
@@ -17,7 +20,9 @@ export function defaultRobustness(measure: Partial<MeasureOptions> & { readonly 
     measure,
     vary: [
       { flag: 'weights', levels: [...new Set([weights, 'entropy', 'equal', 'critic'])] },
-      ...(positive && aggregate !== 'topsis' ? [{ flag: 'aggregate' as const, levels: [...new Set([aggregate, 'arithmetic', 'geometric'])] }] : []),
+      ...(positive && aggregate !== 'topsis'
+        ? [{ flag: 'aggregate' as const, levels: [...new Set([aggregate, 'arithmetic', 'geometric'])] }]
+        : []),
     ],
     perturbWeights: 0.25,
     dropIndicators: true,

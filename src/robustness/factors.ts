@@ -32,10 +32,15 @@ export interface MeasureSetting {
  */
 export function checkVary(spec: VarySpec): VarySpec {
   if (!VARY_FLAGS.includes(spec.flag)) {
-    throw new InputError(`--vary ${spec.flag}: unknown flag`, { hint: `vary one of ${VARY_FLAGS.join(', ')}, e.g. --vary weights=entropy,equal` });
+    throw new InputError(`--vary ${spec.flag}: unknown flag`, {
+      hint: `vary one of ${VARY_FLAGS.join(', ')}, e.g. --vary weights=entropy,equal`,
+    });
   }
   const levels = [...new Set(spec.levels.map((l) => l.trim()).filter(Boolean))];
-  if (levels.length === 0) throw new InputError(`--vary ${spec.flag} has no levels`, { hint: `e.g. --vary ${spec.flag}=${exampleLevels(spec.flag)}` });
+  if (levels.length === 0)
+    throw new InputError(`--vary ${spec.flag} has no levels`, {
+      hint: `e.g. --vary ${spec.flag}=${exampleLevels(spec.flag)}`,
+    });
   for (const l of levels) {
     const ok =
       spec.flag === 'weights'
@@ -47,13 +52,22 @@ export function checkVary(spec: VarySpec): VarySpec {
             : spec.flag === 'impute'
               ? IMPUTE_LEVELS.includes(l as ImputeMethod)
               : l === 'true' || l === 'false';
-    if (!ok) throw new InputError(`--vary ${spec.flag}: unknown level "${l}"`, { hint: `e.g. --vary ${spec.flag}=${exampleLevels(spec.flag)}` });
+    if (!ok)
+      throw new InputError(`--vary ${spec.flag}: unknown level "${l}"`, {
+        hint: `e.g. --vary ${spec.flag}=${exampleLevels(spec.flag)}`,
+      });
   }
   return { flag: spec.flag, levels };
 }
 
 function exampleLevels(flag: VaryFlag): string {
-  return { weights: 'entropy,equal,critic', normalize: 'minmax-shift,minmax-range', aggregate: 'arithmetic,geometric', impute: 'linear,mean', 'per-period': 'false,true' }[flag];
+  return {
+    weights: 'entropy,equal,critic',
+    normalize: 'minmax-shift,minmax-range',
+    aggregate: 'arithmetic,geometric',
+    impute: 'linear,mean',
+    'per-period': 'false,true',
+  }[flag];
 }
 
 /** The setting with `flag` set to `level` (a checked level string). */

@@ -97,7 +97,9 @@ export class MeasureModel {
         p = filterRows(imp.panel, Array.from(keep, Boolean));
       }
       if (!p.period.includes(this.year)) {
-        throw new InputError(`period ${this.year} has no row with every indicator (impute ${method})`, { hint: `pick another --year, e.g. ${p.periods[p.periods.length - 1]}` });
+        throw new InputError(`period ${this.year} has no row with every indicator (impute ${method})`, {
+          hint: `pick another --year, e.g. ${p.periods[p.periods.length - 1]}`,
+        });
       }
       this.panels.set(method, p);
     }
@@ -106,11 +108,22 @@ export class MeasureModel {
 
   /** `measure` of system `k` with every flag of the setting, aggregation included (dimension scores for coherence). */
   measureSystem(s: MeasureSetting, k: number): MeasureResult {
-    return measure(this.imputed(s.impute), { ...this.framework, systems: [this.framework.systems[k]], notes: [] }, this.options(s));
+    return measure(
+      this.imputed(s.impute),
+      { ...this.framework, systems: [this.framework.systems[k]], notes: [] },
+      this.options(s),
+    );
   }
 
   private options(s: MeasureSetting): Partial<MeasureOptions> {
-    return { weights: s.weights, normalize: s.normalize, perPeriod: s.perPeriod, aggregate: s.aggregate, shift: this.base.shift, range: this.base.range };
+    return {
+      weights: s.weights,
+      normalize: s.normalize,
+      perPeriod: s.perPeriod,
+      aggregate: s.aggregate,
+      shift: this.base.shift,
+      range: this.base.range,
+    };
   }
 
   /** The cached model of system `k` under `s` without the indicators `removed`. */
@@ -136,7 +149,11 @@ export class MeasureModel {
     if (base) return this.reweight(base, s, system, new Set());
     const panel = this.imputed(s.impute);
     // The aggregation does not change weights or normalised values; arithmetic never throws.
-    const result = measure(panel, { ...this.framework, systems: [system], notes: [] }, { ...this.options(s), aggregate: 'arithmetic' });
+    const result = measure(
+      panel,
+      { ...this.framework, systems: [system], notes: [] },
+      { ...this.options(s), aggregate: 'arithmetic' },
+    );
     for (const n of result.notes) this.log.add(n);
     const period = result.rows!.period;
     const weightOf = new Map(result.weights.map((w) => [w.id, w.weight]));
@@ -150,7 +167,9 @@ export class MeasureModel {
       constant: raw.map((x) => x.every((v) => v === x[0])),
       period,
       periodList,
-      periodGroups: periodList.map((t) => Int32Array.from(period.reduce<number[]>((acc, p, i) => (p === t ? (acc.push(i), acc) : acc), []))),
+      periodGroups: periodList.map((t) =>
+        Int32Array.from(period.reduce<number[]>((acc, p, i) => (p === t ? (acc.push(i), acc) : acc), [])),
+      ),
       entity: result.rows!.entity,
     });
     this.measured.set(key, model);
@@ -182,15 +201,24 @@ export class MeasureModel {
     );
     if (!(fsum(w.weights) > 0)) {
       throw removed.size
-        ? new InputError(`every indicator of system "${system.id}" left after removing ${[...removed].join(', ')} is constant (or has zero weight)`, { hint: 'leave --drop-indicators out for this framework' })
-        : new InputError(`every indicator of system "${system.id}" is constant (or has zero weight), so no index can be computed`, { hint: 'check the data of the system’s indicators and the fixed weights' });
+        ? new InputError(
+            `every indicator of system "${system.id}" left after removing ${[...removed].join(', ')} is constant (or has zero weight)`,
+            { hint: 'leave --drop-indicators out for this framework' },
+          )
+        : new InputError(
+            `every indicator of system "${system.id}" is constant (or has zero weight), so no index can be computed`,
+            { hint: 'check the data of the system’s indicators and the fixed weights' },
+          );
     }
     const weights = new Float64Array(full.ids.length);
     at.forEach((j, q) => (weights[j] = w.weights[q]));
     return this.finish(s, { ...full, weights });
   }
 
-  private finish(s: MeasureSetting, m: Omit<SystemModel, 'yearColumns' | 'logYearColumns' | 'yearEntities' | 'hi' | 'lo' | 'positive'>): SystemModel {
+  private finish(
+    s: MeasureSetting,
+    m: Omit<SystemModel, 'yearColumns' | 'logYearColumns' | 'yearEntities' | 'hi' | 'lo' | 'positive'>,
+  ): SystemModel {
     const yearRows: number[] = [];
     m.period.forEach((p, i) => p === this.year && yearRows.push(i));
     const group = s.perPeriod ? yearRows : null;
@@ -211,7 +239,15 @@ export class MeasureModel {
       if (m.weights[j] > 0) for (const v of c) if (!(v > 0)) positive = false;
     });
     const yearColumns = m.columns.map((c) => Float64Array.from(yearRows, (i) => c[i]));
-    return { ...m, yearColumns, logYearColumns: yearColumns.map((c) => c.map(Math.log)), yearEntities: yearRows.map((i) => m.entity[i]), hi, lo, positive };
+    return {
+      ...m,
+      yearColumns,
+      logYearColumns: yearColumns.map((c) => c.map(Math.log)),
+      yearEntities: yearRows.map((i) => m.entity[i]),
+      hi,
+      lo,
+      positive,
+    };
   }
 }
 
@@ -229,16 +265,28 @@ export function withoutIndicators(system: System, removed: ReadonlySet<string>):
 /** The indicator ids under each top-level dimension of a system. */
 export function dimensionMembers(system: System): { id: string; indicators: string[] }[] {
   const placed: PlacedIndicator[] = systemIndicators(system);
-  return system.dimensions.map((d) => ({ id: d.id, indicators: placed.filter((p) => p.path[0] === d.id).map((p) => p.indicator.id) }));
+  return system.dimensions.map((d) => ({
+    id: d.id,
+    indicators: placed.filter((p) => p.path[0] === d.id).map((p) => p.indicator.id),
+  }));
 }
 
 /**
  * The index of one run on the rows of the ranked period: `m`'s weights, each multiplied by
  * `multipliers[j]` and renormalised to sum 1 when given (perturb-weights), aggregated by `aggregate`.
  */
-export function runIndex(m: SystemModel, aggregate: MeasureSetting['aggregate'], multipliers: ArrayLike<number> | null): Float64Array {
+export function runIndex(
+  m: SystemModel,
+  aggregate: MeasureSetting['aggregate'],
+  multipliers: ArrayLike<number> | null,
+): Float64Array {
   const out = new Float64Array(m.yearEntities.length);
-  runIndexInto(m, aggregate, multipliers ? toShares(Float64Array.from(m.weights, (x, j) => x * multipliers[j])) : m.weights, out);
+  runIndexInto(
+    m,
+    aggregate,
+    multipliers ? toShares(Float64Array.from(m.weights, (x, j) => x * multipliers[j])) : m.weights,
+    out,
+  );
   return out;
 }
 
@@ -248,7 +296,12 @@ export function runIndex(m: SystemModel, aggregate: MeasureSetting['aggregate'],
  * and {@link topsisCloseness} operation for operation (Neumaier sums over the indicators in order,
  * the same divisions), so the nominal run reproduces `measure`'s index to the last bit (tested).
  */
-export function runIndexInto(m: SystemModel, aggregate: MeasureSetting['aggregate'], w: ArrayLike<number>, out: Float64Array): void {
+export function runIndexInto(
+  m: SystemModel,
+  aggregate: MeasureSetting['aggregate'],
+  w: ArrayLike<number>,
+  out: Float64Array,
+): void {
   const n = out.length;
   const cols = m.yearColumns;
   const q = cols.length;

@@ -42,7 +42,10 @@ export function leaveOneOut(
     } catch (e) {
       // e.g. CRITIC weights of a single remaining indicator are 0: measure could not build that index either.
       if (!isInputError(e)) throw e;
-      log?.warn('removal-skipped', `leave-one-out: the index without ${level} "${id}" cannot be computed (${e.message})`);
+      log?.warn(
+        'removal-skipped',
+        `leave-one-out: the index without ${level} "${id}" cannot be computed (${e.message})`,
+      );
       return;
     }
     const ranks = alignRanks(m, runRanks(runIndex(m, nominal.aggregate, null)), entities);

@@ -8,7 +8,15 @@ import { defaultNormalization, resolveMeasureOptions, type MeasureOptions } from
 import { coherence, type Coherence } from './coherence.js';
 import { saltelliDesign, levelOf, type SaltelliDesign } from './design.js';
 import { checkVary, withLevel, type FactorName, type MeasureSetting, type VarySpec } from './factors.js';
-import { MeasureModel, dimensionMembers, ranksInto, runIndex, runIndexInto, runRanks, type SystemModel } from './model.js';
+import {
+  MeasureModel,
+  dimensionMembers,
+  ranksInto,
+  runIndex,
+  runIndexInto,
+  runRanks,
+  type SystemModel,
+} from './model.js';
 import { fsum } from '../core/numeric.js';
 import { alignRanks, entityPositions, leaveOneOut, type Removal } from './removal.js';
 import { sobolIndices, sobolIndicesMany } from './sobol.js';
@@ -68,7 +76,10 @@ export interface SystemSensitivity {
   /** Indices of the mean absolute rank shift against the nominal ranking. */
   readonly sensitivity: readonly FactorSensitivity[];
   /** With `perEntity`: indices of each entity's rank (no intervals). */
-  readonly perEntity?: readonly { readonly entity: string; readonly sensitivity: readonly Omit<FactorSensitivity, 'firstOrderCi' | 'totalCi'>[] }[];
+  readonly perEntity?: readonly {
+    readonly entity: string;
+    readonly sensitivity: readonly Omit<FactorSensitivity, 'firstOrderCi' | 'totalCi'>[];
+  }[];
   readonly removal: readonly Removal[];
   readonly coherence: Coherence;
   readonly notes: readonly Note[];
@@ -117,14 +128,25 @@ export function planSensitivity(panel: Panel, framework: Framework, options: Sen
   const vary = (options.vary ?? []).map(checkVary);
   const seen = new Set<string>();
   for (const v of vary) {
-    if (seen.has(v.flag)) throw new InputError(`--vary ${v.flag} is given twice`, { hint: `give all levels once: --vary ${v.flag}=a,b,c` });
+    if (seen.has(v.flag))
+      throw new InputError(`--vary ${v.flag} is given twice`, { hint: `give all levels once: --vary ${v.flag}=a,b,c` });
     seen.add(v.flag);
   }
   const perturb = options.perturbWeights ?? 0;
-  if (!(perturb >= 0 && perturb < 1)) throw new InputError(`--perturb-weights takes a share in [0, 1) (got ${perturb})`, { hint: 'e.g. --perturb-weights 0.25 (each weight × U(0.75, 1.25))' });
+  if (!(perturb >= 0 && perturb < 1))
+    throw new InputError(`--perturb-weights takes a share in [0, 1) (got ${perturb})`, {
+      hint: 'e.g. --perturb-weights 0.25 (each weight × U(0.75, 1.25))',
+    });
   const n = options.runs ?? 1000;
-  if (!(Number.isInteger(n) && n >= 2)) throw new InputError(`--runs takes a whole number ≥ 2 (got ${n})`, { hint: 'e.g. --runs 1000' });
-  let nominal: MeasureSetting = { weights: base.weights, normalize: base.normalize, aggregate: base.aggregate, perPeriod: base.perPeriod, impute: options.measure?.impute ?? 'none' };
+  if (!(Number.isInteger(n) && n >= 2))
+    throw new InputError(`--runs takes a whole number ≥ 2 (got ${n})`, { hint: 'e.g. --runs 1000' });
+  let nominal: MeasureSetting = {
+    weights: base.weights,
+    normalize: base.normalize,
+    aggregate: base.aggregate,
+    perPeriod: base.perPeriod,
+    impute: options.measure?.impute ?? 'none',
+  };
   for (const v of vary) nominal = withLevel(nominal, v.flag, v.levels[0]);
   // No --normalize and no normalize factor: each run normalises as `nqpf measure` would with its
   // aggregation (min-max, or min-max shifted under geometric aggregation; defaultNormalization).
@@ -132,12 +154,20 @@ export function planSensitivity(panel: Panel, framework: Framework, options: Sen
   if (autoNormalize) nominal = { ...nominal, normalize: defaultNormalization(nominal.aggregate) };
   else checkGeometric(vary, nominal);
 
-  const systems = options.system === undefined ? framework.systems.map((_, k) => k) : [framework.systems.findIndex((s) => s.id === options.system)];
+  const systems =
+    options.system === undefined
+      ? framework.systems.map((_, k) => k)
+      : [framework.systems.findIndex((s) => s.id === options.system)];
   if (systems[0] === -1) {
-    throw new InputError(`--system ${options.system}: the framework has no such system`, { hint: `systems: ${framework.systems.map((s) => s.id).join(', ')}` });
+    throw new InputError(`--system ${options.system}: the framework has no such system`, {
+      hint: `systems: ${framework.systems.map((s) => s.id).join(', ')}`,
+    });
   }
   const year = options.year ?? panel.periods[panel.periods.length - 1];
-  if (!panel.periods.includes(year)) throw new InputError(`--year ${year}: the panel has no such period`, { hint: `periods ${panel.periods[0]}–${panel.periods[panel.periods.length - 1]}` });
+  if (!panel.periods.includes(year))
+    throw new InputError(`--year ${year}: the panel has no such period`, {
+      hint: `periods ${panel.periods[0]}–${panel.periods[panel.periods.length - 1]}`,
+    });
   const model = new MeasureModel(panel, framework, { shift: base.shift, range: base.range }, year);
 
   const factors: PlanFactor[] = [];
@@ -159,10 +189,28 @@ export function planSensitivity(panel: Panel, framework: Framework, options: Sen
       hint: 'e.g. --vary weights=entropy,equal --vary aggregate=arithmetic,geometric',
     });
   }
-  const design = saltelliDesign(n, factors.map((f) => f.columns), options.seed ?? 1);
+  const design = saltelliDesign(
+    n,
+    factors.map((f) => f.columns),
+    options.seed ?? 1,
+  );
   const entities = systems.map((k) => model.system(nominal, k).yearEntities);
   const ids = systems.map((k) => systemIndicators(framework.systems[k]).map((p) => p.indicator.id));
-  return { model, nominal, autoNormalize, systems, entities, factors, design, perturb, perturbColumn, dropColumn, ids, options, cache: systems.map(() => new Map()) };
+  return {
+    model,
+    nominal,
+    autoNormalize,
+    systems,
+    entities,
+    factors,
+    design,
+    perturb,
+    perturbColumn,
+    dropColumn,
+    ids,
+    options,
+    cache: systems.map(() => new Map()),
+  };
 }
 
 /** Geometric aggregation is undefined where a normalisation gives zeros (minmax) or negatives (z-scores): fail before any run. */
@@ -170,14 +218,21 @@ function checkGeometric(vary: readonly VarySpec[], nominal: MeasureSetting): voi
   const levels = (flag: string, fallback: string) => vary.find((v) => v.flag === flag)?.levels ?? [fallback];
   const bad = levels('normalize', nominal.normalize).filter((l) => l === 'minmax' || l === 'zscore');
   if (levels('aggregate', nominal.aggregate).includes('geometric') && bad.length) {
-    throw new InputError(`geometric aggregation is among the choices, but normalisation ${bad.join(' and ')} gives ${bad.includes('minmax') ? 'the worst entity a 0' : 'negative values'}, so \`nqpf measure\` refuses those runs`, {
-      hint: 'add --normalize minmax-shift (or --vary normalize=minmax-shift,minmax-range): their values are positive',
-    });
+    throw new InputError(
+      `geometric aggregation is among the choices, but normalisation ${bad.join(' and ')} gives ${bad.includes('minmax') ? 'the worst entity a 0' : 'negative values'}, so \`nqpf measure\` refuses those runs`,
+      {
+        hint: 'add --normalize minmax-shift (or --vary normalize=minmax-shift,minmax-range): their values are positive',
+      },
+    );
   }
 }
 
 /** The model of design row `r` for analysed system `s` (cached by the code of its discrete levels). */
-function runModel(plan: SensitivityPlan, r: number, s: number): { model: SystemModel; aggregate: MeasureSetting['aggregate'] } {
+function runModel(
+  plan: SensitivityPlan,
+  r: number,
+  s: number,
+): { model: SystemModel; aggregate: MeasureSetting['aggregate'] } {
   const { design, factors } = plan;
   const u = design.u;
   const D = design.columns;
@@ -195,7 +250,13 @@ function runModel(plan: SensitivityPlan, r: number, s: number): { model: SystemM
   let model = plan.cache[s].get(code);
   if (!model) {
     let setting = plan.nominal;
-    for (const f of factors) if (f.levels) setting = withLevel(setting, f.name as VarySpec['flag'], f.levels[levelOf(u[r * D + f.columns[0]], f.levels.length)]);
+    for (const f of factors)
+      if (f.levels)
+        setting = withLevel(
+          setting,
+          f.name as VarySpec['flag'],
+          f.levels[levelOf(u[r * D + f.columns[0]], f.levels.length)],
+        );
     if (plan.autoNormalize) setting = { ...setting, normalize: defaultNormalization(setting.aggregate) };
     model = plan.model.system(setting, plan.systems[s], drop > 0 ? [ids[drop - 1]] : []);
     plan.cache[s].set(code, model);
@@ -209,7 +270,10 @@ function runModel(plan: SensitivityPlan, r: number, s: number): { model: SystemM
  * threads and the browser can do the same in Web Workers.
  */
 export function evaluateRuns(plan: SensitivityPlan, from: number, to: number): Float64Array[] {
-  return evaluateRunList(plan, Int32Array.from({ length: to - from }, (_, k) => from + k));
+  return evaluateRunList(
+    plan,
+    Int32Array.from({ length: to - from }, (_, k) => from + k),
+  );
 }
 
 /** {@link evaluateRuns} for the design rows listed in `runs` (ranks in that order). */
@@ -252,7 +316,9 @@ export function evaluateRunList(plan: SensitivityPlan, runs: Int32Array): Float6
  */
 export function choiceCode(plan: SensitivityPlan, r: number): number {
   let code = 0;
-  for (const f of plan.factors) if (f.levels) code = code * f.levels.length + levelOf(plan.design.u[r * plan.design.columns + f.columns[0]], f.levels.length);
+  for (const f of plan.factors)
+    if (f.levels)
+      code = code * f.levels.length + levelOf(plan.design.u[r * plan.design.columns + f.columns[0]], f.levels.length);
   return code;
 }
 
@@ -289,12 +355,18 @@ export function auditSensitivity(plan: SensitivityPlan): SensitivityAudit {
 }
 
 /** Turn the ranks of every run into the analysis of each system (uncertainty, Sobol indices, leave-one-out, coherence). */
-export function summarizeSensitivity(plan: SensitivityPlan, ranks: readonly Float64Array[], audit: SensitivityAudit = auditSensitivity(plan)): SensitivityResult {
+export function summarizeSensitivity(
+  plan: SensitivityPlan,
+  ranks: readonly Float64Array[],
+  audit: SensitivityAudit = auditSensitivity(plan),
+): SensitivityResult {
   const { model, design } = plan;
   const d = plan.factors.length;
   const o = plan.options;
   // The output of every run for each system; the bootstrap resamples are shared by the systems.
-  const ys = plan.systems.map((_, s) => Float64Array.from({ length: design.runs }, (_, r) => meanAbsRankShift(ranks[s], r, audit.systems[s].nominalRanks)));
+  const ys = plan.systems.map((_, s) =>
+    Float64Array.from({ length: design.runs }, (_, r) => meanAbsRankShift(ranks[s], r, audit.systems[s].nominalRanks)),
+  );
   const indices = sobolIndicesMany(ys, design.n, d, { bootstrap: o.bootstrap ?? 1000, seed: (o.seed ?? 1) + 7919 });
   const systems = plan.systems.map((k, s) => {
     const system = model.framework.systems[k];
@@ -303,15 +375,25 @@ export function summarizeSensitivity(plan: SensitivityPlan, ranks: readonly Floa
     const { nominalRanks, nominalIndex } = audit.systems[s];
     const sensitivity = plan.factors.map((f, i) => ({ factor: f.name, ...indices[s][i] }));
     for (const f of plan.factors) {
-      if (f.levels?.length === 1) log.info('single-level', `factor ${f.name} has one level (${f.levels[0]}): it cannot change anything`);
+      if (f.levels?.length === 1)
+        log.info('single-level', `factor ${f.name} has one level (${f.levels[0]}): it cannot change anything`);
     }
     const perEntity = o.perEntity
       ? entities.map((entity, e) => {
           const ye = Float64Array.from({ length: design.runs }, (_, r) => ranks[s][r * entities.length + e]);
-          return { entity, sensitivity: sobolIndices(ye, design.n, d, { bootstrap: 0 }).map((x, i) => ({ factor: plan.factors[i].name, firstOrder: x.firstOrder, total: x.total })) };
+          return {
+            entity,
+            sensitivity: sobolIndices(ye, design.n, d, { bootstrap: 0 }).map((x, i) => ({
+              factor: plan.factors[i].name,
+              firstOrder: x.firstOrder,
+              total: x.total,
+            })),
+          };
         })
       : undefined;
-    const order = entities.map((_, e) => e).sort((a, b) => nominalRanks[a] - nominalRanks[b] || (entities[a] < entities[b] ? -1 : 1));
+    const order = entities
+      .map((_, e) => e)
+      .sort((a, b) => nominalRanks[a] - nominalRanks[b] || (entities[a] < entities[b] ? -1 : 1));
     const uncertainty = rankUncertainty(ranks[s], entities, nominalRanks);
     const factors: FactorInfo[] = plan.factors.map((f) => ({
       name: f.name,
@@ -353,7 +435,13 @@ function systemCoherence(model: MeasureModel, nominal: MeasureSetting, k: number
   const pos = result.rows!.period.reduce<number[]>((acc, p, i) => (p === model.year ? (acc.push(i), acc) : acc), []);
   const dims = dimensionMembers(system);
   return coherence({
-    indicators: dims.flatMap((d) => d.indicators.map((id) => ({ id, dimension: d.id, values: Float64Array.from(pos, (i) => result.normalized[id][i]) }))),
+    indicators: dims.flatMap((d) =>
+      d.indicators.map((id) => ({
+        id,
+        dimension: d.id,
+        values: Float64Array.from(pos, (i) => result.normalized[id][i]),
+      })),
+    ),
     dimensions: dims.map((d) => ({ id: d.id, values: Float64Array.from(rows, (r) => r.dimensions[d.id]) })),
     index: Float64Array.from(rows, (r) => r.index),
   });
@@ -364,16 +452,29 @@ function systemCoherence(model: MeasureModel, nominal: MeasureSetting, k: number
  * `nqpf sensitivity`): every run is `measure` with the choices drawn for it (see docs/robustness.md).
  * With `options.system`, the object of that system; otherwise `{systems: [...], notes}`.
  */
-export function sensitivity(panel: Panel, framework: Framework, options: SensitivityOptions & { readonly system: string }): SystemSensitivity;
+export function sensitivity(
+  panel: Panel,
+  framework: Framework,
+  options: SensitivityOptions & { readonly system: string },
+): SystemSensitivity;
 export function sensitivity(panel: Panel, framework: Framework, options?: SensitivityOptions): SensitivityResult;
-export function sensitivity(panel: Panel, framework: Framework, options: SensitivityOptions = {}): SensitivityResult | SystemSensitivity {
+export function sensitivity(
+  panel: Panel,
+  framework: Framework,
+  options: SensitivityOptions = {},
+): SensitivityResult | SystemSensitivity {
   const plan = planSensitivity(panel, framework, options);
   return sensitivityOutput(summarizeSensitivity(plan, evaluateRuns(plan, 0, plan.design.runs)), options);
 }
 
 /** The `--json` shape: `{systems, notes}`, or the one system's object with every note when `options.system` is set. */
-export function sensitivityOutput(result: SensitivityResult, options: SensitivityOptions): SensitivityResult | SystemSensitivity {
-  return options.system === undefined ? result : { ...result.systems[0], notes: [...result.notes, ...result.systems[0].notes] };
+export function sensitivityOutput(
+  result: SensitivityResult,
+  options: SensitivityOptions,
+): SensitivityResult | SystemSensitivity {
+  return options.system === undefined
+    ? result
+    : { ...result.systems[0], notes: [...result.notes, ...result.systems[0].notes] };
 }
 
 /** Every system's result as a list (with `system` set the output is the one object). */

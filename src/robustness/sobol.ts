@@ -43,12 +43,20 @@ export function sobolIndices(y: Float64Array, n: number, d: number, options: Sob
  * {@link sobolIndices} of several outputs of the same runs (e.g. one per system), sharing the
  * bootstrap resamples: each output's result equals `sobolIndices` with the same options.
  */
-export function sobolIndicesMany(ys: readonly Float64Array[], n: number, d: number, options: SobolOptions = {}): SobolIndex[][] {
+export function sobolIndicesMany(
+  ys: readonly Float64Array[],
+  n: number,
+  d: number,
+  options: SobolOptions = {},
+): SobolIndex[][] {
   const blocks = designBlocks(n, d);
   const points = ys.map((y) => estimate(y, n, blocks));
   const reps = options.bootstrap ?? 1000;
   const level = options.level ?? 0.95;
-  if (reps <= 0) return points.map((point) => point.map((p) => ({ ...p, firstOrderCi: [NaN, NaN] as const, totalCi: [NaN, NaN] as const })));
+  if (reps <= 0)
+    return points.map((point) =>
+      point.map((p) => ({ ...p, firstOrderCi: [NaN, NaN] as const, totalCi: [NaN, NaN] as const })),
+    );
   const rng = new Rng(options.seed ?? 1);
   const s1 = ys.map(() => Array.from({ length: d }, () => new Float64Array(reps)));
   const st = ys.map(() => Array.from({ length: d }, () => new Float64Array(reps)));
@@ -66,7 +74,15 @@ export function sobolIndicesMany(ys: readonly Float64Array[], n: number, d: numb
 }
 
 /** One bootstrap replicate of every factor's indices, written to s1[i][r] and st[i][r] (plain sums: see estimate). */
-function resample(y: Float64Array, n: number, blocks: ReturnType<typeof designBlocks>, pick: Int32Array, s1: Float64Array[], st: Float64Array[], r: number): void {
+function resample(
+  y: Float64Array,
+  n: number,
+  blocks: ReturnType<typeof designBlocks>,
+  pick: Int32Array,
+  s1: Float64Array[],
+  st: Float64Array[],
+  r: number,
+): void {
   const { a, b, ab } = blocks;
   let sum = 0;
   for (let j = 0; j < n; j++) sum += y[a + pick[j]] + y[b + pick[j]];
@@ -99,7 +115,11 @@ function resample(y: Float64Array, n: number, blocks: ReturnType<typeof designBl
   }
 }
 
-function estimate(y: Float64Array, n: number, blocks: ReturnType<typeof designBlocks>): { firstOrder: number; total: number }[] {
+function estimate(
+  y: Float64Array,
+  n: number,
+  blocks: ReturnType<typeof designBlocks>,
+): { firstOrder: number; total: number }[] {
   // Point estimates use compensated sums; bootstrap replicates (resample) plain ones, accurate to
   // ~1e-12 here and much faster, far below the bootstrap's own noise.
   const { a, b } = blocks;

@@ -19,7 +19,11 @@ export interface RankUncertainty {
  * each rank. `ranks` is row-major, one row of `entities.length` ranks per run (NaN = the entity was
  * not ranked in that run, e.g. its row was dropped; left out of its statistics).
  */
-export function rankUncertainty(ranks: Float64Array, entities: readonly string[], nominal: ArrayLike<number>): RankUncertainty[] {
+export function rankUncertainty(
+  ranks: Float64Array,
+  entities: readonly string[],
+  nominal: ArrayLike<number>,
+): RankUncertainty[] {
   const m = entities.length;
   const runs = ranks.length / m;
   return entities.map((entity, e) => {

@@ -25,10 +25,12 @@ export function reverseCuthillMcKee(w: SparseW): { perm: Int32Array; inv: Int32A
     const out: number[][] = [[s]];
     for (let d = 0; out[d].length; d++) {
       const next: number[] = [];
-      for (const v of out[d]) for (const j of nbrs[v]) if (!dist.has(j)) {
-        dist.set(j, d + 1);
-        next.push(j);
-      }
+      for (const v of out[d])
+        for (const j of nbrs[v])
+          if (!dist.has(j)) {
+            dist.set(j, d + 1);
+            next.push(j);
+          }
       out.push(next);
     }
     out.pop();
@@ -56,10 +58,12 @@ export function reverseCuthillMcKee(w: SparseW): { perm: Int32Array; inv: Int32A
     const root = peripheral(start);
     seen[root] = 1;
     const q = [root];
-    for (let h = 0; h < q.length; h++) for (const j of nbrs[q[h]]) if (!seen[j]) {
-      seen[j] = 1;
-      q.push(j);
-    }
+    for (let h = 0; h < q.length; h++)
+      for (const j of nbrs[q[h]])
+        if (!seen[j]) {
+          seen[j] = 1;
+          q.push(j);
+        }
     order.push(...q);
   }
   order.reverse();

@@ -12,9 +12,13 @@ import type { SpatialPanelData } from './fit.js';
 export function spatialPanelData(panel: Panel, formula: string, ids: readonly string[]): SpatialPanelData {
   const f = parseFormula(formula);
   if (f.fixedEffects.length || f.iv) {
-    throw new InputError(`spatial-regress takes "y ~ x1 + x2" without "| fixed effects" or IV parts (got "${formula}")`, { hint: 'give the fixed effects with --fe entity|period|both|none' });
+    throw new InputError(
+      `spatial-regress takes "y ~ x1 + x2" without "| fixed effects" or IV parts (got "${formula}")`,
+      { hint: 'give the fixed effects with --fe entity|period|both|none' },
+    );
   }
-  if (f.terms.length === 0) throw new InputError(`the formula "${formula}" has no regressors`, { hint: 'e.g. "nqpf ~ innovation + openness"' });
+  if (f.terms.length === 0)
+    throw new InputError(`the formula "${formula}" has no regressors`, { hint: 'e.g. "nqpf ~ innovation + openness"' });
   const mf = modelFrame(panel, f, { keepSingletons: true });
   const N = ids.length;
   const T = panel.periods.length;
@@ -34,12 +38,16 @@ export function spatialPanelData(panel: Panel, formula: string, ids: readonly st
     xCols.forEach((c, j) => (x[j][k] = c[r]));
   }
   const missing: string[] = [];
-  for (let t = 0; t < T; t++) for (let i = 0; i < N; i++) if (!present[t * N + i]) missing.push(`${ids[i]} ${panel.periods[t]}`);
+  for (let t = 0; t < T; t++)
+    for (let i = 0; i < N; i++) if (!present[t * N + i]) missing.push(`${ids[i]} ${panel.periods[t]}`);
   if (missing.length) {
-    throw new InputError(`spatial panel models need a balanced panel: ${missing.length} entity-period cell(s) have a missing model variable, e.g. ${missing.slice(0, 5).join(', ')}`, {
-      file: panel.meta.file,
-      hint: 'impute the cells (--impute) or drop those entities and periods from the data; a lag l(x, 1) is missing in the first period',
-    });
+    throw new InputError(
+      `spatial panel models need a balanced panel: ${missing.length} entity-period cell(s) have a missing model variable, e.g. ${missing.slice(0, 5).join(', ')}`,
+      {
+        file: panel.meta.file,
+        hint: 'impute the cells (--impute) or drop those entities and periods from the data; a lag l(x, 1) is missing in the first period',
+      },
+    );
   }
   return { ids, periods: panel.periods, y, yName: mf.yName, x, xNames };
 }

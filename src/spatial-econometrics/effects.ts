@@ -62,7 +62,12 @@ export function parameterVector(fit: SpatialFit): Float64Array {
 }
 
 /** [direct, indirect, total] of regressor k for parameters v = (ρ, β) with traces at ρ. */
-function effectsAt(fit: SpatialFit, v: ArrayLike<number>, k: number, traces: ((r: number) => UnitTraces) | null): [number, number, number] {
+function effectsAt(
+  fit: SpatialFit,
+  v: ArrayLike<number>,
+  k: number,
+  traces: ((r: number) => UnitTraces) | null,
+): [number, number, number] {
   const off = fit.rhoName === null ? 0 : 1;
   const b = v[off + fit.betaIndex[k]];
   const th = fit.thetaIndex[k] >= 0 ? v[off + fit.thetaIndex[k]] : 0;
@@ -130,7 +135,12 @@ export function spatialEffects(fit: SpatialFit, options: EffectsOptions = {}): E
 }
 
 /** Gradients of [direct, indirect, total] of regressor k with respect to (ρ, β). */
-function effectGradient(fit: SpatialFit, v: Float64Array, k: number, traces: ((r: number) => UnitTraces) | null): Float64Array[] {
+function effectGradient(
+  fit: SpatialFit,
+  v: Float64Array,
+  k: number,
+  traces: ((r: number) => UnitTraces) | null,
+): Float64Array[] {
   const p = v.length;
   const off = fit.rhoName === null ? 0 : 1;
   const ib = off + fit.betaIndex[k];
@@ -163,7 +173,6 @@ function quad(m: Matrix, g: Float64Array): number {
   return s;
 }
 
-
 /** Per-entity effects of one regressor: how a unit change in entity j's x moves y. */
 export interface EntityEffectRow {
   readonly entity: string;
@@ -190,10 +199,11 @@ export function entityEffects(fit: SpatialFit): { variable: string; rows: Entity
   const lu = fit.rhoName === 'rho' ? new BandLU(w, fit.logdet.order, fit.rho) : null;
   // column j of W
   const wcol: { i: number[]; v: number[] }[] = Array.from({ length: N }, () => ({ i: [], v: [] }));
-  for (let i = 0; i < N; i++) for (let k = w.ptr[i]; k < w.ptr[i + 1]; k++) {
-    wcol[w.col[k]].i.push(i);
-    wcol[w.col[k]].v.push(w.val[k]);
-  }
+  for (let i = 0; i < N; i++)
+    for (let k = w.ptr[i]; k < w.ptr[i + 1]; k++) {
+      wcol[w.col[k]].i.push(i);
+      wcol[w.col[k]].v.push(w.val[k]);
+    }
   const e = new Float64Array(N);
   const c = new Float64Array(N);
   const d = new Float64Array(N);

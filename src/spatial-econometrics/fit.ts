@@ -1,4 +1,14 @@
-import { cholesky, choleskyInverse, choleskySolve, crossprod, fromRows, spdInverse, xty, zeros, type Matrix } from '../linalg/index.js';
+import {
+  cholesky,
+  choleskyInverse,
+  choleskySolve,
+  crossprod,
+  fromRows,
+  spdInverse,
+  xty,
+  zeros,
+  type Matrix,
+} from '../linalg/index.js';
 import { InputError } from '../core/errors.js';
 import { NoteLog, type Note } from '../core/notes.js';
 import { BandLU } from './band-lu.js';
@@ -129,7 +139,8 @@ export function fitSpatialPanel(data: SpatialPanelData, w: SparseW, options: Spa
   const log = new NoteLog();
   const entityFe = fe === 'entity' || fe === 'both';
   const periodFe = fe === 'period' || fe === 'both';
-  if (entityFe && T < 2) throw new InputError('entity fixed effects need at least 2 periods', { hint: 'use --fe none or --fe period' });
+  if (entityFe && T < 2)
+    throw new InputError('entity fixed effects need at least 2 periods', { hint: 'use --fe none or --fe period' });
   const ed = (v: Float64Array) => (entityFe ? entityDemean(v, N, T) : v);
   const pd = (v: Float64Array) => (periodFe ? periodDemean(v, N, T) : v);
   const durbin = model === 'sdm' || model === 'slx' || model === 'sdem';
@@ -169,9 +180,12 @@ export function fitSpatialPanel(data: SpatialPanelData, w: SparseW, options: Spa
   const xtx = crossprod(X);
   const chol = cholesky(xtx, { tol: 1e-10 });
   if (chol.dropped.length) {
-    throw new InputError(`collinear regressors after the fixed effects: ${chol.dropped.map((j) => terms[j]).join(', ')}`, {
-      hint: 'drop the variable (a regressor constant over entities is absorbed by --fe period, one constant over time by --fe entity)',
-    });
+    throw new InputError(
+      `collinear regressors after the fixed effects: ${chol.dropped.map((j) => terms[j]).join(', ')}`,
+      {
+        hint: 'drop the variable (a regressor constant over entities is absorbed by --fe period, one constant over time by --fe entity)',
+      },
+    );
   }
   const ld = makeLogDet(w, options.logdet);
   // Lee–Yu transformation approach: effective observations and log-determinant weight.
@@ -261,7 +275,8 @@ export function fitSpatialPanel(data: SpatialPanelData, w: SparseW, options: Spa
       const m = zeros(p, p);
       for (let j = 0; j < p; j++) {
         for (let i = 0; i < p; i++) {
-          m.data[i + j * p] = AA.data[i + j * p] - l * (AB.data[i + j * p] + AB.data[j + i * p]) + l * l * BB.data[i + j * p];
+          m.data[i + j * p] =
+            AA.data[i + j * p] - l * (AB.data[i + j * p] + AB.data[j + i * p]) + l * l * BB.data[i + j * p];
         }
       }
       const v = new Float64Array(p);
@@ -286,17 +301,23 @@ export function fitSpatialPanel(data: SpatialPanelData, w: SparseW, options: Spa
     }
     sigma2 = dot(resid, resid) / nEff;
     const tr = spatialTraces(w, ld, rho, unitAdj);
-    const i2 = spdInverse(fromRows([
-      [nEff / (2 * sigma2 * sigma2), (tw * tr.trG) / sigma2],
-      [(tw * tr.trG) / sigma2, tw * (tr.trG2 + tr.trGtG)],
-    ]), 1e-14);
+    const i2 = spdInverse(
+      fromRows([
+        [nEff / (2 * sigma2 * sigma2), (tw * tr.trG) / sigma2],
+        [(tw * tr.trG) / sigma2, tw * (tr.trG2 + tr.trGtG)],
+      ]),
+      1e-14,
+    );
     const vb = scale(choleskyInverse(at.f), sigma2);
     vcov = zeros(p + 1, p + 1);
     vcov.data[0] = i2.data[3];
     for (let j = 0; j < p; j++) for (let i = 0; i < p; i++) vcov.data[1 + i + (1 + j) * (p + 1)] = vb.data[i + j * p];
   }
   if (leeYu) {
-    log.info('lee-yu', `Lee–Yu (2010) transformation approach: ${nEff} effective observations${unitAdj ? ', log|I − ρW| − log(1 − ρ) per period' : ''}; σ² = SSR/${nEff}`);
+    log.info(
+      'lee-yu',
+      `Lee–Yu (2010) transformation approach: ${nEff} effective observations${unitAdj ? ', log|I − ρW| − log(1 − ρ) per period' : ''}; σ² = SSR/${nEff}`,
+    );
   }
   return {
     model,
@@ -365,6 +386,9 @@ function spatialTraces(w: SparseW, ld: LogDet, rho: number, unitAdj: boolean) {
 function boundaryNote(log: NoteLog, r: number, ld: LogDet, name: string): void {
   const span = ld.upper - ld.lower;
   if (r - ld.lower < 1e-6 * span || ld.upper - r < 1e-6 * span) {
-    log.warn('boundary', `${name} = ${r} is at the edge of its admissible interval (${ld.lower.toFixed(4)}, ${ld.upper.toFixed(4)}); the likelihood has no interior maximum`);
+    log.warn(
+      'boundary',
+      `${name} = ${r} is at the edge of its admissible interval (${ld.lower.toFixed(4)}, ${ld.upper.toFixed(4)}); the likelihood has no interior maximum`,
+    );
   }
 }

@@ -51,16 +51,21 @@ export function makeLogDet(w: SparseW, options: LogDetOptions = {}): LogDet {
   const want = options.method ?? 'auto';
   const useEigen = want === 'eigen' || (want === 'auto' && w.symmetricSimilar && n <= (options.eigenMax ?? 500));
   if (useEigen) {
-    if (!w.symmetricSimilar) throw new RangeError('the eigen log-determinant needs weights similar to a symmetric matrix (e.g. contiguity or inverse distance, not kNN)');
+    if (!w.symmetricSimilar)
+      throw new RangeError(
+        'the eigen log-determinant needs weights similar to a symmetric matrix (e.g. contiguity or inverse distance, not kNN)',
+      );
     const s = new Float64Array(n * n);
     const sq = Float64Array.from(w.d, Math.sqrt);
-    for (let i = 0; i < n; i++) for (let k = w.ptr[i]; k < w.ptr[i + 1]; k++) s[i * n + w.col[k]] = (w.val[k] * sq[i]) / sq[w.col[k]];
+    for (let i = 0; i < n; i++)
+      for (let k = w.ptr[i]; k < w.ptr[i + 1]; k++) s[i * n + w.col[k]] = (w.val[k] * sq[i]) / sq[w.col[k]];
     // symmetrise exactly (rounding of the scaling)
-    for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) {
-      const m = 0.5 * (s[i * n + j] + s[j * n + i]);
-      s[i * n + j] = m;
-      s[j * n + i] = m;
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < i; j++) {
+        const m = 0.5 * (s[i * n + j] + s[j * n + i]);
+        s[i * n + j] = m;
+        s[j * n + i] = m;
+      }
     const ev = symmetricEigenvalues(s, n);
     const lower = 1 / ev[0];
     const upper = 1 / ev[n - 1];
@@ -94,7 +99,9 @@ export function makeLogDet(w: SparseW, options: LogDetOptions = {}): LogDet {
       },
     };
   }
-  const logDet = w.symmetricSimilar ? (rho: number) => symmetricLogDet(w, order, rho) : (rho: number) => new BandLU(w, order, rho).logDet();
+  const logDet = w.symmetricSimilar
+    ? (rho: number) => symmetricLogDet(w, order, rho)
+    : (rho: number) => new BandLU(w, order, rho).logDet();
   return {
     method: 'sparse-lu',
     n,
@@ -115,11 +122,13 @@ export function makeLogDet(w: SparseW, options: LogDetOptions = {}): LogDet {
       const rest = (x: number) => logDet(x) - c * Math.log(1 - x);
       let cheb = chebyshev(rest, lo, hi, 24);
       for (let m = 48; m <= 384; m *= 2) {
-        const err = Math.max(...[0.137, 0.5, 0.911, 0.987].map((f) => {
-          const x = lo + f * (hi - lo);
-          const exact = rest(x);
-          return Math.abs(clenshaw(cheb.c, lo, hi, x) - exact) / Math.max(1, Math.abs(exact));
-        }));
+        const err = Math.max(
+          ...[0.137, 0.5, 0.911, 0.987].map((f) => {
+            const x = lo + f * (hi - lo);
+            const exact = rest(x);
+            return Math.abs(clenshaw(cheb.c, lo, hi, x) - exact) / Math.max(1, Math.abs(exact));
+          }),
+        );
         if (err < 1e-12) break;
         cheb = chebyshev(rest, lo, hi, m);
       }
@@ -144,11 +153,12 @@ function components(w: SparseW): number {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
     return i;
   };
-  for (let i = 0; i < w.n; i++) for (let k = w.ptr[i]; k < w.ptr[i + 1]; k++) {
-    const a = find(i);
-    const b = find(w.col[k]);
-    if (a !== b) parent[a] = b;
-  }
+  for (let i = 0; i < w.n; i++)
+    for (let k = w.ptr[i]; k < w.ptr[i + 1]; k++) {
+      const a = find(i);
+      const b = find(w.col[k]);
+      if (a !== b) parent[a] = b;
+    }
   let c = 0;
   for (let i = 0; i < w.n; i++) if (find(i) === i) c++;
   return c;
@@ -199,7 +209,12 @@ function clenshaw(c: Float64Array, lo: number, hi: number, x: number): number {
  * n exact sparse solves. For a symmetric-similar W, D^{1/2}GD^{-1/2} is symmetric, so
  * tr(G²) = Σ_ij G_ij² d_i/d_j needs no second solve.
  */
-export function gTraces(w: SparseW, ld: LogDet, rho: number, options: { colSums?: boolean } = {}): { trG: number; trG2: number; trGtG: number; colSumSq: number } {
+export function gTraces(
+  w: SparseW,
+  ld: LogDet,
+  rho: number,
+  options: { colSums?: boolean } = {},
+): { trG: number; trG2: number; trGtG: number; colSumSq: number } {
   const n = w.n;
   // Symmetric-similar W: exact traces from band entries of (AᵀA)⁻¹ and (AᵀDA)⁻¹, O(n·b²) instead of n solves.
   if (w.symmetricSimilar && !options.colSums) return { ...gTracesTakahashi(w, ld.order, rho), colSumSq: NaN };

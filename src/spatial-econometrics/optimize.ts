@@ -4,7 +4,12 @@
  * `tol` is absolute in x (R's default is √ε ≈ 1.5e-8; nqpf uses 1e-11 so that estimates agree with a
  * tightly converged R fit to 1e-8 relative).
  */
-export function maximize(f: (x: number) => number, lo: number, hi: number, tol = 1e-11): { x: number; value: number; evaluations: number } {
+export function maximize(
+  f: (x: number) => number,
+  lo: number,
+  hi: number,
+  tol = 1e-11,
+): { x: number; value: number; evaluations: number } {
   const g = (x: number) => -f(x);
   const c = (3 - Math.sqrt(5)) / 2;
   const eps = Math.sqrt(2.220446049250313e-16);

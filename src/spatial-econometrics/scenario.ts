@@ -50,7 +50,12 @@ export interface ScenarioOptions {
  * Pace 2009, §2.7: the per-entity reading of the direct and indirect effects). Point values at the ML
  * estimates; intervals are quantiles over the same seeded parameter draws as the effects.
  */
-export function scenarioEffects(fit: SpatialFit, variable: string, delta: ArrayLike<number>, options: ScenarioOptions = {}): ScenarioResult {
+export function scenarioEffects(
+  fit: SpatialFit,
+  variable: string,
+  delta: ArrayLike<number>,
+  options: ScenarioOptions = {},
+): ScenarioResult {
   const k = fit.xNames.indexOf(variable);
   if (k < 0) throw new RangeError(`scenarioEffects: ${variable} is not a regressor of the model`);
   const N = fit.N;
@@ -105,9 +110,18 @@ export function scenarioEffects(fit: SpatialFit, variable: string, delta: ArrayL
     rows.push({
       entity: fit.ids[i],
       shock: dx[i],
-      total: interval(point.total[i], sims.map((s) => s.total[i])),
-      own: interval(point.own[i], sims.map((s) => s.own[i])),
-      spillover: interval(spill(point.total[i], point.own[i]), sims.map((s) => spill(s.total[i], s.own[i]))),
+      total: interval(
+        point.total[i],
+        sims.map((s) => s.total[i]),
+      ),
+      own: interval(
+        point.own[i],
+        sims.map((s) => s.own[i]),
+      ),
+      spillover: interval(
+        spill(point.total[i], point.own[i]),
+        sims.map((s) => spill(s.total[i], s.own[i])),
+      ),
     });
   }
   const sum = (v: Float64Array) => v.reduce((x, y) => x + y, 0);
@@ -115,9 +129,18 @@ export function scenarioEffects(fit: SpatialFit, variable: string, delta: ArrayL
     variable,
     rows,
     sum: {
-      total: interval(sum(point.total), sims.map((s) => sum(s.total))),
-      own: interval(sum(point.own), sims.map((s) => sum(s.own))),
-      spillover: interval(sum(point.total) - sum(point.own), sims.map((s) => sum(s.total) - sum(s.own))),
+      total: interval(
+        sum(point.total),
+        sims.map((s) => sum(s.total)),
+      ),
+      own: interval(
+        sum(point.own),
+        sims.map((s) => sum(s.own)),
+      ),
+      spillover: interval(
+        sum(point.total) - sum(point.own),
+        sims.map((s) => sum(s.total) - sum(s.own)),
+      ),
     },
     draws: sims.length,
     seed,

@@ -26,11 +26,17 @@ export interface SparseW {
  */
 export function toSparseW(w: SpatialWeights): SparseW {
   const n = w.ids.length;
-  if (w.style !== 'W') throw new InputError(`spatial panel models need row-standardised weights (style W); got style ${w.style}`, { hint: 'drop --style or use --style W' });
-  if (w.isolates.length) {
-    throw new InputError(`spatial panel models need every entity to have a neighbour; without: ${w.isolates.map((i) => w.ids[i]).join(', ')}`, {
-      hint: 'add a neighbour pair for it (e.g. the Guangdong–Hainan strait link), use --distance weights, or drop the entity',
+  if (w.style !== 'W')
+    throw new InputError(`spatial panel models need row-standardised weights (style W); got style ${w.style}`, {
+      hint: 'drop --style or use --style W',
     });
+  if (w.isolates.length) {
+    throw new InputError(
+      `spatial panel models need every entity to have a neighbour; without: ${w.isolates.map((i) => w.ids[i]).join(', ')}`,
+      {
+        hint: 'add a neighbour pair for it (e.g. the Guangdong–Hainan strait link), use --distance weights, or drop the entity',
+      },
+    );
   }
   const ptr = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) ptr[i + 1] = ptr[i] + w.neighbours[i].length;

@@ -1,5 +1,13 @@
 import { cholesky, choleskySolve, crossprod, spdInverse, xty, zeros, type Matrix } from '../linalg/index.js';
-import { entityDemean, fitSpatialPanel, periodDemean, type SpatialFe, type SpatialFit, type SpatialFitOptions, type SpatialPanelData } from './fit.js';
+import {
+  entityDemean,
+  fitSpatialPanel,
+  periodDemean,
+  type SpatialFe,
+  type SpatialFit,
+  type SpatialFitOptions,
+  type SpatialPanelData,
+} from './fit.js';
 import { chisqUpper } from './p-values.js';
 import { panelLag, type SparseW } from './sparse-w.js';
 
@@ -121,11 +129,13 @@ export function durbinTests(sdm: SpatialFit, sar: SpatialFit, sem: SpatialFit): 
     R.data[k + it[k] * K] = 1;
   }
   const RVR = zeros(K, K);
-  for (let a = 0; a < K; a++) for (let b = 0; b < K; b++) {
-    let s = 0;
-    for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) s += R.data[a + i * K] * V.data[i + j * p] * R.data[b + j * K];
-    RVR.data[a + b * K] = s;
-  }
+  for (let a = 0; a < K; a++)
+    for (let b = 0; b < K; b++) {
+      let s = 0;
+      for (let i = 0; i < p; i++)
+        for (let j = 0; j < p; j++) s += R.data[a + i * K] * V.data[i + j * p] * R.data[b + j * K];
+      RVR.data[a + b * K] = s;
+    }
   const waldSem = quadInv(RVR, f);
   return {
     waldSar: stat(waldSar, K),
@@ -162,18 +172,46 @@ export function decide(lm: LmTests, d: DurbinTests, alpha = 0.05): ModelDecision
   const errLm = lm.lmError.pValue < alpha || lm.robustLmError.pValue < alpha;
   const rejSar = d.waldSar.pValue < alpha && d.lrSar.pValue < alpha;
   const rejSem = d.waldSem.pValue < alpha && d.lrSem.pValue < alpha;
-  if (!lagLm && !errLm) return { choice: 'ols', code: 'no-spatial-dependence', text: 'No LM test rejects at the chosen level: the non-spatial FE model is not rejected (the SDM is still reported for its spillovers).' };
-  if (rejSar && rejSem) return { choice: 'sdm', code: 'sdm-both-rejected', text: 'Wald and LR reject both θ = 0 and θ + ρβ = 0: the SDM describes the data best.' };
-  if (!rejSar && lm.robustLmLag.pValue < alpha && !(lm.robustLmError.pValue < alpha)) return { choice: 'sar', code: 'sar-accepted', text: 'θ = 0 is not rejected and the robust LM tests point to the spatial lag: SAR.' };
-  if (!rejSem && lm.robustLmError.pValue < alpha && !(lm.robustLmLag.pValue < alpha)) return { choice: 'sem', code: 'sem-accepted', text: 'θ + ρβ = 0 is not rejected and the robust LM tests point to the spatial error: SEM.' };
-  return { choice: 'sdm', code: 'sdm-default', text: 'The LM and Wald/LR tests do not agree on a restriction: keep the SDM, which nests SAR and SEM (Elhorst 2010).' };
+  if (!lagLm && !errLm)
+    return {
+      choice: 'ols',
+      code: 'no-spatial-dependence',
+      text: 'No LM test rejects at the chosen level: the non-spatial FE model is not rejected (the SDM is still reported for its spillovers).',
+    };
+  if (rejSar && rejSem)
+    return {
+      choice: 'sdm',
+      code: 'sdm-both-rejected',
+      text: 'Wald and LR reject both θ = 0 and θ + ρβ = 0: the SDM describes the data best.',
+    };
+  if (!rejSar && lm.robustLmLag.pValue < alpha && !(lm.robustLmError.pValue < alpha))
+    return {
+      choice: 'sar',
+      code: 'sar-accepted',
+      text: 'θ = 0 is not rejected and the robust LM tests point to the spatial lag: SAR.',
+    };
+  if (!rejSem && lm.robustLmError.pValue < alpha && !(lm.robustLmLag.pValue < alpha))
+    return {
+      choice: 'sem',
+      code: 'sem-accepted',
+      text: 'θ + ρβ = 0 is not rejected and the robust LM tests point to the spatial error: SEM.',
+    };
+  return {
+    choice: 'sdm',
+    code: 'sdm-default',
+    text: 'The LM and Wald/LR tests do not agree on a restriction: keep the SDM, which nests SAR and SEM (Elhorst 2010).',
+  };
 }
 
 /** Fit SDM, SAR and SEM with the same FE and run the LM, Wald and LR tests. */
-export function specificationTests(data: SpatialPanelData, w: SparseW, options: Omit<SpatialFitOptions, 'model'>, fits: Partial<Record<'sdm' | 'sar' | 'sem', SpatialFit>> = {}) {
+export function specificationTests(
+  data: SpatialPanelData,
+  w: SparseW,
+  options: Omit<SpatialFitOptions, 'model'>,
+  fits: Partial<Record<'sdm' | 'sar' | 'sem', SpatialFit>> = {},
+) {
   const get = (m: 'sdm' | 'sar' | 'sem') => fits[m] ?? fitSpatialPanel(data, w, { ...options, model: m });
   const lm = lmTests(data, w, options.fe);
   const durbin = durbinTests(get('sdm'), get('sar'), get('sem'));
   return { lm, durbin, decision: decide(lm, durbin) };
 }
-

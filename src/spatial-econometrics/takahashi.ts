@@ -86,7 +86,11 @@ export function symmetricLogDet(w: SparseW, order: { inv: Int32Array; bandwidth:
  * where every needed entry lies within twice the bandwidth of A, so two Takahashi passes give the exact
  * traces in O(n·(2b)²) instead of n sparse solves.
  */
-export function gTracesTakahashi(w: SparseW, order: { perm: Int32Array; inv: Int32Array; bandwidth: number }, rho: number): { trG: number; trG2: number; trGtG: number } {
+export function gTracesTakahashi(
+  w: SparseW,
+  order: { perm: Int32Array; inv: Int32Array; bandwidth: number },
+  rho: number,
+): { trG: number; trG2: number; trGtG: number } {
   const n = w.n;
   const m = 2 * order.bandwidth;
   const W = m + 1;
@@ -110,11 +114,12 @@ export function gTracesTakahashi(w: SparseW, order: { perm: Int32Array; inv: Int
     for (let i = 0; i < n; i++) {
       const { c, v } = rows[i];
       const wi = weight(i);
-      for (let a = 0; a < c.length; a++) for (let e = 0; e < c.length; e++) {
-        const p = c[a];
-        const q = c[e];
-        if (p <= q) b[p * W + (q - p)] += wi * v[a] * v[e];
-      }
+      for (let a = 0; a < c.length; a++)
+        for (let e = 0; e < c.length; e++) {
+          const p = c[a];
+          const q = c[e];
+          if (p <= q) b[p * W + (q - p)] += wi * v[a] * v[e];
+        }
     }
     return bandInverseEntries(b, n, m);
   };

@@ -17,7 +17,10 @@ import type { LatLon } from './weights.js';
  */
 export function entityCoordinates(panel: Panel, section: CrossSection, spec: string, option: string): LatLon[] {
   const [latCol, lonCol, ...rest] = spec.split(',').map((s) => s.trim());
-  if (!latCol || !lonCol || rest.length) throw new InputError(`${option} takes two column names LAT,LON (got "${spec}")`, { hint: `e.g. ${option} lat,lon` });
+  if (!latCol || !lonCol || rest.length)
+    throw new InputError(`${option} takes two column names LAT,LON (got "${spec}")`, {
+      hint: `e.g. ${option} lat,lon`,
+    });
   if (latCol === 'lat' && lonCol === 'lon' && !panel.columns.lat) {
     // the entity table's coordinates, or for Chinese provinces their capitals'
     const own = entityLocations(section.entities);
@@ -36,7 +39,8 @@ export function entityCoordinates(panel: Panel, section: CrossSection, spec: str
   for (let r = 0; r < panel.entity.length; r++) {
     const lat = panel.columns[latCol][r];
     const lon = panel.columns[lonCol][r];
-    if (!first.has(panel.entity[r]) && Number.isFinite(lat) && Number.isFinite(lon)) first.set(panel.entity[r], { lat, lon });
+    if (!first.has(panel.entity[r]) && Number.isFinite(lat) && Number.isFinite(lon))
+      first.set(panel.entity[r], { lat, lon });
   }
   return section.ids.map((id) => first.get(id) ?? { lat: NaN, lon: NaN });
 }

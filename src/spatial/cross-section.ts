@@ -24,12 +24,16 @@ export function crossSection(panel: Panel, valueColumn: string, period?: number)
   const col = column(panel, valueColumn);
   let p = period;
   if (p === undefined) {
-    for (let r = 0; r < col.length; r++) if (Number.isFinite(col[r]) && (p === undefined || panel.period[r] > p)) p = panel.period[r];
+    for (let r = 0; r < col.length; r++)
+      if (Number.isFinite(col[r]) && (p === undefined || panel.period[r] > p)) p = panel.period[r];
     if (p === undefined) throw new InputError(`column "${valueColumn}" has no values`, { column: valueColumn });
   } else if (!panel.periods.includes(p)) {
-    throw new InputError(`period ${p} is not in the data (${panel.periods[0]}–${panel.periods[panel.periods.length - 1]})`, {
-      hint: 'choose one of the periods of the data',
-    });
+    throw new InputError(
+      `period ${p} is not in the data (${panel.periods[0]}–${panel.periods[panel.periods.length - 1]})`,
+      {
+        hint: 'choose one of the periods of the data',
+      },
+    );
   }
   const byEntity = new Map<number, number>();
   for (let r = 0; r < col.length; r++) if (panel.period[r] === p) byEntity.set(panel.entityIndex[r], col[r]);

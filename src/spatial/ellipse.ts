@@ -61,17 +61,29 @@ export interface StandardDeviationalEllipse {
  *
  * @throws InputError for negative weights, invalid coordinates, fewer than 3 usable points, or zero total weight.
  */
-export function standardDeviationalEllipse(points: readonly WeightedPoint[], options: EllipseOptions = {}): StandardDeviationalEllipse {
+export function standardDeviationalEllipse(
+  points: readonly WeightedPoint[],
+  options: EllipseOptions = {},
+): StandardDeviationalEllipse {
   const notes: Note[] = [];
   const used = points.filter((p) => Number.isFinite(p.weight));
   if (used.length < points.length) {
-    notes.push({ level: 'info', code: 'dropped-points', message: `${points.length - used.length} points without a weight were left out of the ellipse` });
+    notes.push({
+      level: 'info',
+      code: 'dropped-points',
+      message: `${points.length - used.length} points without a weight were left out of the ellipse`,
+    });
   }
   for (const p of used) {
     const name = p.id ? `"${p.id}"` : `at (${p.lat}, ${p.lon})`;
-    if (p.weight < 0) throw new InputError(`negative weight ${p.weight} for ${name} in the standard deviational ellipse`, { hint: 'weights must be ≥ 0 (e.g. an index score in [0, 1])' });
+    if (p.weight < 0)
+      throw new InputError(`negative weight ${p.weight} for ${name} in the standard deviational ellipse`, {
+        hint: 'weights must be ≥ 0 (e.g. an index score in [0, 1])',
+      });
     if (!Number.isFinite(p.lat) || !Number.isFinite(p.lon) || Math.abs(p.lat) > 90) {
-      throw new InputError(`entity ${name} has no valid latitude/longitude`, { hint: 'give lat/lon in decimal degrees for every entity' });
+      throw new InputError(`entity ${name} has no valid latitude/longitude`, {
+        hint: 'give lat/lon in decimal degrees for every entity',
+      });
     }
   }
   const n = used.length;
@@ -84,7 +96,10 @@ export function standardDeviationalEllipse(points: readonly WeightedPoint[], opt
     lat0 += p.weight * p.lat;
     lon0 += p.weight * p.lon;
   }
-  if (!(W > 0)) throw new InputError('all weights are zero: the standard deviational ellipse is undefined', { hint: 'use a positive weight such as the index score' });
+  if (!(W > 0))
+    throw new InputError('all weights are zero: the standard deviational ellipse is undefined', {
+      hint: 'use a positive weight such as the index score',
+    });
   lat0 /= W;
   lon0 /= W;
   const rad = Math.PI / 180;

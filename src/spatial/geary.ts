@@ -66,5 +66,15 @@ export function gearyTest(x: ArrayLike<number>, w: SpatialWeights, options: Gear
     V = ((2 * S1 + S2) * n1 - 4 * S02) / (2 * (N + 1) * S02);
   }
   const zC = (1 - C) / Math.sqrt(V);
-  return { C, expected: 1, variance: V, z: zC, pValue: normalPValue(zC, alternative), alternative, randomisation, constants: c, notes: w.notes };
+  return {
+    C,
+    expected: 1,
+    variance: V,
+    z: zC,
+    pValue: normalPValue(zC, alternative),
+    alternative,
+    randomisation,
+    constants: c,
+    notes: w.notes,
+  };
 }

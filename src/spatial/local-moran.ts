@@ -138,7 +138,26 @@ export function localMoran(x: ArrayLike<number>, w: SpatialWeights, options: Loc
     const pValue = normalPValue(zi, alternative);
     const quadrant = ((x[i] > xbar ? 'H' : 'L') + (lx[i] > lxbar ? 'H' : 'L')) as Exclude<LisaCluster, 'NS'>;
     const p = nsim > 0 ? pPerm : pValue;
-    rows.push({ entity: w.ids[i], Ii, expected: E, variance: V, z: zi, pValue, pPermutation: pPerm, quadrant, cluster: p < alpha ? quadrant : 'NS' });
+    rows.push({
+      entity: w.ids[i],
+      Ii,
+      expected: E,
+      variance: V,
+      z: zi,
+      pValue,
+      pPermutation: pPerm,
+      quadrant,
+      cluster: p < alpha ? quadrant : 'NS',
+    });
   }
-  return { rows, alternative, conditional, permutations: nsim, seed, alpha, clusterBy: nsim > 0 ? 'permutation' : 'normal', notes: w.notes };
+  return {
+    rows,
+    alternative,
+    conditional,
+    permutations: nsim,
+    seed,
+    alpha,
+    clusterBy: nsim > 0 ? 'permutation' : 'normal',
+    notes: w.notes,
+  };
 }

@@ -100,7 +100,12 @@ export function moranTest(x: ArrayLike<number>, w: SpatialWeights, options: Mora
     return { variance: v, z: zz, pValue: normalPValue(zz, alternative) };
   };
   const notes: Note[] = [...w.notes];
-  if (vRand < 0) notes.push({ level: 'warning', code: 'negative-variance', message: "Moran's I randomisation variance is negative: the variable's kurtosis is too high for the test" });
+  if (vRand < 0)
+    notes.push({
+      level: 'warning',
+      code: 'negative-variance',
+      message: "Moran's I randomisation variance is negative: the variable's kurtosis is too high for the test",
+    });
   let permutation: MoranPermutation | undefined;
   const nsim = options.permutations ?? 0;
   if (nsim > 0) {

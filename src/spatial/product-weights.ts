@@ -28,5 +28,12 @@ export function productWeights(a: SpatialWeights, b: SpatialWeights, options: We
     g.push(gs);
   }
   const w = makeWeights(a.ids, nb, g, 'custom', { style: options.style ?? 'W', file: options.file });
-  return { ...w, notes: [...a.notes.filter((n) => n.code !== 'no-neighbours'), ...b.notes.filter((n) => n.code !== 'no-neighbours'), ...w.notes] };
+  return {
+    ...w,
+    notes: [
+      ...a.notes.filter((n) => n.code !== 'no-neighbours'),
+      ...b.notes.filter((n) => n.code !== 'no-neighbours'),
+      ...w.notes,
+    ],
+  };
 }

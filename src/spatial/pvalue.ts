@@ -42,7 +42,9 @@ export function checkValues(x: ArrayLike<number>, w: SpatialWeights, what = 'the
 /** Check a significance level: 0 < alpha < 1; InputError naming the option otherwise. */
 export function checkAlpha(alpha: number, option = 'alpha'): void {
   if (!(alpha > 0 && alpha < 1)) {
-    throw new InputError(`${option} must be a significance level between 0 and 1 (got ${alpha})`, { hint: `e.g. ${option} 0.05` });
+    throw new InputError(`${option} must be a significance level between 0 and 1 (got ${alpha})`, {
+      hint: `e.g. ${option} 0.05`,
+    });
   }
 }
 

@@ -2,7 +2,15 @@ import { InputError } from '../core/errors.js';
 import type { Note } from '../core/notes.js';
 import { matchProvince, type ProvinceInfo } from '../data/china-provinces.js';
 import type { EntityInfo } from '../data/panel.js';
-import { contiguityWeights, knnWeights, subsetWeights, type LatLon, type NeighbourPair, type SpatialWeights, type WeightsStyle } from './weights.js';
+import {
+  contiguityWeights,
+  knnWeights,
+  subsetWeights,
+  type LatLon,
+  type NeighbourPair,
+  type SpatialWeights,
+  type WeightsStyle,
+} from './weights.js';
 
 /**
  * The province each entity stands for (by id, then name, Chinese name and code), or undefined when
@@ -86,30 +94,49 @@ export function resolveContiguity(req: ContiguityRequest): SpatialWeights {
     all = contiguityWeights(ids, pairsInEntityIds(req.entities, req.pairs), { style: req.style, file: req.file });
   } else if (req.knn !== undefined) {
     const coords = entityLocations(req.entities);
-    const bad = req.entities.filter((_, i) => !Number.isFinite(coords[i].lat) || !Number.isFinite(coords[i].lon)).map((e) => e.id);
-    if (bad.length > 0) throw new InputError(`--knn needs coordinates, and ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ', …' : ''} have none`, { hint: 'give --neighbors FILE (a CSV of pairs a,b), or use Chinese province names (their capitals are built in)' });
+    const bad = req.entities
+      .filter((_, i) => !Number.isFinite(coords[i].lat) || !Number.isFinite(coords[i].lon))
+      .map((e) => e.id);
+    if (bad.length > 0)
+      throw new InputError(
+        `--knn needs coordinates, and ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ', …' : ''} have none`,
+        {
+          hint: 'give --neighbors FILE (a CSV of pairs a,b), or use Chinese province names (their capitals are built in)',
+        },
+      );
     all = knnWeights(ids, coords, req.knn, { style: req.style });
   } else if (req.builtinBorders && entityProvinces(req.entities)) {
-    all = contiguityWeights(ids, pairsInEntityIds(req.entities, req.builtinBorders).filter((p) => ids.includes(p.a) && ids.includes(p.b)), {
-      style: req.style,
-      file: 'data/builtin/china-province-borders.csv',
-    });
+    all = contiguityWeights(
+      ids,
+      pairsInEntityIds(req.entities, req.builtinBorders).filter((p) => ids.includes(p.a) && ids.includes(p.b)),
+      {
+        style: req.style,
+        file: 'data/builtin/china-province-borders.csv',
+      },
+    );
     notes.push({
       level: 'info',
       code: 'builtin-contiguity',
-      message: "the entities are Chinese provinces: nqpf's shipped province contiguity is used (shared borders, plus Guangdong–Hainan across the Qiongzhou Strait); give --neighbors FILE to use your own",
+      message:
+        "the entities are Chinese provinces: nqpf's shipped province contiguity is used (shared borders, plus Guangdong–Hainan across the Qiongzhou Strait); give --neighbors FILE to use your own",
     });
   } else {
-    throw new InputError('spatial weights needed: give --neighbors FILE (a CSV of neighbour pairs a,b) or --distance LAT,LON', {
-      hint: 'e.g. --neighbors borders.csv; Chinese province data (北京, 北京市, Beijing or 110000) needs no flag: the province borders are built in',
-    });
+    throw new InputError(
+      'spatial weights needed: give --neighbors FILE (a CSV of neighbour pairs a,b) or --distance LAT,LON',
+      {
+        hint: 'e.g. --neighbors borders.csv; Chinese province data (北京, 北京市, Beijing or 110000) needs no flag: the province borders are built in',
+      },
+    );
   }
   const sub = keep.length === ids.length ? all : subsetWeights(all, keep);
   if (req.pairs && sub.ids.length > 1 && sub.isolates.length === sub.ids.length) {
-    throw new InputError(`the neighbour file joins none of the ${sub.ids.length} entities: every one would be an island`, {
-      file: req.file,
-      hint: 'spell the entities in columns a,b as in the data (any province spelling such as 北京, 北京市, Beijing or 110000 is matched)',
-    });
+    throw new InputError(
+      `the neighbour file joins none of the ${sub.ids.length} entities: every one would be an island`,
+      {
+        file: req.file,
+        hint: 'spell the entities in columns a,b as in the data (any province spelling such as 北京, 北京市, Beijing or 110000 is matched)',
+      },
+    );
   }
   // Island warnings are recomputed on the subset; the file's notes (repeated pairs) are kept.
   const kept = sub === all ? all.notes : [...all.notes.filter((n) => n.code !== 'no-neighbours'), ...sub.notes];

@@ -106,7 +106,8 @@ export function makeWeights(
     for (let k = 0; k < idx.length; k++) {
       if (idx[k] === i) throw new RangeError(`makeWeights: entity ${ids[i]} is its own neighbour`);
       if (k > 0 && idx[k] === idx[k - 1]) throw new RangeError(`makeWeights: duplicate neighbour of ${ids[i]}`);
-      if (!(g[k] > 0) || !Number.isFinite(g[k])) throw new RangeError(`makeWeights: weight of ${ids[i]}–${ids[idx[k]]} is not a positive number`);
+      if (!(g[k] > 0) || !Number.isFinite(g[k]))
+        throw new RangeError(`makeWeights: weight of ${ids[i]}–${ids[idx[k]]} is not a positive number`);
     }
     if (idx.length === 0) isolates.push(i);
     let w: Float64Array;
@@ -135,7 +136,10 @@ export function makeWeights(
 function indexOf(ids: readonly string[]): Map<string, number> {
   const m = new Map<string, number>();
   ids.forEach((id, i) => {
-    if (m.has(id)) throw new InputError(`entity "${id}" appears twice in the list of entities for the spatial weights`, { hint: 'give each entity once' });
+    if (m.has(id))
+      throw new InputError(`entity "${id}" appears twice in the list of entities for the spatial weights`, {
+        hint: 'give each entity once',
+      });
     m.set(id, i);
   });
   return m;
@@ -161,27 +165,47 @@ export function contiguityWeights(
   pairs.forEach((p, k) => {
     const row = p.row ?? k + 2;
     const where = { file: options.file, row };
-    for (const [col, name] of [['a', p.a], ['b', p.b]] as const) {
+    for (const [col, name] of [
+      ['a', p.a],
+      ['b', p.b],
+    ] as const) {
       if (!index.has(name)) {
         throw new InputError(`neighbour pair ${p.a}–${p.b} names entity "${name}", which is not in the data`, {
           ...where,
           column: col,
-          hint: `spell the entity as in the data (e.g. ${ids.slice(0, 3).map((s) => `"${s}"`).join(', ')}) or drop the row`,
+          hint: `spell the entity as in the data (e.g. ${ids
+            .slice(0, 3)
+            .map((s) => `"${s}"`)
+            .join(', ')}) or drop the row`,
         });
       }
     }
     const i = index.get(p.a)!;
     const j = index.get(p.b)!;
-    if (i === j) throw new InputError(`neighbour pair ${p.a}–${p.b} names the same entity twice`, { ...where, hint: 'an entity is not its own neighbour; drop the row' });
+    if (i === j)
+      throw new InputError(`neighbour pair ${p.a}–${p.b} names the same entity twice`, {
+        ...where,
+        hint: 'an entity is not its own neighbour; drop the row',
+      });
     if (sets[i].has(j)) repeated.push(`${p.a}–${p.b}`);
     sets[i].add(j);
     sets[j].add(i);
   });
-  const w = makeWeights(ids, sets.map((s) => [...s]), undefined, 'contiguity', options);
+  const w = makeWeights(
+    ids,
+    sets.map((s) => [...s]),
+    undefined,
+    'contiguity',
+    options,
+  );
   if (repeated.length === 0) return w;
   const notes: Note[] = [
     ...w.notes,
-    { level: 'info', code: 'repeated-pair', message: `neighbour pairs given more than once were counted once: ${repeated.join(', ')}` },
+    {
+      level: 'info',
+      code: 'repeated-pair',
+      message: `neighbour pairs given more than once were counted once: ${repeated.join(', ')}`,
+    },
   ];
   return { ...w, notes };
 }
@@ -193,12 +217,20 @@ export function contiguityWeights(
  * @throws InputError when the header lacks `a` or `b`, or a row has only one of them.
  */
 export function parseNeighbourRows(rows: readonly (readonly string[])[], file?: string): NeighbourPair[] {
-  if (rows.length === 0) throw new InputError('the neighbour list is empty', { file, hint: 'give a CSV with a header a,b and one row per pair of neighbours' });
+  if (rows.length === 0)
+    throw new InputError('the neighbour list is empty', {
+      file,
+      hint: 'give a CSV with a header a,b and one row per pair of neighbours',
+    });
   const header = rows[0].map((h) => h.trim().toLowerCase());
   const ia = header.indexOf('a');
   const ib = header.indexOf('b');
   if (ia < 0 || ib < 0) {
-    throw new InputError(`the neighbour list needs columns "a" and "b" (found ${header.join(', ')})`, { file, row: 1, hint: 'name the two columns a and b' });
+    throw new InputError(`the neighbour list needs columns "a" and "b" (found ${header.join(', ')})`, {
+      file,
+      row: 1,
+      hint: 'name the two columns a and b',
+    });
   }
   const out: NeighbourPair[] = [];
   for (let r = 1; r < rows.length; r++) {
@@ -206,7 +238,12 @@ export function parseNeighbourRows(rows: readonly (readonly string[])[], file?: 
     const b = (rows[r][ib] ?? '').trim();
     if (a === '' && b === '') continue;
     if (a === '' || b === '') {
-      throw new InputError('neighbour pair with an empty entity', { file, row: r + 1, column: a === '' ? 'a' : 'b', hint: 'fill in both entities or delete the row' });
+      throw new InputError('neighbour pair with an empty entity', {
+        file,
+        row: r + 1,
+        column: a === '' ? 'a' : 'b',
+        hint: 'fill in both entities or delete the row',
+      });
     }
     out.push({ a, b, row: r + 1 });
   }
@@ -234,10 +271,13 @@ function distances(ids: readonly string[], coords: readonly LatLon[], file?: str
     for (let j = i + 1; j < n; j++) {
       const v = greatCircleKm(coords[i], coords[j]);
       if (v === 0) {
-        throw new InputError(`entities "${ids[i]}" and "${ids[j]}" have the same coordinates; the distance weight 1/d is infinite`, {
-          file,
-          hint: 'correct the coordinates or use contiguity weights',
-        });
+        throw new InputError(
+          `entities "${ids[i]}" and "${ids[j]}" have the same coordinates; the distance weight 1/d is infinite`,
+          {
+            file,
+            hint: 'correct the coordinates or use contiguity weights',
+          },
+        );
       }
       d[i][j] = v;
       d[j][i] = v;
@@ -259,9 +299,14 @@ export interface InverseDistanceOptions extends WeightsOptions {
  * Equivalent to spdep `nb2listw(nb, glist = lapply(nbdists(nb, coords), \(d) 1/d^p), style)` with
  * haversine distances. Reference: Anselin (1988), Spatial Econometrics, ch. 3.
  */
-export function inverseDistanceWeights(ids: readonly string[], coords: readonly LatLon[], options: InverseDistanceOptions = {}): SpatialWeights {
+export function inverseDistanceWeights(
+  ids: readonly string[],
+  coords: readonly LatLon[],
+  options: InverseDistanceOptions = {},
+): SpatialWeights {
   const power = options.power ?? 1;
-  if (!(power > 0) || !Number.isFinite(power)) throw new InputError(`the distance power must be a positive number (got ${power})`, { hint: 'use --power 1 or 2' });
+  if (!(power > 0) || !Number.isFinite(power))
+    throw new InputError(`the distance power must be a positive number (got ${power})`, { hint: 'use --power 1 or 2' });
   const cutoff = options.cutoffKm ?? Infinity;
   if (!(cutoff > 0)) throw new InputError(`the distance cut-off must be positive (got ${cutoff} km)`);
   const d = distances(ids, coords, options.file);
@@ -286,9 +331,16 @@ export function inverseDistanceWeights(ids: readonly string[], coords: readonly 
  * longlat = TRUE))`, which uses the ellipsoid instead). Not symmetric in general. Ties at the k-th
  * distance are broken by entity order. Default style `W`.
  */
-export function knnWeights(ids: readonly string[], coords: readonly LatLon[], k: number, options: WeightsOptions = {}): SpatialWeights {
+export function knnWeights(
+  ids: readonly string[],
+  coords: readonly LatLon[],
+  k: number,
+  options: WeightsOptions = {},
+): SpatialWeights {
   if (!Number.isInteger(k) || k < 1 || k >= ids.length) {
-    throw new InputError(`k nearest neighbours needs 1 ≤ k < number of entities (${ids.length}); got ${k}`, { hint: 'k = 4 to 6 is usual for provinces' });
+    throw new InputError(`k nearest neighbours needs 1 ≤ k < number of entities (${ids.length}); got ${k}`, {
+      hint: 'k = 4 to 6 is usual for provinces',
+    });
   }
   const d = distances(ids, coords, options.file);
   const nb = ids.map((_, i) =>
@@ -308,11 +360,19 @@ export function knnWeights(ids: readonly string[], coords: readonly LatLon[], k:
  *
  * @throws InputError when x is missing for an entity or two entities have the same value (1/0).
  */
-export function economicDistanceWeights(ids: readonly string[], x: ArrayLike<number>, options: WeightsOptions = {}): SpatialWeights {
+export function economicDistanceWeights(
+  ids: readonly string[],
+  x: ArrayLike<number>,
+  options: WeightsOptions = {},
+): SpatialWeights {
   const n = ids.length;
   if (x.length !== n) throw new RangeError('one value per entity is required');
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(x[i])) throw new InputError(`entity "${ids[i]}" has no value of the economic variable`, { file: options.file, hint: 'fill the value or drop the entity' });
+    if (!Number.isFinite(x[i]))
+      throw new InputError(`entity "${ids[i]}" has no value of the economic variable`, {
+        file: options.file,
+        hint: 'fill the value or drop the entity',
+      });
   }
   const nb: number[][] = [];
   const g: number[][] = [];
@@ -323,10 +383,13 @@ export function economicDistanceWeights(ids: readonly string[], x: ArrayLike<num
       if (j === i) continue;
       const diff = Math.abs(x[i] - x[j]);
       if (diff === 0) {
-        throw new InputError(`entities "${ids[i]}" and "${ids[j]}" have the same value of the economic variable, so 1/|x_i − x_j| is infinite`, {
-          file: options.file,
-          hint: 'use a variable that differs between entities (e.g. the mean over several years)',
-        });
+        throw new InputError(
+          `entities "${ids[i]}" and "${ids[j]}" have the same value of the economic variable, so 1/|x_i − x_j| is infinite`,
+          {
+            file: options.file,
+            hint: 'use a variable that differs between entities (e.g. the mean over several years)',
+          },
+        );
       }
       js.push(j);
       gs.push(1 / diff);
@@ -363,7 +426,8 @@ export function spatialLag(w: SpatialWeights, x: ArrayLike<number>): Float64Arra
 export function denseWeights(w: SpatialWeights): Float64Array[] {
   const n = w.ids.length;
   const m = Array.from({ length: n }, () => new Float64Array(n));
-  for (let i = 0; i < n; i++) for (let k = 0; k < w.neighbours[i].length; k++) m[i][w.neighbours[i][k]] = w.weights[i][k];
+  for (let i = 0; i < n; i++)
+    for (let k = 0; k < w.neighbours[i].length; k++) m[i][w.neighbours[i][k]] = w.weights[i][k];
   return m;
 }
 
@@ -376,7 +440,10 @@ export function subsetWeights(w: SpatialWeights, keep: readonly string[]): Spati
   const newIndex = new Map<number, number>();
   keep.forEach((id, k) => {
     const i = pos.get(id);
-    if (i === undefined) throw new InputError(`entity "${id}" is not in the spatial weights`, { hint: 'add it to the neighbour list or coordinates' });
+    if (i === undefined)
+      throw new InputError(`entity "${id}" is not in the spatial weights`, {
+        hint: 'add it to the neighbour list or coordinates',
+      });
     newIndex.set(i, k);
   });
   const nb: number[][] = [];

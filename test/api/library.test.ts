@@ -16,16 +16,33 @@ export function readmeExample(): { names: string[]; body: string } {
 }
 
 describe('the library (src/index.ts)', () => {
-  it("runs the README example and gives the scores of `nqpf measure --json` to full precision", async () => {
+  it('runs the README example and gives the scores of `nqpf measure --json` to full precision', async () => {
     const { names, body } = readmeExample();
     expect(names).toEqual(['readPanel', 'loadFramework', 'measure']);
-    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<unknown>;
+    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+      ...args: string[]
+    ) => (...a: unknown[]) => Promise<unknown>;
     const run = new AsyncFunction(...names, 'console', `${body}\nreturn result;`);
     const logged: unknown[] = [];
-    const result = (await run(...names.map((n) => (nqpf as Record<string, unknown>)[n]), { log: (...a: unknown[]) => logged.push(a) })) as nqpf.MeasureJson;
+    const result = (await run(...names.map((n) => (nqpf as Record<string, unknown>)[n]), {
+      log: (...a: unknown[]) => logged.push(a),
+    })) as nqpf.MeasureJson;
     expect(logged).toHaveLength(1);
 
-    const cli = await runInProcess(['measure', '--data', 'examples/provinces.csv', '--entity', 'province', '--period', 'year', '--framework', 'examples/framework.yaml', '--weights', 'entropy', '--json']);
+    const cli = await runInProcess([
+      'measure',
+      '--data',
+      'examples/provinces.csv',
+      '--entity',
+      'province',
+      '--period',
+      'year',
+      '--framework',
+      'examples/framework.yaml',
+      '--weights',
+      'entropy',
+      '--json',
+    ]);
     expect(cli.code).toBe(0);
     const printed = JSON.parse(cli.stdout);
     // Same object: every score, rank and weight bit for bit (JSON keeps doubles exactly), same notes.
@@ -35,7 +52,25 @@ describe('the library (src/index.ts)', () => {
   });
 
   it('reaches every stage by name, in Node and in the browser entry', () => {
-    const stages = ['measure', 'couple', 'obstacle', 'disparity', 'density', 'markov', 'convergence', 'moran', 'ellipse', 'forecast', 'regress', 'mediate', 'threshold', 'frameworks', 'spatialRegress', 'scenario', 'sensitivity'];
+    const stages = [
+      'measure',
+      'couple',
+      'obstacle',
+      'disparity',
+      'density',
+      'markov',
+      'convergence',
+      'moran',
+      'ellipse',
+      'forecast',
+      'regress',
+      'mediate',
+      'threshold',
+      'frameworks',
+      'spatialRegress',
+      'scenario',
+      'sensitivity',
+    ];
     for (const s of stages) {
       expect(typeof (nqpf as Record<string, unknown>)[s], s).toBe('function');
       expect((browser as Record<string, unknown>)[s], s).toBe((nqpf as Record<string, unknown>)[s]);

@@ -4,7 +4,25 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runInProcess } from '../helpers/cli.js';
 
-const COMMANDS = ['convergence', 'couple', 'datasets', 'demo', 'density', 'disparity', 'ellipse', 'forecast', 'frameworks', 'markov', 'measure', 'mediate', 'moran', 'obstacle', 'regress', 'report', 'threshold'];
+const COMMANDS = [
+  'convergence',
+  'couple',
+  'datasets',
+  'demo',
+  'density',
+  'disparity',
+  'ellipse',
+  'forecast',
+  'frameworks',
+  'markov',
+  'measure',
+  'mediate',
+  'moran',
+  'obstacle',
+  'regress',
+  'report',
+  'threshold',
+];
 
 /** Split a shell command line into arguments (double quotes group; no other shell syntax in the examples). */
 function shellWords(line: string): string[] {
@@ -80,7 +98,9 @@ describe('every example in --help and in the README runs', async () => {
   for (const line of readmeExamples()) examples.push({ source: 'README.md', line });
 
   it('finds the examples (every command has some; the README has its tour)', () => {
-    const withExamples = new Set(examples.filter((e) => e.source.endsWith('--help')).map((e) => e.source.split(' ')[0]));
+    const withExamples = new Set(
+      examples.filter((e) => e.source.endsWith('--help')).map((e) => e.source.split(' ')[0]),
+    );
     expect([...withExamples].sort()).toEqual([...COMMANDS].sort());
     expect(examples.filter((e) => e.source === 'README.md').length).toBeGreaterThanOrEqual(8);
   });
@@ -94,7 +114,8 @@ describe('every example in --help and in the README runs', async () => {
     seen.add(line.replace(/\s+/g, ' '));
     it(`${source}: ${line}`, async () => {
       // every file an example names is shipped (examples/ or data/builtin/) or is a built-in dataset
-      for (const a of shellWords(line)) if (/\.(csv|xlsx|ya?ml|json)$/.test(a)) expect(a).toMatch(/^(examples|data\/builtin)\//);
+      for (const a of shellWords(line))
+        if (/\.(csv|xlsx|ya?ml|json)$/.test(a)) expect(a).toMatch(/^(examples|data\/builtin)\//);
       const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-example-'));
       const r = await runInProcess(runnable(line, dir));
       expect(r.stderr.match(/^error:.*$/m)?.[0] ?? '').toBe('');

@@ -31,7 +31,8 @@ function expectReport(dir: string, command: string, csv: string[], charts: numbe
     expect(files).toMatch(sectionTitle);
     const list = readdirSync(chartDir);
     expect(list.filter((f) => f.endsWith('.svg'))).toHaveLength(charts);
-    for (const f of list.filter((f) => f.endsWith('.png'))) expect([...readFileSync(path.join(chartDir, f)).subarray(0, 4)]).toEqual(PNG);
+    for (const f of list.filter((f) => f.endsWith('.png')))
+      expect([...readFileSync(path.join(chartDir, f)).subarray(0, 4)]).toEqual(PNG);
     expect(list.filter((f) => f.endsWith('.png'))).toHaveLength(charts);
   }
 }
@@ -50,14 +51,56 @@ describe('--out on every command that accepts it', () => {
     expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toContain('<html lang="zh');
   });
   it('forecast: fitted and forecast values, model table, one fan chart per series', async () => {
-    const dir = await out(['forecast', '--data', 'world-pwt', '--value', 'rgdpna', '--ids', 'CHN,IND', '--last', '8', '--horizon', '3']);
+    const dir = await out([
+      'forecast',
+      '--data',
+      'world-pwt',
+      '--value',
+      'rgdpna',
+      '--ids',
+      'CHN,IND',
+      '--last',
+      '8',
+      '--horizon',
+      '3',
+    ]);
     expectReport(dir, 'forecast', ['forecast.csv', 'forecast-models.csv'], 2, /GM\(1,1\)/);
   });
   it('mediate and threshold: estimates and the mechanism section', async () => {
-    const m = await out(['mediate', '--data', 'china-sim', '--x', 'rd_intensity', '--m', 'tertiary_secondary_ratio', '--y', 'labor_productivity', '--fe', 'province,year', '--cluster', 'province', '--bootstrap', '20']);
+    const m = await out([
+      'mediate',
+      '--data',
+      'china-sim',
+      '--x',
+      'rd_intensity',
+      '--m',
+      'tertiary_secondary_ratio',
+      '--y',
+      'labor_productivity',
+      '--fe',
+      'province,year',
+      '--cluster',
+      'province',
+      '--bootstrap',
+      '20',
+    ]);
     expectReport(m, 'mediate', ['mediation-paths.csv', 'mediation-indirect.csv'], 0, /./);
     expect(readFileSync(path.join(m, 'index.html'), 'utf8')).toMatch(/Indirect effects/);
-    const t = await out(['threshold', '--data', 'china-sim', '--y', 'labor_productivity', '--x', 'rd_intensity', '--q', 'urbanization', '--impute', 'linear', '--bootstrap', '0']);
+    const t = await out([
+      'threshold',
+      '--data',
+      'china-sim',
+      '--y',
+      'labor_productivity',
+      '--x',
+      'rd_intensity',
+      '--q',
+      'urbanization',
+      '--impute',
+      'linear',
+      '--bootstrap',
+      '0',
+    ]);
     expectReport(t, 'threshold', ['threshold-estimates.csv', 'threshold-coefficients.csv'], 0, /./);
     expect(readFileSync(path.join(t, 'index.html'), 'utf8')).toMatch(/Threshold estimates/);
   }, 60_000);
@@ -71,13 +114,20 @@ describe('--out on every command that accepts it', () => {
 describe('measure --out feeds the next stages', () => {
   it('writes the wide entity × period table per system, GB/T 2260 order, 6 significant digits; --system selects one system', async () => {
     const dir = await out(['measure', '--data', 'china-sim', '--framework', 'seed', '--impute', 'linear']);
-    const long = readFileSync(path.join(dir, 'scores.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
-    const wide = readFileSync(path.join(dir, 'scores-wide-nqpf.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const long = readFileSync(path.join(dir, 'scores.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const wide = readFileSync(path.join(dir, 'scores-wide-nqpf.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(wide[0]).toBe(['province', ...Array.from({ length: 12 }, (_, i) => 2012 + i)].join(','));
     // GB/T 2260 order: Beijing 11, Tianjin 12, Hebei 13, …, Xinjiang 65
     expect(wide.slice(1, 4).map((l) => l.split(',')[0])).toEqual(['Beijing', 'Tianjin', 'Hebei']);
     expect(wide[wide.length - 1].split(',')[0]).toBe('Xinjiang');
-    for (const cell of wide[1].split(',').slice(1)) expect(cell.replace(/^0\./, '').replace(/^-/, '').length).toBeLessThanOrEqual(6);
+    for (const cell of wide[1].split(',').slice(1))
+      expect(cell.replace(/^0\./, '').replace(/^-/, '').length).toBeLessThanOrEqual(6);
     // the wide cell is the long row's index
     const beijing2012 = long.find((l) => l.startsWith('Beijing,2012,nqpf,'))!.split(',')[3];
     expect(wide[1].split(',')[1]).toBe(beijing2012);
@@ -85,7 +135,20 @@ describe('measure --out feeds the next stages', () => {
     const refused = await runInProcess(['moran', '--data', scores, '--value', 'index']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/4 systems \(innovation, nqpf, industry, talent\)[\s\S]*--system innovation/);
-    const r = await runInProcess(['disparity', '--data', scores, '--system', 'nqpf', '--value', 'index', '--group', 'region4', '--years', '2023', '--json']);
+    const r = await runInProcess([
+      'disparity',
+      '--data',
+      scores,
+      '--system',
+      'nqpf',
+      '--value',
+      'index',
+      '--group',
+      'region4',
+      '--years',
+      '2023',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).periods[0].n).toBe(31);
   });
@@ -95,8 +158,25 @@ describe('report tables cap at a readable length', () => {
   it('shows the first rows with a note and returns the full table for the XLSX', async () => {
     const { capTables, REPORT_TABLE_ROWS } = await import('../../src/cli/outputs.js');
     const rows = Array.from({ length: 120 }, (_, i) => ({ id: `E${i}`, v: i }));
-    const long = { id: 's', title: 'S', blocks: [{ kind: 'table' as const, columns: [{ key: 'id', label: { en: 'Entity', zh: '地区' } }, { key: 'v', label: 'v' }], rows }] };
-    const short = { id: 't', title: 'T', blocks: [{ kind: 'table' as const, columns: [{ key: 'id', label: 'id' }], rows: rows.slice(0, 3) }] };
+    const long = {
+      id: 's',
+      title: 'S',
+      blocks: [
+        {
+          kind: 'table' as const,
+          columns: [
+            { key: 'id', label: { en: 'Entity', zh: '地区' } },
+            { key: 'v', label: 'v' },
+          ],
+          rows,
+        },
+      ],
+    };
+    const short = {
+      id: 't',
+      title: 'T',
+      blocks: [{ kind: 'table' as const, columns: [{ key: 'id', label: 'id' }], rows: rows.slice(0, 3) }],
+    };
     const r = capTables([long, short], 'x.xlsx', 'zh');
     const t = r.sections[0].blocks[0] as unknown as { rows: unknown[]; note: string };
     expect(t.rows).toHaveLength(REPORT_TABLE_ROWS);

@@ -5,7 +5,16 @@ const file = (name: string) => `test/fixtures/files/${name}`;
 
 describe('reading options on the command line', () => {
   it('measure --indicators on a yearbook XLSX found below its title, with a cost indicator', async () => {
-    const r = await runInProcess(['measure', '--data', file('yearbook-gdp.xlsx'), '--indicators', '地区生产总值,-第一产业增加值', '--impute', 'linear', '--json']);
+    const r = await runInProcess([
+      'measure',
+      '--data',
+      file('yearbook-gdp.xlsx'),
+      '--indicators',
+      '地区生产总值,-第一产业增加值',
+      '--impute',
+      'linear',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { weights: { id: string }[]; scores: { entity: string; period: number }[] };
     expect(out.weights.map((w) => w.id)).toEqual(['地区生产总值', '第一产业增加值']);
@@ -14,7 +23,17 @@ describe('reading options on the command line', () => {
   });
   it('--skip-rows and --header-rows override table finding', async () => {
     // Row 5 taken as the header: its cells (北京, 10) become the column names.
-    const r = await runInProcess(['measure', '--data', file('no-period.csv'), '--skip-rows', '4', '--header-rows', '1', '--indicators', '专利']);
+    const r = await runInProcess([
+      'measure',
+      '--data',
+      file('no-period.csv'),
+      '--skip-rows',
+      '4',
+      '--header-rows',
+      '1',
+      '--indicators',
+      '专利',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('column "专利" is not in the data');
     expect(r.stderr).toContain('available numeric columns: 10');
@@ -23,7 +42,15 @@ describe('reading options on the command line', () => {
     expect(e.stderr).toContain('the header seems to be on row 4 (地区, 专利)');
   });
   it('--frequency year on quarterly dates makes each year appear four times: exit 2 naming both rows', async () => {
-    const r = await runInProcess(['measure', '--data', file('csmar-quarterly.csv'), '--frequency', 'year', '--indicators', 'F050501B']);
+    const r = await runInProcess([
+      'measure',
+      '--data',
+      file('csmar-quarterly.csv'),
+      '--frequency',
+      'year',
+      '--indicators',
+      'F050501B',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('duplicate entity-period: 000002 2016 appears twice (rows 4 and 5)');
   });

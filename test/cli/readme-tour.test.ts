@@ -15,7 +15,16 @@ describe('README tour (examples/)', () => {
   });
 
   it('measure --json on the example follows the schema, with weights summing to 1 and the placeholder reported', async () => {
-    const r = await runInProcess(['measure', '--data', 'examples/provinces.csv', '--framework', 'examples/framework.yaml', '--impute', 'linear', '--json']);
+    const r = await runInProcess([
+      'measure',
+      '--data',
+      'examples/provinces.csv',
+      '--framework',
+      'examples/framework.yaml',
+      '--impute',
+      'linear',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['weights', 'scores', 'notes']);
@@ -29,9 +38,24 @@ describe('README tour (examples/)', () => {
   it('--out writes the files the README names', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-tour-'));
     try {
-      const r = await runInProcess(['measure', '--data', 'examples/provinces.csv', '--entity', 'province', '--period', 'year', '--framework', 'examples/framework.yaml', '--impute', 'linear', '--out', dir]);
+      const r = await runInProcess([
+        'measure',
+        '--data',
+        'examples/provinces.csv',
+        '--entity',
+        'province',
+        '--period',
+        'year',
+        '--framework',
+        'examples/framework.yaml',
+        '--impute',
+        'linear',
+        '--out',
+        dir,
+      ]);
       expect(r.code).toBe(0);
-      for (const f of ['scores.csv', 'weights.csv', 'scores.xlsx', 'index.html']) expect(existsSync(path.join(dir, f))).toBe(true);
+      for (const f of ['scores.csv', 'weights.csv', 'scores.xlsx', 'index.html'])
+        expect(existsSync(path.join(dir, f))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

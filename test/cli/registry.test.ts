@@ -25,7 +25,9 @@ describe('the lazy command registry (src/cli/commands/index.ts)', () => {
     const measure = await buildProgram(['node', 'nqpf', 'measure', '--data', 'x.csv', '--json']);
     const loaded = measure.commands.filter((c) => c.options.length > 0).map((c) => c.name());
     expect(loaded).toEqual(['measure']);
-    expect(measure.commands.find((c) => c.name() === 'measure')!.description()).toBe(commands.find((c) => c.name === 'measure')!.summary);
+    expect(measure.commands.find((c) => c.name() === 'measure')!.description()).toBe(
+      commands.find((c) => c.name === 'measure')!.summary,
+    );
     expect(commandOf(['node', 'nqpf', 'help', 'moran'])?.name).toBe('moran');
     expect(commandOf(['node', 'nqpf', '--debug'])).toBeUndefined();
   });

@@ -15,15 +15,35 @@ import { inputError } from '../helpers/expect.js';
 // each now gets an InputError (exit code 2 in the CLI) or a warning on the result.
 
 const ids = ['A', 'B', 'C', 'D', 'E', 'F'];
-const ring = contiguityWeights(ids, ids.map((a, i) => ({ a, b: ids[(i + 1) % ids.length] })));
+const ring = contiguityWeights(
+  ids,
+  ids.map((a, i) => ({ a, b: ids[(i + 1) % ids.length] })),
+);
 const x = [1.2, 2.2, 3.6, 0.7, 2.4, 4.1];
 
 describe('spatial tests', () => {
   it('a significance level outside (0, 1) is an error (moran --alpha 2)', async () => {
-    inputError(() => localMoran(x, ring, { alpha: 2 }), /--alpha must be a significance level between 0 and 1 \(got 2\)/);
+    inputError(
+      () => localMoran(x, ring, { alpha: 2 }),
+      /--alpha must be a significance level between 0 and 1 \(got 2\)/,
+    );
     inputError(() => localMoran(x, ring, { alpha: 0 }));
     expect(localMoran(x, ring, { alpha: 0.1 }).alpha).toBe(0.1);
-    const r = await runInProcess(['moran', '--data', 'test/fixtures/spatial/cli/panel.csv', '--entity', 'region', '--period', 'year', '--value', 'score', '--distance', 'lat,lon', '--alpha', '2']);
+    const r = await runInProcess([
+      'moran',
+      '--data',
+      'test/fixtures/spatial/cli/panel.csv',
+      '--entity',
+      'region',
+      '--period',
+      'year',
+      '--value',
+      'score',
+      '--distance',
+      'lat,lon',
+      '--alpha',
+      '2',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--alpha must be a significance level/);
   });
@@ -33,17 +53,45 @@ describe('spatial tests', () => {
     inputError(() => gearyTest(c, ring), /is constant/);
     inputError(() => localMoran(c, ring), /is constant/);
     // round-off-level differences count as constant, real variation does not
-    inputError(() => moranTest(c.map((v, i) => v + (i % 2) * 4e-16), ring));
-    expect(Number.isFinite(moranTest(c.map((v, i) => v + i * 1e-6), ring).I)).toBe(true);
+    inputError(() =>
+      moranTest(
+        c.map((v, i) => v + (i % 2) * 4e-16),
+        ring,
+      ),
+    );
+    expect(
+      Number.isFinite(
+        moranTest(
+          c.map((v, i) => v + i * 1e-6),
+          ring,
+        ).I,
+      ),
+    ).toBe(true);
   });
 });
 
 describe('coupling', () => {
   it('a system listed twice is an error (couple --systems U1,U1 gave C = 1)', async () => {
-    const table = makePanel({ entityColumn: 'id', periodColumn: 'year', entity: ['a', 'b'], period: [1, 1], columns: { U1: [0.2, 0.5], U2: [0.3, 0.4] } });
+    const table = makePanel({
+      entityColumn: 'id',
+      periodColumn: 'year',
+      entity: ['a', 'b'],
+      period: [1, 1],
+      columns: { U1: [0.2, 0.5], U2: [0.3, 0.4] },
+    });
     inputError(() => couplingCoordination(table, ['U1', 'U1']), /system "U1" is listed twice/);
     inputError(() => couplingCoordination(table, ['U1', 'U2', 'U1']));
-    const r = await runInProcess(['couple', '--data', 'test/fixtures/couple/scores.csv', '--entity', 'region', '--period', 'year', '--systems', 'U1,U1']);
+    const r = await runInProcess([
+      'couple',
+      '--data',
+      'test/fixtures/couple/scores.csv',
+      '--entity',
+      'region',
+      '--period',
+      'year',
+      '--systems',
+      'U1,U1',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/listed twice/);
   });
@@ -52,7 +100,10 @@ describe('coupling', () => {
 describe('forecast', () => {
   it('a rolling window as long as the series is an error (forecast --rolling 20 on 9 values)', () => {
     const nine = [2.87, 3.28, 3.34, 3.39, 3.68, 3.9, 4.1, 4.4, 4.6];
-    inputError(() => gm11RollingCheck(nine, { minTrain: 20 }), /must be 4 to 8 periods \(got 20; the series has 9 values\)/);
+    inputError(
+      () => gm11RollingCheck(nine, { minTrain: 20 }),
+      /must be 4 to 8 periods \(got 20; the series has 9 values\)/,
+    );
     inputError(() => gm11RollingCheck(nine, { minTrain: 9 }));
     inputError(() => gm11RollingCheck(nine, { minTrain: 3 }));
     expect(gm11RollingCheck(nine, { minTrain: 8 }).points.length).toBe(1);
@@ -74,7 +125,11 @@ describe('measure', () => {
     periodColumn: 'year',
     entity: ['p', 'p', 'q', 'q', 'r', 'r', 's', 's'],
     period: [1, 2, 1, 2, 1, 2, 1, 2],
-    columns: { a: [1, 2, 3, 4, 5, 6, 7, 9], b: [10, 9, 7, 8, 4, 3, 2, 1], g: [0.03, -0.02, 0.01, -0.025, 0.02, -0.015, 0.004, 0.001] },
+    columns: {
+      a: [1, 2, 3, 4, 5, 6, 7, 9],
+      b: [10, 9, 7, 8, 4, 3, 2, 1],
+      g: [0.03, -0.02, 0.01, -0.025, 0.02, -0.015, 0.004, 0.001],
+    },
   });
   it('cv weights warn when an indicator’s mean is near 0 and it takes most of the weight', () => {
     const r = measure(panel, fw, { weights: 'cv' });

@@ -5,7 +5,12 @@ import { NOTE_LABELS } from '../../src/report/note-labels.js';
 import { renderBlock } from '../../src/report/render-blocks.js';
 
 const notes: Note[] = [
-  { level: 'info', code: 'imputed', message: 'column "gdp": imputed 2 cells by linear', detail: { column: 'gdp', cells: [] } },
+  {
+    level: 'info',
+    code: 'imputed',
+    message: 'column "gdp": imputed 2 cells by linear',
+    detail: { column: 'gdp', cells: [] },
+  },
   // The message does not start with the column: only detail.column says which column it is about.
   { level: 'warning', code: 'text-column', message: 'read as text: "rd" has 3 text cells', detail: { column: 'rd' } },
   { level: 'info', code: 'dropped-rows', message: 'column "x" mentioned in passing, 3 rows dropped', detail: [1, 2] },
@@ -18,7 +23,11 @@ describe('notes', () => {
     expect(noteColumn(notes[2])).toBeUndefined();
   });
   it('the report translates the code', () => {
-    const html = renderBlock({ kind: 'notes', notes: [notes[0]] }, undefined, false, { lang: 'zh', figure: 0, table: 0 });
+    const html = renderBlock({ kind: 'notes', notes: [notes[0]] }, undefined, false, {
+      lang: 'zh',
+      figure: 0,
+      table: 0,
+    });
     expect(html).toContain(NOTE_LABELS.imputed.zh);
     expect(html).toContain('<code>imputed</code>');
     expect(NOTE_LABELS['constant-within-periods'].en).toBe('Constant within every period');

@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  chiSquarePValue,
-  fPValue,
-  normalPValue,
-  tPValue,
-} from '../../src/core/pvalue.js';
+import { chiSquarePValue, fPValue, normalPValue, tPValue } from '../../src/core/pvalue.js';
 import { ROOT } from '../helpers/root.js';
 
 interface Row {
@@ -47,7 +42,13 @@ describe('upper-tail p-values against R (lower.tail = FALSE), 1e-10 relative dow
   });
   it('normal: pnorm(z, lower.tail = FALSE) and 2 * pnorm(-|z|)', () => {
     expect(worst(ref.normal, (r) => normalPValue(r.x, 'greater'))).toBeLessThan(1e-10);
-    expect(worst(ref.normal, (r) => normalPValue(r.x), (r) => r.p2!)).toBeLessThan(1e-10);
+    expect(
+      worst(
+        ref.normal,
+        (r) => normalPValue(r.x),
+        (r) => r.p2!,
+      ),
+    ).toBeLessThan(1e-10);
   });
   it('a p-value that 1 - cdf turns into 0 keeps its digits', () => {
     // R 4.2.2: pf(100, 3, 100, lower.tail = FALSE) = 5.5095894636965977e-30; 1 - pf(100, 3, 100) = 0.

@@ -6,7 +6,16 @@ const scores = 'test/fixtures/couple/scores.csv';
 
 describe('nqpf couple', () => {
   it('--json on a CSV of system scores gives C, T, D and the level per row', async () => {
-    const r = await runInProcess(['couple', '--data', scores, '--systems', 'U1,U2', '--method', 'traditional', '--json']);
+    const r = await runInProcess([
+      'couple',
+      '--data',
+      scores,
+      '--systems',
+      'U1,U2',
+      '--method',
+      'traditional',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     const a2020 = out.rows.find((x: { entity: string; period: number }) => x.entity === 'A' && x.period === 2020);
@@ -19,20 +28,49 @@ describe('nqpf couple', () => {
     expect(out.notes.some((n: { code: string }) => n.code === 'zero-subsystem')).toBe(true);
   });
   it('three systems with the Wang formula and weights', async () => {
-    const r = await runInProcess(['couple', '--data', scores, '--systems', 'U1,U2,U3', '--method', 'wang', '--alpha', '0.2,0.3,0.5', '--json']);
+    const r = await runInProcess([
+      'couple',
+      '--data',
+      scores,
+      '--systems',
+      'U1,U2,U3',
+      '--method',
+      'wang',
+      '--alpha',
+      '0.2,0.3,0.5',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
-    const row = JSON.parse(r.stdout).rows.find((x: { entity: string; period: number }) => x.entity === 'A' && x.period === 2021);
+    const row = JSON.parse(r.stdout).rows.find(
+      (x: { entity: string; period: number }) => x.entity === 'A' && x.period === 2021,
+    );
     expect(row.C).toBeCloseTo(Math.sqrt(0.6 * Math.sqrt(0.125)), 14);
     expect(row.T).toBeCloseTo(0.2 * 0.2 + 0.3 * 0.4 + 0.5 * 0.8, 14);
   });
   it('a score above 1 exits with code 2 and names the entity, period and system', async () => {
-    const r = await runInProcess(['couple', '--data', 'test/fixtures/couple/bad-scores.csv', '--systems', 'U1,U2', '--json']);
+    const r = await runInProcess([
+      'couple',
+      '--data',
+      'test/fixtures/couple/bad-scores.csv',
+      '--systems',
+      'U1,U2',
+      '--json',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/A 2020.*"U2" = 1.64/);
     expect(r.stdout).toBe('');
   });
   it('measures first on built-in data and warns about shared indicators only when there are some', async () => {
-    const r = await runInProcess(['couple', '--data', 'china-sim', '--systems', 'innovation,nqpf', '--method', 'wang', '--json']);
+    const r = await runInProcess([
+      'couple',
+      '--data',
+      'china-sim',
+      '--systems',
+      'innovation,nqpf',
+      '--method',
+      'wang',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.rows.length).toBeGreaterThan(100);
@@ -83,7 +121,18 @@ describe('--out', () => {
     const path = await import('node:path');
     const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-couple-'));
     try {
-      const r = await runInProcess(['couple', '--data', scores, '--systems', 'U1,U2', '--method', 'traditional', '--out', dir, '--json']);
+      const r = await runInProcess([
+        'couple',
+        '--data',
+        scores,
+        '--systems',
+        'U1,U2',
+        '--method',
+        'traditional',
+        '--out',
+        dir,
+        '--json',
+      ]);
       expect(r.code).toBe(0);
       const csv = readFileSync(path.join(dir, 'coupling.csv'), 'utf8');
       expect(csv.split(/\r?\n/)[0]).toContain('region,year,U1,U2,C,T,D,level,level_zh');

@@ -5,8 +5,21 @@ import type { MeasureResult } from '../../src/measure/types.js';
 
 describe('scoresPanel (measure → coupling input)', () => {
   it('has one column per system index and per dimension, plain dimension ids when unambiguous', () => {
-    const panel = makePanel({ entityColumn: 'id', periodColumn: 'year', entity: ['a', 'b'], period: [1, 1], columns: {} });
-    const row = (entity: string, system: string, index: number, dimensions: Record<string, number>) => ({ entity, period: 1, system, index, dimensions, rank: 1 });
+    const panel = makePanel({
+      entityColumn: 'id',
+      periodColumn: 'year',
+      entity: ['a', 'b'],
+      period: [1, 1],
+      columns: {},
+    });
+    const row = (entity: string, system: string, index: number, dimensions: Record<string, number>) => ({
+      entity,
+      period: 1,
+      system,
+      index,
+      dimensions,
+      rank: 1,
+    });
     const result: MeasureResult = {
       weights: [],
       dimensionWeights: [],
@@ -20,7 +33,9 @@ describe('scoresPanel (measure → coupling input)', () => {
       notes: [],
     };
     const p = scoresPanel(panel, result);
-    expect(Object.keys(p.columns).sort()).toEqual(['s1', 's1.shared', 's1.x', 's2', 's2.shared', 's2.y', 'x', 'y'].sort());
+    expect(Object.keys(p.columns).sort()).toEqual(
+      ['s1', 's1.shared', 's1.x', 's2', 's2.shared', 's2.y', 'x', 'y'].sort(),
+    );
     expect(Array.from(p.columns.s1)).toEqual([0.5, 0.7]);
     expect(Array.from(p.columns['s2.y'])).toEqual([0.4, NaN]);
     expect(Array.from(p.columns.x)).toEqual([0.2, 0.9]);

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHINA_SIM_CONTROLS, CHINA_SIM_INDICATORS, findBuiltinDataset } from '../../src/datasets/catalog.js';
-import { builtinFile, loadBuiltinDataset, loadChinaProvinceBorders, loadChinaSimLatent, loadChinaSimTruth } from '../../src/io/builtin.js';
+import {
+  builtinFile,
+  loadBuiltinDataset,
+  loadChinaProvinceBorders,
+  loadChinaSimLatent,
+  loadChinaSimTruth,
+} from '../../src/io/builtin.js';
 import { parseCsv } from '../../src/data/csv.js';
 import { chinaSimFiles } from '../../scripts/gen-china-sim.js';
 import type { Panel } from '../../src/data/panel.js';
@@ -21,14 +27,19 @@ function within(panel: Panel, x: ArrayLike<number>): Float64Array {
     pt[panel.periodIndex[r]] += x[r] / N;
     all += x[r] / x.length;
   }
-  return Float64Array.from({ length: x.length }, (_, r) => x[r] - ei[panel.entityIndex[r]] - pt[panel.periodIndex[r]] + all);
+  return Float64Array.from(
+    { length: x.length },
+    (_, r) => x[r] - ei[panel.entityIndex[r]] - pt[panel.periodIndex[r]] + all,
+  );
 }
 
 /** OLS by Cholesky of X'X with classical standard errors; df = n − N − T + 1 − k (two-way FE absorbed). */
 function ols(X: Float64Array[], y: Float64Array, dfAbsorbed: number) {
   const k = X.length;
   const n = y.length;
-  const A = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => X[i].reduce((s, v, r) => s + v * X[j][r], 0)));
+  const A = Array.from({ length: k }, (_, i) =>
+    Array.from({ length: k }, (_, j) => X[i].reduce((s, v, r) => s + v * X[j][r], 0)),
+  );
   const L = A.map(() => new Array<number>(k).fill(0));
   for (let i = 0; i < k; i++) {
     for (let j = 0; j <= i; j++) {
@@ -65,13 +76,25 @@ function ols(X: Float64Array[], y: Float64Array, dfAbsorbed: number) {
 }
 
 function corr(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let n = 0, sa = 0, sb = 0;
-  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i]) && Number.isFinite(b[i])) { n++; sa += a[i]; sb += b[i]; }
-  const ma = sa / n, mb = sb / n;
-  let sab = 0, saa = 0, sbb = 0;
+  let n = 0,
+    sa = 0,
+    sb = 0;
+  for (let i = 0; i < a.length; i++)
+    if (Number.isFinite(a[i]) && Number.isFinite(b[i])) {
+      n++;
+      sa += a[i];
+      sb += b[i];
+    }
+  const ma = sa / n,
+    mb = sb / n;
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
   for (let i = 0; i < a.length; i++) {
     if (!Number.isFinite(a[i]) || !Number.isFinite(b[i])) continue;
-    sab += (a[i] - ma) * (b[i] - mb); saa += (a[i] - ma) ** 2; sbb += (b[i] - mb) ** 2;
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) ** 2;
+    sbb += (b[i] - mb) ** 2;
   }
   return sab / Math.sqrt(saa * sbb);
 }
@@ -86,7 +109,8 @@ describe('china-sim (SIMULATED)', async () => {
     expect(panel.entity.length).toBe(372);
     expect(panel.entities.length).toBe(31);
     expect(panel.periods).toEqual([2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023]);
-    for (const c of [...CHINA_SIM_INDICATORS, ...CHINA_SIM_CONTROLS]) expect(panel.columns[c], c).toBeInstanceOf(Float64Array);
+    for (const c of [...CHINA_SIM_INDICATORS, ...CHINA_SIM_CONTROLS])
+      expect(panel.columns[c], c).toBeInstanceOf(Float64Array);
     expect(CHINA_SIM_INDICATORS.length).toBe(30);
     expect(panel.meta.simulated).toBe(true);
     expect(panel.meta.title).toMatch(/SIMULATED/);
@@ -140,14 +164,17 @@ describe('china-sim (SIMULATED)', async () => {
     within('forest_coverage', 1, 80);
     // gdp = gdp_per_capita × population / 10,000 (100 million yuan; population in 10,000).
     for (let r = 0; r < panel.entity.length; r++) {
-      expect(Math.abs(panel.columns.gdp[r] - (panel.columns.gdp_per_capita[r] * panel.columns.population[r]) / 1e4)).toBeLessThanOrEqual(0.005 + 1e-9); // gdp is rounded to 2 decimals
+      expect(
+        Math.abs(panel.columns.gdp[r] - (panel.columns.gdp_per_capita[r] * panel.columns.population[r]) / 1e4),
+      ).toBeLessThanOrEqual(0.005 + 1e-9); // gdp is rounded to 2 decimals
     }
   });
 
   it('ships latent values that match the observed panel (q = ln gdp_per_capita) and both threshold regimes', () => {
     expect(latent.entity).toEqual(panel.entity);
     let maxErr = 0;
-    for (let r = 0; r < 372; r++) maxErr = Math.max(maxErr, Math.abs(latent.columns.q[r] - Math.log(panel.columns.gdp_per_capita[r])));
+    for (let r = 0; r < 372; r++)
+      maxErr = Math.max(maxErr, Math.abs(latent.columns.q[r] - Math.log(panel.columns.gdp_per_capita[r])));
     expect(maxErr).toBeLessThan(1e-8);
     const high = [...latent.columns.q].filter((q) => q > truth.parameters.nqpf.gamma).length;
     expect(high).toBeGreaterThan(100);
@@ -170,7 +197,9 @@ describe('china-sim (SIMULATED)', async () => {
     const fit = ols(regressors, within(latent, latent.columns.nqpf), 31 + 12 - 1);
     const want = [p.c_low, p.c_high, p.d, p.e];
     for (let j = 0; j < 4; j++) {
-      expect(Math.abs(fit.beta[j] - want[j]), `coef ${j}: ${fit.beta[j]} ± ${fit.se[j]}`).toBeLessThan(1.96 * fit.se[j]);
+      expect(Math.abs(fit.beta[j] - want[j]), `coef ${j}: ${fit.beta[j]} ± ${fit.se[j]}`).toBeLessThan(
+        1.96 * fit.se[j],
+      );
       expect(fit.se[j]).toBeLessThan(0.05); // precise enough to tell c_low from c_high
     }
     // a and b: industry and talent on innovation.
@@ -183,7 +212,14 @@ describe('china-sim (SIMULATED)', async () => {
   it('lets the observed indicators reflect their latent (mean z-score correlates > 0.88), costs falling', () => {
     const systems: Record<string, string[]> = {
       innovation: CHINA_SIM_INDICATORS.slice(0, 8),
-      nqpf: ['tertiary_edu_share', 'schooling_years', 'labor_productivity', 'broadband_ports_per100', 'robot_density', 'fiber_km_per_km2'],
+      nqpf: [
+        'tertiary_edu_share',
+        'schooling_years',
+        'labor_productivity',
+        'broadband_ports_per100',
+        'robot_density',
+        'fiber_km_per_km2',
+      ],
       industry: CHINA_SIM_INDICATORS.slice(18, 24),
       talent: CHINA_SIM_INDICATORS.slice(24, 30),
     };
@@ -204,9 +240,18 @@ describe('china-sim (SIMULATED)', async () => {
 
   it('puts the East ahead on innovation', () => {
     const east = latent.entities.map((e) => e.group === 'East');
-    let se = 0, ne = 0, so = 0, no = 0;
+    let se = 0,
+      ne = 0,
+      so = 0,
+      no = 0;
     for (let r = 0; r < 372; r++) {
-      if (east[latent.entityIndex[r]]) { se += latent.columns.innovation[r]; ne++; } else { so += latent.columns.innovation[r]; no++; }
+      if (east[latent.entityIndex[r]]) {
+        se += latent.columns.innovation[r];
+        ne++;
+      } else {
+        so += latent.columns.innovation[r];
+        no++;
+      }
     }
     expect(se / ne).toBeGreaterThan(so / no + 0.5);
   });
@@ -214,7 +259,9 @@ describe('china-sim (SIMULATED)', async () => {
   it('ships symmetric neighbour pairs incl. the Guangdong–Hainan strait link, naming china-sim provinces', async () => {
     const pairs = await loadChinaProvinceBorders();
     expect(pairs.length).toBe(69);
-    expect(pairs.filter((p) => p.kind === 'strait')).toEqual([expect.objectContaining({ a: 'Guangdong', b: 'Hainan' })]);
+    expect(pairs.filter((p) => p.kind === 'strait')).toEqual([
+      expect.objectContaining({ a: 'Guangdong', b: 'Hainan' }),
+    ]);
     const ids = new Set(panel.entities.map((e) => e.id));
     for (const p of pairs) expect(ids.has(p.a) && ids.has(p.b), `${p.a}-${p.b}`).toBe(true);
     const linked = new Set(pairs.flatMap((p) => [p.a, p.b]));

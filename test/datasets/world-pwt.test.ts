@@ -37,7 +37,9 @@ describe('world-pwt (real, PWT 9.1)', async () => {
     const chn = panel.entities.find((e) => e.id === 'CHN')!;
     expect(chn).toMatchObject({ name: 'China', nameZh: '中国', group: 'Asia', iso3: 'CHN', subregion: 'Eastern Asia' });
     expect(chn.lat).toBeGreaterThan(20);
-    expect(new Set(panel.entities.map((e) => e.group))).toEqual(new Set(['Africa', 'Asia', 'Europe', 'North America', 'Oceania', 'South America']));
+    expect(new Set(panel.entities.map((e) => e.group))).toEqual(
+      new Set(['Africa', 'Asia', 'Europe', 'North America', 'Oceania', 'South America']),
+    );
   });
 
   it('keeps published values (CHN 2010 hc = 2.3419554233551 as in pwt91.csv) and derives the ratios', () => {
@@ -50,10 +52,13 @@ describe('world-pwt (real, PWT 9.1)', async () => {
       const { emp, pop, cn, rgdpo, emp_rate, k_per_worker, y_per_worker } = Object.fromEntries(
         ['emp', 'pop', 'cn', 'rgdpo', 'emp_rate', 'k_per_worker', 'y_per_worker'].map((c) => [c, panel.columns[c][r]]),
       );
-      if (Number.isFinite(emp) && Number.isFinite(pop)) expect(Math.abs(emp_rate / (emp / pop) - 1)).toBeLessThan(5e-10);
+      if (Number.isFinite(emp) && Number.isFinite(pop))
+        expect(Math.abs(emp_rate / (emp / pop) - 1)).toBeLessThan(5e-10);
       else expect(emp_rate).toBeNaN();
-      if (Number.isFinite(cn) && Number.isFinite(emp)) expect(Math.abs(k_per_worker / (cn / emp) - 1)).toBeLessThan(5e-10);
-      if (Number.isFinite(rgdpo) && Number.isFinite(emp)) expect(Math.abs(y_per_worker / (rgdpo / emp) - 1)).toBeLessThan(5e-10);
+      if (Number.isFinite(cn) && Number.isFinite(emp))
+        expect(Math.abs(k_per_worker / (cn / emp) - 1)).toBeLessThan(5e-10);
+      if (Number.isFinite(rgdpo) && Number.isFinite(emp))
+        expect(Math.abs(y_per_worker / (rgdpo / emp) - 1)).toBeLessThan(5e-10);
     }
   });
 
@@ -90,7 +95,10 @@ describe('world-pwt (real, PWT 9.1)', async () => {
       if (!s) continue;
       for (const c of ['hc', 'avh', 'ck', 'csh_i', 'ctfp', 'rgdpna', 'rgdpo', 'pop', 'emp', 'cn', 'rtfpna', 'labsh']) {
         const want = s[c] === '' ? NaN : Number(s[c]);
-        expect(Object.is(panel.columns[c][r], want) || panel.columns[c][r] === want, `${panel.entity[r]} ${panel.period[r]} ${c}`).toBe(true);
+        expect(
+          Object.is(panel.columns[c][r], want) || panel.columns[c][r] === want,
+          `${panel.entity[r]} ${panel.period[r]} ${c}`,
+        ).toBe(true);
         checked++;
       }
     }

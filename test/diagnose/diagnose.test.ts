@@ -45,7 +45,11 @@ describe('dataDormancy', () => {
 
 describe('structuralDisorder', () => {
   it('flags D < 0.5 and lagging or leading systems from coupling rows', () => {
-    const scores = { entity: ['A', 'B', 'C'], period: [1, 1, 1], columns: { u1: [0.1, 0.6, 0.8], u2: [0.5, 0.62, 0.3] } };
+    const scores = {
+      entity: ['A', 'B', 'C'],
+      period: [1, 1, 1],
+      columns: { u1: [0.1, 0.6, 0.8], u2: [0.5, 0.62, 0.3] },
+    };
     const cc = couplingCoordination(scores, ['u1', 'u2']);
     const r = structuralDisorder(cc.rows, { systems: cc.systems });
     const byId = Object.fromEntries(r.rows.map((x) => [x.entity, x]));
@@ -89,12 +93,17 @@ describe('ecologicalIsolation', () => {
     const w = contiguityWeights(ids, pairs);
     const x = [1, 1.1, 1.2, 5, 3, 9, 9.5, 9.8];
     const lisa = localMoran(x, w, { alpha: 0.2 });
-    const iso = ecologicalIsolation(lisa.rows, w.isolates.map((i) => w.ids[i]));
+    const iso = ecologicalIsolation(
+      lisa.rows,
+      w.isolates.map((i) => w.ids[i]),
+    );
     expect(iso.islands).toEqual(['E']);
     for (const e of iso.lowLow) expect(lisa.rows.find((r) => r.entity === e)!.cluster).toBe('LL');
     expect(iso.lowLow.length).toBeGreaterThan(0);
     expect(iso.rows.find((r) => r.entity === 'E')!.status).toBe('island');
-    expect(iso.noSignificantTie).toEqual(lisa.rows.filter((r) => r.cluster === 'NS' && r.entity !== 'E').map((r) => r.entity));
+    expect(iso.noSignificantTie).toEqual(
+      lisa.rows.filter((r) => r.cluster === 'NS' && r.entity !== 'E').map((r) => r.entity),
+    );
     expect(iso.isolatedShare).toBeCloseTo((iso.lowLow.length + 1) / 8, 15);
   });
 });

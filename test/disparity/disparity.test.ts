@@ -24,7 +24,9 @@ interface Case {
   cv: number;
   cvPop: number;
 }
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/disparity/dagum-theil.json', import.meta.url), 'utf8')) as { cases: Case[] };
+const fixture = JSON.parse(
+  readFileSync(new URL('../fixtures/disparity/dagum-theil.json', import.meta.url), 'utf8'),
+) as { cases: Case[] };
 
 // Issue 4 asks for 1e-10 against the independent R implementation.
 const TOL = 1e-10;
@@ -84,7 +86,8 @@ describe('decomposition identities', () => {
     const r = dagumGini(c.values, c.groups);
     let s = 0;
     for (let j = 0; j < r.groups.length; j++) {
-      for (let h = j + 1; h < r.groups.length; h++) s += (r.groups[j].p * r.groups[h].p * Math.abs(r.groups[j].mean - r.groups[h].mean)) / r.mean;
+      for (let h = j + 1; h < r.groups.length; h++)
+        s += (r.groups[j].p * r.groups[h].p * Math.abs(r.groups[j].mean - r.groups[h].mean)) / r.mean;
     }
     expect(Math.abs(s - r.between)).toBeLessThan(1e-12);
   });
@@ -121,7 +124,14 @@ describe('disparityByPeriod on a panel', () => {
     expect(r.notes.some((n) => n.code === 'dropped-rows')).toBe(true);
   });
   it('negative values throw an InputError naming entity and period', () => {
-    const p = makePanel({ entityColumn: 'id', periodColumn: 'year', entity: ['a', 'b'], period: [2020, 2020], columns: { y: [1, -2] }, text: { g: ['x', 'y'] } });
+    const p = makePanel({
+      entityColumn: 'id',
+      periodColumn: 'year',
+      entity: ['a', 'b'],
+      period: [2020, 2020],
+      columns: { y: [1, -2] },
+      text: { g: ['x', 'y'] },
+    });
     expect(() => disparityByPeriod(p, 'y', 'g')).toThrow(InputError);
     expect(() => disparityByPeriod(p, 'y', 'g')).toThrow(/b 2020/);
   });

@@ -7,7 +7,19 @@ import { ROOT } from '../helpers/root.js';
 
 describe('nqpf density / markov / convergence', () => {
   it('density --json gives a grid × period matrix', async () => {
-    const r = await runInProcess(['density', '--data', 'world-pwt', '--value', 'y_per_worker', '--log', '--years', '1990,2017', '--points', '64', '--json']);
+    const r = await runInProcess([
+      'density',
+      '--data',
+      'world-pwt',
+      '--value',
+      'y_per_worker',
+      '--log',
+      '--years',
+      '1990,2017',
+      '--points',
+      '64',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.grid).toHaveLength(64);

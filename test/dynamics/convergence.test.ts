@@ -6,13 +6,23 @@ import { expectClose } from '../helpers/expect.js';
 
 const fx = JSON.parse(readFileSync(new URL('../fixtures/dynamics/convergence.json', import.meta.url), 'utf8'));
 const num = (a: (number | null)[]) => a.map((v) => (v === null ? NaN : v));
-const pwt = makePanel({ entityColumn: 'iso3', periodColumn: 'year', entity: fx.inputPwt.iso3, period: fx.inputPwt.year, columns: { y_per_worker: num(fx.inputPwt.y) } });
+const pwt = makePanel({
+  entityColumn: 'iso3',
+  periodColumn: 'year',
+  entity: fx.inputPwt.iso3,
+  period: fx.inputPwt.year,
+  columns: { y_per_worker: num(fx.inputPwt.y) },
+});
 const china = makePanel({
   entityColumn: 'province',
   periodColumn: 'year',
   entity: fx.inputChina.province,
   period: fx.inputChina.year,
-  columns: { gdp_per_capita: num(fx.inputChina.gdp_per_capita), urbanization: num(fx.inputChina.urbanization), openness: num(fx.inputChina.openness) },
+  columns: {
+    gdp_per_capita: num(fx.inputChina.gdp_per_capita),
+    urbanization: num(fx.inputChina.urbanization),
+    openness: num(fx.inputChina.openness),
+  },
 });
 
 describe('β-convergence vs R lm()', () => {
@@ -37,7 +47,11 @@ describe('β-convergence vs R lm()', () => {
     expect(r.tau).toBe(1);
   });
   it('conditional β with two-way FE equals lm with dummies (iid SE) on china-sim (simulated)', () => {
-    const r = betaConvergence(china, 'gdp_per_capita', { form: 'conditional', controls: ['urbanization', 'openness'], vcov: 'iid' });
+    const r = betaConvergence(china, 'gdp_per_capita', {
+      form: 'conditional',
+      controls: ['urbanization', 'openness'],
+      vcov: 'iid',
+    });
     expectClose(r.beta, fx.conditional.estimate, 1e-8);
     expectClose(r.stdError, fx.conditional.se, 1e-8);
     expect(r.nobs).toBe(fx.conditional.n);
@@ -68,7 +82,13 @@ describe('σ-convergence vs R', () => {
 
 describe('bad input', () => {
   it('a non-positive level is refused with entity and period', () => {
-    const p = makePanel({ entityColumn: 'id', periodColumn: 't', entity: ['a', 'a', 'b', 'b', 'c', 'c', 'd', 'd'], period: [1, 2, 1, 2, 1, 2, 1, 2], columns: { y: [1, 2, 3, 4, 5, 0, 2, 3] } });
+    const p = makePanel({
+      entityColumn: 'id',
+      periodColumn: 't',
+      entity: ['a', 'a', 'b', 'b', 'c', 'c', 'd', 'd'],
+      period: [1, 2, 1, 2, 1, 2, 1, 2],
+      columns: { y: [1, 2, 3, 4, 5, 0, 2, 3] },
+    });
     expect(() => betaConvergence(p, 'y')).toThrow(/c 2/);
   });
 });

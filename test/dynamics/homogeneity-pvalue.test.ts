@@ -17,9 +17,21 @@ describe('homogeneity test p-values', () => {
     // Two regimes that never agree: stay in one, switch in the other, 30 transitions per cell.
     // R 4.2.2: LR = 166.35532333438687, pchisq(LR, 2, lower.tail = FALSE) = 7.5231638452626684e-37
     // (1 - pchisq(LR, 2) is 0).
-    const a = matrix([[30, 0], [0, 30]]);
-    const b = matrix([[0, 30], [30, 0]]);
-    const t = homogeneityTest([a, b], matrix([[30, 30], [30, 30]]));
+    const a = matrix([
+      [30, 0],
+      [0, 30],
+    ]);
+    const b = matrix([
+      [0, 30],
+      [30, 0],
+    ]);
+    const t = homogeneityTest(
+      [a, b],
+      matrix([
+        [30, 30],
+        [30, 30],
+      ]),
+    );
     expect(t.df).toBe(2);
     expect(Math.abs(t.LR / 166.35532333438687 - 1)).toBeLessThan(1e-12);
     expect(Math.abs(t.pLR / 7.5231638452626684e-37 - 1)).toBeLessThan(1e-10);

@@ -14,7 +14,9 @@ interface Case {
   y: number[];
   exact: number[];
 }
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/dynamics/density.json', import.meta.url), 'utf8')) as { cases: Case[] };
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/dynamics/density.json', import.meta.url), 'utf8')) as {
+  cases: Case[];
+};
 
 // Density values are compared on the absolute scale of the peak: far in the tails R's FFT and ours
 // leave different round-off (~1e-17) on values that are themselves ~1e-17, so a relative test there

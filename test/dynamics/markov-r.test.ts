@@ -31,7 +31,9 @@ describe('Markov chains vs an independent R implementation (china-sim, simulated
   it('spatial: lags, lag breaks, conditional counts and the homogeneity test', () => {
     const r = spatialMarkov(panel, 'rd_intensity', w);
     r.lagBreaks[0].forEach((b, i) => expectClose(b, fx.lagBreaks[i]));
-    Array.from(r.lag).forEach((v, i) => (fx.lag[i] === null ? expect(Number.isNaN(v)).toBe(true) : expectClose(v, fx.lag[i])));
+    Array.from(r.lag).forEach((v, i) =>
+      fx.lag[i] === null ? expect(Number.isNaN(v)).toBe(true) : expectClose(v, fx.lag[i]),
+    );
     r.conditional.forEach((m, l) => expect(m.counts).toEqual(fx.conditional[l]));
     expect(r.pooled.counts).toEqual(fx.pooledConditional);
     expectClose(r.test.LR, fx.LR);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ergodicDistribution, homogeneityTest, markovChain, spatialMarkov, transitionMatrix, quantileBreaks, classOf } from '../../src/dynamics/index.js';
+import {
+  ergodicDistribution,
+  homogeneityTest,
+  markovChain,
+  spatialMarkov,
+  transitionMatrix,
+  quantileBreaks,
+  classOf,
+} from '../../src/dynamics/index.js';
 import { makePanel } from '../../src/data/panel.js';
 import { contiguityWeights } from '../../src/spatial/weights.js';
 
@@ -56,7 +64,13 @@ describe('classical Markov chain (hand-worked)', () => {
     expect(m.probabilities[1]).toEqual([0, 0, 0]);
     expect(m.emptyRows).toEqual([1]);
     const r3 = markovChain(
-      makePanel({ entityColumn: 'id', periodColumn: 't', entity: ['a', 'a', 'b', 'b'], period: [1, 2, 1, 2], columns: { y: [1, 1, 1, 2] } }),
+      makePanel({
+        entityColumn: 'id',
+        periodColumn: 't',
+        entity: ['a', 'a', 'b', 'b'],
+        period: [1, 2, 1, 2],
+        columns: { y: [1, 1, 1, 2] },
+      }),
       'y',
       { k: 3 },
     );
@@ -114,10 +128,13 @@ describe('homogeneity test (Bickenbach & Bode 2003), hand-worked', () => {
 describe('spatial Markov on a line of three regions', () => {
   it('conditions transitions on the neighbours’ class', () => {
     // A – B – C: lags (row-standardised): A = y_B, B = (y_A + y_C)/2, C = y_B.
-    const w = contiguityWeights(['A', 'B', 'C'], [
-      { a: 'A', b: 'B' },
-      { a: 'B', b: 'C' },
-    ]);
+    const w = contiguityWeights(
+      ['A', 'B', 'C'],
+      [
+        { a: 'A', b: 'B' },
+        { a: 'B', b: 'C' },
+      ],
+    );
     const r = spatialMarkov(panel, 'y', w, { k: 2 });
     // period 1: lag A = 3, B = 5, C = 3; period 2: 4, 6, 4; period 3: 7, 8, 7; period 4: 8, 9, 8.
     expect(Array.from(r.lag)).toEqual([3, 4, 7, 8, 5, 6, 8, 9, 3, 4, 7, 8]);

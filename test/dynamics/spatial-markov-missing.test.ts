@@ -6,7 +6,10 @@ import { contiguityWeights } from '../../src/spatial/weights.js';
 // Six regions on a ring, five periods, with a few missing values. The same data written two ways:
 // a blank cell (the row is there, its value NaN) or no row at all.
 const ids = ['A', 'B', 'C', 'D', 'E', 'F'];
-const w = contiguityWeights(ids, ids.map((a, i) => ({ a, b: ids[(i + 1) % ids.length] })));
+const w = contiguityWeights(
+  ids,
+  ids.map((a, i) => ({ a, b: ids[(i + 1) % ids.length] })),
+);
 const value = (e: number, t: number) => 1 + ((e * 7 + t * 3) % 11) + 0.5 * t;
 const missing = new Set(['B 2', 'E 3', 'A 4', 'D 1']);
 

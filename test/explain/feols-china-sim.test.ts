@@ -19,7 +19,9 @@ describe('feols on china-sim (SIMULATED) vs lm with dummies / plm / ivreg', asyn
     expect(fit.dropped.reduce((s, d) => s + d.count, 0)).toBe(ref.dropped);
     expect(maxRel(fit.coefficients, ref.coefficients)).toBeLessThan(TOL);
     expect(maxRel(fit.coefficients, ref.plmCoefficients)).toBeLessThan(1e-8);
-    expect(maxRel([fit.r2, fit.adjR2, fit.r2Within, fit.F], [ref.r2, ref.adjR2, ref.r2Within, ref.F])).toBeLessThan(TOL);
+    expect(maxRel([fit.r2, fit.adjR2, fit.r2Within, fit.F], [ref.r2, ref.adjR2, ref.r2Within, ref.F])).toBeLessThan(
+      TOL,
+    );
     expect(maxRel(se('iid'), ref.iid.se)).toBeLessThan(TOL);
     expect(maxRel(se('hc1'), ref.hc1.se)).toBeLessThan(TOL);
     expect(maxRel(se('cluster:province'), ref.clusterProvince.se)).toBeLessThan(TOL);
@@ -40,7 +42,12 @@ describe('feols on china-sim (SIMULATED) vs lm with dummies / plm / ivreg', asyn
     const iv = feols(panel, ref.iv.formula);
     expect(iv.nobs).toBe(ref.iv.nobs);
     expect(maxRel(iv.coefficients, ref.iv.coefficients)).toBeLessThan(TOL);
-    expect(maxRel(coefTable(iv, vcov(iv, 'iid')).map((r) => r.stdError), ref.iv.iid.se)).toBeLessThan(TOL);
+    expect(
+      maxRel(
+        coefTable(iv, vcov(iv, 'iid')).map((r) => r.stdError),
+        ref.iv.iid.se,
+      ),
+    ).toBeLessThan(TOL);
     expect(maxRel([iv.firstStage![0].F], [ref.iv.firstStageF])).toBeLessThan(TOL);
     expect(iv.notes.some((n) => n.code === 'weak-instrument')).toBe(true);
   });

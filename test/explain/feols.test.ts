@@ -20,13 +20,20 @@ describe('feols vs lm with dummy variables (Grunfeld, plm)', () => {
     expect(maxRel(fit.coefficients, ref.plmCoefficients)).toBeLessThan(TOL);
     expect(fit.nobs).toBe(ref.nobs);
     expect(fit.dfResidual).toBe(ref.dfResidual);
-    expect(maxRel([fit.rss, fit.r2, fit.adjR2, fit.r2Within, fit.F], [ref.rss, ref.r2, ref.adjR2, ref.r2Within, ref.F])).toBeLessThan(TOL);
+    expect(
+      maxRel([fit.rss, fit.r2, fit.adjR2, fit.r2Within, fit.F], [ref.rss, ref.r2, ref.adjR2, ref.r2Within, ref.F]),
+    ).toBeLessThan(TOL);
     expect(maxRel(se(fit, 'iid'), ref.iid.se)).toBeLessThan(TOL);
     expect(maxRel(se(fit, 'hc1'), ref.hc1.se)).toBeLessThan(TOL);
     for (const [k, v] of Object.entries(ref.cluster) as [string, { se: number[]; kUsed: number }][]) {
       const V = vcov(fit, { type: 'cluster', cluster: k.split('+') });
       expect(V.kUsed).toBe(v.kUsed);
-      expect(maxRel(coefTable(fit, V).map((r) => r.stdError), v.se)).toBeLessThan(TOL);
+      expect(
+        maxRel(
+          coefTable(fit, V).map((r) => r.stdError),
+          v.se,
+        ),
+      ).toBeLessThan(TOL);
     }
     expect(maxRel(se(fit, { type: 'dk', lag: ref.dk.lag }), ref.dk.se)).toBeLessThan(TOL);
   });
@@ -37,7 +44,9 @@ describe('feols vs lm with dummy variables (Grunfeld, plm)', () => {
     expect(maxRel(fit.coefficients, ref.coefficients)).toBeLessThan(TOL);
     expect(maxRel(fit.coefficients, ref.plmCoefficients)).toBeLessThan(TOL);
     expect(fit.fixedEffectDof).toBe(ref.feDof);
-    expect(maxRel([fit.rss, fit.r2, fit.adjR2, fit.r2Within, fit.F], [ref.rss, ref.r2, ref.adjR2, ref.r2Within, ref.F])).toBeLessThan(TOL);
+    expect(
+      maxRel([fit.rss, fit.r2, fit.adjR2, fit.r2Within, fit.F], [ref.rss, ref.r2, ref.adjR2, ref.r2Within, ref.F]),
+    ).toBeLessThan(TOL);
     expect(maxRel(se(fit, 'iid'), ref.iid.se)).toBeLessThan(TOL);
     expect(maxRel(se(fit, 'hc1'), ref.hc1.se)).toBeLessThan(TOL);
     expect(maxRel(se(fit, 'cluster:firm'), ref.cluster.firm.se)).toBeLessThan(TOL);
@@ -67,11 +76,19 @@ describe('feols on a simulated unbalanced panel (two-way FE, two-way clustering)
     expect(maxRel([fit.rss, fit.r2, fit.adjR2, fit.F], [ref.rss, ref.r2, ref.adjR2, ref.F])).toBeLessThan(TOL);
     expect(maxRel(se(fit, 'iid'), ref.iid.se)).toBeLessThan(TOL);
     expect(maxRel(se(fit, 'hc1'), ref.hc1.se)).toBeLessThan(TOL);
-    for (const [k, v] of Object.entries(ref.cluster) as [string, { se: number[]; kUsed: number; G: number | number[] }][]) {
+    for (const [k, v] of Object.entries(ref.cluster) as [
+      string,
+      { se: number[]; kUsed: number; G: number | number[] },
+    ][]) {
       const V = vcov(fit, { type: 'cluster', cluster: k.split('+') });
       expect(V.kUsed).toBe(v.kUsed);
       expect(V.nClusters).toEqual([v.G].flat());
-      expect(maxRel(coefTable(fit, V).map((r) => r.stdError), v.se)).toBeLessThan(TOL);
+      expect(
+        maxRel(
+          coefTable(fit, V).map((r) => r.stdError),
+          v.se,
+        ),
+      ).toBeLessThan(TOL);
     }
   });
 });
@@ -113,7 +130,8 @@ describe('summaryStats (descriptive statistics, xtsum decomposition)', () => {
     fixture.summary.forEach((ref: Record<string, number | string>, k: number) => {
       const got = rows[k] as unknown as Record<string, number | string>;
       expect(got.variable).toBe(ref.variable);
-      for (const key of ['n', 'mean', 'sd', 'min', 'median', 'max', 'sdWithin', 'sdBetween']) expect(maxRel([got[key] as number], [ref[key] as number]), key).toBeLessThan(TOL);
+      for (const key of ['n', 'mean', 'sd', 'min', 'median', 'max', 'sdWithin', 'sdBetween'])
+        expect(maxRel([got[key] as number], [ref[key] as number]), key).toBeLessThan(TOL);
     });
   });
 });
@@ -125,14 +143,24 @@ describe('regress() and parseVcov', () => {
     const { parseVcov } = await import('../../src/explain/vcov.js');
     const r = regress(grunfeld, 'inv ~ value + capital | firm');
     expect(r.vcov).toMatchObject({ type: 'cluster', clusters: ['firm'], nClusters: [10], df: 9 });
-    expect(maxRel(r.coefficients.map((c) => c.stdError), fixture.oneway.cluster.firm.se)).toBeLessThan(TOL);
+    expect(
+      maxRel(
+        r.coefficients.map((c) => c.stdError),
+        fixture.oneway.cluster.firm.se,
+      ),
+    ).toBeLessThan(TOL);
     expect(regress(grunfeld, 'inv ~ value').vcov.type).toBe('iid');
     expect(parseVcov('dk:3')).toEqual({ type: 'dk', lag: 3 });
     expect(parseVcov('cluster:firm+year')).toEqual({ type: 'cluster', cluster: ['firm', 'year'] });
     // T = 20: floor(4 (20/100)^(2/9)) = 2 → equals the lag-2 reference.
     const dk = regress(grunfeld, 'inv ~ value + capital | firm + year', 'dk');
     expect(dk.vcov.lag).toBe(2);
-    expect(maxRel(dk.coefficients.map((c) => c.stdError), fixture.twoway.dk.se)).toBeLessThan(TOL);
+    expect(
+      maxRel(
+        dk.coefficients.map((c) => c.stdError),
+        fixture.twoway.dk.se,
+      ),
+    ).toBeLessThan(TOL);
     expect(formatRegression(dk)).toMatch(/Driscoll–Kraay \(L=2\) \(20 periods\)/);
   });
 });

@@ -13,9 +13,13 @@ import { ROOT } from '../helpers/root.js';
 //   two-way, cluster.df = "conventional" ........ 0.3268584  (= lfe's felm)
 // Tolerance: half a unit of the last printed digit.
 describe("fixest's vignette on standard errors (published values)", async () => {
-  const panel = await readPanel(path.join(ROOT, 'test/fixtures/explain/fixest-vignette.csv'), { entity: 'id', period: 'time' });
+  const panel = await readPanel(path.join(ROOT, 'test/fixtures/explain/fixest-vignette.csv'), {
+    entity: 'id',
+    period: 'time',
+  });
   const fit = feols(panel, 'y ~ x | id + time', { keepSingletons: true });
-  const se = (spec: Parameters<typeof vcov>[1]) => coefTable(fit, vcov(fit, spec)).find((r) => r.term === 'x')!.stdError;
+  const se = (spec: Parameters<typeof vcov>[1]) =>
+    coefTable(fit, vcov(fit, spec)).find((r) => r.term === 'x')!.stdError;
 
   it('clustered by id: 0.165385', () => {
     expect(Math.abs(se('cluster:id') - 0.165385)).toBeLessThan(5e-7);
@@ -26,6 +30,8 @@ describe("fixest's vignette on standard errors (published values)", async () => 
   });
 
   it('two-way, each term with its own G (cluster.df = "conventional", as lfe): 0.3268584', () => {
-    expect(Math.abs(se({ type: 'cluster', cluster: ['id', 'time'], ssc: { clusterDf: 'conventional' } }) - 0.3268584)).toBeLessThan(5e-8);
+    expect(
+      Math.abs(se({ type: 'cluster', cluster: ['id', 'time'], ssc: { clusterDf: 'conventional' } }) - 0.3268584),
+    ).toBeLessThan(5e-8);
   });
 });

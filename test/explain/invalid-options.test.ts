@@ -11,7 +11,10 @@ import { fixturePanel } from './mechanism-helpers.js';
 describe('invalid options are errors', () => {
   it('a Driscoll–Kraay lag of 50 on 12 periods is an InputError naming the rule', () => {
     const g = readFixturePanel('grunfeld.csv', 'firm', 'year');
-    const twelve = filterRows(g, Array.from(g.period, (t) => t <= g.periods[11]));
+    const twelve = filterRows(
+      g,
+      Array.from(g.period, (t) => t <= g.periods[11]),
+    );
     const fit = feols(twelve, 'inv ~ value + capital | firm');
     expect(() => vcov(fit, 'dk:50')).toThrow(InputError);
     expect(() => vcov(fit, 'dk:50')).toThrow(/smaller than the number of periods in the sample \(12\)/);

@@ -10,7 +10,8 @@ export function fixturePanel(file: string, entity = 'id', period = 'year'): Pane
   const recs = csvRecords(readFileSync(path.join(ROOT, file), 'utf8'));
   const names = Object.keys(recs[0]).filter((k) => k !== entity && k !== period);
   const columns: Record<string, Float64Array> = {};
-  for (const nm of names) columns[nm] = Float64Array.from(recs, (r) => (r[nm] === 'NA' || r[nm] === '' ? NaN : Number(r[nm])));
+  for (const nm of names)
+    columns[nm] = Float64Array.from(recs, (r) => (r[nm] === 'NA' || r[nm] === '' ? NaN : Number(r[nm])));
   return makePanel({
     entityColumn: entity,
     periodColumn: period,

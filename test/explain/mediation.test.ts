@@ -13,7 +13,10 @@ const base = { x: 'x', mediators: ['m1', 'm2'], y: 'y', controls: ['ctl'], fe: [
 const draws = (ref.bootstrap.indices as number[][]).map((d) => d.map((i) => i - 1));
 
 const close = (a: number, b: number, tol = 1e-8) => expectClose(a, b, tol);
-function closePath(p: { estimate: number; stdError: number; pValue: number }, r: { estimate: number; stdError: number; pValue: number }) {
+function closePath(
+  p: { estimate: number; stdError: number; pValue: number },
+  r: { estimate: number; stdError: number; pValue: number },
+) {
   close(p.estimate, r.estimate);
   close(p.stdError, r.stdError);
   close(p.pValue, r.pValue, 1e-10); // down to 1e-29: upper tails computed directly (core/pvalue.ts)
@@ -51,7 +54,7 @@ describe('mediation point estimates equal lm() with dummies', () => {
 });
 
 describe('cluster bootstrap machinery equals boot on the same draws', () => {
-  it('replicates on R\'s index sets equal boot\'s t to 1e-10 and intervals equal boot.ci', () => {
+  it("replicates on R's index sets equal boot's t to 1e-10 and intervals equal boot.ci", () => {
     const par = mediation(panel, { ...base, draws, keepReplicates: true });
     const ch = mediation(panel, { ...base, chain: true, draws, keepReplicates: true });
     const mine = [par.replicates!.m1, par.replicates!.m2, ch.replicates!['m1 -> m2'], ch.replicates!.m2];
@@ -116,13 +119,37 @@ describe('stepwise verdicts are codes; the report words them in English and Chin
     expect(baronKennyText('step2-fails', 'zh')).toBe('第二步不通过：X → M（a）不显著');
   });
   it('Wen–Ye: bootstrap rescues a non-significant path, opposite signs mean suppression', () => {
-    const v = wenYeVerdict({ cSig: true, abSigByPaths: false, ciExcludes0: true, hasBoot: true, cPrimeSig: true, ab: -0.2, cPrime: 0.5, c: 0.3 });
+    const v = wenYeVerdict({
+      cSig: true,
+      abSigByPaths: false,
+      ciExcludes0: true,
+      hasBoot: true,
+      cPrimeSig: true,
+      ab: -0.2,
+      cPrime: 0.5,
+      c: 0.3,
+    });
     expect(v).toEqual({ code: 'suppression', framework: 'mediation', evidence: 'bootstrap-excludes-0', ratio: 0.4 });
-    expect(wenYeText(v)).toBe('total effect significant (mediation framework); bootstrap interval of ab excludes 0; direct effect significant, opposite sign: suppression effect (|ab/c′| = 0.400)');
-    expect(wenYeText(v, 'zh')).toBe('总效应显著（按中介效应立论）；ab 的 Bootstrap 置信区间不含 0；直接效应显著且与 ab 异号：遮掩效应（|ab/c′| = 0.400）');
-    const none = wenYeVerdict({ cSig: false, abSigByPaths: false, ciExcludes0: false, hasBoot: true, cPrimeSig: true, ab: 0.1, cPrime: 0.5, c: 0.3 });
+    expect(wenYeText(v)).toBe(
+      'total effect significant (mediation framework); bootstrap interval of ab excludes 0; direct effect significant, opposite sign: suppression effect (|ab/c′| = 0.400)',
+    );
+    expect(wenYeText(v, 'zh')).toBe(
+      '总效应显著（按中介效应立论）；ab 的 Bootstrap 置信区间不含 0；直接效应显著且与 ab 异号：遮掩效应（|ab/c′| = 0.400）',
+    );
+    const none = wenYeVerdict({
+      cSig: false,
+      abSigByPaths: false,
+      ciExcludes0: false,
+      hasBoot: true,
+      cPrimeSig: true,
+      ab: 0.1,
+      cPrime: 0.5,
+      c: 0.3,
+    });
     expect(none).toEqual({ code: 'none', framework: 'suppression', evidence: 'bootstrap-includes-0' });
-    expect(wenYeText(none)).toBe('total effect not significant (suppression framework); bootstrap interval of ab includes 0: no significant indirect effect');
+    expect(wenYeText(none)).toBe(
+      'total effect not significant (suppression framework); bootstrap interval of ab includes 0: no significant indirect effect',
+    );
     expect(cautionText('jiang-2022', 'zh')).toMatch(/^江艇（2022，《中国工业经济》/);
   });
 });
@@ -134,20 +161,26 @@ describe('mediation errors', () => {
     expect(() => mediation(panel, { ...base, mediators: ['m1'], chain: true })).toThrow(/at least two mediators/);
     expect(() => mediation(panel, { ...base, controls: ['x'] })).toThrow(/appears twice/);
   });
-  it('reports Jiang (2022)\'s caution and the X→M evidence', () => {
+  it("reports Jiang (2022)'s caution and the X→M evidence", () => {
     const fit = mediation(panel, { ...base, bootstrap: 0 });
     expect(fit.caution).toBe('jiang-2022');
     expect(fit.xToM.map((q) => q.path)).toEqual(['x → m1', 'x → m2']);
   });
 });
 
-describe('recovery of china-sim\'s true indirect effects (SIMULATED data)', () => {
+describe("recovery of china-sim's true indirect effects (SIMULATED data)", () => {
   it('a·d = 0.18 (industry) and b·e = 0.125 (talent) lie in 5,000-draw cluster-bootstrap intervals', async () => {
     const { panel: latent, truth } = await chinaSimLatent();
     const p = truth.parameters;
     const fit = mediation(latent, {
-      x: 'innovation', mediators: ['industry', 'talent'], y: 'nqpf', fe: ['province', 'year'], cluster: 'province',
-      controls: ['urbanization', 'openness', 'fiscal_decentralization'], bootstrap: 5000, seed: 2024,
+      x: 'innovation',
+      mediators: ['industry', 'talent'],
+      y: 'nqpf',
+      fe: ['province', 'year'],
+      cluster: 'province',
+      controls: ['urbanization', 'openness', 'fiscal_decentralization'],
+      bootstrap: 5000,
+      seed: 2024,
     });
     const want = [p.industry.a * p.nqpf.d, p.talent.b * p.nqpf.e];
     want.forEach((v, j) => {

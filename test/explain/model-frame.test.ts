@@ -87,10 +87,11 @@ describe('collinearity, singular designs and clusters', () => {
   const rng = new Rng(11);
   const ids: string[] = [];
   const years: number[] = [];
-  for (let e = 0; e < 12; e++) for (let t = 0; t < 5; t++) {
-    ids.push(`e${e}`);
-    years.push(2000 + t);
-  }
+  for (let e = 0; e < 12; e++)
+    for (let t = 0; t < 5; t++) {
+      ids.push(`e${e}`);
+      years.push(2000 + t);
+    }
   const n = ids.length;
   const x1 = Float64Array.from({ length: n }, () => rng.normal());
   const x2 = Float64Array.from({ length: n }, () => rng.normal());
@@ -135,7 +136,13 @@ describe('collinearity, singular designs and clusters', () => {
   });
 
   it('errors when no residual degrees of freedom remain', () => {
-    const tiny = makePanel({ entityColumn: 'id', periodColumn: 'year', entity: ['a', 'b'], period: [1, 1], columns: { y: [1, 2], x: [3, 5] } });
+    const tiny = makePanel({
+      entityColumn: 'id',
+      periodColumn: 'year',
+      entity: ['a', 'b'],
+      period: [1, 1],
+      columns: { y: [1, 2], x: [3, 5] },
+    });
     expect(() => feols(tiny, 'y ~ x')).toThrow(/no residual degrees of freedom/);
   });
 });

@@ -12,7 +12,15 @@ const panel = readFixturePanel('near-collinear.csv', 'id', 'year');
 const withYear = { ...panel, columns: { ...panel.columns, year: Float64Array.from(panel.period) } };
 
 describe('feols on near-collinear designs matches lm to 1e-10', () => {
-  for (const c of ref.cases as { name: string; formula: string; terms: string[]; kappa: number; coefficients: number[]; se: number[]; lmVsSvd: number }[]) {
+  for (const c of ref.cases as {
+    name: string;
+    formula: string;
+    terms: string[];
+    kappa: number;
+    coefficients: number[];
+    se: number[];
+    lmVsSvd: number;
+  }[]) {
     it(`${c.name}: kappa(X) = ${c.kappa.toExponential(1)}, ${c.formula}`, () => {
       expect(c.lmVsSvd).toBeLessThan(1e-11);
       const fit = feols(withYear, c.formula);

@@ -21,8 +21,18 @@ describe('feols p-values far in the upper tail match R', () => {
   it('coefficient p-values (2·pt(−|t|)) down to 2.2e-42', () => {
     const fit = feols(grunfeld, ref.oneway.formula);
     const tab = coefTable(fit, vcov(fit, 'iid'));
-    expect(maxRel(tab.map((r) => r.statistic), ref.oneway.t)).toBeLessThan(1e-10);
-    expect(maxRel(tab.map((r) => r.pValue), ref.oneway.tPValue)).toBeLessThan(1e-10);
+    expect(
+      maxRel(
+        tab.map((r) => r.statistic),
+        ref.oneway.t,
+      ),
+    ).toBeLessThan(1e-10);
+    expect(
+      maxRel(
+        tab.map((r) => r.pValue),
+        ref.oneway.tPValue,
+      ),
+    ).toBeLessThan(1e-10);
   });
   it('IV first-stage F p-value', () => {
     const fs = feols(grunfeld, ref.firstStage.formula).firstStage![0];

@@ -7,7 +7,10 @@ import { regressFit } from '../../src/explain/regression-result.js';
 import { loadBuiltinDataset } from '../../src/io/builtin.js';
 
 describe('nqpf regress: models side by side', () => {
-  const formulas = ['labor_productivity ~ rd_intensity', 'labor_productivity ~ rd_intensity + openness | province + year'];
+  const formulas = [
+    'labor_productivity ~ rd_intensity',
+    'labor_productivity ~ rd_intensity + openness | province + year',
+  ];
   const args = formulas.flatMap((f) => ['--formula', f]);
 
   it('prints a Markdown table whose cells are the fitted estimates and SEs, with FE rows', async () => {
@@ -31,7 +34,8 @@ describe('nqpf regress: models side by side', () => {
       expect(out.models).toHaveLength(2);
       expect(out.models[0].coefficients.map((c: { term: string }) => c.term)).toEqual(['(Intercept)', 'rd_intensity']);
       expect(out.models[1].coefficients.map((c: { term: string }) => c.term)).toEqual(['rd_intensity', 'openness']);
-      for (const f of ['regression.md', 'regression.tex', 'regression.csv', 'regression.xlsx']) expect(existsSync(path.join(dir, f))).toBe(true);
+      for (const f of ['regression.md', 'regression.tex', 'regression.csv', 'regression.xlsx'])
+        expect(existsSync(path.join(dir, f))).toBe(true);
       const tex = readFileSync(path.join(dir, 'regression.tex'), 'utf8');
       expect(tex).toContain('\\toprule');
       expect(tex).toContain('\\bottomrule');
@@ -41,13 +45,25 @@ describe('nqpf regress: models side by side', () => {
   });
 
   it('--by group fits each region separately and --drop-municipalities removes the four municipalities', async () => {
-    const r = await runInProcess(['regress', '--data', 'china-sim', '--formula', formulas[1], '--by', 'group', '--drop-municipalities', '--json']);
+    const r = await runInProcess([
+      'regress',
+      '--data',
+      'china-sim',
+      '--formula',
+      formulas[1],
+      '--by',
+      'group',
+      '--drop-municipalities',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.models.map((m: { group: string }) => m.group).sort()).toEqual(['Central', 'East', 'Northeast', 'West']);
     // Northeast has 3 provinces × 12 years = 36 rows before missing values are dropped; the East loses its 3 municipalities.
     const panel = await loadBuiltinDataset('china-sim');
-    const east = panel.entities.filter((e) => e.group === 'East' && !['Beijing', 'Tianjin', 'Shanghai'].includes(e.id)).map((e) => e.id);
+    const east = panel.entities
+      .filter((e) => e.group === 'East' && !['Beijing', 'Tianjin', 'Shanghai'].includes(e.id))
+      .map((e) => e.id);
     const eastModel = out.models.find((m: { group: string }) => m.group === 'East');
     expect(eastModel.vcov.nClusters).toEqual([east.length]);
     expect(eastModel.nobs).toBeLessThanOrEqual(east.length * 12);

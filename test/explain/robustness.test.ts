@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dropMunicipalities, heterogeneity, robustnessChecks, splitByGroup, winsorize, withLags } from '../../src/explain/transforms/index.js';
+import {
+  dropMunicipalities,
+  heterogeneity,
+  robustnessChecks,
+  splitByGroup,
+  winsorize,
+  withLags,
+} from '../../src/explain/transforms/index.js';
 import { makePanel } from '../../src/data/panel.js';
 import { InputError } from '../../src/core/errors.js';
 import { fixtureJson, fixturePanel } from './mechanism-helpers.js';
@@ -9,7 +16,11 @@ const ref = fixtureJson('test/fixtures/explain/robustness.json');
 const panel = fixturePanel('test/fixtures/explain/mediation-data.csv');
 
 describe('winsorize', () => {
-  for (const [key, p, type] of [['t2p01', 0.01, 2], ['t7p01', 0.01, 7], ['t2p25', 0.25, 2]] as const) {
+  for (const [key, p, type] of [
+    ['t2p01', 0.01, 2],
+    ['t7p01', 0.01, 7],
+    ['t2p25', 0.25, 2],
+  ] as const) {
     it(`p = ${p}, quantile type ${type} equals R`, () => {
       const w = winsorize(panel, ['x'], { p, type });
       expect(Array.from(w.columns.x)).toEqual(ref[key].values.map(Number));
@@ -53,11 +64,31 @@ describe('lags, municipalities, groups', () => {
     expect(() => dropMunicipalities(panel)).toThrow(/none of the four municipalities/);
   });
   it('splits by entity group and runs an estimator per group and per variant', () => {
-    expect(splitByGroup(prov).map((g) => [g.group, g.panel.entity.length])).toEqual([['East', 4], ['West', 2]]);
-    expect(heterogeneity(prov, 'group', (p) => p.entities.length)).toEqual([{ group: 'East', result: 2 }, { group: 'West', result: 2 }]);
-    const r = robustnessChecks(prov, { winsorize: { columns: ['x'], p: 0.2 }, lag: { columns: ['x'] }, dropMunicipalities: true }, (p, rename) => [p.entity.length, rename.x ?? 'x']);
-    expect(r.map((v) => v.name)).toEqual(['baseline', 'winsorized 20%/80%', 'regressors lagged 1 period', 'without the four municipalities']);
-    expect(r.map((v) => v.result)).toEqual([[6, 'x'], [6, 'x'], [6, 'x_lag1'], [3, 'x']]);
+    expect(splitByGroup(prov).map((g) => [g.group, g.panel.entity.length])).toEqual([
+      ['East', 4],
+      ['West', 2],
+    ]);
+    expect(heterogeneity(prov, 'group', (p) => p.entities.length)).toEqual([
+      { group: 'East', result: 2 },
+      { group: 'West', result: 2 },
+    ]);
+    const r = robustnessChecks(
+      prov,
+      { winsorize: { columns: ['x'], p: 0.2 }, lag: { columns: ['x'] }, dropMunicipalities: true },
+      (p, rename) => [p.entity.length, rename.x ?? 'x'],
+    );
+    expect(r.map((v) => v.name)).toEqual([
+      'baseline',
+      'winsorized 20%/80%',
+      'regressors lagged 1 period',
+      'without the four municipalities',
+    ]);
+    expect(r.map((v) => v.result)).toEqual([
+      [6, 'x'],
+      [6, 'x'],
+      [6, 'x_lag1'],
+      [3, 'x'],
+    ]);
     expect(() => splitByGroup(panel)).toThrow(/no group attribute/);
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { modelFromFit } from '../../src/explain/table-model.js';
-import { regressionTable, starsFor, tableCsv, tableGrid, tableLatex, tableMarkdown, type TableModel } from '../../src/report/regression-table.js';
+import {
+  regressionTable,
+  starsFor,
+  tableCsv,
+  tableGrid,
+  tableLatex,
+  tableMarkdown,
+  type TableModel,
+} from '../../src/report/regression-table.js';
 import { feols } from '../../src/explain/feols.js';
 import { vcov } from '../../src/explain/vcov.js';
 import { fixturePanel } from './mechanism-helpers.js';
@@ -82,13 +90,24 @@ describe('regressionTable', () => {
     const csv = tableCsv(t).split('\n');
     expect(csv[0]).toBe(',(1),(2)');
     expect(csv[2]).toBe('innovation,0.654***,0.000*');
-    expect(csv[csv.length - 2]).toBe('"Clustered (province) standard errors in parentheses. * p<0.1, ** p<0.05, *** p<0.01.",,'); // quoted: contains commas
+    expect(csv[csv.length - 2]).toBe(
+      '"Clustered (province) standard errors in parentheses. * p<0.1, ** p<0.05, *** p<0.01.",,',
+    ); // quoted: contains commas
     const grid = tableGrid(t);
     expect(grid.length).toBe(2 + t.rows.length + 1);
     expect(grid.every((r) => r.length === 3)).toBe(true);
   });
   it('keep/drop, extra rows and -0.000 shown as 0.000', () => {
-    const t2 = regressionTable([{ ...m1, extra: { Controls: 'Yes' }, coefficients: [{ term: 'x', estimate: -0.0001, stdError: 0.1, pValue: 0.9 }] }], { digits: 3 });
+    const t2 = regressionTable(
+      [
+        {
+          ...m1,
+          extra: { Controls: 'Yes' },
+          coefficients: [{ term: 'x', estimate: -0.0001, stdError: 0.1, pValue: 0.9 }],
+        },
+      ],
+      { digits: 3 },
+    );
     expect(t2.rows[0].cells).toEqual(['x', '0.000']);
     expect(t2.rows.find((r) => r.kind === 'extra')!.cells).toEqual(['Controls', 'Yes']);
     const t3 = regressionTable([m1], { drop: ['urban_rate'] });

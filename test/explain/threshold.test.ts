@@ -122,12 +122,17 @@ describe('panelThreshold errors', () => {
   });
 });
 
-describe('recovery of china-sim\'s true threshold (SIMULATED data)', () => {
+describe("recovery of china-sim's true threshold (SIMULATED data)", () => {
   it('γ = 11 lies in the LR interval and the regime slopes 0.25/0.45 within ±1.96 SE', async () => {
     const { panel: latent, truth } = await chinaSimLatent();
     const t = truth.parameters.nqpf;
     const fit = panelThreshold(latent, {
-      y: 'nqpf', x: 'innovation', q: 'q', timeEffects: true, bootstrap: 50, seed: 11,
+      y: 'nqpf',
+      x: 'innovation',
+      q: 'q',
+      timeEffects: true,
+      bootstrap: 50,
+      seed: 11,
       controls: ['industry', 'talent', 'urbanization', 'openness', 'fiscal_decentralization'],
     });
     const g = fit.thresholds[0];
@@ -135,8 +140,13 @@ describe('recovery of china-sim\'s true threshold (SIMULATED data)', () => {
     expect(g.ciHigh).toBeGreaterThanOrEqual(t.gamma);
     expect(g.pValue).toBeLessThan(0.05);
     const truthOf: Record<string, number> = {
-      'innovation:I(q<=g1)': t.c_low, 'innovation:I(q>g1)': t.c_high, industry: t.d, talent: t.e,
-      urbanization: t.beta_urbanization, openness: t.beta_openness, fiscal_decentralization: t.beta_fiscal_decentralization,
+      'innovation:I(q<=g1)': t.c_low,
+      'innovation:I(q>g1)': t.c_high,
+      industry: t.d,
+      talent: t.e,
+      urbanization: t.beta_urbanization,
+      openness: t.beta_openness,
+      fiscal_decentralization: t.beta_fiscal_decentralization,
     };
     for (const [term, v] of Object.entries(truthOf)) {
       const c = fit.coefficients.find((x) => x.term === term)!;
@@ -189,7 +199,9 @@ describe('panelThreshold degenerate input', () => {
   it('a control that is constant within entities is reported as collinear', () => {
     const c = Float64Array.from(panel.entityIndex, (e) => e % 3);
     const p2 = { ...panel, columns: { ...panel.columns, c } };
-    expect(() => panelThreshold(p2, { ...base, controls: ['z', 'c'] })).toThrow(/collinear terms in the threshold model: c/);
+    expect(() => panelThreshold(p2, { ...base, controls: ['z', 'c'] })).toThrow(
+      /collinear terms in the threshold model: c/,
+    );
   });
 });
 

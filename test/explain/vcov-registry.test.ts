@@ -17,7 +17,9 @@ describe('vcov registry: one record per estimator, read by parseVcov, the CLI he
     try {
       parseVcov('hc3');
     } catch (e) {
-      expect((e as { hint?: string }).hint).toBe('use iid (ols) | hc1 (hetero, robust) | cluster:COL[+COL2] | dk[:LAG]');
+      expect((e as { hint?: string }).hint).toBe(
+        'use iid (ols) | hc1 (hetero, robust) | cluster:COL[+COL2] | dk[:LAG]',
+      );
     }
   });
   it('every record has a label in both languages, a formula and a reference', () => {
@@ -33,9 +35,17 @@ describe('vcov registry: one record per estimator, read by parseVcov, the CLI he
     expect(docs).toContain(`-->\n${vcovMethodsMarkdown()}\n<!-- vcov-registry:end -->`);
   });
   it('the report states the estimators used, in English and Chinese', () => {
-    expect(vcovMethodsText(['cluster', 'cluster'])).toMatch(/^Standard errors: Clustered \(CR1\), M = Σ_g .*Liang & Zeger \(1986\).*\)\.$/);
+    expect(vcovMethodsText(['cluster', 'cluster'])).toMatch(
+      /^Standard errors: Clustered \(CR1\), M = Σ_g .*Liang & Zeger \(1986\).*\)\.$/,
+    );
     expect(vcovMethodsText(['iid', 'dk'], 'zh')).toMatch(/^标准误：同方差（iid）, .*；Driscoll–Kraay, .*。$/);
-    const panel = makePanel({ entityColumn: 'id', periodColumn: 'year', entity: ['a', 'b'], period: [1, 1], columns: { y: [1, 2] } });
+    const panel = makePanel({
+      entityColumn: 'id',
+      periodColumn: 'year',
+      entity: ['a', 'b'],
+      period: [1, 1],
+      columns: { y: [1, 2] },
+    });
     const section = regressionSection(panel, { tables: [], vcov: ['hc1'] });
     expect(JSON.stringify(section)).toContain('Heteroskedasticity-robust (HC1), M = Σ eᵢ²');
   });

@@ -21,13 +21,24 @@ describe('loadFramework', () => {
     const f = loadFramework(MINIMAL, 'minimal.yaml');
     expect(f.id).toBe('minimal');
     expect(f.systems[0].name).toEqual({ en: 'Test index' });
-    expect(f.systems[0].dimensions[0].indicators?.[0]).toEqual({ id: 'x1', column: 'x1', direction: '+', name: { en: 'x1' } });
+    expect(f.systems[0].dimensions[0].indicators?.[0]).toEqual({
+      id: 'x1',
+      column: 'x1',
+      direction: '+',
+      name: { en: 'x1' },
+    });
     expect(f.notes).toBeUndefined();
   });
 
   it('accepts JSON, parsed objects, {en, zh} names and benefit/cost directions', () => {
     const obj = {
-      systems: [{ id: 's', name: { en: 'Index', zh: '指数' }, dimensions: [{ id: 'd', indicators: [{ id: 'a', column: 'a', direction: 'cost', unit: '%' }] }] }],
+      systems: [
+        {
+          id: 's',
+          name: { en: 'Index', zh: '指数' },
+          dimensions: [{ id: 'd', indicators: [{ id: 'a', column: 'a', direction: 'cost', unit: '%' }] }],
+        },
+      ],
     };
     for (const input of [obj, JSON.stringify(obj)]) {
       const f = loadFramework(input, 'f.json');
@@ -51,14 +62,23 @@ describe('loadFramework', () => {
 `;
     const e = inputError(() => loadFramework(text, 'fw.yaml'));
     expect(e.message).toContain('fw.yaml');
-    expect(e.message).toContain('systems[0].dimensions[1].indicators[2].direction: expected "+", "-", "benefit" or "cost" (also 正向/负向, 效益型/成本型)');
+    expect(e.message).toContain(
+      'systems[0].dimensions[1].indicators[2].direction: expected "+", "-", "benefit" or "cost" (also 正向/负向, 效益型/成本型)',
+    );
     expect(e.file).toBe('fw.yaml');
   });
 
   it('names a missing column key and an unknown key', () => {
-    const missing = inputError(() => loadFramework('systems: [{id: s, dimensions: [{id: d, indicators: [{id: a, direction: "+"}]}]}]', 'm.yaml'));
+    const missing = inputError(() =>
+      loadFramework('systems: [{id: s, dimensions: [{id: d, indicators: [{id: a, direction: "+"}]}]}]', 'm.yaml'),
+    );
     expect(missing.message).toMatch(/systems\[0\]\.dimensions\[0\]\.indicators\[0\]\.column: missing/);
-    const typo = inputError(() => loadFramework('systems: [{id: s, dimensions: [{id: d, indicators: [{id: a, colum: a, column: a, direction: "+"}]}]}]', 't.yaml'));
+    const typo = inputError(() =>
+      loadFramework(
+        'systems: [{id: s, dimensions: [{id: d, indicators: [{id: a, colum: a, column: a, direction: "+"}]}]}]',
+        't.yaml',
+      ),
+    );
     expect(typo.message).toContain('systems[0].dimensions[0].indicators[0]: unknown key "colum"');
   });
 
@@ -69,18 +89,29 @@ describe('loadFramework', () => {
 
   it('rejects duplicate ids and empty dimensions, pointing at the entry', () => {
     const dupInd = inputError(() =>
-      loadFramework('systems: [{id: s, dimensions: [{id: d, indicators: [{id: a, column: a, direction: "+"}, {id: a, column: b, direction: "+"}]}]}]', 'f.yaml'),
+      loadFramework(
+        'systems: [{id: s, dimensions: [{id: d, indicators: [{id: a, column: a, direction: "+"}, {id: a, column: b, direction: "+"}]}]}]',
+        'f.yaml',
+      ),
     );
     expect(dupInd.message).toContain('systems[0].dimensions[0].indicators[1].id: duplicate indicator id "a"');
     const dupSys = inputError(() =>
-      loadFramework('systems: [{id: s, dimensions: [{id: d, indicators: [{id: a, column: a, direction: "+"}]}]}, {id: s, dimensions: [{id: e, indicators: [{id: b, column: b, direction: "+"}]}]}]', 'f.yaml'),
+      loadFramework(
+        'systems: [{id: s, dimensions: [{id: d, indicators: [{id: a, column: a, direction: "+"}]}]}, {id: s, dimensions: [{id: e, indicators: [{id: b, column: b, direction: "+"}]}]}]',
+        'f.yaml',
+      ),
     );
     expect(dupSys.message).toContain('systems[1].id: duplicate system id "s"');
     const dupDim = inputError(() =>
-      loadFramework('systems: [{id: s, dimensions: [{id: d, indicators: [{id: a, column: a, direction: "+"}]}, {id: d, indicators: [{id: b, column: b, direction: "+"}]}]}]', 'f.yaml'),
+      loadFramework(
+        'systems: [{id: s, dimensions: [{id: d, indicators: [{id: a, column: a, direction: "+"}]}, {id: d, indicators: [{id: b, column: b, direction: "+"}]}]}]',
+        'f.yaml',
+      ),
     );
     expect(dupDim.message).toContain('systems[0].dimensions[1].id: duplicate dimension id "d"');
-    const empty = inputError(() => loadFramework('systems: [{id: s, dimensions: [{id: d, indicators: []}]}]', 'f.yaml'));
+    const empty = inputError(() =>
+      loadFramework('systems: [{id: s, dimensions: [{id: d, indicators: []}]}]', 'f.yaml'),
+    );
     expect(empty.message).toContain('systems[0].dimensions[0]: dimension "d" is empty');
   });
 
@@ -107,12 +138,20 @@ describe('loadFramework', () => {
 
   it('rejects an empty file and a file that is not a mapping', () => {
     expect(inputError(() => loadFramework('  \n', 'e.yaml')).message).toContain('empty');
-    expect(inputError(() => loadFramework('[1, 2]', 'l.json')).message).toBe('l.json: the file: expected a mapping with a "systems:" list, got a list');
+    expect(inputError(() => loadFramework('[1, 2]', 'l.json')).message).toBe(
+      'l.json: the file: expected a mapping with a "systems:" list, got a list',
+    );
   });
 });
 
 describe('validateAgainstPanel', () => {
-  const panel = makePanel({ entityColumn: 'id', periodColumn: 'year', entity: ['a', 'b'], period: [1, 1], columns: { x1: [1, 2], gdp: [3, 4] } });
+  const panel = makePanel({
+    entityColumn: 'id',
+    periodColumn: 'year',
+    entity: ['a', 'b'],
+    period: [1, 1],
+    columns: { x1: [1, 2], gdp: [3, 4] },
+  });
   it('accepts a framework whose columns are in the panel', () => {
     expect(() => validateAgainstPanel(loadFramework(MINIMAL, 'm.yaml'), panel)).not.toThrow();
   });

@@ -21,9 +21,17 @@ describe('test helpers', () => {
     expect(ulp(1)).toBe(Number.EPSILON);
   });
   it('inputError returns the InputError of a function or a promise, and fails otherwise', async () => {
-    expect(inputError(() => { throw new InputError('bad'); }, 'bad').message).toBe('bad');
+    expect(
+      inputError(() => {
+        throw new InputError('bad');
+      }, 'bad').message,
+    ).toBe('bad');
     expect((await inputError(Promise.reject(new InputError('later')))).message).toBe('later');
     expect(() => inputError(() => 1)).toThrow(/expected an InputError/);
-    expect(() => inputError(() => { throw new RangeError('other'); })).toThrow();
+    expect(() =>
+      inputError(() => {
+        throw new RangeError('other');
+      }),
+    ).toThrow();
   });
 });

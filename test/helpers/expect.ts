@@ -75,7 +75,9 @@ export function expectClose(
   }
   if (bad >= 0) {
     const at = e.length > 1 ? `[${bad}] ` : '';
-    assert.fail(`${what ? `${what}: ` : ''}${at}${a[bad]} vs ${e[bad]} (relative error ${relativeError(a[bad], e[bad])}, tolerance ${JSON.stringify(t)})`);
+    assert.fail(
+      `${what ? `${what}: ` : ''}${at}${a[bad]} vs ${e[bad]} (relative error ${relativeError(a[bad], e[bad])}, tolerance ${JSON.stringify(t)})`,
+    );
   }
   return worst;
 }
@@ -87,7 +89,10 @@ export function expectClose(
  */
 export function inputError(f: () => unknown, message?: string | RegExp): InputError;
 export function inputError(p: Promise<unknown>, message?: string | RegExp): Promise<InputError>;
-export function inputError(f: (() => unknown) | Promise<unknown>, message?: string | RegExp): InputError | Promise<InputError> {
+export function inputError(
+  f: (() => unknown) | Promise<unknown>,
+  message?: string | RegExp,
+): InputError | Promise<InputError> {
   const check = (e: unknown): InputError => {
     expect(e, 'expected an InputError').toBeInstanceOf(InputError);
     if (message !== undefined) expect((e as InputError).message).toMatch(message);

@@ -7,7 +7,15 @@ import { ROOT } from './root.js';
 function closingLine(...suites: string[]): { line: string; code: number | null } {
   const r = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'test/fixtures/reporter/vitest.config.ts', '--root', ROOT, ...suites.map((s) => `test/fixtures/reporter/${s}`)],
+    [
+      path.join(ROOT, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--config',
+      'test/fixtures/reporter/vitest.config.ts',
+      '--root',
+      ROOT,
+      ...suites.map((s) => `test/fixtures/reporter/${s}`),
+    ],
     { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1', CI: '1' } },
   );
   const lines = r.stdout.trim().split('\n');

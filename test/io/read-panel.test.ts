@@ -36,7 +36,16 @@ describe('readPanel CSV encodings', () => {
   it('falls back to GB18030 when the first non-UTF-8 bytes come late in the file', async () => {
     const f = join(dir, 'late-gbk.csv');
     // ASCII header and rows, then "—" (GBK A1 AA) as a placeholder and a GBK province name.
-    writeFileSync(f, Buffer.concat([Buffer.from('id,year,x\nA,2015,1\nA,2016,'), Buffer.from([0xa1, 0xaa]), Buffer.from('\n'), Buffer.from([0xb1, 0xb1, 0xbe, 0xa9]), Buffer.from(',2015,3\n')]));
+    writeFileSync(
+      f,
+      Buffer.concat([
+        Buffer.from('id,year,x\nA,2015,1\nA,2016,'),
+        Buffer.from([0xa1, 0xaa]),
+        Buffer.from('\n'),
+        Buffer.from([0xb1, 0xb1, 0xbe, 0xa9]),
+        Buffer.from(',2015,3\n'),
+      ]),
+    );
     const p = await readPanel(f);
     expect(p.entity).toEqual(['A', 'A', '北京']);
     expect(Array.from(p.columns.x)).toEqual([1, NaN, 3]);
@@ -73,7 +82,13 @@ describe('readPanel files', () => {
     const tsv = join(dir, 'a.tsv');
     writeFileSync(tsv, 'id\tyear\tx\nB\t2015\t2\nA\t2015\t1\n');
     const rec = join(dir, 'a.json');
-    writeFileSync(rec, JSON.stringify([{ id: 'B', year: 2015, x: 2 }, { id: 'A', year: 2015, x: '1' }]));
+    writeFileSync(
+      rec,
+      JSON.stringify([
+        { id: 'B', year: 2015, x: 2 },
+        { id: 'A', year: 2015, x: '1' },
+      ]),
+    );
     const cols = join(dir, 'b.json');
     writeFileSync(cols, JSON.stringify({ columns: { id: ['B', 'A'], year: [2015, 2015], x: [2, 1] } }));
     for (const f of [tsv, rec, cols]) {
@@ -122,7 +137,10 @@ describe('readPanel on a file of several blocks', () => {
     const f = join(dir, 'big.csv');
     writeFileSync(f, text);
     const p = await readPanel(f);
-    const ref = tableToPanel(readCsvTable(text, { file: f, keepText: () => [0] }), { entity: 'firm', tableOwned: true });
+    const ref = tableToPanel(readCsvTable(text, { file: f, keepText: () => [0] }), {
+      entity: 'firm',
+      tableOwned: true,
+    });
     expect(p.entity.length).toBe(80000);
     expect(p.entity).toEqual(ref.entity);
     expect(Array.from(p.columns.x)).toEqual(Array.from(ref.columns.x));
@@ -161,7 +179,16 @@ describe('XLSX', () => {
   });
   it('reads the wide layout from XLSX with row numbers of the sheet', async () => {
     const f = join(dir, 'wide.xlsx');
-    await writeXlsx(f, [{ name: 'S', rows: [['province', '2015', '2016'], ['A', 1, 2], ['B', 3, 'x']] }]);
+    await writeXlsx(f, [
+      {
+        name: 'S',
+        rows: [
+          ['province', '2015', '2016'],
+          ['A', 1, 2],
+          ['B', 3, 'x'],
+        ],
+      },
+    ]);
     const e = await inputError(readPanel(f, { valueName: 'gdp' }));
     expect([e.row, e.column]).toEqual([3, '2016']);
   });

@@ -10,10 +10,13 @@ describe('choleskyQr2', () => {
     const cols = [new Float64Array(n).fill(1), u, u.map((v) => v + 2e-5 * rng.normal())];
     const { r, qty } = choleskyQr2(cols, [u]);
     const h = qrR(qr({ rows: n, cols: 3, data: Float64Array.from(cols.flatMap((c) => [...c])) }, { tol: 0 }));
-    for (let j = 0; j < 3; j++) for (let i = 0; i <= j; i++) {
-      const sign = Math.sign(h.data[i + i * 3]);
-      expect(Math.abs(r.data[i + j * 3] - sign * h.data[i + j * 3])).toBeLessThan(1e-9 * Math.abs(h.data[j + j * 3]) + 1e-12 * Math.abs(h.data[0]));
-    }
+    for (let j = 0; j < 3; j++)
+      for (let i = 0; i <= j; i++) {
+        const sign = Math.sign(h.data[i + i * 3]);
+        expect(Math.abs(r.data[i + j * 3] - sign * h.data[i + j * 3])).toBeLessThan(
+          1e-9 * Math.abs(h.data[j + j * 3]) + 1e-12 * Math.abs(h.data[0]),
+        );
+      }
     // y = the second column: Qᵀy = R e₂.
     expect(Math.abs(qty[0][1] - r.data[1 + 1 * 3])).toBeLessThan(1e-12 * Math.abs(r.data[4]));
     expect(Math.abs(qty[0][2])).toBeLessThan(1e-9);

@@ -27,7 +27,6 @@ function randomCols(n: number, p: number, seed: number): Float64Array[] {
   return Array.from({ length: p }, () => Float64Array.from({ length: n }, () => rng.normal()));
 }
 
-
 describe('crossprod', () => {
   it('matches XᵀX computed by matmul', () => {
     const cols = randomCols(50, 4, 1);
@@ -61,11 +60,19 @@ describe('cholesky', () => {
     ]);
     const inv = choleskyInverse(f);
     const id = matmul(a, inv);
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expectClose(id.data[i + 3 * j], i === j ? 1 : 0, { rel: 1e-12, abs: 1e-12 });
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++) expectClose(id.data[i + 3 * j], i === j ? 1 : 0, { rel: 1e-12, abs: 1e-12 });
     const x = choleskySolve(f, [1, 2, 3]);
     const ax = [0, 1, 2].map((i) => a.data[i] * x[0] + a.data[i + 3] * x[1] + a.data[i + 6] * x[2]);
     ax.forEach((v, i) => expectClose(v, i + 1, { rel: 1e-12, abs: 1e-12 }));
-    expect(() => spdInverse(fromRows([[1, 1], [1, 1]]))).toThrow(RangeError);
+    expect(() =>
+      spdInverse(
+        fromRows([
+          [1, 1],
+          [1, 1],
+        ]),
+      ),
+    ).toThrow(RangeError);
   });
 
   it('drops the later of two collinear columns (fixest/lm convention) and a constant-zero column', () => {
@@ -97,7 +104,8 @@ describe('triangular solves', () => {
     expect(Array.from(solveLower(l, [4, 10, 34]))).toEqual([2, 2, 3]);
     const ri = invertUpper(r);
     const id = matmul(r, ri);
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expectClose(id.data[i + 3 * j], i === j ? 1 : 0, { rel: 1e-15, abs: 1e-15 });
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++) expectClose(id.data[i + 3 * j], i === j ? 1 : 0, { rel: 1e-15, abs: 1e-15 });
   });
 });
 

@@ -36,15 +36,22 @@ describe('ESLint layering rules (eslint.config.js)', () => {
 
   it('fail on a command that imports the report or XLSX statically (start-up), but not on a dynamic import', async () => {
     const statik = "import { renderReport } from '../../report/document.js';\nexport const r = renderReport;\n";
-    expect((await lintAs(statik, 'src/cli/commands/bad.ts')).map((e) => [e.rule, e.line])).toEqual([['no-restricted-imports', 1]]);
-    const dynamic = "export async function r() {\n  return (await import('../../report/document.js')).renderReport;\n}\n";
+    expect((await lintAs(statik, 'src/cli/commands/bad.ts')).map((e) => [e.rule, e.line])).toEqual([
+      ['no-restricted-imports', 1],
+    ]);
+    const dynamic =
+      "export async function r() {\n  return (await import('../../report/document.js')).renderReport;\n}\n";
     expect(await lintAs(dynamic, 'src/cli/commands/bad.ts')).toEqual([]);
     expect(await lintAs(statik, 'src/cli/commands/demo.ts')).toEqual([]);
   });
 
   it('pass on the real engine and commands (the committed code keeps the rules)', async () => {
     const results = await eslint.lintFiles(['src/api', 'src/pipeline', 'src/measure', 'src/cli/commands']);
-    const layering = results.flatMap((r) => r.messages.filter((m) => m.ruleId?.startsWith('no-restricted')).map((m) => `${r.filePath}:${m.line} ${m.message}`));
+    const layering = results.flatMap((r) =>
+      r.messages
+        .filter((m) => m.ruleId?.startsWith('no-restricted'))
+        .map((m) => `${r.filePath}:${m.line} ${m.message}`),
+    );
     expect(layering).toEqual([]);
   });
 });

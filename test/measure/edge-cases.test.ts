@@ -79,7 +79,10 @@ describe('measure: edge cases and conventions', () => {
   });
 
   it('fixed weights: missing weights are an InputError naming the indicator', () => {
-    const f = loadFramework('systems: [{id: s2, dimensions: [{id: e1, indicators: [{id: y4, column: x4, direction: "+"}]}]}]', 'n.yaml');
+    const f = loadFramework(
+      'systems: [{id: s2, dimensions: [{id: e1, indicators: [{id: y4, column: x4, direction: "+"}]}]}]',
+      'n.yaml',
+    );
     const e = inputError(() => measure(base(), f, { weights: 'fixed' }));
     expect(e.message).toContain('s2/e1/y4 has no weight');
   });
@@ -102,7 +105,9 @@ describe('measure: edge cases and conventions', () => {
   });
 
   it('geometric aggregation refuses min-max zeros, works after a shift, and shifts by default', () => {
-    expect(inputError(() => measure(base(), fw, { aggregate: 'geometric', normalize: 'minmax' })).hint).toContain('minmax-shift');
+    expect(inputError(() => measure(base(), fw, { aggregate: 'geometric', normalize: 'minmax' })).hint).toContain(
+      'minmax-shift',
+    );
     const r = measure(base(), fw, { aggregate: 'geometric', normalize: 'minmax-shift' });
     expect(r.scores.every((s) => s.index > 0 && s.index <= 1.0001)).toBe(true);
     // No normalisation given: min-max shifted by 0.0001, exactly the explicit choice above.
@@ -139,8 +144,17 @@ describe('measure: edge cases and conventions', () => {
   });
 
   it('ranks are 1 = best within system and period, ties share the smallest rank', () => {
-    const p = makePanel({ entityColumn: 'id', periodColumn: 'year', entity: ['a', 'b', 'c', 'd'], period: [1, 1, 1, 1], columns: { x1: [1, 3, 3, 2], x2: [4, 1, 2, 3] } });
-    const f = loadFramework('systems: [{id: s, dimensions: [{id: d, indicators: [{id: x1, column: x1, direction: "+"}]}]}]', 'r.yaml');
+    const p = makePanel({
+      entityColumn: 'id',
+      periodColumn: 'year',
+      entity: ['a', 'b', 'c', 'd'],
+      period: [1, 1, 1, 1],
+      columns: { x1: [1, 3, 3, 2], x2: [4, 1, 2, 3] },
+    });
+    const f = loadFramework(
+      'systems: [{id: s, dimensions: [{id: d, indicators: [{id: x1, column: x1, direction: "+"}]}]}]',
+      'r.yaml',
+    );
     expect(measure(p, f).scores.map((s) => s.rank)).toEqual([4, 1, 1, 3]);
   });
 
@@ -151,7 +165,10 @@ describe('measure: edge cases and conventions', () => {
   });
 
   it('every indicator constant is an InputError', () => {
-    const f = loadFramework('systems: [{id: s, dimensions: [{id: d, indicators: [{id: x3, column: x3, direction: "+"}]}]}]', 'c.yaml');
+    const f = loadFramework(
+      'systems: [{id: s, dimensions: [{id: d, indicators: [{id: x3, column: x3, direction: "+"}]}]}]',
+      'c.yaml',
+    );
     expect(inputError(() => measure(base(), f)).message).toContain('every indicator of system "s" is constant');
   });
 

@@ -10,7 +10,9 @@ function checkSchema(stdout: string, systems: string[]) {
   const out = JSON.parse(stdout);
   expect(Object.keys(out)).toEqual(['weights', 'scores', 'notes']);
   for (const s of systems) {
-    const total = out.weights.filter((w: { system: string }) => w.system === s).reduce((a: number, w: { weight: number }) => a + w.weight, 0);
+    const total = out.weights
+      .filter((w: { system: string }) => w.system === s)
+      .reduce((a: number, w: { weight: number }) => a + w.weight, 0);
     expect(total, s).toBeCloseTo(1, 14);
   }
   for (const s of out.scores) {
@@ -30,11 +32,27 @@ describe('nqpf measure --json on the built-in datasets', () => {
     expect(out.notes.some((n: { code: string }) => n.code === 'dropped-rows')).toBe(true);
   });
 
-  it.skipIf(!has('china-sim.csv'))('china-sim with seed, imputed linearly: four systems, every row scored', async () => {
-    const r = await runCli(['measure', '--data', 'china-sim', '--framework', 'seed', '--impute', 'linear', '--weights', 'entropy+critic', '--aggregate', 'topsis', '--json']);
-    expect(r.code, r.stderr).toBe(0);
-    const out = checkSchema(r.stdout, ['innovation', 'nqpf', 'industry', 'talent']);
-    expect(out.scores.length).toBe(4 * 31 * 12);
-    expect(out.notes.some((n: { code: string }) => n.code === 'imputed')).toBe(true);
-  });
+  it.skipIf(!has('china-sim.csv'))(
+    'china-sim with seed, imputed linearly: four systems, every row scored',
+    async () => {
+      const r = await runCli([
+        'measure',
+        '--data',
+        'china-sim',
+        '--framework',
+        'seed',
+        '--impute',
+        'linear',
+        '--weights',
+        'entropy+critic',
+        '--aggregate',
+        'topsis',
+        '--json',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const out = checkSchema(r.stdout, ['innovation', 'nqpf', 'industry', 'talent']);
+      expect(out.scores.length).toBe(4 * 31 * 12);
+      expect(out.notes.some((n: { code: string }) => n.code === 'imputed')).toBe(true);
+    },
+  );
 });

@@ -9,7 +9,15 @@ const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-measure-'));
 const csv = path.join(dir, 'regions.csv');
 writeFileSync(
   csv,
-  ['region,year,patents,energy,flat', 'A,2020,1.5,0.8,3', 'A,2021,1.7,0.7,3', 'B,2020,0.9,1.2,3', 'B,2021,1.1,1.1,3', 'C,2020,2.5,0.5,3', 'C,2021,2.9,0.45,3'].join('\n'),
+  [
+    'region,year,patents,energy,flat',
+    'A,2020,1.5,0.8,3',
+    'A,2021,1.7,0.7,3',
+    'B,2020,0.9,1.2,3',
+    'B,2021,1.1,1.1,3',
+    'C,2020,2.5,0.5,3',
+    'C,2021,2.9,0.45,3',
+  ].join('\n'),
 );
 const fwFile = path.join(dir, 'fw.yaml');
 writeFileSync(
@@ -46,9 +54,17 @@ describe('nqpf measure on a user CSV', () => {
       expect(Object.keys(s.dimensions)).toEqual(['tech', 'green']);
     }
     // C has the most patents and the least energy: the best every year.
-    expect(out.scores.filter((s: { entity: string }) => s.entity === 'C').map((s: { rank: number }) => s.rank)).toEqual([1, 1]);
-    expect(out.scores.find((s: { entity: string; period: number }) => s.entity === 'C' && s.period === 2021).index).toBe(1);
-    expect(out.notes.some((n: { code: string; message: string }) => n.code === 'constant-indicator' && n.message.includes('"flat"'))).toBe(true);
+    expect(out.scores.filter((s: { entity: string }) => s.entity === 'C').map((s: { rank: number }) => s.rank)).toEqual(
+      [1, 1],
+    );
+    expect(
+      out.scores.find((s: { entity: string; period: number }) => s.entity === 'C' && s.period === 2021).index,
+    ).toBe(1);
+    expect(
+      out.notes.some(
+        (n: { code: string; message: string }) => n.code === 'constant-indicator' && n.message.includes('"flat"'),
+      ),
+    ).toBe(true);
   });
 
   it('--out writes scores.csv, weights.csv and scores.xlsx; warnings go to stderr', async () => {
@@ -57,7 +73,9 @@ describe('nqpf measure on a user CSV', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: indicator "flat"');
     expect(r.stdout).toContain('system idx: top 3 in 2021');
-    const scores = readFileSync(path.join(out, 'scores.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    const scores = readFileSync(path.join(out, 'scores.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/);
     expect(scores[0]).toBe('region,year,system,index,rank,tech,green');
     expect(readFileSync(path.join(out, 'weights.csv'), 'utf8')).toContain('idx,green,green,energy,energy,-,');
     expect(existsSync(path.join(out, 'scores.xlsx'))).toBe(true);
@@ -67,7 +85,10 @@ describe('nqpf measure on a user CSV', () => {
   });
 
   it('an unknown framework column is exit 2 naming the indicator and the available columns', async () => {
-    writeFileSync(path.join(dir, 'bad.yaml'), readFileSync(fwFile, 'utf8').replace('column: energy', 'column: energy_use'));
+    writeFileSync(
+      path.join(dir, 'bad.yaml'),
+      readFileSync(fwFile, 'utf8').replace('column: energy', 'column: energy_use'),
+    );
     const r = await runCli(['measure', '--data', csv, '--framework', path.join(dir, 'bad.yaml'), '--json']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
@@ -77,7 +98,15 @@ describe('nqpf measure on a user CSV', () => {
   });
 
   it('a bad --weights value is exit 2 before any data is read', async () => {
-    const r = await runCli(['measure', '--data', path.join(dir, 'missing.csv'), '--framework', fwFile, '--weights', 'entropy+pca']);
+    const r = await runCli([
+      'measure',
+      '--data',
+      path.join(dir, 'missing.csv'),
+      '--framework',
+      fwFile,
+      '--weights',
+      'entropy+pca',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown weights "entropy+pca"');
   });

@@ -3,7 +3,14 @@ import { obstacleDegree } from '../../src/measure/obstacle.js';
 import type { MeasureResult } from '../../src/measure/types.js';
 import { InputError } from '../../src/core/errors.js';
 
-const w = (id: string, dimension: string, weight: number) => ({ id, system: 's', dimension, path: [dimension], weight, raw: weight });
+const w = (id: string, dimension: string, weight: number) => ({
+  id,
+  system: 's',
+  dimension,
+  path: [dimension],
+  weight,
+  raw: weight,
+});
 function result(normalized: Record<string, number[]>): MeasureResult {
   return {
     weights: [w('a', 'D1', 0.5), w('b', 'D1', 0.3), w('c', 'D2', 0.2)],

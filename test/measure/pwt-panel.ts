@@ -42,10 +42,20 @@ export function pwtPanel(): Panel {
   const num = (s: string) => (s === '' || s === 'NA' ? NaN : Number(s));
   const entity: string[] = [];
   const period: number[] = [];
-  const cols: Record<string, number[]> = { hc: [], avh: [], emp_rate: [], k_per_worker: [], ck_per_worker: [], csh_i: [], ctfp: [], y_per_worker: [] };
+  const cols: Record<string, number[]> = {
+    hc: [],
+    avh: [],
+    emp_rate: [],
+    k_per_worker: [],
+    ck_per_worker: [],
+    csh_i: [],
+    ctfp: [],
+    y_per_worker: [],
+  };
   const records = lines.slice(1).map(splitCsv);
   const usaPerWorker = new Map<number, number>();
-  for (const f of records) if (f[at('iso3')] === 'USA') usaPerWorker.set(num(f[at('year')]), num(f[at('ck')]) / num(f[at('emp')]));
+  for (const f of records)
+    if (f[at('iso3')] === 'USA') usaPerWorker.set(num(f[at('year')]), num(f[at('ck')]) / num(f[at('emp')]));
   for (const f of records) {
     const year = num(f[at('year')]);
     const v = (name: string) => num(f[at(name)]);

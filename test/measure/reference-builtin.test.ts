@@ -30,12 +30,32 @@ describe('built-in world-pwt with the pwt framework against R', () => {
     expect(order.every((i) => i !== undefined)).toBe(true);
   });
   it('entropy and CRITIC weights match R', () => {
-    expectClose(r.weights.map((w) => w.weight), fix.entropy_w, TOL, 'entropy');
-    expectClose(measure(panel, pwtFramework, { weights: 'critic' }).weights.map((w) => w.weight), fix.critic_w, TOL, 'critic');
+    expectClose(
+      r.weights.map((w) => w.weight),
+      fix.entropy_w,
+      TOL,
+      'entropy',
+    );
+    expectClose(
+      measure(panel, pwtFramework, { weights: 'critic' }).weights.map((w) => w.weight),
+      fix.critic_w,
+      TOL,
+      'critic',
+    );
   });
   it('entropy-TOPSIS and CRITIC-TOPSIS scores match R', () => {
-    expectClose(order.map((i) => r.scores[i].index), fix.topsis, TOL, 'entropy-topsis');
+    expectClose(
+      order.map((i) => r.scores[i].index),
+      fix.topsis,
+      TOL,
+      'entropy-topsis',
+    );
     const c = measure(panel, pwtFramework, { weights: 'critic', aggregate: 'topsis' });
-    expectClose(order.map((i) => c.scores[i].index), fix.critic_topsis, TOL, 'critic-topsis');
+    expectClose(
+      order.map((i) => c.scores[i].index),
+      fix.critic_topsis,
+      TOL,
+      'critic-topsis',
+    );
   });
 });

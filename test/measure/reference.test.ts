@@ -56,7 +56,12 @@ describe('worked example (10 entities × 3 years × 4 indicators) against R', ()
   });
   it('global entropy weights (k = 1/ln(N·T)) match R', () => {
     expectClose(ws(r), ex.entropy.w, TOL, 'entropy w');
-    expectClose(r.weights.map((w) => w.raw), ex.entropy.d, TOL, 'entropy d');
+    expectClose(
+      r.weights.map((w) => w.raw),
+      ex.entropy.d,
+      TOL,
+      'entropy d',
+    );
   });
   it('entropy-TOPSIS closeness of the index and of each dimension matches R', () => {
     expectClose(idx(r), ex.topsis, TOL, 'topsis');
@@ -69,7 +74,12 @@ describe('worked example (10 entities × 3 years × 4 indicators) against R', ()
   it('CRITIC weights match R (sd with n − 1 and cor() of the normalised matrix)', () => {
     const c = measure(exPanel, exFramework, { weights: 'critic', aggregate: 'topsis' });
     expectClose(ws(c), ex.critic.w, TOL, 'critic w');
-    expectClose(c.weights.map((w) => w.raw), ex.critic.C, TOL, 'critic C');
+    expectClose(
+      c.weights.map((w) => w.raw),
+      ex.critic.C,
+      TOL,
+      'critic C',
+    );
     expectClose(idx(c), ex.critic_topsis, TOL, 'critic-topsis');
   });
   it('coefficient-of-variation weights (raw data) match R', () => {
@@ -83,14 +93,24 @@ describe('worked example (10 entities × 3 years × 4 indicators) against R', ()
     expectClose(dimScore(a, 'd2'), ex.arithmetic_dimensions.d2, TOL, 'arithmetic d2');
   });
   it('entropy weights after a 0.0001 shift and after rescaling to [0.01, 0.99] match R', () => {
-    expectClose(ws(measure(exPanel, exFramework, { normalize: 'minmax-shift', shift: 0.0001 })), ex.entropy_shift_w, TOL, 'shift');
+    expectClose(
+      ws(measure(exPanel, exFramework, { normalize: 'minmax-shift', shift: 0.0001 })),
+      ex.entropy_shift_w,
+      TOL,
+      'shift',
+    );
     expectClose(ws(measure(exPanel, exFramework, { normalize: 'minmax-range' })), ex.entropy_range_w, TOL, 'range');
   });
   it('per-period entropy weights (averaged over years) match R', () => {
     expectClose(ws(measure(exPanel, exFramework, { perPeriod: true })), ex.entropy_per_period_w, TOL, 'per period');
   });
   it('per-period TOPSIS (min-max, entropy and ideals within each year) matches R', () => {
-    expectClose(idx(measure(exPanel, exFramework, { perPeriod: true, aggregate: 'topsis' })), ex.topsis_per_period, TOL, 'topsis per period');
+    expectClose(
+      idx(measure(exPanel, exFramework, { perPeriod: true, aggregate: 'topsis' })),
+      ex.topsis_per_period,
+      TOL,
+      'topsis per period',
+    );
   });
   it('weighted geometric mean on [0.01, 0.99] data matches R', () => {
     const g = measure(exPanel, exFramework, { normalize: 'minmax-range', aggregate: 'geometric' });
@@ -130,7 +150,8 @@ describe('world-pwt (Penn World Table 9.1, 1990-2017) against R', () => {
   });
   it('entropy-TOPSIS scores of the index and the dimensions match R', () => {
     expectClose(pick(idx(r)), pwt.topsis, TOL, 'topsis');
-    for (const d of ['laborers', 'means_of_labor', 'productivity']) expectClose(pick(dimScore(r, d)), pwt.topsis_dimensions[d], TOL, `topsis ${d}`);
+    for (const d of ['laborers', 'means_of_labor', 'productivity'])
+      expectClose(pick(dimScore(r, d)), pwt.topsis_dimensions[d], TOL, `topsis ${d}`);
   });
   it('entropy-weighted arithmetic index matches R', () => {
     expectClose(pick(idx(measure(panel, pwtFramework, {}))), pwt.arithmetic, TOL, 'arithmetic');

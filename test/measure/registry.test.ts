@@ -1,8 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AGGREGATE_METHODS, NORMALIZE_METHODS, WEIGHT_METHODS, resolveMeasureOptions } from '../../src/measure/options.js';
-import { AGGREGATIONS, NORMALIZATIONS, WEIGHTINGS, findAggregation, findNormalization, findWeighting } from '../../src/measure/registry.js';
+import {
+  AGGREGATE_METHODS,
+  NORMALIZE_METHODS,
+  WEIGHT_METHODS,
+  resolveMeasureOptions,
+} from '../../src/measure/options.js';
+import {
+  AGGREGATIONS,
+  NORMALIZATIONS,
+  WEIGHTINGS,
+  findAggregation,
+  findNormalization,
+  findWeighting,
+} from '../../src/measure/registry.js';
 import { methodsBlocks } from '../../src/report/sections/measure-methods.js';
 import type { MeasureResult } from '../../src/measure/types.js';
 import { measureMethodsMarkdown } from '../../scripts/docs-tables.js';
@@ -28,7 +40,11 @@ describe('the measurement method registry', () => {
     expect(AGGREGATE_METHODS).toEqual(['arithmetic', 'geometric', 'topsis']);
   });
   it('resolves aliases in the options', () => {
-    const o = resolveMeasureOptions({ normalize: 'z-score' as never, weights: 'ewm+critic' as never, aggregate: 'entropy-topsis' as never });
+    const o = resolveMeasureOptions({
+      normalize: 'z-score' as never,
+      weights: 'ewm+critic' as never,
+      aggregate: 'entropy-topsis' as never,
+    });
     expect([o.normalize, o.weights, o.aggregate]).toEqual(['zscore', 'entropy+critic', 'topsis']);
   });
   it('docs/measure.md carries the tables generated from it (run: npx tsx scripts/docs-tables.ts)', () => {
@@ -38,12 +54,18 @@ describe('the measurement method registry', () => {
     const options = { normalize: 'minmax', weights: 'entropy+cv', aggregate: 'topsis', perPeriod: false };
     const blocks = methodsBlocks({ options } as unknown as MeasureResult, 'zh');
     const texts = JSON.stringify(blocks);
-    for (const r of [findNormalization('minmax')!, findWeighting('entropy')!, findWeighting('cv')!, findAggregation('topsis')!]) {
+    for (const r of [
+      findNormalization('minmax')!,
+      findWeighting('entropy')!,
+      findWeighting('cv')!,
+      findAggregation('topsis')!,
+    ]) {
       expect(texts).toContain(JSON.stringify(r.label.zh).slice(1, -1));
       for (const f of r.formula) expect(texts).toContain(JSON.stringify(f).slice(1, -1));
       expect(texts).toContain(JSON.stringify(r.reference).slice(1, -1));
     }
     const help = (await runInProcess(['measure', '--help'])).stdout;
-    for (const r of [...NORMALIZATIONS, ...WEIGHTINGS, ...AGGREGATIONS]) expect(help).toContain(`  ${r.name.padEnd(14)}`);
+    for (const r of [...NORMALIZATIONS, ...WEIGHTINGS, ...AGGREGATIONS])
+      expect(help).toContain(`  ${r.name.padEnd(14)}`);
   });
 });

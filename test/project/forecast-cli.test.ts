@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runInProcess } from '../helpers/cli.js';
 
-const base = ['forecast', '--data', 'test/fixtures/project/series.csv', '--entity', 'id', '--period', 'year', '--value', 'x'];
+const base = [
+  'forecast',
+  '--data',
+  'test/fixtures/project/series.csv',
+  '--entity',
+  'id',
+  '--period',
+  'year',
+  '--value',
+  'x',
+];
 const R = JSON.parse(readFileSync(new URL('../fixtures/project/gm11.json', import.meta.url), 'utf8')).cases;
 
 describe('nqpf forecast', () => {
@@ -13,7 +23,9 @@ describe('nqpf forecast', () => {
     const [p, q] = out.series;
     expect(p.entity).toBe('P');
     expect(Math.abs(p.a - R.textbook.a) / Math.abs(R.textbook.a)).toBeLessThan(1e-10);
-    p.forecast.forEach((v: number, k: number) => expect(Math.abs(v - R.textbook.forecast[k]) / R.textbook.forecast[k]).toBeLessThan(1e-10));
+    p.forecast.forEach((v: number, k: number) =>
+      expect(Math.abs(v - R.textbook.forecast[k]) / R.textbook.forecast[k]).toBeLessThan(1e-10),
+    );
     expect(p.forecastPeriods).toEqual([2020, 2021, 2022]);
     expect(p.grade).toBe('good');
     expect(p.forced).toBe(false);

@@ -18,14 +18,18 @@ describe('GM(1,1) against a published worked example: dry-bulk fleet capacity (1
   //       "P > 0.95 且 C < 0.35 因此该预测结果评价好".
   // The original series is not printed; it is recovered exactly as the first differences of the printed
   // 2-decimal 1-AGO series (rounded to 2 decimals to undo binary subtraction error).
-  const X1 = [2.86, 5.8, 8.81, 12.02, 15.46, 19.13, 23.05, 27.24, 31.86, 37.27, 43.48, 50.35, 57.62, 65.2, 72.97, 80.91, 89.08];
+  const X1 = [
+    2.86, 5.8, 8.81, 12.02, 15.46, 19.13, 23.05, 27.24, 31.86, 37.27, 43.48, 50.35, 57.62, 65.2, 72.97, 80.91, 89.08,
+  ];
   const x0 = X1.map((v, k) => (k === 0 ? v : Math.round((v - X1[k - 1]) * 100) / 100));
   // The article runs no class-ratio test; with n = 17 the ratios λ(10), λ(11) fall below e^{−2/18}, so
   // nqpf would refuse the series without `force`.
   const m = gm11(x0, { force: true });
 
   it('reproduces the printed development coefficient a and grey input b', () => {
-    expect(x0).toEqual([2.86, 2.94, 3.01, 3.21, 3.44, 3.67, 3.92, 4.19, 4.62, 5.41, 6.21, 6.87, 7.27, 7.58, 7.77, 7.94, 8.17]);
+    expect(x0).toEqual([
+      2.86, 2.94, 3.01, 3.21, 3.44, 3.67, 3.92, 4.19, 4.62, 5.41, 6.21, 6.87, 7.27, 7.58, 7.77, 7.94, 8.17,
+    ]);
     expect(Math.abs(m.a - -0.0749)).toBeLessThanOrEqual(halfUnit(4)); // nqpf: −0.0748626
     expect(Math.abs(m.b - 2.5948)).toBeLessThanOrEqual(halfUnit(4)); // nqpf: 2.5947854
   });

@@ -21,7 +21,6 @@ const fixture: { versions: Record<string, string>; cases: Record<string, Gm11Cas
   readFileSync(new URL('../fixtures/project/gm11.json', import.meta.url), 'utf8'),
 );
 
-
 describe('gm11 against an independent base-R implementation (lm)', () => {
   for (const [name, c] of Object.entries(fixture.cases)) {
     it(name, () => {

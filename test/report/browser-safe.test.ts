@@ -11,7 +11,9 @@ function files(dir: string): string[] {
 
 describe('src/report', () => {
   it('uses no Node APIs, so it runs in a browser', () => {
-    const offenders = files('src/report').filter((f) => /from ['"](node:|fs|path|os|child_process)['"/]|\bprocess\.|\bBuffer\b|__dirname/.test(readFileSync(f, 'utf8')));
+    const offenders = files('src/report').filter((f) =>
+      /from ['"](node:|fs|path|os|child_process)['"/]|\bprocess\.|\bBuffer\b|__dirname/.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

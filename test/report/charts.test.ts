@@ -40,11 +40,15 @@ describe('lineChart', () => {
     await expect(snapshotSvg(svg)).toMatchFileSnapshot('./__snapshots__/line.svg');
   });
   it('uses Chinese labels with lang zh', () => {
-    const zh = lineChart({ lang: 'zh', periods: years, series: [
+    const zh = lineChart({
+      lang: 'zh',
+      periods: years,
+      series: [
         { name: { en: 'Shanghai', zh: '上海' }, values: [1, 2, 3, 4, 5] },
         { name: { en: 'Beijing', zh: '北京' }, values: [2, 3, 4, 5, 6] },
       ],
-      yName: { en: 'Index', zh: '指数' } });
+      yName: { en: 'Index', zh: '指数' },
+    });
     expect(texts(zh)).toContain('上海');
     expect(texts(zh)).toContain('指数');
     expect(texts(zh)).toContain('北京');
@@ -54,7 +58,11 @@ describe('lineChart', () => {
 
 describe('barChart', () => {
   it('draws one bar per category with value labels, first category at the top', async () => {
-    const svg = barChart({ categories: ['a', 'b', 'c'], series: [{ name: 'Weight', values: [0.2, 0.5, 0.3] }], valueName: 'Weight (share)' });
+    const svg = barChart({
+      categories: ['a', 'b', 'c'],
+      series: [{ name: 'Weight', values: [0.2, 0.5, 0.3] }],
+      valueName: 'Weight (share)',
+    });
     expect(texts(svg)).toEqual(expect.arrayContaining(['0.200', '0.500', '0.300', 'Weight (share)']));
     await expect(snapshotSvg(svg)).toMatchFileSnapshot('./__snapshots__/bar-horizontal.svg');
   });
@@ -79,7 +87,11 @@ describe('radarChart', () => {
   it('draws one polygon per entity and names every axis', async () => {
     const svg = radarChart({
       lang: 'zh',
-      axes: [{ name: { en: 'Laborers', zh: '劳动者' } }, { name: { en: 'Means', zh: '劳动资料' } }, { name: { en: 'Objects', zh: '劳动对象' } }],
+      axes: [
+        { name: { en: 'Laborers', zh: '劳动者' } },
+        { name: { en: 'Means', zh: '劳动资料' } },
+        { name: { en: 'Objects', zh: '劳动对象' } },
+      ],
       series: [
         { name: 'A', values: [0.2, 0.4, 0.3] },
         { name: 'B', values: [0.5, 0.1, 0.2] },
@@ -106,18 +118,28 @@ describe('heatmapChart', () => {
       valueName: 'D (0–1)',
     });
     const words = texts(svg);
-    expect(words).toEqual(expect.arrayContaining(['0.50', '0.60', '0.70', '0.40', '0.45', 'D (0–1)', 'Beijing', '2014']));
+    expect(words).toEqual(
+      expect.arrayContaining(['0.50', '0.60', '0.70', '0.40', '0.45', 'D (0–1)', 'Beijing', '2014']),
+    );
     expect(words.filter((w) => /^0\.\d\d$/.test(w)).length).toBe(5);
     await expect(snapshotSvg(svg)).toMatchFileSnapshot('./__snapshots__/heatmap.svg');
   });
   it('refuses values that do not match the labels', () => {
-    expect(() => heatmapChart({ rows: ['a'], columns: [1, 2], values: [[1]] })).toThrow(/row 0 has 1 values for 2 columns/);
+    expect(() => heatmapChart({ rows: ['a'], columns: [1, 2], values: [[1]] })).toThrow(
+      /row 0 has 1 values for 2 columns/,
+    );
   });
 });
 
 describe('scatterChart', () => {
   it('draws the points and the given fitted line across the x range (the NaN point left out)', async () => {
-    const svg = scatterChart({ x: [1, 2, 3, 4, NaN], y: [2, 1.8, 1.1, 0.9, 3], fit: { intercept: 2.4, slope: -0.4 }, xName: 'ln y₀', yName: 'Growth (%/yr)' });
+    const svg = scatterChart({
+      x: [1, 2, 3, 4, NaN],
+      y: [2, 1.8, 1.1, 0.9, 3],
+      fit: { intercept: 2.4, slope: -0.4 },
+      xName: 'ln y₀',
+      yName: 'Growth (%/yr)',
+    });
     expect(texts(svg)).toEqual(expect.arrayContaining(['Observations', 'Fitted line', 'ln y₀', 'Growth (%/yr)']));
     await expect(snapshotSvg(svg)).toMatchFileSnapshot('./__snapshots__/scatter.svg');
   });
@@ -143,7 +165,11 @@ describe('fanChart', () => {
 describe('ridgelineChart', () => {
   it('draws one filled ridge per period, labelled by period', async () => {
     const x = Array.from({ length: 50 }, (_, i) => i / 49);
-    const svg = ridgelineChart({ x, xName: 'Index', densities: years.map((y, k) => ({ name: y, y: x.map((v) => Math.exp(-((v - 0.3 - 0.05 * k) ** 2) / 0.01)) })) });
+    const svg = ridgelineChart({
+      x,
+      xName: 'Index',
+      densities: years.map((y, k) => ({ name: y, y: x.map((v) => Math.exp(-((v - 0.3 - 0.05 * k) ** 2) / 0.01)) })),
+    });
     for (const y of years) expect(texts(svg)).toContain(String(y));
     await expect(snapshotSvg(svg)).toMatchFileSnapshot('./__snapshots__/ridgeline.svg');
   });

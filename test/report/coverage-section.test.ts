@@ -9,7 +9,20 @@ import { texts } from './svg.js';
 const panel = makePanel({
   entityColumn: 'id',
   periodColumn: 'year',
-  entity: ['Beijing', 'Beijing', 'Beijing', 'Beijing', 'Tibet', 'Tibet', 'Tibet', 'Tibet', 'Gansu', 'Gansu', 'Gansu', 'Gansu'],
+  entity: [
+    'Beijing',
+    'Beijing',
+    'Beijing',
+    'Beijing',
+    'Tibet',
+    'Tibet',
+    'Tibet',
+    'Tibet',
+    'Gansu',
+    'Gansu',
+    'Gansu',
+    'Gansu',
+  ],
   period: [1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4],
   columns: {
     x: [1, 2, 3, 4, NaN, 2, NaN, 4, 1, NaN, 3, 4],
@@ -27,7 +40,10 @@ describe('coverageSection', () => {
 
   it('states the overall share observed and what imputation did', () => {
     const [intro, treated] = s.blocks;
-    expect(intro).toEqual({ kind: 'paragraph', text: '32 of 36 indicator cells are observed (88.9%); 0 entity-years have no row at all.' });
+    expect(intro).toEqual({
+      kind: 'paragraph',
+      text: '32 of 36 indicator cells are observed (88.9%); 0 entity-years have no row at all.',
+    });
     expect(treated).toMatchObject({ kind: 'paragraph', text: expect.stringContaining('4 imputed, 0 rows dropped') });
   });
 

@@ -33,7 +33,12 @@ describe('diagnosisSection', () => {
     ],
     [],
   );
-  const section = diagnosisSection(panel, { dormancy: dataDormancy(cov, imp.imputed), disorder, isolation, isolationPeriod: 2021 });
+  const section = diagnosisSection(panel, {
+    dormancy: dataDormancy(cov, imp.imputed),
+    disorder,
+    isolation,
+    isolationPeriod: 2021,
+  });
   const html = renderReport({ title: 'toy', datasets: [reportDataset(panel)], sections: [section] });
 
   it('has the three problems, each with its figures', () => {

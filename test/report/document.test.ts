@@ -19,7 +19,18 @@ function sections(): ReportSection[] {
       blocks: [
         { kind: 'paragraph', text: 'Scores of <b>countries</b> & "regions"' },
         { kind: 'figure', svg, caption: 'Index of A' },
-        { kind: 'table', columns: [{ key: 'a', label: 'A' }, { key: 'x', label: 'x', format: { digits: 2 } }], rows: [{ a: '<i>one</i>', x: 1.234 }, { a: 'two', x: NaN }], caption: 'Values' },
+        {
+          kind: 'table',
+          columns: [
+            { key: 'a', label: 'A' },
+            { key: 'x', label: 'x', format: { digits: 2 } },
+          ],
+          rows: [
+            { a: '<i>one</i>', x: 1.234 },
+            { a: 'two', x: NaN },
+          ],
+          caption: 'Values',
+        },
       ],
     },
     {
@@ -28,8 +39,17 @@ function sections(): ReportSection[] {
       datasetName: 'china-sim',
       blocks: [
         { kind: 'figure', svg, caption: 'Index of A' },
-        { kind: 'formula', tex: 'w_j = \\frac{d_j}{\\sum_l d_l}', label: 'Entropy weight', where: '$d_j$ is the divergence.' },
-        { kind: 'tree', nodes: [{ label: 'Sys', children: [{ label: 'Dim', weight: 0.25, detail: 'benefit' }] }], headers: ['Name', 'Weight', 'Detail'] },
+        {
+          kind: 'formula',
+          tex: 'w_j = \\frac{d_j}{\\sum_l d_l}',
+          label: 'Entropy weight',
+          where: '$d_j$ is the divergence.',
+        },
+        {
+          kind: 'tree',
+          nodes: [{ label: 'Sys', children: [{ label: 'Dim', weight: 0.25, detail: 'benefit' }] }],
+          headers: ['Name', 'Weight', 'Detail'],
+        },
         { kind: 'notes', notes: [{ level: 'warning', code: 'constant-indicator', message: 'x <is> constant' }] },
       ],
     },
@@ -39,7 +59,8 @@ function sections(): ReportSection[] {
 
 describe('renderReport', () => {
   const html = renderReport({ title: 'NQPF <report>', datasets, sections: sections() });
-  const sectionHtml = (id: string) => html.slice(html.indexOf(`<section id="${id}"`), html.indexOf('</section>', html.indexOf(`<section id="${id}"`)));
+  const sectionHtml = (id: string) =>
+    html.slice(html.indexOf(`<section id="${id}"`), html.indexOf('</section>', html.indexOf(`<section id="${id}"`)));
 
   it('is one self-contained document: no scripts, no external stylesheets, images, fonts or links', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
@@ -109,10 +130,28 @@ describe('renderReport', () => {
   });
 
   it('refuses bad section ids, unknown datasets and figures that are not plain SVG', () => {
-    expect(() => renderReport({ title: 'x', datasets, sections: [{ id: '1 bad', title: 'x', blocks: [] }] })).toThrow(/section id "1 bad"/);
-    expect(() => renderReport({ title: 'x', datasets, sections: [{ id: 'a', title: 'x', blocks: [] }, { id: 'a', title: 'y', blocks: [] }] })).toThrow(/duplicate section id "a"/);
-    expect(() => renderReport({ title: 'x', datasets, sections: [{ id: 'a', title: 'x', datasetName: 'nope', blocks: [] }] })).toThrow(/dataset "nope"/);
-    const bad = (s: string) => () => renderReport({ title: 'x', datasets, sections: [{ id: 'a', title: 'x', blocks: [{ kind: 'figure', svg: s, caption: 'c' }] }] });
+    expect(() => renderReport({ title: 'x', datasets, sections: [{ id: '1 bad', title: 'x', blocks: [] }] })).toThrow(
+      /section id "1 bad"/,
+    );
+    expect(() =>
+      renderReport({
+        title: 'x',
+        datasets,
+        sections: [
+          { id: 'a', title: 'x', blocks: [] },
+          { id: 'a', title: 'y', blocks: [] },
+        ],
+      }),
+    ).toThrow(/duplicate section id "a"/);
+    expect(() =>
+      renderReport({ title: 'x', datasets, sections: [{ id: 'a', title: 'x', datasetName: 'nope', blocks: [] }] }),
+    ).toThrow(/dataset "nope"/);
+    const bad = (s: string) => () =>
+      renderReport({
+        title: 'x',
+        datasets,
+        sections: [{ id: 'a', title: 'x', blocks: [{ kind: 'figure', svg: s, caption: 'c' }] }],
+      });
     expect(bad('<svg><script>alert(1)</script></svg>')).toThrow(/plain <svg>/);
     expect(bad('<svg><image href="https://example.org/x.png"/></svg>')).toThrow(/plain <svg>/);
     expect(bad('<div></div>')).toThrow(/plain <svg>/);

@@ -6,14 +6,18 @@ describe('texToHtml', () => {
   it('writes variables in italics with sub- and superscripts', () => {
     expect(texToHtml('x_{ij}')).toBe('<span class="math"><i>x</i><sub><i>i</i><i>j</i></sub></span>');
     expect(texToHtml('x^2')).toBe('<span class="math"><i>x</i><sup>2</sup></span>');
-    expect(texToHtml('z^{+}_j')).toBe('<span class="math"><i>z</i><span class="scripts"><sup><span class="op">+</span></sup><sub><i>j</i></sub></span></span>');
+    expect(texToHtml('z^{+}_j')).toBe(
+      '<span class="math"><i>z</i><span class="scripts"><sup><span class="op">+</span></sup><sub><i>j</i></sub></span></span>',
+    );
   });
   it('renders fractions, sums, logs, Greek letters and a true minus sign', () => {
     const html = texToHtml('e_j = -k \\sum_i p_{ij} \\ln p_{ij}, \\quad k = \\frac{1}{\\ln n}');
     expect(html).toContain('<span class="bigop">∑</span><sub><i>i</i></sub>');
     expect(html).toContain('<span class="fn">ln</span>');
     expect(html).toContain('<span class="op">\u2212</span>');
-    expect(html).toContain('<span class="frac"><span class="num">1</span><span class="den"><span class="fn">ln</span><i>n</i></span></span>');
+    expect(html).toContain(
+      '<span class="frac"><span class="num">1</span><span class="den"><span class="fn">ln</span><i>n</i></span></span>',
+    );
     expect(texToHtml('\\sigma_j')).toBe('<span class="math"><i>σ</i><sub><i>j</i></sub></span>');
     expect(texToHtml("x'_{ij}")).toBe('<span class="math"><i>x</i>′<sub><i>i</i><i>j</i></sub></span>');
   });
@@ -28,14 +32,18 @@ describe('texToHtml', () => {
 
 describe('textWithMath', () => {
   it('escapes the text and renders $…$ spans; \\$ is a literal dollar', () => {
-    expect(textWithMath('where <b> $n = N$ costs \\$5')).toBe('where &lt;b&gt; <span class="math"><i>n</i><span class="op">=</span><i>N</i></span> costs $5');
+    expect(textWithMath('where <b> $n = N$ costs \\$5')).toBe(
+      'where &lt;b&gt; <span class="math"><i>n</i><span class="op">=</span><i>N</i></span> costs $5',
+    );
     expect(() => textWithMath('an $open span')).toThrow(/unclosed/);
   });
 });
 
 describe('escapeHtml', () => {
   it('escapes the five HTML special characters', () => {
-    expect(escapeHtml(`<script>alert("x") & 'y'</script>`)).toBe('&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;');
+    expect(escapeHtml(`<script>alert("x") & 'y'</script>`)).toBe(
+      '&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;',
+    );
   });
 });
 

@@ -8,7 +8,9 @@ import { texts } from './svg.js';
 /** WCAG 2 relative luminance of a #rrggbb colour. */
 function luminance(hex: string): number {
   const h = hex.length === 4 ? hex.replace(/^#(.)(.)(.)$/, '#$1$1$2$2$3$3') : hex;
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(h.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 /** WCAG contrast ratio between two colours (1 … 21). */
@@ -22,7 +24,9 @@ function subpaths(d: string): [number, number][][] {
   return d
     .split('M')
     .filter((s) => s.trim())
-    .map((s) => [...s.matchAll(/(-?[\d.]+)[ ,](-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]));
+    .map((s) =>
+      [...s.matchAll(/(-?[\d.]+)[ ,](-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]),
+    );
 }
 
 /** The stroked paths of a rendered map with their stroke colour and width. */
@@ -68,7 +72,13 @@ describe('China map: South China Sea islands inset (南海诸岛)', () => {
       const dashes = parts.filter((p) => {
         const b = box(p);
         const len = Math.hypot(b.x1 - b.x0, b.y1 - b.y0);
-        return new Set(p.map((q) => q.join(','))).size === 2 && len > 2 && len < 0.2 * h && b.x0 > all.x0 + 1 && b.x1 < all.x1 - 1;
+        return (
+          new Set(p.map((q) => q.join(','))).size === 2 &&
+          len > 2 &&
+          len < 0.2 * h &&
+          b.x0 > all.x0 + 1 &&
+          b.x1 < all.x1 - 1
+        );
       });
       expect(dashes.length).toBeGreaterThanOrEqual(9);
       // The whole inset lies inside the drawing.
@@ -82,15 +92,29 @@ describe('China map: South China Sea islands inset (南海诸岛)', () => {
   it('notes missing data for Taiwan, Hong Kong and Macao as Chinese publications write it', () => {
     const svg = chinaMap({ lang: 'zh', values: { 北京: 1, 香港: 2 } });
     expect(texts(svg)).toContain('台湾省、澳门特别行政区数据暂缺。');
-    expect(chinaAvailabilityNote(new Map())!.en).toBe('Data for Taiwan Province, Hong Kong SAR and Macao SAR are not available.');
-    expect(chinaAvailabilityNote(new Map([['台湾', 1], ['香港', 1], ['澳门', 1]]))).toBeUndefined();
+    expect(chinaAvailabilityNote(new Map())!.en).toBe(
+      'Data for Taiwan Province, Hong Kong SAR and Macao SAR are not available.',
+    );
+    expect(
+      chinaAvailabilityNote(
+        new Map([
+          ['台湾', 1],
+          ['香港', 1],
+          ['澳门', 1],
+        ]),
+      ),
+    ).toBeUndefined();
     expect(texts(chinaMap({ values: { Beijing: 1 }, note: '' })).join(' ')).not.toContain('not available');
   });
 });
 
 describe('World map: Taiwan is part of China', () => {
   const polygons = (numericId: string): number => {
-    const g = (worldTopo as unknown as { objects: { countries: { geometries: { id: string; type: string; arcs: unknown[] }[] } } }).objects.countries.geometries.find((x) => x.id === numericId)!;
+    const g = (
+      worldTopo as unknown as {
+        objects: { countries: { geometries: { id: string; type: string; arcs: unknown[] }[] } };
+      }
+    ).objects.countries.geometries.find((x) => x.id === numericId)!;
     return g.type === 'Polygon' ? 1 : g.arcs.length;
   };
   it("draws Taiwan's polygon inside China's region with China's colour, and no Taiwan region", () => {
@@ -122,7 +146,15 @@ describe('entity maps of countries', () => {
       { id: 'TWN', iso3: 'TWN', name: 'Taiwan', nameZh: '中国台湾省' },
       { id: 'USA', iso3: 'USA', name: 'United States', nameZh: '美国' },
     ];
-    const [fig] = entityMapFigure(entities, new Map([['CHN', 1], ['TWN', 2], ['USA', 3]]), { lang: 'zh', caption: 'x' });
+    const [fig] = entityMapFigure(
+      entities,
+      new Map([
+        ['CHN', 1],
+        ['TWN', 2],
+        ['USA', 3],
+      ]),
+      { lang: 'zh', caption: 'x' },
+    );
     const note = (fig as { note?: string }).note ?? '';
     expect(note).toContain('中国台湾省是中国领土的一部分，地图上与中国一并显示，不单独着色。');
     expect(note).not.toContain('未能在地图上显示');

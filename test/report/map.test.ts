@@ -9,7 +9,8 @@ import chinaGeo from 'china-geojson/src/geojson/china.json' with { type: 'json' 
 
 describe('chinaProvince', () => {
   it('finds a province by English, short or full Chinese name, or GB code', () => {
-    for (const key of ['Inner Mongolia', 'inner mongolia', '内蒙古', '内蒙古自治区', 150000, '15', 'Nei Mongol']) expect(chinaProvince(key)?.zh).toBe('内蒙古');
+    for (const key of ['Inner Mongolia', 'inner mongolia', '内蒙古', '内蒙古自治区', 150000, '15', 'Nei Mongol'])
+      expect(chinaProvince(key)?.zh).toBe('内蒙古');
     expect(chinaProvince('广西壮族自治区')?.en).toBe('Guangxi');
     expect(chinaProvince('新疆维吾尔自治区')?.code).toBe(650000);
     expect(chinaProvince('北京市')?.en).toBe('Beijing');
@@ -17,11 +18,45 @@ describe('chinaProvince', () => {
     expect(chinaProvince('Atlantis')).toBeUndefined();
   });
   it('names exactly the features of the china-geojson map', () => {
-    const geoNames = (chinaGeo as { features: { properties: { name: string } }[] }).features.map((f) => f.properties.name).filter((n) => n !== '南海诸岛');
+    const geoNames = (chinaGeo as { features: { properties: { name: string } }[] }).features
+      .map((f) => f.properties.name)
+      .filter((n) => n !== '南海诸岛');
     expect(CHINA_PROVINCES.map((p) => p.zh).sort()).toEqual([...geoNames].sort());
   });
   it('covers the 31 provinces of data/china_provinces.csv by their English names', () => {
-    const csv31 = ['Beijing', 'Tianjin', 'Hebei', 'Shanxi', 'Inner Mongolia', 'Liaoning', 'Jilin', 'Heilongjiang', 'Shanghai', 'Jiangsu', 'Zhejiang', 'Anhui', 'Fujian', 'Jiangxi', 'Shandong', 'Henan', 'Hubei', 'Hunan', 'Guangdong', 'Guangxi', 'Hainan', 'Chongqing', 'Sichuan', 'Guizhou', 'Yunnan', 'Tibet', 'Shaanxi', 'Gansu', 'Qinghai', 'Ningxia', 'Xinjiang'];
+    const csv31 = [
+      'Beijing',
+      'Tianjin',
+      'Hebei',
+      'Shanxi',
+      'Inner Mongolia',
+      'Liaoning',
+      'Jilin',
+      'Heilongjiang',
+      'Shanghai',
+      'Jiangsu',
+      'Zhejiang',
+      'Anhui',
+      'Fujian',
+      'Jiangxi',
+      'Shandong',
+      'Henan',
+      'Hubei',
+      'Hunan',
+      'Guangdong',
+      'Guangxi',
+      'Hainan',
+      'Chongqing',
+      'Sichuan',
+      'Guizhou',
+      'Yunnan',
+      'Tibet',
+      'Shaanxi',
+      'Gansu',
+      'Qinghai',
+      'Ningxia',
+      'Xinjiang',
+    ];
     expect(csv31.every((n) => chinaProvince(n)?.en === n)).toBe(true);
   });
 });
@@ -59,7 +94,11 @@ describe('worldMap', () => {
 
 describe('chinaMap', () => {
   it('colours the provinces given by any key form and shows Chinese labels with lang zh', () => {
-    const svg = chinaMap({ lang: 'zh', values: { Beijing: 1, 上海市: 2, 150000: 3, Tibet: 4 }, valueName: { en: 'Index', zh: '指数' } });
+    const svg = chinaMap({
+      lang: 'zh',
+      values: { Beijing: 1, 上海市: 2, 150000: 3, Tibet: 4 },
+      valueName: { en: 'Index', zh: '指数' },
+    });
     expect(colouredRegions(svg)).toBe(4);
     expect(pathFills(svg).get(NO_DATA_FILL)).toBe(35 - 4);
     expect(texts(svg)).toContain('指数');
@@ -82,7 +121,9 @@ describe('chinaMap', () => {
         ],
       },
     });
-    expect(texts(svg)).toEqual(expect.arrayContaining(['High-High', 'Low-Low', 'High-Low', 'Low-High', 'Not significant']));
+    expect(texts(svg)).toEqual(
+      expect.arrayContaining(['High-High', 'Low-Low', 'High-Low', 'Low-High', 'Not significant']),
+    );
     // Each class colours its regions plus its legend swatch.
     const fills = pathFills(svg);
     expect(fills.get('#D55E00')).toBe(2 + 1);
@@ -91,7 +132,12 @@ describe('chinaMap', () => {
     expect(fills.get('#56B4E9')).toBe(1 + 1);
     expect(fills.get('#f2f2f2')).toBe(1 + 1);
     expect(fills.get(NO_DATA_FILL)).toBe(35 - 5);
-    expect(() => chinaMap({ values: { Beijing: 'XX' }, scale: { type: 'categorical', categories: [{ value: 'HH', label: 'HH' }] } })).toThrow(/"XX" of region 北京 is not one of the categories HH/);
+    expect(() =>
+      chinaMap({
+        values: { Beijing: 'XX' },
+        scale: { type: 'categorical', categories: [{ value: 'HH', label: 'HH' }] },
+      }),
+    ).toThrow(/"XX" of region 北京 is not one of the categories HH/);
   });
   it('has ready-made LISA classes in English and Chinese', () => {
     const svg = chinaMap({ lang: 'zh', values: { Beijing: 'HH', Tibet: 'LL', Gansu: 'ns' }, scale: LISA_CATEGORIES });
@@ -99,8 +145,16 @@ describe('chinaMap', () => {
     expect(pathFills(svg).get('#D55E00')).toBe(1 + 1);
   });
   it('overlays an ellipse outline and its centre (reviewed snapshot)', async () => {
-    const path = Array.from({ length: 36 }, (_, i) => [112 + 8 * Math.cos((i / 36) * 2 * Math.PI), 32 + 5 * Math.sin((i / 36) * 2 * Math.PI)] as [number, number]);
-    const svg = chinaMap({ lang: 'zh', values: { Beijing: 1, Sichuan: 0.4, Guangdong: 0.8 }, overlays: [{ kind: 'ellipse', name: 'SDE 2012', path, center: [112, 32], color: '#CC79A7' }] });
+    const path = Array.from(
+      { length: 36 },
+      (_, i) =>
+        [112 + 8 * Math.cos((i / 36) * 2 * Math.PI), 32 + 5 * Math.sin((i / 36) * 2 * Math.PI)] as [number, number],
+    );
+    const svg = chinaMap({
+      lang: 'zh',
+      values: { Beijing: 1, Sichuan: 0.4, Guangdong: 0.8 },
+      overlays: [{ kind: 'ellipse', name: 'SDE 2012', path, center: [112, 32], color: '#CC79A7' }],
+    });
     expect(texts(svg)).toContain('SDE 2012');
     // Snapshot reviewed as a PNG rendered with @resvg/resvg-js (see charts.test.ts).
     await expect(snapshotSvg(svg)).toMatchFileSnapshot('./__snapshots__/china-map-ellipse.svg');

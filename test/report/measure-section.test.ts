@@ -8,7 +8,12 @@ import { COUNTRIES, FRAMEWORK, PROVINCES, PWT_CITATION, sampleMeasure } from './
 import { colouredRegions } from './svg.js';
 
 const years = [2015, 2016, 2017, 2018];
-const world = sampleMeasure(COUNTRIES, years, { name: 'world-pwt', title: 'Penn World Table 9.1', simulated: false, citation: PWT_CITATION });
+const world = sampleMeasure(COUNTRIES, years, {
+  name: 'world-pwt',
+  title: 'Penn World Table 9.1',
+  simulated: false,
+  citation: PWT_CITATION,
+});
 const china = sampleMeasure(PROVINCES, years, { name: 'china-sim', title: 'china-sim (simulated)', simulated: true });
 
 function sampleReport(lang: 'en' | 'zh') {
@@ -27,7 +32,9 @@ describe('measureSections', () => {
   const sections = measureSections(china.panel, FRAMEWORK, china.result);
 
   it('gives the framework, ranking, time, profile, map and methods sections, tied to the dataset', () => {
-    expect(sections.map((s) => s.id)).toEqual(['framework', 'ranking', 'time', 'profiles', 'map', 'methods'].map((k) => `measure-china-sim-${k}`));
+    expect(sections.map((s) => s.id)).toEqual(
+      ['framework', 'ranking', 'time', 'profiles', 'map', 'methods'].map((k) => `measure-china-sim-${k}`),
+    );
     expect(sections.every((s) => s.datasetName === 'china-sim')).toBe(true);
   });
 
@@ -39,7 +46,15 @@ describe('measureSections', () => {
     expect(table.rows[1]).toMatchObject({ rank: 2, entity: 'Beijing', change: -1 });
     expect(table.rows.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(table.rows[0].index).toBeCloseTo(0.2 + 0.5 * (1 - 6 / 7) + 0.6, 12);
-    expect(table.columns.map((c) => c.key)).toEqual(['rank', 'entity', 'index', 'd:labor', 'd:means', 'd:objects', 'change']);
+    expect(table.columns.map((c) => c.key)).toEqual([
+      'rank',
+      'entity',
+      'index',
+      'd:labor',
+      'd:means',
+      'd:objects',
+      'change',
+    ]);
   });
 
   it('maps Chinese provinces on the China map and countries on the world map', () => {
@@ -51,7 +66,10 @@ describe('measureSections', () => {
     expect(colouredRegions(worldFig.svg)).toBe(7);
     expect(worldFig.svg.length).toBeGreaterThan(100_000);
     // Singapore is too small for the 1:110m map: the figure says it is not shown.
-    const withSgp = sampleMeasure([...COUNTRIES, { id: 'SGP', name: 'Singapore', iso3: 'SGP' }], years, { name: 'world-pwt', simulated: false });
+    const withSgp = sampleMeasure([...COUNTRIES, { id: 'SGP', name: 'Singapore', iso3: 'SGP' }], years, {
+      name: 'world-pwt',
+      simulated: false,
+    });
     const sgpFig = measureSections(withSgp.panel, FRAMEWORK, withSgp.result)[4].blocks.find((b) => b.kind === 'figure');
     if (sgpFig?.kind !== 'figure') throw new Error('no map');
     expect(sgpFig.note).toBe('Not on the map: Singapore.');
@@ -64,7 +82,10 @@ describe('measureSections', () => {
     expect(html).toContain('Entropy weights');
     expect(html).toContain('Weighted arithmetic mean');
     expect(html).not.toContain('TOPSIS');
-    const topsis = measureSections(china.panel, FRAMEWORK, { ...china.result, options: { ...china.result.options, aggregate: 'topsis', weights: 'entropy+critic', normalize: 'minmax-shift' } });
+    const topsis = measureSections(china.panel, FRAMEWORK, {
+      ...china.result,
+      options: { ...china.result.options, aggregate: 'topsis', weights: 'entropy+critic', normalize: 'minmax-shift' },
+    });
     const html2 = renderReport({ title: 't', datasets: [reportDataset(china.panel)], sections: [topsis[5]] });
     expect(html2).toContain('TOPSIS closeness');
     expect(html2).toContain('CRITIC weights');

@@ -16,8 +16,23 @@ const panel = makePanel({
 
 // Hand-written models (not fitted): the table layout is what is under test.
 const models: TableModel[] = [
-  { depVar: 'nqpf', coefficients: [{ term: 'innovation', estimate: 0.4123, stdError: 0.05, pValue: 0.001 }], fixedEffects: ['province', 'year'], nobs: 372, r2: 0.91, r2Within: 0.42, vcov: 'Clustered (province)' },
-  { depVar: 'industry', coefficients: [{ term: 'innovation', estimate: 0.2, stdError: 0.1, pValue: 0.07 }], fixedEffects: ['province'], nobs: 372, r2: 0.8, vcov: 'Clustered (province)' },
+  {
+    depVar: 'nqpf',
+    coefficients: [{ term: 'innovation', estimate: 0.4123, stdError: 0.05, pValue: 0.001 }],
+    fixedEffects: ['province', 'year'],
+    nobs: 372,
+    r2: 0.91,
+    r2Within: 0.42,
+    vcov: 'Clustered (province)',
+  },
+  {
+    depVar: 'industry',
+    coefficients: [{ term: 'innovation', estimate: 0.2, stdError: 0.1, pValue: 0.07 }],
+    fixedEffects: ['province'],
+    nobs: 372,
+    r2: 0.8,
+    vcov: 'Clustered (province)',
+  },
 ];
 
 describe('regressionSection', () => {
@@ -34,7 +49,15 @@ describe('regressionSection', () => {
 
   it('lays out coefficients with stars, SEs in parentheses, FE rows and statistics', () => {
     const grid = regressionTableBlock(table);
-    expect(grid.rows.map((r) => r.cells[0])).toEqual(['Innovation', '', 'province FE', 'year FE', 'N', 'R²', 'Within R²']);
+    expect(grid.rows.map((r) => r.cells[0])).toEqual([
+      'Innovation',
+      '',
+      'province FE',
+      'year FE',
+      'N',
+      'R²',
+      'Within R²',
+    ]);
     expect(grid.rows[0].cells).toEqual(['Innovation', '0.412***', '0.200*']);
     expect(grid.rows[1]).toEqual({ cells: ['', '(0.050)', '(0.100)'], style: 'muted' });
     expect(grid.rows[2].style).toBe('rule');

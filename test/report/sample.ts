@@ -15,19 +15,41 @@ export const FRAMEWORK: Framework = {
           id: 'labor',
           name: { en: 'Laborers', zh: '劳动者' },
           indicators: [
-            { id: 'edu', column: 'edu', direction: '+', unit: '%', name: { en: 'Tertiary education share', zh: '高等教育人口占比' } },
-            { id: 'prod', column: 'prod', direction: '+', unit: 'yuan/worker', name: { en: 'Labour productivity', zh: '劳动生产率' } },
+            {
+              id: 'edu',
+              column: 'edu',
+              direction: '+',
+              unit: '%',
+              name: { en: 'Tertiary education share', zh: '高等教育人口占比' },
+            },
+            {
+              id: 'prod',
+              column: 'prod',
+              direction: '+',
+              unit: 'yuan/worker',
+              name: { en: 'Labour productivity', zh: '劳动生产率' },
+            },
           ],
         },
         {
           id: 'means',
           name: { en: 'Means of labour', zh: '劳动资料' },
-          indicators: [{ id: 'robots', column: 'robots', direction: '+', name: { en: 'Robot density', zh: '机器人密度' } }],
+          indicators: [
+            { id: 'robots', column: 'robots', direction: '+', name: { en: 'Robot density', zh: '机器人密度' } },
+          ],
         },
         {
           id: 'objects',
           name: { en: 'Objects of labour', zh: '劳动对象' },
-          indicators: [{ id: 'energy', column: 'energy', direction: '-', unit: 'tce/10k yuan', name: { en: 'Energy intensity', zh: '能源强度' } }],
+          indicators: [
+            {
+              id: 'energy',
+              column: 'energy',
+              direction: '-',
+              unit: 'tce/10k yuan',
+              name: { en: 'Energy intensity', zh: '能源强度' },
+            },
+          ],
         },
       ],
     },
@@ -40,7 +62,11 @@ const WEIGHTS = { edu: 0.3, prod: 0.2, robots: 0.35, energy: 0.15 };
  * A hand-built measurement: entities × periods with an index that rises over time and differs by
  * entity, so that ranks and rank changes are known. Not the output of `measure`.
  */
-export function sampleMeasure(entities: readonly { id: string; name?: string; nameZh?: string; iso3?: string; code?: string }[], periods: readonly number[], opts: { simulated: boolean; name: string; citation?: string; title?: string }): { panel: Panel; result: MeasureResult } {
+export function sampleMeasure(
+  entities: readonly { id: string; name?: string; nameZh?: string; iso3?: string; code?: string }[],
+  periods: readonly number[],
+  opts: { simulated: boolean; name: string; citation?: string; title?: string },
+): { panel: Panel; result: MeasureResult } {
   const entity: string[] = [];
   const period: number[] = [];
   for (const e of entities) {
@@ -55,7 +81,12 @@ export function sampleMeasure(entities: readonly { id: string; name?: string; na
     periodColumn: 'year',
     entity,
     period,
-    columns: { edu: new Float64Array(n), prod: new Float64Array(n), robots: new Float64Array(n), energy: new Float64Array(n) },
+    columns: {
+      edu: new Float64Array(n),
+      prod: new Float64Array(n),
+      robots: new Float64Array(n),
+      energy: new Float64Array(n),
+    },
     entities,
     meta: { name: opts.name, title: opts.title, simulated: opts.simulated, citation: opts.citation },
   });
@@ -65,7 +96,14 @@ export function sampleMeasure(entities: readonly { id: string; name?: string; na
       // The first entity leads at the start; the last one climbs fastest, so ranks change.
       const t = p - periods[0];
       const index = 0.2 + 0.5 * (1 - k / entities.length) + (k === entities.length - 1 ? 0.2 * t : 0.01 * t);
-      return { entity: e.id, period: p, system: 'nqpf', index, dimensions: { labor: index * 1.1, means: index * 0.9, objects: index * (0.8 + 0.05 * k) }, rank: 0 };
+      return {
+        entity: e.id,
+        period: p,
+        system: 'nqpf',
+        index,
+        dimensions: { labor: index * 1.1, means: index * 0.9, objects: index * (0.8 + 0.05 * k) },
+        rank: 0,
+      };
     });
     rows.sort((a, b) => b.index - a.index).forEach((r, i) => scores.push({ ...r, rank: i + 1 }));
   }
@@ -85,7 +123,14 @@ export function sampleMeasure(entities: readonly { id: string; name?: string; na
     ],
     scores,
     normalized: {},
-    options: { normalize: 'minmax', shift: 0.0001, range: [0.01, 0.99], weights: 'entropy', perPeriod: false, aggregate: 'arithmetic' },
+    options: {
+      normalize: 'minmax',
+      shift: 0.0001,
+      range: [0.01, 0.99],
+      weights: 'entropy',
+      perPeriod: false,
+      aggregate: 'arithmetic',
+    },
     notes: [{ level: 'warning', code: 'constant-indicator', message: 'indicator <x> is constant & got weight 0' }],
   };
   return { panel, result };

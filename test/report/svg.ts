@@ -3,7 +3,8 @@
 /** Number of occurrences of `needle` in `s`. */
 export function count(s: string, needle: string | RegExp): number {
   if (typeof needle === 'string') return s.split(needle).length - 1;
-  return (s.match(new RegExp(needle.source, needle.flags.includes('g') ? needle.flags : `${needle.flags}g`)) ?? []).length;
+  return (s.match(new RegExp(needle.source, needle.flags.includes('g') ? needle.flags : `${needle.flags}g`)) ?? [])
+    .length;
 }
 
 /** Fill colours of all <path> elements, with how many paths have each. */

@@ -68,7 +68,15 @@ describe('report in Chinese', () => {
   });
   it('translates variance labels and notes by their fixed wording', () => {
     expect(vcovText('Clustered (province & year)', 'zh')).toBe('聚类稳健标准误（按 province 与 year 聚类）');
-    expect(noteText({ code: 'imputed', message: 'column "x": imputed 3 cells by linear interpolation within entity (nearest value at the ends)' }, 'zh')).toBe('变量“x”：以个体内线性插值（两端取最近值）插补 3 个单元格');
+    expect(
+      noteText(
+        {
+          code: 'imputed',
+          message: 'column "x": imputed 3 cells by linear interpolation within entity (nearest value at the ends)',
+        },
+        'zh',
+      ),
+    ).toBe('变量“x”：以个体内线性插值（两端取最近值）插补 3 个单元格');
     expect(noteText({ code: 'unknown-code', message: 'kept' }, 'zh')).toBe('kept');
   });
 });
@@ -86,7 +94,15 @@ describe('CLI messages in Chinese', () => {
       expect(w.code).toBe(2);
       expect(w.stderr).toMatch(/^错误：文件 examples\/provinces\.csv，列“nope”：/);
       // warnings: the Chinese sentence of the note's code
-      const p = await runInProcess(['measure', '--data', 'examples/provinces.csv', '--framework', 'examples/framework.yaml', '--impute', 'linear']);
+      const p = await runInProcess([
+        'measure',
+        '--data',
+        'examples/provinces.csv',
+        '--framework',
+        'examples/framework.yaml',
+        '--impute',
+        'linear',
+      ]);
       expect(p.stderr).toMatch(/^警告：变量“patents”：1 个占位符单元格/m);
     } finally {
       if (before === undefined) delete process.env.NQPF_LANG;

@@ -14,10 +14,11 @@ const lines = readFileSync(repoPath('test/fixtures/robustness/coherence-input.cs
 const head = lines[0].split(',');
 const col = (name: string) => Float64Array.from(lines.slice(1), (l) => Number(l.split(',')[head.indexOf(name)]));
 
-
 describe('coherence against R', () => {
   const c = coherence({
-    indicators: ['a1', 'a2', 'a3'].map((id) => ({ id, dimension: 'A', values: col(id) })).concat(['b1', 'b2'].map((id) => ({ id, dimension: 'B', values: col(id) }))),
+    indicators: ['a1', 'a2', 'a3']
+      .map((id) => ({ id, dimension: 'A', values: col(id) }))
+      .concat(['b1', 'b2'].map((id) => ({ id, dimension: 'B', values: col(id) }))),
     dimensions: ['A', 'B'].map((id) => ({ id, values: col(id) })),
     index: col('index'),
   });
@@ -27,7 +28,8 @@ describe('coherence against R', () => {
     c.indicators.forEach((x, i) => {
       const r = ref.indicators[i];
       expect([x.id, x.dimension]).toEqual([r.id, r.dimension]);
-      for (const k of ['pearsonDimension', 'spearmanDimension', 'pearsonIndex', 'spearmanIndex'] as const) expectClose(x[k], r[k], { rel: 1e-10, abs: 1e-10 });
+      for (const k of ['pearsonDimension', 'spearmanDimension', 'pearsonIndex', 'spearmanIndex'] as const)
+        expectClose(x[k], r[k], { rel: 1e-10, abs: 1e-10 });
     });
   });
 
@@ -46,8 +48,17 @@ describe('coherence against R', () => {
 
   it('Jacobi eigenvalues: a known 3 × 3 matrix, and NaN for a constant indicator', () => {
     // [[2,1,0],[1,2,1],[0,1,2]]: eigenvalues 2 + √2, 2, 2 − √2.
-    const ev = symmetricEigenvalues([[2, 1, 0], [1, 2, 1], [0, 1, 2]]);
+    const ev = symmetricEigenvalues([
+      [2, 1, 0],
+      [1, 2, 1],
+      [0, 1, 2],
+    ]);
     [2 + Math.SQRT2, 2, 2 - Math.SQRT2].forEach((l, k) => expectClose(ev[k], l, { rel: 1e-10, abs: 1e-10 }));
-    expect(symmetricEigenvalues([[1, NaN], [NaN, 1]]).every(Number.isNaN)).toBe(true);
+    expect(
+      symmetricEigenvalues([
+        [1, NaN],
+        [NaN, 1],
+      ]).every(Number.isNaN),
+    ).toBe(true);
   });
 });

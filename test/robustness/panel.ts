@@ -7,13 +7,17 @@ export function madeUpPanel(seed = 42, entities = 15, years = 5): Panel {
   const rng = new Rng(seed);
   const entity: string[] = [];
   const period: number[] = [];
-  const cols: Record<string, number[]> = Object.fromEntries(['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7'].map((c) => [c, []]));
+  const cols: Record<string, number[]> = Object.fromEntries(
+    ['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7'].map((c) => [c, []]),
+  );
   for (let e = 0; e < entities; e++) {
     const level = rng.normal();
     for (let t = 0; t < years; t++) {
       entity.push(`E${String(e + 1).padStart(2, '0')}`);
       period.push(2015 + t);
-      Object.keys(cols).forEach((c, j) => cols[c].push(Math.exp(0.3 * level * (j % 3 === 2 ? -1 : 1) + 0.05 * t + 0.4 * rng.normal()) * (j + 1)));
+      Object.keys(cols).forEach((c, j) =>
+        cols[c].push(Math.exp(0.3 * level * (j % 3 === 2 ? -1 : 1) + 0.05 * t + 0.4 * rng.normal()) * (j + 1)),
+      );
     }
   }
   return makePanel({ entityColumn: 'region', periodColumn: 'year', entity, period, columns: cols });

@@ -9,7 +9,10 @@ describe('worker-thread pool', () => {
     const framework = madeUpFramework();
     const options = {
       measure: { normalize: 'minmax-range' as const },
-      vary: [{ flag: 'weights' as const, levels: ['critic', 'entropy'] }, { flag: 'aggregate' as const, levels: ['topsis', 'geometric'] }],
+      vary: [
+        { flag: 'weights' as const, levels: ['critic', 'entropy'] },
+        { flag: 'aggregate' as const, levels: ['topsis', 'geometric'] },
+      ],
       perturbWeights: 0.3,
       dropIndicators: true,
       runs: 1000,

@@ -10,7 +10,13 @@ const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-sensitivity-'));
 const csv = path.join(dir, 'held-out.csv');
 const p = madeUpPanel(2027, 18, 6);
 const cols = Object.keys(p.columns);
-writeFileSync(csv, [['region', 'year', ...cols].join(','), ...p.entity.map((e, i) => [e, p.period[i], ...cols.map((c) => p.columns[c][i])].join(','))].join('\n'));
+writeFileSync(
+  csv,
+  [
+    ['region', 'year', ...cols].join(','),
+    ...p.entity.map((e, i) => [e, p.period[i], ...cols.map((c) => p.columns[c][i])].join(',')),
+  ].join('\n'),
+);
 const fw = path.join(dir, 'fw.yaml');
 writeFileSync(fw, FRAMEWORK_YAML);
 const data = ['--data', csv, '--framework', fw];
@@ -19,7 +25,11 @@ async function measureRanks(weights: string, aggregate: string) {
   // No --normalize: measure's default (min-max; min-max shifted under geometric aggregation).
   const r = await runCli(['measure', ...data, '--weights', weights, '--aggregate', aggregate, '--json']);
   expect(r.code).toBe(0);
-  return JSON.parse(r.stdout).scores.filter((s: { period: number }) => s.period === 2020) as { entity: string; system: string; rank: number }[];
+  return JSON.parse(r.stdout).scores.filter((s: { period: number }) => s.period === 2020) as {
+    entity: string;
+    system: string;
+    rank: number;
+  }[];
 }
 
 describe('nqpf sensitivity (acceptance)', () => {
@@ -43,9 +53,27 @@ describe('nqpf sensitivity (acceptance)', () => {
     expect(out.systems.map((s: { system: string }) => s.system)).toEqual(['s1', 's2']);
     // One at a time: the in-process runner captures stdout.
     const runs = [];
-    for (const [w, a] of [['entropy', 'arithmetic'], ['entropy', 'geometric'], ['equal', 'arithmetic'], ['equal', 'geometric']]) runs.push(await measureRanks(w, a));
+    for (const [w, a] of [
+      ['entropy', 'arithmetic'],
+      ['entropy', 'geometric'],
+      ['equal', 'arithmetic'],
+      ['equal', 'geometric'],
+    ])
+      runs.push(await measureRanks(w, a));
     for (const s of out.systems) {
-      expect(Object.keys(s)).toEqual(['system', 'runs', 'baseSample', 'year', 'factors', 'nominal', 'uncertainty', 'sensitivity', 'removal', 'coherence', 'notes']);
+      expect(Object.keys(s)).toEqual([
+        'system',
+        'runs',
+        'baseSample',
+        'year',
+        'factors',
+        'nominal',
+        'uncertainty',
+        'sensitivity',
+        'removal',
+        'coherence',
+        'notes',
+      ]);
       expect(s.runs).toBe(512 * 5);
       expect(s.year).toBe(2020);
       expect(s.factors).toEqual([
@@ -64,16 +92,37 @@ describe('nqpf sensitivity (acceptance)', () => {
       const imp = s.sensitivity.find((x: { factor: string }) => x.factor === 'impute');
       expect(Math.abs(imp.total)).toBeLessThan(1e-12);
       expect(s.sensitivity.map((x: { factor: string }) => x.factor)).toEqual(['weights', 'aggregate', 'impute']);
-      for (const x of s.sensitivity) expect(Object.keys(x)).toEqual(['factor', 'firstOrder', 'total', 'firstOrderCi', 'totalCi']);
+      for (const x of s.sensitivity)
+        expect(Object.keys(x)).toEqual(['factor', 'firstOrder', 'total', 'firstOrderCi', 'totalCi']);
     }
   }, 120_000);
 
   it('without --normalize, geometric runs are min-max shifted as measure does; an explicit min-max with geometric stops with a clear error', async () => {
-    const shifted = await runCli(['measure', ...data, '--normalize', 'minmax-shift', '--aggregate', 'geometric', '--json']);
+    const shifted = await runCli([
+      'measure',
+      ...data,
+      '--normalize',
+      'minmax-shift',
+      '--aggregate',
+      'geometric',
+      '--json',
+    ]);
     const auto = await runCli(['measure', ...data, '--aggregate', 'geometric', '--json']);
     expect(auto.code).toBe(0);
     expect(auto.stdout).toBe(shifted.stdout);
-    const r = await runCli(['sensitivity', ...data, '--normalize', 'minmax', '--vary', 'weights=entropy,equal', '--vary', 'aggregate=arithmetic,geometric', '--runs', '16', '--json']);
+    const r = await runCli([
+      'sensitivity',
+      ...data,
+      '--normalize',
+      'minmax',
+      '--vary',
+      'weights=entropy,equal',
+      '--vary',
+      'aggregate=arithmetic,geometric',
+      '--runs',
+      '16',
+      '--json',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/geometric aggregation.*minmax.*\n.*Fix: add --normalize minmax-shift/);
@@ -83,7 +132,25 @@ describe('nqpf sensitivity (acceptance)', () => {
 
   it('--system gives one object; --out writes the JSON, the tables and a report with the Robustness section', async () => {
     const out = path.join(dir, 'out');
-    const r = await runCli(['sensitivity', ...data, '--perturb-weights', '0.2', '--drop-indicators', '--runs', '64', '--bootstrap', '100', '--system', 's2', '--year', '2018', '--out', out, '--lang', 'zh']);
+    const r = await runCli([
+      'sensitivity',
+      ...data,
+      '--perturb-weights',
+      '0.2',
+      '--drop-indicators',
+      '--runs',
+      '64',
+      '--bootstrap',
+      '100',
+      '--system',
+      's2',
+      '--year',
+      '2018',
+      '--out',
+      out,
+      '--lang',
+      'zh',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/system s2: factors perturb-weights, drop-indicators/);
     const json = JSON.parse(readFileSync(path.join(out, 'sensitivity.json'), 'utf8'));

@@ -13,12 +13,24 @@ const year = 2019;
 
 /** `nqpf measure`'s ranks and index in `year` for system `sys`, keyed by entity. */
 function measured(s: MeasureSetting, sys: string, fw = framework) {
-  const r = measurePanel(panel, fw, { weights: s.weights, normalize: s.normalize, aggregate: s.aggregate, perPeriod: s.perPeriod, impute: s.impute }).result;
+  const r = measurePanel(panel, fw, {
+    weights: s.weights,
+    normalize: s.normalize,
+    aggregate: s.aggregate,
+    perPeriod: s.perPeriod,
+    impute: s.impute,
+  }).result;
   const rows = r.scores.filter((x) => x.system === sys && x.period === year);
   return { rank: new Map(rows.map((x) => [x.entity, x.rank])), index: new Map(rows.map((x) => [x.entity, x.index])) };
 }
 
-const base: MeasureSetting = { weights: 'entropy', normalize: 'minmax-shift', aggregate: 'arithmetic', perPeriod: false, impute: 'none' };
+const base: MeasureSetting = {
+  weights: 'entropy',
+  normalize: 'minmax-shift',
+  aggregate: 'arithmetic',
+  perPeriod: false,
+  impute: 'none',
+};
 
 describe('sensitivity: every run is what measure computes', () => {
   it.each([
@@ -28,7 +40,12 @@ describe('sensitivity: every run is what measure computes', () => {
     ['topsis', true],
     ['arithmetic', true],
   ] as const)('the nominal index equals measure’s to the last bit (%s, per period %s)', (aggregate, perPeriod) => {
-    const r = sensitivity(panel, framework, { measure: { normalize: 'minmax-shift', aggregate, perPeriod }, vary: [{ flag: 'weights', levels: ['entropy', 'equal'] }], runs: 4, bootstrap: 0 });
+    const r = sensitivity(panel, framework, {
+      measure: { normalize: 'minmax-shift', aggregate, perPeriod },
+      vary: [{ flag: 'weights', levels: ['entropy', 'equal'] }],
+      runs: 4,
+      bootstrap: 0,
+    });
     for (const sys of r.systems) {
       const m = measured({ ...base, aggregate, perPeriod }, sys.system);
       expect(sys.nominal).toHaveLength(15);
@@ -61,7 +78,12 @@ describe('sensitivity: every run is what measure computes', () => {
       const hi = new Map(entities.map((e) => [e, -Infinity]));
       for (let r = 0; r < plan.design.runs; r++) {
         let setting = plan.nominal;
-        for (const f of plan.factors) setting = withLevel(setting, f.name as never, f.levels![levelOf(plan.design.u[r * plan.design.columns + f.columns[0]], f.levels!.length)]);
+        for (const f of plan.factors)
+          setting = withLevel(
+            setting,
+            f.name as never,
+            f.levels![levelOf(plan.design.u[r * plan.design.columns + f.columns[0]], f.levels!.length)],
+          );
         const key = JSON.stringify(setting) + sys;
         if (!cache.has(key)) cache.set(key, measured(setting, sys));
         const m = cache.get(key)!;
@@ -109,13 +131,30 @@ describe('sensitivity: every run is what measure computes', () => {
   });
 
   it('leave-one-out ranks are measure’s on the framework without the element', () => {
-    const r = sensitivity(panel, framework, { measure: { normalize: 'minmax-shift' }, dropIndicators: true, runs: 8, bootstrap: 0, system: 's1' });
+    const r = sensitivity(panel, framework, {
+      measure: { normalize: 'minmax-shift' },
+      dropIndicators: true,
+      runs: 8,
+      bootstrap: 0,
+      system: 's1',
+    });
     expect(r.system).toBe('s1');
     expect(r.factors).toEqual([{ name: 'drop-indicators', levels: ['none', 'x1', 'x2', 'x3', 'x4', 'x5'] }]);
-    expect(r.removal.map((x) => `${x.level}:${x.id}`)).toEqual(['indicator:x1', 'indicator:x2', 'indicator:x3', 'indicator:x4', 'indicator:x5', 'dimension:d1', 'dimension:d2']);
+    expect(r.removal.map((x) => `${x.level}:${x.id}`)).toEqual([
+      'indicator:x1',
+      'indicator:x2',
+      'indicator:x3',
+      'indicator:x4',
+      'indicator:x5',
+      'dimension:d1',
+      'dimension:d2',
+    ]);
     for (const rem of r.removal) {
       const removed = rem.level === 'indicator' ? [rem.id] : rem.id === 'd1' ? ['x1', 'x2', 'x3'] : ['x4', 'x5'];
-      const fw = { ...framework, systems: [withoutIndicators(framework.systems[0], new Set(removed)), framework.systems[1]] };
+      const fw = {
+        ...framework,
+        systems: [withoutIndicators(framework.systems[0], new Set(removed)), framework.systems[1]],
+      };
       const m = measured(base, 's1', fw);
       const nominal = measured(base, 's1');
       let sum = 0;
@@ -139,8 +178,17 @@ describe('sensitivity: every run is what measure computes', () => {
       throw new Error('expected an InputError');
     };
     expect(err(() => sensitivity(panel, framework, {}))).toMatch(/nothing is uncertain/);
-    expect(err(() => sensitivity(panel, framework, { measure: { normalize: 'minmax' }, vary: [{ flag: 'aggregate', levels: ['arithmetic', 'geometric'] }] }))).toMatch(/geometric aggregation/);
-    expect(err(() => sensitivity(panel, framework, { vary: [{ flag: 'weights', levels: ['entropy', 'magic'] }] }))).toMatch(/unknown weights "magic"/);
+    expect(
+      err(() =>
+        sensitivity(panel, framework, {
+          measure: { normalize: 'minmax' },
+          vary: [{ flag: 'aggregate', levels: ['arithmetic', 'geometric'] }],
+        }),
+      ),
+    ).toMatch(/geometric aggregation/);
+    expect(
+      err(() => sensitivity(panel, framework, { vary: [{ flag: 'weights', levels: ['entropy', 'magic'] }] })),
+    ).toMatch(/unknown weights "magic"/);
     expect(err(() => sensitivity(panel, framework, { perturbWeights: 1.5 }))).toMatch(/perturb-weights/);
     expect(err(() => sensitivity(panel, framework, { perturbWeights: 0.1, system: 'nope' }))).toMatch(/no such system/);
     expect(err(() => sensitivity(panel, framework, { perturbWeights: 0.1, year: 1999 }))).toMatch(/no such period/);
@@ -149,7 +197,17 @@ describe('sensitivity: every run is what measure computes', () => {
 
 describe('sensitivity: per-entity indices', () => {
   it('gives each entity’s first-order and total indices of its own rank, in nominal order', () => {
-    const r = sensitivity(panel, framework, { measure: { normalize: 'minmax-shift' }, vary: [{ flag: 'weights', levels: ['entropy', 'equal'] }, { flag: 'impute', levels: ['none', 'linear'] }], runs: 100, bootstrap: 0, perEntity: true, system: 's1' });
+    const r = sensitivity(panel, framework, {
+      measure: { normalize: 'minmax-shift' },
+      vary: [
+        { flag: 'weights', levels: ['entropy', 'equal'] },
+        { flag: 'impute', levels: ['none', 'linear'] },
+      ],
+      runs: 100,
+      bootstrap: 0,
+      perEntity: true,
+      system: 's1',
+    });
     expect(r.perEntity!.map((e) => e.entity)).toEqual(r.nominal.map((n) => n.entity));
     for (const e of r.perEntity!) {
       expect(e.sensitivity.map((x) => x.factor)).toEqual(['weights', 'impute']);

@@ -54,7 +54,10 @@ describe('Sobol indices (Saltelli 2010 first order, Jansen 1999 total)', () => {
     expect(idx[1].firstOrder).toBe(0);
     expect(idx[0].total).toBeGreaterThan(0.9);
     const flat = sobolIndices(new Float64Array(design.runs).fill(2), n, 2, { bootstrap: 0 });
-    expect(flat.map((s) => [s.firstOrder, s.total])).toEqual([[0, 0], [0, 0]]);
+    expect(flat.map((s) => [s.firstOrder, s.total])).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
   });
 
   it('A_B^i takes exactly the group of factor i from B', () => {
@@ -86,8 +89,16 @@ describe('rank uncertainty statistics', () => {
     ranks[3 * m + 2] = NaN;
     const u = rankUncertainty(ranks, ['a', 'b', 'c', 'd', 'e'], [1, 2, 3, 4, 5]);
     u.forEach((x, e) => {
-      const s = Float64Array.from({ length: runs }, (_, r) => ranks[r * m + e]).filter(Number.isFinite).sort();
-      expect([x.q05, x.medianRank, x.q95, x.minRank, x.maxRank]).toEqual([quantileSorted(s, 0.05), quantileSorted(s, 0.5), quantileSorted(s, 0.95), s[0], s[s.length - 1]]);
+      const s = Float64Array.from({ length: runs }, (_, r) => ranks[r * m + e])
+        .filter(Number.isFinite)
+        .sort();
+      expect([x.q05, x.medianRank, x.q95, x.minRank, x.maxRank]).toEqual([
+        quantileSorted(s, 0.05),
+        quantileSorted(s, 0.5),
+        quantileSorted(s, 0.95),
+        s[0],
+        s[s.length - 1],
+      ]);
       expect(x.rankFrequencies.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     });
   });
@@ -99,7 +110,11 @@ describe('src/robustness', () => {
     const dir = new URL('../../src/robustness/', import.meta.url);
     const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
     expect(files.length).toBeGreaterThanOrEqual(9);
-    const offenders = files.filter((f) => /from ['"](node:|fs|path|os|worker_threads|child_process)['"/]|\bprocess\.|\bBuffer\b|__dirname/.test(readFileSync(new URL(f, dir), 'utf8')));
+    const offenders = files.filter((f) =>
+      /from ['"](node:|fs|path|os|worker_threads|child_process)['"/]|\bprocess\.|\bBuffer\b|__dirname/.test(
+        readFileSync(new URL(f, dir), 'utf8'),
+      ),
+    );
     expect(offenders).toEqual([]);
   });
 });

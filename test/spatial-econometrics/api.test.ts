@@ -13,7 +13,17 @@ describe('spatialRegress / scenario (api) and their text and tables', () => {
 
   it('the text summary reads like xsmle (Main, Wx, Spatial), with effects, tests and the decision', () => {
     const text = formatSpatialRegression(r);
-    for (const s of ['Main', 'Wx', 'W*x1', 'rho', 'LeSage–Pace effects', 'Robust LM lag', 'Wald SDM vs SEM', 'Decision']) expect(text).toContain(s);
+    for (const s of [
+      'Main',
+      'Wx',
+      'W*x1',
+      'rho',
+      'LeSage–Pace effects',
+      'Robust LM lag',
+      'Wald SDM vs SEM',
+      'Decision',
+    ])
+      expect(text).toContain(s);
   });
 
   it('goes through the esttab-style table writers with W*x and rho rows', () => {
@@ -41,7 +51,12 @@ describe('spatialRegress / scenario (api) and their text and tables', () => {
 
   it('reach-mean raises only the entities below the group mean of the last period, to that mean', () => {
     const groupOf = (id: string) => (Number(id.slice(1)) <= 10 ? 'A' : 'B');
-    const s = scenario(panel, { ...base, model: 'sar', fe: 'both', shock: { kind: 'reach-mean', variable: 'x2', group: 'A', groupOf } });
+    const s = scenario(panel, {
+      ...base,
+      model: 'sar',
+      fe: 'both',
+      shock: { kind: 'reach-mean', variable: 'x2', group: 'A', groupOf },
+    });
     const last = panel.periods[panel.periods.length - 1];
     const x2 = new Map<string, number>();
     panel.entity.forEach((e, i) => panel.period[i] === last && x2.set(e, panel.columns.x2[i]));

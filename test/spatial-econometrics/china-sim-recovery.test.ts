@@ -5,8 +5,15 @@ import { spatialRegress } from '../../src/api/spatial-regress.js';
 
 describe('china-sim spillovers: the SDM recovers the true ρ, β and θ of nqpf_sdm (SIMULATED)', () => {
   it('every true value lies within 3 standard errors; the tests choose the SDM', async () => {
-    const [panel, truth, borders] = await Promise.all([loadChinaSimMechanismPanel(), loadChinaSimTruth(), loadChinaProvinceBorders()]);
-    const w = contiguityWeights(panel.entities.map((e) => e.id), borders);
+    const [panel, truth, borders] = await Promise.all([
+      loadChinaSimMechanismPanel(),
+      loadChinaSimTruth(),
+      loadChinaProvinceBorders(),
+    ]);
+    const w = contiguityWeights(
+      panel.entities.map((e) => e.id),
+      borders,
+    );
     const r = spatialRegress(panel, {
       formula: 'nqpf_sdm ~ innovation + industry + talent + urbanization + openness + fiscal_decentralization',
       model: 'sdm',
@@ -14,7 +21,10 @@ describe('china-sim spillovers: the SDM recovers the true ρ, β and θ of nqpf_
       weights: w,
       draws: 300,
     });
-    const P = truth.parameters as unknown as { spillover: { rho: number; theta_innovation: number; c: number }; nqpf: Record<string, number> };
+    const P = truth.parameters as unknown as {
+      spillover: { rho: number; theta_innovation: number; c: number };
+      nqpf: Record<string, number>;
+    };
     const want: Record<string, number> = {
       innovation: P.spillover.c,
       industry: P.nqpf.d,

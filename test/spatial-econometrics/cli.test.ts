@@ -19,7 +19,26 @@ const { ref } = fixturePanel();
 describe('nqpf spatial-regress and scenario', () => {
   it('--json gives spatialreg’s SDM two-way estimates, SEs and effects on the held-out panel', async () => {
     const out = JSON.parse(
-      await run(['spatial-regress', '--data', path.join(FIX, 'panel.csv'), '--entity', 'id', '--period', 'year', '--formula', 'y ~ x1 + x2', '--neighbors', path.join(FIX, 'neighbours.csv'), '--model', 'sdm', '--fe', 'both', '--draws', '500', '--json']),
+      await run([
+        'spatial-regress',
+        '--data',
+        path.join(FIX, 'panel.csv'),
+        '--entity',
+        'id',
+        '--period',
+        'year',
+        '--formula',
+        'y ~ x1 + x2',
+        '--neighbors',
+        path.join(FIX, 'neighbours.csv'),
+        '--model',
+        'sdm',
+        '--fe',
+        'both',
+        '--draws',
+        '500',
+        '--json',
+      ]),
     );
     const c = ref.cases[0];
     expect(out.model).toBe('sdm');
@@ -39,7 +58,28 @@ describe('nqpf spatial-regress and scenario', () => {
   it('scenario: own + spillover = total everywhere, the only shocked entity has no spillover, --out writes scenario.csv', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-scen-'));
     const out = JSON.parse(
-      await run(['scenario', '--data', path.join(FIX, 'panel.csv'), '--entity', 'id', '--period', 'year', '--formula', 'y ~ x1 + x2', '--neighbors', path.join(FIX, 'neighbours.csv'), '--shock', 'x1=+1', '--entities', 'U01', '--draws', '200', '--out', dir, '--json']),
+      await run([
+        'scenario',
+        '--data',
+        path.join(FIX, 'panel.csv'),
+        '--entity',
+        'id',
+        '--period',
+        'year',
+        '--formula',
+        'y ~ x1 + x2',
+        '--neighbors',
+        path.join(FIX, 'neighbours.csv'),
+        '--shock',
+        'x1=+1',
+        '--entities',
+        'U01',
+        '--draws',
+        '200',
+        '--out',
+        dir,
+        '--json',
+      ]),
     );
     const u01 = out.rows.find((r: { entity: string }) => r.entity === 'U01');
     expect(u01.shock).toBe(1);
@@ -52,7 +92,14 @@ describe('nqpf spatial-regress and scenario', () => {
   }, 60000);
 
   it('an unbalanced panel is a clear user error (exit 2)', async () => {
-    const r = await runInProcess(['spatial-regress', '--data', 'china-sim', '--formula', 'labor_productivity ~ rd_intensity', '--json']);
+    const r = await runInProcess([
+      'spatial-regress',
+      '--data',
+      'china-sim',
+      '--formula',
+      'labor_productivity ~ rd_intensity',
+      '--json',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('balanced panel');
   }, 60000);

@@ -40,9 +40,18 @@ describe('spatial panel ML against spatialreg (lagsarlm/errorsarlm, eigen, I_T â
         // per-entity effects average to the LeSageâ€“Pace effects
         const ent = entityEffects(fit);
         ent.forEach((x, k) => {
-          const mean = (f: (r: (typeof x.rows)[number]) => number) => x.rows.reduce((s, r) => s + f(r), 0) / x.rows.length;
-          expectClose(mean((r) => r.direct), c.effects[k].direct, 1e-6);
-          expectClose(mean((r) => r.total), c.effects[k].total, 1e-6);
+          const mean = (f: (r: (typeof x.rows)[number]) => number) =>
+            x.rows.reduce((s, r) => s + f(r), 0) / x.rows.length;
+          expectClose(
+            mean((r) => r.direct),
+            c.effects[k].direct,
+            1e-6,
+          );
+          expectClose(
+            mean((r) => r.total),
+            c.effects[k].total,
+            1e-6,
+          );
         });
         const delta = spatialEffects(fit, { inference: 'delta' });
         delta.forEach((e, k) => {
@@ -59,7 +68,10 @@ describe('non-symmetric W (4 nearest neighbours): band LU log-determinant and n-
     const { readFileSync } = await import('node:fs');
     const path = await import('node:path');
     const { makeWeights } = await import('../../src/spatial/weights.js');
-    const lines = readFileSync(path.resolve(__dirname, '../fixtures/spatial-panel/knn4.csv'), 'utf8').trim().split('\n').slice(1);
+    const lines = readFileSync(path.resolve(__dirname, '../fixtures/spatial-panel/knn4.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     const ids = weights.ids;
     const lists: number[][] = ids.map(() => []);
     for (const l of lines) {

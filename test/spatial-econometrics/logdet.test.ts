@@ -10,12 +10,13 @@ import { BandLU } from '../../src/spatial-econometrics/band-lu.js';
 function lattice(r: number, c: number): [number, number][] {
   const rng = new Rng(5);
   const pairs: [number, number][] = [];
-  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) {
-    const a = i * c + j;
-    if (j + 1 < c) pairs.push([a, a + 1]);
-    if (i + 1 < r) pairs.push([a, a + c]);
-    if (i + 1 < r && j + 1 < c && rng.uniform() < 0.5) pairs.push([a, a + c + 1]);
-  }
+  for (let i = 0; i < r; i++)
+    for (let j = 0; j < c; j++) {
+      const a = i * c + j;
+      if (j + 1 < c) pairs.push([a, a + 1]);
+      if (i + 1 < r) pairs.push([a, a + c]);
+      if (i + 1 < r && j + 1 < c && rng.uniform() < 0.5) pairs.push([a, a + c + 1]);
+    }
   return pairs;
 }
 
@@ -80,7 +81,8 @@ describe('log-determinant methods', () => {
     const a = fitSpatialPanel(data, w, { model: 'sdm', fe: 'both', logdet: { method: 'eigen' } });
     const b = fitSpatialPanel(data, w, { model: 'sdm', fe: 'both', logdet: { method: 'sparse-lu' } });
     expect(Math.abs(a.rho - b.rho)).toBeLessThan(1e-7);
-    for (let i = 0; i < a.vcov.data.length; i++) expect(Math.abs(a.vcov.data[i] - b.vcov.data[i])).toBeLessThan(1e-7 * Math.abs(a.vcov.data[0]));
+    for (let i = 0; i < a.vcov.data.length; i++)
+      expect(Math.abs(a.vcov.data[i] - b.vcov.data[i])).toBeLessThan(1e-7 * Math.abs(a.vcov.data[0]));
     const ea = spatialEffects(a, { inference: 'delta' });
     const eb = spatialEffects(b, { inference: 'delta' });
     expect(Math.abs(ea[0].direct.estimate - eb[0].direct.estimate)).toBeLessThan(1e-7);
@@ -92,12 +94,13 @@ describe('Chebyshev traces near the unit root', () => {
   it('stay accurate when the draws approach ρ = 1 (the degree adapts)', () => {
     const rng = new Rng(11);
     const pairs: [number, number][] = [];
-    for (let i = 0; i < 12; i++) for (let j = 0; j < 12; j++) {
-      const a = i * 12 + j;
-      if (j + 1 < 12) pairs.push([a, a + 1]);
-      if (i + 1 < 12) pairs.push([a, a + 12]);
-      if (i + 1 < 12 && j + 1 < 12 && rng.uniform() < 0.5) pairs.push([a, a + 13]);
-    }
+    for (let i = 0; i < 12; i++)
+      for (let j = 0; j < 12; j++) {
+        const a = i * 12 + j;
+        if (j + 1 < 12) pairs.push([a, a + 1]);
+        if (i + 1 < 12) pairs.push([a, a + 12]);
+        if (i + 1 < 12 && j + 1 < 12 && rng.uniform() < 0.5) pairs.push([a, a + 13]);
+      }
     const w = sparseWFromPairs(144, pairs);
     const eig = makeLogDet(w, { method: 'eigen' });
     const lu = makeLogDet(w, { method: 'sparse-lu' });

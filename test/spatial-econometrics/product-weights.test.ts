@@ -5,7 +5,16 @@ import { productWeights } from '../../src/spatial/product-weights.js';
 describe('geographic × economic product weights', () => {
   it('multiplies the general weights on common pairs and row-standardises', () => {
     const ids = ['A', 'B', 'C', 'D'];
-    const geo = contiguityWeights(ids, [{ a: 'A', b: 'B' }, { a: 'B', b: 'C' }, { a: 'C', b: 'D' }, { a: 'A', b: 'C' }], { style: 'raw' });
+    const geo = contiguityWeights(
+      ids,
+      [
+        { a: 'A', b: 'B' },
+        { a: 'B', b: 'C' },
+        { a: 'C', b: 'D' },
+        { a: 'A', b: 'C' },
+      ],
+      { style: 'raw' },
+    );
     const econ = economicDistanceWeights(ids, [1, 2, 4, 8], { style: 'raw' });
     const w = productWeights(geo, econ);
     // A: neighbours B (1/|1−2| = 1) and C (1/|1−4| = 1/3) → 0.75, 0.25

@@ -61,7 +61,9 @@ describe('specification tests against R', () => {
     // The two objectives differ by a factor and a constant; a derivative-free optimum is located to
     // ~√ε relative (Brent, as R's optimize), so ρ agrees to 1e-7 and β to 1e-6 of its scale, not to rounding.
     expectClose(ly.rho, direct.rho, 1e-7);
-    direct.beta.forEach((b, j) => expect(Math.abs(ly.beta[j] - b)).toBeLessThan(1e-6 * Math.max(...direct.beta.map(Math.abs))));
+    direct.beta.forEach((b, j) =>
+      expect(Math.abs(ly.beta[j] - b)).toBeLessThan(1e-6 * Math.max(...direct.beta.map(Math.abs))),
+    );
     expectClose(ly.sigma2, (direct.sigma2 * ref.T) / (ref.T - 1), 1e-7);
   });
 });

@@ -40,15 +40,28 @@ beforeAll(async () => {
   writeFileSync(file('cross.csv'), cross.join('\n') + '\n');
   // a neighbour file in short Chinese names for full-name data, and the same pairs in English
   writeFileSync(file('nb-zh.csv'), 'a,b\n北京,天津\n北京,河北\n天津,河北\n广东,海南\n广东,广西\n广西,云南\n');
-  writeFileSync(file('nb-en.csv'), 'a,b\nBeijing,Tianjin\nBeijing,Hebei\nTianjin,Hebei\nGuangdong,Hainan\nGuangdong,Guangxi\nGuangxi,Yunnan\n');
+  writeFileSync(
+    file('nb-en.csv'),
+    'a,b\nBeijing,Tianjin\nBeijing,Hebei\nTianjin,Hebei\nGuangdong,Hainan\nGuangdong,Guangxi\nGuangxi,Yunnan\n',
+  );
   writeFileSync(file('nb-none.csv'), 'a,b\nAtlantis,Lemuria\n');
   writeFileSync(file('nb-other.csv'), '甲,乙\n北京,天津\n');
 });
 
 describe('built-in China geography for user data', () => {
-  it("moran on Chinese province names uses the shipped borders without a flag (same I as the borders file given explicitly)", async () => {
+  it('moran on Chinese province names uses the shipped borders without a flag (same I as the borders file given explicitly)', async () => {
     const auto = await json(['moran', '--data', file('full.csv'), '--value', 'rd', '--permutations', '0']);
-    const explicit = await json(['moran', '--data', file('english.csv'), '--value', 'rd', '--permutations', '0', '--neighbors', 'data/builtin/china-province-borders.csv']);
+    const explicit = await json([
+      'moran',
+      '--data',
+      file('english.csv'),
+      '--value',
+      'rd',
+      '--permutations',
+      '0',
+      '--neighbors',
+      'data/builtin/china-province-borders.csv',
+    ]);
     expect(auto.n).toBe(explicit.n);
     expect(auto.n).toBeGreaterThanOrEqual(30);
     expect(auto.weights.kind).toBe('contiguity');
@@ -59,19 +72,57 @@ describe('built-in China geography for user data', () => {
     expect(auto.notes.map((n: { code: string }) => n.code)).toContain('builtin-contiguity');
   });
   it('joins a neighbour file in any province spelling, and refuses one that joins nothing', async () => {
-    const zh = await json(['moran', '--data', file('full.csv'), '--value', 'rd', '--permutations', '0', '--neighbors', file('nb-zh.csv')]);
-    const en = await json(['moran', '--data', file('english.csv'), '--value', 'rd', '--permutations', '0', '--neighbors', file('nb-en.csv')]);
+    const zh = await json([
+      'moran',
+      '--data',
+      file('full.csv'),
+      '--value',
+      'rd',
+      '--permutations',
+      '0',
+      '--neighbors',
+      file('nb-zh.csv'),
+    ]);
+    const en = await json([
+      'moran',
+      '--data',
+      file('english.csv'),
+      '--value',
+      'rd',
+      '--permutations',
+      '0',
+      '--neighbors',
+      file('nb-en.csv'),
+    ]);
     expect(Number.isFinite(zh.I)).toBe(true);
     expect(zh.I).toBeCloseTo(en.I, 14);
     expect(zh.weights.isolates).toHaveLength(zh.n - 7);
-    const bad = await runInProcess(['moran', '--data', file('full.csv'), '--value', 'rd', '--neighbors', file('nb-none.csv')]);
+    const bad = await runInProcess([
+      'moran',
+      '--data',
+      file('full.csv'),
+      '--value',
+      'rd',
+      '--neighbors',
+      file('nb-none.csv'),
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/nb-none\.csv.*row 2/s);
     expect(bad.stderr).toMatch(/Atlantis/);
   });
   it('runs moran and ellipse on a cross-section without a period column', async () => {
     const cross = await json(['moran', '--data', file('cross.csv'), '--value', 'rd', '--permutations', '0']);
-    const panel = await json(['moran', '--data', file('full.csv'), '--value', 'rd', '--permutations', '0', '--year', '2023']);
+    const panel = await json([
+      'moran',
+      '--data',
+      file('full.csv'),
+      '--value',
+      'rd',
+      '--permutations',
+      '0',
+      '--year',
+      '2023',
+    ]);
     expect(cross.n).toBe(panel.n);
     expect(cross.I).toBeCloseTo(panel.I, 12);
     const e = await json(['ellipse', '--data', file('cross.csv'), '--value', 'rd']);
@@ -87,15 +138,45 @@ describe('built-in China geography for user data', () => {
     expect(u.sigmaMajor).toBeCloseTo(s.sigmaMajor, 6);
   });
   it('disparity --group region4 and region3 use the NBS regions', async () => {
-    const r4 = await json(['disparity', '--data', file('full.csv'), '--value', 'rd', '--group', 'region4', '--years', '2023']);
+    const r4 = await json([
+      'disparity',
+      '--data',
+      file('full.csv'),
+      '--value',
+      'rd',
+      '--group',
+      'region4',
+      '--years',
+      '2023',
+    ]);
     const groups = Object.fromEntries(r4.periods[0].groups.map((g: { group: string; n: number }) => [g.group, g.n]));
     // NBS 2011: 10 east, 6 central, 12 west, 3 northeast provinces, less those without a value in 2023
     const present = cross2023.map((n) => matchProvince(n)!);
     const count = (f: (p: NonNullable<ReturnType<typeof matchProvince>>) => boolean) => present.filter(f).length;
-    expect(groups).toEqual({ Central: count((p) => p.region4 === 'central'), East: count((p) => p.region4 === 'east'), Northeast: count((p) => p.region4 === 'northeast'), West: count((p) => p.region4 === 'west') });
+    expect(groups).toEqual({
+      Central: count((p) => p.region4 === 'central'),
+      East: count((p) => p.region4 === 'east'),
+      Northeast: count((p) => p.region4 === 'northeast'),
+      West: count((p) => p.region4 === 'west'),
+    });
     expect(groups.Central + groups.East + groups.Northeast + groups.West).toBe(present.length);
-    expect(present.filter((p) => p.region4 === 'northeast').map((p) => p.short).sort()).toEqual(['吉林', '辽宁', '黑龙江'].sort());
-    const r3 = await json(['disparity', '--data', file('full.csv'), '--value', 'rd', '--group', 'region3', '--years', '2023']);
+    expect(
+      present
+        .filter((p) => p.region4 === 'northeast')
+        .map((p) => p.short)
+        .sort(),
+    ).toEqual(['吉林', '辽宁', '黑龙江'].sort());
+    const r3 = await json([
+      'disparity',
+      '--data',
+      file('full.csv'),
+      '--value',
+      'rd',
+      '--group',
+      'region3',
+      '--years',
+      '2023',
+    ]);
     const g3 = Object.fromEntries(r3.periods[0].groups.map((g: { group: string; n: number }) => [g.group, g.n]));
     expect(Object.keys(g3).sort()).toEqual(['Central', 'East', 'West']);
     expect(g3.East).toBe(groups.East + 1); // Liaoning is east in the three-region grouping

@@ -20,7 +20,17 @@ const coords = [
 
 describe('nqpf moran', () => {
   it('tests the last period with contiguity weights and warns about an entity without neighbours', async () => {
-    const r = await runInProcess(['moran', ...base, '--neighbors', `${dir}/borders.csv`, '--permutations', '99', '--seed', '3', '--json']);
+    const r = await runInProcess([
+      'moran',
+      ...base,
+      '--neighbors',
+      `${dir}/borders.csv`,
+      '--permutations',
+      '99',
+      '--seed',
+      '3',
+      '--json',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
@@ -41,7 +51,9 @@ describe('nqpf moran', () => {
     expect(out.pValue).toBe(ref.randomisation.pValue);
     expect(out.pPermutation).toBe(ref.permutation!.pValue);
     expect(out.weights.isolates).toEqual(['F']);
-    expect(out.notes.some((n: { code: string; message: string }) => n.code === 'no-neighbours' && n.message.includes('F'))).toBe(true);
+    expect(
+      out.notes.some((n: { code: string; message: string }) => n.code === 'no-neighbours' && n.message.includes('F')),
+    ).toBe(true);
     expect(out.local).toHaveLength(6);
     expect(out.local[5]).toMatchObject({ entity: 'F', Ii: 0, cluster: 'NS' });
     expect(out.local[5].pValue).toBeNull();
@@ -56,7 +68,17 @@ describe('nqpf moran', () => {
   }, 120_000);
 
   it('builds inverse-distance weights from coordinate columns', async () => {
-    const r = await runInProcess(['moran', ...base, '--distance', 'lat,lon', '--power', '2', '--permutations', '0', '--json']);
+    const r = await runInProcess([
+      'moran',
+      ...base,
+      '--distance',
+      'lat,lon',
+      '--power',
+      '2',
+      '--permutations',
+      '0',
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     const ref = moranTest(x2021, inverseDistanceWeights(ids, coords, { power: 2 }));
@@ -86,7 +108,17 @@ describe('nqpf ellipse', () => {
     const bad = await runInProcess(['ellipse', ...base, '--coordinates', 'latitude,lon']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--coordinates: unknown coordinate column "latitude"/);
-    const none = await runInProcess(['ellipse', '--data', 'test/fixtures/couple/scores.csv', '--entity', 'region', '--period', 'year', '--value', 'U1']);
+    const none = await runInProcess([
+      'ellipse',
+      '--data',
+      'test/fixtures/couple/scores.csv',
+      '--entity',
+      'region',
+      '--period',
+      'year',
+      '--value',
+      'U1',
+    ]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/no coordinates/);
   }, 120_000);

@@ -82,7 +82,9 @@ describe('standardDeviationalEllipse', () => {
   });
 
   it('rejects negative weights and too few points, skips missing weights', () => {
-    expect(() => standardDeviationalEllipse([...provinces.slice(0, 3), { id: 'X', lat: 1, lon: 1, weight: -1 }])).toThrow(InputError);
+    expect(() =>
+      standardDeviationalEllipse([...provinces.slice(0, 3), { id: 'X', lat: 1, lon: 1, weight: -1 }]),
+    ).toThrow(InputError);
     expect(() => standardDeviationalEllipse(provinces.slice(0, 2))).toThrow(/at least 3/);
     const e = standardDeviationalEllipse([...provinces, { id: 'X', lat: 1, lon: 1, weight: NaN }]);
     expect(e.n).toBe(31);

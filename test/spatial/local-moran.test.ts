@@ -17,7 +17,8 @@ describe('localMoran against spdep 1.2.7 localmoran', () => {
         // z_i = x_i − x̄ cancels when x_i ≈ x̄ (Panama in the world case: |z_i/x̄| ≈ 1e-5), costing
         // both R and us digits in I_i, E_i and Var_i alike; so these are compared relative to
         // max(|value|, 1e-4 · the largest |value| of the column) rather than to |value| alone.
-        const scale = (col: (number | string)[]) => 1e-4 * Math.max(...col.map((v) => Math.abs(num(v))).filter(Number.isFinite));
+        const scale = (col: (number | string)[]) =>
+          1e-4 * Math.max(...col.map((v) => Math.abs(num(v))).filter(Number.isFinite));
         r.rows.forEach((row, i) => {
           expectRel(row.Ii, ref.Ii[i], 1e-10, `Ii ${row.entity}`, scale(ref.Ii));
           expectRel(row.expected, ref.E[i], 1e-10, `E ${row.entity}`, scale(ref.E));

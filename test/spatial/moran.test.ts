@@ -29,7 +29,12 @@ describe('moranTest against spdep 1.2.7 moran.test / moran.mc', () => {
       expectRel(r.normality.variance, c.moran.varNorm, 1e-10, 'varNorm');
       expectRel(r.normality.z, c.moran.zNorm, 1e-10, 'zNorm');
       expectRel(r.normality.pValue, c.moran.pNorm, 1e-10, 'pNorm');
-      expectRel(moranTest(c.x, w, { alternative: 'two.sided' }).randomisation.pValue, c.moran.pRandTwoSided, 1e-10, 'p2');
+      expectRel(
+        moranTest(c.x, w, { alternative: 'two.sided' }).randomisation.pValue,
+        c.moran.pRandTwoSided,
+        1e-10,
+        'p2',
+      );
       if (w.isolates.length > 0) expect(r.notes.some((n) => n.code === 'no-neighbours')).toBe(true);
     });
   }

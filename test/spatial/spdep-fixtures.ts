@@ -2,7 +2,12 @@ import path from 'node:path';
 import { ROOT } from '../helpers/root.js';
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { contiguityWeights, inverseDistanceWeights, parseNeighbourRows, type SpatialWeights } from '../../src/spatial/weights.js';
+import {
+  contiguityWeights,
+  inverseDistanceWeights,
+  parseNeighbourRows,
+  type SpatialWeights,
+} from '../../src/spatial/weights.js';
 import { expectClose } from '../helpers/expect.js';
 
 /** One case of test/fixtures/spatial/{china,world}.json (written by spdep-helpers.R). */
@@ -54,12 +59,17 @@ const borders = parseNeighbourRows(borderRows);
 
 /** Rebuild each fixture case's weights with nqpf's own builders (not from the JSON). */
 export function weightsFor(c: SpdepCase): SpatialWeights {
-  if (c.name.startsWith('china_contiguity')) return contiguityWeights(c.ids, borders, { style: c.name.includes('_B_') ? 'B' : 'W' });
+  if (c.name.startsWith('china_contiguity'))
+    return contiguityWeights(c.ids, borders, { style: c.name.includes('_B_') ? 'B' : 'W' });
   if (c.name.startsWith('china_nostrait')) {
     const kept = borders.filter((_, k) => borderRows[k + 1][2] !== 'strait');
     return contiguityWeights(c.ids, kept, { style: 'W' });
   }
-  const rows = readFileSync(new URL('../fixtures/spatial/world_pwt_2017_input.csv', import.meta.url), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const rows = readFileSync(new URL('../fixtures/spatial/world_pwt_2017_input.csv', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
   const coords = rows.map((r) => ({ lat: Number(r[1]), lon: Number(r[2]) }));
   expect(rows.map((r) => r[0])).toEqual(c.ids);
   if (c.name === 'world_idw_p1_W') return inverseDistanceWeights(c.ids, coords, { power: 1 });
@@ -67,4 +77,3 @@ export function weightsFor(c: SpdepCase): SpatialWeights {
 }
 
 export const allCases = [...loadSpdepFixture('china').cases, ...loadSpdepFixture('world').cases];
-

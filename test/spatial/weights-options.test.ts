@@ -24,7 +24,11 @@ describe('weightsFromOptions (CLI weight flags)', () => {
 
   it('refuses two kinds of weights at once, and a dataset without a neighbour source', async () => {
     const s = crossSection(panel, 'v');
-    await expect(weightsFromOptions(panel, s, { data: 'x.csv', economic: 'gdp', distance: 'lat,lon', power: 1, style: 'W' })).rejects.toThrow(/--distance and --economic/);
-    await expect(weightsFromOptions(panel, s, { data: 'x.csv', power: 1, style: 'W' })).rejects.toBeInstanceOf(InputError);
+    await expect(
+      weightsFromOptions(panel, s, { data: 'x.csv', economic: 'gdp', distance: 'lat,lon', power: 1, style: 'W' }),
+    ).rejects.toThrow(/--distance and --economic/);
+    await expect(weightsFromOptions(panel, s, { data: 'x.csv', power: 1, style: 'W' })).rejects.toBeInstanceOf(
+      InputError,
+    );
   });
 });

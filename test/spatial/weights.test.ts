@@ -43,7 +43,14 @@ describe('contiguityWeights', () => {
   it('names the pair and row of an unknown entity', () => {
     let err: unknown;
     try {
-      contiguityWeights(ids, [{ a: 'A', b: 'B', row: 2 }, { a: 'B', b: 'Atlantis', row: 3 }], { file: 'nb.csv' });
+      contiguityWeights(
+        ids,
+        [
+          { a: 'A', b: 'B', row: 2 },
+          { a: 'B', b: 'Atlantis', row: 3 },
+        ],
+        { file: 'nb.csv' },
+      );
     } catch (e) {
       err = e;
     }
@@ -65,7 +72,10 @@ describe('contiguityWeights', () => {
 
   it('parses the China borders file (31 provinces, symmetric, strait link)', () => {
     const text = readFileSync(path.join(ROOT, 'data/builtin/china-province-borders.csv'), 'utf8');
-    const rows = text.trim().split(/\r?\n/).map((l) => l.split(','));
+    const rows = text
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => l.split(','));
     const parsed = parseNeighbourRows(rows, 'borders.csv');
     expect(parsed).toHaveLength(rows.length - 1);
     expect(parsed[0].row).toBe(2);
@@ -81,8 +91,18 @@ describe('contiguityWeights', () => {
   });
 
   it('needs columns a and b', () => {
-    expect(() => parseNeighbourRows([['from', 'to'], ['A', 'B']])).toThrow(/columns "a" and "b"/);
-    expect(() => parseNeighbourRows([['a', 'b'], ['A', '']])).toThrow(InputError);
+    expect(() =>
+      parseNeighbourRows([
+        ['from', 'to'],
+        ['A', 'B'],
+      ]),
+    ).toThrow(/columns "a" and "b"/);
+    expect(() =>
+      parseNeighbourRows([
+        ['a', 'b'],
+        ['A', ''],
+      ]),
+    ).toThrow(InputError);
   });
 });
 

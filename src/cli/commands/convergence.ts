@@ -2,7 +2,16 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { BetaForm } from '../../dynamics/index.js';
 import { convergenceJson, runConvergence } from '../../api/convergence.js';
-import { list, loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions, writeTables } from '../common.js';
+import {
+  list,
+  loadData,
+  numberOption,
+  printJson,
+  printNotes,
+  withDataOptions,
+  type DataOptions,
+  writeTables,
+} from '../common.js';
 
 interface ConvergenceCliOptions extends DataOptions {
   value: string;
@@ -19,7 +28,14 @@ export function registerConvergence(program: Command): void {
   const cmd = program.command('convergence');
   withDataOptions(cmd)
     .requiredOption('--value <col>', 'the variable (positive levels)')
-    .addOption(new Option('--form <form>', 'β form: cross-section (first→last period), panel (annual, pooled OLS), conditional (annual, two-way FE + controls)').choices(['cross-section', 'panel', 'conditional']).default('cross-section'))
+    .addOption(
+      new Option(
+        '--form <form>',
+        'β form: cross-section (first→last period), panel (annual, pooled OLS), conditional (annual, two-way FE + controls)',
+      )
+        .choices(['cross-section', 'panel', 'conditional'])
+        .default('cross-section'),
+    )
     .option('--controls <cols>', 'control columns of the conditional form, comma-separated')
     .option('--from <period>', 'start of the cross-section (default first period)', numberOption('--from'))
     .option('--to <period>', 'end of the cross-section (default last period)', numberOption('--to'))
@@ -38,7 +54,15 @@ Examples:
     )
     .action(async (opts: ConvergenceCliOptions) => {
       const panel = await loadData(opts);
-      const run = runConvergence(panel, { value: opts.value, form: opts.form, controls: opts.controls ? list(opts.controls) : undefined, from: opts.from, to: opts.to, vcov: opts.vcov, sigma: opts.sigma });
+      const run = runConvergence(panel, {
+        value: opts.value,
+        form: opts.form,
+        controls: opts.controls ? list(opts.controls) : undefined,
+        from: opts.from,
+        to: opts.to,
+        vcov: opts.vcov,
+        sigma: opts.sigma,
+      });
       const { sigma, beta, notes } = run;
       if (opts.out) {
         await writeTables(opts.out, {
@@ -47,7 +71,20 @@ Examples:
             ['term', 'estimate', 'std_error', 'statistic', 'p_value', 'ci_low', 'ci_high'],
             ...beta.coefficients.map((c) => [c.term, c.estimate, c.stdError, c.statistic, c.pValue, c.ciLow, c.ciHigh]),
             [],
-            ['form', beta.form, 'tau', beta.tau, 'speed', beta.speed, 'half_life', beta.halfLife, 'nobs', beta.nobs, 'vcov', beta.vcov],
+            [
+              'form',
+              beta.form,
+              'tau',
+              beta.tau,
+              'speed',
+              beta.speed,
+              'half_life',
+              beta.halfLife,
+              'nobs',
+              beta.nobs,
+              'vcov',
+              beta.vcov,
+            ],
           ],
         });
       }

@@ -10,7 +10,8 @@ import { measureFramework, withMeasureStep, type MeasureStepOptions } from '../m
 
 function parseNumbers(flag: string, value: string): number[] {
   const v = list(value).map(Number);
-  if (!v.length || v.some((x) => !Number.isFinite(x))) throw new InputError(`${flag} takes comma-separated numbers (got "${value}")`);
+  if (!v.length || v.some((x) => !Number.isFinite(x)))
+    throw new InputError(`${flag} takes comma-separated numbers (got "${value}")`);
   return v;
 }
 
@@ -25,8 +26,13 @@ interface CoupleCliOptions extends MeasureStepOptions {
 export function registerCouple(program: Command): void {
   const cmd = program.command('couple');
   withMeasureStep(withDataOptions(cmd))
-    .requiredOption('--systems <a,b[,c]>', 'system score columns (a CSV of scores), or system or dimension ids of the framework (built-in data)')
-    .addOption(new Option('--method <method>', 'coupling degree formula').choices([...COUPLING_METHODS]).default('wang'))
+    .requiredOption(
+      '--systems <a,b[,c]>',
+      'system score columns (a CSV of scores), or system or dimension ids of the framework (built-in data)',
+    )
+    .addOption(
+      new Option('--method <method>', 'coupling degree formula').choices([...COUPLING_METHODS]).default('wang'),
+    )
     .option('--alpha <w1,w2,...>', 'weights of T, one per system, summing to 1 (default equal)')
     .option('--thresholds <lo,hi>', 'relative development cut-offs: E ≤ lo lagging, E > hi leading (default 0.8,1.2)')
     .addHelpText(
@@ -57,7 +63,10 @@ their composite indices coupled; a warning is given when the systems share indic
       const { panel, result: r, notes } = run;
       if (opts.out) {
         // the report, charts and XLSX load only with --out (start-up)
-        const [{ writeCommandOutputs }, { couplingSection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/coupling.js')]);
+        const [{ writeCommandOutputs }, { couplingSection }] = await Promise.all([
+          import('../outputs.js'),
+          import('../../report/sections/coupling.js'),
+        ]);
         const lang = reportLang(opts);
         await writeCommandOutputs(opts.out, 'couple', {
           panel: panel,
@@ -66,13 +75,37 @@ their composite indices coupled; a warning is given when the systems share indic
           title: { en: 'coupling coordination', zh: '耦合协调度' },
           sections: [couplingSection(panel, r, { lang })],
           tables: {
-          coupling: [
-            [panel.entityColumn, panel.periodColumn, ...r.systems, 'C', 'T', 'D', 'level', 'level_zh', 'coupling_level', ...r.systems.map((s) => `E_${s}`), ...r.systems.map((s) => `status_${s}`)],
-            ...r.rows.map((x) => {
-              const rel = new Map(x.relative.map((e) => [e.system, e]));
-              return [x.entity, x.period, ...x.U, x.C, x.T, x.D, x.level ?? '', x.levelZh ?? '', x.couplingLevel ?? '', ...r.systems.map((s) => rel.get(s)?.E ?? ''), ...r.systems.map((s) => rel.get(s)?.status ?? '')];
-            }),
-          ],
+            coupling: [
+              [
+                panel.entityColumn,
+                panel.periodColumn,
+                ...r.systems,
+                'C',
+                'T',
+                'D',
+                'level',
+                'level_zh',
+                'coupling_level',
+                ...r.systems.map((s) => `E_${s}`),
+                ...r.systems.map((s) => `status_${s}`),
+              ],
+              ...r.rows.map((x) => {
+                const rel = new Map(x.relative.map((e) => [e.system, e]));
+                return [
+                  x.entity,
+                  x.period,
+                  ...x.U,
+                  x.C,
+                  x.T,
+                  x.D,
+                  x.level ?? '',
+                  x.levelZh ?? '',
+                  x.couplingLevel ?? '',
+                  ...r.systems.map((s) => rel.get(s)?.E ?? ''),
+                  ...r.systems.map((s) => rel.get(s)?.status ?? ''),
+                ];
+              }),
+            ],
           },
         });
       }
@@ -83,8 +116,13 @@ their composite indices coupled; a warning is given when the systems share indic
       printNotes(notes);
       const last = Math.max(...r.rows.map((x) => x.period));
       const rows = r.rows.filter((x) => x.period === last).sort((a, b) => b.D - a.D);
-      const lines = [`coupling coordination of ${r.systems.join(' × ')} (${r.method}) on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}, ${last}:`];
-      for (const x of rows) lines.push(`  ${x.entity.padEnd(24)} C ${x.C.toFixed(4)}  T ${x.T.toFixed(4)}  D ${x.D.toFixed(4)}  ${x.level ?? ''} ${x.levelZh ?? ''}`);
+      const lines = [
+        `coupling coordination of ${r.systems.join(' × ')} (${r.method}) on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}, ${last}:`,
+      ];
+      for (const x of rows)
+        lines.push(
+          `  ${x.entity.padEnd(24)} C ${x.C.toFixed(4)}  T ${x.T.toFixed(4)}  D ${x.D.toFixed(4)}  ${x.level ?? ''} ${x.levelZh ?? ''}`,
+        );
       process.stdout.write(lines.join('\n') + '\n');
     });
 }

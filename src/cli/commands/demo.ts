@@ -3,7 +3,12 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Lang } from '../../core/label.js';
 import type { Panel } from '../../data/panel.js';
-import { loadBuiltinDataset, loadChinaProvinceBorders, loadChinaSimMechanismPanel, loadChinaSimTruth } from '../../io/builtin.js';
+import {
+  loadBuiltinDataset,
+  loadChinaProvinceBorders,
+  loadChinaSimMechanismPanel,
+  loadChinaSimTruth,
+} from '../../io/builtin.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { getBuiltinFramework } from '../../framework/builtin.js';
 import { renderReport } from '../../report/document.js';
@@ -26,9 +31,17 @@ export function registerDemo(program: Command): void {
     .command('demo')
     .option('--out <dir>', 'output folder', 'nqpf-report')
     .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'zh']).default('en'))
-    .option('--bootstrap <n>', 'cluster-bootstrap replications of the mediation analysis', intOption('--bootstrap'), 1000)
+    .option(
+      '--bootstrap <n>',
+      'cluster-bootstrap replications of the mediation analysis',
+      intOption('--bootstrap'),
+      1000,
+    )
     .option('--json', 'print a JSON summary of what was written on stdout')
-    .addHelpText('after', '\nExample:\n  nqpf demo --out nqpf-report\n  nqpf demo --lang zh --out report-zh\n\nOpen DIR/index.html in a browser; it works offline.')
+    .addHelpText(
+      'after',
+      '\nExample:\n  nqpf demo --out nqpf-report\n  nqpf demo --lang zh --out report-zh\n\nOpen DIR/index.html in a browser; it works offline.',
+    )
     .action(async (opts: DemoOptions) => {
       const started = Date.now();
       const say = (m: string) => {
@@ -39,7 +52,9 @@ export function registerDemo(program: Command): void {
       const cases: DemoCase[] = [];
       const raw = new Map<string, Panel>();
       for (const spec of specs) {
-        say(`${spec.data}: measure (${spec.framework} framework), coupling, disparity, densities, spatial pattern, forecasts`);
+        say(
+          `${spec.data}: measure (${spec.framework} framework), coupling, disparity, densities, spatial pattern, forecasts`,
+        );
         raw.set(spec.data, await loadBuiltinDataset(spec.data));
         const c = runCase(raw.get(spec.data)!, getBuiltinFramework(spec.framework), spec);
         cases.push(c);
@@ -51,7 +66,15 @@ export function registerDemo(program: Command): void {
       const chinaSim = cases.find((c) => c.spec.data === 'china-sim')!;
       sections.push(mechanismReport(mechanism, chinaSim.panel.meta.name, opts.lang));
       say('china-sim: spillovers (LM tests, spatial Durbin model, effects, scenario map)');
-      sections.push(runSpillover(mechanismPanel, await loadChinaSimTruth(), specs.find((s) => s.data === 'china-sim')!.neighbours!, opts.lang, chinaSim.panel.meta.name));
+      sections.push(
+        runSpillover(
+          mechanismPanel,
+          await loadChinaSimTruth(),
+          specs.find((s) => s.data === 'china-sim')!.neighbours!,
+          opts.lang,
+          chinaSim.panel.meta.name,
+        ),
+      );
 
       const html = renderReport({
         title: { en: 'nqpf demo: New Quality Productive Forces', zh: 'nqpf 示例报告：新质生产力' },
@@ -73,7 +96,8 @@ export function registerDemo(program: Command): void {
       } else {
         const warnings = cases.flatMap((c) => c.notes.filter((n) => n.level === 'warning'));
         printNotes(warnings.slice(0, 5));
-        if (warnings.length > 5) process.stderr.write(`(${warnings.length - 5} more warnings: see the report's notes)\n`);
+        if (warnings.length > 5)
+          process.stderr.write(`(${warnings.length - 5} more warnings: see the report's notes)\n`);
         process.stderr.write(`wrote ${file} (${sections.length} sections, ${seconds.toFixed(1)} s)\n`);
       }
     });

@@ -1,7 +1,16 @@
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
 import { densityJson, runDensity } from '../../api/density.js';
-import { intOption, loadData, parseYears, printJson, printNotes, withDataOptions, type DataOptions, reportLang } from '../common.js';
+import {
+  intOption,
+  loadData,
+  parseYears,
+  printJson,
+  printNotes,
+  withDataOptions,
+  type DataOptions,
+  reportLang,
+} from '../common.js';
 
 interface DensityCliOptions extends DataOptions {
   value: string;
@@ -41,11 +50,21 @@ Examples:
     )
     .action(async (opts: DensityCliOptions) => {
       const raw = await loadData(opts);
-      const run = runDensity(raw, { value: opts.value, bw: parseBw(opts.bw), points: opts.points, exact: opts.exact, log: opts.log, years: parseYears(opts.years) });
+      const run = runDensity(raw, {
+        value: opts.value,
+        bw: parseBw(opts.bw),
+        points: opts.points,
+        exact: opts.exact,
+        log: opts.log,
+        years: parseYears(opts.years),
+      });
       const { panel, result: r, notes } = run;
       if (opts.out) {
         // the report, charts and XLSX load only with --out (start-up)
-        const [{ writeCommandOutputs }, { densitySection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/density.js')]);
+        const [{ writeCommandOutputs }, { densitySection }] = await Promise.all([
+          import('../outputs.js'),
+          import('../../report/sections/density.js'),
+        ]);
         const lang = reportLang(opts);
         await writeCommandOutputs(opts.out, 'density', {
           panel: panel,
@@ -54,8 +73,14 @@ Examples:
           title: { en: `kernel density of ${opts.value}`, zh: `${opts.value} 的核密度` },
           sections: [densitySection(panel, r, { lang })],
           tables: {
-          density: [['x', ...r.curves.map((c) => String(c.period))], ...Array.from(r.grid, (x, i) => [x, ...r.matrix[i]])],
-          'density-peaks': [['period', 'n', 'bw', 'peak_x', 'peak_y', 'peaks'], ...r.curves.map((c) => [c.period, c.n, c.bw, c.peakX, c.peakY, c.peaks])],
+            density: [
+              ['x', ...r.curves.map((c) => String(c.period))],
+              ...Array.from(r.grid, (x, i) => [x, ...r.matrix[i]]),
+            ],
+            'density-peaks': [
+              ['period', 'n', 'bw', 'peak_x', 'peak_y', 'peaks'],
+              ...r.curves.map((c) => [c.period, c.n, c.bw, c.peakX, c.peakY, c.peaks]),
+            ],
           },
         });
       }
@@ -64,9 +89,14 @@ Examples:
         return;
       }
       printNotes(notes);
-      const lines = [`kernel density of ${r.value} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''} (${r.method}, ${r.grid.length} points)`];
+      const lines = [
+        `kernel density of ${r.value} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''} (${r.method}, ${r.grid.length} points)`,
+      ];
       lines.push('period     n   bandwidth    main peak at   height   peaks');
-      for (const c of r.curves) lines.push(`${String(c.period).padEnd(8)} ${String(c.n).padStart(4)}  ${c.bw.toPrecision(5).padStart(10)}  ${c.peakX.toPrecision(6).padStart(12)}  ${c.peakY.toPrecision(4).padStart(8)}   ${c.peaks}`);
+      for (const c of r.curves)
+        lines.push(
+          `${String(c.period).padEnd(8)} ${String(c.n).padStart(4)}  ${c.bw.toPrecision(5).padStart(10)}  ${c.peakX.toPrecision(6).padStart(12)}  ${c.peakY.toPrecision(4).padStart(8)}   ${c.peaks}`,
+        );
       process.stdout.write(lines.join('\n') + '\n');
     });
 }

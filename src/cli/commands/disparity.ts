@@ -1,6 +1,14 @@
 import type { Command } from 'commander';
 import { disparityJson, runDisparity } from '../../api/disparity.js';
-import { loadData, parseYears, printJson, printNotes, withDataOptions, type DataOptions, reportLang } from '../common.js';
+import {
+  loadData,
+  parseYears,
+  printJson,
+  printNotes,
+  withDataOptions,
+  type DataOptions,
+  reportLang,
+} from '../common.js';
 
 interface DisparityCliOptions extends DataOptions {
   value: string;
@@ -9,13 +17,16 @@ interface DisparityCliOptions extends DataOptions {
   cvPopulation?: boolean;
 }
 
-
 /** `nqpf disparity`: Dagum Gini decomposition, Theil and CV by period. */
 export function registerDisparity(program: Command): void {
   const cmd = program.command('disparity');
   withDataOptions(cmd)
     .requiredOption('--value <col>', 'the variable (non-negative levels, e.g. an index score or GDP per worker)')
-    .option('--group <col>', 'group column of the data, "group" for the entities\' group attribute (continent, region), or region4/region3 for the NBS regions of Chinese provinces (东部/中部/西部/东北)', 'group')
+    .option(
+      '--group <col>',
+      'group column of the data, "group" for the entities\' group attribute (continent, region), or region4/region3 for the NBS regions of Chinese provinces (东部/中部/西部/东北)',
+      'group',
+    )
     .option('--years <list>', 'only these periods, e.g. 2012,2017 or 2012-2023')
     .option('--cv-population', 'coefficient of variation with the population sd (n); default the sample sd (n − 1)')
     .addHelpText(
@@ -31,11 +42,19 @@ Formulas (Dagum 1997; Theil): docs/couple-disparity.md.`,
     )
     .action(async (opts: DisparityCliOptions) => {
       const panel = await loadData(opts);
-      const run = runDisparity(panel, { value: opts.value, group: opts.group, years: parseYears(opts.years), cvPopulation: opts.cvPopulation });
+      const run = runDisparity(panel, {
+        value: opts.value,
+        group: opts.group,
+        years: parseYears(opts.years),
+        cvPopulation: opts.cvPopulation,
+      });
       const { result: r, notes } = run;
       if (opts.out) {
         // the report, charts and XLSX load only with --out (start-up)
-        const [{ writeCommandOutputs }, { disparitySection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/disparity.js')]);
+        const [{ writeCommandOutputs }, { disparitySection }] = await Promise.all([
+          import('../outputs.js'),
+          import('../../report/sections/disparity.js'),
+        ]);
         const lang = reportLang(opts);
         await writeCommandOutputs(opts.out, 'disparity', {
           panel: panel,
@@ -44,15 +63,55 @@ Formulas (Dagum 1997; Theil): docs/couple-disparity.md.`,
           title: { en: `disparity of ${opts.value}`, zh: `${opts.value} 的区域差异` },
           sections: [disparitySection(panel, r, { lang })],
           tables: {
-          disparity: [
-            ['period', 'n', 'gini', 'G_w', 'G_nb', 'G_t', 'G_w_pct', 'G_nb_pct', 'G_t_pct', 'theil_T', 'theil_T_within', 'theil_T_between', 'theil_L', 'theil_L_within', 'theil_L_between', 'cv'],
-            ...r.periods.map((p) => {
-              const d = p.dagum;
-              return [p.period, p.n, d.gini, d.within, d.between, d.transvariation, d.contributions.within, d.contributions.between, d.contributions.transvariation, p.theilT.total, p.theilT.within, p.theilT.between, p.theilL.total, p.theilL.within, p.theilL.between, p.cv];
-            }),
-          ],
-          'disparity-groups': [['period', 'group', 'n', 'mean', 'gini'], ...r.periods.flatMap((p) => p.dagum.groups.map((g) => [p.period, g.group, g.n, g.mean, g.gini]))],
-          'disparity-pairs': [['period', 'a', 'b', 'gini', 'D', 'richer'], ...r.periods.flatMap((p) => p.dagum.pairs.map((q) => [p.period, q.a, q.b, q.gini, q.D, q.richer]))],
+            disparity: [
+              [
+                'period',
+                'n',
+                'gini',
+                'G_w',
+                'G_nb',
+                'G_t',
+                'G_w_pct',
+                'G_nb_pct',
+                'G_t_pct',
+                'theil_T',
+                'theil_T_within',
+                'theil_T_between',
+                'theil_L',
+                'theil_L_within',
+                'theil_L_between',
+                'cv',
+              ],
+              ...r.periods.map((p) => {
+                const d = p.dagum;
+                return [
+                  p.period,
+                  p.n,
+                  d.gini,
+                  d.within,
+                  d.between,
+                  d.transvariation,
+                  d.contributions.within,
+                  d.contributions.between,
+                  d.contributions.transvariation,
+                  p.theilT.total,
+                  p.theilT.within,
+                  p.theilT.between,
+                  p.theilL.total,
+                  p.theilL.within,
+                  p.theilL.between,
+                  p.cv,
+                ];
+              }),
+            ],
+            'disparity-groups': [
+              ['period', 'group', 'n', 'mean', 'gini'],
+              ...r.periods.flatMap((p) => p.dagum.groups.map((g) => [p.period, g.group, g.n, g.mean, g.gini])),
+            ],
+            'disparity-pairs': [
+              ['period', 'a', 'b', 'gini', 'D', 'richer'],
+              ...r.periods.flatMap((p) => p.dagum.pairs.map((q) => [p.period, q.a, q.b, q.gini, q.D, q.richer])),
+            ],
           },
         });
       }
@@ -61,7 +120,9 @@ Formulas (Dagum 1997; Theil): docs/couple-disparity.md.`,
         return;
       }
       printNotes(notes);
-      const lines = [`disparity of ${r.value} by ${r.groupBy} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}`];
+      const lines = [
+        `disparity of ${r.value} by ${r.groupBy} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}`,
+      ];
       lines.push('period      n   Gini    G_w%   G_nb%   G_t%   Theil T  Theil L  CV');
       for (const p of r.periods) {
         const c = p.dagum.contributions;

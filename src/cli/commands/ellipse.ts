@@ -1,7 +1,15 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { ellipseJson, runEllipse } from '../../api/ellipse.js';
-import { intOption, loadData, printJson, printNotes, reportLang, withDataOptions, type DataOptions } from '../common.js';
+import {
+  intOption,
+  loadData,
+  printJson,
+  printNotes,
+  reportLang,
+  withDataOptions,
+  type DataOptions,
+} from '../common.js';
 
 interface EllipseCliOptions extends DataOptions {
   value: string;
@@ -17,9 +25,16 @@ export function registerEllipse(program: Command): void {
   withDataOptions(cmd)
     .requiredOption('--value <column>', 'the weight of each location (non-negative, e.g. an index score)')
     .option('--no-sqrt2', 'do not apply the √2 correction of ArcGIS')
-    .addOption(new Option('--denominator <d>', 'Σw (ArcGIS) or the n−2 small-sample form (CrimeStat)').choices(['n', 'n-2']).default('n'))
+    .addOption(
+      new Option('--denominator <d>', 'Σw (ArcGIS) or the n−2 small-sample form (CrimeStat)')
+        .choices(['n', 'n-2'])
+        .default('n'),
+    )
     .option('--vertices <k>', 'vertices of the polygon returned for maps', intOption('--vertices'), 72)
-    .option('--coordinates <lat,lon>', 'latitude and longitude columns of the data (as moran --distance); default: the entity coordinates of a built-in dataset')
+    .option(
+      '--coordinates <lat,lon>',
+      'latitude and longitude columns of the data (as moran --distance); default: the entity coordinates of a built-in dataset',
+    )
     .addHelpText(
       'after',
       `
@@ -37,11 +52,20 @@ degrees clockwise from north; distances in km on a local equirectangular project
     )
     .action(async (opts: EllipseCliOptions) => {
       const panel = await loadData(opts);
-      const run = runEllipse(panel, { value: opts.value, sqrt2: opts.sqrt2, denominator: opts.denominator, vertices: opts.vertices, coordinates: opts.coordinates });
+      const run = runEllipse(panel, {
+        value: opts.value,
+        sqrt2: opts.sqrt2,
+        denominator: opts.denominator,
+        vertices: opts.vertices,
+        coordinates: opts.coordinates,
+      });
       const { periods, notes } = run;
       if (opts.out) {
         // the report, charts and XLSX load only with --out (start-up)
-        const [{ writeCommandOutputs }, { ellipseSection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/spatial.js')]);
+        const [{ writeCommandOutputs }, { ellipseSection }] = await Promise.all([
+          import('../outputs.js'),
+          import('../../report/sections/spatial.js'),
+        ]);
         const lang = reportLang(opts);
         const cross = panel.meta.crossSection;
         const last = periods[periods.length - 1]?.period;
@@ -55,15 +79,39 @@ degrees clockwise from north; distances in km on a local equirectangular project
           title: { en: `standard deviational ellipse of ${opts.value}`, zh: `${opts.value} 的标准差椭圆` },
           tables: {
             ellipse: [
-              ['period', 'centre_lat', 'centre_lon', 'angle', 'sigma_major_km', 'sigma_minor_km', 'area_km2', 'flattening', 'n'],
-              ...periods.map((e) => [cross ? '' : e.period, e.centre.lat, e.centre.lon, e.angle, e.sigmaMajor, e.sigmaMinor, e.areaKm2, e.flattening, e.n]),
+              [
+                'period',
+                'centre_lat',
+                'centre_lon',
+                'angle',
+                'sigma_major_km',
+                'sigma_minor_km',
+                'area_km2',
+                'flattening',
+                'n',
+              ],
+              ...periods.map((e) => [
+                cross ? '' : e.period,
+                e.centre.lat,
+                e.centre.lon,
+                e.angle,
+                e.sigmaMajor,
+                e.sigmaMinor,
+                e.areaKm2,
+                e.flattening,
+                e.n,
+              ]),
             ],
           },
           sections: [
             ellipseSection(
               panel,
               periods.map((e) => ({ period: e.period, ellipse: { ...e, totalWeight: NaN, notes: [] } })),
-              { value: opts.value, mapPeriods: [periods[0]?.period, last].filter((p): p is number => p !== undefined), values: latest },
+              {
+                value: opts.value,
+                mapPeriods: [periods[0]?.period, last].filter((p): p is number => p !== undefined),
+                values: latest,
+              },
               { lang },
             ),
           ],
@@ -74,10 +122,14 @@ degrees clockwise from north; distances in km on a local equirectangular project
         return;
       }
       printNotes(notes);
-      const lines = [`Standard deviational ellipse of ${opts.value} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}`];
+      const lines = [
+        `Standard deviational ellipse of ${opts.value} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}`,
+      ];
       lines.push('  period  centre (lat, lon)     angle   σmajor km  σminor km');
       for (const e of periods) {
-        lines.push(`  ${run.panel.meta.crossSection ? '—' : e.period}  (${e.centre.lat.toFixed(3)}, ${e.centre.lon.toFixed(3)})  ${e.angle.toFixed(1).padStart(6)}  ${e.sigmaMajor.toFixed(1).padStart(9)}  ${e.sigmaMinor.toFixed(1).padStart(9)}`);
+        lines.push(
+          `  ${run.panel.meta.crossSection ? '—' : e.period}  (${e.centre.lat.toFixed(3)}, ${e.centre.lon.toFixed(3)})  ${e.angle.toFixed(1).padStart(6)}  ${e.sigmaMajor.toFixed(1).padStart(9)}  ${e.sigmaMinor.toFixed(1).padStart(9)}`,
+        );
       }
       if (panel.meta.citation) lines.push('', `Data: ${panel.meta.citation}`);
       process.stdout.write(lines.join('\n') + '\n');

@@ -1,7 +1,16 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { forecastJson, runForecast } from '../../api/forecast.js';
-import { intOption, list, loadData, printJson, printNotes, withDataOptions, type DataOptions, reportLang } from '../common.js';
+import {
+  intOption,
+  list,
+  loadData,
+  printJson,
+  printNotes,
+  withDataOptions,
+  type DataOptions,
+  reportLang,
+} from '../common.js';
 
 interface ForecastCliOptions extends DataOptions {
   value: string;
@@ -23,9 +32,24 @@ export function registerForecast(program: Command): void {
     .addOption(new Option('--method <m>', 'forecasting method').choices(['gm11']).default('gm11'))
     .option('--force', 'fit series that fail the class-ratio test anyway (a warning is recorded)')
     .option('--ids <list>', 'only these entities (comma-separated ids)')
-    .option('--last <k>', 'use only the last k periods of each series (GM(1,1) suits short series, 4 to 10 periods)', intOption('--last'))
-    .option('--rolling <t>', 'also run a rolling-origin check: fit on the first t periods, forecast --horizon ahead, report MAPE', intOption('--rolling'))
-    .addOption(new Option('--impute <method>', 'missing values first: linear within entity (recorded as notes), or none (a gap is an error)').choices(['linear', 'none']).default('none'))
+    .option(
+      '--last <k>',
+      'use only the last k periods of each series (GM(1,1) suits short series, 4 to 10 periods)',
+      intOption('--last'),
+    )
+    .option(
+      '--rolling <t>',
+      'also run a rolling-origin check: fit on the first t periods, forecast --horizon ahead, report MAPE',
+      intOption('--rolling'),
+    )
+    .addOption(
+      new Option(
+        '--impute <method>',
+        'missing values first: linear within entity (recorded as notes), or none (a gap is an error)',
+      )
+        .choices(['linear', 'none'])
+        .default('none'),
+    )
     .addHelpText(
       'after',
       `
@@ -53,7 +77,10 @@ C<0.65 & P>0.7, else fail. Formulas: docs/spatial-forecast.md.`,
       const { panel, series, notes } = run;
       if (opts.out) {
         // the report, charts and XLSX load only with --out (start-up)
-        const [{ writeCommandOutputs }, { forecastSection }] = await Promise.all([import('../outputs.js'), import('../../report/sections/forecast.js')]);
+        const [{ writeCommandOutputs }, { forecastSection }] = await Promise.all([
+          import('../outputs.js'),
+          import('../../report/sections/forecast.js'),
+        ]);
         const lang = reportLang(opts);
         await writeCommandOutputs(opts.out, 'forecast', {
           panel,
@@ -69,14 +96,44 @@ C<0.65 & P>0.7, else fail. Formulas: docs/spatial-forecast.md.`,
               ]),
             ],
             'forecast-models': [
-              ['entity', 'a', 'b', 'C', 'P', 'grade', 'grade_zh', 'mean_relative_error', 'class_ratio_pass', 'forced', 'rolling_mape'],
-              ...series.map((s) => [s.entity, s.a, s.b, s.C, s.P, s.grade, s.gradeZh, s.meanRelativeError, s.classRatio.pass, s.forced, s.rollingMape]),
+              [
+                'entity',
+                'a',
+                'b',
+                'C',
+                'P',
+                'grade',
+                'grade_zh',
+                'mean_relative_error',
+                'class_ratio_pass',
+                'forced',
+                'rolling_mape',
+              ],
+              ...series.map((s) => [
+                s.entity,
+                s.a,
+                s.b,
+                s.C,
+                s.P,
+                s.grade,
+                s.gradeZh,
+                s.meanRelativeError,
+                s.classRatio.pass,
+                s.forced,
+                s.rollingMape,
+              ]),
             ],
           },
           sections: [
             forecastSection(
               panel,
-              series.map((s, i) => ({ entity: s.entity, periods: s.periods, model: run.models[i], forecastPeriods: s.forecastPeriods, forecast: s.forecast })),
+              series.map((s, i) => ({
+                entity: s.entity,
+                periods: s.periods,
+                model: run.models[i],
+                forecastPeriods: s.forecastPeriods,
+                forecast: s.forecast,
+              })),
               { value: opts.value },
               { lang },
             ),
@@ -88,7 +145,9 @@ C<0.65 & P>0.7, else fail. Formulas: docs/spatial-forecast.md.`,
         return;
       }
       printNotes(notes);
-      const lines = [`GM(1,1) forecasts of ${opts.value} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}, horizon ${opts.horizon}`];
+      const lines = [
+        `GM(1,1) forecasts of ${opts.value} on ${panel.meta.name}${panel.meta.simulated ? ' (SIMULATED data)' : ''}, horizon ${opts.horizon}`,
+      ];
       for (const s of series) {
         lines.push(
           `  ${s.entity}: a = ${s.a.toFixed(5)}, b = ${s.b.toPrecision(6)}, C = ${s.C.toFixed(3)}, P = ${s.P.toFixed(3)}, ${s.grade} (${s.gradeZh})${s.forced ? ' [forced]' : ''}` +

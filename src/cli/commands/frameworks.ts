@@ -31,7 +31,9 @@ export function registerFrameworks(program: Command): void {
         return;
       }
       for (const f of list) {
-        process.stdout.write(`${f.id}: ${labelText(f.name, opts.lang)}\n  systems: ${f.systems.map((s) => `${s.id} (${s.indicators})`).join(', ')}\n  ${f.description}\n`);
+        process.stdout.write(
+          `${f.id}: ${labelText(f.name, opts.lang)}\n  systems: ${f.systems.map((s) => `${s.id} (${s.indicators})`).join(', ')}\n  ${f.description}\n`,
+        );
       }
       process.stdout.write('\nShow one with: nqpf frameworks --show ID\n');
     });

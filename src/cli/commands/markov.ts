@@ -4,7 +4,15 @@ import type { TransitionMatrix } from '../../dynamics/index.js';
 import { loadChinaProvinceBorders } from '../../io/builtin.js';
 import { readNeighbourFile } from '../../io/neighbours.js';
 import { markovJson, runMarkov, type MarkovStageOptions } from '../../api/markov.js';
-import { intOption, loadData, printJson, printNotes, withDataOptions, type DataOptions, writeTables } from '../common.js';
+import {
+  intOption,
+  loadData,
+  printJson,
+  printNotes,
+  withDataOptions,
+  type DataOptions,
+  writeTables,
+} from '../common.js';
 
 interface MarkovCliOptions extends DataOptions {
   value: string;
@@ -16,9 +24,12 @@ interface MarkovCliOptions extends DataOptions {
 }
 
 /** Neighbour pairs for a spatial chain: --neighbors FILE, else nqpf's province borders (used when the entities are provinces; not read with --knn). */
-async function neighboursFor(opts: MarkovCliOptions): Promise<Pick<MarkovStageOptions, 'neighbours' | 'neighboursFile' | 'builtinBorders'>> {
+async function neighboursFor(
+  opts: MarkovCliOptions,
+): Promise<Pick<MarkovStageOptions, 'neighbours' | 'neighboursFile' | 'builtinBorders'>> {
   if (opts.knn !== undefined) return {};
-  if (opts.neighbors) return { neighbours: await readNeighbourFile(opts.neighbors, opts.encoding), neighboursFile: opts.neighbors };
+  if (opts.neighbors)
+    return { neighbours: await readNeighbourFile(opts.neighbors, opts.encoding), neighboursFile: opts.neighbors };
   if (opts.spatial) return { builtinBorders: await loadChinaProvinceBorders() };
   return {};
 }
@@ -26,7 +37,8 @@ async function neighboursFor(opts: MarkovCliOptions): Promise<Pick<MarkovStageOp
 /** Long table of one or more transition matrices: condition, from, to, count, probability. */
 function transitionRows(mats: ReadonlyArray<readonly [string, TransitionMatrix]>): unknown[][] {
   const rows: unknown[][] = [['condition', 'from_class', 'to_class', 'count', 'probability']];
-  for (const [label, m] of mats) m.counts.forEach((row, i) => row.forEach((c, j) => rows.push([label, i + 1, j + 1, c, m.probabilities[i][j]])));
+  for (const [label, m] of mats)
+    m.counts.forEach((row, i) => row.forEach((c, j) => rows.push([label, i + 1, j + 1, c, m.probabilities[i][j]])));
   return rows;
 }
 
@@ -38,10 +50,20 @@ export function registerMarkov(program: Command): void {
   withDataOptions(cmd)
     .requiredOption('--value <col>', 'the variable')
     .option('--classes <k>', 'number of quantile classes', intOption('--classes'), 4)
-    .addOption(new Option('--breaks <mode>', 'quantile breaks pooled over all periods (absolute levels) or per period (relative positions)').choices(['pooled', 'per-period']).default('pooled'))
-    .option('--spatial', 'spatial Markov chain (weights: --neighbors, --knn, or the built-in borders when the entities are Chinese provinces)')
+    .addOption(
+      new Option(
+        '--breaks <mode>',
+        'quantile breaks pooled over all periods (absolute levels) or per period (relative positions)',
+      )
+        .choices(['pooled', 'per-period'])
+        .default('pooled'),
+    )
+    .option(
+      '--spatial',
+      'spatial Markov chain (weights: --neighbors, --knn, or the built-in borders when the entities are Chinese provinces)',
+    )
     .option('--neighbors <file>', 'neighbour pairs, a CSV with columns a,b (contiguity, row-standardised)')
-    .option('--knn <k>', 'k nearest neighbours from the entities\' latitude/longitude', intOption('--knn'))
+    .option('--knn <k>', "k nearest neighbours from the entities' latitude/longitude", intOption('--knn'))
     .addHelpText(
       'after',
       `
@@ -56,14 +78,27 @@ Examples:
     )
     .action(async (opts: MarkovCliOptions) => {
       const panel = await loadData(opts);
-      const run = runMarkov(panel, { value: opts.value, classes: opts.classes, breaks: opts.breaks, spatial: opts.spatial, knn: opts.knn, ...(await neighboursFor(opts)) });
+      const run = runMarkov(panel, {
+        value: opts.value,
+        classes: opts.classes,
+        breaks: opts.breaks,
+        spatial: opts.spatial,
+        knn: opts.knn,
+        ...(await neighboursFor(opts)),
+      });
       const notes = run.notes;
       if (run.kind === 'spatial') {
         const r = run.result;
         if (opts.out) {
           await writeTables(opts.out, {
-            'spatial-markov': transitionRows([['all', r.pooled] as const, ...r.conditional.map((m, l) => [`lag class ${l + 1}`, m] as const)]),
-            'homogeneity-test': [['LR', 'chi2', 'df', 'p_LR', 'p_chi2'], [r.test.LR, r.test.chi2, r.test.df, r.test.pLR, r.test.pChi2]],
+            'spatial-markov': transitionRows([
+              ['all', r.pooled] as const,
+              ...r.conditional.map((m, l) => [`lag class ${l + 1}`, m] as const),
+            ]),
+            'homogeneity-test': [
+              ['LR', 'chi2', 'df', 'p_LR', 'p_chi2'],
+              [r.test.LR, r.test.chi2, r.test.df, r.test.pLR, r.test.pChi2],
+            ],
           });
         }
         if (opts.json) {
@@ -73,7 +108,9 @@ Examples:
         printNotes(notes);
         const lines = [`spatial Markov chain of ${r.value} (${r.k} classes, ${r.nTransitions} transitions)`];
         r.conditional.forEach((m, l) => lines.push(`  neighbours in class ${l + 1}:`, `    ${fmt(m.probabilities)}`));
-        lines.push(`  homogeneity: LR ${r.test.LR.toFixed(3)} (p ${r.test.pLR.toFixed(4)}), Q ${r.test.chi2.toFixed(3)} (p ${r.test.pChi2.toFixed(4)}), df ${r.test.df}`);
+        lines.push(
+          `  homogeneity: LR ${r.test.LR.toFixed(3)} (p ${r.test.pLR.toFixed(4)}), Q ${r.test.chi2.toFixed(3)} (p ${r.test.pChi2.toFixed(4)}), df ${r.test.df}`,
+        );
         process.stdout.write(lines.join('\n') + '\n');
         return;
       }
@@ -84,7 +121,10 @@ Examples:
         return;
       }
       printNotes(notes);
-      const lines = [`Markov chain of ${r.value} (${r.k} classes, ${r.classes} breaks, ${r.nTransitions} transitions)`, `    ${fmt(r.transitions.probabilities)}`];
+      const lines = [
+        `Markov chain of ${r.value} (${r.k} classes, ${r.classes} breaks, ${r.nTransitions} transitions)`,
+        `    ${fmt(r.transitions.probabilities)}`,
+      ];
       lines.push(`  ergodic: ${r.ergodic.map((p) => p.toFixed(3)).join(' ')}`);
       process.stdout.write(lines.join('\n') + '\n');
     });

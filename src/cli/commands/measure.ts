@@ -11,14 +11,28 @@ import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import type { SystemSensitivity } from '../../robustness/sensitivity.js';
 import { intOption, loadData, printJson, printNotes, progress, reportLang, writeTables } from '../common.js';
-import { frameworkFrom, measureOptionsFrom, methodsHelp, withMeasureFlags, type MeasureCliOptions } from '../measure-flags.js';
+import {
+  frameworkFrom,
+  measureOptionsFrom,
+  methodsHelp,
+  withMeasureFlags,
+  type MeasureCliOptions,
+} from '../measure-flags.js';
 
 /** `nqpf measure`: composite indices of a framework on a panel. */
 export function registerMeasure(program: Command): void {
   const cmd = program.command('measure');
   withMeasureFlags(cmd)
-    .option('--robustness', 'add the Robustness section to the --out report (nqpf sensitivity with weights entropy/equal/critic, ±25% weight perturbation, one indicator left out; 500 base runs)')
-    .option('--digits <n>', 'significant digits of the scores in the CSV files written with --out (0 = all; the XLSX keeps full precision)', intOption('--digits'), 6)
+    .option(
+      '--robustness',
+      'add the Robustness section to the --out report (nqpf sensitivity with weights entropy/equal/critic, ±25% weight perturbation, one indicator left out; 500 base runs)',
+    )
+    .option(
+      '--digits <n>',
+      'significant digits of the scores in the CSV files written with --out (0 = all; the XLSX keeps full precision)',
+      intOption('--digits'),
+      6,
+    )
     .addHelpText(
       'after',
       `
@@ -39,7 +53,10 @@ ${methodsHelp()}`,
     .action(async (opts: MeasureCliOptions) => {
       // Options are checked before the data is read, so a typo fails fast.
       const options = measureOptionsFrom(opts);
-      if (opts.robustness && !opts.out) throw new InputError('--robustness adds a section to the report: give --out DIR too', { hint: 'or run nqpf sensitivity for the analysis on its own' });
+      if (opts.robustness && !opts.out)
+        throw new InputError('--robustness adds a section to the report: give --out DIR too', {
+          hint: 'or run nqpf sensitivity for the analysis on its own',
+        });
       const framework = await frameworkFrom(opts);
       const raw = await loadData(opts);
       let panel = raw;
@@ -55,9 +72,12 @@ ${methodsHelp()}`,
           import('../../robustness/defaults.js'),
           import('../../robustness/sensitivity.js'),
         ]);
-        robustness = systemsOf(await runSensitivity(raw, framework, defaultRobustness({ ...options, impute: opts.impute })));
+        robustness = systemsOf(
+          await runSensitivity(raw, framework, defaultRobustness({ ...options, impute: opts.impute })),
+        );
       }
-      if (opts.out) await writeOutputs(opts.out, result, panel, framework, notes, reportLang(opts), robustness, opts.digits);
+      if (opts.out)
+        await writeOutputs(opts.out, result, panel, framework, notes, reportLang(opts), robustness, opts.digits);
       if (opts.json) {
         printJson(measureJson(result, notes));
         return;
@@ -78,21 +98,29 @@ async function writeOutputs(
   digits = 6,
 ): Promise<void> {
   // The writers and the report (ECharts) load only with --out: they cost most of a second at start-up.
-  const [{ writeXlsx }, { renderReport }, { measureSections, reportDataset }, { robustnessSection }] = await Promise.all([
-    import('../../io/xlsx.js'),
-    import('../../report/document.js'),
-    import('../../report/sections/measure.js'),
-    import('../../report/sections/robustness.js'),
-  ]);
+  const [{ writeXlsx }, { renderReport }, { measureSections, reportDataset }, { robustnessSection }] =
+    await Promise.all([
+      import('../../io/xlsx.js'),
+      import('../../report/document.js'),
+      import('../../report/sections/measure.js'),
+      import('../../report/sections/robustness.js'),
+    ]);
   const wide = wideScoreTables(result, panel, digits);
-  await writeTables(dir, { scores: scoreTable(result, panel, digits), weights: weightTable(result, framework), ...Object.fromEntries(Object.entries(wide).map(([s, rows]) => [`scores-wide-${s}`, rows])) });
+  await writeTables(dir, {
+    scores: scoreTable(result, panel, digits),
+    weights: weightTable(result, framework),
+    ...Object.fromEntries(Object.entries(wide).map(([s, rows]) => [`scores-wide-${s}`, rows])),
+  });
   await writeXlsx(path.join(dir, 'scores.xlsx'), measureSheets(result, panel, framework, notes));
   const html = renderReport({
     title: { en: `nqpf measure: ${framework.name.en}`, zh: `nqpf 测度：${framework.name.zh ?? framework.name.en}` },
     subtitle: panel.meta.title ?? panel.meta.name,
     lang,
     datasets: [reportDataset(panel)],
-    sections: [...measureSections(panel, framework, result, { lang }), ...(robustness ? [robustnessSection(panel, framework, robustness, { lang })] : [])],
+    sections: [
+      ...measureSections(panel, framework, result, { lang }),
+      ...(robustness ? [robustnessSection(panel, framework, robustness, { lang })] : []),
+    ],
     footer: { en: 'Generated by nqpf measure', zh: '由 nqpf measure 生成' },
   });
   await writeFileAtomic(path.join(dir, 'index.html'), html);
@@ -106,12 +134,17 @@ function printSummary(result: MeasureResult, framework: Framework, panel: Panel,
   const last = Math.max(...result.scores.map((s) => s.period));
   for (const s of framework.systems) {
     lines.push('', `system ${s.id}: weights`);
-    for (const w of result.weights.filter((w) => w.system === s.id)) lines.push(`  ${w.dimension}/${w.id}  ${w.weight.toFixed(4)}`);
-    const top = result.scores.filter((r) => r.system === s.id && r.period === last).sort((a, b) => a.rank - b.rank).slice(0, 10);
+    for (const w of result.weights.filter((w) => w.system === s.id))
+      lines.push(`  ${w.dimension}/${w.id}  ${w.weight.toFixed(4)}`);
+    const top = result.scores
+      .filter((r) => r.system === s.id && r.period === last)
+      .sort((a, b) => a.rank - b.rank)
+      .slice(0, 10);
     lines.push(`system ${s.id}: top ${top.length} in ${last}`);
     for (const r of top) lines.push(`  ${String(r.rank).padStart(3)}  ${r.entity}  ${r.index.toFixed(4)}`);
   }
   if (panel.meta.citation) lines.push('', `Data: ${panel.meta.citation}`);
-  if (out) lines.push('', `Wrote ${out}/scores.csv, scores-wide-*.csv, weights.csv, scores.xlsx and index.html (the report)`);
+  if (out)
+    lines.push('', `Wrote ${out}/scores.csv, scores-wide-*.csv, weights.csv, scores.xlsx and index.html (the report)`);
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -1,5 +1,16 @@
 import type { Command } from 'commander';
-import { fixed as fmt, intOption, list, loadData, numberOption, progress, withDataOptions, withImputeOption, type DataOptions, reportLang } from '../common.js';
+import {
+  fixed as fmt,
+  intOption,
+  list,
+  loadData,
+  numberOption,
+  progress,
+  withDataOptions,
+  withImputeOption,
+  type DataOptions,
+  reportLang,
+} from '../common.js';
 import { printSampleResults, withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 import type { MediationResult } from '../../explain/mechanisms/mediation.js';
 import { mediationJson, runMediate } from '../../api/mediate.js';
@@ -24,12 +35,17 @@ interface MediateOptions extends DataOptions, RobustnessFlags {
 function mediationText(r: MediationResult): string {
   const lines: string[] = [];
   lines.push(`X → M evidence (Jiang 2022: report and justify this first):`);
-  for (const p of r.xToM) lines.push(`  ${p.path.padEnd(34)} ${fmt(p.estimate).padStart(10)}  SE ${fmt(p.stdError)}  p ${fmt(p.pValue)}`);
+  for (const p of r.xToM)
+    lines.push(`  ${p.path.padEnd(34)} ${fmt(p.estimate).padStart(10)}  SE ${fmt(p.stdError)}  p ${fmt(p.pValue)}`);
   lines.push(`Total effect c:   ${fmt(r.total.estimate)} (SE ${fmt(r.total.stdError)}, p ${fmt(r.total.pValue)})`);
   lines.push(`Direct effect c′: ${fmt(r.direct.estimate)} (SE ${fmt(r.direct.stdError)}, p ${fmt(r.direct.pValue)})`);
-  lines.push(`Indirect effects (${r.bootstrap.reps} cluster-bootstrap draws by ${r.bootstrap.cluster}, ${r.nClusters} clusters, ${(r.bootstrap.level * 100).toFixed(0)}% intervals):`);
+  lines.push(
+    `Indirect effects (${r.bootstrap.reps} cluster-bootstrap draws by ${r.bootstrap.cluster}, ${r.nClusters} clusters, ${(r.bootstrap.level * 100).toFixed(0)}% intervals):`,
+  );
   for (const e of r.indirect) {
-    lines.push(`  ${e.mediator.padEnd(20)} ${fmt(e.estimate).padStart(10)}  perc [${fmt(e.ciLow)}, ${fmt(e.ciHigh)}]  BC [${fmt(e.bcLow)}, ${fmt(e.bcHigh)}]${Number.isFinite(e.sobelZ) ? `  Sobel z ${fmt(e.sobelZ, 3)} p ${fmt(e.sobelP)}` : ''}`);
+    lines.push(
+      `  ${e.mediator.padEnd(20)} ${fmt(e.estimate).padStart(10)}  perc [${fmt(e.ciLow)}, ${fmt(e.ciHigh)}]  BC [${fmt(e.bcLow)}, ${fmt(e.bcHigh)}]${Number.isFinite(e.sobelZ) ? `  Sobel z ${fmt(e.sobelZ, 3)} p ${fmt(e.sobelP)}` : ''}`,
+    );
     lines.push(`    ${wenYeText(e.verdict)}`);
   }
   lines.push(`Share mediated: ${fmt(r.shareMediated, 3)}`);
@@ -41,21 +57,26 @@ function mediationText(r: MediationResult): string {
 /** `nqpf mediate`: panel mediation with cluster-bootstrap intervals of the indirect effects. */
 export function registerMediate(program: Command): void {
   withRobustnessOptions(
-    withImputeOption(withDataOptions(
-      program
-        .command('mediate')
-        .requiredOption('--x <col>', 'explanatory variable X')
-        .requiredOption('--m <cols>', 'mediators, comma-separated (in causal order with --chain)')
-        .requiredOption('--y <col>', 'outcome Y')
-        .option('--controls <cols>', 'control variables, comma-separated')
-        .option('--fe <cols>', 'fixed effects, comma-separated (e.g. the entity and period columns)')
-        .option('--cluster <col>', 'cluster variable: bootstrap resampling unit and clustered SEs (default: entity, SEs iid)')
-        .option('--vcov <type>', `SEs of the paths: ${vcovSyntax()} (default: cluster:--cluster if given, else iid)`)
-        .option('--bootstrap <n>', 'cluster-bootstrap replications', intOption('--bootstrap'), 5000)
-        .option('--seed <n>', 'random seed', intOption('--seed'), 1)
-        .option('--level <p>', 'confidence level of the bootstrap intervals', numberOption('--level'), 0.95)
-        .option('--chain', 'chained mediators X→M1→M2→Y (default: parallel)'),
-    )),
+    withImputeOption(
+      withDataOptions(
+        program
+          .command('mediate')
+          .requiredOption('--x <col>', 'explanatory variable X')
+          .requiredOption('--m <cols>', 'mediators, comma-separated (in causal order with --chain)')
+          .requiredOption('--y <col>', 'outcome Y')
+          .option('--controls <cols>', 'control variables, comma-separated')
+          .option('--fe <cols>', 'fixed effects, comma-separated (e.g. the entity and period columns)')
+          .option(
+            '--cluster <col>',
+            'cluster variable: bootstrap resampling unit and clustered SEs (default: entity, SEs iid)',
+          )
+          .option('--vcov <type>', `SEs of the paths: ${vcovSyntax()} (default: cluster:--cluster if given, else iid)`)
+          .option('--bootstrap <n>', 'cluster-bootstrap replications', intOption('--bootstrap'), 5000)
+          .option('--seed <n>', 'random seed', intOption('--seed'), 1)
+          .option('--level <p>', 'confidence level of the bootstrap intervals', numberOption('--level'), 0.95)
+          .option('--chain', 'chained mediators X→M1→M2→Y (default: parallel)'),
+      ),
+    ),
   )
     .addHelpText(
       'after',
@@ -89,7 +110,8 @@ Indirect effects are products of FE-regression coefficients; intervals resample 
         winsorize: opts.winsorize,
         dropMunicipalities: opts.dropMunicipalities,
       });
-      if (opts.out) await (await import('../outputs.js')).writeMechanismOutputs(opts.out, 'mediate', run, reportLang(opts));
+      if (opts.out)
+        await (await import('../outputs.js')).writeMechanismOutputs(opts.out, 'mediate', run, reportLang(opts));
       printSampleResults(run.panel, opts.by, opts.json, run.results, mediationJson, mediationText);
     });
 }

@@ -43,11 +43,20 @@ O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' th
         await writeTables(opts.out, {
           obstacle: [
             [panel.entityColumn, panel.periodColumn, 'system', ...ids, ...dims.map((d) => `dim_${d}`), 'top'],
-            ...r.rows.map((x) => [x.entity, x.period, x.system, ...ids.map((i) => x.indicators[i] ?? ''), ...dims.map((d) => x.dimensions[d] ?? ''), x.top.map((t) => t.id).join(' ')]),
+            ...r.rows.map((x) => [
+              x.entity,
+              x.period,
+              x.system,
+              ...ids.map((i) => x.indicators[i] ?? ''),
+              ...dims.map((d) => x.dimensions[d] ?? ''),
+              x.top.map((t) => t.id).join(' '),
+            ]),
           ],
           'obstacle-summary': [
             ['period', 'system', 'indicator', 'dimension', 'top_count', 'mean_obstacle'],
-            ...r.summary.flatMap((s) => s.indicators.map((i) => [s.period, s.system, i.id, i.dimension, i.topCount, i.meanObstacle])),
+            ...r.summary.flatMap((s) =>
+              s.indicators.map((i) => [s.period, s.system, i.id, i.dimension, i.topCount, i.meanObstacle]),
+            ),
           ],
         });
       }
@@ -60,7 +69,8 @@ O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' th
       const lines: string[] = [];
       for (const s of r.summary.filter((x) => x.period === last)) {
         lines.push(`${s.system}, ${last}: most frequent top-${r.topK} obstacles over ${s.entities} entities`);
-        for (const i of s.indicators.slice(0, 8)) lines.push(`  ${i.id.padEnd(28)} ${String(i.topCount).padStart(4)}×  mean ${i.meanObstacle.toFixed(2)}%`);
+        for (const i of s.indicators.slice(0, 8))
+          lines.push(`  ${i.id.padEnd(28)} ${String(i.topCount).padStart(4)}×  mean ${i.meanObstacle.toFixed(2)}%`);
         lines.push(`  dimensions: ${s.dimensions.map((d) => `${d.id} ${d.meanObstacle.toFixed(1)}%`).join(', ')}`);
       }
       process.stdout.write(lines.join('\n') + '\n');

@@ -20,15 +20,30 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 /** `nqpf regress`: OLS / fixed effects / IV regression with iid, HC1, clustered or Driscoll–Kraay SEs. */
 export function registerRegress(program: Command): void {
-  withRobustnessOptions(withDataOptions(
-    program
-      .command('regress')
-      .requiredOption('--formula <formula>', 'fixest formula, e.g. "y ~ x1 + x2 | id + year" or "y ~ w | id | x ~ l(x, 1)"; repeat for models side by side', collect)
-      .option('--vcov <type>', `${vcovSyntax()} (default: cluster by the first fixed effect, iid without FE; docs/explain.md)`)
-      .option('--level <p>', 'confidence level of the intervals', numberOption('--level'), 0.95)
-      .option('--keep-singletons', 'keep singleton observations (default: removed as reghdfe does)')
-      .addOption(new Option('--table <format>', 'print the models side by side as a publication table').choices(['md', 'latex', 'csv'])),
-  ))
+  withRobustnessOptions(
+    withDataOptions(
+      program
+        .command('regress')
+        .requiredOption(
+          '--formula <formula>',
+          'fixest formula, e.g. "y ~ x1 + x2 | id + year" or "y ~ w | id | x ~ l(x, 1)"; repeat for models side by side',
+          collect,
+        )
+        .option(
+          '--vcov <type>',
+          `${vcovSyntax()} (default: cluster by the first fixed effect, iid without FE; docs/explain.md)`,
+        )
+        .option('--level <p>', 'confidence level of the intervals', numberOption('--level'), 0.95)
+        .option('--keep-singletons', 'keep singleton observations (default: removed as reghdfe does)')
+        .addOption(
+          new Option('--table <format>', 'print the models side by side as a publication table').choices([
+            'md',
+            'latex',
+            'csv',
+          ]),
+        ),
+    ),
+  )
     .addHelpText(
       'after',
       `
@@ -67,7 +82,8 @@ with several --formula (or --by) it prints {"models":[...]}.`,
       printNotes(fits.flatMap((m) => m.result.notes));
       if (panel.meta.simulated) process.stdout.write(`Data: ${panel.meta.name} (SIMULATED)\n`);
       if (opts.table) {
-        const text = opts.table === 'md' ? tableMarkdown(table) : opts.table === 'latex' ? tableLatex(table) : tableCsv(table);
+        const text =
+          opts.table === 'md' ? tableMarkdown(table) : opts.table === 'latex' ? tableLatex(table) : tableCsv(table);
         process.stdout.write(text.endsWith('\n') ? text : text + '\n');
       } else {
         for (const m of fits) process.stdout.write(formatRegression(m.result) + '\n');

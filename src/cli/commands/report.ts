@@ -7,7 +7,16 @@ import { resolveFramework } from '../../io/framework-file.js';
 import { caseSections, runCase } from '../../pipeline/demo.js';
 import { REGION_LABELS } from '../../disparity/group-labels.js';
 import { entityProvinces } from '../../spatial/resolve-weights.js';
-import { list, loadData, printJson, printNotes, progress, reportLang, withDataOptions, type DataOptions } from '../common.js';
+import {
+  list,
+  loadData,
+  printJson,
+  printNotes,
+  progress,
+  reportLang,
+  withDataOptions,
+  type DataOptions,
+} from '../common.js';
 import { writeCommandOutputs } from '../outputs.js';
 
 interface ReportCliOptions extends DataOptions {
@@ -36,11 +45,19 @@ function withProvinceGeography(panel: Panel): Panel {
 export function registerReport(program: Command): void {
   const cmd = program
     .command('report')
-    .description("run the stages on your data into one report: measure, coverage, coupling, disparity, densities, LISA, ellipse, forecasts and the diagnosis (as nqpf demo does for the built-in data)");
+    .description(
+      'run the stages on your data into one report: measure, coverage, coupling, disparity, densities, LISA, ellipse, forecasts and the diagnosis (as nqpf demo does for the built-in data)',
+    );
   withDataOptions(cmd)
     .requiredOption('--framework <file|builtin>', 'indicator framework: a YAML/JSON file, or a built-in (seed, pwt)')
-    .option('--couple <ids>', 'systems (or dimensions) to couple, comma-separated (default: the systems, or the dimensions of a one-system framework)')
-    .option('--headline <system>', 'the index analysed for disparity, density, spatial pattern and forecasts (default: the first system)')
+    .option(
+      '--couple <ids>',
+      'systems (or dimensions) to couple, comma-separated (default: the systems, or the dimensions of a one-system framework)',
+    )
+    .option(
+      '--headline <system>',
+      'the index analysed for disparity, density, spatial pattern and forecasts (default: the first system)',
+    )
     .addHelpText(
       'after',
       `
@@ -54,22 +71,35 @@ borders give the spatial weights and the capitals locate the ellipse. Writes DIR
 charts (SVG, PNG) and the tables (CSV, XLSX).`,
     )
     .action(async (opts: ReportCliOptions) => {
-      if (!opts.out) throw new InputError('nqpf report needs --out DIR (the folder of the report)', { hint: 'e.g. --out report' });
+      if (!opts.out)
+        throw new InputError('nqpf report needs --out DIR (the folder of the report)', { hint: 'e.g. --out report' });
       const lang = reportLang(opts);
       const framework = await resolveFramework(opts.framework);
       const panel = withProvinceGeography(await loadData(opts));
       const systems = framework.systems.map((s) => s.id);
-      const couple = opts.couple ? list(opts.couple) : systems.length > 1 ? systems : framework.systems[0].dimensions.map((d) => d.id);
+      const couple = opts.couple
+        ? list(opts.couple)
+        : systems.length > 1
+          ? systems
+          : framework.systems[0].dimensions.map((d) => d.id);
       const headline = opts.headline ?? systems[0];
-      if (!systems.includes(headline)) throw new InputError(`--headline ${headline} is not a system of the framework (${systems.join(', ')})`);
+      if (!systems.includes(headline))
+        throw new InputError(`--headline ${headline} is not a system of the framework (${systems.join(', ')})`);
       const neighbours = entityProvinces(panel.entities) ? await loadChinaProvinceBorders() : undefined;
       if (!neighbours && panel.entities.some((e) => !Number.isFinite(e.lat) || !Number.isFinite(e.lon))) {
-        throw new InputError('nqpf report needs the entities\' locations for the spatial stages', {
+        throw new InputError("nqpf report needs the entities' locations for the spatial stages", {
           hint: 'use Chinese province names (北京, 北京市, Beijing or 110000), or a built-in dataset; or run the stage commands one by one',
         });
       }
-      if (!opts.json) progress(`${panel.meta.name}: measure, coupling, disparity, densities, spatial pattern, forecasts`);
-      const c = runCase(panel, framework, { data: panel.meta.name, framework: framework.id, couple, headline, neighbours });
+      if (!opts.json)
+        progress(`${panel.meta.name}: measure, coupling, disparity, densities, spatial pattern, forecasts`);
+      const c = runCase(panel, framework, {
+        data: panel.meta.name,
+        framework: framework.id,
+        couple,
+        headline,
+        neighbours,
+      });
       const scores = c.measured.scores;
       const written = await writeCommandOutputs(opts.out, 'report', {
         panel: c.panel,
@@ -77,8 +107,14 @@ charts (SVG, PNG) and the tables (CSV, XLSX).`,
         lang,
         title: framework.name,
         tables: {
-          scores: [[c.panel.entityColumn, c.panel.periodColumn, 'system', 'index', 'rank'], ...scores.map((s) => [s.entity, s.period, s.system, s.index, s.rank])],
-          coupling: [[c.panel.entityColumn, c.panel.periodColumn, 'C', 'T', 'D', 'level'], ...c.coupling.rows.map((r) => [r.entity, r.period, r.C, r.T, r.D, r.level ?? ''])],
+          scores: [
+            [c.panel.entityColumn, c.panel.periodColumn, 'system', 'index', 'rank'],
+            ...scores.map((s) => [s.entity, s.period, s.system, s.index, s.rank]),
+          ],
+          coupling: [
+            [c.panel.entityColumn, c.panel.periodColumn, 'C', 'T', 'D', 'level'],
+            ...c.coupling.rows.map((r) => [r.entity, r.period, r.C, r.T, r.D, r.level ?? '']),
+          ],
         },
         sections: caseSections(c, lang),
       });

@@ -6,7 +6,12 @@ import { list, printJson, printNotes, withDataOptions, writeTables, type DataOpt
 import { scenario, type ScenarioShock } from '../../api/spatial-regress.js';
 import { formatScenario } from '../../report/spatial-regression.js';
 import { writeFileAtomic } from '../../io/atomic.js';
-import { loadSpatialPanel, spatialModelWeights, withSpatialModelOptions, type SpatialModelCliOptions } from '../spatial-options.js';
+import {
+  loadSpatialPanel,
+  spatialModelWeights,
+  withSpatialModelOptions,
+  type SpatialModelCliOptions,
+} from '../spatial-options.js';
 
 interface ScenarioCliOptions extends DataOptions, SpatialModelCliOptions {
   shock: string;
@@ -27,10 +32,19 @@ function parseShock(spec: string): { variable: string; delta: number } {
 export function registerScenario(program: Command): void {
   const cmd = program.command('scenario');
   withSpatialModelOptions(withDataOptions(cmd))
-    .requiredOption('--shock <var=change>', 'the regressor and its change, e.g. rd_intensity=+0.1 (with --reach-mean only the variable is used: rd_intensity=0)')
+    .requiredOption(
+      '--shock <var=change>',
+      'the regressor and its change, e.g. rd_intensity=+0.1 (with --reach-mean only the variable is used: rd_intensity=0)',
+    )
     .option('--entities <list>', 'comma-separated entities that receive the shock (default: all)')
-    .option('--reach-mean <group>', 'instead of a fixed change: every entity below the mean of this group in the last period rises to it (e.g. East)')
-    .option('--group-by <column>', 'text column holding the groups for --reach-mean (default: the entity group, e.g. region4 of china-sim)')
+    .option(
+      '--reach-mean <group>',
+      'instead of a fixed change: every entity below the mean of this group in the last period rises to it (e.g. East)',
+    )
+    .option(
+      '--group-by <column>',
+      'text column holding the groups for --reach-mean (default: the entity group, e.g. region4 of china-sim)',
+    )
     .option('--level <p>', 'interval level', Number, 0.95)
     .addHelpText(
       'after',
@@ -53,20 +67,58 @@ quantiles over --draws parameter draws (seed --seed). --out writes scenario.csv 
         const groupOf = new Map<string, string | undefined>();
         if (groupCol) {
           const col = panel.text[groupCol];
-          if (!col) throw new InputError(`--group-by: no text column "${groupCol}"`, { hint: `text columns: ${Object.keys(panel.text).join(', ')}` });
+          if (!col)
+            throw new InputError(`--group-by: no text column "${groupCol}"`, {
+              hint: `text columns: ${Object.keys(panel.text).join(', ')}`,
+            });
           panel.entity.forEach((id, r) => groupOf.set(id, col[r]));
         } else for (const e of panel.entities) groupOf.set(e.id, e.group);
         shock = { kind: 'reach-mean', variable, group: opts.reachMean, groupOf: (id) => groupOf.get(id) };
       } else shock = { kind: 'add', variable, delta, entities: opts.entities ? list(opts.entities) : undefined };
-      const result = scenario(panel, { formula: opts.formula, model: opts.model, fe: opts.fe, weights, leeYu: opts.leeYu, draws: opts.draws, seed: opts.seed, logdet: { method: opts.logdet }, shock, level: opts.level });
+      const result = scenario(panel, {
+        formula: opts.formula,
+        model: opts.model,
+        fe: opts.fe,
+        weights,
+        leeYu: opts.leeYu,
+        draws: opts.draws,
+        seed: opts.seed,
+        logdet: { method: opts.logdet },
+        shock,
+        level: opts.level,
+      });
       const files: string[] = [];
       if (opts.out) {
         await mkdir(opts.out, { recursive: true });
         files.push(
           ...(await writeTables(opts.out, {
             scenario: [
-              ['entity', 'shock', 'total', 'total_lower', 'total_upper', 'own', 'own_lower', 'own_upper', 'spillover', 'spillover_lower', 'spillover_upper'],
-              ...result.rows.map((r) => [r.entity, r.shock, r.total.estimate, r.total.lower, r.total.upper, r.own.estimate, r.own.lower, r.own.upper, r.spillover.estimate, r.spillover.lower, r.spillover.upper]),
+              [
+                'entity',
+                'shock',
+                'total',
+                'total_lower',
+                'total_upper',
+                'own',
+                'own_lower',
+                'own_upper',
+                'spillover',
+                'spillover_lower',
+                'spillover_upper',
+              ],
+              ...result.rows.map((r) => [
+                r.entity,
+                r.shock,
+                r.total.estimate,
+                r.total.lower,
+                r.total.upper,
+                r.own.estimate,
+                r.own.lower,
+                r.own.upper,
+                r.spillover.estimate,
+                r.spillover.lower,
+                r.spillover.upper,
+              ]),
             ],
           })),
         );

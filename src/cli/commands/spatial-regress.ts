@@ -5,7 +5,12 @@ import { spatialRegress } from '../../api/spatial-regress.js';
 import { formatSpatialRegression, spatialTableModel } from '../../report/spatial-regression.js';
 import { regressionTable, tableCsv, tableLatex, tableMarkdown } from '../../report/regression-table.js';
 import { writeRegressionFiles } from '../regression-files.js';
-import { loadSpatialPanel, spatialModelWeights, withSpatialModelOptions, type SpatialModelCliOptions } from '../spatial-options.js';
+import {
+  loadSpatialPanel,
+  spatialModelWeights,
+  withSpatialModelOptions,
+  type SpatialModelCliOptions,
+} from '../spatial-options.js';
 
 interface SpatialRegressCliOptions extends DataOptions, SpatialModelCliOptions {
   delta?: boolean;
@@ -19,7 +24,9 @@ export function registerSpatialRegress(program: Command): void {
   withSpatialModelOptions(withDataOptions(cmd))
     .option('--delta', 'delta-method SEs for the effects instead of simulated draws')
     .option('--no-tests', 'skip the LM tests and the Wald/LR tests against SAR and SEM')
-    .addOption(new Option('--table <format>', 'print the estimates as a publication table').choices(['md', 'latex', 'csv']))
+    .addOption(
+      new Option('--table <format>', 'print the estimates as a publication table').choices(['md', 'latex', 'csv']),
+    )
     .addHelpText(
       'after',
       `
@@ -57,7 +64,8 @@ Conventions (spatialreg / xsmle / Elhorst): docs/spatial-econometrics.md.`,
       }
       printNotes(result.notes);
       if (opts.table) {
-        const text = opts.table === 'md' ? tableMarkdown(table) : opts.table === 'latex' ? tableLatex(table) : tableCsv(table);
+        const text =
+          opts.table === 'md' ? tableMarkdown(table) : opts.table === 'latex' ? tableLatex(table) : tableCsv(table);
         process.stdout.write(text.endsWith('\n') ? text : text + '\n');
       } else process.stdout.write(formatSpatialRegression(result) + '\n');
       if (files.length) process.stderr.write(`wrote ${files.map((f) => path.join(opts.out!, f)).join(', ')}\n`);

@@ -13,7 +13,11 @@ import type { Rng } from '../../core/rng.js';
  * reference such as R's `boot` on the same index sets), validated here once. The returned function
  * fills and returns one buffer: copy it to keep a replicate.
  */
-export function clusterDraws(G: number, source: Rng | readonly ArrayLike<number>[], unit = 'clusters'): (r: number) => Int32Array {
+export function clusterDraws(
+  G: number,
+  source: Rng | readonly ArrayLike<number>[],
+  unit = 'clusters',
+): (r: number) => Int32Array {
   const buf = new Int32Array(G);
   if (!Array.isArray(source)) {
     const rng = source as Rng;
@@ -24,10 +28,16 @@ export function clusterDraws(G: number, source: Rng | readonly ArrayLike<number>
   }
   const draws = source as readonly ArrayLike<number>[];
   draws.forEach((d, r) => {
-    if (d.length !== G) throw new InputError(`bootstrap draw ${r + 1} has ${d.length} ${unit}, the sample has ${G}`, { hint: `each draw lists one position (0 to ${G - 1}) per one of the ${G} ${unit}` });
+    if (d.length !== G)
+      throw new InputError(`bootstrap draw ${r + 1} has ${d.length} ${unit}, the sample has ${G}`, {
+        hint: `each draw lists one position (0 to ${G - 1}) per one of the ${G} ${unit}`,
+      });
     for (let g = 0; g < G; g++) {
       const v = d[g];
-      if (!(Number.isInteger(v) && v >= 0 && v < G)) throw new InputError(`bootstrap draw ${r + 1} has position ${v} at ${g + 1}, outside 0…${G - 1}`, { hint: 'positions are 0-based' });
+      if (!(Number.isInteger(v) && v >= 0 && v < G))
+        throw new InputError(`bootstrap draw ${r + 1} has position ${v} at ${g + 1}, outside 0…${G - 1}`, {
+          hint: 'positions are 0-based',
+        });
     }
   });
   return (r) => {

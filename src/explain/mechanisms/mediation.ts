@@ -113,7 +113,13 @@ export interface MediationResult {
   readonly caution: MediationCaution;
   readonly nobs: number;
   readonly nClusters: number;
-  readonly bootstrap: { readonly reps: number; readonly failed: number; readonly seed: number; readonly level: number; readonly cluster: string };
+  readonly bootstrap: {
+    readonly reps: number;
+    readonly failed: number;
+    readonly seed: number;
+    readonly level: number;
+    readonly cluster: string;
+  };
   readonly vcov: string;
   readonly replicates?: Readonly<Record<string, Float64Array>>;
   /** The equations as table columns (total, each mediator, outcome), for {@link regressionTable}. */
@@ -195,7 +201,10 @@ function pathsFromGram(g: { data: Float64Array }, p: number, eqs: Equations) {
     const q = eq.rhs.length;
     const f = cholesky(subMatrix({ rows: p, cols: p, data: g.data }, eq.rhs, eq.rhs));
     if (f.dropped.length) return new Float64Array(q).fill(NaN);
-    return choleskySolve(f, eq.rhs.map((r) => g.data[r + eq.lhs * p]));
+    return choleskySolve(
+      f,
+      eq.rhs.map((r) => g.data[r + eq.lhs * p]),
+    );
   };
   const c = solve(eqs.total)[0];
   const medCoefs = eqs.med.map(solve);
@@ -250,42 +259,84 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
     cluster: panel.entityColumn,
     ...(definedOnly(options) as MediationOptions),
   };
-  if (!(o.level > 0 && o.level < 1)) throw new InputError(`the confidence level must be between 0 and 1 (got ${o.level})`, { hint: 'e.g. --level 0.95 (a 95% interval)' });
-  if (!(o.alpha > 0 && o.alpha < 1)) throw new InputError(`the significance level alpha must be between 0 and 1 (got ${o.alpha})`, { hint: 'e.g. --alpha 0.05' });
-  if (!(Number.isInteger(o.bootstrap) && o.bootstrap >= 0)) throw new InputError(`bootstrap replications must be a whole number ≥ 0 (got ${o.bootstrap})`, { hint: 'e.g. --bootstrap 5000, or 0 for none' });
-  if (!o.mediators.length) throw new InputError('mediation needs at least one mediator', { hint: 'e.g. --m industry,talent' });
-  if (o.chain && o.mediators.length < 2) throw new InputError('a chained mediation needs at least two mediators', { hint: 'give --m M1,M2 (in causal order), or drop --chain' });
-  if (o.mediators.length > 6) throw new InputError(`too many mediators (${o.mediators.length}); at most 6`, { hint: 'test groups of mediators separately' });
+  if (!(o.level > 0 && o.level < 1))
+    throw new InputError(`the confidence level must be between 0 and 1 (got ${o.level})`, {
+      hint: 'e.g. --level 0.95 (a 95% interval)',
+    });
+  if (!(o.alpha > 0 && o.alpha < 1))
+    throw new InputError(`the significance level alpha must be between 0 and 1 (got ${o.alpha})`, {
+      hint: 'e.g. --alpha 0.05',
+    });
+  if (!(Number.isInteger(o.bootstrap) && o.bootstrap >= 0))
+    throw new InputError(`bootstrap replications must be a whole number ≥ 0 (got ${o.bootstrap})`, {
+      hint: 'e.g. --bootstrap 5000, or 0 for none',
+    });
+  if (!o.mediators.length)
+    throw new InputError('mediation needs at least one mediator', { hint: 'e.g. --m industry,talent' });
+  if (o.chain && o.mediators.length < 2)
+    throw new InputError('a chained mediation needs at least two mediators', {
+      hint: 'give --m M1,M2 (in causal order), or drop --chain',
+    });
+  if (o.mediators.length > 6)
+    throw new InputError(`too many mediators (${o.mediators.length}); at most 6`, {
+      hint: 'test groups of mediators separately',
+    });
   const vars = [o.y, o.x, ...o.mediators, ...o.controls];
   const dup = vars.find((v, i) => vars.indexOf(v) !== i);
-  if (dup) throw new InputError(`variable "${dup}" appears twice in the mediation model`, { column: dup, hint: 'X, Y, mediators and controls must be different variables' });
+  if (dup)
+    throw new InputError(`variable "${dup}" appears twice in the mediation model`, {
+      column: dup,
+      hint: 'X, Y, mediators and controls must be different variables',
+    });
   const log = new NoteLog();
 
   // One common sample for all equations.
   const cols = vars.map((v) => {
     const c = panel.columns[v];
-    if (!c) throw new InputError(`unknown column "${v}" in mediation`, { column: v, file: panel.meta.file, hint: `available numeric columns: ${Object.keys(panel.columns).slice(0, 30).join(', ')}` });
+    if (!c)
+      throw new InputError(`unknown column "${v}" in mediation`, {
+        column: v,
+        file: panel.meta.file,
+        hint: `available numeric columns: ${Object.keys(panel.columns).slice(0, 30).join(', ')}`,
+      });
     return c;
   });
   const clusterAll = factorCodes(panel, o.cluster, 'the cluster variable');
   const feAll = o.fe.map((f) => factorCodes(panel, f));
-  const keep = panel.entity.map((_, i) => cols.every((c) => Number.isFinite(c[i])) && clusterAll.codes[i] >= 0 && feAll.every((f) => f.codes[i] >= 0));
+  const keep = panel.entity.map(
+    (_, i) =>
+      cols.every((c) => Number.isFinite(c[i])) && clusterAll.codes[i] >= 0 && feAll.every((f) => f.codes[i] >= 0),
+  );
   const nDrop = keep.filter((k) => !k).length;
-  if (nDrop) log.info('dropped-rows', `${nDrop} rows with a missing value in ${vars.join(', ')} were dropped so that every equation uses the same sample`, { count: nDrop });
+  if (nDrop)
+    log.info(
+      'dropped-rows',
+      `${nDrop} rows with a missing value in ${vars.join(', ')} were dropped so that every equation uses the same sample`,
+      { count: nDrop },
+    );
   // Singletons: the rule of `regress` (reghdfe's, Correia 2015), applied once to the common sample,
   // so that each equation gets the SEs and df that `regress` gives it.
   let nSingle = 0;
   if (feAll.length && !o.keepSingletons) {
     const mask = Uint8Array.from(keep, (k) => (k ? 1 : 0));
-    nSingle = removeSingletons(feAll.map((f) => f.codes), feAll.map((f) => f.labels.length), mask);
+    nSingle = removeSingletons(
+      feAll.map((f) => f.codes),
+      feAll.map((f) => f.labels.length),
+      mask,
+    );
     if (nSingle) {
       mask.forEach((m, i) => (keep[i] = m === 1));
-      log.info('singletons', `${nSingle} singleton observations (a fixed-effect level with one row) were removed, as regress does`, { count: nSingle });
+      log.info(
+        'singletons',
+        `${nSingle} singleton observations (a fixed-effect level with one row) were removed, as regress does`,
+        { count: nSingle },
+      );
     }
   }
   const sample = nDrop || nSingle ? filterRows(panel, keep) : panel;
 
-  const spec: VcovSpec | string = o.vcov ?? (options.cluster ? { type: 'cluster', cluster: [o.cluster] } : { type: 'iid' });
+  const spec: VcovSpec | string =
+    o.vcov ?? (options.cluster ? { type: 'cluster', cluster: [o.cluster] } : { type: 'iid' });
   const fitEq = (lhs: string, rhs: readonly string[]) => {
     const fit = feols(sample, formulaOf(lhs, rhs, o.fe), { keepSingletons: o.keepSingletons });
     for (const n of fit.notes) log.add(n);
@@ -296,7 +347,11 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
   };
   const row = (eq: ReturnType<typeof fitEq>, term: string, path: string): PathEstimate => {
     const r = eq.table.find((t) => t.term === term);
-    if (!r) throw new InputError(`${term} was dropped as collinear in the equation of ${eq.fit.frame.yName}`, { column: term, hint: 'check that mediators are not linear combinations of X, controls and fixed effects' });
+    if (!r)
+      throw new InputError(`${term} was dropped as collinear in the equation of ${eq.fit.frame.yName}`, {
+        column: term,
+        hint: 'check that mediators are not linear combinations of X, controls and fixed effects',
+      });
     return { ...r, path };
   };
   const k = o.mediators.length;
@@ -308,7 +363,9 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
   const xToM = o.mediators.map((m, j) => row(medEqs[j], o.x, `${o.x} → ${m}`));
   const mToY = o.mediators.map((m) => row(outEq, m, `${m} → ${o.y} | ${o.x}`));
   const mToM: PathEstimate[] = [];
-  if (o.chain) for (let j = 1; j < k; j++) for (let i = 0; i < j; i++) mToM.push(row(medEqs[j], o.mediators[i], `${o.mediators[i]} → ${o.mediators[j]}`));
+  if (o.chain)
+    for (let j = 1; j < k; j++)
+      for (let i = 0; i < j; i++) mToM.push(row(medEqs[j], o.mediators[i], `${o.mediators[i]} → ${o.mediators[j]}`));
   const nobs = totalEq.fit.nobs;
 
   // --- cluster bootstrap ------------------------------------------------------------------------
@@ -321,7 +378,12 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
     cPrime: direct.estimate,
     a: xToM.map((p) => p.estimate),
     b: mToY.map((p) => p.estimate),
-    d: o.mediators.map((_, j) => Array.from({ length: j }, (_, i) => mToM.find((p) => p.path === `${o.mediators[i]} → ${o.mediators[j]}`)?.estimate ?? 0)),
+    d: o.mediators.map((_, j) =>
+      Array.from(
+        { length: j },
+        (_, i) => mToM.find((p) => p.path === `${o.mediators[i]} → ${o.mediators[j]}`)?.estimate ?? 0,
+      ),
+    ),
   };
   const sig = (p: PathEstimate) => p.pValue < o.alpha;
   const indirect: IndirectEffect[] = [];
@@ -329,7 +391,8 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
   const allChains: (Chain | 'total')[] = [...chains, 'total'];
   allChains.forEach((ch, idx) => {
     const name = ch === 'total' ? 'total' : ch.map((i) => o.mediators[i]).join(' -> ');
-    const est = ch === 'total' ? chains.reduce((s, c2) => s + pathProduct(pointPaths, c2), 0) : pathProduct(pointPaths, ch);
+    const est =
+      ch === 'total' ? chains.reduce((s, c2) => s + pathProduct(pointPaths, c2), 0) : pathProduct(pointPaths, ch);
     const reps = boot.replicates[idx];
     replicates[name] = reps;
     const [ciLow, ciHigh] = boot.reps > 0 ? percentileInterval(reps, o.level) : [NaN, NaN];
@@ -341,19 +404,44 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
     if (ch !== 'total' && ch.length === 1) {
       const a = xToM[ch[0]];
       const b = mToY[ch[0]];
-      sobelZ = (a.estimate * b.estimate) / Math.sqrt(a.estimate ** 2 * b.stdError ** 2 + b.estimate ** 2 * a.stdError ** 2);
+      sobelZ =
+        (a.estimate * b.estimate) / Math.sqrt(a.estimate ** 2 * b.stdError ** 2 + b.estimate ** 2 * a.stdError ** 2);
       sobelP = normalPValue(sobelZ);
       aSig = sig(a);
       bSig = sig(b);
     }
     const ciExcludes0 = ciLow > 0 || ciHigh < 0;
-    const verdict = wenYeVerdict({ cSig: sig(total), abSigByPaths: aSig && bSig, ciExcludes0, hasBoot: boot.reps > 0, cPrimeSig: sig(direct), ab: est, cPrime: direct.estimate, c: total.estimate });
-    indirect.push({ mediator: name, estimate: est, ciLow, ciHigh, bcLow, bcHigh, bootSe: sd(validValues(reps)), sobelZ, sobelP, share: est / total.estimate, verdict });
+    const verdict = wenYeVerdict({
+      cSig: sig(total),
+      abSigByPaths: aSig && bSig,
+      ciExcludes0,
+      hasBoot: boot.reps > 0,
+      cPrimeSig: sig(direct),
+      ab: est,
+      cPrime: direct.estimate,
+      c: total.estimate,
+    });
+    indirect.push({
+      mediator: name,
+      estimate: est,
+      ciLow,
+      ciHigh,
+      bcLow,
+      bcHigh,
+      bootSe: sd(validValues(reps)),
+      sobelZ,
+      sobelP,
+      share: est / total.estimate,
+      verdict,
+    });
   });
   const totalIndirect = indirect[indirect.length - 1].estimate;
   const baronKenny = o.chain
     ? []
-    : o.mediators.map((m, j) => ({ mediator: m, verdict: baronKennyVerdict(total, xToM[j], mToY[j], direct, o.alpha) }));
+    : o.mediators.map((m, j) => ({
+        mediator: m,
+        verdict: baronKennyVerdict(total, xToM[j], mToY[j], direct, o.alpha),
+      }));
   return {
     layout: o.chain ? 'chain' : 'parallel',
     total,
@@ -376,9 +464,24 @@ export function mediation(panel: Panel, options: MediationOptions): MediationRes
 }
 
 /** Wen & Ye (2014) five-step verdict for one indirect path, as codes. */
-export function wenYeVerdict(s: { cSig: boolean; abSigByPaths: boolean; ciExcludes0: boolean; hasBoot: boolean; cPrimeSig: boolean; ab: number; cPrime: number; c: number }): WenYeVerdict {
+export function wenYeVerdict(s: {
+  cSig: boolean;
+  abSigByPaths: boolean;
+  ciExcludes0: boolean;
+  hasBoot: boolean;
+  cPrimeSig: boolean;
+  ab: number;
+  cPrime: number;
+  c: number;
+}): WenYeVerdict {
   const framework = s.cSig ? 'mediation' : 'suppression';
-  const evidence = s.abSigByPaths ? 'paths' : !s.hasBoot ? 'no-bootstrap' : s.ciExcludes0 ? 'bootstrap-excludes-0' : 'bootstrap-includes-0';
+  const evidence = s.abSigByPaths
+    ? 'paths'
+    : !s.hasBoot
+      ? 'no-bootstrap'
+      : s.ciExcludes0
+        ? 'bootstrap-excludes-0'
+        : 'bootstrap-includes-0';
   const indirectSig = s.abSigByPaths || (s.hasBoot && s.ciExcludes0);
   if (!indirectSig) return { code: 'none', framework, evidence };
   if (!s.cPrimeSig) return { code: 'full', framework, evidence };
@@ -423,14 +526,22 @@ function clusterBootstrap(
   // is drawn twice; only FE coarser than the cluster are shared like that.
   const clusterFe = { name: cluster, codes: cl.codes, nLevels: G, labels: cl.labels };
   const coarserFe = fe.filter((_, j) => !feIsCluster[j] && isNestedIn(clusterFe, feCodes[j]!.codes));
-  if (coarserFe.length) log.info('bootstrap-nested-fe', `the cluster variable "${cluster}" is nested in the fixed effects ${coarserFe.join(', ')}; a cluster drawn twice keeps its level of them`);
+  if (coarserFe.length)
+    log.info(
+      'bootstrap-nested-fe',
+      `the cluster variable "${cluster}" is nested in the fixed effects ${coarserFe.join(', ')}; a cluster drawn twice keeps its level of them`,
+    );
   const data = vars.map((v) => sample.columns[v]);
   const reps = o.draws ? o.draws.length : o.bootstrap;
   const rng = new Rng(o.seed);
   const out = Array.from({ length: chains.length + 1 }, () => new Float64Array(reps));
   const p = vars.length;
   let failed = 0;
-  if (G < 10 && reps > 0) log.warn('few-clusters-bootstrap', `the cluster bootstrap resamples only ${G} clusters of "${cluster}"; intervals are unreliable with so few`);
+  if (G < 10 && reps > 0)
+    log.warn(
+      'few-clusters-bootstrap',
+      `the cluster bootstrap resamples only ${G} clusters of "${cluster}"; intervals are unreliable with so few`,
+    );
   const next = clusterDraws(G, o.draws ?? rng, 'clusters');
   for (let r = 0; r < reps; r++) {
     const draw = next(r);
@@ -439,10 +550,11 @@ function clusterBootstrap(
     const rows = new Int32Array(n);
     const own = new Int32Array(n);
     let at = 0;
-    for (let g = 0; g < G; g++) for (const i of rowsOf[draw[g]]) {
-      rows[at] = i;
-      own[at++] = g;
-    }
+    for (let g = 0; g < G; g++)
+      for (const i of rowsOf[draw[g]]) {
+        rows[at] = i;
+        own[at++] = g;
+      }
     const cols = data.map((c) => {
       const v = new Float64Array(n);
       for (let r2 = 0; r2 < n; r2++) v[r2] = c[rows[r2]];
@@ -463,7 +575,12 @@ function clusterBootstrap(
     out[chains.length][r] = sum;
     if (!Number.isFinite(sum)) failed++;
   }
-  if (failed) log.warn('bootstrap-failed', `${failed} of ${reps} bootstrap samples had a rank-deficient equation and were left out of the intervals`, { failed });
+  if (failed)
+    log.warn(
+      'bootstrap-failed',
+      `${failed} of ${reps} bootstrap samples had a rank-deficient equation and were left out of the intervals`,
+      { failed },
+    );
   return { replicates: out, reps, failed, nClusters: G };
 }
 

@@ -73,15 +73,32 @@ export interface ModerationResult {
  * them otherwise).
  */
 export function moderation(panel: Panel, options: ModerationOptions): ModerationResult {
-  const o = { controls: [] as readonly string[], fe: [] as readonly string[], vcov: 'iid' as VcovSpec | string, centre: true, alpha: 0.05, ...options };
-  if (o.x === o.z) throw new InputError(`the focal variable and the moderator are both "${o.x}"`, { hint: 'give two different variables' });
+  const o = {
+    controls: [] as readonly string[],
+    fe: [] as readonly string[],
+    vcov: 'iid' as VcovSpec | string,
+    centre: true,
+    alpha: 0.05,
+    ...options,
+  };
+  if (o.x === o.z)
+    throw new InputError(`the focal variable and the moderator are both "${o.x}"`, {
+      hint: 'give two different variables',
+    });
   const log = new NoteLog();
   const used = [o.y, o.x, o.z, ...o.controls];
-  for (const v of used) if (!panel.columns[v]) throw new InputError(`unknown column "${v}" in moderation`, { column: v, file: panel.meta.file, hint: `available numeric columns: ${Object.keys(panel.columns).slice(0, 30).join(', ')}` });
+  for (const v of used)
+    if (!panel.columns[v])
+      throw new InputError(`unknown column "${v}" in moderation`, {
+        column: v,
+        file: panel.meta.file,
+        hint: `available numeric columns: ${Object.keys(panel.columns).slice(0, 30).join(', ')}`,
+      });
   const keep = panel.entity.map((_, i) => used.every((v) => Number.isFinite(panel.columns[v][i])));
   const nDrop = keep.filter((k) => !k).length;
   const sample = nDrop ? filterRows(panel, keep) : panel;
-  if (nDrop) log.info('dropped-rows', `${nDrop} rows with missing values were dropped before centring`, { count: nDrop });
+  if (nDrop)
+    log.info('dropped-rows', `${nDrop} rows with missing values were dropped before centring`, { count: nDrop });
   const x = sample.columns[o.x];
   const z = sample.columns[o.z];
   const xMean = o.centre ? mean(x) : 0;
@@ -99,9 +116,12 @@ export function moderation(panel: Panel, options: ModerationOptions): Moderation
   const iz = names.indexOf(zc);
   const ixz = names.findIndex((nm) => nm === `${xc}:${zc}`);
   if (ix < 0 || iz < 0 || ixz < 0) {
-    throw new InputError(`the interaction model dropped ${[ix < 0 ? o.x : '', iz < 0 ? o.z : '', ixz < 0 ? `${o.x}×${o.z}` : ''].filter(Boolean).join(', ')} as collinear`, {
-      hint: 'a moderator constant within entities is absorbed by entity fixed effects; use it without FE or choose another moderator',
-    });
+    throw new InputError(
+      `the interaction model dropped ${[ix < 0 ? o.x : '', iz < 0 ? o.z : '', ixz < 0 ? `${o.x}×${o.z}` : ''].filter(Boolean).join(', ')} as collinear`,
+      {
+        hint: 'a moderator constant within entities is absorbed by entity fixed effects; use it without FE or choose another moderator',
+      },
+    );
   }
   const K = names.length;
   const V = (a: number, b: number) => v.matrix.data[a + b * K];
@@ -134,7 +154,13 @@ export function moderation(panel: Panel, options: ModerationOptions): Moderation
     zMean,
     zSd,
     simpleSlopes,
-    johnsonNeyman: { bounds: jn.roots.map(shift), significant, zRange: [zMin, zMax], shareSignificant: inside / z.length, critical: crit },
+    johnsonNeyman: {
+      bounds: jn.roots.map(shift),
+      significant,
+      zRange: [zMin, zMax],
+      shareSignificant: inside / z.length,
+      critical: crit,
+    },
     nobs: fit.nobs,
     vcov: v.label,
     notes: log.notes,
@@ -145,7 +171,14 @@ export function moderation(panel: Panel, options: ModerationOptions): Moderation
  * Johnson–Neyman roots and regions of significance on the centred moderator scale w, for slope
  * β₁ + β₃w with variance v11 + w²v33 + 2w·v13 and critical value `crit`.
  */
-export function johnsonNeyman(b1: number, b3: number, v11: number, v33: number, v13: number, crit: number): { roots: number[]; regions: [number, number][] } {
+export function johnsonNeyman(
+  b1: number,
+  b3: number,
+  v11: number,
+  v33: number,
+  v13: number,
+  crit: number,
+): { roots: number[]; regions: [number, number][] } {
   const t2 = crit * crit;
   const A = b3 * b3 - t2 * v33;
   const B = 2 * (b1 * b3 - t2 * v13);
@@ -162,5 +195,14 @@ export function johnsonNeyman(b1: number, b3: number, v11: number, v33: number, 
   const r1 = q / A;
   const r2 = q !== 0 ? C / q : -r1;
   const [lo, hi] = r1 < r2 ? [r1, r2] : [r2, r1];
-  return { roots: [lo, hi], regions: A > 0 ? [[-Infinity, lo], [hi, Infinity]] : [[lo, hi]] };
+  return {
+    roots: [lo, hi],
+    regions:
+      A > 0
+        ? [
+            [-Infinity, lo],
+            [hi, Infinity],
+          ]
+        : [[lo, hi]],
+  };
 }

@@ -92,7 +92,12 @@ export type ThresholdGridType = 'distinct' | 'observations';
  * Stata's `xthreg` (Wang 2015, Stata Journal 15(1):121–134) documents `grid(#)` only as "the number
  * of grid points"; its Mata code ships compiled (lxthreg.mlib), so neither rule is claimed to equal it.
  */
-export function thresholdCandidates(qSorted: ArrayLike<number>, grid: 'all' | number, gridType: ThresholdGridType, minCount: number): number[] {
+export function thresholdCandidates(
+  qSorted: ArrayLike<number>,
+  grid: 'all' | number,
+  gridType: ThresholdGridType,
+  minCount: number,
+): number[] {
   const n = qSorted.length;
   if (grid === 'all' || gridType === 'distinct') {
     const u: number[] = [];
@@ -146,7 +151,12 @@ export interface ThresholdResult {
   readonly thresholds: readonly ThresholdEstimate[];
   readonly coefficients: readonly ThresholdCoefficient[];
   /** Regimes of the final model: bounds (−∞/+∞ at the ends) and number of observations. */
-  readonly regimes: readonly { readonly term: string; readonly lower: number; readonly upper: number; readonly nobs: number }[];
+  readonly regimes: readonly {
+    readonly term: string;
+    readonly lower: number;
+    readonly upper: number;
+    readonly nobs: number;
+  }[];
   /** SSR of the final within model at the thresholds. */
   readonly ssr: number;
   /** SSR of the linear (no threshold) within model. */
@@ -158,7 +168,9 @@ export interface ThresholdResult {
   readonly nPeriods: number;
   /** Number of distinct candidate values searched in stage 1. */
   readonly nCandidates: number;
-  readonly options: Required<Omit<ThresholdOptions, 'controls' | 'draws' | 'vcov'>> & { readonly controls: readonly string[] };
+  readonly options: Required<Omit<ThresholdOptions, 'controls' | 'draws' | 'vcov'>> & {
+    readonly controls: readonly string[];
+  };
   /** Label of the variance estimator of `coefficients`. */
   readonly vcov: string;
   readonly notes: readonly Note[];
@@ -339,7 +351,6 @@ function regimeColumn(d: Design, q: Float64Array, lo: number, hi: number): Float
   return demean([col], [d.entityFe]).columns[0];
 }
 
-
 interface Search {
   readonly index: number;
   readonly gamma: number;
@@ -348,7 +359,13 @@ interface Search {
 }
 
 /** Search one threshold given `fixed` ones, for dependent variable `y` (within-transformed). */
-function searchGiven(d: Design, q: Float64Array, fixed: readonly number[], y: Float64Array, cache?: SearchCache): Search | undefined {
+function searchGiven(
+  d: Design,
+  q: Float64Array,
+  fixed: readonly number[],
+  y: Float64Array,
+  cache?: SearchCache,
+): Search | undefined {
   const key = fixed.join(',');
   let hit = cache?.get(key);
   if (!hit) {
@@ -380,7 +397,14 @@ interface Sequence {
   readonly stages: { search: Search; refine?: Search; thresholds: number[]; ssrAfter: number }[];
 }
 
-function runSequence(d: Design, q: Float64Array, y: Float64Array, k: number, refine: boolean, cache?: SearchCache): Sequence | undefined {
+function runSequence(
+  d: Design,
+  q: Float64Array,
+  y: Float64Array,
+  k: number,
+  refine: boolean,
+  cache?: SearchCache,
+): Sequence | undefined {
   const stages: Sequence['stages'] = [];
   let current: number[] = [];
   for (let stage = 1; stage <= k; stage++) {
@@ -418,11 +442,24 @@ function validateOptions(opts: ThresholdOptions): ThresholdResult['options'] {
     seed: opts.seed ?? 1,
     level: opts.level ?? 0.95,
   } as const;
-  if (![1, 2, 3].includes(o.thresholds)) throw new InputError(`thresholds must be 1, 2 or 3 (got ${o.thresholds})`, { hint: 'use --thresholds 1, 2 or 3 (xthreg allows at most 3)' });
-  if (!(o.trim >= 0 && o.trim < 0.25)) throw new InputError(`trim must be in [0, 0.25) (got ${o.trim})`, { hint: 'typical values are 0.01 (xthreg) or 0.05' });
-  if (o.gridType !== 'distinct' && o.gridType !== 'observations') throw new InputError(`gridType must be "distinct" or "observations" (got ${o.gridType})`, { hint: 'distinct = quantiles of the distinct values of q in the trimmed range (Hansen); observations = order statistics of all observations' });
-  if (o.grid !== 'all' && !(Number.isInteger(o.grid) && o.grid >= 1)) throw new InputError(`grid must be "all" or a positive whole number (got ${o.grid})`, { hint: 'e.g. --grid all or --grid 300' });
-  if (!(Number.isInteger(o.bootstrap) && o.bootstrap >= 0)) throw new InputError(`bootstrap must be a whole number ≥ 0 (got ${o.bootstrap})`);
+  if (![1, 2, 3].includes(o.thresholds))
+    throw new InputError(`thresholds must be 1, 2 or 3 (got ${o.thresholds})`, {
+      hint: 'use --thresholds 1, 2 or 3 (xthreg allows at most 3)',
+    });
+  if (!(o.trim >= 0 && o.trim < 0.25))
+    throw new InputError(`trim must be in [0, 0.25) (got ${o.trim})`, {
+      hint: 'typical values are 0.01 (xthreg) or 0.05',
+    });
+  if (o.gridType !== 'distinct' && o.gridType !== 'observations')
+    throw new InputError(`gridType must be "distinct" or "observations" (got ${o.gridType})`, {
+      hint: 'distinct = quantiles of the distinct values of q in the trimmed range (Hansen); observations = order statistics of all observations',
+    });
+  if (o.grid !== 'all' && !(Number.isInteger(o.grid) && o.grid >= 1))
+    throw new InputError(`grid must be "all" or a positive whole number (got ${o.grid})`, {
+      hint: 'e.g. --grid all or --grid 300',
+    });
+  if (!(Number.isInteger(o.bootstrap) && o.bootstrap >= 0))
+    throw new InputError(`bootstrap must be a whole number ≥ 0 (got ${o.bootstrap})`);
   if (!(o.level > 0 && o.level < 1)) throw new InputError(`level must be in (0, 1) (got ${o.level})`);
   return o;
 }
@@ -444,7 +481,11 @@ function buildDesign(panel: Panel, o: ThresholdResult['options']): { d: Design; 
     const list = [...new Set([...gaps, ...badValue])];
     throw new InputError(
       `the panel threshold model needs a balanced panel (every entity in all ${T} periods, no missing values in ${names.join(', ')}); entities with gaps: ${list.slice(0, 20).join(', ')}${list.length > 20 ? `, … (${list.length} in all)` : ''}`,
-      { file: panel.meta.file, column: panel.entityColumn, hint: 'drop or fill those entities (xthreg and pdR::ptm also require balanced panels), or restrict the periods to a common window' },
+      {
+        file: panel.meta.file,
+        column: panel.entityColumn,
+        hint: 'drop or fill those entities (xthreg and pdR::ptm also require balanced panels), or restrict the periods to a common window',
+      },
     );
   }
   const n = panel.entity.length;
@@ -459,7 +500,12 @@ function buildDesign(panel: Panel, o: ThresholdResult['options']): { d: Design; 
       controlNames.push(`${panel.periodColumn}=${panel.periods[t]}`);
     }
   }
-  const entityFe: FixedEffect = { name: panel.entityColumn, codes: ent, nLevels: nEnt, labels: panel.entities.map((e) => e.id) };
+  const entityFe: FixedEffect = {
+    name: panel.entityColumn,
+    codes: ent,
+    nLevels: nEnt,
+    labels: panel.entities.map((e) => e.id),
+  };
   const [yW, ...base] = demean([y, x, ...ctrl], [entityFe]).columns;
   const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => q[a] - q[b] || a - b);
   const qSorted = Float64Array.from(order, (i) => q[i]);
@@ -470,7 +516,24 @@ function buildDesign(panel: Panel, o: ThresholdResult['options']): { d: Design; 
   const cand = Float64Array.from(values);
   const candEnd = Int32Array.from(values, (v) => countLE(qSorted, v));
   return {
-    d: { n, nEnt, T, ent, entityFe, x, base, y: yW, order, xSorted, entSorted, qSorted, cand, candEnd, minCount, controlNames },
+    d: {
+      n,
+      nEnt,
+      T,
+      ent,
+      entityFe,
+      x,
+      base,
+      y: yW,
+      order,
+      xSorted,
+      entSorted,
+      qSorted,
+      cand,
+      candEnd,
+      minCount,
+      controlNames,
+    },
     q,
   };
 }
@@ -503,7 +566,17 @@ function lrInterval(d: Design, search: Search, crit: number) {
  * search is rerun on each draw as on the data (the γ₁ refinement only where F₃ needs it) and F*_k
  * recomputed. p = share of F*_k ≥ F_k; critical values are type-7 quantiles of F*.
  */
-function bootstrapF(d: Design, q: Float64Array, nullThresholds: readonly number[], k: number, F: number, reps: number, rng: Rng, cache: SearchCache, draws?: readonly ArrayLike<number>[]) {
+function bootstrapF(
+  d: Design,
+  q: Float64Array,
+  nullThresholds: readonly number[],
+  k: number,
+  F: number,
+  reps: number,
+  rng: Rng,
+  cache: SearchCache,
+  draws?: readonly ArrayLike<number>[],
+) {
   const base = baseWith(d, q, nullThresholds);
   const { resid } = residualize(base, d.y);
   const fitted = Float64Array.from(d.y, (v, i) => v - resid[i]);
@@ -539,7 +612,9 @@ function bootstrapF(d: Design, q: Float64Array, nullThresholds: readonly number[
   return {
     replicates: fstar,
     pValue: valid.length ? exceed / valid.length : NaN,
-    critical: valid.length ? { p10: quantile(valid, 0.9), p5: quantile(valid, 0.95), p1: quantile(valid, 0.99) } : { p10: NaN, p5: NaN, p1: NaN },
+    critical: valid.length
+      ? { p10: quantile(valid, 0.9), p5: quantile(valid, 0.95), p1: quantile(valid, 0.99) }
+      : { p10: NaN, p5: NaN, p1: NaN },
   };
 }
 
@@ -568,10 +643,13 @@ export function panelThreshold(panel: Panel, options: ThresholdOptions): Thresho
   const cache: SearchCache = new Map();
   const seq = runSequence(d, q, d.y, o.thresholds, true, cache);
   if (!seq) {
-    throw new InputError(`no admissible threshold candidate for ${o.q}: with trim ${o.trim} every regime needs ${d.minCount} of ${d.n} observations`, {
-      column: o.q,
-      hint: 'lower --trim, use fewer thresholds, or check that q varies',
-    });
+    throw new InputError(
+      `no admissible threshold candidate for ${o.q}: with trim ${o.trim} every regime needs ${d.minCount} of ${d.n} observations`,
+      {
+        column: o.q,
+        hint: 'lower --trim, use fewer thresholds, or check that q varies',
+      },
+    );
   }
   const ssr0 = residualize(makeBase(d.base, d.order), d.y).ssr;
   const crit = lrCritical(o.level);
@@ -584,7 +662,10 @@ export function panelThreshold(panel: Panel, options: ThresholdOptions): Thresho
     const sk = st.search.ssr;
     const F = (sPrev - sk) / (sk / (d.n - d.nEnt));
     const reps = options.draws ? options.draws.length : o.bootstrap;
-    const boot = reps > 0 ? bootstrapF(d, q, k === 1 ? [] : seq.stages[k - 2].thresholds, k, F, reps, rng, cache, options.draws) : { replicates: new Float64Array(0), pValue: NaN, critical: { p10: NaN, p5: NaN, p1: NaN } };
+    const boot =
+      reps > 0
+        ? bootstrapF(d, q, k === 1 ? [] : seq.stages[k - 2].thresholds, k, F, reps, rng, cache, options.draws)
+        : { replicates: new Float64Array(0), pValue: NaN, critical: { p10: NaN, p5: NaN, p1: NaN } };
     // The reported interval of γ1 in a multi-threshold model is the refined one (xthreg Th-21).
     const s = k === 1 && stage2Refined ? stage2Refined : st.search;
     estimates.push({ order: k, estimate: s.gamma, ...lrInterval(d, s, crit), ssr: s.ssr, F, ...boot });
@@ -597,16 +678,29 @@ export function panelThreshold(panel: Panel, options: ThresholdOptions): Thresho
     // Refit the final regimes with feols so that every variance type of the vcov registry is available.
     const names = fit.regimes.map((_, j) => `thr_regime_${j + 1}`);
     const added: Record<string, Float64Array> = {};
-    fit.regimes.forEach((r, j) => (added[names[j]] = Float64Array.from(panel.columns[o.x], (v, i) => (q[i] > r.lower && q[i] <= r.upper ? v : 0))));
+    fit.regimes.forEach(
+      (r, j) =>
+        (added[names[j]] = Float64Array.from(panel.columns[o.x], (v, i) =>
+          q[i] > r.lower && q[i] <= r.upper ? v : 0,
+        )),
+    );
     const fe = o.timeEffects ? [panel.entityColumn, panel.periodColumn] : [panel.entityColumn];
     const refit = feols(withColumns(panel, added), formulaOf(o.y, [...names, ...o.controls], fe));
     const v = vcovOf(refit, options.vcov);
     vcovLabel = v.label;
     const byName = new Map(coefTable(refit, v).map((r) => [r.term, r]));
-    coefficients = [...fit.regimes.map((r, j) => ({ ...byName.get(names[j])!, term: r.term })), ...o.controls.map((c) => byName.get(c)!)];
-    if (o.timeEffects) notes.info('threshold-vcov-time-effects', 'with timeEffects and vcov, period effects are absorbed as fixed effects and not listed among the coefficients');
+    coefficients = [
+      ...fit.regimes.map((r, j) => ({ ...byName.get(names[j])!, term: r.term })),
+      ...o.controls.map((c) => byName.get(c)!),
+    ];
+    if (o.timeEffects)
+      notes.info(
+        'threshold-vcov-time-effects',
+        'with timeEffects and vcov, period effects are absorbed as fixed effects and not listed among the coefficients',
+      );
   }
-  if (d.minCount < 10) notes.info('threshold-trim', `each regime holds at least ${d.minCount} observations (trim ${o.trim})`);
+  if (d.minCount < 10)
+    notes.info('threshold-trim', `each regime holds at least ${d.minCount} observations (trim ${o.trim})`);
   return {
     thresholds: [...estimates].sort((a, b) => a.estimate - b.estimate),
     coefficients,
@@ -655,7 +749,9 @@ function fitAt(d: Design, q: Float64Array, o: ThresholdResult['options'], gammas
   const df = d.n - d.nEnt - cols.length;
   const s2 = ssr / df;
   const inv = choleskyInverse({ r: qrf.r, rank: cols.length, keep: cols.map((_, j) => j), dropped: [] });
-  const coefficients = terms.map((term, j) => estimateRow(term, beta[j], Math.sqrt(s2 * inv.data[j + j * cols.length]), df));
+  const coefficients = terms.map((term, j) =>
+    estimateRow(term, beta[j], Math.sqrt(s2 * inv.data[j + j * cols.length]), df),
+  );
   return { coefficients, regimes, ssr };
 }
 
@@ -666,5 +762,10 @@ function fitAt(d: Design, q: Float64Array, o: ThresholdResult['options'], gammas
 export function thresholdSsr(panel: Panel, options: ThresholdOptions, gammas: readonly number[]): number {
   const o = validateOptions(options);
   const { d, q } = buildDesign(panel, o);
-  return fitAt(d, q, o, [...gammas].sort((a, b) => a - b)).ssr;
+  return fitAt(
+    d,
+    q,
+    o,
+    [...gammas].sort((a, b) => a - b),
+  ).ssr;
 }

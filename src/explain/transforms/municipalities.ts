@@ -11,7 +11,9 @@ export const MUNICIPALITIES: readonly { readonly en: string; readonly zh: string
 
 function isMunicipality(e: Panel['entities'][number]): boolean {
   const keys = [e.id, e.name, e.nameZh, e.code].filter((v): v is string => typeof v === 'string').map((s) => s.trim());
-  return MUNICIPALITIES.some((m) => keys.some((k) => k === m.code || k.toLowerCase() === m.en.toLowerCase() || k.startsWith(m.zh)));
+  return MUNICIPALITIES.some((m) =>
+    keys.some((k) => k === m.code || k.toLowerCase() === m.en.toLowerCase() || k.startsWith(m.zh)),
+  );
 }
 
 /**
@@ -27,5 +29,12 @@ export function dropMunicipalities(panel: Panel): Panel {
     });
   }
   const keep = panel.entity.map((e) => !drop.has(e));
-  return filterRows(panel, keep, [{ level: 'info', code: 'dropped-municipalities', message: `dropped the municipalities ${[...drop].join(', ')} (${keep.filter((k) => !k).length} rows)`, detail: [...drop] }]);
+  return filterRows(panel, keep, [
+    {
+      level: 'info',
+      code: 'dropped-municipalities',
+      message: `dropped the municipalities ${[...drop].join(', ')} (${keep.filter((k) => !k).length} rows)`,
+      detail: [...drop],
+    },
+  ]);
 }

@@ -20,11 +20,18 @@ export function splitByGroup(panel: Panel, by = 'group'): { group: string; panel
   let labelOf: (i: number) => string | undefined;
   if (by === 'group') {
     const g = panel.entities.map((e) => e.group);
-    if (g.every((v) => v == null || v === '')) throw new InputError('the entities have no group attribute', { hint: 'give a text column with --by COLUMN, or use a dataset with regions (china-sim, world-pwt)' });
+    if (g.every((v) => v == null || v === ''))
+      throw new InputError('the entities have no group attribute', {
+        hint: 'give a text column with --by COLUMN, or use a dataset with regions (china-sim, world-pwt)',
+      });
     labelOf = (i) => g[panel.entityIndex[i]];
   } else {
     const col = panel.text[by];
-    if (!col) throw new InputError(`unknown group column "${by}"`, { column: by, hint: `use "group" (entity groups) or a text column: ${Object.keys(panel.text).join(', ') || '(none)'}` });
+    if (!col)
+      throw new InputError(`unknown group column "${by}"`, {
+        column: by,
+        hint: `use "group" (entity groups) or a text column: ${Object.keys(panel.text).join(', ') || '(none)'}`,
+      });
     labelOf = (i) => col[i];
   }
   const groups: string[] = [];
@@ -38,7 +45,12 @@ export function splitByGroup(panel: Panel, by = 'group'): { group: string; panel
     }
     rowsOf.get(g)![i] = true;
   }
-  return groups.map((group) => ({ group, panel: filterRows(panel, rowsOf.get(group)!, [{ level: 'info', code: 'subsample', message: `subsample ${by} = ${group}` }]) }));
+  return groups.map((group) => ({
+    group,
+    panel: filterRows(panel, rowsOf.get(group)!, [
+      { level: 'info', code: 'subsample', message: `subsample ${by} = ${group}` },
+    ]),
+  }));
 }
 
 /** Which robustness variants to run (see {@link robustnessChecks}). */
@@ -64,14 +76,23 @@ export function robustnessVariants(panel: Panel, options: RobustnessOptions): Ro
   const out: RobustnessVariant[] = [{ name: 'baseline', panel, rename: {} }];
   if (options.winsorize) {
     const p = options.winsorize.p ?? 0.01;
-    out.push({ name: `winsorized ${p * 100}%/${(1 - p) * 100}%`, panel: winsorize(panel, options.winsorize.columns, { p }), rename: {} });
+    out.push({
+      name: `winsorized ${p * 100}%/${(1 - p) * 100}%`,
+      panel: winsorize(panel, options.winsorize.columns, { p }),
+      rename: {},
+    });
   }
   if (options.lag) {
     const k = options.lag.k ?? 1;
     const lagged = withLags(panel, options.lag.columns, k);
-    out.push({ name: `regressors lagged ${k} period${k > 1 ? 's' : ''}`, panel: lagged.panel, rename: Object.fromEntries(options.lag.columns.map((c, j) => [c, lagged.names[j]])) });
+    out.push({
+      name: `regressors lagged ${k} period${k > 1 ? 's' : ''}`,
+      panel: lagged.panel,
+      rename: Object.fromEntries(options.lag.columns.map((c, j) => [c, lagged.names[j]])),
+    });
   }
-  if (options.dropMunicipalities) out.push({ name: 'without the four municipalities', panel: dropMunicipalities(panel), rename: {} });
+  if (options.dropMunicipalities)
+    out.push({ name: 'without the four municipalities', panel: dropMunicipalities(panel), rename: {} });
   return out;
 }
 
@@ -79,11 +100,19 @@ export function robustnessVariants(panel: Panel, options: RobustnessOptions): Ro
  * Run `estimate` on the baseline and every variant: `estimate(panel, rename)` must use
  * `rename[col] ?? col` for its regressors. Returns the results labelled by variant.
  */
-export function robustnessChecks<R>(panel: Panel, options: RobustnessOptions, estimate: (panel: Panel, rename: Readonly<Record<string, string>>) => R): { name: string; result: R }[] {
+export function robustnessChecks<R>(
+  panel: Panel,
+  options: RobustnessOptions,
+  estimate: (panel: Panel, rename: Readonly<Record<string, string>>) => R,
+): { name: string; result: R }[] {
   return robustnessVariants(panel, options).map((v) => ({ name: v.name, result: estimate(v.panel, v.rename) }));
 }
 
 /** Run `estimate` on each group's subsample (heterogeneity analysis). */
-export function heterogeneity<R>(panel: Panel, by: string, estimate: (panel: Panel) => R): { group: string; result: R }[] {
+export function heterogeneity<R>(
+  panel: Panel,
+  by: string,
+  estimate: (panel: Panel) => R,
+): { group: string; result: R }[] {
   return splitByGroup(panel, by).map((g) => ({ group: g.group, result: estimate(g.panel) }));
 }

@@ -20,7 +20,10 @@ export interface WinsorizeOptions {
  */
 export function winsorize(panel: Panel, columns: readonly string[], options: WinsorizeOptions = {}): Panel {
   const p = options.p ?? 0.01;
-  if (!(p > 0 && p < 0.5)) throw new InputError(`winsorising share must be in (0, 0.5) (got ${p})`, { hint: 'e.g. --winsorize 0.01 for the 1st and 99th percentiles' });
+  if (!(p > 0 && p < 0.5))
+    throw new InputError(`winsorising share must be in (0, 0.5) (got ${p})`, {
+      hint: 'e.g. --winsorize 0.01 for the 1st and 99th percentiles',
+    });
   const type = options.type ?? 2;
   const added: Record<string, Float64Array> = {};
   const notes: Note[] = [];
@@ -50,7 +53,12 @@ export function winsorize(panel: Panel, columns: readonly string[], options: Win
     }
     added[name] = out;
     const where = options.byPeriod ? ' within each period' : ` to [${bounds[0]?.[0]}, ${bounds[0]?.[1]}]`;
-    notes.push({ level: 'info', code: 'winsorized', message: `${name} winsorised at ${p * 100}% and ${(1 - p) * 100}%${where}: ${changed} values changed`, detail: { column: name, p, type, bounds, changed } });
+    notes.push({
+      level: 'info',
+      code: 'winsorized',
+      message: `${name} winsorised at ${p * 100}% and ${(1 - p) * 100}%${where}: ${changed} values changed`,
+      detail: { column: name, p, type, bounds, changed },
+    });
   }
   return withColumns(panel, added, notes);
 }

@@ -19,14 +19,24 @@ let registered = false;
 export function registerMaps(): void {
   if (registered) return;
   const topo = worldTopo as unknown as Parameters<typeof feature>[0];
-  const fc = feature(topo, (topo as unknown as { objects: { countries: Parameters<typeof feature>[1] } }).objects.countries) as unknown as {
+  const fc = feature(
+    topo,
+    (topo as unknown as { objects: { countries: Parameters<typeof feature>[1] } }).objects.countries,
+  ) as unknown as {
     type: 'FeatureCollection';
     features: { id?: string; properties: Record<string, unknown> }[];
   };
   const features = mergeTaiwanIntoChina(
     fc.features
       .filter((f) => f.id !== '010')
-      .map((f) => ({ ...f, geometry: planarGeometry((f as unknown as { geometry: Geometry }).geometry), properties: { ...f.properties, iso3: (f.id && countries.numericToAlpha3(f.id)) || `name:${String(f.properties.name)}` } })),
+      .map((f) => ({
+        ...f,
+        geometry: planarGeometry((f as unknown as { geometry: Geometry }).geometry),
+        properties: {
+          ...f.properties,
+          iso3: (f.id && countries.numericToAlpha3(f.id)) || `name:${String(f.properties.name)}`,
+        },
+      })),
   );
   echarts.registerMap(WORLD_MAP, { type: 'FeatureCollection', features } as never);
   echarts.registerMap(CHINA_MAP, chinaGeo as never);
@@ -59,13 +69,20 @@ function mergeTaiwanIntoChina(features: Feature[]): Feature[] {
   const chn = features.find((f) => f.properties.iso3 === 'CHN');
   const twn = features.find((f) => f.properties.iso3 === 'TWN');
   if (!chn || !twn) return features;
-  const polygons = (g: Geometry): Ring[][] => (g.type === 'Polygon' ? [g.coordinates as Ring[]] : g.type === 'MultiPolygon' ? (g.coordinates as Ring[][]) : []);
-  const merged: Feature = { ...chn, geometry: { type: 'MultiPolygon', coordinates: [...polygons(chn.geometry), ...polygons(twn.geometry)] } };
+  const polygons = (g: Geometry): Ring[][] =>
+    g.type === 'Polygon' ? [g.coordinates as Ring[]] : g.type === 'MultiPolygon' ? (g.coordinates as Ring[][]) : [];
+  const merged: Feature = {
+    ...chn,
+    geometry: { type: 'MultiPolygon', coordinates: [...polygons(chn.geometry), ...polygons(twn.geometry)] },
+  };
   return features.filter((f) => f !== twn).map((f) => (f === chn ? merged : f));
 }
 
 type Ring = number[][];
-type Geometry = { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] } | { type: string; coordinates: unknown };
+type Geometry =
+  | { type: 'Polygon'; coordinates: Ring[] }
+  | { type: 'MultiPolygon'; coordinates: Ring[][] }
+  | { type: string; coordinates: unknown };
 
 /**
  * Rings that cross the antimeridian (Russia, Fiji, the Aleutians) jump from +180 to −180 and
@@ -88,6 +105,7 @@ function planarGeometry(g: Geometry): Geometry {
     return crossed ? out.map(([lon, lat]) => [Math.max(-180, Math.min(180, lon)), lat]) : ring;
   };
   if (g.type === 'Polygon') return { type: 'Polygon', coordinates: (g.coordinates as Ring[]).map(fixRing) };
-  if (g.type === 'MultiPolygon') return { type: 'MultiPolygon', coordinates: (g.coordinates as Ring[][]).map((p) => p.map(fixRing)) };
+  if (g.type === 'MultiPolygon')
+    return { type: 'MultiPolygon', coordinates: (g.coordinates as Ring[][]).map((p) => p.map(fixRing)) };
   return g;
 }

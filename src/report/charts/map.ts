@@ -1,6 +1,24 @@
 import { CHINA_MAP, PART_OF_CHINA, WORLD_MAP, registerMaps } from './geodata.js';
 import { chinaProvince } from './china-provinces.js';
-import { BORDER, FONT_FAMILY, INK, INSET_STROKE, MUTED, NO_DATA_FILL, PALETTE, SEQUENTIAL, fmt, chartOption, svgOf, titleOption, topSpace, txt, type ChartBase, type ChartOption, type Text } from './theme.js';
+import {
+  BORDER,
+  FONT_FAMILY,
+  INK,
+  INSET_STROKE,
+  MUTED,
+  NO_DATA_FILL,
+  PALETTE,
+  SEQUENTIAL,
+  fmt,
+  chartOption,
+  svgOf,
+  titleOption,
+  topSpace,
+  txt,
+  type ChartBase,
+  type ChartOption,
+  type Text,
+} from './theme.js';
 
 /** A continuous colour scale from `min` to `max` (defaults: the data range). */
 export interface ContinuousScale {
@@ -140,7 +158,9 @@ const SAR_NAMES: Readonly<Record<string, { en: string; zh: string }>> = {
 };
 
 /** The China map's default note: which of Taiwan, Hong Kong and Macao have no value ('' when all have one). */
-export function chinaAvailabilityNote(matched: ReadonlyMap<string, number | string>): { en: string; zh: string } | undefined {
+export function chinaAvailabilityNote(
+  matched: ReadonlyMap<string, number | string>,
+): { en: string; zh: string } | undefined {
   const absent = Object.keys(SAR_NAMES).filter((k) => !matched.has(k));
   if (absent.length === 0) return undefined;
   const en = absent.map((k) => SAR_NAMES[k].en);
@@ -191,14 +211,21 @@ function choropleth(
     data = [];
     for (const [name, v] of matched) {
       const i = index.get(String(v));
-      if (i === undefined) throw new RangeError(`map: value "${String(v)}" of region ${name} is not one of the categories ${scale.categories.map((c) => c.value).join(', ')}`);
+      if (i === undefined)
+        throw new RangeError(
+          `map: value "${String(v)}" of region ${name} is not one of the categories ${scale.categories.map((c) => c.value).join(', ')}`,
+        );
       data.push({ name, value: i });
     }
     visualMap = {
       type: 'piecewise',
       seriesIndex: 0,
       inverse: true,
-      pieces: scale.categories.map((c, i) => ({ value: i, label: txt(c.label, lang), color: c.color ?? PALETTE[i % PALETTE.length] })),
+      pieces: scale.categories.map((c, i) => ({
+        value: i,
+        label: txt(c.label, lang),
+        color: c.color ?? PALETTE[i % PALETTE.length],
+      })),
       orient: 'vertical',
       left: 8,
       bottom: 8,
@@ -212,7 +239,8 @@ function choropleth(
     let lo = Infinity;
     let hi = -Infinity;
     for (const [name, v] of matched) {
-      if (typeof v !== 'number') throw new RangeError(`map: value of region ${name} is "${v}", a continuous scale needs numbers`);
+      if (typeof v !== 'number')
+        throw new RangeError(`map: value of region ${name} is "${v}", a continuous scale needs numbers`);
       if (!Number.isFinite(v)) continue;
       data.push({ name, value: v });
       if (v < lo) lo = v;
@@ -257,8 +285,27 @@ function choropleth(
     if (o.kind === 'ellipse') {
       const coords = o.path.map((p) => [p[0], p[1]]);
       if (coords.length > 0) coords.push(coords[0]);
-      series.push({ type: 'lines', name, coordinateSystem: 'geo', polyline: true, data: [{ coords }], lineStyle: { color, width: 2, opacity: 1 }, itemStyle: { color }, z: 5 });
-      if (o.center) series.push({ type: 'scatter', name, coordinateSystem: 'geo', data: [[o.center[0], o.center[1]]], symbol: 'circle', symbolSize: 8, itemStyle: { color, opacity: 1, borderColor: '#ffffff', borderWidth: 1 }, z: 6 });
+      series.push({
+        type: 'lines',
+        name,
+        coordinateSystem: 'geo',
+        polyline: true,
+        data: [{ coords }],
+        lineStyle: { color, width: 2, opacity: 1 },
+        itemStyle: { color },
+        z: 5,
+      });
+      if (o.center)
+        series.push({
+          type: 'scatter',
+          name,
+          coordinateSystem: 'geo',
+          data: [[o.center[0], o.center[1]]],
+          symbol: 'circle',
+          symbolSize: 8,
+          itemStyle: { color, opacity: 1, borderColor: '#ffffff', borderWidth: 1 },
+          z: 6,
+        });
     } else {
       series.push({
         type: 'scatter',
@@ -282,7 +329,14 @@ function choropleth(
       symbolSize: 0,
       itemStyle: { color: 'transparent', opacity: 0 },
       data: [{ value: [137.9, 19.1], name: txt(INSET_LABEL, lang) }],
-      label: { show: true, position: 'inside', formatter: '{b}', fontSize: lang === 'zh' ? 9 : 7, color: INK, fontFamily: FONT_FAMILY },
+      label: {
+        show: true,
+        position: 'inside',
+        formatter: '{b}',
+        fontSize: lang === 'zh' ? 9 : 7,
+        color: INK,
+        fontFamily: FONT_FAMILY,
+      },
       z: 7,
     });
   }
@@ -292,14 +346,29 @@ function choropleth(
   return chartOption(
     {
       title: titleOption(spec),
-      legend: overlayNames.length > 0 ? { data: [...new Set(overlayNames)], right: 8, bottom: 8 + noteSpace, orient: 'vertical', textStyle: { color: INK, fontSize: 11, fontFamily: FONT_FAMILY } } : undefined,
+      legend:
+        overlayNames.length > 0
+          ? {
+              data: [...new Set(overlayNames)],
+              right: 8,
+              bottom: 8 + noteSpace,
+              orient: 'vertical',
+              textStyle: { color: INK, fontSize: 11, fontFamily: FONT_FAMILY },
+            }
+          : undefined,
       visualMap,
       graphic: [
         {
           type: 'text',
           left: 8,
           bottom: scale.type === 'categorical' ? 20 + 21 * scale.categories.length : 40,
-          style: { text: txt(spec.valueName, lang), fontSize: 11, fill: INK, fontFamily: FONT_FAMILY, fontWeight: 'bold' },
+          style: {
+            text: txt(spec.valueName, lang),
+            fontSize: 11,
+            fill: INK,
+            fontFamily: FONT_FAMILY,
+            fontWeight: 'bold',
+          },
         },
         {
           type: 'text',
@@ -313,7 +382,16 @@ function choropleth(
             rich: { box: { fill: NO_DATA_FILL, fontSize: 14 } },
           },
         },
-        ...(note ? [{ type: 'text', right: 16, bottom: 4, style: { text: note, fontSize: 10, fill: MUTED, fontFamily: FONT_FAMILY } }] : []),
+        ...(note
+          ? [
+              {
+                type: 'text',
+                right: 16,
+                bottom: 4,
+                style: { text: note, fontSize: 10, fill: MUTED, fontFamily: FONT_FAMILY },
+              },
+            ]
+          : []),
       ],
       geo: {
         map,
@@ -325,7 +403,14 @@ function choropleth(
         right: 8,
         itemStyle: { areaColor: NO_DATA_FILL, borderColor: BORDER, borderWidth: 0.6 },
         // The inset's frame and dashes are zero-area rings: only their stroke shows, so it must not be the white border.
-        regions: isChina ? [{ name: SOUTH_CHINA_SEA_INSET, itemStyle: { areaColor: NO_DATA_FILL, borderColor: INSET_STROKE, borderWidth: 1 } }] : undefined,
+        regions: isChina
+          ? [
+              {
+                name: SOUTH_CHINA_SEA_INSET,
+                itemStyle: { areaColor: NO_DATA_FILL, borderColor: INSET_STROKE, borderWidth: 1 },
+              },
+            ]
+          : undefined,
         label: { show: spec.regionLabels ?? false, fontSize: 8, color: INK },
         emphasis: { disabled: true },
         select: { disabled: true },

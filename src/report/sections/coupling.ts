@@ -22,7 +22,18 @@ registerTerms({
 });
 
 /** Colour per coordination level, from imbalance (orange-red) to coordination (blue); colour-blind-safe diverging (RdBu-like). */
-const LEVEL_COLOURS = ['#67001f', '#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#d1e5f0', '#92c5de', '#4393c3', '#2166ac', '#053061'];
+const LEVEL_COLOURS = [
+  '#67001f',
+  '#b2182b',
+  '#d6604d',
+  '#f4a582',
+  '#fddbc7',
+  '#d1e5f0',
+  '#92c5de',
+  '#4393c3',
+  '#2166ac',
+  '#053061',
+];
 
 /**
  * Coupling coordination: a heatmap of D (entity × period, entities by D in the latest period), a map
@@ -34,11 +45,21 @@ export function couplingSection(panel: Panel, result: CouplingResult, options: S
   const periods = [...new Set(result.rows.map((r) => r.period))].sort((a, b) => a - b);
   const latestPeriod = periods[periods.length - 1];
   const latest = result.rows.filter((r) => r.period === latestPeriod && Number.isFinite(r.D)).sort((a, b) => b.D - a.D);
-  const order = [...latest.map((r) => r.entity), ...[...new Set(result.rows.map((r) => r.entity))].filter((e) => !latest.some((r) => r.entity === e))];
+  const order = [
+    ...latest.map((r) => r.entity),
+    ...[...new Set(result.rows.map((r) => r.entity))].filter((e) => !latest.some((r) => r.entity === e)),
+  ];
   const cell = new Map(result.rows.map((r) => [`${r.entity}\u0000${r.period}`, r.D]));
   const systems = result.systems.map((s) => txt(options.names?.[s] ?? s, lang)).join(', ');
   const blocks: Block[] = [
-    { kind: 'paragraph', text: tf('couplingIntro', lang, { systems, method: result.method, alpha: result.alpha.map((a) => Number(a.toFixed(4))).join(', ') }) },
+    {
+      kind: 'paragraph',
+      text: tf('couplingIntro', lang, {
+        systems,
+        method: result.method,
+        alpha: result.alpha.map((a) => Number(a.toFixed(4))).join(', '),
+      }),
+    },
     {
       kind: 'figure',
       caption: t('couplingHeatmap', lang),
@@ -55,14 +76,22 @@ export function couplingSection(panel: Panel, result: CouplingResult, options: S
     },
   ];
   const present = new Set(latest.map((r) => r.levelRank).filter((k): k is number => k !== undefined));
-  const categories = COORDINATION_LEVELS.filter((b) => present.has(b.rank)).map((b) => ({ value: String(b.rank), label: { en: b.label.en, zh: b.label.zh }, color: LEVEL_COLOURS[b.rank - 1] }));
+  const categories = COORDINATION_LEVELS.filter((b) => present.has(b.rank)).map((b) => ({
+    value: String(b.rank),
+    label: { en: b.label.en, zh: b.label.zh },
+    color: LEVEL_COLOURS[b.rank - 1],
+  }));
   blocks.push(
-    ...entityMapFigure(panel.entities, new Map(latest.filter((r) => r.levelRank !== undefined).map((r) => [r.entity, String(r.levelRank)])), {
-      lang,
-      caption: tf('couplingLevelMap', lang, { period: latestPeriod }),
-      valueName: t('coordinationLevel', lang),
-      scale: { type: 'categorical', categories },
-    }),
+    ...entityMapFigure(
+      panel.entities,
+      new Map(latest.filter((r) => r.levelRank !== undefined).map((r) => [r.entity, String(r.levelRank)])),
+      {
+        lang,
+        caption: tf('couplingLevelMap', lang, { period: latestPeriod }),
+        valueName: t('coordinationLevel', lang),
+        scale: { type: 'categorical', categories },
+      },
+    ),
   );
   blocks.push({
     kind: 'table',

@@ -15,7 +15,10 @@ registerTerms({
     en: '{observed} of {total} indicator cells are observed ({share}); {missingRows} entity-years have no row at all.',
     zh: '指标单元格共 {total} 个，其中观测到 {observed} 个（{share}）；另有 {missingRows} 个地区-年份完全缺行。',
   },
-  imputedIntro: { en: 'Missing cells treated by "{method}": {imputed} imputed, {dropped} rows dropped; every imputed cell is listed in the notes.', zh: '缺失值处理方法 "{method}"：插补 {imputed} 个单元格，删除 {dropped} 行；插补的单元格逐一记录于说明中。' },
+  imputedIntro: {
+    en: 'Missing cells treated by "{method}": {imputed} imputed, {dropped} rows dropped; every imputed cell is listed in the notes.',
+    zh: '缺失值处理方法 "{method}"：插补 {imputed} 个单元格，删除 {dropped} 行；插补的单元格逐一记录于说明中。',
+  },
   coverageByColumn: { en: 'Share of observed values by indicator', zh: '各指标的观测值占比' },
   coverageByPeriod: { en: 'Share of observed values by year', zh: '各年份的观测值占比' },
   coverageWorst: { en: 'Entities with the lowest coverage', zh: '覆盖率最低的地区' },
@@ -29,17 +32,35 @@ registerTerms({
  * Data coverage before treatment (the seed's "data dormancy"): overall share observed, coverage by
  * indicator and by year, the entities with the least data, and what imputation did.
  */
-export function coverageSection(panel: Panel, coverage: Coverage, imputation?: ImputeResult, options: SectionOptions & { readonly worst?: number } = {}): ReportSection {
+export function coverageSection(
+  panel: Panel,
+  coverage: Coverage,
+  imputation?: ImputeResult,
+  options: SectionOptions & { readonly worst?: number } = {},
+): ReportSection {
   const lang = options.lang ?? 'en';
   const name = entityNamer(panel.entities, lang);
   const pct = (x: number) => formatNumber(x, { digits: 1, percent: true });
   const blocks: Block[] = [
     {
       kind: 'paragraph',
-      text: tf('coverageIntro', lang, { observed: coverage.overall.observed, total: coverage.overall.total, share: pct(coverage.overall.share), missingRows: coverage.missingRows }),
+      text: tf('coverageIntro', lang, {
+        observed: coverage.overall.observed,
+        total: coverage.overall.total,
+        share: pct(coverage.overall.share),
+        missingRows: coverage.missingRows,
+      }),
     },
   ];
-  if (imputation) blocks.push({ kind: 'paragraph', text: tf('imputedIntro', lang, { method: imputation.method, imputed: imputation.imputed.length, dropped: imputation.dropped.length }) });
+  if (imputation)
+    blocks.push({
+      kind: 'paragraph',
+      text: tf('imputedIntro', lang, {
+        method: imputation.method,
+        imputed: imputation.imputed.length,
+        dropped: imputation.dropped.length,
+      }),
+    });
   const cols = [...coverage.byColumn].sort((a, b) => a.share - b.share);
   blocks.push({
     kind: 'figure',

@@ -17,14 +17,23 @@ registerTerms({
 });
 
 /** Distribution dynamics: a ridgeline of the per-period kernel densities and a table of their shape. */
-export function densitySection(panel: Panel, result: DensityByPeriodResult, options: SectionOptions = {}): ReportSection {
+export function densitySection(
+  panel: Panel,
+  result: DensityByPeriodResult,
+  options: SectionOptions = {},
+): ReportSection {
   const lang = options.lang ?? 'en';
   const value = txt(options.names?.[result.value] ?? result.value, lang);
   return datasetSection('density', 'densitySection', panel, options, [
     {
       kind: 'figure',
       caption: tf('densityCaption', lang, { value }),
-      svg: ridgelineChart({ lang, x: result.grid, xName: value, densities: result.curves.map((c) => ({ name: c.period, y: c.y })) }),
+      svg: ridgelineChart({
+        lang,
+        x: result.grid,
+        xName: value,
+        densities: result.curves.map((c) => ({ name: c.period, y: c.y })),
+      }),
     },
     {
       kind: 'table',
@@ -37,7 +46,14 @@ export function densitySection(panel: Panel, result: DensityByPeriodResult, opti
         { key: 'peakY', label: term('peakHeight'), format: { digits: 3 } },
         { key: 'peaks', label: term('peaks'), format: { digits: 0 } },
       ],
-      rows: result.curves.map((c) => ({ period: String(c.period), n: c.n, bw: c.bw, peakX: c.peakX, peakY: c.peakY, peaks: c.peaks })),
+      rows: result.curves.map((c) => ({
+        period: String(c.period),
+        n: c.n,
+        bw: c.bw,
+        peakX: c.peakX,
+        peakY: c.peakY,
+        peaks: c.peaks,
+      })),
     },
     { kind: 'notes', notes: result.notes },
   ]);

@@ -20,7 +20,10 @@ registerTerms({
     en: '{observed}% of indicator cells were observed and {imputed}% were imputed by linear interpolation within entities. {nInd} of {totInd} indicators and {nEnt} of {totEnt} entities have less than {threshold}% of their cells observed (JRC COIN rule of thumb).',
     zh: '指标单元格观测比例为 {observed}%，经个体内线性插值补齐 {imputed}%。{totInd} 个指标中有 {nInd} 个、{totEnt} 个个体中有 {nEnt} 个的观测比例低于 {threshold}%（JRC COIN 经验规则）。',
   },
-  dormantIndicators: { en: 'Dormant indicators (see the data coverage section): {list}', zh: '沉睡指标（见数据覆盖一节）：{list}' },
+  dormantIndicators: {
+    en: 'Dormant indicators (see the data coverage section): {list}',
+    zh: '沉睡指标（见数据覆盖一节）：{list}',
+  },
   dormantEntities: { en: 'Dormant entities: {list}', zh: '沉睡个体：{list}' },
   disorderHead: { en: 'Structural disorder', zh: '结构失序' },
   disorderText: {
@@ -29,7 +32,10 @@ registerTerms({
   },
   disorderChart: { en: 'Share of entities imbalanced or disordered, by period', zh: '失调与失序个体占比（按年份）' },
   diag_imbalancedShare: { en: 'Imbalanced (D < threshold)', zh: '失调（D 低于阈值）' },
-  diag_disorderedShare: { en: 'Disordered (imbalanced or a system lagging/leading)', zh: '失序（失调或子系统滞后/超前）' },
+  diag_disorderedShare: {
+    en: 'Disordered (imbalanced or a system lagging/leading)',
+    zh: '失序（失调或子系统滞后/超前）',
+  },
   diag_shareAxis: { en: 'Share of entities (%)', zh: '个体占比（%）' },
   diag_laggingTable: { en: 'How often each system lags, {period}', zh: '{period}年各子系统滞后次数' },
   diag_system: { en: 'System', zh: '子系统' },
@@ -125,7 +131,10 @@ export function diagnosisSection(panel: Panel, input: DiagnosisInput, options: S
           { key: 'system', label: t('diag_system', lang) },
           { key: 'count', label: t('diag_laggingCount', lang), align: 'right', format: { digits: 0 } },
         ],
-        rows: Object.entries(lastPeriod.laggingCount).map(([system, count]) => ({ system: txt(options.names?.[system] ?? system, lang), count })),
+        rows: Object.entries(lastPeriod.laggingCount).map(([system, count]) => ({
+          system: txt(options.names?.[system] ?? system, lang),
+          count,
+        })),
       },
     );
   }
@@ -153,7 +162,11 @@ export function diagnosisSection(panel: Panel, input: DiagnosisInput, options: S
       rows: [
         { status: t('diag_statusLowLow', lang), n: isolation.lowLow.length, entities: list(isolation.lowLow) },
         { status: t('diag_statusIsland', lang), n: isolation.islands.length, entities: list(isolation.islands) },
-        { status: t('diag_statusNoTie', lang), n: isolation.noSignificantTie.length, entities: list(isolation.noSignificantTie) },
+        {
+          status: t('diag_statusNoTie', lang),
+          n: isolation.noSignificantTie.length,
+          entities: list(isolation.noSignificantTie),
+        },
       ],
     },
   );

@@ -21,7 +21,10 @@ registerTerms({
   withinPart: { en: 'Within groups', zh: '组内差异' },
   betweenPart: { en: 'Net between groups', zh: '组间净差异' },
   transvariationPart: { en: 'Transvariation', zh: '超变密度' },
-  disparityTable: { en: 'Dagum decomposition, Theil indices and CV by year', zh: '逐年 Dagum 分解、泰尔指数与变异系数' },
+  disparityTable: {
+    en: 'Dagum decomposition, Theil indices and CV by year',
+    zh: '逐年 Dagum 分解、泰尔指数与变异系数',
+  },
 });
 
 /**
@@ -35,7 +38,13 @@ export function disparitySection(panel: Panel, result: DisparityResult, options:
   const groups = ps.length > 0 ? ps[0].dagum.groups.map((g) => g.group) : [];
   const groupGini = (g: string) => ps.map((p) => p.dagum.groups.find((x) => x.group === g)?.gini ?? NaN);
   const blocks: Block[] = [
-    { kind: 'paragraph', text: tf('disparityIntro', lang, { value: txt(options.names?.[result.value] ?? result.value, lang), group: txt(options.names?.[result.groupBy] ?? result.groupBy, lang) }) },
+    {
+      kind: 'paragraph',
+      text: tf('disparityIntro', lang, {
+        value: txt(options.names?.[result.value] ?? result.value, lang),
+        group: txt(options.names?.[result.groupBy] ?? result.groupBy, lang),
+      }),
+    },
     {
       kind: 'figure',
       caption: t('giniOverTime', lang),
@@ -44,7 +53,10 @@ export function disparitySection(panel: Panel, result: DisparityResult, options:
         periods,
         xName: term('year'),
         yName: term('giniAxis'),
-        series: [{ name: term('overallGini'), values: ps.map((p) => p.dagum.gini) }, ...groups.map((g) => ({ name: options.names?.[g] ?? g, values: groupGini(g), dashed: true }))],
+        series: [
+          { name: term('overallGini'), values: ps.map((p) => p.dagum.gini) },
+          ...groups.map((g) => ({ name: options.names?.[g] ?? g, values: groupGini(g), dashed: true })),
+        ],
       }),
     },
     {

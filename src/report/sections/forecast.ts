@@ -10,13 +10,15 @@ import { datasetSection, type SectionOptions } from './section.js';
 
 registerTerms({
   forecastSection: { en: 'Forecast (GM(1,1))', zh: '灰色预测 GM(1,1)' },
-  forecastCaption: { en: '{entity}: {value}, observed, fitted and forecast', zh: '{entity}：{value}的实际值、拟合值与预测值' },
+  forecastCaption: {
+    en: '{entity}: {value}, observed, fitted and forecast',
+    zh: '{entity}：{value}的实际值、拟合值与预测值',
+  },
   forecastTable: { en: 'GM(1,1) models and their accuracy grades', zh: 'GM(1,1) 模型参数与精度等级' },
   meanRelativeError: { en: 'Mean relative error', zh: '平均相对误差' },
   grade: { en: 'Grade', zh: '等级' },
   forced: { en: 'forced', zh: '强制' },
 });
-
 
 /** One forecast series for {@link forecastSection}. */
 export interface ForecastSeries {
@@ -30,7 +32,12 @@ export interface ForecastSeries {
 }
 
 /** Fan charts of GM(1,1) forecasts (history, fitted path, forecast) and a table of a, b, C, P and grade. */
-export function forecastSection(panel: Panel, series: readonly ForecastSeries[], meta: { readonly value: string }, options: SectionOptions = {}): ReportSection {
+export function forecastSection(
+  panel: Panel,
+  series: readonly ForecastSeries[],
+  meta: { readonly value: string },
+  options: SectionOptions = {},
+): ReportSection {
   const lang = options.lang ?? 'en';
   const name = entityNamer(panel.entities, lang);
   const value = txt(options.names?.[meta.value] ?? meta.value, lang);

@@ -2,7 +2,14 @@ import type { Lang } from '../../core/label.js';
 import type { EntityInfo, Panel } from '../../data/panel.js';
 import type { Dimension, Framework, System } from '../../framework/types.js';
 import type { MeasureResult, ScoreRow } from '../../measure/types.js';
-import { datasetText, type Block, type ReportDataset, type ReportSection, type TableColumn, type TreeNode } from '../blocks.js';
+import {
+  datasetText,
+  type Block,
+  type ReportDataset,
+  type ReportSection,
+  type TableColumn,
+  type TreeNode,
+} from '../blocks.js';
 import { barChart } from '../charts/bar.js';
 import { lineChart } from '../charts/line.js';
 import { radarChart } from '../charts/radar.js';
@@ -22,9 +29,15 @@ registerTerms({
     zh: '排名变化 = {first}年排名 − {last}年排名，正值表示上升。维度得分为其指标的加权平均，与指数同一量纲。',
   },
   indexTimeCaption: { en: '{system} over time: {which}', zh: '{system}的时间变化：{which}' },
-  profileCaption: { en: '{system}: dimension scores of the top 3 and bottom 3 in {period}', zh: '{system}：{period}年前3名与后3名的维度得分' },
+  profileCaption: {
+    en: '{system}: dimension scores of the top 3 and bottom 3 in {period}',
+    zh: '{system}：{period}年前3名与后3名的维度得分',
+  },
   mapCaption: { en: '{system} in {period}', zh: '{period}年{system}空间分布' },
-  frameworkCaption: { en: '{framework}: systems, dimensions and indicators with weights', zh: '{framework}：系统、维度、指标及权重' },
+  frameworkCaption: {
+    en: '{framework}: systems, dimensions and indicators with weights',
+    zh: '{framework}：系统、维度、指标及权重',
+  },
   indexScale: { en: 'Index', zh: '指数' },
   scoreAxis: { en: 'Score (index scale)', zh: '得分（指数量纲）' },
 });
@@ -56,7 +69,12 @@ export function reportDataset(panel: Panel): ReportDataset {
  * with the formulas of the options actually used. Nothing is computed here but orderings and
  * look-ups of the result.
  */
-export function measureSections(panel: Panel, framework: Framework, result: MeasureResult, options: MeasureSectionOptions = {}): ReportSection[] {
+export function measureSections(
+  panel: Panel,
+  framework: Framework,
+  result: MeasureResult,
+  options: MeasureSectionOptions = {},
+): ReportSection[] {
   const lang = options.lang ?? 'en';
   const dataset = panel.meta.name;
   const prefix = (options.idPrefix ?? `measure-${dataset}`).replace(/[^A-Za-z0-9_-]/g, '-');
@@ -71,15 +89,39 @@ export function measureSections(panel: Panel, framework: Framework, result: Meas
       if (rows.latest.length === 0) return [];
       return [...(multi ? [{ kind: 'heading' as const, text: s.name }] : []), ...build(s, rows)];
     });
-  const section = (id: string, key: string, blocks: Block[]): ReportSection => ({ id: `${prefix}-${id}`, title: title(key), datasetName: dataset, blocks });
+  const section = (id: string, key: string, blocks: Block[]): ReportSection => ({
+    id: `${prefix}-${id}`,
+    title: title(key),
+    datasetName: dataset,
+    blocks,
+  });
 
   return [
     section('framework', 'framework', [frameworkTree(framework, result, lang)]),
-    section('ranking', 'ranking', per((s, rows) => [rankingTable(s, rows, name, lang)])),
-    section('time', 'indexOverTime', per((s, rows) => timeFigures(s, rows, panel.periods, name, options, lang))),
-    section('profiles', 'profiles', per((s, rows) => [profileFigure(s, rows, name, lang)])),
-    section('map', 'indexMap', per((s, rows) => mapBlocks(s, rows, panel.entities, lang))),
-    section('methods', 'methods', [...methodsBlocks(result, lang), { kind: 'notes', notes: [...panel.notes, ...result.notes] }]),
+    section(
+      'ranking',
+      'ranking',
+      per((s, rows) => [rankingTable(s, rows, name, lang)]),
+    ),
+    section(
+      'time',
+      'indexOverTime',
+      per((s, rows) => timeFigures(s, rows, panel.periods, name, options, lang)),
+    ),
+    section(
+      'profiles',
+      'profiles',
+      per((s, rows) => [profileFigure(s, rows, name, lang)]),
+    ),
+    section(
+      'map',
+      'indexMap',
+      per((s, rows) => mapBlocks(s, rows, panel.entities, lang)),
+    ),
+    section('methods', 'methods', [
+      ...methodsBlocks(result, lang),
+      { kind: 'notes', notes: [...panel.notes, ...result.notes] },
+    ]),
   ];
 }
 
@@ -123,7 +165,11 @@ function frameworkTree(framework: Framework, result: MeasureResult, lang: Lang):
   return {
     kind: 'tree',
     caption: tf('frameworkCaption', lang, { framework: txt(framework.name, lang) }),
-    headers: [`${t('system', lang)} / ${t('dimension', lang)} / ${t('indicator', lang)}`, t('weight', lang), `${t('direction', lang)} · ${t('unit', lang)}`],
+    headers: [
+      `${t('system', lang)} / ${t('dimension', lang)} / ${t('indicator', lang)}`,
+      t('weight', lang),
+      `${t('direction', lang)} · ${t('unit', lang)}`,
+    ],
     nodes: framework.systems.map((s) => ({ label: s.name, children: s.dimensions.map((d) => dimNode(s.id, d)) })),
   };
 }
@@ -135,7 +181,11 @@ function rankingTable(s: System, rows: SystemRows, name: (id: string) => string,
     { key: 'entity', label: term('entity') },
     { key: 'index', label: term('index'), format: { digits: 4 } },
     ...dims.map((d) => ({ key: `d:${d.id}`, label: d.name, format: { digits: 4 } })),
-    { key: 'change', label: `${t('change', lang)} (${t('since', lang)} ${rows.firstPeriod})`, format: { digits: 0, signed: true } },
+    {
+      key: 'change',
+      label: `${t('change', lang)} (${t('since', lang)} ${rows.firstPeriod})`,
+      format: { digits: 0, signed: true },
+    },
   ];
   const tableRows = rows.latest.map((r) => {
     const first = rows.first.get(r.entity);
@@ -157,7 +207,14 @@ function rankingTable(s: System, rows: SystemRows, name: (id: string) => string,
   };
 }
 
-function timeFigures(s: System, rows: SystemRows, periods: readonly number[], name: (id: string) => string, options: MeasureSectionOptions, lang: Lang): Block[] {
+function timeFigures(
+  s: System,
+  rows: SystemRows,
+  periods: readonly number[],
+  name: (id: string) => string,
+  options: MeasureSectionOptions,
+  lang: Lang,
+): Block[] {
   const n = Math.min(options.topN ?? 5, Math.floor(rows.latest.length / 2) || rows.latest.length);
   const byEntity = new Map<string, Map<number, number>>();
   for (const r of rows.all) {
@@ -192,13 +249,21 @@ function profileFigure(s: System, rows: SystemRows, name: (id: string) => string
   const k = Math.min(3, Math.floor(rows.latest.length / 2) || rows.latest.length);
   const picked = [...rows.latest.slice(0, k), ...rows.latest.slice(-k)];
   const unique = picked.filter((r, i) => picked.indexOf(r) === i);
-  const series = unique.map((r) => ({ name: `${r.rank}. ${name(r.entity)}`, values: s.dimensions.map((d) => r.dimensions[d.id] ?? NaN) }));
+  const series = unique.map((r) => ({
+    name: `${r.rank}. ${name(r.entity)}`,
+    values: s.dimensions.map((d) => r.dimensions[d.id] ?? NaN),
+  }));
   const caption = tf('profileCaption', lang, { system: txt(s.name, lang), period: rows.latestPeriod });
   // A radar needs three axes; with fewer dimensions grouped bars say the same thing.
   const svg =
     s.dimensions.length >= 3
       ? radarChart({ lang, axes: s.dimensions.map((d) => ({ name: d.name })), series })
-      : barChart({ lang, categories: series.map((x) => x.name), series: s.dimensions.map((d, j) => ({ name: d.name, values: series.map((x) => x.values[j]) })), valueName: term('scoreAxis') });
+      : barChart({
+          lang,
+          categories: series.map((x) => x.name),
+          series: s.dimensions.map((d, j) => ({ name: d.name, values: series.map((x) => x.values[j]) })),
+          valueName: term('scoreAxis'),
+        });
   return { kind: 'figure', caption, svg };
 }
 

@@ -44,7 +44,10 @@ export interface MechanismSectionInput {
    * (`innovation → industry`) and by indirect-effect name (`industry`, `total`); `threshold`:
    * `gamma1`, `gamma2`… and coefficient terms (`innovation:I(q<=g1)`, `industry`).
    */
-  readonly truth?: { readonly mediation?: Readonly<Record<string, number>>; readonly threshold?: Readonly<Record<string, number>> };
+  readonly truth?: {
+    readonly mediation?: Readonly<Record<string, number>>;
+    readonly threshold?: Readonly<Record<string, number>>;
+  };
 }
 
 /**
@@ -56,7 +59,13 @@ export function chinaSimMechanismTruth(truth: {
   readonly parameters: {
     readonly industry: { readonly a: number };
     readonly talent: { readonly b: number };
-    readonly nqpf: { readonly c_low: number; readonly c_high: number; readonly gamma: number; readonly d: number; readonly e: number };
+    readonly nqpf: {
+      readonly c_low: number;
+      readonly c_high: number;
+      readonly gamma: number;
+      readonly d: number;
+      readonly e: number;
+    };
   };
 }): NonNullable<MechanismSectionInput['truth']> {
   const { industry, talent, nqpf } = truth.parameters;
@@ -70,7 +79,13 @@ export function chinaSimMechanismTruth(truth: {
       talent: talent.b * nqpf.e,
       total: industry.a * nqpf.d + talent.b * nqpf.e,
     },
-    threshold: { gamma1: nqpf.gamma, 'innovation:I(q<=g1)': nqpf.c_low, 'innovation:I(q>g1)': nqpf.c_high, industry: nqpf.d, talent: nqpf.e },
+    threshold: {
+      gamma1: nqpf.gamma,
+      'innovation:I(q<=g1)': nqpf.c_low,
+      'innovation:I(q>g1)': nqpf.c_high,
+      industry: nqpf.d,
+      talent: nqpf.e,
+    },
   };
 }
 
@@ -82,7 +97,8 @@ export interface MechanismSectionOptions {
   readonly datasetName?: string;
 }
 
-const interval = (lo: number, hi: number, d = 3) => (Number.isFinite(lo) && Number.isFinite(hi) ? `[${lo.toFixed(d)}, ${hi.toFixed(d)}]` : '—');
+const interval = (lo: number, hi: number, d = 3) =>
+  Number.isFinite(lo) && Number.isFinite(hi) ? `[${lo.toFixed(d)}, ${hi.toFixed(d)}]` : '—';
 
 /**
  * The mechanism section of a report: X→M evidence first (Jiang 2022), the indirect effects with
@@ -123,7 +139,13 @@ export function mechanismSection(input: MechanismSectionInput, options: Mechanis
           { key: 'p', label: t('mechanismP', lang), format: { digits: 4 } },
           ...truthCol,
         ],
-        rows: [m.total, ...m.xToM, ...m.mToY, ...m.mToM, m.direct].map((p) => ({ path: p.path, estimate: p.estimate, se: p.stdError, p: p.pValue, truth: truth?.mediation?.[p.path] })),
+        rows: [m.total, ...m.xToM, ...m.mToY, ...m.mToM, m.direct].map((p) => ({
+          path: p.path,
+          estimate: p.estimate,
+          se: p.stdError,
+          p: p.pValue,
+          truth: truth?.mediation?.[p.path],
+        })),
         caption: t('mechanismXtoM', lang),
         note: vcovText(m.vcov, lang),
       },
@@ -139,7 +161,15 @@ export function mechanismSection(input: MechanismSectionInput, options: Mechanis
           { key: 'share', label: t('mechanismShare', lang), format: { percent: true, digits: 1 } },
           { key: 'verdict', label: t('mechanismVerdict', lang), align: 'left' },
         ],
-        rows: m.indirect.map((e) => ({ mediator: e.mediator, estimate: e.estimate, truth: truth?.mediation?.[e.mediator], perc: interval(e.ciLow, e.ciHigh, 4), bc: interval(e.bcLow, e.bcHigh, 4), share: e.share, verdict: wenYeText(e.verdict, lang) })),
+        rows: m.indirect.map((e) => ({
+          mediator: e.mediator,
+          estimate: e.estimate,
+          truth: truth?.mediation?.[e.mediator],
+          perc: interval(e.ciLow, e.ciHigh, 4),
+          bc: interval(e.bcLow, e.bcHigh, 4),
+          share: e.share,
+          verdict: wenYeText(e.verdict, lang),
+        })),
         caption: t('mechanismIndirect', lang),
       },
       { kind: 'paragraph', text: cautionText(m.caution, lang) },
@@ -158,7 +188,14 @@ export function mechanismSection(input: MechanismSectionInput, options: Mechanis
           { key: 'F', label: 'F', format: { digits: 2 } },
           { key: 'p', label: t('mechanismP', lang), format: { digits: 3 } },
         ],
-        rows: th.thresholds.map((g, i) => ({ gamma: `γ${i + 1}`, estimate: g.estimate, truth: truth?.threshold?.[`gamma${i + 1}`], ci: interval(g.ciLow, g.ciHigh, 4), F: g.F, p: g.pValue })),
+        rows: th.thresholds.map((g, i) => ({
+          gamma: `γ${i + 1}`,
+          estimate: g.estimate,
+          truth: truth?.threshold?.[`gamma${i + 1}`],
+          ci: interval(g.ciLow, g.ciHigh, 4),
+          F: g.F,
+          p: g.pValue,
+        })),
         caption: t('mechanismThresholds', lang),
       },
       {
@@ -169,7 +206,9 @@ export function mechanismSection(input: MechanismSectionInput, options: Mechanis
           { key: 'se', label: t('mechanismSe', lang), format: { digits: 4 } },
           ...truthCol,
         ],
-        rows: th.coefficients.filter((c) => !/^[^:]+=/.test(c.term)) /* period dummies left out */.map((c) => ({ term: c.term, estimate: c.estimate, se: c.stdError, truth: truth?.threshold?.[c.term] })),
+        rows: th.coefficients
+          .filter((c) => !/^[^:]+=/.test(c.term)) /* period dummies left out */
+          .map((c) => ({ term: c.term, estimate: c.estimate, se: c.stdError, truth: truth?.threshold?.[c.term] })),
         caption: t('mechanismRegimes', lang),
       },
     );

@@ -16,7 +16,10 @@ registerTerms({
     zh: '排名在多大程度上取决于研究者的建模选择？共进行 {runs} 次运行，每次随机抽取以下选择并按 nqpf measure 的算法完整重算指数：{factors}。离散选择在各水平间等概率抽取；名义方案取每个因素的第一个水平。参照欧盟联合研究中心（JRC）对综合指数的审计方法（OECD/JRC《综合指数构建手册》2008；COINr），本节报告 {year} 年各地区排名的不确定性、以平均绝对排名变动为输出的方差分解敏感性指数（一阶指数用 Saltelli 2010 估计量，总效应指数用 Jansen 1999 估计量，N = {n}）、逐一剔除指标和维度的影响，以及指标体系的统计一致性。',
   },
   rob_system: { en: 'System: {system}', zh: '系统：{system}' },
-  rob_uncertaintyCaption: { en: '{system}: rank in {year} over {runs} runs (nominal order)', zh: '{system}：{runs} 次运行下 {year} 年排名（按名义排名排序）' },
+  rob_uncertaintyCaption: {
+    en: '{system}: rank in {year} over {runs} runs (nominal order)',
+    zh: '{system}：{runs} 次运行下 {year} 年排名（按名义排名排序）',
+  },
   rob_uncertaintyNote: {
     en: 'Bar: 5th–95th percentile of the rank over the runs; tick: median rank; dot: nominal rank (COINr plot_uncertainty).',
     zh: '条形：各次运行排名的第 5 至第 95 百分位；短横线：排名中位数；圆点：名义排名（同 COINr plot_uncertainty）。',
@@ -25,7 +28,10 @@ registerTerms({
   rob_median: { en: 'Median rank', zh: '排名中位数' },
   rob_nominal: { en: 'Nominal rank', zh: '名义排名' },
   rob_rank: { en: 'Rank', zh: '排名' },
-  rob_sobolCaption: { en: '{system}: sensitivity of the mean absolute rank shift to each choice', zh: '{system}：平均绝对排名变动对各建模选择的敏感性' },
+  rob_sobolCaption: {
+    en: '{system}: sensitivity of the mean absolute rank shift to each choice',
+    zh: '{system}：平均绝对排名变动对各建模选择的敏感性',
+  },
   rob_sobolNote: {
     en: 'First-order index: share of the output variance due to the choice alone; total index: including its interactions. 95% bootstrap intervals in the table.',
     zh: '一阶指数：该选择单独解释的输出方差比例；总效应指数：包括其与其他选择的交互作用。95% 自助法置信区间见下表。',
@@ -37,7 +43,10 @@ registerTerms({
   rob_levels: { en: 'Levels', zh: '水平' },
   rob_ci: { en: '95% CI', zh: '95% 置信区间' },
   rob_sobolTable: { en: '{system}: sensitivity indices', zh: '{system}：敏感性指数' },
-  rob_removalTable: { en: '{system}: rank change when one element is left out ({year})', zh: '{system}：逐一剔除指标或维度后的排名变化（{year} 年）' },
+  rob_removalTable: {
+    en: '{system}: rank change when one element is left out ({year})',
+    zh: '{system}：逐一剔除指标或维度后的排名变化（{year} 年）',
+  },
   rob_removalNote: {
     en: 'Weights are recomputed without the element, the other choices at their nominal level (COINr remove_elements). Mean and largest absolute change in rank over the entities.',
     zh: '剔除后按名义方案重新计算权重及指数（同 COINr remove_elements）。表中为各地区排名绝对变化的均值和最大值。',
@@ -49,12 +58,18 @@ registerTerms({
   rob_meanShift: { en: 'Mean |Δ rank|', zh: '平均 |排名变化|' },
   rob_maxShift: { en: 'Max |Δ rank|', zh: '最大 |排名变化|' },
   rob_mostMoved: { en: 'Most moved', zh: '变化最大的地区' },
-  rob_coherenceTable: { en: '{system}: correlation of each normalised indicator with its dimension and the index ({year})', zh: '{system}：各标准化指标与所属维度及指数的相关系数（{year} 年）' },
+  rob_coherenceTable: {
+    en: '{system}: correlation of each normalised indicator with its dimension and the index ({year})',
+    zh: '{system}：各标准化指标与所属维度及指数的相关系数（{year} 年）',
+  },
   rob_coherenceNote: {
     en: 'Pearson r and Spearman ρ across entities. Weak or negative correlations flag indicators that pull against their dimension (JRC audit practice).',
     zh: '跨地区的 Pearson 相关系数 r 与 Spearman 秩相关系数 ρ。相关较弱或为负的指标与所属维度方向不一致（JRC 审计惯例）。',
   },
-  rob_dimensionTable: { en: '{system}: internal consistency of each dimension ({year})', zh: '{system}：各维度的内部一致性（{year} 年）' },
+  rob_dimensionTable: {
+    en: '{system}: internal consistency of each dimension ({year})',
+    zh: '{system}：各维度的内部一致性（{year} 年）',
+  },
   rob_dimensionNote: {
     en: 'Cronbach’s α of the dimension’s normalised indicators; eigenvalues of their correlation matrix (PCA) and the share of variance of the first component; correlation of the dimension score with the index.',
     zh: '维度内标准化指标的 Cronbach α 系数；指标相关矩阵的特征值（主成分分析）及第一主成分的方差贡献率；维度得分与指数的相关系数。',
@@ -69,10 +84,10 @@ registerTerms({
   rob_nInd: { en: 'Indicators', zh: '指标数' },
   rob_eigen: { en: 'Eigenvalues', zh: '特征值' },
   rob_pc1: { en: 'PC1 share', zh: '第一主成分贡献率' },
-  'factor_weights': { en: 'weighting method', zh: '赋权方法' },
-  'factor_normalize': { en: 'normalisation', zh: '标准化方法' },
-  'factor_aggregate': { en: 'aggregation', zh: '集成方法' },
-  'factor_impute': { en: 'imputation', zh: '缺失值插补' },
+  factor_weights: { en: 'weighting method', zh: '赋权方法' },
+  factor_normalize: { en: 'normalisation', zh: '标准化方法' },
+  factor_aggregate: { en: 'aggregation', zh: '集成方法' },
+  factor_impute: { en: 'imputation', zh: '缺失值插补' },
   'factor_per-period': { en: 'per-period normalisation', zh: '分年标准化' },
   'factor_perturb-weights': { en: 'weight perturbation', zh: '权重扰动' },
   'factor_drop-indicators': { en: 'one indicator left out', zh: '剔除单个指标' },
@@ -84,7 +99,12 @@ registerTerms({
  * (chart and table with intervals), the leave-one-out table and the coherence tables. Formats the
  * results of `sensitivity` only.
  */
-export function robustnessSection(panel: Panel, framework: Framework, systems: readonly SystemSensitivity[], options: SectionOptions = {}): ReportSection {
+export function robustnessSection(
+  panel: Panel,
+  framework: Framework,
+  systems: readonly SystemSensitivity[],
+  options: SectionOptions = {},
+): ReportSection {
   const lang = options.lang ?? 'en';
   const names = { ...frameworkNames(framework), ...options.names };
   const label = (id: string) => txt(names[id] ?? id, lang);
@@ -92,7 +112,11 @@ export function robustnessSection(panel: Panel, framework: Framework, systems: r
   const first = systems[0];
   const factorLabel = (f: string) => t(`factor_${f}`, lang);
   const levelText = (f: { name: string; levels: readonly (string | number)[] }) =>
-    f.name === 'perturb-weights' ? `×U(${f.levels[0]}, ${f.levels[1]})` : f.name === 'drop-indicators' ? `none + ${f.levels.length - 1}` : f.levels.join(' / ');
+    f.name === 'perturb-weights'
+      ? `×U(${f.levels[0]}, ${f.levels[1]})`
+      : f.name === 'drop-indicators'
+        ? `none + ${f.levels.length - 1}`
+        : f.levels.join(' / ');
   const blocks: Block[] = [];
   if (first) {
     blocks.push({
@@ -116,7 +140,13 @@ export function robustnessSection(panel: Panel, framework: Framework, systems: r
         note: t('rob_uncertaintyNote', lang),
         svg: rankUncertaintyChart({
           lang,
-          entities: s.uncertainty.map((u) => ({ label: entity(u.entity), nominal: u.nominalRank, median: u.medianRank, lo: u.q05, hi: u.q95 })),
+          entities: s.uncertainty.map((u) => ({
+            label: entity(u.entity),
+            nominal: u.nominalRank,
+            median: u.medianRank,
+            lo: u.q05,
+            hi: u.q95,
+          })),
           rankName: t('rob_rank', lang),
           names: [t('rob_band', lang), t('rob_median', lang), t('rob_nominal', lang)],
         }),
@@ -148,7 +178,14 @@ export function robustnessSection(panel: Panel, framework: Framework, systems: r
         ],
         rows: s.sensitivity.map((x) => {
           const f = s.factors.find((g) => g.name === x.factor)!;
-          return { factor: factorLabel(x.factor), levels: levelText(f), first: x.firstOrder, firstCi: ci(x.firstOrderCi), total: x.total, totalCi: ci(x.totalCi) };
+          return {
+            factor: factorLabel(x.factor),
+            levels: levelText(f),
+            first: x.firstOrder,
+            firstCi: ci(x.firstOrderCi),
+            total: x.total,
+            totalCi: ci(x.totalCi),
+          };
         }),
       },
     );
@@ -165,7 +202,9 @@ export function robustnessSection(panel: Panel, framework: Framework, systems: r
           { key: 'moved', label: t('rob_mostMoved', lang) },
         ],
         rows: s.removal.map((r) => {
-          const top = [...r.changes].filter((c) => Number.isFinite(c.change)).sort((a, b) => Math.abs(b.change) - Math.abs(a.change))[0];
+          const top = [...r.changes]
+            .filter((c) => Number.isFinite(c.change))
+            .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))[0];
           return {
             removed: label(r.id),
             level: t(`rob_level_${r.level}`, lang),
@@ -189,7 +228,14 @@ export function robustnessSection(panel: Panel, framework: Framework, systems: r
           { key: 'ri', label: t('rob_rIndex', lang), align: 'right', format: { digits: 2 } },
           { key: 'si', label: t('rob_rhoIndex', lang), align: 'right', format: { digits: 2 } },
         ],
-        rows: s.coherence.indicators.map((c) => ({ indicator: label(c.id), dimension: label(c.dimension), rd: c.pearsonDimension, sd: c.spearmanDimension, ri: c.pearsonIndex, si: c.spearmanIndex })),
+        rows: s.coherence.indicators.map((c) => ({
+          indicator: label(c.id),
+          dimension: label(c.dimension),
+          rd: c.pearsonDimension,
+          sd: c.spearmanDimension,
+          ri: c.pearsonIndex,
+          si: c.spearmanIndex,
+        })),
       },
       {
         kind: 'table',
@@ -217,4 +263,5 @@ export function robustnessSection(panel: Panel, framework: Framework, systems: r
   return datasetSection('robustness', 'robustnessSection', panel, options, blocks);
 }
 
-const ci = ([lo, hi]: readonly [number, number]) => (Number.isFinite(lo) ? `[${lo.toFixed(3)}, ${hi.toFixed(3)}]` : '—');
+const ci = ([lo, hi]: readonly [number, number]) =>
+  Number.isFinite(lo) ? `[${lo.toFixed(3)}, ${hi.toFixed(3)}]` : '—';

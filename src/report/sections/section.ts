@@ -24,7 +24,13 @@ export function sectionId(stage: string, dataset: string): string {
  * A section of one dataset: id `<stage>-<dataset>`, title "<term> — <dataset title>" unless the
  * options give them, and `datasetName` set so that the banner and citation follow the dataset.
  */
-export function datasetSection(stage: string, titleKey: string, panel: Panel, options: SectionOptions, blocks: Block[]): ReportSection {
+export function datasetSection(
+  stage: string,
+  titleKey: string,
+  panel: Panel,
+  options: SectionOptions,
+  blocks: Block[],
+): ReportSection {
   const lang = options.lang ?? 'en';
   return {
     id: options.id ?? sectionId(stage, panel.meta.name),

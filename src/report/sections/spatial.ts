@@ -11,7 +11,10 @@ import { entityMapFigure } from './entity-map.js';
 
 registerTerms({
   lisaSection: { en: 'Local spatial association (LISA)', zh: '局部空间自相关（LISA）' },
-  lisaMap: { en: 'LISA clusters of {value} in {period} (p < {alpha}, {by} p-values)', zh: '{period}年{value}的 LISA 聚类（p < {alpha}，{by} p 值）' },
+  lisaMap: {
+    en: 'LISA clusters of {value} in {period} (p < {alpha}, {by} p-values)',
+    zh: '{period}年{value}的 LISA 聚类（p < {alpha}，{by} p 值）',
+  },
   lisaTable: { en: 'Entities by LISA class', zh: '各 LISA 类型的地区' },
   lisaClass: { en: 'Class', zh: '类型' },
   count: { en: 'Count', zh: '个数' },
@@ -29,16 +32,36 @@ registerTerms({
 });
 
 /** LISA cluster map (HH/LL/HL/LH/not significant) of one cross-section and the members of each class. */
-export function lisaSection(panel: Panel, result: LocalMoranResult, meta: { readonly value: string; readonly period: number }, options: SectionOptions = {}): ReportSection {
+export function lisaSection(
+  panel: Panel,
+  result: LocalMoranResult,
+  meta: { readonly value: string; readonly period: number },
+  options: SectionOptions = {},
+): ReportSection {
   const lang = options.lang ?? 'en';
   const name = entityNamer(panel.entities, lang);
   const value = txt(options.names?.[meta.value] ?? meta.value, lang);
   const classOf = (c: string) => (c === 'NS' ? 'ns' : c);
-  const byClass = LISA_CATEGORIES.categories.map((c) => ({ c, ids: result.rows.filter((r) => classOf(r.cluster) === c.value).map((r) => r.entity) }));
+  const byClass = LISA_CATEGORIES.categories.map((c) => ({
+    c,
+    ids: result.rows.filter((r) => classOf(r.cluster) === c.value).map((r) => r.entity),
+  }));
   const blocks: Block[] = [
     ...entityMapFigure(panel.entities, new Map(result.rows.map((r) => [r.entity, classOf(r.cluster)])), {
       lang,
-      caption: tf('lisaMap', lang, { value, period: meta.period, alpha: result.alpha, by: result.clusterBy === 'permutation' ? (lang === 'zh' ? `${result.permutations} 次置换` : `permutation (${result.permutations})`) : lang === 'zh' ? '正态近似' : 'normal' }),
+      caption: tf('lisaMap', lang, {
+        value,
+        period: meta.period,
+        alpha: result.alpha,
+        by:
+          result.clusterBy === 'permutation'
+            ? lang === 'zh'
+              ? `${result.permutations} 次置换`
+              : `permutation (${result.permutations})`
+            : lang === 'zh'
+              ? '正态近似'
+              : 'normal',
+      }),
       scale: LISA_CATEGORIES,
       valueName: t('lisaClass', lang),
     }),
@@ -50,7 +73,11 @@ export function lisaSection(panel: Panel, result: LocalMoranResult, meta: { read
         { key: 'count', label: term('count'), format: { digits: 0 } },
         { key: 'members', label: term('members') },
       ],
-      rows: byClass.map(({ c, ids }) => ({ class: txt(c.label, lang), count: ids.length, members: ids.map((id) => name(id)).join(lang === 'zh' ? '、' : ', ') })),
+      rows: byClass.map(({ c, ids }) => ({
+        class: txt(c.label, lang),
+        count: ids.length,
+        members: ids.map((id) => name(id)).join(lang === 'zh' ? '、' : ', '),
+      })),
     },
     { kind: 'notes', notes: result.notes },
   ];
@@ -65,7 +92,11 @@ export function lisaSection(panel: Panel, result: LocalMoranResult, meta: { read
 export function ellipseSection(
   panel: Panel,
   ellipses: readonly { readonly period: number; readonly ellipse: StandardDeviationalEllipse }[],
-  meta: { readonly value: string; readonly mapPeriods?: readonly number[]; readonly values?: ReadonlyMap<string, number> },
+  meta: {
+    readonly value: string;
+    readonly mapPeriods?: readonly number[];
+    readonly values?: ReadonlyMap<string, number>;
+  },
   options: SectionOptions = {},
 ): ReportSection {
   const lang = options.lang ?? 'en';

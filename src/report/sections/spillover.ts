@@ -33,7 +33,8 @@ registerTerms({
   },
 });
 
-const ci = (v: { estimate: number; lower: number; upper: number }) => `${v.estimate.toFixed(4)} [${v.lower.toFixed(4)}, ${v.upper.toFixed(4)}]`;
+const ci = (v: { estimate: number; lower: number; upper: number }) =>
+  `${v.estimate.toFixed(4)} [${v.lower.toFixed(4)}, ${v.upper.toFixed(4)}]`;
 
 /** The map of a scenario's total predicted change by entity (China or world map, chosen from the entities). */
 export function scenarioMapFigure(entities: readonly EntityInfo[], s: ScenarioApiResult, lang: Lang = 'en'): Block[] {
@@ -61,7 +62,10 @@ export interface SpilloverSectionInput {
  * effects (with the true values beside them on simulated data), and a scenario with its map. Formats
  * results only.
  */
-export function spilloverSection(input: SpilloverSectionInput, options: { lang?: Lang; id?: string; title?: Text; datasetName?: string } = {}): ReportSection {
+export function spilloverSection(
+  input: SpilloverSectionInput,
+  options: { lang?: Lang; id?: string; title?: Text; datasetName?: string } = {},
+): ReportSection {
   const lang = options.lang ?? 'en';
   const r = input.fit;
   const truth = input.truth;
@@ -69,7 +73,13 @@ export function spilloverSection(input: SpilloverSectionInput, options: { lang?:
   const blocks: Block[] = [
     {
       kind: 'paragraph',
-      text: tf('spilloverIntro', lang, { model: r.model.toUpperCase(), y: r.dependent, fe: r.fe, w: input.weightsLabel ?? 'contiguity', draws: r.effectsInference.draws ?? 0 }),
+      text: tf('spilloverIntro', lang, {
+        model: r.model.toUpperCase(),
+        y: r.dependent,
+        fe: r.fe,
+        w: input.weightsLabel ?? 'contiguity',
+        draws: r.effectsInference.draws ?? 0,
+      }),
     },
   ];
   const tst = r.tests;
@@ -102,11 +112,30 @@ export function spilloverSection(input: SpilloverSectionInput, options: { lang?:
         caption: t('spilloverLm', lang),
       },
     );
-    if (tst.decision) blocks.push({ kind: 'paragraph', text: tf('spilloverDecision', lang, { text: specDecisionText(tst.decision, lang) }) });
+    if (tst.decision)
+      blocks.push({
+        kind: 'paragraph',
+        text: tf('spilloverDecision', lang, { text: specDecisionText(tst.decision, lang) }),
+      });
   }
-  const coefRows = [...r.coefficients.map((c) => ({ term: c.term, estimate: c.estimate, se: c.stdError, p: c.pValue, truth: truth?.[c.term] }))];
+  const coefRows = [
+    ...r.coefficients.map((c) => ({
+      term: c.term,
+      estimate: c.estimate,
+      se: c.stdError,
+      p: c.pValue,
+      truth: truth?.[c.term],
+    })),
+  ];
   const sp = r.rho ?? r.lambda;
-  if (sp) coefRows.push({ term: r.rho ? 'rho' : 'lambda', estimate: sp.estimate, se: sp.stdError, p: sp.pValue, truth: truth?.[r.rho ? 'rho' : 'lambda'] });
+  if (sp)
+    coefRows.push({
+      term: r.rho ? 'rho' : 'lambda',
+      estimate: sp.estimate,
+      se: sp.stdError,
+      p: sp.pValue,
+      truth: truth?.[r.rho ? 'rho' : 'lambda'],
+    });
   blocks.push(
     { kind: 'heading', text: t('spilloverEstimates', lang) },
     {
@@ -149,7 +178,15 @@ export function spilloverSection(input: SpilloverSectionInput, options: { lang?:
   if (s) {
     blocks.push(
       { kind: 'heading', text: t('spilloverScenario', lang) },
-      { kind: 'paragraph', text: tf('spilloverScenarioText', lang, { shock: shockText(s.shockText, lang), y: s.dependent, total: ci(s.sum.total), spill: ci(s.sum.spillover) }) },
+      {
+        kind: 'paragraph',
+        text: tf('spilloverScenarioText', lang, {
+          shock: shockText(s.shockText, lang),
+          y: s.dependent,
+          total: ci(s.sum.total),
+          spill: ci(s.sum.spillover),
+        }),
+      },
       ...scenarioMapFigure(input.entities, s, lang),
     );
   }
