@@ -93,7 +93,7 @@ export const NORMALIZATIONS: readonly NormalizeRecord[] = [
     benefit: "x'_{ij} = \\frac{x_{ij} - m_j}{M_j - m_j}",
     cost: "x'_{ij} = \\frac{M_j - x_{ij}}{M_j - m_j}",
     range: '[0, 1]',
-    reference: 'the entropy-method literature; COINr n_minmax (Becker et al. 2022)',
+    reference: 'COINr n_minmax (Becker et al. 2022)',
   }),
   normalizeRecord('minmax-shift', {
     aliases: ['min-max-shift'],
@@ -174,7 +174,7 @@ export const WEIGHTINGS: readonly WeightRecord[] = [
       '$n$ is the number of observations pooled ($n = N \\cdot T$ for the global panel entropy, $n = N$ within a period); $0 \\cdot \\ln 0 = 0$.',
       '$n$ 为参与计算的观测数（全局面板熵值法 $n = N \\cdot T$，逐年计算时 $n = N$）；约定 $0 \\cdot \\ln 0 = 0$。',
     ),
-    reference: 'Shannon entropy weighting; global panel entropy as in 杨丽 & 孙之淳 (2015), 经济问题 2015(3)',
+    reference: 'Shannon (1948); 杨丽 & 孙之淳 (2015), 经济问题 2015(3)',
     compute: (input, log) =>
       onInformative(input, (idx, names) => {
         const r = entropyWeights(

@@ -13,6 +13,11 @@ const PROPER = [
   /Feenstra, Robert C\., Robert Inklaar and Marcel P\. Timmer \(2015\), "The Next Generation of the Penn World Table", American Economic Review[^。]*/g,
   /Penn World Table/g,
   /Natural Earth/g,
+  // cited titles of references (a Chinese report cites English works by their titles)
+  /Handbook on Constructing Composite Indicators/g,
+  // author citations and software names
+  /\b[A-Z][a-z]+ et al\./g,
+  /COINr/g,
   /www\.\S+/g,
 ];
 
