@@ -2,8 +2,8 @@ import { Option, type Command } from 'commander';
 import type { Panel } from '../data/panel.js';
 import type { CrossSection } from '../spatial/cross-section.js';
 import type { SpatialWeights } from '../spatial/weights.js';
-import { imputeColumns, intOption, loadData, numberOption, withImputeOption, type DataOptions } from './common.js';
-import { weightsFromOptions, type WeightsCliOptions } from './weights-flags.js';
+import { imputeColumns, intOption, loadData, withImputeOption, type DataOptions } from './common.js';
+import { weightsFromOptions, withWeightsFlags, type WeightsCliOptions } from './weights-flags.js';
 import { productWeights } from '../spatial/product-weights.js';
 
 /** Flags shared by `spatial-regress` and `scenario`: the model, and the weights with `moran`'s flags. */
@@ -19,7 +19,7 @@ export interface SpatialModelCliOptions extends WeightsCliOptions, DataOptions {
 
 /** Add the model and weights flags (weights flags identical to `nqpf moran`). */
 export function withSpatialModelOptions(cmd: Command): Command {
-  return withImputeOption(cmd, 'none')
+  withImputeOption(cmd, 'none')
     .requiredOption(
       '--formula <formula>',
       'y ~ x1 + x2 (fixest expressions such as log(x) allowed; fixed effects go in --fe)',
@@ -43,27 +43,12 @@ export function withSpatialModelOptions(cmd: Command): Command {
       )
         .choices(['auto', 'eigen', 'sparse-lu'])
         .default('auto'),
-    )
-    .option(
-      '--neighbors <file>',
-      'contiguity: a CSV of neighbour pairs a,b (each pair once); default for china-sim: its province borders',
-    )
-    .option(
-      '--distance <lat,lon>',
-      'inverse-distance weights from coordinates: two column names, or lat,lon for a built-in dataset',
-    )
-    .option('--power <p>', 'distance decay power in 1/d^p', numberOption('--power'), 1)
-    .option('--cutoff <km>', 'only neighbours within this great-circle distance (km)', numberOption('--cutoff'))
-    .option(
-      '--economic <column>',
-      'economic-distance weights 1/|x̄_i − x̄_j| on the entity means of this column; with --neighbors or --distance, their product (geographic × economic)',
-    )
-    .option('--knn <k>', 'with --distance: k nearest neighbours instead of inverse distance', intOption('--knn'))
-    .addOption(
-      new Option('--style <style>', 'weights style; spatial panel models need W (row-standardised)')
-        .choices(['W', 'B', 'raw'])
-        .default('W'),
     );
+  return withWeightsFlags(cmd, {
+    economic:
+      'economic-distance weights 1/|x̄_i − x̄_j| on the entity means of this column; with --neighbors or --distance, their product (geographic × economic)',
+    style: 'weights style; spatial panel models need W (row-standardised)',
+  });
 }
 
 /**

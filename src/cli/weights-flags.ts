@@ -1,9 +1,11 @@
+import { Option, type Command } from 'commander';
 import type { Panel } from '../data/panel.js';
 import { loadChinaProvinceBorders } from '../io/builtin.js';
 import { readNeighbourFile } from '../io/neighbours.js';
 import type { CrossSection } from '../spatial/cross-section.js';
 import type { SpatialWeights, WeightsStyle } from '../spatial/weights.js';
 import { spatialWeightsFor, type SpatialWeightsOptions } from '../api/spatial-weights.js';
+import { intOption, numberOption } from './common.js';
 
 /** The spatial weights flags of `nqpf moran`, `spatial-regress` and `scenario` (--neighbors, --distance, --economic, --knn, ...). */
 export interface WeightsCliOptions {
@@ -52,4 +54,26 @@ export async function weightsFromOptions(
   opts: WeightsCliOptions & { encoding?: string; data: string },
 ): Promise<SpatialWeights> {
   return spatialWeightsFor(panel, section, await weightsOptions(opts));
+}
+
+/**
+ * Add the spatial weights flags (--neighbors, --distance, --power, --cutoff, --economic, --knn, --style)
+ * to a command: one definition for `moran`, `spatial-regress` and `scenario`. `economic` and `style`
+ * are the help texts that differ between them.
+ */
+export function withWeightsFlags(cmd: Command, help: { economic: string; style: string }): Command {
+  return cmd
+    .option(
+      '--neighbors <file>',
+      'contiguity: a CSV of neighbour pairs with columns a,b (each pair once; any province spelling); default for Chinese provinces: the built-in province borders',
+    )
+    .option(
+      '--distance <lat,lon>',
+      'inverse-distance weights from coordinates: two column names, or lat,lon for the entity coordinates of a built-in dataset',
+    )
+    .option('--power <p>', 'distance decay power in 1/d^p', numberOption('--power'), 1)
+    .option('--cutoff <km>', 'only neighbours within this great-circle distance (km)', numberOption('--cutoff'))
+    .option('--economic <column>', help.economic)
+    .option('--knn <k>', 'with --distance: k nearest neighbours instead of inverse distance', intOption('--knn'))
+    .addOption(new Option('--style <style>', help.style).choices(['W', 'B', 'raw']).default('W'));
 }

@@ -12,7 +12,7 @@ import {
   withDataOptions,
   type DataOptions,
 } from '../common.js';
-import { weightsOptions, type WeightsCliOptions } from '../weights-flags.js';
+import { weightsOptions, withWeightsFlags, type WeightsCliOptions } from '../weights-flags.js';
 import { reportLang } from '../common.js';
 
 export { weightsFromOptions, type WeightsCliOptions } from '../weights-flags.js';
@@ -29,33 +29,20 @@ interface MoranCliOptions extends DataOptions, WeightsCliOptions {
 /** `nqpf moran`: global and local Moran's I of one variable in one period. */
 export function registerMoran(program: Command): void {
   const cmd = program.command('moran');
-  withDataOptions(cmd)
-    .requiredOption('--value <column>', 'the variable to test (e.g. an index score)')
-    .option(
-      '--year <period>',
-      'the period to test (default: the last period with values); --period names the period column',
-      numberOption('--year'),
-    )
-    .option(
-      '--neighbors <file>',
-      'contiguity: a CSV of neighbour pairs with columns a,b (each pair once; any province spelling); default for Chinese provinces: the built-in province borders',
-    )
-    .option(
-      '--distance <lat,lon>',
-      'inverse-distance weights from coordinates: two column names, or lat,lon for the entity coordinates of a built-in dataset',
-    )
-    .option('--power <p>', 'distance decay power in 1/d^p', numberOption('--power'), 1)
-    .option('--cutoff <km>', 'only neighbours within this great-circle distance (km)', numberOption('--cutoff'))
-    .option(
-      '--economic <column>',
-      'economic-distance weights 1/|x̄_i − x̄_j| on the entity means of this column over all periods (e.g. gdp_per_capita)',
-    )
-    .option('--knn <k>', 'with --distance: k nearest neighbours instead of inverse distance', intOption('--knn'))
-    .addOption(
-      new Option('--style <style>', 'W row-standardised, B binary, raw general weights (spdep styles)')
-        .choices(['W', 'B', 'raw'])
-        .default('W'),
-    )
+  withWeightsFlags(
+    withDataOptions(cmd)
+      .requiredOption('--value <column>', 'the variable to test (e.g. an index score)')
+      .option(
+        '--year <period>',
+        'the period to test (default: the last period with values); --period names the period column',
+        numberOption('--year'),
+      ),
+    {
+      economic:
+        'economic-distance weights 1/|x̄_i − x̄_j| on the entity means of this column over all periods (e.g. gdp_per_capita)',
+      style: 'W row-standardised, B binary, raw general weights (spdep styles)',
+    },
+  )
     .option(
       '--permutations <n>',
       'random permutations for pseudo p-values (0 = none)',
