@@ -86,6 +86,7 @@ const STRINGS = {
   disparity: { en: 'Disparity (Dagum Gini)', zh: '区域差异（Dagum 基尼系数）' },
   density: { en: 'Distribution dynamics (kernel density)', zh: '分布动态（核密度）' },
   moran: { en: "Moran's I and LISA", zh: 'Moran 指数与 LISA' },
+  diagnose: { en: 'Diagnosis: the three problems', zh: '问题诊断：三大问题' },
   run: { en: 'Run', zh: '运行' },
   method: { en: 'Method', zh: '方法' },
   systems: { en: 'Systems', zh: '系统' },
