@@ -577,6 +577,38 @@ function frameworkStep(): HTMLElement {
           T('load'),
         ),
       ),
+      state.data
+        ? h(
+            'button',
+            {
+              'data-testid': 'new-framework',
+              // A new user with their own file starts from its columns: one system, one dimension, every
+              // numeric column a benefit indicator; the tree editor then splits, renames and applies.
+              onclick: () => (
+                (editor = {
+                  id: 'framework',
+                  systems: [
+                    {
+                      id: 's1',
+                      dimensions: [
+                        {
+                          id: 'd1',
+                          indicators: state.data!.columns.map((c, i) => ({
+                            id: `x${i + 1}`,
+                            column: c.name,
+                            direction: '+',
+                          })),
+                        },
+                      ],
+                    },
+                  ],
+                }),
+                render()
+              ),
+            },
+            T('newFramework'),
+          )
+        : null,
       fw
         ? h(
             'button',
@@ -593,7 +625,7 @@ function frameworkStep(): HTMLElement {
       { class: 'results' },
       errorBox(s.error),
       busyBox('framework'),
-      fw ? h('div', {}, h('h2', {}, L(fw.framework.name)), notesList(fw.notes), editorView()) : null,
+      fw ? h('div', {}, h('h2', {}, L(fw.framework.name)), notesList(fw.notes), editorView()) : editorView(),
     ),
   );
 }
@@ -1254,7 +1286,6 @@ function diagnosisView(v: DiagnosisView): HTMLElement {
     'section',
     { 'data-testid': 'view-diagnosis' },
     h('h2', {}, T('diagnose')),
-    errorBox(v.isolationError),
     v[state.lang].map((b) => {
       switch (b.kind) {
         case 'heading':

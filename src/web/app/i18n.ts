@@ -52,6 +52,7 @@ const STRINGS = {
   editor: { en: 'Framework tree (edit, then apply)', zh: '指标体系树（编辑后应用）' },
   apply: { en: 'Apply changes', zh: '应用修改' },
   addSystem: { en: '+ system', zh: '+ 系统' },
+  newFramework: { en: "New framework from the data's columns", zh: '由数据列新建指标体系' },
   addDimension: { en: '+ dimension', zh: '+ 维度' },
   addIndicator: { en: '+ indicator', zh: '+ 指标' },
   remove: { en: 'remove', zh: '删除' },

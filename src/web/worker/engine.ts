@@ -401,9 +401,19 @@ async function runDiagnose(
     const text = (x: unknown) => (typeof x === 'string' ? x : labelText(x as Label, lang));
     const out: ViewBlock[] = [];
     let tables = 0;
+    let skip = false;
     for (const b of section.blocks) {
+      if (skip) continue;
       if (b.kind === 'heading') {
         out.push({ kind: 'heading', text: text(b.text) });
+        // Without a LISA (too few entities, no coordinates) the isolation is not read: say why instead.
+        if (isolationError && text(b.text) === i18n.t('isolationHead', lang)) {
+          out.push({
+            kind: 'paragraph',
+            text: [isolationError.message, isolationError.hint].filter(Boolean).join(' — '),
+          });
+          skip = true;
+        }
       } else if (b.kind === 'paragraph') out.push({ kind: 'paragraph', text: text(b.text) });
       else if (b.kind === 'list') {
         out.push({ kind: 'list', items: b.items.map(text) });
