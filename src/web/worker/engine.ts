@@ -395,6 +395,8 @@ async function runDiagnose(
   }
   const names = sectionMod.frameworkNames(framework);
   const input = { dormancy, disorder, isolation, isolationPeriod };
+  // The report's diagnosis section needs the isolation: it is added only when the LISA was computed.
+  state.extra.diagnosis = isolationError ? undefined : input;
   const pct = (x: number) => html.formatNumber(100 * x, { digits: 1 });
   const view = (lang: 'en' | 'zh'): ViewBlock[] => {
     const section = sec.diagnosisSection(m.panel, input, { lang, names });
@@ -505,6 +507,10 @@ async function runReport(lang: 'en' | 'zh'): Promise<string> {
   if (state.extra.density) {
     const { densitySection } = await import('../../report/sections/density.js');
     sections.push(densitySection(scores, state.extra.density as never, { lang, names }));
+  }
+  if (state.extra.diagnosis) {
+    const { diagnosisSection } = await import('../../report/sections/diagnosis.js');
+    sections.push(diagnosisSection(m.panel, state.extra.diagnosis as never, { lang, names }));
   }
   return renderReport({
     title: { en: `nqpf workbench: ${framework.name.en}`, zh: `nqpf 工作台：${framework.name.zh ?? framework.name.en}` },
