@@ -26,7 +26,15 @@ import {
   topEntities,
   type AppState,
 } from './app/state.js';
-import type { DataSummary, ErrorInfo, FrameworkInfo, MeasureView, ReadSettings, Request } from './worker/protocol.js';
+import type {
+  DataSummary,
+  DiagnosisView,
+  ErrorInfo,
+  FrameworkInfo,
+  MeasureView,
+  ReadSettings,
+  Request,
+} from './worker/protocol.js';
 
 const engine = new EngineClient(() => new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' }));
 let state: AppState = initialState(defaultLang(navigator.languages ?? [navigator.language]));
@@ -569,6 +577,38 @@ function frameworkStep(): HTMLElement {
           T('load'),
         ),
       ),
+      state.data
+        ? h(
+            'button',
+            {
+              'data-testid': 'new-framework',
+              // A new user with their own file starts from its columns: one system, one dimension, every
+              // numeric column a benefit indicator; the tree editor then splits, renames and applies.
+              onclick: () => (
+                (editor = {
+                  id: 'framework',
+                  systems: [
+                    {
+                      id: 's1',
+                      dimensions: [
+                        {
+                          id: 'd1',
+                          indicators: state.data!.columns.map((c, i) => ({
+                            id: `x${i + 1}`,
+                            column: c.name,
+                            direction: '+',
+                          })),
+                        },
+                      ],
+                    },
+                  ],
+                }),
+                render()
+              ),
+            },
+            T('newFramework'),
+          )
+        : null,
       fw
         ? h(
             'button',
@@ -585,7 +625,7 @@ function frameworkStep(): HTMLElement {
       { class: 'results' },
       errorBox(s.error),
       busyBox('framework'),
-      fw ? h('div', {}, h('h2', {}, L(fw.framework.name)), notesList(fw.notes), editorView()) : null,
+      fw ? h('div', {}, h('h2', {}, L(fw.framework.name)), notesList(fw.notes), editorView()) : editorView(),
     ),
   );
 }
@@ -1184,6 +1224,7 @@ function analyseStep(): HTMLElement {
         { 'data-testid': 'run-moran', onclick: () => runMoran(headline) },
         `${T('moran')} (999 ${T('permutations')})`,
       ),
+      h('button', { 'data-testid': 'run-diagnose', onclick: () => runDiagnose(headline) }, T('diagnose')),
       h('hr'),
       regressionBuilder(r),
       h('hr'),
@@ -1224,6 +1265,49 @@ async function runMoran(system: string): Promise<void> {
   );
   if (v) analysis.moran = v;
   render();
+}
+
+/** The three problems, computed in the worker on the coupled systems and the headline index. */
+async function runDiagnose(system: string): Promise<void> {
+  const c = state.couple!;
+  const v = await task('analyse', T('running'), (progress) =>
+    engine.call(
+      { kind: 'diagnose', systems: c.systems, method: c.method, system, permutations: 999, seed: 20240306 },
+      progress,
+    ),
+  );
+  if (v) analysis.diagnosis = v;
+  render();
+}
+
+/** The diagnosis as the worker wrote it (the report section's blocks): no statistic is computed here. */
+function diagnosisView(v: DiagnosisView): HTMLElement {
+  return h(
+    'section',
+    { 'data-testid': 'view-diagnosis' },
+    h('h2', {}, T('diagnose')),
+    v[state.lang].map((b) => {
+      switch (b.kind) {
+        case 'heading':
+          return h('h3', {}, b.text);
+        case 'paragraph':
+          return h('p', {}, b.text);
+        case 'list':
+          return h(
+            'ul',
+            {},
+            b.items.map((x) => h('li', {}, x)),
+          );
+        case 'table':
+          return h(
+            'figure',
+            {},
+            h('figcaption', {}, b.caption),
+            h('div', { class: 'scroll' }, table(b.header, b.rows, b.testid)),
+          );
+      }
+    }),
+  );
 }
 
 function analysisViews(): HTMLElement {
@@ -1382,6 +1466,8 @@ function analysisViews(): HTMLElement {
       ),
     );
   }
+  const dg = analysis.diagnosis as DiagnosisView | undefined;
+  if (dg) out.push(diagnosisView(dg));
   const rg = analysis.regress as Parameters<typeof regressionView>[0] | undefined;
   if (rg && Array.isArray(rg.coefficients)) out.push(regressionView(rg));
   out.push(...mechanismViews());

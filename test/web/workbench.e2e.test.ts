@@ -213,6 +213,20 @@ describe('workbench in Chromium', () => {
       'lisa-map',
     ]);
     for (const c of charts) expect(c.shapes, c.name!).toBeGreaterThan(10);
+    // The three problems (src/diagnose in the worker): a table per problem, the report section's wording.
+    await page.click('[data-testid=run-diagnose]');
+    const diag = await page.waitForSelector('[data-testid=view-diagnosis]', { state: 'attached' });
+    const diagText = await diag.innerText();
+    for (const head of ['Data dormancy', 'Structural disorder', 'Ecological isolation'])
+      expect(diagText).toContain(head);
+    const rowsOf = (id: string) => page.$$eval(`[data-testid=${id}] tbody tr`, (r) => r.length);
+    expect(await rowsOf('diagnosis-dormancy')).toBeGreaterThan(5);
+    expect(await rowsOf('diagnosis-disorder')).toBeGreaterThan(5);
+    expect(await rowsOf('diagnosis-lagging')).toBeGreaterThanOrEqual(2);
+    expect(await rowsOf('diagnosis-isolation')).toBe(3);
+    expect(await page.$eval('[data-testid=diagnosis-disorder] tbody tr td:nth-child(2)', (e) => e.textContent)).toMatch(
+      /^0\.\d{3}$/,
+    );
     // The regression builder's default model: the first system's index on nothing but two-way fixed effects is
     // refused as having no regressors, so pick one.
     await page.selectOption('#reg-x', ['rd_intensity']);

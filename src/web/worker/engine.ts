@@ -4,6 +4,7 @@
  * calls the same engine functions as the CLI command of the same name, so the numbers are the CLI's.
  */
 import { InputError, isInputError } from '../../core/errors.js';
+import { labelText, type Label } from '../../core/label.js';
 import { withColumns, type Panel } from '../../data/panel.js';
 import { panelFromRaw, readRawTable, type RawRead } from '../../data/read-table.js';
 import { listSheets } from '../../data/xlsx-read.js';
@@ -18,7 +19,16 @@ import { scoresPanel } from '../../measure/scores-panel.js';
 import { entityMapKind } from '../../report/entity-label.js';
 import { frameworkDefinition, measureOptionsOf, type MeasureSettings } from '../../run/project-file.js';
 import { measureSheets, xlsxSheetData } from '../../run/measure-tables.js';
-import type { DataSummary, ErrorInfo, FrameworkInfo, MeasureView, ReadSettings, Request } from './protocol.js';
+import type {
+  DataSummary,
+  DiagnosisView,
+  ErrorInfo,
+  FrameworkInfo,
+  MeasureView,
+  ReadSettings,
+  Request,
+  ViewBlock,
+} from './protocol.js';
 
 interface State {
   raw?: Panel;
@@ -60,6 +70,8 @@ export async function handle(
       return runMediate(req);
     case 'threshold':
       return runThreshold(req);
+    case 'diagnose':
+      return runDiagnose(req, progress);
     case 'report':
       return runReport(req.lang);
     case 'xlsx':
@@ -318,6 +330,155 @@ async function runThreshold(r: Extract<Request, { kind: 'threshold' }>) {
   );
 }
 
+/**
+ * The diagnosis of the three problems (src/diagnose, as `nqpf demo` computes it): data dormancy from
+ * the measurement's coverage and imputed cells, structural disorder from the coupling of the chosen
+ * systems (the coupling view's result when it was run), ecological isolation from the LISA of the
+ * headline index (the Moran view's settings: k = 6 nearest neighbours). The blocks are the report
+ * section's (src/report/sections/diagnosis.ts) with two tables the report leaves to other sections.
+ */
+async function runDiagnose(
+  r: Extract<Request, { kind: 'diagnose' }>,
+  progress: (d: number, t: number, l: string) => void,
+): Promise<DiagnosisView> {
+  const { m, scores, framework } = measured();
+  const [
+    { dataDormancy },
+    { structuralDisorder },
+    { ecologicalIsolation },
+    couple,
+    moran,
+    sec,
+    sectionMod,
+    i18n,
+    html,
+  ] = await Promise.all([
+    import('../../diagnose/dormancy.js'),
+    import('../../diagnose/disorder.js'),
+    import('../../diagnose/isolation.js'),
+    import('../../api/couple.js'),
+    import('../../api/moran.js'),
+    import('../../report/sections/diagnosis.js'),
+    import('../../report/sections/section.js'),
+    import('../../report/i18n.js'),
+    import('../../report/html.js'),
+  ]);
+  const dormancy = dataDormancy(m.coverage, m.imputation.imputed);
+  type Coupling = ReturnType<typeof couple.runCouple>['result'];
+  let coupling = state.extra.coupling as Coupling | undefined;
+  if (!coupling || coupling.systems.join() !== r.systems.join()) {
+    coupling = couple.runCouple(scores, undefined, { systems: r.systems, method: r.method }).result;
+    state.extra.coupling = coupling;
+  }
+  const disorder = structuralDisorder(coupling.rows, { systems: coupling.systems });
+  let isolation = ecologicalIsolation([]);
+  let isolationPeriod = NaN;
+  let isolationError: ErrorInfo | undefined;
+  try {
+    progress(0, 1, `LISA (${r.permutations} permutations)`);
+    const run = moran.runMoran(scores, {
+      value: r.system,
+      distance: 'lat,lon',
+      knn: 6,
+      permutations: r.permutations,
+      seed: r.seed,
+    });
+    progress(1, 1, 'done');
+    state.extra.lisa = { lisa: run.local, period: run.section.period };
+    isolation = ecologicalIsolation(
+      run.local.rows,
+      run.weights.isolates.map((i) => run.weights.ids[i]),
+    );
+    isolationPeriod = run.section.period;
+  } catch (e) {
+    isolationError = errorInfo(e);
+  }
+  const names = sectionMod.frameworkNames(framework);
+  const input = { dormancy, disorder, isolation, isolationPeriod };
+  // The report's diagnosis section needs the isolation: it is added only when the LISA was computed.
+  state.extra.diagnosis = isolationError ? undefined : input;
+  const pct = (x: number) => html.formatNumber(100 * x, { digits: 1 });
+  const view = (lang: 'en' | 'zh'): ViewBlock[] => {
+    const section = sec.diagnosisSection(m.panel, input, { lang, names });
+    const text = (x: unknown) => (typeof x === 'string' ? x : labelText(x as Label, lang));
+    const out: ViewBlock[] = [];
+    let tables = 0;
+    let skip = false;
+    for (const b of section.blocks) {
+      if (skip) continue;
+      if (b.kind === 'heading') {
+        out.push({ kind: 'heading', text: text(b.text) });
+        // Without a LISA (too few entities, no coordinates) the isolation is not read: say why instead.
+        if (isolationError && text(b.text) === i18n.t('isolationHead', lang)) {
+          out.push({
+            kind: 'paragraph',
+            text: [isolationError.message, isolationError.hint].filter(Boolean).join(' — '),
+          });
+          skip = true;
+        }
+      } else if (b.kind === 'paragraph') out.push({ kind: 'paragraph', text: text(b.text) });
+      else if (b.kind === 'list') {
+        out.push({ kind: 'list', items: b.items.map(text) });
+        // Dormancy per indicator: the coverage section's table in the report.
+        out.push({
+          kind: 'table',
+          caption: i18n.t('wb_dormancyTable', lang),
+          header: [i18n.t('wb_indicator', lang), i18n.t('wb_observed', lang), i18n.t('wb_imputed', lang)],
+          rows: dormancy.indicators.map((x) => [x.id, pct(x.observedShare), pct(x.imputedShare)]),
+          testid: 'diagnosis-dormancy',
+        });
+      } else if (b.kind === 'figure') {
+        // The report's bar chart of the shares by period, as a table (the page draws no report SVG).
+        out.push({
+          kind: 'table',
+          caption: text(b.caption),
+          header: [
+            i18n.t('wb_period', lang),
+            'D',
+            i18n.t('diag_imbalancedShare', lang),
+            i18n.t('diag_disorderedShare', lang),
+          ],
+          rows: disorder.periods.map((p) => [
+            String(p.period),
+            html.formatNumber(p.meanD, { digits: 3 }),
+            pct(p.imbalancedShare),
+            pct(p.disorderedShare),
+          ]),
+          testid: 'diagnosis-disorder',
+        });
+      } else if (b.kind === 'table') {
+        out.push({
+          kind: 'table',
+          caption: text(b.caption ?? ''),
+          header: b.columns.map((c) => text(c.label)),
+          rows: b.rows.map((row) =>
+            b.columns.map((c) => {
+              const v = row[c.key];
+              return typeof v === 'number'
+                ? html.formatNumber(v, c.format)
+                : v == null
+                  ? ''
+                  : typeof v === 'string'
+                    ? v
+                    : labelText(v as Label, lang);
+            }),
+          ),
+          testid: tables++ === 0 && disorder.periods.length ? 'diagnosis-lagging' : 'diagnosis-isolation',
+        });
+      }
+    }
+    return out;
+  };
+  i18n.registerTerms({
+    wb_dormancyTable: { en: 'Observed and imputed cells by indicator', zh: '各指标观测与插补单元格占比' },
+    wb_indicator: { en: 'Indicator', zh: '指标' },
+    wb_observed: { en: 'Observed (%)', zh: '观测（%）' },
+    wb_imputed: { en: 'Imputed (%)', zh: '插补（%）' },
+    wb_period: { en: 'Period', zh: '年份' },
+  });
+  return { en: view('en'), zh: view('zh'), isolationError };
+}
+
 // ---- export -----------------------------------------------------------------------------------
 
 async function runReport(lang: 'en' | 'zh'): Promise<string> {
@@ -346,6 +507,10 @@ async function runReport(lang: 'en' | 'zh'): Promise<string> {
   if (state.extra.density) {
     const { densitySection } = await import('../../report/sections/density.js');
     sections.push(densitySection(scores, state.extra.density as never, { lang, names }));
+  }
+  if (state.extra.diagnosis) {
+    const { diagnosisSection } = await import('../../report/sections/diagnosis.js');
+    sections.push(diagnosisSection(m.panel, state.extra.diagnosis as never, { lang, names }));
   }
   return renderReport({
     title: { en: `nqpf workbench: ${framework.name.en}`, zh: `nqpf 工作台：${framework.name.zh ?? framework.name.en}` },

@@ -33,6 +33,14 @@ export type Request =
   | { kind: 'forecast'; system: string; ids: string[]; horizon: number; last: number }
   | { kind: 'mediate'; x: string; mediators: string[]; y: string; bootstrap: number; seed: number }
   | { kind: 'threshold'; y: string; x: string; q: string; bootstrap: number; seed: number }
+  | {
+      kind: 'diagnose';
+      systems: string[];
+      method: 'traditional' | 'wang' | 'fan';
+      system: string;
+      permutations: number;
+      seed: number;
+    }
   | { kind: 'report'; lang: 'en' | 'zh' }
   | { kind: 'xlsx' };
 
@@ -118,4 +126,18 @@ export interface MeasureView {
   periods: number[];
   coverage: { column: string; coverage: number; missing: number }[];
   imputed: number;
+}
+
+/** A block of the diagnosis view as text, ready to show (the report section's blocks, numbers formatted). */
+export type ViewBlock =
+  | { kind: 'heading' | 'paragraph'; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'table'; caption: string; header: string[]; rows: string[][]; testid: string };
+
+/** The three problems (src/diagnose) in the report section's wording, in both languages. */
+export interface DiagnosisView {
+  en: ViewBlock[];
+  zh: ViewBlock[];
+  /** Why the isolation could not be read (e.g. entities without coordinates). */
+  isolationError?: ErrorInfo;
 }
