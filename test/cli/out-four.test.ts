@@ -1,0 +1,64 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/cli.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the --json shape differs per command
+type Json = any;
+
+const PNG = [0x89, 0x50, 0x4e, 0x47];
+
+/** Run a command with --out into a fresh folder and with --json; return the folder and the JSON. */
+async function run(args: string[]): Promise<{ dir: string; json: Json }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-out4-'));
+  const r = await runInProcess([...args, '--out', dir, '--json']);
+  expect(r.stderr.split('\n').filter((l) => l.startsWith('error'))).toEqual([]);
+  expect(r.code).toBe(0);
+  return { dir, json: JSON.parse(r.stdout) };
+}
+
+/** CSV rows (BOM removed), split on commas (the asserted columns hold no quoted commas). */
+function csv(dir: string, file: string): string[][] {
+  const text = readFileSync(path.join(dir, file), 'utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  return text
+    .slice(1)
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .map((l) => l.split(','));
+}
+
+function expectFiles(dir: string, command: string, charts: boolean, sectionTitle: RegExp): void {
+  expect([...readFileSync(path.join(dir, `${command}.xlsx`)).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+  const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+  expect(html).toContain('</html>');
+  expect(html).toMatch(sectionTitle);
+  if (!charts) return;
+  const list = readdirSync(path.join(dir, 'charts'));
+  const svg = list.filter((f) => f.endsWith('.svg'));
+  expect(svg.length).toBeGreaterThan(0);
+  expect(readFileSync(path.join(dir, 'charts', svg[0]), 'utf8')).toContain('<svg');
+  const png = list.filter((f) => f.endsWith('.png'));
+  expect(png).toHaveLength(svg.length);
+  expect([...readFileSync(path.join(dir, 'charts', png[0])).subarray(0, 4)]).toEqual(PNG);
+}
+
+describe('--out of regress, convergence, markov and obstacle: CSV, XLSX, charts and the HTML report', () => {
+  it('regress: the regression table as CSV, XLSX and a report section', async () => {
+    const { dir, json } = await run([
+      'regress',
+      '--data',
+      'china-sim',
+      '--formula',
+      'labor_productivity ~ rd_intensity | province + year',
+    ]);
+    expectFiles(dir, 'regress', false, /Mechanism: panel regressions/);
+    const rows = csv(dir, 'regression.csv');
+    const rd = rows.find((r) => r[0] === 'rd_intensity');
+    expect(rd).toBeDefined();
+    const b = json.coefficients.find((c: { term: string }) => c.term === 'rd_intensity').estimate as number;
+    expect(parseFloat(rd![1].replace(/\*/g, ''))).toBeCloseTo(b, 3);
+    expect(json.files).toContain('index.html');
+  });
+});
