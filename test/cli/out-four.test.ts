@@ -62,3 +62,16 @@ describe('--out of regress, convergence, markov and obstacle: CSV, XLSX, charts 
     expect(json.files).toContain('index.html');
   });
 });
+
+describe('--out of convergence', () => {
+  it('convergence: sigma and beta tables, the σ line chart and the section', async () => {
+    const { dir, json } = await run(['convergence', '--data', 'china-sim', '--value', 'gdp_per_capita']);
+    expectFiles(dir, 'convergence', true, /σ- and β-convergence/);
+    const sigma = csv(dir, 'sigma.csv');
+    expect(sigma[0]).toEqual(['period', 'n', 'cv']);
+    const first = json.sigma.periods[0] as { period: number; sigma: number };
+    expect(Number(sigma[1][0])).toBe(first.period);
+    expect(Number(sigma[1][2])).toBeCloseTo(first.sigma, 10);
+    expect(csv(dir, 'beta.csv').length).toBeGreaterThan(2);
+  });
+});
