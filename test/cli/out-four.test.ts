@@ -75,3 +75,20 @@ describe('--out of convergence', () => {
     expect(csv(dir, 'beta.csv').length).toBeGreaterThan(2);
   });
 });
+
+describe('--out of markov', () => {
+  it('markov: the transition table, its heatmap and the section', async () => {
+    const { dir, json } = await run(['markov', '--data', 'china-sim', '--value', 'rd_intensity', '--classes', '4']);
+    expectFiles(dir, 'markov', true, /Markov chain of quantile classes/);
+    const rows = csv(dir, 'markov.csv');
+    const p12 = rows.find((r) => r[1] === '1' && r[2] === '2');
+    expect(Number(p12![4])).toBeCloseTo(json.probabilities[0][1] as number, 10);
+  });
+  it('markov --spatial: one heatmap per neighbourhood class and the homogeneity test', async () => {
+    const { dir, json } = await run(['markov', '--data', 'china-sim', '--value', 'rd_intensity', '--spatial']);
+    expectFiles(dir, 'markov', true, /Spatial Markov chain/);
+    expect(readdirSync(path.join(dir, 'charts')).filter((f) => f.endsWith('.svg'))).toHaveLength(4);
+    const test = csv(dir, 'homogeneity-test.csv');
+    expect(Number(test[1][0])).toBeCloseTo(json.test.LR as number, 10);
+  });
+});
