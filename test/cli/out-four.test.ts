@@ -92,3 +92,15 @@ describe('--out of markov', () => {
     expect(Number(test[1][0])).toBeCloseTo(json.test.LR as number, 10);
   });
 });
+
+describe('--out of obstacle', () => {
+  it('obstacle: the obstacle tables, a bar chart of the top obstacles and the section', async () => {
+    const { dir, json } = await run(['obstacle', '--data', 'china-sim', '--system', 'nqpf', '--top', '3']);
+    expectFiles(dir, 'obstacle', true, /Obstacle degree diagnosis/);
+    const summary = csv(dir, 'obstacle-summary.csv');
+    expect(summary[0]).toEqual(['period', 'system', 'indicator', 'dimension', 'top_count', 'mean_obstacle']);
+    const first = json.summary[0] as { period: number; indicators: { id: string; meanObstacle: number }[] };
+    const row = summary.find((r) => Number(r[0]) === first.period && r[2] === first.indicators[0].id);
+    expect(Number(row![5])).toBeCloseTo(first.indicators[0].meanObstacle, 10);
+  });
+});
