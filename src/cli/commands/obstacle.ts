@@ -30,7 +30,8 @@ O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' th
     .action(async (opts: ObstacleCliOptions) => {
       // --system here names framework systems, not rows of a scores file
       const panel = await loadData({ ...opts, system: undefined });
-      const run = runObstacle(panel, await measureFramework(opts), {
+      const framework = await measureFramework(opts);
+      const run = runObstacle(panel, framework, {
         systems: opts.system ? list(opts.system) : undefined,
         top: opts.top,
         weights: opts.weights as MeasureOptions['weights'],
@@ -42,9 +43,10 @@ O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' th
         const ids = [...new Set(r.rows.flatMap((x) => Object.keys(x.indicators)))];
         const dims = [...new Set(r.rows.flatMap((x) => Object.keys(x.dimensions)))];
         // the report, charts and XLSX load only with --out (start-up)
-        const [{ writeCommandOutputs }, { obstacleSection }] = await Promise.all([
+        const [{ writeCommandOutputs }, { obstacleSection }, { frameworkNames }] = await Promise.all([
           import('../outputs.js'),
           import('../../report/sections/obstacle.js'),
+          import('../../report/sections/section.js'),
         ]);
         const lang = reportLang(opts);
         await writeCommandOutputs(opts.out, 'obstacle', {
@@ -52,7 +54,7 @@ O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' th
           notes,
           lang,
           title: { en: 'obstacle degree diagnosis', zh: '障碍度诊断' },
-          sections: [obstacleSection(panel, r, { lang })],
+          sections: [obstacleSection(panel, r, { lang, names: frameworkNames(framework) })],
           tables: {
             obstacle: [
               [panel.entityColumn, panel.periodColumn, 'system', ...ids, ...dims.map((d) => `dim_${d}`), 'top'],

@@ -2,6 +2,7 @@ import type { Panel } from '../../data/panel.js';
 import type { ObstacleResult } from '../../measure/obstacle.js';
 import type { Block, ReportSection } from '../blocks.js';
 import { barChart } from '../charts/bar.js';
+import { txt } from '../charts/theme.js';
 import { registerTerms, t, term, tf } from '../i18n.js';
 import { datasetSection, type SectionOptions } from './section.js';
 
@@ -40,7 +41,7 @@ export function obstacleSection(panel: Panel, result: ObstacleResult, options: S
   ];
   for (const s of current) {
     const shown = s.indicators.slice(0, CHART_INDICATORS);
-    const caption = tf('topObstacles', lang, { system: s.system, period: last });
+    const caption = tf('topObstacles', lang, { system: txt(label(s.system), lang), period: last });
     blocks.push(
       {
         kind: 'figure',
@@ -70,8 +71,13 @@ export function obstacleSection(panel: Panel, result: ObstacleResult, options: S
           },
           { key: 'mean', label: term('obstacleMean'), format: { digits: 2 } },
         ],
-        rows: s.indicators.map((i) => ({ id: i.id, dimension: i.dimension, count: i.topCount, mean: i.meanObstacle })),
-        note: `${t('dimensionObstacles', lang)}: ${s.dimensions.map((d) => `${d.id} ${d.meanObstacle.toFixed(1)}`).join(', ')}`,
+        rows: s.indicators.map((i) => ({
+          id: txt(label(i.id), lang),
+          dimension: txt(label(i.dimension), lang),
+          count: i.topCount,
+          mean: i.meanObstacle,
+        })),
+        note: `${t('dimensionObstacles', lang)}: ${s.dimensions.map((d) => `${txt(label(d.id), lang)} ${d.meanObstacle.toFixed(1)}`).join(', ')}`,
       },
     );
   }
