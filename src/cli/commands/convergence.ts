@@ -10,7 +10,7 @@ import {
   printNotes,
   withDataOptions,
   type DataOptions,
-  writeTables,
+  reportLang,
 } from '../common.js';
 
 interface ConvergenceCliOptions extends DataOptions {
@@ -49,7 +49,7 @@ Examples:
   nqpf convergence --data china-sim --value gdp_per_capita --form conditional --controls urbanization,openness
 
 β < 0 means convergence; speed θ = −ln(1 + β)/τ, half-life ln 2/θ.
---out DIR writes sigma.csv and beta.csv.
+--out DIR writes sigma.csv, beta.csv, convergence.xlsx, the σ chart (charts/*.svg, .png) and index.html.
 --json prints {"sigma":{measure,periods:[{period,n,sigma}],trend},"beta":{form,beta,stdError,pValue,tau,speed,halfLife,coefficients}}.`,
     )
     .action(async (opts: ConvergenceCliOptions) => {
@@ -65,27 +65,48 @@ Examples:
       });
       const { sigma, beta, notes } = run;
       if (opts.out) {
-        await writeTables(opts.out, {
-          sigma: [['period', 'n', sigma.measure], ...sigma.periods.map((p) => [p.period, p.n, p.sigma])],
-          beta: [
-            ['term', 'estimate', 'std_error', 'statistic', 'p_value', 'ci_low', 'ci_high'],
-            ...beta.coefficients.map((c) => [c.term, c.estimate, c.stdError, c.statistic, c.pValue, c.ciLow, c.ciHigh]),
-            [],
-            [
-              'form',
-              beta.form,
-              'tau',
-              beta.tau,
-              'speed',
-              beta.speed,
-              'half_life',
-              beta.halfLife,
-              'nobs',
-              beta.nobs,
-              'vcov',
-              beta.vcov,
+        // the report, charts and XLSX load only with --out (start-up)
+        const [{ writeCommandOutputs }, { convergenceSection }] = await Promise.all([
+          import('../outputs.js'),
+          import('../../report/sections/convergence.js'),
+        ]);
+        const lang = reportLang(opts);
+        await writeCommandOutputs(opts.out, 'convergence', {
+          panel,
+          notes,
+          lang,
+          title: { en: `convergence of ${opts.value}`, zh: `${opts.value} 的收敛性` },
+          sections: [convergenceSection(panel, { sigma, beta }, { lang })],
+          tables: {
+            sigma: [['period', 'n', sigma.measure], ...sigma.periods.map((p) => [p.period, p.n, p.sigma])],
+            beta: [
+              ['term', 'estimate', 'std_error', 'statistic', 'p_value', 'ci_low', 'ci_high'],
+              ...beta.coefficients.map((c) => [
+                c.term,
+                c.estimate,
+                c.stdError,
+                c.statistic,
+                c.pValue,
+                c.ciLow,
+                c.ciHigh,
+              ]),
+              [],
+              [
+                'form',
+                beta.form,
+                'tau',
+                beta.tau,
+                'speed',
+                beta.speed,
+                'half_life',
+                beta.halfLife,
+                'nobs',
+                beta.nobs,
+                'vcov',
+                beta.vcov,
+              ],
             ],
-          ],
+          },
         });
       }
       if (opts.json) {

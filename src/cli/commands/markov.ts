@@ -3,16 +3,17 @@ import { Option } from 'commander';
 import type { TransitionMatrix } from '../../dynamics/index.js';
 import { loadChinaProvinceBorders } from '../../io/builtin.js';
 import { readNeighbourFile } from '../../io/neighbours.js';
-import { markovJson, runMarkov, type MarkovStageOptions } from '../../api/markov.js';
+import { markovJson, runMarkov, type MarkovRun, type MarkovStageOptions } from '../../api/markov.js';
 import {
   intOption,
   loadData,
   printJson,
   printNotes,
   withDataOptions,
+  reportLang,
   type DataOptions,
-  writeTables,
 } from '../common.js';
+import type { Lang } from '../../core/label.js';
 
 interface MarkovCliOptions extends DataOptions {
   value: string;
@@ -40,6 +41,27 @@ function transitionRows(mats: ReadonlyArray<readonly [string, TransitionMatrix]>
   for (const [label, m] of mats)
     m.counts.forEach((row, i) => row.forEach((c, j) => rows.push([label, i + 1, j + 1, c, m.probabilities[i][j]])));
   return rows;
+}
+
+/** `--out`: the tables, the transition heatmaps and the report section (these modules load only with --out). */
+async function writeMarkovOutputs(
+  dir: string,
+  run: MarkovRun,
+  tables: Record<string, readonly (readonly unknown[])[]>,
+  lang: Lang,
+): Promise<void> {
+  const [{ writeCommandOutputs }, { markovSection }] = await Promise.all([
+    import('../outputs.js'),
+    import('../../report/sections/markov.js'),
+  ]);
+  await writeCommandOutputs(dir, 'markov', {
+    panel: run.panel,
+    notes: run.notes,
+    lang,
+    title: { en: `Markov chain of ${run.result.value}`, zh: `${run.result.value} 的马尔可夫链` },
+    sections: [markovSection(run.panel, run, { lang })],
+    tables,
+  });
 }
 
 const fmt = (m: number[][]) => m.map((r) => r.map((p) => p.toFixed(3).padStart(6)).join(' ')).join('\n    ');
@@ -72,7 +94,8 @@ Examples:
   nqpf markov --data china-sim --value rd_intensity --spatial --json
   nqpf markov --data world-pwt --value y_per_worker --spatial --knn 5
 
---out DIR writes markov.csv (or spatial-markov.csv and homogeneity-test.csv).
+--out DIR writes markov.csv (or spatial-markov.csv and homogeneity-test.csv), markov.xlsx, the transition
+heatmaps (charts/*.svg, .png) and index.html.
 --json prints {"k","breaks","counts","probabilities","ergodic",...}; with --spatial also
 {"conditional":[{lagClass,counts,probabilities,ergodic}],"test":{LR,chi2,df,pLR,pChi2}}.`,
     )
@@ -90,16 +113,21 @@ Examples:
       if (run.kind === 'spatial') {
         const r = run.result;
         if (opts.out) {
-          await writeTables(opts.out, {
-            'spatial-markov': transitionRows([
-              ['all', r.pooled] as const,
-              ...r.conditional.map((m, l) => [`lag class ${l + 1}`, m] as const),
-            ]),
-            'homogeneity-test': [
-              ['LR', 'chi2', 'df', 'p_LR', 'p_chi2'],
-              [r.test.LR, r.test.chi2, r.test.df, r.test.pLR, r.test.pChi2],
-            ],
-          });
+          await writeMarkovOutputs(
+            opts.out,
+            run,
+            {
+              'spatial-markov': transitionRows([
+                ['all', r.pooled] as const,
+                ...r.conditional.map((m, l) => [`lag class ${l + 1}`, m] as const),
+              ]),
+              'homogeneity-test': [
+                ['LR', 'chi2', 'df', 'p_LR', 'p_chi2'],
+                [r.test.LR, r.test.chi2, r.test.df, r.test.pLR, r.test.pChi2],
+              ],
+            },
+            reportLang(opts),
+          );
         }
         if (opts.json) {
           printJson(markovJson(run));
@@ -115,7 +143,8 @@ Examples:
         return;
       }
       const r = run.result;
-      if (opts.out) await writeTables(opts.out, { markov: transitionRows([['all', r.transitions]]) });
+      if (opts.out)
+        await writeMarkovOutputs(opts.out, run, { markov: transitionRows([['all', r.transitions]]) }, reportLang(opts));
       if (opts.json) {
         printJson(markovJson(run));
         return;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { MeasureOptions } from '../../measure/options.js';
 import { obstacleJson, runObstacle } from '../../api/couple.js';
-import { intOption, list, loadData, printJson, printNotes, withDataOptions, writeTables } from '../common.js';
+import { intOption, list, loadData, printJson, printNotes, reportLang, withDataOptions } from '../common.js';
 import { measureFramework, withMeasureStep, type MeasureStepOptions } from '../measure-step.js';
 
 interface ObstacleCliOptions extends MeasureStepOptions {
@@ -23,13 +23,15 @@ Examples:
   nqpf obstacle --data examples/provinces.csv --framework examples/framework.yaml --impute linear
 
 O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' the normalised value).
---out DIR writes obstacle.csv and obstacle-summary.csv.
+--out DIR writes obstacle.csv, obstacle-summary.csv, obstacle.xlsx, a bar chart of the top obstacles
+(charts/*.svg, .png) and index.html.
 --json prints {"rows":[{entity,period,system,indicators,dimensions,top}],"summary":[{period,system,indicators,dimensions}],"notes":[...]}.`,
     )
     .action(async (opts: ObstacleCliOptions) => {
       // --system here names framework systems, not rows of a scores file
       const panel = await loadData({ ...opts, system: undefined });
-      const run = runObstacle(panel, await measureFramework(opts), {
+      const framework = await measureFramework(opts);
+      const run = runObstacle(panel, framework, {
         systems: opts.system ? list(opts.system) : undefined,
         top: opts.top,
         weights: opts.weights as MeasureOptions['weights'],
@@ -40,24 +42,38 @@ O_ij = w_j(1 − x'_ij) / Σ_j w_j(1 − x'_ij) × 100 within each system (x' th
       if (opts.out) {
         const ids = [...new Set(r.rows.flatMap((x) => Object.keys(x.indicators)))];
         const dims = [...new Set(r.rows.flatMap((x) => Object.keys(x.dimensions)))];
-        await writeTables(opts.out, {
-          obstacle: [
-            [panel.entityColumn, panel.periodColumn, 'system', ...ids, ...dims.map((d) => `dim_${d}`), 'top'],
-            ...r.rows.map((x) => [
-              x.entity,
-              x.period,
-              x.system,
-              ...ids.map((i) => x.indicators[i] ?? ''),
-              ...dims.map((d) => x.dimensions[d] ?? ''),
-              x.top.map((t) => t.id).join(' '),
-            ]),
-          ],
-          'obstacle-summary': [
-            ['period', 'system', 'indicator', 'dimension', 'top_count', 'mean_obstacle'],
-            ...r.summary.flatMap((s) =>
-              s.indicators.map((i) => [s.period, s.system, i.id, i.dimension, i.topCount, i.meanObstacle]),
-            ),
-          ],
+        // the report, charts and XLSX load only with --out (start-up)
+        const [{ writeCommandOutputs }, { obstacleSection }, { frameworkNames }] = await Promise.all([
+          import('../outputs.js'),
+          import('../../report/sections/obstacle.js'),
+          import('../../report/sections/section.js'),
+        ]);
+        const lang = reportLang(opts);
+        await writeCommandOutputs(opts.out, 'obstacle', {
+          panel,
+          notes,
+          lang,
+          title: { en: 'obstacle degree diagnosis', zh: '障碍度诊断' },
+          sections: [obstacleSection(panel, r, { lang, names: frameworkNames(framework) })],
+          tables: {
+            obstacle: [
+              [panel.entityColumn, panel.periodColumn, 'system', ...ids, ...dims.map((d) => `dim_${d}`), 'top'],
+              ...r.rows.map((x) => [
+                x.entity,
+                x.period,
+                x.system,
+                ...ids.map((i) => x.indicators[i] ?? ''),
+                ...dims.map((d) => x.dimensions[d] ?? ''),
+                x.top.map((t) => t.id).join(' '),
+              ]),
+            ],
+            'obstacle-summary': [
+              ['period', 'system', 'indicator', 'dimension', 'top_count', 'mean_obstacle'],
+              ...r.summary.flatMap((s) =>
+                s.indicators.map((i) => [s.period, s.system, i.id, i.dimension, i.topCount, i.meanObstacle]),
+              ),
+            ],
+          },
         });
       }
       if (opts.json) {

@@ -1,8 +1,16 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadData, numberOption, printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
+import {
+  loadData,
+  numberOption,
+  printJson,
+  printNotes,
+  reportLang,
+  withDataOptions,
+  type DataOptions,
+} from '../common.js';
 import { formatRegression } from '../../report/regression-text.js';
-import { tableCsv, tableLatex, tableMarkdown } from '../../report/regression-table.js';
+import { tableCsv, tableGrid, tableLatex, tableMarkdown } from '../../report/regression-table.js';
 import { writeRegressionFiles } from '../regression-files.js';
 import { regressJson, runRegress } from '../../api/regress.js';
 import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
@@ -58,7 +66,7 @@ Formula grammar (fixest): y ~ x1 + x2 + x1:x2 + x1*x2 + l(x, k) + d(x) + log(x) 
 Conventions: CR1 with fixest's small-sample factors (FE nested in the cluster not counted; two-way
 clustering uses min(G)); t distribution with G−1 df when clustered. See docs/explain.md.
 Tables: stars * 0.1, ** 0.05, *** 0.01 (esttab), SE in parentheses; --out DIR writes
-regression.md, .tex (booktabs), .csv and .xlsx.
+regression.md, .tex (booktabs), .csv and .xlsx, regress.xlsx and index.html (the report section).
 --json prints one model's {"coefficients":[...],"nobs","r2","r2Within","fixedEffects","vcov","dropped"};
 with several --formula (or --by) it prints {"models":[...]}.`,
     )
@@ -74,7 +82,34 @@ with several --formula (or --by) it prints {"models":[...]}.`,
         dropMunicipalities: opts.dropMunicipalities,
       });
       const { fits, table } = run;
-      const files = opts.out ? await writeRegressionFiles(opts.out, table) : [];
+      const files: string[] = [];
+      if (opts.out) {
+        files.push(...(await writeRegressionFiles(opts.out, table)));
+        // the report, charts and XLSX load only with --out (start-up)
+        const [{ writeCommandOutputs }, { regressionSection }] = await Promise.all([
+          import('../outputs.js'),
+          import('../../report/sections/regression.js'),
+        ]);
+        const lang = reportLang(opts);
+        const written = await writeCommandOutputs(opts.out, 'regress', {
+          panel,
+          notes: fits.flatMap((m) => m.result.notes),
+          lang,
+          title: { en: 'panel regressions', zh: '面板回归' },
+          sections: [
+            regressionSection(
+              panel,
+              {
+                tables: [{ caption: { en: opts.formula.join('; '), zh: opts.formula.join('；') }, table }],
+                vcov: [...new Set(fits.map((m) => m.vcov.spec.type))],
+              },
+              { lang },
+            ),
+          ],
+          tables: { regression: tableGrid(table) },
+        });
+        for (const f of written) if (!files.includes(f)) files.push(f);
+      }
       if (opts.json) {
         printJson({ ...regressJson(run), ...(files.length ? { files } : {}) });
         return;
