@@ -66,6 +66,10 @@ function render(): void {
       'header',
       {},
       h('div', { class: 'brand' }, h('strong', {}, T('appTitle')), h('span', { class: 'muted' }, T('tagline'))),
+      // Simulated data is labelled on every step, not only where it was chosen.
+      state.data?.simulated
+        ? h('span', { class: 'badge sim', 'data-testid': 'simulated-banner', role: 'status' }, T('simulated'))
+        : null,
       h(
         'nav',
         { 'aria-label': 'steps' },

@@ -72,6 +72,8 @@ describe('workbench in Chromium', () => {
     await page.setInputFiles('[data-testid=framework-file]', FRAMEWORK);
     await page.click('[data-testid=run-measure]');
     await page.waitForSelector('[data-testid=ranking-table] [data-entity]', { state: 'attached' });
+    // A user's own file carries no SIMULATED banner.
+    expect(await page.locator('[data-testid=simulated-banner]').count()).toBe(0);
     const shown = await page.$$eval('[data-testid=ranking-table] [data-entity]', (rows) =>
       rows.map((r) => ({
         entity: r.getAttribute('data-entity'),
@@ -189,6 +191,8 @@ describe('workbench in Chromium', () => {
         await page.screenshot({ path: path.join(tmpdir(), 'nqpf-e2e-fail.png') });
         throw e;
       });
+    // Simulated data stays labelled on the later steps, not only where it was chosen.
+    expect(await page.locator('[data-testid=simulated-banner]').isVisible()).toBe(true);
     await page.click('nav button:nth-child(4)');
     await page.click('[data-testid=run-couple]');
     await page.waitForSelector('[data-chart=coupling-heatmap]', { state: 'attached' });
