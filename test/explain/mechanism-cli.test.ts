@@ -8,6 +8,22 @@ import { runInProcess as runMechanismCli } from '../helpers/cli.js';
 
 const thr = 'test/fixtures/explain/threshold-data.csv';
 const med = 'test/fixtures/explain/mediation-data.csv';
+/** `mediate` on the mediation fixture: x → m1, m2 → y, entity id, period year. */
+const MEDIATE = [
+  'mediate',
+  '--data',
+  med,
+  '--entity',
+  'id',
+  '--period',
+  'year',
+  '--x',
+  'x',
+  '--m',
+  'm1,m2',
+  '--y',
+  'y',
+];
 
 describe('nqpf threshold / mediate CLI', () => {
   it('threshold --json follows the contract and equals the R reference', async () => {
@@ -73,19 +89,7 @@ describe('nqpf threshold / mediate CLI', () => {
 
   it('mediate --json follows the contract', async () => {
     const r = await runMechanismCli([
-      'mediate',
-      '--data',
-      med,
-      '--entity',
-      'id',
-      '--period',
-      'year',
-      '--x',
-      'x',
-      '--m',
-      'm1,m2',
-      '--y',
-      'y',
+      ...MEDIATE,
       '--controls',
       'ctl',
       '--fe',
@@ -135,28 +139,7 @@ describe('nqpf threshold / mediate CLI', () => {
     expect(JSON.stringify(out.notes ?? [])).toMatch(/interpolat/);
   });
   it('mediate without --cluster resamples the entity, as its help says (same result as --cluster id)', async () => {
-    const base = [
-      'mediate',
-      '--data',
-      med,
-      '--entity',
-      'id',
-      '--period',
-      'year',
-      '--x',
-      'x',
-      '--m',
-      'm1,m2',
-      '--y',
-      'y',
-      '--fe',
-      'id,year',
-      '--bootstrap',
-      '30',
-      '--seed',
-      '3',
-      '--json',
-    ];
+    const base = [...MEDIATE, '--fe', 'id,year', '--bootstrap', '30', '--seed', '3', '--json'];
     const implicit = await runMechanismCli(base);
     expect(implicit.code).toBe(0);
     const explicit = await runMechanismCli([...base, '--cluster', 'id']);
