@@ -3,23 +3,24 @@ import { runInProcess } from '../helpers/cli.js';
 import { fixture, maxRel } from './feols-data.js';
 
 const DATA = 'test/fixtures/explain/grunfeld.csv';
+/** `regress` on Grunfeld (entity firm, period year) with a formula and a vcov. */
+const regress = (formula: string, vcov: string) => [
+  'regress',
+  '--data',
+  DATA,
+  '--entity',
+  'firm',
+  '--period',
+  'year',
+  '--formula',
+  formula,
+  '--vcov',
+  vcov,
+];
 
 describe('nqpf regress', async () => {
   it('--json prints one object with the contract fields, matching the R reference', async () => {
-    const r = await runInProcess([
-      'regress',
-      '--data',
-      DATA,
-      '--entity',
-      'firm',
-      '--period',
-      'year',
-      '--formula',
-      'inv ~ value + capital | firm + year',
-      '--vcov',
-      'cluster:firm+year',
-      '--json',
-    ]);
+    const r = await runInProcess([...regress('inv ~ value + capital | firm + year', 'cluster:firm+year'), '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     for (const k of ['coefficients', 'nobs', 'r2', 'r2Within', 'fixedEffects', 'vcov', 'dropped'])
@@ -54,19 +55,7 @@ describe('nqpf regress', async () => {
   });
 
   it('prints a readable table, and formula errors exit 2 without a stack trace', async () => {
-    const r = await runInProcess([
-      'regress',
-      '--data',
-      DATA,
-      '--entity',
-      'firm',
-      '--period',
-      'year',
-      '--formula',
-      'inv ~ value + capital | firm',
-      '--vcov',
-      'cluster:firm',
-    ]);
+    const r = await runInProcess([...regress('inv ~ value + capital | firm', 'cluster:firm')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Clustered \(firm\) \(10 clusters\)/);
     expect(r.stdout).toMatch(/^value\s+0\.110124\s+0\.0151945/m); // fixest/Stata CR1: the nested firm FE counts as one parameter
