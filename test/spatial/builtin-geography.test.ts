@@ -48,20 +48,13 @@ beforeAll(async () => {
   writeFileSync(file('nb-other.csv'), '甲,乙\n北京,天津\n');
 });
 
+/** `moran` of rd on a temporary data file, no permutations. */
+const moran = (data: string) => ['moran', '--data', file(data), '--value', 'rd', '--permutations', '0'];
+
 describe('built-in China geography for user data', () => {
   it('moran on Chinese province names uses the shipped borders without a flag (same I as the borders file given explicitly)', async () => {
-    const auto = await json(['moran', '--data', file('full.csv'), '--value', 'rd', '--permutations', '0']);
-    const explicit = await json([
-      'moran',
-      '--data',
-      file('english.csv'),
-      '--value',
-      'rd',
-      '--permutations',
-      '0',
-      '--neighbors',
-      'data/builtin/china-province-borders.csv',
-    ]);
+    const auto = await json(moran('full.csv'));
+    const explicit = await json([...moran('english.csv'), '--neighbors', 'data/builtin/china-province-borders.csv']);
     expect(auto.n).toBe(explicit.n);
     expect(auto.n).toBeGreaterThanOrEqual(30);
     expect(auto.weights.kind).toBe('contiguity');
@@ -72,28 +65,8 @@ describe('built-in China geography for user data', () => {
     expect(auto.notes.map((n: { code: string }) => n.code)).toContain('builtin-contiguity');
   });
   it('joins a neighbour file in any province spelling, and refuses one that joins nothing', async () => {
-    const zh = await json([
-      'moran',
-      '--data',
-      file('full.csv'),
-      '--value',
-      'rd',
-      '--permutations',
-      '0',
-      '--neighbors',
-      file('nb-zh.csv'),
-    ]);
-    const en = await json([
-      'moran',
-      '--data',
-      file('english.csv'),
-      '--value',
-      'rd',
-      '--permutations',
-      '0',
-      '--neighbors',
-      file('nb-en.csv'),
-    ]);
+    const zh = await json([...moran('full.csv'), '--neighbors', file('nb-zh.csv')]);
+    const en = await json([...moran('english.csv'), '--neighbors', file('nb-en.csv')]);
     expect(Number.isFinite(zh.I)).toBe(true);
     expect(zh.I).toBeCloseTo(en.I, 14);
     expect(zh.weights.isolates).toHaveLength(zh.n - 7);
@@ -111,18 +84,8 @@ describe('built-in China geography for user data', () => {
     expect(bad.stderr).toMatch(/Atlantis/);
   });
   it('runs moran and ellipse on a cross-section without a period column', async () => {
-    const cross = await json(['moran', '--data', file('cross.csv'), '--value', 'rd', '--permutations', '0']);
-    const panel = await json([
-      'moran',
-      '--data',
-      file('full.csv'),
-      '--value',
-      'rd',
-      '--permutations',
-      '0',
-      '--year',
-      '2023',
-    ]);
+    const cross = await json(moran('cross.csv'));
+    const panel = await json([...moran('full.csv'), '--year', '2023']);
     expect(cross.n).toBe(panel.n);
     expect(cross.I).toBeCloseTo(panel.I, 12);
     const e = await json(['ellipse', '--data', file('cross.csv'), '--value', 'rd']);
