@@ -15,30 +15,25 @@ async function run(args: string[]): Promise<string> {
   return r.stdout;
 }
 const { ref } = fixturePanel();
+/** A command on the held-out panel: y ~ x1 + x2, entity id, period year, its neighbour file. */
+const onPanel = (command: string) => [
+  command,
+  '--data',
+  path.join(FIX, 'panel.csv'),
+  '--entity',
+  'id',
+  '--period',
+  'year',
+  '--formula',
+  'y ~ x1 + x2',
+  '--neighbors',
+  path.join(FIX, 'neighbours.csv'),
+];
 
 describe('nqpf spatial-regress and scenario', () => {
   it('--json gives spatialreg’s SDM two-way estimates, SEs and effects on the held-out panel', async () => {
     const out = JSON.parse(
-      await run([
-        'spatial-regress',
-        '--data',
-        path.join(FIX, 'panel.csv'),
-        '--entity',
-        'id',
-        '--period',
-        'year',
-        '--formula',
-        'y ~ x1 + x2',
-        '--neighbors',
-        path.join(FIX, 'neighbours.csv'),
-        '--model',
-        'sdm',
-        '--fe',
-        'both',
-        '--draws',
-        '500',
-        '--json',
-      ]),
+      await run([...onPanel('spatial-regress'), '--model', 'sdm', '--fe', 'both', '--draws', '500', '--json']),
     );
     const c = ref.cases[0];
     expect(out.model).toBe('sdm');
@@ -59,17 +54,7 @@ describe('nqpf spatial-regress and scenario', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-scen-'));
     const out = JSON.parse(
       await run([
-        'scenario',
-        '--data',
-        path.join(FIX, 'panel.csv'),
-        '--entity',
-        'id',
-        '--period',
-        'year',
-        '--formula',
-        'y ~ x1 + x2',
-        '--neighbors',
-        path.join(FIX, 'neighbours.csv'),
+        ...onPanel('scenario'),
         '--shock',
         'x1=+1',
         '--entities',
