@@ -32,6 +32,7 @@ describe('nqpf density / markov / convergence', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.k).toBe(4);
+    expect(out.probabilities).toHaveLength(out.k);
     out.probabilities.forEach((row: number[], i: number) => {
       const s = row.reduce((a, b) => a + b, 0);
       if (out.emptyRows.includes(i + 1)) expect(s).toBe(0);
@@ -49,6 +50,7 @@ describe('nqpf density / markov / convergence', () => {
     expectClose(out.test.LR, fx.LR);
     expectClose(out.test.chi2, fx.chi2);
     expectClose(out.test.pLR, fx.pLR);
+    expect(out.lagBreaks[0]).toHaveLength(fx.lagBreaks.length);
     out.lagBreaks[0].forEach((b: number, i: number) => expectClose(b, fx.lagBreaks[i]));
   });
   it('convergence --json reports σ and β with speed and half-life', async () => {

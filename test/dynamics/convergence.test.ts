@@ -68,6 +68,7 @@ describe('β-convergence vs R lm()', () => {
 describe('σ-convergence vs R', () => {
   it('CV (sample sd) per year and its trend', () => {
     const r = sigmaConvergence(pwt, 'y_per_worker');
+    expect(r.periods).toHaveLength(fx.sigma.cv.length);
     r.periods.forEach((p, i) => expectClose(p.sigma, fx.sigma.cv[i], 1e-12));
     expectClose(r.trend.slope, fx.sigma.cvSlope, 1e-10);
     expectClose(r.trend.stdError, fx.sigma.cvSlopeSe, 1e-10);
@@ -75,6 +76,7 @@ describe('σ-convergence vs R', () => {
   });
   it('sd of logs per year and its trend', () => {
     const r = sigmaConvergence(pwt, 'y_per_worker', { measure: 'sd-log' });
+    expect(r.periods).toHaveLength(fx.sigma.sdLog.length);
     r.periods.forEach((p, i) => expectClose(p.sigma, fx.sigma.sdLog[i], 1e-12));
     expectClose(r.trend.slope, fx.sigma.sdLogSlope, 1e-10);
   });

@@ -23,17 +23,23 @@ const w = contiguityWeights(
 describe('Markov chains vs an independent R implementation (china-sim, simulated)', () => {
   it('classical: breaks, counts, probabilities, ergodic distribution', () => {
     const r = markovChain(panel, 'rd_intensity');
+    expect(r.breaks[0]).toHaveLength(fx.breaks.length);
     r.breaks[0].forEach((b, i) => expectClose(b, fx.breaks[i]));
     expect(r.transitions.counts).toEqual(fx.counts);
+    expect(r.transitions.probabilities).toHaveLength(fx.probabilities.length);
     r.transitions.probabilities.forEach((row, i) => row.forEach((p, j) => expectClose(p, fx.probabilities[i][j])));
+    expect(r.ergodic).toHaveLength(fx.ergodic.length);
     r.ergodic.forEach((p, i) => expectClose(p, fx.ergodic[i]));
   });
   it('spatial: lags, lag breaks, conditional counts and the homogeneity test', () => {
     const r = spatialMarkov(panel, 'rd_intensity', w);
+    expect(r.lagBreaks[0]).toHaveLength(fx.lagBreaks.length);
     r.lagBreaks[0].forEach((b, i) => expectClose(b, fx.lagBreaks[i]));
+    expect(r.lag).toHaveLength(fx.lag.length);
     Array.from(r.lag).forEach((v, i) =>
       fx.lag[i] === null ? expect(Number.isNaN(v)).toBe(true) : expectClose(v, fx.lag[i]),
     );
+    expect(r.conditional).toHaveLength(fx.conditional.length);
     r.conditional.forEach((m, l) => expect(m.counts).toEqual(fx.conditional[l]));
     expect(r.pooled.counts).toEqual(fx.pooledConditional);
     expectClose(r.test.LR, fx.LR);
