@@ -34,6 +34,7 @@ describe('coherence against R', () => {
   });
 
   it('Cronbach’s alpha, PCA eigenvalues and variance shares per dimension', () => {
+    expect(c.dimensions).toHaveLength(ref.dimensions.length);
     c.dimensions.forEach((d, i) => {
       const r = ref.dimensions[i];
       expect(d.id).toBe(r.id);
@@ -42,6 +43,7 @@ describe('coherence against R', () => {
       expectClose(d.cronbachAlpha, r.cronbachAlpha, { rel: 1e-10, abs: 1e-10 });
       expect(d.eigenvalues).toHaveLength(r.eigenvalues.length);
       d.eigenvalues.forEach((l, k) => expectClose(l, r.eigenvalues[k], { rel: 1e-10, abs: 1e-10 }));
+      expect(d.varianceShare).toHaveLength(r.varianceShare.length);
       d.varianceShare.forEach((l, k) => expectClose(l, r.varianceShare[k], { rel: 1e-10, abs: 1e-10 }));
     });
   });

@@ -46,6 +46,7 @@ describe('sensitivity: every run is what measure computes', () => {
       runs: 4,
       bootstrap: 0,
     });
+    expect(r.systems).toHaveLength(framework.systems.length);
     for (const sys of r.systems) {
       const m = measured({ ...base, aggregate, perPeriod }, sys.system);
       expect(sys.nominal).toHaveLength(15);
@@ -96,6 +97,7 @@ describe('sensitivity: every run is what measure computes', () => {
       }
       // All 30 choices are met in 80 × 5 runs.
       expect(new Set([...cache.keys()].filter((k2) => k2.endsWith(sys))).size).toBe(30);
+      expect(result.systems[s].uncertainty).toHaveLength(entities.length);
       for (const u of result.systems[s].uncertainty) {
         expect(u.minRank).toBe(lo.get(u.entity));
         expect(u.maxRank).toBe(hi.get(u.entity));
@@ -117,6 +119,7 @@ describe('sensitivity: every run is what measure computes', () => {
       runs: 200,
       bootstrap: 100,
     });
+    expect(r.systems).toHaveLength(framework.systems.length);
     for (const sys of r.systems) {
       const imp = sys.sensitivity.find((x) => x.factor === 'impute')!;
       expect(imp.total).toBe(0);
