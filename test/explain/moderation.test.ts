@@ -43,6 +43,7 @@ describe('moderation against lm() by hand', () => {
   it('uncentred fit gives the same interaction and the same simple slopes', () => {
     const raw = moderation(panel, { ...opts, centre: false });
     close(raw.coefficients.find((c) => c.term === 'x_c:z_c')!.estimate, ref.coef.estimate[2]);
+    expect(raw.simpleSlopes).toHaveLength(ref.slopes.length);
     raw.simpleSlopes.forEach((s, j) => close(s.estimate, ref.slopes[j].slope, 1e-7));
   });
 });

@@ -23,6 +23,7 @@ describe('nqpf forecast', () => {
     const [p, q] = out.series;
     expect(p.entity).toBe('P');
     expect(Math.abs(p.a - R.textbook.a) / Math.abs(R.textbook.a)).toBeLessThan(1e-10);
+    expect(p.forecast).toHaveLength(R.textbook.forecast.length);
     p.forecast.forEach((v: number, k: number) =>
       expect(Math.abs(v - R.textbook.forecast[k]) / R.textbook.forecast[k]).toBeLessThan(1e-10),
     );

@@ -28,13 +28,17 @@ describe('gm11 against an independent base-R implementation (lm)', () => {
       // lm() solves by QR, we by the centred normal equations: both are accurate to ~1e-13 here.
       expectClose(m.a, c.a, 1e-10);
       expectClose(m.b, c.b, 1e-10);
+      expect(m.fitted).toHaveLength(c.fitted.length);
       m.fitted.forEach((v, k) => expectClose(v, c.fitted[k], 1e-10));
-      gm11Forecast(m, 3).forEach((v, k) => expectClose(v, c.forecast[k], 1e-10));
+      const forecast = gm11Forecast(m, 3);
+      expect(forecast).toHaveLength(c.forecast.length);
+      forecast.forEach((v, k) => expectClose(v, c.forecast[k], 1e-10));
       expectClose(m.S1, c.S1, 1e-12);
       expectClose(m.S2, c.S2, 1e-8);
       expectClose(m.C, c.C, 1e-8);
       expect(m.P).toBeCloseTo(c.P, 13); // jsonlite prints 15 digits
       expectClose(m.meanRelativeError, c.mre, 1e-8);
+      expect(m.classRatio.ratios).toHaveLength(c.ratios.length);
       m.classRatio.ratios.forEach((r, k) => expectClose(r, c.ratios[k], 1e-14));
     });
   }

@@ -43,6 +43,7 @@ describe('spatialRegress / scenario (api) and their text and tables', () => {
   it('a unit shock everywhere moves every entity by the total effect; the own parts average to the direct effect', () => {
     const s = scenario(panel, { ...base, model: 'sdm', fe: 'both', shock: { kind: 'add', variable: 'x1', delta: 1 } });
     const eff = ref.cases[0].effects[0];
+    expect(s.rows).toHaveLength(new Set(panel.entity).size);
     for (const row of s.rows) expectClose(row.total.estimate, eff.total, 1e-6);
     const ownMean = s.rows.reduce((a, x) => a + x.own.estimate, 0) / s.rows.length;
     expectClose(ownMean, eff.direct, 1e-6);
@@ -61,6 +62,7 @@ describe('spatialRegress / scenario (api) and their text and tables', () => {
     const x2 = new Map<string, number>();
     panel.entity.forEach((e, i) => panel.period[i] === last && x2.set(e, panel.columns.x2[i]));
     const target = [...x2].filter(([id]) => groupOf(id) === 'A').reduce((a, [, v]) => a + v, 0) / 10;
+    expect(s.rows).toHaveLength(x2.size);
     for (const row of s.rows) expect(row.shock).toBeCloseTo(Math.max(0, target - x2.get(row.entity)!), 12);
     expect(s.shockText).toContain('A mean');
   });
