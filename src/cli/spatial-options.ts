@@ -81,6 +81,20 @@ export async function spatialModelWeights(
   return weightsFromOptions(panel, section, opts);
 }
 
+/** The model options `spatial-regress` and `scenario` both pass on: the flags of withSpatialModelOptions and the weights. */
+export function spatialModelOptions(opts: SpatialModelCliOptions, weights: SpatialWeights) {
+  return {
+    formula: opts.formula,
+    model: opts.model,
+    fe: opts.fe,
+    weights,
+    leeYu: opts.leeYu,
+    draws: opts.draws,
+    seed: opts.seed,
+    logdet: { method: opts.logdet },
+  };
+}
+
 /** Load --data and treat missing values of the formula's variables by --impute (spatial ML needs a balanced panel). */
 export async function loadSpatialPanel(opts: SpatialModelCliOptions): Promise<Panel> {
   const panel = await loadData(opts);

@@ -96,6 +96,28 @@ function cellText(v: unknown, lang: Lang): string {
   return String(v);
 }
 
+/** The numbered `<caption>` of a table (empty without a caption); `ctx.table` already counts it. */
+function tableCaption(caption: Text | undefined, ctx: Context): string {
+  return caption !== undefined
+    ? `<caption>${escapeHtml(t('table', ctx.lang))} ${ctx.table}. ${escapeHtml(txt(caption, ctx.lang))}</caption>`
+    : '';
+}
+
+/** The note and source line under a table or grid. */
+function tableFooter(
+  b: { readonly note?: Text; readonly citation?: boolean },
+  dataset: ReportDataset | undefined,
+  simulated: boolean,
+  lang: Lang,
+): string {
+  const note =
+    b.note !== undefined
+      ? `<p class="fig-note">${escapeHtml(t('note', lang))}: ${escapeHtml(txt(b.note, lang))}</p>`
+      : '';
+  const source = b.citation === false ? '' : sourceLine(dataset, simulated, lang);
+  return `${note}${source}`;
+}
+
 function renderTable(b: TableBlock, dataset: ReportDataset | undefined, simulated: boolean, ctx: Context): string {
   const { lang } = ctx;
   ctx.table++;
@@ -113,18 +135,11 @@ function renderTable(b: TableBlock, dataset: ReportDataset | undefined, simulate
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('\n');
-  const caption =
-    b.caption !== undefined
-      ? `<caption>${escapeHtml(t('table', lang))} ${ctx.table}. ${escapeHtml(txt(b.caption, lang))}</caption>`
-      : '';
-  const note =
-    b.note !== undefined
-      ? `<p class="fig-note">${escapeHtml(t('note', lang))}: ${escapeHtml(txt(b.note, lang))}</p>`
-      : '';
-  const source = b.citation === false ? '' : sourceLine(dataset, simulated, lang);
+  const caption = tableCaption(b.caption, ctx);
+  const footer = tableFooter(b, dataset, simulated, lang);
   return `<div class="table-wrap"><table class="data">${caption}<thead><tr>${head}</tr></thead><tbody>
 ${rows}
-</tbody></table>${note}${source}</div>`;
+</tbody></table>${footer}</div>`;
 }
 
 function renderGrid(b: GridBlock, dataset: ReportDataset | undefined, simulated: boolean, ctx: Context): string {
@@ -136,18 +151,11 @@ function renderGrid(b: GridBlock, dataset: ReportDataset | undefined, simulated:
       .join('');
   const head = b.header.map((r) => `<tr>${row(r, 'th')}</tr>`).join('');
   const body = b.rows.map((r) => `<tr${r.style ? ` class="${r.style}"` : ''}>${row(r.cells, 'td')}</tr>`).join('\n');
-  const caption =
-    b.caption !== undefined
-      ? `<caption>${escapeHtml(t('table', lang))} ${ctx.table}. ${escapeHtml(txt(b.caption, lang))}</caption>`
-      : '';
-  const note =
-    b.note !== undefined
-      ? `<p class="fig-note">${escapeHtml(t('note', lang))}: ${escapeHtml(txt(b.note, lang))}</p>`
-      : '';
-  const source = b.citation === false ? '' : sourceLine(dataset, simulated, lang);
+  const caption = tableCaption(b.caption, ctx);
+  const footer = tableFooter(b, dataset, simulated, lang);
   return `<div class="table-wrap"><table class="data grid">${caption}<thead>${head}</thead><tbody>
 ${body}
-</tbody></table>${note}${source}</div>`;
+</tbody></table>${footer}</div>`;
 }
 
 function alignOf(align: 'left' | 'right' | 'center' | undefined, numeric: boolean): string {
@@ -176,10 +184,7 @@ function renderTree(b: TreeBlock, ctx: Context): string {
     ? `<thead><tr>${b.headers.map((h) => `<th class="al-left">${escapeHtml(txt(h, lang))}</th>`).join('')}</tr></thead>`
     : '';
   ctx.table++;
-  const caption =
-    b.caption !== undefined
-      ? `<caption>${escapeHtml(t('table', lang))} ${ctx.table}. ${escapeHtml(txt(b.caption, lang))}</caption>`
-      : '';
+  const caption = tableCaption(b.caption, ctx);
   return `<div class="table-wrap"><table class="tree">${caption}${headers}<tbody>
 ${rows.join('\n')}
 </tbody></table></div>`;

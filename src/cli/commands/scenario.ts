@@ -8,6 +8,7 @@ import { formatScenario } from '../../report/spatial-regression.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import {
   loadSpatialPanel,
+  spatialModelOptions,
   spatialModelWeights,
   withSpatialModelOptions,
   type SpatialModelCliOptions,
@@ -76,14 +77,7 @@ quantiles over --draws parameter draws (seed --seed). --out writes scenario.csv 
         shock = { kind: 'reach-mean', variable, group: opts.reachMean, groupOf: (id) => groupOf.get(id) };
       } else shock = { kind: 'add', variable, delta, entities: opts.entities ? list(opts.entities) : undefined };
       const result = scenario(panel, {
-        formula: opts.formula,
-        model: opts.model,
-        fe: opts.fe,
-        weights,
-        leeYu: opts.leeYu,
-        draws: opts.draws,
-        seed: opts.seed,
-        logdet: { method: opts.logdet },
+        ...spatialModelOptions(opts, weights),
         shock,
         level: opts.level,
       });

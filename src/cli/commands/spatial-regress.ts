@@ -7,6 +7,7 @@ import { regressionTable, tableCsv, tableLatex, tableMarkdown } from '../../repo
 import { writeRegressionFiles } from '../regression-files.js';
 import {
   loadSpatialPanel,
+  spatialModelOptions,
   spatialModelWeights,
   withSpatialModelOptions,
   type SpatialModelCliOptions,
@@ -45,16 +46,9 @@ Conventions (spatialreg / xsmle / Elhorst): docs/spatial-econometrics.md.`,
       const panel = await loadSpatialPanel(opts);
       const weights = await spatialModelWeights(panel, opts);
       const result = spatialRegress(panel, {
-        formula: opts.formula,
-        model: opts.model,
-        fe: opts.fe,
-        weights,
-        leeYu: opts.leeYu,
-        draws: opts.draws,
-        seed: opts.seed,
+        ...spatialModelOptions(opts, weights),
         inference: opts.delta ? 'delta' : 'simulation',
         tests: opts.tests,
-        logdet: { method: opts.logdet },
       });
       const table = regressionTable([spatialTableModel(result)]);
       const files = opts.out ? await writeRegressionFiles(opts.out, table) : [];
