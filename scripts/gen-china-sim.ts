@@ -27,7 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '../src/core/rng.js';
 import { csvLine, csvRecords, formatNumber } from '../src/datasets/csv-text.js';
-import { CHINA_SIM_INDICATORS } from '../src/datasets/catalog.js';
+import { CHINA_SIM_CONTROLS, CHINA_SIM_INDICATORS } from '../src/datasets/catalog.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -506,19 +506,7 @@ export function simulateChinaSim(provincesText: string, bordersText: string, see
     for (let i = 0; i < n; i++) NS[i].push(r10(x[i]));
   }
 
-  const header = [
-    'province',
-    'year',
-    'province_zh',
-    'region4',
-    ...CHINA_SIM_INDICATORS,
-    'gdp',
-    'population',
-    'gdp_per_capita',
-    'urbanization',
-    'openness',
-    'fiscal_decentralization',
-  ];
+  const header = ['province', 'year', 'province_zh', 'region4', ...CHINA_SIM_INDICATORS, ...CHINA_SIM_CONTROLS];
   const lines = [csvLine(header)];
   const latentLines = [csvLine(['province', 'year', 'innovation', 'industry', 'talent', 'nqpf', 'q', 'nqpf_sdm'])];
   const order = names.map((_, i) => i).sort((a, b) => (names[a] < names[b] ? -1 : 1));

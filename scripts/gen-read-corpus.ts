@@ -7,38 +7,14 @@
  *
  *   npm run gen:read-corpus
  *
- * GBK bytes are produced without an encoder library: Node's TextDecoder decodes gb18030, so decoding
- * every two-byte GBK code gives the table from characters back to bytes.
+ * GBK bytes come from test/helpers/gbk.ts (no encoder library).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
+import { gbk } from '../test/helpers/gbk.js';
 
 const dir = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'files');
-
-/** Text as GBK bytes (ASCII as is; every other character through the two-byte GBK table). */
-function gbk(text: string): Uint8Array {
-  const table = new Map<string, [number, number]>();
-  const dec = new TextDecoder('gb18030');
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const ch = dec.decode(new Uint8Array([lead, trail]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [lead, trail]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else {
-      const b = table.get(ch);
-      if (!b) throw new Error(`no GBK code for ${ch}`);
-      out.push(...b);
-    }
-  }
-  return Uint8Array.from(out);
-}
 
 type Cell = {
   value: string | number | Date;

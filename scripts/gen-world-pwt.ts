@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { csvLine, csvRecords, formatNumber } from '../src/datasets/csv-text.js';
+import { WORLD_PWT_VARIABLES } from '../src/datasets/catalog.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -103,22 +104,7 @@ export function buildWorldPwt(pwtText: string, neText: string): WorldPwtOutput {
     'subregion',
     'lat',
     'lon',
-    'hc',
-    'avh',
-    'emp_rate',
-    'k_per_worker',
-    'ck',
-    'ck_per_worker',
-    'csh_i',
-    'ctfp',
-    'y_per_worker',
-    'rgdpna',
-    'rgdpo',
-    'pop',
-    'emp',
-    'cn',
-    'rtfpna',
-    'labsh',
+    ...WORLD_PWT_VARIABLES,
   ];
   const rows = pwt
     .filter((r) => ne.has(r.isocode) && Number(r.year) >= FIRST_YEAR && Number(r.year) <= LAST_YEAR)

@@ -156,10 +156,7 @@ export function shellQuote(arg: string): string {
  */
 export function measureCommand(project: Project, frameworkFile = 'framework.yaml'): string {
   const args = ['nqpf', 'measure', ...dataArgs(project.data)];
-  args.push(
-    '--framework',
-    'builtin' in project.framework ? project.framework.builtin : (project.framework.file ?? frameworkFile),
-  );
+  args.push('--framework', frameworkArg(project, frameworkFile));
   const m = project.measure;
   if (m.weights !== 'entropy') args.push('--weights', m.weights);
   if (m.normalize !== 'minmax') args.push('--normalize', m.normalize);
@@ -175,16 +172,18 @@ export function measureCommand(project: Project, frameworkFile = 'framework.yaml
 export function coupleCommand(project: Project, frameworkFile = 'framework.yaml'): string | undefined {
   if (!project.couple) return undefined;
   const args = ['nqpf', 'couple', ...dataArgs(project.data)];
-  args.push(
-    '--framework',
-    'builtin' in project.framework ? project.framework.builtin : (project.framework.file ?? frameworkFile),
-  );
+  args.push('--framework', frameworkArg(project, frameworkFile));
   const m = project.measure;
   if (m.weights !== 'entropy') args.push('--weights', m.weights);
   if (m.normalize !== 'minmax') args.push('--normalize', m.normalize);
   args.push('--impute', m.impute, '--systems', project.couple.systems.join(','));
   if (project.couple.method !== 'wang') args.push('--method', project.couple.method);
   return args.map(shellQuote).join(' ');
+}
+
+/** The `--framework` value: the built-in name, else the project's file, else `frameworkFile`. */
+function frameworkArg(project: Project, frameworkFile: string): string {
+  return 'builtin' in project.framework ? project.framework.builtin : (project.framework.file ?? frameworkFile);
 }
 
 function dataArgs(d: DataSource): string[] {

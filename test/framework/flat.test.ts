@@ -7,6 +7,7 @@ import { loadFramework } from '../../src/framework/load.js';
 import { systemIndicators } from '../../src/framework/tree.js';
 import type { Framework } from '../../src/framework/types.js';
 import { readFrameworkFile, resolveFramework } from '../../src/io/framework-file.js';
+import { gbk } from '../helpers/gbk.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nqpf-fw-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,15 +17,6 @@ const flat = (f: Framework) =>
     s.id,
     systemIndicators(s).map((p) => [p.indicator.id, p.indicator.column, p.indicator.direction]),
   ]);
-
-/** GBK bytes of `text` (ASCII and the characters below), from the gb18030 decoder's own table. */
-function gbk(text: string): Uint8Array {
-  const dec = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let a = 0x81; a <= 0xfe; a++)
-    for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) table.set(dec.decode(new Uint8Array([a, b])), [a, b]);
-  return Uint8Array.from([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch)!)));
-}
 
 describe('flat frameworks', () => {
   it('reads a YAML list of indicators as one system with one dimension; "-" marks a cost indicator', () => {
