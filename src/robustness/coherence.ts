@@ -1,5 +1,6 @@
 import { pearson } from '../measure/critic.js';
 import { variance } from '../core/numeric.js';
+import { symmetricEigenvalues as denseSymmetricEigenvalues } from '../spatial-econometrics/eigen.js';
 
 /** Input of {@link coherence}: the normalised indicators, the dimension scores and the index on the same rows. */
 export interface CoherenceInput {
@@ -112,39 +113,11 @@ export function cronbachAlpha(cols: readonly Float64Array[]): number {
 }
 
 /**
- * Eigenvalues of a small symmetric matrix by the cyclic Jacobi method (Golub & Van Loan 2013,
- * §8.5), largest first. Converges to machine precision for the correlation matrices here (k ≤ ~20).
- * NaN entries (a constant indicator) give NaN eigenvalues.
+ * Eigenvalues of a small symmetric matrix, largest first, by the project's Householder + QL solver
+ * ({@link denseSymmetricEigenvalues}). NaN entries (a constant indicator) give NaN eigenvalues.
  */
 export function symmetricEigenvalues(matrix: readonly (readonly number[])[]): number[] {
   const n = matrix.length;
   if (matrix.some((r) => r.some((v) => !Number.isFinite(v)))) return new Array<number>(n).fill(NaN);
-  const a = matrix.map((r) => [...r]);
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += a[p][q] * a[p][q];
-    if (off < 1e-30) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        if (a[p][q] === 0) continue;
-        const theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = a[k][p];
-          const akq = a[k][q];
-          a[k][p] = c * akp - s * akq;
-          a[k][q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = a[p][k];
-          const aqk = a[q][k];
-          a[p][k] = c * apk - s * aqk;
-          a[q][k] = s * apk + c * aqk;
-        }
-      }
-    }
-  }
-  return a.map((r, i) => r[i]).sort((x, y) => y - x);
+  return Array.from(denseSymmetricEigenvalues(Float64Array.from(matrix.flat()), n)).reverse();
 }

@@ -3,6 +3,7 @@ import {
   choleskyInverse,
   choleskySolve,
   crossprod,
+  dot,
   fromRows,
   spdInverse,
   xty,
@@ -103,12 +104,6 @@ export function periodDemean(x: Float64Array, N: number, T: number): Float64Arra
   }
   return out;
 }
-
-const dot = (a: Float64Array, b: Float64Array) => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-};
 
 /**
  * Fit a spatial panel model by maximum likelihood, concentrating β and σ² out of the likelihood

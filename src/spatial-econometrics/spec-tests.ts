@@ -1,4 +1,4 @@
-import { cholesky, choleskySolve, crossprod, spdInverse, xty, zeros, type Matrix } from '../linalg/index.js';
+import { cholesky, choleskySolve, crossprod, dot, spdInverse, xty, zeros, type Matrix } from '../linalg/index.js';
 import {
   entityDemean,
   fitSpatialPanel,
@@ -25,12 +25,6 @@ export interface LmTests {
   readonly robustLmLag: TestStat;
   readonly robustLmError: TestStat;
 }
-
-const dot = (a: Float64Array, b: Float64Array) => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-};
 
 const stat = (x: number, df = 1): TestStat => ({ statistic: x, df, pValue: chisqUpper(x, df) });
 
