@@ -23,3 +23,4 @@ export * from './crossprod.js';
 export * from './cholesky.js';
 export * from './qr.js';
 export * from './cholesky-qr.js';
+export { symmetricEigenvalues } from './eigen.js';

@@ -1,6 +1,6 @@
 import { pearson } from '../measure/critic.js';
 import { variance } from '../core/numeric.js';
-import { symmetricEigenvalues as denseSymmetricEigenvalues } from '../spatial-econometrics/eigen.js';
+import { symmetricEigenvalues as denseSymmetricEigenvalues } from '../linalg/eigen.js';
 
 /** Input of {@link coherence}: the normalised indicators, the dimension scores and the index on the same rows. */
 export interface CoherenceInput {

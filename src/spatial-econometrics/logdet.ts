@@ -1,5 +1,5 @@
 import { BandLU, reverseCuthillMcKee } from './band-lu.js';
-import { symmetricEigenvalues } from './eigen.js';
+import { symmetricEigenvalues } from '../linalg/eigen.js';
 import { gTracesTakahashi, symmetricLogDet } from './takahashi.js';
 import type { SparseW } from './sparse-w.js';
 
