@@ -11,6 +11,9 @@ export const ENTITY_NAMES: readonly string[] = [
   'provcode', 'country', 'countrycode', 'country_code', '国家', 'city', '城市', '城市名称', '地级市', '市', 'cityname', 'city_name',
   'citycode', '区县', '县', 'firm', 'company', '企业', '公司', 'stkcd', '证券代码', '股票代码', '公司代码', 'symbol', 'ticker', 'scode',
   'code', '行政区划代码', '地区代码', 'iso3', 'iso', 'region', '地区', '地区名称', 'unit', 'name',
+  // Identifier columns of firm and city panels are often numeric: found by name, not by holding text.
+  'firm_id', 'firmid', 'company_id', 'companyid', 'entity_id', 'unit_id', 'city_id', 'province_id', 'country_id', 'region_id',
+  'stock_code', 'stockcode', '企业代码', '企业编号', '公司编号',
 ];
 
 /** Headers read as the period column, in order of preference. */

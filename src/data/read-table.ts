@@ -129,6 +129,29 @@ export function sniffXls(bytes: Uint8Array, fileName: string): 'xlsx' | 'html' |
 }
 
 /**
+ * A text file has no NUL bytes and few control characters; anything else (an image, a zip, a
+ * workbook renamed .csv) is refused instead of being read as a table of garbage. UTF-16 text (BOM)
+ * is left to the decoder.
+ */
+export function refuseBinary(bytes: Uint8Array, fileName: string): void {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return;
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) control += n; // one NUL is enough
+    else if (b < 8 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  if (control > n * 0.01) {
+    const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+    throw new InputError(zip ? 'this file is a zip archive or a workbook, not text' : 'this file is not text (it holds binary data)', {
+      file: fileName,
+      hint: zip ? 'if it is an Excel workbook, give it the .xlsx extension' : 'give a CSV, TSV, XLSX or JSON file; save the table from Excel or WPS as CSV or XLSX',
+    });
+  }
+}
+
+/**
  * Read the bytes of a file into a raw table (before the panel): decode the text (BOM, UTF-8, else
  * GB18030 with a note; `encoding` forces one), find the header (titles, NBS lines, two-row and CSMAR
  * headers; `skipRows`/`headerRows` override), and report the detected column roles and a preview.
@@ -136,6 +159,7 @@ export function sniffXls(bytes: Uint8Array, fileName: string): 'xlsx' | 'html' |
 export async function readRawTable(bytes: Uint8Array, options: FileOptions): Promise<RawRead> {
   let format = fileFormat(options.fileName);
   if (format === 'xls') format = sniffXls(bytes, options.fileName);
+  if (format === 'csv' || format === 'json') refuseBinary(bytes, options.fileName);
   let r: Omit<RawRead, 'roles' | 'preview'>;
   if (format === 'csv') r = readCsvBytes(bytes, options);
   else if (format === 'xlsx') r = await readXlsxBytes(bytes, options);

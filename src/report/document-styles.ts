@@ -23,6 +23,7 @@ nav a{color:var(--accent);text-decoration:none}
 .badge{display:inline-block;font-size:.75em;font-weight:bold;padding:0 .45em;border-radius:3px;vertical-align:.1em}
 .badge.sim{background:var(--sim);color:#fff}
 .badge.real{background:#e8f1f8;color:#004a75}
+.badge.user{background:#eee;color:#333}
 .sim-banner{background:var(--sim);color:#fff;padding:.55em .9em;margin:.4em 0 1em;border-radius:3px;font-size:.95em}
 section.simulated{border-left:4px solid var(--sim);padding-left:14px}
 figure{margin:1.2em 0 1.6em;break-inside:avoid;page-break-inside:avoid}

@@ -63,7 +63,7 @@ export function renderReport(input: ReportInput): string {
   const datasetBadges = input.datasets
     .map(
       (d) =>
-        `<li>${escapeHtml(datasetText(d, 'title', lang)!)} <code>${escapeHtml(d.name)}</code> <span class="badge ${d.simulated ? 'sim' : 'real'}">${escapeHtml(t(d.simulated ? 'simulatedBadge' : 'realBadge', lang))}</span></li>`,
+        `<li>${escapeHtml(datasetText(d, 'title', lang)!)} <code>${escapeHtml(d.name)}</code> <span class="badge ${d.simulated ? 'sim' : d.citation ? 'real' : 'user'}">${escapeHtml(t(d.simulated ? 'simulatedBadge' : d.citation ? 'realBadge' : 'userBadge', lang))}</span></li>`,
     )
     .join('\n');
   return `<!DOCTYPE html>

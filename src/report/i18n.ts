@@ -21,6 +21,8 @@ const terms = new Map<string, Label>(
     },
     simulatedBadge: { en: 'simulated', zh: '模拟' },
     realBadge: { en: 'real data', zh: '真实数据' },
+    // A user's file: nqpf cannot know whether it is real; "real" is kept for sourced built-in data.
+    userBadge: { en: 'user data', zh: '用户数据' },
     simulatedSource: {
       en: 'Simulated by nqpf from a documented structural model with a fixed seed; not an official statistic.',
       zh: '由 nqpf 依据有文档说明的结构模型以固定随机种子模拟生成，并非官方统计数据。',

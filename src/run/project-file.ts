@@ -186,7 +186,8 @@ function frameworkArg(project: Project, frameworkFile: string): string {
   return 'builtin' in project.framework ? project.framework.builtin : (project.framework.file ?? frameworkFile);
 }
 
-function dataArgs(d: DataSource): string[] {
+/** The `--data` flags of a data source (and the reader's options). */
+export function dataArgs(d: DataSource): string[] {
   if ('builtin' in d) return ['--data', d.builtin];
   const a = ['--data', d.file];
   if (d.entity) a.push('--entity', d.entity);

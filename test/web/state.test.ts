@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { allKeys, defaultLang, tr } from '../../src/web/app/i18n.js';
-import { applyProject, initialState, projectOf, rankingRows, topEntities } from '../../src/web/app/state.js';
+import { rankingRows, topEntities, type ScoreJson } from '../../src/web/app/state.js';
+import { initialState } from '../../src/web/app/store.js';
+import { projectOf } from '../../src/web/steps/measure.js';
 import { formatProject, parseProject } from '../../src/run/project-file.js';
-import type { DataSummary, FrameworkInfo, ScoreJson } from '../../src/web/worker/protocol.js';
+import type { DataSummary, FrameworkInfo } from '../../src/web/worker/protocol.js';
 
 const scores: ScoreJson[] = [
   { entity: 'BJ', period: 2021, index: 0.9, system: 's', dimensions: {}, rank: 1 },
@@ -51,15 +53,14 @@ describe('workbench state', () => {
       },
     } as unknown as FrameworkInfo;
     s.frameworkFile = 'x.yaml';
-    s.measure = { ...s.measure, weights: 'entropy+critic', aggregate: 'geometric', impute: 'linear' };
+    s.settings = { ...s.settings, weights: 'entropy+critic', aggregate: 'geometric', impute: 'linear' };
     s.couple = { systems: ['a', 'b'], method: 'fan' };
     const p = projectOf(s)!;
     const back = parseProject(formatProject(p));
     expect(back).toEqual(p);
-    const s2 = applyProject(initialState('en'), back);
-    expect(s2.lang).toBe('zh');
-    expect(s2.measure).toEqual(s.measure);
-    expect(s2.couple).toEqual(s.couple);
+    expect(back.lang).toBe('zh');
+    expect(back.measure).toEqual(s.settings);
+    expect(back.couple).toEqual(s.couple);
   });
 
   it('rejects a bad project file with the entry and a fix', () => {

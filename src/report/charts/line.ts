@@ -18,6 +18,8 @@ export interface LineSeries {
   readonly values: ArrayLike<number>;
   /** Dashed line, e.g. for a reference or an average. */
   readonly dashed?: boolean;
+  /** A colour of its own (e.g. a forecast drawn in its entity's colour); default: the palette's next. */
+  readonly color?: string;
 }
 
 /** Spec of {@link lineChart}. */
@@ -71,7 +73,8 @@ export function lineOption(spec: LineChartSpec): ChartOption {
         connectNulls: false,
         showSymbol: symbols,
         symbolSize: 5,
-        lineStyle: { width: 1.8, type: s.dashed ? 'dashed' : 'solid' },
+        lineStyle: { width: 1.8, type: s.dashed ? 'dashed' : 'solid', ...(s.color ? { color: s.color } : {}) },
+        ...(s.color ? { itemStyle: { color: s.color } } : {}),
       })),
     },
     spec.width ?? 760,

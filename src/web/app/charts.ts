@@ -4,53 +4,25 @@
  */
 import * as echarts from '../echarts-lite.js';
 import { baseOption, type ChartOption } from '../../report/charts/theme.js';
-import { download, h } from './dom.js';
+import { download } from './dom.js';
 
 const live = new Set<echarts.ECharts>();
 
-/** A figure: the chart, its caption and SVG/PNG download buttons. `name` is the file name stem. */
-export function chartFigure(
+/** Draw `chart` into `box` (or update `existing`), with tooltips; fits the box's width once laid out. */
+export function drawChart(
+  box: HTMLElement,
   chart: ChartOption,
-  name: string,
-  caption: string,
   tooltip: Record<string, unknown> = { trigger: 'item' },
-): HTMLElement {
-  const box = h('div', {
-    class: 'chart',
-    'data-testid': 'chart',
-    'data-chart': name,
-    style: `height:${chart.height}px;max-width:${chart.width}px`,
-  });
-  const fig = h(
-    'figure',
-    {},
-    h(
-      'figcaption',
-      {},
-      caption,
-      ' ',
-      h('button', { class: 'small', onclick: () => saveSvg(instance, name) }, 'SVG'),
-      h('button', { class: 'small', onclick: () => savePng(instance, name, chart) }, 'PNG'),
-    ),
-    box,
-  );
-  // The figure is not in the page yet, so its size cannot be measured: start at the chart's own size,
-  // then fit the container's width once it is laid out.
-  const instance = echarts.init(box, undefined, { renderer: 'svg', width: chart.width, height: chart.height });
-  instance.setOption({ ...baseOption(chart.option), tooltip: { confine: true, ...tooltip } });
+  existing?: echarts.ECharts,
+): echarts.ECharts {
+  const instance =
+    existing && !existing.isDisposed()
+      ? existing
+      : echarts.init(box, undefined, { renderer: 'svg', width: chart.width, height: chart.height });
+  instance.setOption({ ...baseOption(chart.option), tooltip: { confine: true, ...tooltip } }, { notMerge: true });
   live.add(instance);
   requestAnimationFrame(() => fit(instance, chart));
-  return fig;
-}
-
-/** Dispose charts whose elements left the page (called after each render). */
-export function disposeDetached(): void {
-  for (const c of live) {
-    if (c.isDisposed() || !c.getDom()?.isConnected) {
-      c.dispose();
-      live.delete(c);
-    }
-  }
+  return instance;
 }
 
 function fit(c: echarts.ECharts, chart: ChartOption): void {
@@ -61,10 +33,14 @@ function fit(c: echarts.ECharts, chart: ChartOption): void {
   if (w !== c.getWidth()) c.resize({ width: w, height: chart.height });
 }
 
-/** Resize the live charts with the window. */
+/** Resize the live charts with the window (disposed ones are forgotten). */
 export function resizeAll(): void {
   for (const c of live) {
-    const dom = c.isDisposed() ? undefined : c.getDom();
+    if (c.isDisposed()) {
+      live.delete(c);
+      continue;
+    }
+    const dom = c.getDom();
     if (dom?.isConnected)
       c.resize({
         width: Math.min(dom.clientWidth, Number.parseFloat(dom.style.maxWidth) || Infinity),
@@ -80,18 +56,20 @@ function svgText(c: echarts.ECharts): string {
   return url.slice(0, comma).endsWith(';base64') ? atob(body) : decodeURIComponent(body);
 }
 
-function saveSvg(c: echarts.ECharts, name: string): void {
+export function saveSvg(c: echarts.ECharts, name: string): void {
   download(`${name}.svg`, svgText(c), 'image/svg+xml;charset=utf-8');
 }
 
-async function savePng(c: echarts.ECharts, name: string, chart: ChartOption): Promise<void> {
+export async function savePng(c: echarts.ECharts, name: string, chart: ChartOption): Promise<void> {
   const scale = 2;
   const img = new Image();
   const w = c.getWidth();
   const hgt = c.getHeight() || chart.height;
   img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svgText(c));
   await img.decode();
-  const canvas = h('canvas', { width: w * scale, height: hgt * scale });
+  const canvas = document.createElement('canvas');
+  canvas.width = w * scale;
+  canvas.height = hgt * scale;
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, canvas.width, canvas.height);

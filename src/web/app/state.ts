@@ -1,37 +1,17 @@
 /**
- * The workbench's state and the pure logic the views use (rankings, sorting, searching, the project
- * file). One object, the project, holds what the user chose; results are derived from it by the
- * engine and never edited by hand.
+ * The pure logic the views use: rankings, sorting, searching, entity names (tested without a DOM
+ * in test/web/state.test.ts).
  */
 import type { EntityInfo } from '../../data/panel.js';
-import { defaultMeasureSettings, newProject, type Project } from '../../run/project-file.js';
-import type { DataSummary, FrameworkInfo, MeasureView, ScoreJson } from '../worker/protocol.js';
+import type { MeasureView } from '../worker/protocol.js';
 import type { Lang } from './i18n.js';
 
-export interface AppState {
-  lang: Lang;
-  step: 'data' | 'framework' | 'measure' | 'analyse' | 'export';
-  data?: DataSummary;
-  /** The bytes of the user's file (kept to read it again with other columns). */
-  file?: { name: string; bytes: ArrayBuffer };
-  framework?: FrameworkInfo;
-  /** Built-in framework id when one is chosen. */
-  frameworkBuiltin?: string;
-  frameworkFile?: string;
-  measure: Project['measure'];
-  result?: MeasureView;
-  couple?: Project['couple'];
-  /** Ranking view settings. */
-  view: { system?: string; period?: number; query: string; sort: { key: 'rank' | 'entity' | 'index'; desc: boolean } };
-}
-
-export function initialState(lang: Lang): AppState {
-  return {
-    lang,
-    step: 'data',
-    measure: defaultMeasureSettings(),
-    view: { query: '', sort: { key: 'rank', desc: false } },
-  };
+/** One row of the `--json` scores array. */
+export type ScoreJson = MeasureView['json']['scores'][number];
+/** How the ranking is sorted. */
+export interface RankingSort {
+  key: 'rank' | 'entity' | 'index';
+  desc: boolean;
 }
 
 /** A row of the ranking table. */
@@ -56,7 +36,7 @@ export function entityName(e: EntityInfo | undefined, id: string, lang: Lang): s
 export function rankingRows(
   scores: readonly ScoreJson[],
   entities: readonly EntityInfo[],
-  opts: { system: string; period?: number; query?: string; sort?: AppState['view']['sort']; lang: Lang },
+  opts: { system: string; period?: number; query?: string; sort?: RankingSort; lang: Lang },
 ): { period: number; rows: RankingRow[] } {
   const ofSystem = scores.filter((s) => s.system === opts.system);
   const period = opts.period ?? latestPeriod(ofSystem);
@@ -93,29 +73,6 @@ export function latestPeriod(scores: readonly ScoreJson[]): number {
   let p = -Infinity;
   for (const s of scores) if (s.period > p) p = s.period;
   return p;
-}
-
-/** The project file of the current state (undefined until data and a framework are chosen). */
-export function projectOf(s: AppState): Project | undefined {
-  if (!s.data || !s.framework) return undefined;
-  const fw: Project['framework'] = s.frameworkBuiltin
-    ? { builtin: s.frameworkBuiltin }
-    : { file: s.frameworkFile ?? 'framework.yaml', definition: s.framework.definition };
-  const p = newProject(s.data.source, fw, s.lang);
-  p.measure = { ...s.measure };
-  if (s.couple) p.couple = { ...s.couple, systems: [...s.couple.systems] };
-  return p;
-}
-
-/** The state changes a project file asks for (the data itself is loaded by the caller). */
-export function applyProject(s: AppState, p: Project): AppState {
-  return {
-    ...s,
-    lang: p.lang,
-    measure: { ...p.measure },
-    couple: p.couple ? { ...p.couple, systems: [...p.couple.systems] } : undefined,
-    result: undefined,
-  };
 }
 
 /** The top `n` entities of the latest period of `system` (ids), for default line and radar charts. */

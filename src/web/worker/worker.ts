@@ -1,17 +1,36 @@
 /// <reference lib="webworker" />
 /** The engine worker's message loop: one request in, progress events, one result or error out. */
-import { errorInfo, handle } from './engine.js';
-import type { Request, Response } from './protocol.js';
+import { createHandlers, errorInfo, type Context } from './handlers.js';
+import type { Args, Kind, RequestMessage, ResponseMessage, Result, ResultMessage } from './protocol.js';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = async (ev: MessageEvent<{ id: number; req: Request }>) => {
-  const { id, req } = ev.data;
-  const post = (r: Response) => scope.postMessage(r);
+const handlers = createHandlers({
+  async fetchBytes(url) {
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(`cannot load ${url} (${r.status})`);
+    return new Uint8Array(await r.arrayBuffer());
+  },
+});
+
+/** The table as one signature per name, so a request's argument and result keep their handler's types. */
+type Table = { [K in Kind]: (args: Args<K>, ctx: Context) => Result<K> | Promise<Result<K>> };
+const table: Table = handlers;
+
+const post = <K extends Kind>(r: ResponseMessage<K>) => scope.postMessage(r);
+
+async function run<K extends Kind>(msg: RequestMessage<K>): Promise<void> {
+  const { id, kind } = msg;
   try {
-    const value = await handle(req, (done, total, label) => post({ id, type: 'progress', done, total, label }));
-    post({ id, type: 'result', value });
+    const handler: Table[K] = table[kind];
+    const value: Result<K> = await handler(msg.args, {
+      progress: (progress) => post({ id, kind, type: 'progress', progress }),
+    });
+    const reply: ResultMessage<K> = { id, kind, type: 'result', value };
+    post(reply);
   } catch (e) {
-    post({ id, type: 'error', error: errorInfo(e) });
+    post({ id, kind, type: 'error', error: errorInfo(e) });
   }
-};
+}
+
+scope.onmessage = (ev: MessageEvent<RequestMessage>) => void run(ev.data);
