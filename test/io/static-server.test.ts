@@ -3,7 +3,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveStatic, type StaticServer } from '../../src/io/static-server.js';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { chooseEncoding, serveStatic, type StaticServer } from '../../src/io/static-server.js';
 
 let dir: string;
 let server: StaticServer;
@@ -27,6 +28,7 @@ beforeAll(async () => {
   mkdirSync(path.join(dir, 'site', 'assets'), { recursive: true });
   writeFileSync(path.join(dir, 'site', 'index.html'), '<!doctype html><title>x</title>');
   writeFileSync(path.join(dir, 'site', 'assets', 'a.js'), 'export {};');
+  writeFileSync(path.join(dir, 'site', 'assets', 'big.js'), 'export const x = 1;\n'.repeat(500));
   writeFileSync(path.join(dir, 'secret.txt'), 'secret');
   server = await serveStatic(path.join(dir, 'site'), { port: 0 });
 });
@@ -57,5 +59,39 @@ describe('serveStatic (nqpf app)', () => {
     }
     expect((await get('/nope.js')).status).toBe(404);
     expect((await get('/', 'POST')).status).toBe(405);
+  });
+
+  it('sends text files brotli- or gzip-compressed when the browser accepts it, and the same bytes', async () => {
+    const u = new URL(server.url);
+    const raw = (enc: string) =>
+      new Promise<{ enc?: string; vary?: string; body: Buffer }>((resolve, reject) => {
+        const req = request(
+          { host: u.hostname, port: u.port, path: '/assets/big.js', headers: { 'accept-encoding': enc } },
+          (res) => {
+            const parts: Buffer[] = [];
+            res.on('data', (c: Buffer) => parts.push(c));
+            res.on('end', () =>
+              resolve({ enc: res.headers['content-encoding'], vary: res.headers.vary, body: Buffer.concat(parts) }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    const plain = 'export const x = 1;\n'.repeat(500);
+    const br = await raw('gzip, deflate, br');
+    expect(br.enc).toBe('br');
+    expect(br.vary).toBe('Accept-Encoding');
+    expect(br.body.length).toBeLessThan(plain.length / 10);
+    expect(brotliDecompressSync(br.body).toString()).toBe(plain);
+    const gz = await raw('gzip');
+    expect(gz.enc).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(plain);
+    const none = await raw('identity');
+    expect(none.enc).toBeUndefined();
+    expect(none.body.toString()).toBe(plain);
+    expect(chooseEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(chooseEncoding('*')).toBe('br');
+    expect(chooseEncoding(undefined)).toBeUndefined();
   });
 });

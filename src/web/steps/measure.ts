@@ -6,6 +6,7 @@
  */
 import { labelText } from '../../core/label.js';
 import { AGGREGATIONS, NORMALIZATIONS, WEIGHTINGS } from '../../measure/registry.js';
+import type { Dimension } from '../../framework/types.js';
 import { measureCommand, newProject, type Project } from '../../run/project-file.js';
 import { lineOption } from '../../report/charts/line.js';
 import { radarOption } from '../../report/charts/radar.js';
@@ -243,6 +244,18 @@ function MeasureResults(props: { app: App; lang: Lang; view: MeasureView }) {
   const sortKeys = ['rank', 'entity', 'index'] as const;
   const periods = r.periods;
   const shown = lineEntities ?? topEntities(r.json.scores, system, 5);
+  // Indicator and dimension names of the framework (the weights table and chart show names, not ids).
+  const names = useMemo(() => {
+    const out = new Map<string, string>();
+    const fw = app.store.get().framework?.framework;
+    const walk = (d: Dimension) => {
+      out.set(d.id, labelText(d.name, lang));
+      d.dimensions?.forEach(walk);
+      d.indicators?.forEach((i) => out.set(i.id, labelText(i.name, lang)));
+    };
+    fw?.systems.forEach((sy) => sy.dimensions.forEach(walk));
+    return out;
+  }, [lang, r]);
   const charts = useMemo(() => {
     const byKey = new Map(ofSystem.map((s) => [`${s.entity}\u0000${s.period}`, s]));
     const line = lineOption({
@@ -273,7 +286,7 @@ function MeasureResults(props: { app: App; lang: Lang; view: MeasureView }) {
     const weights = r.json.weights.filter((w) => w.system === system);
     const bar = barOption({
       lang,
-      categories: weights.map((w) => w.id),
+      categories: weights.map((w) => names.get(w.id) ?? w.id),
       series: [{ name: T('weight'), values: weights.map((w) => w.weight) }],
       valueName: T('weight'),
     });
@@ -384,14 +397,21 @@ function MeasureResults(props: { app: App; lang: Lang; view: MeasureView }) {
       h('input', {
         id: 'line-entities',
         class: 'wide',
-        value: shown.join(', '),
-        onChange: (e: Event) =>
+        value: shown.map(name).join(lang === 'zh' ? '，' : ', '),
+        onChange: (e: Event) => {
+          // Names (in either language) or ids.
+          const byName = new Map(
+            d.entities.flatMap((en) =>
+              [en.id, en.name, en.nameZh].filter(Boolean).map((k) => [String(k), en.id] as const),
+            ),
+          );
           app.store.set({
             lineEntities: (e.currentTarget as HTMLInputElement).value
-              .split(/[,，]/)
-              .map((x) => x.trim())
+              .split(/[,，、]/)
+              .map((x) => byName.get(x.trim()) ?? x.trim())
               .filter(Boolean),
-          }),
+          });
+        },
       }),
     ),
     h(Figure, {
@@ -426,7 +446,7 @@ function MeasureResults(props: { app: App; lang: Lang; view: MeasureView }) {
       { class: 'two' },
       h(Table, {
         header: [T('indicatorWord'), T('dimensionWord'), T('weight')],
-        rows: charts.weights.map((w) => [w.id, w.dimension, w.weight]),
+        rows: charts.weights.map((w) => [names.get(w.id) ?? w.id, names.get(w.dimension) ?? w.dimension, w.weight]),
         testid: 'weights-table',
       }),
       h(Figure, { option: charts.bar, name: 'weights', caption: T('weightsTable'), lang }),
