@@ -374,8 +374,8 @@ export function createHandlers(deps: HandlerDeps) {
       try {
         const { raw, inspection } = await inspect(req.fileName, bytes, settings);
         sheets = inspection.sheets;
-        const panel = await panelFromRaw(raw, { ...definedOnly(settings) }, async () => sheets);
-        if (attempt > 0) inspection.notes.push(sheetNote(sheets[0], sheets[attempt]));
+        const read = await panelFromRaw(raw, { ...definedOnly(settings) }, async () => sheets);
+        const panel = attempt > 0 ? { ...read, notes: [sheetNote(sheets[0], sheets[attempt]), ...read.notes] } : read;
         return setData(panel, { file: req.fileName, ...sourceOf(settings) }, inspection);
       } catch (e) {
         first ??= e;
