@@ -1,3 +1,4 @@
+import { exp, log } from '../core/elementary.js';
 import { InputError } from '../core/errors.js';
 import { Adder, fsum } from '../core/numeric.js';
 
@@ -52,9 +53,10 @@ export function aggregateGeometric(
           },
         );
       }
-      acc.add(weights[j] * Math.log(c[i]));
+      acc.add(weights[j] * log(c[i]));
     });
-    out[i] = total > 0 ? Math.exp(+acc / total) : NaN;
+    // log/exp, not Math.log/Math.exp: the same bits in the CLI and the browser (src/core/elementary.ts).
+    out[i] = total > 0 ? exp(+acc / total) : NaN;
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors.js';
+import { log } from '../core/elementary.js';
 import { Adder, fsum } from '../core/numeric.js';
 import { toShares } from './shares.js';
 
@@ -30,10 +31,11 @@ export function entropy(x: ArrayLike<number>, rows: ArrayLike<number> | undefine
   for (const a of v) {
     if (a > 0) {
       const p = a / total;
-      acc.add(p * Math.log(p));
+      acc.add(p * log(p));
     }
   }
-  return -+acc / Math.log(n);
+  // log, not Math.log: the same bits in the CLI and the browser (src/core/elementary.ts).
+  return -+acc / log(n);
 }
 
 /**

@@ -35,8 +35,8 @@ export function topsisCloseness(
       }
       for (let k = 0; k < rows.length; k++) {
         const i = rows[k];
-        dPlus[i] += (c[i] - hi) ** 2;
-        dMinus[i] += (c[i] - lo) ** 2;
+        dPlus[i] += (c[i] - hi) * (c[i] - hi);
+        dMinus[i] += (c[i] - lo) * (c[i] - lo);
       }
     }
     for (let k = 0; k < rows.length; k++) {

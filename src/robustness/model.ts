@@ -1,3 +1,4 @@
+import { exp, log } from '../core/elementary.js';
 import { InputError } from '../core/errors.js';
 import { NoteLog, type Note } from '../core/notes.js';
 import { impute } from '../data/impute.js';
@@ -242,7 +243,7 @@ export class MeasureModel {
     return {
       ...m,
       yearColumns,
-      logYearColumns: yearColumns.map((c) => c.map(Math.log)),
+      logYearColumns: yearColumns.map((c) => c.map((x) => log(x))),
       yearEntities: yearRows.map((i) => m.entity[i]),
       hi,
       lo,
@@ -339,7 +340,7 @@ export function runIndexInto(
       s = t;
     }
     const v = (s + c) / total;
-    out[i] = total > 0 ? (geometric ? Math.exp(v) : v) : NaN;
+    out[i] = total > 0 ? (geometric ? exp(v) : v) : NaN;
   }
 }
 

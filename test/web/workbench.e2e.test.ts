@@ -15,6 +15,8 @@ import { readFrameworkFile } from '../../src/io/framework-file.js';
 import { readPanel } from '../../src/io/read-panel.js';
 import { serveStatic, type StaticServer } from '../../src/io/static-server.js';
 import { measurePanel } from '../../src/measure/pipeline.js';
+import { loadBuiltinDataset } from '../../src/io/builtin.js';
+import { getBuiltinFramework } from '../../src/framework/builtin.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FIX = path.resolve('test/fixtures/web');
@@ -55,9 +57,52 @@ beforeAll(async () => {
   page = context.pages()[0] ?? (await context.newPage());
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready=true]');
 }, 120_000);
+
+/** A new page of the shared browser on the app, in English. */
+async function freshPage(): Promise<Page> {
+  const p = await context.newPage();
+  p.on('pageerror', (e) => pageErrors.push(e.message));
+  p.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+  await p.goto(server.url);
+  await p.waitForSelector('body[data-ready=true]');
+  return p;
+}
+
+/**
+ * Visible text nodes of the page with English words in them, outside names (entity ids, columns,
+ * framework ids), formulas, code (command lines) and citations. Two English words in a row count.
+ */
+async function visibleEnglish(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const allowed =
+      /\b(SVG|PNG|GM\(1,1\)|LISA|Moran|Dagum|Theil|CRITIC|TOPSIS|Bootstrap|Sobol|Wald|LM|LR|SAR|SEM|SDM|SLX|SDEM|Driscoll–Kraay|HC1|iid|GBK|GB18030|UTF-8|CSV|TSV|XLSX|JSON|YAML|HTML|Excel|WPS|nqpf|Web Worker|CDN|English|Penn World Table|PWT|ISO3|Wang|Fan|Wen|Ye|Diakoulaki|china-sim|world-pwt)\b/g;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (
+        !el ||
+        el.closest(
+          'code, [data-chart], .chart, option, script, style, [hidden], details:not([open]) > :not(summary), .citation',
+        )
+      )
+        continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      const t = (n.textContent ?? '')
+        .replace(allowed, '')
+        .replace(/[A-Za-z0-9_]+(?=[)）,，:：]|$)/g, (w) => (/_|\d/.test(w) ? '' : w));
+      if (/[A-Za-z]{2,}[\s-]+[A-Za-z]{2,}/.test(t)) out.push((n.textContent ?? '').trim().slice(0, 120));
+    }
+    return [...new Set(out)];
+  });
+}
 
 afterAll(async () => {
   await context?.close();
@@ -257,6 +302,156 @@ describe('workbench in Chromium', () => {
         !document.querySelector('[data-testid=busy]') &&
         document.querySelectorAll('[data-testid=forecast-table] tbody tr').length === 3,
     );
+  });
+
+  it('acceptance walk: china-sim with the defaults asks how to treat missing values before any result; linear ranks all 31', async () => {
+    const p = await freshPage();
+    await p.click('[data-testid=load-builtin]');
+    await p.waitForSelector('[data-step=measure]:not([hidden])');
+    await p.click('[data-testid=run-measure]');
+    await p.waitForSelector('[data-testid=impute-choice]');
+    expect(await p.locator('[data-testid=ranking-table] [data-entity]').count()).toBe(0);
+    expect(await p.innerText('[data-testid=impute-choice]')).toMatch(/14 of 31/);
+    await p.click('[data-testid=impute-linear]');
+    await p.waitForSelector('[data-testid=ranking-table] [data-entity]', { state: 'attached' });
+    expect(await p.locator('[data-testid=ranking-table] [data-entity]').count()).toBe(31);
+    // A failed run (z-scores cannot take entropy weights) leaves no ranking of other settings on screen or in the exports.
+    await p.selectOption('#normalize', 'zscore');
+    await p.selectOption('#aggregate', 'geometric');
+    await p.click('[data-testid=run-measure]');
+    await p.waitForSelector('[data-step=measure] [data-testid=error]');
+    expect(await p.locator('[data-testid=ranking-table] [data-entity]').count()).toBe(0);
+    await p.click('[data-testid=step-export]');
+    expect(await p.isDisabled('[data-testid=export-project]')).toBe(true);
+    expect(await p.isDisabled('[data-testid=export-scores-csv]')).toBe(true);
+    await p.close();
+  });
+
+  it('acceptance walk: every system and TOPSIS equal the engine in Node bit for bit', async () => {
+    const p = await freshPage();
+    await p.click('[data-testid=load-builtin]');
+    await p.waitForSelector('[data-step=measure]:not([hidden])');
+    await p.selectOption('#impute-m', 'linear');
+    await p.selectOption('#aggregate', 'topsis');
+    await p.click('[data-testid=run-measure]');
+    await p.waitForSelector('[data-testid=ranking-table] [data-entity]', { state: 'attached' });
+    const panel = await loadBuiltinDataset('china-sim');
+    const fw = getBuiltinFramework('seed');
+    const m = measurePanel(panel, fw, { impute: 'linear', aggregate: 'topsis' });
+    const last = Math.max(...m.result.scores.map((s) => s.period));
+    let worst = 0;
+    let compared = 0;
+    for (const sys of fw.systems) {
+      await p.selectOption('[data-testid=system-select]', sys.id);
+      await p.waitForFunction(
+        (id) =>
+          document.querySelector('#ranking-title')?.textContent &&
+          document.querySelector('[data-testid=system-select]') &&
+          (document.querySelector('[data-testid=system-select]') as HTMLSelectElement).value === id,
+        sys.id,
+      );
+      const shown = await p.$$eval('[data-testid=ranking-table] [data-entity]', (rows) =>
+        rows.map(
+          (r) =>
+            [
+              r.getAttribute('data-entity')!,
+              Number(r.getAttribute('data-rank')),
+              Number(r.getAttribute('data-index')),
+            ] as const,
+        ),
+      );
+      const expected = m.result.scores
+        .filter((s) => s.system === sys.id && s.period === last)
+        .sort((a, b) => a.rank - b.rank);
+      expect(shown.map((r) => [r[0], r[1]])).toEqual(expected.map((s) => [s.entity, s.rank]));
+      for (const [k, r] of shown.entries()) {
+        worst = Math.max(worst, Math.abs(r[2] - expected[k].index) / Math.max(Math.abs(expected[k].index), 1e-300));
+        compared++;
+      }
+    }
+    expect(compared).toBe(31 * fw.systems.length);
+    // Bit for bit: the index uses nqpf's own log/exp (src/core/elementary.ts), not the engine's Math.log.
+    expect(worst).toBe(0);
+    await p.close();
+  });
+
+  it('acceptance walk: zh throughout, keyboard to the ranking, no overflow at 390 px, every analysis in the report (after a Cancel)', async () => {
+    const p = await context.newPage();
+    await p.setViewportSize({ width: 390, height: 844 });
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    p.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+    await p.goto(server.url);
+    await p.waitForSelector('body[data-ready=true]');
+    await p.click('[data-testid=lang-toggle]');
+    // Keyboard only: Tab to "Load", Enter; Tab to "Run", Enter; Tab to the choice, Enter.
+    const tabTo = async (testid: string) => {
+      for (let k = 0; k < 80; k++) {
+        if (await p.evaluate((t) => document.activeElement?.getAttribute('data-testid') === t, testid)) return;
+        await p.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${testid}`);
+    };
+    await tabTo('load-builtin');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector('[data-step=measure]:not([hidden])');
+    await tabTo('run-measure');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector('[data-testid=impute-linear]');
+    await tabTo('impute-linear');
+    await p.keyboard.press('Enter');
+    await p.waitForSelector('[data-testid=ranking-table] [data-entity]', { state: 'attached' });
+    // Sortable headers by keyboard, and focus stays where it was.
+    await tabTo('ranking-search');
+    for (let k = 0; k < 10 && !(await p.evaluate(() => document.activeElement?.classList.contains('sort'))); k++)
+      await p.keyboard.press('Tab');
+    const sorted = await p.evaluate(() => document.activeElement?.closest('th')?.getAttribute('aria-sort'));
+    await p.keyboard.press('Enter');
+    expect(await p.evaluate(() => document.activeElement?.classList.contains('sort'))).toBe(true);
+    expect(await p.evaluate(() => document.activeElement?.closest('th')?.getAttribute('aria-sort'))).not.toBe(sorted);
+    expect(await p.evaluate(() => document.querySelectorAll('h1').length)).toBe(1);
+    // Analyses, in zh; a Cancel in the middle; then the full report holds every one shown.
+    await p.click('[data-testid=step-analyse]');
+    for (const id of ['run-couple', 'run-disparity', 'run-density', 'run-moran', 'run-forecast']) {
+      await p.click(`[data-testid=${id}]`);
+      await p.waitForFunction(() => !document.querySelector('[data-step=analyse] [data-testid=busy]'));
+    }
+    await p.selectOption('#reg-x', ['rd_intensity']);
+    await p.click('[data-testid=run-regress]');
+    await p.waitForSelector('[data-testid=view-regress]');
+    await p.fill('[data-testid=bootstrap]', '50');
+    await p.dispatchEvent('[data-testid=bootstrap]', 'change');
+    await p.click('[data-testid=run-mediate]');
+    await p.waitForSelector('[data-testid=view-mediate]');
+    await p.click('[data-testid=run-threshold]');
+    await p.waitForSelector('[data-testid=view-threshold], [data-step=analyse] [data-testid=error]', {
+      state: 'attached',
+    });
+    expect(
+      await p.locator('[data-step=analyse] [data-testid=error]').count(),
+      await p.innerText('[data-step=analyse] .results'),
+    ).toBe(0);
+    await p.fill('[data-testid=bootstrap]', '200000');
+    await p.dispatchEvent('[data-testid=bootstrap]', 'change');
+    await p.click('[data-testid=run-mediate]');
+    await p.click('[data-testid=busy] button');
+    await p.waitForSelector('[data-step=analyse] [role=status]:has-text("已取消")');
+    expect(await p.evaluate(() => document.body.innerText.includes('[object Object]'))).toBe(false);
+    // The threshold's bootstrap p-value is never a bare "0".
+    expect(
+      await p.$$eval('[data-testid=threshold-table] tbody td:nth-child(6)', (c) => c.map((x) => x.textContent)),
+    ).not.toContain('0');
+    expect(await visibleEnglish(p)).toEqual([]);
+    for (const step of ['data', 'framework', 'measure', 'analyse', 'export']) {
+      await p.click(`[data-testid=step-${step}]`);
+      expect(await p.evaluate(() => document.documentElement.scrollWidth), step).toBeLessThanOrEqual(390);
+      expect(await visibleEnglish(p), step).toEqual([]);
+    }
+    const [dl] = await Promise.all([p.waitForEvent('download'), p.click('[data-testid=export-report]')]);
+    const html = readFileSync(await dl.path(), 'utf8');
+    for (const title of ['耦合协调', '基尼', '核密度', 'LISA', '回归', '中介', '门槛', '预测'])
+      expect(html, title).toContain(title);
+    expect(html).not.toContain('[object Object]');
+    await p.close();
   });
 
   it('contacted no host but its own origin, and threw no page errors', () => {

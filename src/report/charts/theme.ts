@@ -169,7 +169,9 @@ export function renderSvg(option: Record<string, unknown>, width: number, height
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(baseOption(option));
-    return chart.renderToSVGString();
+    // ECharts writes a hover rule for gradient fills as "fill:[object Object]": meaningless in a static
+    // SVG, so it is left out.
+    return chart.renderToSVGString().replace(/\s*\.[\w-]+:hover \{[^}]*\[object Object\][^}]*\}/g, '');
   } finally {
     chart.dispose();
   }

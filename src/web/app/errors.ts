@@ -53,6 +53,11 @@ const HINTS_ZH: readonly (readonly [RegExp, (m: RegExpMatchArray) => string])[] 
   [/^impute missing values/, () => '请先插补缺失值（第 3 步的“缺失值处理”选项），或从指标体系中删去数据很少的指标'],
   [/^open it in Excel or WPS/, () => '请在 Excel 或 WPS 中打开并另存为 .xlsx（或将工作表导出为 CSV）'],
   [/^use Chinese province names/, () => '请使用中国省份名称（北京、北京市、Beijing 或 110000 均可）'],
+  [/^use --normalize minmax-shift/, () => '请改用“平移极差标准化”或“缩放极差标准化”，或改用加权算术平均'],
+  [
+    /xthreg and pdR::ptm also require balanced panels/,
+    () => '请删除或插补这些个体（第 3 步的“缺失值处理”），或限定共同的年份区间',
+  ],
 ];
 
 const MESSAGES_ZH: readonly (readonly [RegExp, (m: RegExpMatchArray) => string])[] = [
@@ -78,7 +83,18 @@ const MESSAGES_ZH: readonly (readonly [RegExp, (m: RegExpMatchArray) => string])
   [/column "(.+)" (?:is not|was not found|not found)/, (m) => `找不到列“${m[1]}”`],
   [/^the formula has no regressors|no regressors/, () => '公式中没有解释变量：请至少选择一个解释变量'],
   [/^cancelled$/, () => '已取消'],
+  [
+    /needs a balanced panel.*entities with gaps: (.+?) drop or fill/,
+    (m) => `门槛模型需要平衡面板，以下个体存在缺失：${m[1]}`,
+  ],
+  [/^the shocked variable "(.+)" is not a regressor/, (m) => `冲击变量“${m[1]}”不是公式中的解释变量`],
+  [/^geometric aggregation needs positive normalised values/, () => '几何平均合成要求标准化值为正'],
 ];
+
+/** True when the Chinese page has no sentence of its own for this error (the English is offered on request). */
+export function untranslated(e: ErrorInfo, lang: Lang): boolean {
+  return lang === 'zh' && !MESSAGES_ZH.some(([re]) => re.test(e.message));
+}
 
 /** The error's sentence in `lang` (Chinese for the known shapes; otherwise a Chinese frame). */
 export function errorText(e: ErrorInfo, lang: Lang): string {

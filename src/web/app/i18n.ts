@@ -132,6 +132,7 @@ const STRINGS = {
   },
   // ---- added with the rebuilt workbench ----
   stepsNav: { en: 'Steps', zh: '步骤' },
+  errorDetails: { en: 'Details (English)', zh: '详细信息（英文原文）' },
   langToggleLabel: { en: 'Switch to Chinese', zh: '切换到英文' },
   rowN: { en: 'row {n}', zh: '第 {n} 行' },
   columnN: { en: 'column "{c}"', zh: '列“{c}”' },

@@ -10,7 +10,7 @@ import { NOTE_LABELS } from '../../report/note-labels.js';
 import { noteText } from '../../report/i18n.js';
 import type { ChartOption } from '../../report/charts/theme.js';
 import type { ErrorInfo } from '../worker/protocol.js';
-import { errorText, hintText } from './errors.js';
+import { errorText, hintText, untranslated } from './errors.js';
 import { tr, type Key, type Lang } from './i18n.js';
 import type { StepStatus } from './store.js';
 
@@ -52,6 +52,14 @@ export function ErrorBox(props: { error?: ErrorInfo; lang: Lang }) {
     where ? h('strong', {}, `${where}${props.lang === 'zh' ? '：' : ': '}`) : null,
     errorText(e, props.lang),
     hint ? h('div', { class: 'hint' }, `${T('fix')}${props.lang === 'zh' ? '：' : ': '}${hint}`) : null,
+    untranslated(e, props.lang)
+      ? h(
+          'details',
+          {},
+          h('summary', {}, T('errorDetails')),
+          h('p', { lang: 'en' }, e.message, e.hint ? ` — ${e.hint}` : ''),
+        )
+      : null,
   );
 }
 

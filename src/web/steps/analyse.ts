@@ -316,7 +316,7 @@ function MechanismControls(props: { app: App; lang: Lang; run: MeasureView }) {
     x: r.systems[0].id,
     y: r.systems[Math.min(1, r.systems.length - 1)].id,
     m: r.systems[Math.min(2, r.systems.length - 1)].id,
-    q: vars.find((v) => /gdp_per_capita|gdp/i.test(v.id))?.id ?? vars[0].id,
+    q: (vars.find((v) => /gdp_per_capita|人均/i.test(v.id)) ?? vars.find((v) => /gdp/i.test(v.id)) ?? vars[0]).id,
     bootstrap: 500,
   }));
   const pick = (id: string, label: Key, key: 'x' | 'm' | 'y' | 'q') =>

@@ -386,7 +386,7 @@ function DataView(props: { d: DataSummary; lang: Lang }) {
       { class: `badge ${d.simulated ? 'sim' : label === 'realData' ? 'real' : 'user'}`, 'data-testid': 'data-label' },
       T(label),
     ),
-    d.citation ? h('p', { class: 'muted small' }, d.citation) : null,
+    d.citation ? h('p', { class: 'muted small citation' }, d.citation) : null,
     h(
       'p',
       { 'data-testid': 'data-summary' },

@@ -324,7 +324,14 @@ function RegressView({ app, lang, value: res }: ViewProps<'regress'>) {
     h(Notes, { notes: res.notes, lang }),
     line.line
       ? h(CliLine, { line: line.line, label: T('regressCli'), testid: 'regress-cli' })
-      : h('p', { class: 'muted small', 'data-testid': 'regress-cli-note' }, T('regressCliNeedsIndex')),
+      : h(
+          'p',
+          { class: 'muted small', 'data-testid': 'regress-cli-note' },
+          // The command in the sentence is shown as code.
+          T('regressCliNeedsIndex')
+            .split(/(nqpf measure --out)/)
+            .map((part) => (part === 'nqpf measure --out' ? h('code', {}, part) : part)),
+        ),
   );
 }
 

@@ -614,6 +614,8 @@ export function createHandlers(deps: HandlerDeps) {
       cluster: panel.entityColumn,
       bootstrap: req.bootstrap,
       seed: req.seed,
+      // Missing values of the variables used are treated as the measurement treated the indicators.
+      impute: lastSettings?.impute,
     });
     const r = run.results[0];
     state.runs.mediate = r.result;
@@ -631,6 +633,7 @@ export function createHandlers(deps: HandlerDeps) {
       timeEffects: true,
       bootstrap: req.bootstrap,
       seed: req.seed,
+      impute: lastSettings?.impute,
     });
     const r = run.results[0];
     state.runs.threshold = r.result;
