@@ -3,8 +3,25 @@
  * CLI's flags in the fixes; the page names its own controls instead of flags, and in Chinese gives
  * the sentence of each known error shape (the English original stays available on request).
  */
+import { renderOptions } from '../../core/errors.js';
+import {
+  labelFace,
+  MEASURE_OPTIONS,
+  READ_OPTIONS,
+  REGRESS_OPTIONS,
+  SAMPLE_OPTIONS,
+  type AnyOption,
+} from '../../options/index.js';
 import type { ErrorInfo } from '../worker/protocol.js';
 import type { Lang } from './i18n.js';
+
+/** The options the workbench has controls for: an error naming one names the control (its catalog label). */
+const CONTROLS: readonly AnyOption[] = [...READ_OPTIONS, ...MEASURE_OPTIONS, ...REGRESS_OPTIONS, ...SAMPLE_OPTIONS];
+
+/** The message of an error with the options it names written as the page's controls. */
+function rendered(template: string | undefined, plain: string | undefined, lang: Lang): string | undefined {
+  return template === undefined ? plain : renderOptions(template, labelFace(CONTROLS, lang));
+}
 
 /** CLI flags in fixes → the workbench control that does the same, en and zh. */
 const FLAGS: readonly (readonly [RegExp, string, string])[] = [
@@ -23,6 +40,12 @@ const FLAGS: readonly (readonly [RegExp, string, string])[] = [
   [/--group(?:\s+\S+)?/g, 'a group column of the data', '数据中的分组列'],
   [/--distance(?:\s+\S+)?/g, 'coordinates (lat, lon) of the entities', '各地区的经纬度坐标'],
 ];
+
+/** The fix of an error with the workbench's controls named instead of the CLI's flags. */
+export function errorHint(e: ErrorInfo, lang: Lang): string | undefined {
+  const h = rendered(e.hintTemplate, e.hint, lang);
+  return h === undefined ? undefined : hintText(h, lang);
+}
 
 /** A fix with the workbench's controls named instead of the CLI's flags. */
 export function hintText(hint: string, lang: Lang): string {
@@ -98,7 +121,7 @@ export function untranslated(e: ErrorInfo, lang: Lang): boolean {
 
 /** The error's sentence in `lang` (Chinese for the known shapes; otherwise a Chinese frame). */
 export function errorText(e: ErrorInfo, lang: Lang): string {
-  if (lang !== 'zh') return e.message;
+  if (lang !== 'zh') return rendered(e.template, e.message, lang) ?? e.message;
   for (const [re, f] of MESSAGES_ZH) {
     const m = e.message.match(re);
     if (m) return f(m);

@@ -9,8 +9,9 @@ import type { Note } from '../../core/notes.js';
 import { NOTE_LABELS } from '../../report/note-labels.js';
 import { noteText } from '../../report/i18n.js';
 import type { ChartOption } from '../../report/charts/theme.js';
+import type { OptionControl } from '../../options/describe.js';
 import type { ErrorInfo } from '../worker/protocol.js';
-import { errorText, hintText, untranslated } from './errors.js';
+import { errorHint, errorText, untranslated } from './errors.js';
 import { tr, type Key, type Lang } from './i18n.js';
 import type { StepStatus } from './store.js';
 
@@ -45,7 +46,7 @@ export function ErrorBox(props: { error?: ErrorInfo; lang: Lang }) {
   ]
     .filter(Boolean)
     .join(props.lang === 'zh' ? '，' : ', ');
-  const hint = e.hint ? hintText(e.hint, props.lang) : undefined;
+  const hint = errorHint(e, props.lang);
   return h(
     'div',
     { class: 'error', role: 'alert', 'data-testid': 'error' },
@@ -309,6 +310,80 @@ export function Select(props: {
       },
       props.choices.map(([v, t]) => h('option', { value: v, selected: v === props.value }, t)),
     ),
+  );
+}
+
+/**
+ * The control of one option of the catalog (src/options): a select for a choice (an open choice
+ * also offers the catalog's example, e.g. `entropy+critic`), a checkbox, or a number field; label
+ * and help from the catalog in the page's language.
+ */
+export function OptionField(props: {
+  control: OptionControl;
+  id?: string;
+  value: unknown;
+  onChange: (v: unknown) => void;
+}) {
+  const c = props.control;
+  const id = props.id ?? c.key;
+  if (c.kind === 'boolean')
+    return h(
+      'label',
+      { class: 'check', title: c.help },
+      h('input', {
+        type: 'checkbox',
+        id,
+        'data-testid': id,
+        checked: props.value === true,
+        onChange: (e: Event) => props.onChange((e.currentTarget as HTMLInputElement).checked),
+      }),
+      ' ',
+      c.label,
+    );
+  if (c.kind === 'choice') {
+    const choices = (c.choices ?? []).map((x) => [x.value, x.label] as const);
+    const value = String(props.value ?? c.default ?? '');
+    const extra = [c.open && c.example ? c.example : undefined, value]
+      .filter((v): v is string => Boolean(v) && !choices.some(([x]) => x === v))
+      .map((v) => [v, v] as const);
+    return h(Select, { id, label: c.label, value, choices: [...choices, ...extra], onChange: props.onChange });
+  }
+  if (c.kind === 'numbers')
+    return h(
+      'div',
+      { class: 'field', title: c.help },
+      h('label', { for: id }, c.label),
+      h('input', {
+        id,
+        'data-testid': id,
+        value: Array.isArray(props.value) ? props.value.join(', ') : (c.example ?? ''),
+        onChange: (e: Event) =>
+          props.onChange(
+            (e.currentTarget as HTMLInputElement).value
+              .split(/[,，\s]+/)
+              .filter(Boolean)
+              .map(Number),
+          ),
+      }),
+    );
+  return h(
+    'div',
+    { class: 'field', title: c.help },
+    h('label', { for: id }, c.label),
+    h('input', {
+      id,
+      'data-testid': id,
+      type: c.kind === 'number' || c.kind === 'integer' ? 'number' : 'text',
+      step: c.kind === 'integer' ? 1 : 'any',
+      min: c.min,
+      max: c.max,
+      value: props.value === undefined ? '' : String(props.value),
+      placeholder: c.example ?? c.defaultText ?? '',
+      onChange: (e: Event) => {
+        const t = (e.currentTarget as HTMLInputElement).value;
+        props.onChange(c.kind === 'number' || c.kind === 'integer' ? (t === '' ? undefined : Number(t)) : t);
+      },
+    }),
   );
 }
 

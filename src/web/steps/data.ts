@@ -5,6 +5,7 @@
  */
 import { parseProject } from '../../run/project-file.js';
 import { isInputError } from '../../core/errors.js';
+import { ENCODING, ENTITY, HEADER_ROWS, LAYOUT, PERIOD, SHEET, SKIP_ROWS, optionControl } from '../../options/index.js';
 import { task, text, type App } from '../app/context.js';
 import { tr, type Key, type Lang } from '../app/i18n.js';
 import { useStore, type State } from '../app/store.js';
@@ -233,16 +234,18 @@ export function imputeOf(v: string): State['settings']['impute'] {
 function ReadChoices(props: { app: App; lang: Lang; read: ReadSettings; inspection?: Inspection; file: boolean }) {
   const { app, lang, read, inspection } = props;
   const T = (k: Key, v?: Record<string, string | number>) => tr(k, lang, v);
+  // Labels of the reader's options from the option catalog (the CLI's --sheet, --entity, … in the page's words).
+  const label = (def: Parameters<typeof optionControl>[0]) => optionControl(def, lang).label;
   const set = (patch: Partial<ReadSettings>) => app.store.set((s) => ({ read: { ...s.read, ...patch } }));
   const auto = (detected?: string | number) =>
     detected !== undefined && detected !== '' ? T('autoDetected', { v: detected }) : T('auto');
   const header = inspection?.header ?? [];
   const wide = inspection?.roles.layout === 'wide';
-  const col = (id: 'entity' | 'period', label: Key, detected?: string) =>
+  const col = (id: 'entity' | 'period', title: string, detected?: string) =>
     header.length
       ? h(Select, {
           id: `${id}-col`,
-          label: T(label),
+          label: title,
           value: read[id] ?? '',
           // A wide yearbook file has no period column (the years are columns): nothing is preselected.
           choices: [
@@ -254,7 +257,7 @@ function ReadChoices(props: { app: App; lang: Lang; read: ReadSettings; inspecti
       : h(
           'div',
           { class: 'field' },
-          h('label', { for: `${id}-col` }, T(label)),
+          h('label', { for: `${id}-col` }, title),
           h('input', {
             id: `${id}-col`,
             'data-testid': `${id}-col`,
@@ -270,7 +273,7 @@ function ReadChoices(props: { app: App; lang: Lang; read: ReadSettings; inspecti
     inspection?.sheets.length
       ? h(Select, {
           id: 'sheet',
-          label: T('sheet'),
+          label: label(SHEET),
           value: read.sheet ?? '',
           choices: [['', auto(inspection.sheet)] as const, ...inspection.sheets.map((c) => [c, c] as const)],
           onChange: (v) => set({ sheet: v || undefined }),
@@ -278,7 +281,7 @@ function ReadChoices(props: { app: App; lang: Lang; read: ReadSettings; inspecti
       : h(
           'div',
           { class: 'field' },
-          h('label', { for: 'sheet' }, T('sheet')),
+          h('label', { for: 'sheet' }, label(SHEET)),
           h('input', {
             id: 'sheet',
             'data-testid': 'sheet',
@@ -293,23 +296,23 @@ function ReadChoices(props: { app: App; lang: Lang; read: ReadSettings; inspecti
       h(
         'label',
         {},
-        T('headerRow'),
+        label(SKIP_ROWS),
         h('input', {
           type: 'number',
-          min: 1,
-          'data-testid': 'header-row',
-          value: read.skipRows !== undefined ? read.skipRows + 1 : '',
-          placeholder: inspection?.skipRows !== undefined ? String(inspection.skipRows + 1) : T('auto'),
+          min: 0,
+          'data-testid': 'skip-rows',
+          value: read.skipRows ?? '',
+          placeholder: inspection?.skipRows !== undefined ? String(inspection.skipRows) : T('auto'),
           onChange: (e: Event) => {
             const v = (e.currentTarget as HTMLInputElement).valueAsNumber;
-            set({ skipRows: Number.isFinite(v) && v >= 1 ? v - 1 : undefined });
+            set({ skipRows: Number.isFinite(v) && v >= 0 ? v : undefined });
           },
         }),
       ),
       h(
         'label',
         {},
-        T('headerRows'),
+        label(HEADER_ROWS),
         h('input', {
           type: 'number',
           min: 1,
@@ -324,11 +327,11 @@ function ReadChoices(props: { app: App; lang: Lang; read: ReadSettings; inspecti
         }),
       ),
     ),
-    col('entity', 'entityCol', inspection?.roles.entity),
-    col('period', 'periodCol', inspection?.roles.period),
+    col('entity', label(ENTITY), inspection?.roles.entity),
+    col('period', label(PERIOD), inspection?.roles.period),
     h(Select, {
       id: 'encoding',
-      label: T('encoding'),
+      label: label(ENCODING),
       value: read.encoding ?? '',
       choices: [
         ['', auto(inspection?.encoding)],
@@ -339,12 +342,13 @@ function ReadChoices(props: { app: App; lang: Lang; read: ReadSettings; inspecti
     }),
     h(Select, {
       id: 'layout',
-      label: T('layout'),
+      label: label(LAYOUT),
       value: read.layout ?? '',
       choices: [
         ['', auto(inspection ? T(`layout_${inspection.roles.layout}`) : undefined)],
-        ['long', T('layout_long')],
-        ['wide', T('layout_wide')],
+        ...(optionControl(LAYOUT, lang).choices ?? [])
+          .filter((c) => c.value !== 'auto')
+          .map((c) => [c.value, c.label] as const),
       ],
       onChange: (v) => set({ layout: v === 'long' || v === 'wide' ? v : undefined }),
     }),

@@ -5,7 +5,8 @@
  * treat the missing values first; a failed run leaves no result of other settings on screen.
  */
 import { labelText } from '../../core/label.js';
-import { AGGREGATIONS, NORMALIZATIONS, WEIGHTINGS } from '../../measure/registry.js';
+import { AGGREGATIONS, NORMALIZATIONS } from '../../measure/registry.js';
+import { MEASURE_OPTIONS, optionControls } from '../../options/index.js';
 import type { Dimension } from '../../framework/types.js';
 import { measureCommand, newProject, type Project } from '../../run/project-file.js';
 import { lineOption } from '../../report/charts/line.js';
@@ -15,25 +16,55 @@ import { task, type App } from '../app/context.js';
 import { tr, type Key, type Lang } from '../app/i18n.js';
 import { entityName, rankingRows, topEntities } from '../app/state.js';
 import { useStore, type State } from '../app/store.js';
-import { Busy, CliLine, ErrorBox, Figure, Notes, Select, Table, fmt, h, useDebounced, useMemo } from '../app/ui.js';
+import {
+  Busy,
+  CliLine,
+  ErrorBox,
+  Figure,
+  Notes,
+  OptionField,
+  Select,
+  Table,
+  fmt,
+  h,
+  useDebounced,
+  useMemo,
+} from '../app/ui.js';
 import { imputeOf } from './data.js';
 import { MapFigure } from './map.js';
 import type { MeasureView } from '../worker/protocol.js';
 
-/** A method's short name in `lang` (the registry's label, TeX markers removed). */
-export function methodLabel(label: { en: string; zh?: string }, lang: Lang): string {
-  return labelText(label, lang).replace(/\$/g, '');
+type Settings = State['settings'];
+
+/** The value of option `key` in the settings (the project file's `measure` entry uses the catalog's keys). */
+function settingValue(s: Settings, key: string): unknown {
+  const entries: Record<string, unknown> = { ...s };
+  return entries[key];
 }
 
-/** The choices of the weights control: each method of the registry and the pairs the CLI accepts averaged. */
-function weightChoices(lang: Lang): [string, string][] {
-  const single = WEIGHTINGS.map((r) => [r.name, methodLabel(r.label, lang)] as [string, string]);
-  const pair = (a: string, b: string): [string, string] => {
-    const la = single.find((x) => x[0] === a)![1];
-    const lb = single.find((x) => x[0] === b)![1];
-    return [`${a}+${b}`, lang === 'zh' ? `${la} + ${lb}（平均）` : `${la} + ${lb} (averaged)`];
-  };
-  return [...single, pair('entropy', 'critic')];
+/** The settings change of a control, checked against the catalog's records (choices, numbers). */
+function settingPatch(key: string, v: unknown): Partial<Settings> {
+  switch (key) {
+    case 'weights':
+      return typeof v === 'string' ? { weights: v } : {};
+    case 'normalize': {
+      const n = NORMALIZATIONS.find((r) => r.name === v);
+      return n ? { normalize: n.name } : {};
+    }
+    case 'aggregate': {
+      const a = AGGREGATIONS.find((r) => r.name === v);
+      return a ? { aggregate: a.name } : {};
+    }
+    case 'perPeriod':
+      return { perPeriod: v === true };
+    case 'impute':
+      return { impute: imputeOf(String(v)) };
+    case 'shift':
+      return typeof v === 'number' && v > 0 ? { shift: v } : { shift: undefined };
+    case 'range':
+      return Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number') ? { range: [v[0], v[1]] } : {};
+  }
+  return {};
 }
 
 /** The project of the current choices (undefined until data and a framework are chosen). */
@@ -98,7 +129,7 @@ export function MeasureStep(props: { app: App }) {
     s.framework,
   ]);
   const T = (k: Key, v?: Record<string, string | number>) => tr(k, lang, v);
-  const set = (patch: Partial<State['settings']>) => app.store.set((s) => ({ settings: { ...s.settings, ...patch } }));
+  const set = (patch: Partial<Settings>) => app.store.set((s) => ({ settings: { ...s.settings, ...patch } }));
   const project = projectOf(app.store.get());
   return h(
     'div',
@@ -106,46 +137,23 @@ export function MeasureStep(props: { app: App }) {
     h(
       'aside',
       {},
-      h(Select, {
-        id: 'weights',
-        label: T('weights'),
-        value: settings.weights,
-        choices: weightChoices(lang),
-        onChange: (v) => set({ weights: v }),
-      }),
-      h(Select, {
-        id: 'normalize',
-        label: T('normalize'),
-        value: settings.normalize,
-        choices: NORMALIZATIONS.map((r) => [r.name, methodLabel(r.label, lang)] as const),
-        onChange: (v) => set({ normalize: NORMALIZATIONS.find((r) => r.name === v)?.name ?? 'minmax' }),
-      }),
-      h(
-        'label',
-        { class: 'check' },
-        h('input', {
-          type: 'checkbox',
-          'data-testid': 'per-period',
-          checked: settings.perPeriod,
-          onChange: (e: Event) => set({ perPeriod: (e.currentTarget as HTMLInputElement).checked }),
-        }),
-        ' ',
-        T('perPeriod'),
-      ),
-      h(Select, {
-        id: 'aggregate',
-        label: T('aggregate'),
-        value: settings.aggregate,
-        choices: AGGREGATIONS.map((r) => [r.name, methodLabel(r.label, lang)] as const),
-        onChange: (v) => set({ aggregate: AGGREGATIONS.find((r) => r.name === v)?.name ?? 'arithmetic' }),
-      }),
-      h(Select, {
-        id: 'impute-m',
-        label: T('impute'),
-        value: settings.impute,
-        choices: (['none', 'linear', 'mean', 'drop'] as const).map((m) => [m, T(`impute_${m}`)] as const),
-        onChange: (v) => set({ impute: imputeOf(v) }),
-      }),
+      // The controls of `nqpf measure`'s options, from the option catalog (src/options): labels, choices, defaults.
+      optionControls(MEASURE_OPTIONS, lang)
+        .filter((c) =>
+          c.key === 'shift'
+            ? settings.normalize === 'minmax-shift'
+            : c.key === 'range'
+              ? settings.normalize === 'minmax-range'
+              : true,
+        )
+        .map((c) =>
+          h(OptionField, {
+            control: c,
+            id: c.key === 'impute' ? 'impute-m' : c.key === 'perPeriod' ? 'per-period' : c.key,
+            value: settingValue(settings, c.key),
+            onChange: (v) => set(settingPatch(c.key, v)),
+          }),
+        ),
       h(
         'button',
         {

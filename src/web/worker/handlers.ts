@@ -79,6 +79,11 @@ export interface ReadSettings {
 /** An InputError as plain data: where (file, row, column), what and the fix. */
 export interface ErrorInfo {
   message: string;
+  /** The message and hint with their option tokens (`{{weights}}`): the page names its controls there. */
+  template?: string;
+  hintTemplate?: string;
+  /** The option at fault (catalog key). */
+  option?: string;
   file?: string;
   row?: number;
   column?: string;
@@ -189,7 +194,17 @@ export interface DiagnosisView {
 /** An error as plain data for the page. */
 export function errorInfo(e: unknown): ErrorInfo {
   if (isInputError(e))
-    return { message: e.message, file: e.file, row: e.row, column: e.column, hint: e.hint, input: true };
+    return {
+      message: e.message,
+      template: e.template,
+      hintTemplate: e.hintTemplate,
+      option: e.option,
+      file: e.file,
+      row: e.row,
+      column: e.column,
+      hint: e.hint,
+      input: true,
+    };
   return { message: e instanceof Error ? e.message : String(e), input: false };
 }
 
