@@ -107,6 +107,11 @@ const MESSAGES_ZH: readonly (readonly [RegExp, (m: RegExpMatchArray) => string])
   [/^the formula has no regressors|no regressors/, () => '公式中没有解释变量：请至少选择一个解释变量'],
   [/^cancelled$/, () => '已取消'],
   [
+    /^spatial panel models need a balanced panel: (\d+) entity-period/,
+    (m) => `空间面板模型需要平衡面板：${m[1]} 个个体—时期缺少模型变量（可在第 3 步选择插补）`,
+  ],
+  [/geometric aggregation is among the choices/, () => '几何平均合成需要正的标准化值：当前标准化会使最差个体为 0'],
+  [
     /needs a balanced panel.*entities with gaps: (.+?) drop or fill/,
     (m) => `门槛模型需要平衡面板，以下个体存在缺失：${m[1]}`,
   ],

@@ -242,10 +242,10 @@ const STRINGS = {
   peakX: { en: 'Peak at', zh: '峰值位置' },
   peaksWord: { en: 'Peaks', zh: '峰数' },
   moranLine: {
-    en: 'I = {I}, E(I) = {E}, z = {z}, p = {p}{perm}; weights: {w}',
-    zh: 'I = {I}，E(I) = {E}，z = {z}，p = {p}{perm}；空间权重：{w}',
+    en: 'I = {I}, E(I) = {E}, z = {z}, p {p}{perm}; weights: {w}',
+    zh: 'I = {I}，E(I) = {E}，z = {z}，p {p}{perm}；空间权重：{w}',
   },
-  moranPerm: { en: ', p ({n} permutations) = {p}', zh: '，{n} 次置换 p = {p}' },
+  moranPerm: { en: ', p ({n} permutations) {p}', zh: '，{n} 次置换 p {p}' },
   weightsBorders: { en: 'shared borders (nqpf’s province borders)', zh: '共享边界（nqpf 内置省际邻接）' },
   weightsKnn: { en: '6 nearest neighbours', zh: '6 个最近邻' },
   localI: { en: 'Local I', zh: '局部 I' },

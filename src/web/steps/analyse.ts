@@ -375,9 +375,9 @@ function SensitivityControls(props: { app: App; lang: Lang; run: MeasureView }) 
     const system = headlineOf(s, r);
     // The measurement chosen first, then the usual alternatives (the design's nominal run is the first level).
     const weights = [...new Set([set.weights, 'entropy', 'critic', 'equal'])];
-    const aggregate = [...new Set([set.aggregate, 'arithmetic', 'geometric'])].filter(
-      (a) => a !== 'topsis' || set.aggregate === 'topsis',
-    );
+    // Geometric means need positive values: offered only with a normalisation that has no zeros.
+    const positive = set.normalize === 'minmax-shift' || set.normalize === 'minmax-range';
+    const aggregate = [...new Set([set.aggregate, 'arithmetic', positive ? 'geometric' : 'topsis'])];
     const req = {
       system,
       vary: [

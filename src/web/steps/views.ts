@@ -35,6 +35,12 @@ const LEVEL_COLORS = [
   '#313695',
 ];
 
+/** "= 0.123" or "< 0.001": a p-value after its "p". */
+const pIs = (p: number, reps?: number) => {
+  const t = fmtP(p, reps);
+  return t.startsWith('<') ? t : `= ${t}`;
+};
+
 const stars = (p: number) => (p < 0.01 ? '***' : p < 0.05 ? '**' : p < 0.1 ? '*' : '');
 
 type ViewProps<K extends keyof Analyses> = { app: App; lang: Lang; data: DataSummary; value: NonNullable<Analyses[K]> };
@@ -238,10 +244,10 @@ function MoranView({ app, lang, data, value: mo }: ViewProps<'moran'>) {
         I: fmt(mo.I),
         E: fmt(mo.expected),
         z: fmt(mo.z),
-        p: fmtP(mo.pValue),
+        p: pIs(mo.pValue),
         perm:
           mo.pPermutation !== null
-            ? T('moranPerm', { n: mo.permutations, p: fmtP(mo.pPermutation, mo.permutations + 1) })
+            ? T('moranPerm', { n: mo.permutations, p: pIs(mo.pPermutation, mo.permutations + 1) })
             : '',
         w,
       }),

@@ -711,8 +711,20 @@ export function createHandlers(deps: HandlerDeps) {
     return spatialWeightsFor(panel, section, options);
   }
 
-  async function spatialRegress(req: SpatialRequest, ctx: Context): Promise<SpatialRegressResult> {
+  /** The analysis panel with the formula's variables imputed as the measurement imputed its indicators (`--impute`). */
+  async function spatialPanel(formula: string): Promise<Panel> {
     const panel = analysisPanel();
+    const { imputeColumns } = await import('../../api/common.js');
+    const words = new Set(formula.match(/[\p{L}_][\p{L}\p{N}_.]*/gu) ?? []);
+    return imputeColumns(
+      panel,
+      lastSettings?.impute,
+      Object.keys(panel.columns).filter((c) => words.has(c)),
+    );
+  }
+
+  async function spatialRegress(req: SpatialRequest, ctx: Context): Promise<SpatialRegressResult> {
+    const panel = await spatialPanel(req.formula);
     const api = await import('../../api/spatial-regress.js');
     ctx.progress({ stage: 'spatial', done: 0, total: req.draws });
     const r = api.spatialRegress(panel, {
@@ -728,7 +740,7 @@ export function createHandlers(deps: HandlerDeps) {
   }
 
   async function scenario(req: ScenarioRequest, ctx: Context): Promise<ScenarioApiResult> {
-    const panel = analysisPanel();
+    const panel = await spatialPanel(req.formula);
     const api = await import('../../api/spatial-regress.js');
     ctx.progress({ stage: 'spatial', done: 0, total: req.draws });
     const r = api.scenario(panel, {
