@@ -52,7 +52,7 @@ describe('workbench views (happy-dom)', () => {
     ];
     const el = mount(h(Notes, { notes, lang: 'en', leftOut: { rows: 5, of: 20 } }));
     expect(el.querySelector('[data-testid=left-out]')?.textContent).toMatch(/^5 of 20 rows are left out/);
-    const groups = [...el.querySelectorAll('details')];
+    const groups = Array.from(el.querySelectorAll('details'));
     expect(groups.map((d) => d.className)).toEqual(['warn', 'info']);
     expect(groups[0].open).toBe(true);
     expect(groups[0].querySelectorAll('li').length).toBe(1);
@@ -121,12 +121,14 @@ describe('workbench views (happy-dom)', () => {
     let value: unknown;
     const el = mount(h(OptionField, { control: weights, value: 'entropy', onChange: (v) => (value = v) }));
     expect(el.querySelector('label')?.textContent).toBe('权重');
-    const options = [...el.querySelectorAll('option')].map((o) => o.value);
+    const options = Array.from(el.querySelectorAll('option'), (o) => o.value);
     expect(options).toContain('critic');
     expect(options).toContain('entropy+critic');
     const select = el.querySelector('select')!;
     select.value = 'critic';
-    act(() => select.dispatchEvent(new Event('change')));
+    act(() => {
+      select.dispatchEvent(new Event('change'));
+    });
     expect(value).toBe('critic');
   });
 
