@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { toPlain } from '../../src/core/json.js';
 import { formatProject, measureCommand, newProject } from '../../src/run/project-file.js';
 import { createHandlers } from '../../src/web/worker/handlers.js';
+import { measureView } from '../../src/web/app/scores.js';
 import { runInProcess } from '../helpers/cli.js';
 
 const FIX = path.resolve('test/fixtures');
@@ -36,7 +37,7 @@ describe('workbench handlers', () => {
       aggregate: 'topsis' as const,
       impute: 'linear' as const,
     };
-    const page = plain(h.measure({ settings }).json);
+    const page = plain(measureView(h.measure({ settings })).json);
     // The CLI line the workbench shows, run as it is.
     const project = newProject(data.source, { file: 'framework-zh.yaml', definition: {} }, 'en');
     project.measure = settings;

@@ -3,7 +3,7 @@
  * in test/web/state.test.ts).
  */
 import type { EntityInfo } from '../../data/panel.js';
-import type { MeasureView } from '../worker/protocol.js';
+import type { MeasureView } from './scores.js';
 import type { Lang } from './i18n.js';
 
 /** One row of the `--json` scores array. */

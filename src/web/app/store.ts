@@ -13,11 +13,11 @@ import type {
   ErrorInfo,
   FrameworkInfo,
   Inspection,
-  MeasureView,
   ReadSettings,
   Result,
 } from '../worker/protocol.js';
 import type { Lang } from './i18n.js';
+import type { MeasureView } from './scores.js';
 
 export type Step = 'data' | 'framework' | 'measure' | 'analyse' | 'export';
 export const STEPS: readonly Step[] = ['data', 'framework', 'measure', 'analyse', 'export'];

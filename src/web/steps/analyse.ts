@@ -13,7 +13,8 @@ import { useStore, type Analyses, type State } from '../app/store.js';
 import { Busy, CliLine, ErrorBox, Select, h, useState } from '../app/ui.js';
 import { projectOf } from './measure.js';
 import { AnalysisViews } from './views.js';
-import type { AnalysisRequest, MeasureView } from '../worker/protocol.js';
+import type { AnalysisRequest } from '../worker/protocol.js';
+import type { MeasureView } from '../app/scores.js';
 import type { SpatialModel } from '../worker/handlers.js';
 
 const SEED = 20240306;

@@ -28,11 +28,13 @@ import {
   fmt,
   h,
   useDebounced,
+  useEffect,
   useMemo,
+  useState,
 } from '../app/ui.js';
 import { imputeOf } from './data.js';
 import { MapFigure } from './map.js';
-import type { MeasureView } from '../worker/protocol.js';
+import { measureView, type MeasureView } from '../app/scores.js';
 
 type Settings = State['settings'];
 
@@ -90,7 +92,8 @@ export async function runMeasure(app: App): Promise<void> {
   const project = projectOf(s0);
   // The results of other settings go at once: nothing stale stays on screen or in the exports.
   app.store.set({ run: undefined, held: undefined, analyses: {}, requests: [] });
-  const v = await task(app, 'measure', 'measuring', () => app.engine.call('measure', { settings: { ...s0.settings } }));
+  const t = await task(app, 'measure', 'measuring', () => app.engine.call('measure', { settings: { ...s0.settings } }));
+  const v = t && measureView(t);
   if (!v || !project) return;
   const s = app.store.get();
   if (needsImputeChoice(v, s)) {
@@ -264,8 +267,9 @@ function MeasureResults(props: { app: App; lang: Lang; view: MeasureView }) {
     fw?.systems.forEach((sy) => sy.dimensions.forEach(walk));
     return out;
   }, [lang, r]);
-  const charts = useMemo(() => {
-    const byKey = new Map(ofSystem.map((s) => [`${s.entity}\u0000${s.period}`, s]));
+  const byKey = useMemo(() => new Map(ofSystem.map((s) => [`${s.entity}\u0000${s.period}`, s])), [ofSystem]);
+  // Charts that do not depend on the period are not rebuilt when the slider moves.
+  const stable = useMemo(() => {
     const line = lineOption({
       lang,
       periods,
@@ -280,17 +284,6 @@ function MeasureResults(props: { app: App; lang: Lang; view: MeasureView }) {
       ...topEntities(r.json.scores, system, 3),
       ...topEntities(r.json.scores, system, 3, 'bottom').reverse(),
     ];
-    const radar =
-      sys.dimensions.length >= 3
-        ? radarOption({
-            lang,
-            axes: sys.dimensions.map((dm) => ({ name: labelText(dm.name, lang) })),
-            series: prof.map((id) => ({
-              name: name(id),
-              values: sys.dimensions.map((dm) => byKey.get(`${id}\u0000${period}`)?.dimensions[dm.id] ?? NaN),
-            })),
-          })
-        : undefined;
     const weights = r.json.weights.filter((w) => w.system === system);
     const bar = barOption({
       lang,
@@ -298,8 +291,31 @@ function MeasureResults(props: { app: App; lang: Lang; view: MeasureView }) {
       series: [{ name: T('weight'), values: weights.map((w) => w.weight) }],
       valueName: T('weight'),
     });
-    return { line, radar, prof, weights, bar, byKey };
-  }, [r, system, period, lang, shown.join('\u0000')]);
+    return { line, prof, weights, bar };
+  }, [r, system, lang, shown.join('\u0000')]);
+  const radar = useMemo(
+    () =>
+      sys.dimensions.length >= 3
+        ? radarOption({
+            lang,
+            axes: sys.dimensions.map((dm) => ({ name: labelText(dm.name, lang) })),
+            series: stable.prof.map((id) => ({
+              name: name(id),
+              values: sys.dimensions.map((dm) => byKey.get(`${id}\u0000${period}`)?.dimensions[dm.id] ?? NaN),
+            })),
+          })
+        : undefined,
+    [stable, period, lang],
+  );
+  const charts = { ...stable, radar, byKey };
+  // The ranking is drawn first; the charts, weights and tree follow in the next task, so no single
+  // task of the main thread draws everything at once.
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    setFull(false);
+    const t = setTimeout(() => setFull(true), 0);
+    return () => clearTimeout(t);
+  }, [r]);
   const mapValues = useMemo(
     () => new Map(ofSystem.filter((s) => s.period === period).map((s) => [s.entity, s.index])),
     [ofSystem, period],
@@ -398,69 +414,80 @@ function MeasureResults(props: { app: App; lang: Lang; view: MeasureView }) {
         }),
       ),
     ),
-    h(
-      'div',
-      { class: 'field' },
-      h('label', { for: 'line-entities' }, T('entitiesShown')),
-      h('input', {
-        id: 'line-entities',
-        class: 'wide',
-        value: shown.map(name).join(lang === 'zh' ? '，' : ', '),
-        onChange: (e: Event) => {
-          // Names (in either language) or ids.
-          const byName = new Map(
-            d.entities.flatMap((en) =>
-              [en.id, en.name, en.nameZh].filter(Boolean).map((k) => [String(k), en.id] as const),
-            ),
-          );
-          app.store.set({
-            lineEntities: (e.currentTarget as HTMLInputElement).value
-              .split(/[,，、]/)
-              .map((x) => byName.get(x.trim()) ?? x.trim())
-              .filter(Boolean),
-          });
-        },
-      }),
-    ),
-    h(Figure, {
-      option: charts.line,
-      name: 'index-over-time',
-      caption: `${T('overTime')}: ${labelText(sys.name, lang)}`,
-      lang,
-      tooltip: { trigger: 'axis' },
-      data: {
-        header: [T('entity'), ...periods.map(String)],
-        rows: shown.map((id) => [name(id), ...periods.map((p) => charts.byKey.get(`${id}\u0000${p}`)?.index ?? null)]),
-      },
-    }),
-    charts.radar
-      ? h(Figure, {
-          option: charts.radar,
-          name: 'radar',
-          caption: T('radar'),
-          lang,
-          data: {
-            header: [T('entity'), ...sys.dimensions.map((dm) => labelText(dm.name, lang))],
-            rows: charts.prof.map((id) => [
-              name(id),
-              ...sys.dimensions.map((dm) => charts.byKey.get(`${id}\u0000${period}`)?.dimensions[dm.id] ?? null),
-            ]),
-          },
-        })
+    full
+      ? [
+          h(
+            'div',
+            { class: 'field' },
+            h('label', { for: 'line-entities' }, T('entitiesShown')),
+            h('input', {
+              id: 'line-entities',
+              class: 'wide',
+              value: shown.map(name).join(lang === 'zh' ? '，' : ', '),
+              onChange: (e: Event) => {
+                // Names (in either language) or ids.
+                const byName = new Map(
+                  d.entities.flatMap((en) =>
+                    [en.id, en.name, en.nameZh].filter(Boolean).map((k) => [String(k), en.id] as const),
+                  ),
+                );
+                app.store.set({
+                  lineEntities: (e.currentTarget as HTMLInputElement).value
+                    .split(/[,，、]/)
+                    .map((x) => byName.get(x.trim()) ?? x.trim())
+                    .filter(Boolean),
+                });
+              },
+            }),
+          ),
+          h(Figure, {
+            option: charts.line,
+            name: 'index-over-time',
+            caption: `${T('overTime')}: ${labelText(sys.name, lang)}`,
+            lang,
+            tooltip: { trigger: 'axis' },
+            data: {
+              header: [T('entity'), ...periods.map(String)],
+              rows: shown.map((id) => [
+                name(id),
+                ...periods.map((p) => charts.byKey.get(`${id}\u0000${p}`)?.index ?? null),
+              ]),
+            },
+          }),
+          charts.radar
+            ? h(Figure, {
+                option: charts.radar,
+                name: 'radar',
+                caption: T('radar'),
+                lang,
+                data: {
+                  header: [T('entity'), ...sys.dimensions.map((dm) => labelText(dm.name, lang))],
+                  rows: charts.prof.map((id) => [
+                    name(id),
+                    ...sys.dimensions.map((dm) => charts.byKey.get(`${id}\u0000${period}`)?.dimensions[dm.id] ?? null),
+                  ]),
+                },
+              })
+            : null,
+          h('h3', {}, T('weightsTable')),
+          h(
+            'div',
+            { class: 'two' },
+            h(Table, {
+              header: [T('indicatorWord'), T('dimensionWord'), T('weight')],
+              rows: charts.weights.map((w) => [
+                names.get(w.id) ?? w.id,
+                names.get(w.dimension) ?? w.dimension,
+                w.weight,
+              ]),
+              testid: 'weights-table',
+            }),
+            h(Figure, { option: charts.bar, name: 'weights', caption: T('weightsTable'), lang }),
+          ),
+          h('h3', {}, T('tree')),
+          h(WeightTree, { app, lang, system, view: r }),
+        ]
       : null,
-    h('h3', {}, T('weightsTable')),
-    h(
-      'div',
-      { class: 'two' },
-      h(Table, {
-        header: [T('indicatorWord'), T('dimensionWord'), T('weight')],
-        rows: charts.weights.map((w) => [names.get(w.id) ?? w.id, names.get(w.dimension) ?? w.dimension, w.weight]),
-        testid: 'weights-table',
-      }),
-      h(Figure, { option: charts.bar, name: 'weights', caption: T('weightsTable'), lang }),
-    ),
-    h('h3', {}, T('tree')),
-    h(WeightTree, { app, lang, system, view: r }),
   );
 }
 

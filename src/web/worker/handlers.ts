@@ -164,9 +164,33 @@ export interface Coverage {
   rankedLatest: number;
 }
 
-/** The measure result as the workbench shows it: `nqpf measure --json` plus look-ups. */
+/** `nqpf measure --json`. */
+export type MeasureJson = ReturnType<typeof measureJson>;
+
+/**
+ * The scores of `nqpf measure --json` by column: typed arrays cross the worker boundary as one copy,
+ * where 15,000 score objects take the page's main thread over 100 ms to deserialise. The page
+ * turns them back into the `--json` rows (app/scores.ts).
+ */
+export interface ScoreColumns {
+  entities: string[];
+  systems: string[];
+  /** Per row: positions in `entities` and `systems`. */
+  entity: Int32Array;
+  system: Int32Array;
+  period: Float64Array;
+  index: Float64Array;
+  rank: Float64Array;
+  /** Dimension scores by dimension id (NaN where a row's system has no such dimension). */
+  dimensions: Record<string, Float64Array>;
+  /** The dimension ids of each system (the keys of a row's `dimensions`). */
+  systemDimensions: Record<string, string[]>;
+}
+
+/** The measure result as the worker sends it: `nqpf measure --json` (scores by column) plus look-ups. */
 export interface MeasureView {
-  json: ReturnType<typeof measureJson>;
+  json: Omit<MeasureJson, 'scores'>;
+  scores: ScoreColumns;
   weightRows: unknown[][];
   dimensionWeights: { id: string; system: string; parent?: string; weight: number }[];
   systems: { id: string; name: Label; dimensions: { id: string; name: Label }[] }[];
@@ -484,7 +508,7 @@ export function createHandlers(deps: HandlerDeps) {
     const m = runMeasure(panel, framework, { ...measureOptionsOf(s), impute: s.impute });
     state.measured = m;
     state.scores = scoresPanel(m.panel, m.result);
-    const json = measureJson(m.result, m.notes);
+    const { scores: rows, ...json } = measureJson(m.result, m.notes);
     const latest = m.panel.periods[m.panel.periods.length - 1];
     const first = framework.systems[0]?.id;
     const scored = new Set(
@@ -503,6 +527,7 @@ export function createHandlers(deps: HandlerDeps) {
     }
     return {
       json,
+      scores: scoreColumns(rows),
       weightRows: weightTable(m.result, framework),
       dimensionWeights: m.result.dimensionWeights.map((d) => ({ ...d })),
       systems: framework.systems.map((sys) => ({
@@ -868,6 +893,41 @@ export function createHandlers(deps: HandlerDeps) {
     report,
     xlsx,
   };
+}
+
+function scoreColumns(rows: MeasureJson['scores']): ScoreColumns {
+  const entities: string[] = [];
+  const systems: string[] = [];
+  const ePos = new Map<string, number>();
+  const sPos = new Map<string, number>();
+  const n = rows.length;
+  const out: ScoreColumns = {
+    entities,
+    systems,
+    entity: new Int32Array(n),
+    system: new Int32Array(n),
+    period: new Float64Array(n),
+    index: new Float64Array(n),
+    rank: new Float64Array(n),
+    dimensions: {},
+    systemDimensions: {},
+  };
+  rows.forEach((r, i) => {
+    let e = ePos.get(r.entity);
+    if (e === undefined) ePos.set(r.entity, (e = entities.push(r.entity) - 1));
+    let s = sPos.get(r.system);
+    if (s === undefined) {
+      sPos.set(r.system, (s = systems.push(r.system) - 1));
+      out.systemDimensions[r.system] = Object.keys(r.dimensions);
+    }
+    out.entity[i] = e;
+    out.system[i] = s;
+    out.period[i] = r.period;
+    out.index[i] = r.index;
+    out.rank[i] = r.rank;
+    for (const [d, v] of Object.entries(r.dimensions)) (out.dimensions[d] ??= new Float64Array(n).fill(NaN))[i] = v;
+  });
+  return out;
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {
