@@ -4,7 +4,7 @@
  * the headline index) — as `nqpf demo` computes them (src/pipeline/demo.ts) and the report's
  * diagnosis section shows them. The workbench calls it; the CLI reaches it through `demo` and `report`.
  */
-import { isInputError, InputError } from '../core/errors.js';
+import { isInputError, type InputError } from '../core/errors.js';
 import type { Panel } from '../data/panel.js';
 import { dataDormancy, type DormancyResult } from '../diagnose/dormancy.js';
 import { structuralDisorder, type DisorderResult } from '../diagnose/disorder.js';

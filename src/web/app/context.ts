@@ -2,7 +2,7 @@
  * What every step module shares: the store, the engine client and the task runner that shows a
  * step's busy line, progress, error or "cancelled" message.
  */
-import { Cancelled, EngineClient, EngineError } from './engine-client.js';
+import { Cancelled, EngineError, type EngineClient } from './engine-client.js';
 import { tr, type Key } from './i18n.js';
 import type { Step, Store } from './store.js';
 import type { Progress } from '../worker/protocol.js';

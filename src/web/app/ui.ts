@@ -9,6 +9,7 @@ import type { Note } from '../../core/notes.js';
 import { NOTE_LABELS } from '../../report/note-labels.js';
 import { noteText } from '../../report/i18n.js';
 import type { ChartOption } from '../../report/charts/theme.js';
+import type { ECharts } from '../echarts-lite.js';
 import type { OptionControl } from '../../options/describe.js';
 import type { ErrorInfo } from '../worker/protocol.js';
 import { errorHint, errorText, untranslated } from './errors.js';
@@ -228,7 +229,7 @@ export function Figure(props: {
   children?: ComponentChildren;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<import('../echarts-lite.js').ECharts | undefined>(undefined);
+  const chart = useRef<ECharts | undefined>(undefined);
   const { option } = props;
   useEffect(() => {
     let disposed = false;
