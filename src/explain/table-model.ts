@@ -1,3 +1,4 @@
+import type { Label } from '../core/label.js';
 import type { FeolsFit } from './feols.js';
 import type { CoefRow, VcovResult } from './vcov.js';
 import { coefTable } from './vcov.js';
@@ -14,8 +15,11 @@ export interface TableModel {
   readonly nobs: number;
   readonly r2?: number;
   readonly r2Within?: number;
-  /** Variance label, e.g. `Clustered (province)`. */
-  readonly vcov?: string;
+  /**
+   * Kind of standard errors, the noun phrase of the table's note: `Clustered (province)`, or in both
+   * languages (`{en: 'Clustered (province)', zh: '按省份聚类的稳健'}`, a `VcovResult`'s `labels`).
+   */
+  readonly vcov?: string | Label;
   /** Extra rows, e.g. `{ Controls: 'Yes' }`. */
   readonly extra?: Readonly<Record<string, string>>;
 }
@@ -31,6 +35,6 @@ export function modelFromFit(fit: FeolsFit, v: VcovResult, title?: string): Tabl
     nobs: fit.nobs,
     r2: fit.r2,
     r2Within: fit.r2Within,
-    vcov: v.label,
+    vcov: v.labels ?? v.label,
   };
 }

@@ -42,6 +42,11 @@ export interface VcovMethod {
   /** Convention followed and what it equals in R / Stata. */
   readonly convention: string;
   readonly reference: string;
+  /**
+   * The kind of standard errors of a computed spec as the noun phrase of a table note, in English and
+   * Chinese: `Clustered (province)` / `按省份聚类的稳健` ("… standard errors in parentheses" / "括号内为…标准误").
+   */
+  readonly describe: (spec: VcovSpec) => Label;
   /** The spec, when `text` (trimmed; `lower` is its lower case) is written in this method's syntax. */
   readonly parse: (text: string, lower: string) => VcovSpec | undefined;
   readonly compute: (ctx: VcovContext) => VcovResult;
@@ -127,6 +132,7 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
     formula: 'V = σ̂²B, σ̂² = RSS/(n − K − K_FE)',
     convention: 'all FE levels counted in the df; equals lm with dummies and fixest "iid"',
     reference: 'Greene (2018), Econometric Analysis, 8th ed., §4.4',
+    describe: () => ({ en: 'IID', zh: '普通' }),
     parse: (_t, lower) => (lower === 'iid' || lower === 'ols' ? { type: 'iid' } : undefined),
     compute: (ctx) => {
       const { fit, s, log, B, names, kFull } = ctx;
@@ -151,6 +157,7 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
     formula: 'M = Σ eᵢ² x̃ᵢx̃ᵢᵀ, V = n/(n − K − K_FE)·B·M·B',
     convention: 'sandwich HC1 on the dummy-variable regression = fixest "hetero" = Stata vce(robust)',
     reference: 'White (1980), Econometrica 48(4):817–838; MacKinnon & White (1985), J. Econometrics 29:305–325',
+    describe: () => ({ en: 'Heteroskedasticity-robust (HC1)', zh: '异方差稳健（HC1）' }),
     parse: (_t, lower) => (lower === 'hc1' || lower === 'hetero' || lower === 'robust' ? { type: 'hc1' } : undefined),
     compute: (ctx) => {
       const { fit, s, ssc, log, n, K, B, names, e, X, kFull } = ctx;
@@ -189,6 +196,10 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
     convention:
       'fixest ssc(adj, fixef.K = "nested", cluster.adj, cluster.df = "min"): an FE nested in a cluster counts as one parameter; t with min(G) − 1 df',
     reference: 'Liang & Zeger (1986), Biometrika 73(1):13–22; Cameron, Gelbach & Miller (2011), JBES 29(2):238–249',
+    describe: (spec) => {
+      const vars = spec.cluster ?? [];
+      return { en: `Clustered (${vars.join(' & ')})`, zh: `按${vars.join('和')}聚类的稳健` };
+    },
     parse: (t, lower) => {
       if (!lower.startsWith('cluster:')) return undefined;
       const cols = t
@@ -294,6 +305,10 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
     convention:
       'no small-sample factor = plm::vcovSCC(type = "HC0", maxlag = L); default L = ⌊4(T/100)^{2/9}⌋ (xtscc); L < T; t with T − 1 df',
     reference: 'Driscoll & Kraay (1998), REStat 80(4):549–560; Hoechle (2007), Stata Journal 7(3):281–312',
+    describe: (spec) => ({
+      en: `Driscoll–Kraay${spec.lag === undefined ? '' : ` (L=${spec.lag})`}`,
+      zh: `Driscoll–Kraay${spec.lag === undefined ? '' : `（滞后 ${spec.lag} 期）`}`,
+    }),
     parse: (t, lower) => {
       if (lower === 'dk') return { type: 'dk' };
       if (!lower.startsWith('dk:')) return undefined;
