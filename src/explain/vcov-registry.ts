@@ -5,7 +5,7 @@ import type { Matrix } from '../linalg/index.js';
 import { sandwich, zeros } from '../linalg/index.js';
 import type { FeolsFit } from './feols.js';
 import { factorCodes } from './model-frame.js';
-import { isNestedIn } from './demean.js';
+import { hasLevelIntercept, isNestedIn } from './demean.js';
 import type { SscOptions, VcovResult, VcovSpec } from './vcov.js';
 
 /** What every variance estimator receives: the fit, its spec with the small-sample options resolved. */
@@ -244,7 +244,9 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
       let kk = K;
       if (ssc.fixefK === 'full') kk = kFull;
       else if (ssc.fixefK === 'nested') {
-        const nested = fit.frame.fixedEffects.filter((fe) => cl.some((c) => isNestedIn(fe, c.codes)));
+        const nested = fit.frame.fixedEffects.filter(
+          (fe) => hasLevelIntercept(fe) && cl.some((c) => isNestedIn(fe, c.codes)),
+        );
         const nestedLevels = nested.reduce((acc, fe) => acc + fe.nLevels, 0);
         kk = K + fit.fixedEffectDof - nestedLevels + nested.length;
       }
