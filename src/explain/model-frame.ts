@@ -482,3 +482,56 @@ export function modelFrame(panel: Panel, formula: Formula | string, options: Mod
     notes: log.notes,
   };
 }
+
+/**
+ * The model frame of some rows of `frame` (`rows`: 0-based positions in the frame): every column and
+ * fixed effect restricted (FE re-coded densely), singletons removed again (iteratively, unless
+ * `keepSingletons`), as {@link modelFrame} would build it on those rows. What permutation and
+ * resampling procedures fit on (`feolsFrame`), without evaluating the formula again. `rows` of the
+ * result are panel rows.
+ */
+export function subsetFrame(
+  frame: ModelFrame,
+  rows: ArrayLike<number>,
+  options: { keepSingletons?: boolean } = {},
+): ModelFrame {
+  let idx = Int32Array.from(rows);
+  const dropped: DroppedRows[] = [];
+  if (frame.fixedEffects.length && !options.keepSingletons) {
+    const keep = new Uint8Array(frame.n);
+    for (const r of idx) keep[r] = 1;
+    const dims = frame.fixedEffects.filter((fe) => !fe.slopes?.length || fe.slopeIntercept !== false);
+    const removed = removeSingletons(
+      dims.map((fe) => fe.codes),
+      dims.map((fe) => fe.nLevels),
+      keep,
+    );
+    if (removed) {
+      const gone = Array.from(idx).filter((r) => !keep[r]);
+      idx = idx.filter((r) => keep[r]);
+      dropped.push({
+        reason: 'singleton',
+        count: removed,
+        rows: gone.map((r) => frame.rows[r]),
+        message: `${removed} singleton observation(s) removed (iteratively, as reghdfe does)`,
+      });
+    }
+  }
+  const n = idx.length;
+  const take = (c: Float64Array) => Float64Array.from(idx, (r) => c[r]);
+  return {
+    ...frame,
+    n,
+    rows: Int32Array.from(idx, (r) => frame.rows[r]),
+    y: take(frame.y),
+    x: frame.x.map(take),
+    endogenous: frame.endogenous.map(take),
+    instruments: frame.instruments.map(take),
+    fixedEffects: frame.fixedEffects.map((fe) => {
+      const c = compactCodes(fe.name, fe.codes, fe.labels, idx);
+      return fe.slopes ? { ...c, slopes: fe.slopes.map(take), slopeIntercept: fe.slopeIntercept } : c;
+    }),
+    dropped,
+    notes: [],
+  };
+}

@@ -75,6 +75,7 @@ const WORDS = {
   n: { en: 'N', zh: '观测值' },
   r2: { en: 'R²', zh: 'R²' },
   r2Within: { en: 'Within R²', zh: '组内 R²' },
+  slopes: { en: 'Varying slopes: {name}', zh: '变斜率：{name}' },
 } as const satisfies Record<string, Label>;
 
 const word = (k: keyof typeof WORDS, lang: Lang) => labelText(WORDS[k], lang);
@@ -120,6 +121,8 @@ export function regressionTable(models: readonly TableModel[], options: TableOpt
       hint: 'give one title per column, in order (--titles "Baseline,Controls,…")',
     });
   const label = (k: string) => options.labels?.[k] ?? k;
+  // A combined fixed effect a^b reads "a × b" in a table, as papers write it (行业 × 年份固定效应).
+  const feLabel = (k: string) => options.labels?.[k] ?? k.split('^').map(label).join(' × ');
   const drop = new Set(options.drop ?? []);
   const terms: string[] = [];
   if (options.keep) terms.push(...options.keep);
@@ -155,8 +158,18 @@ export function regressionTable(models: readonly TableModel[], options: TableOpt
     rows.push({
       kind: 'fe',
       cells: [
-        word('fe', lang).replace('{name}', label(f)),
+        word('fe', lang).replace('{name}', feLabel(f)),
         ...models.map((m) => word(m.fixedEffects.includes(f) ? 'yes' : 'no', lang)),
+      ],
+    });
+  const slopes: string[] = [];
+  for (const m of models) for (const v of m.varyingSlopes ?? []) if (!slopes.includes(v)) slopes.push(v);
+  for (const v of slopes)
+    rows.push({
+      kind: 'fe',
+      cells: [
+        word('slopes', lang).replace('{name}', v),
+        ...models.map((m) => word(m.varyingSlopes?.includes(v) ? 'yes' : 'no', lang)),
       ],
     });
   rows.push({ kind: 'stat', cells: [word('n', lang), ...models.map((m) => String(m.nobs))] });
