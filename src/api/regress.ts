@@ -1,6 +1,8 @@
 /** `regress`: linear models with fixed effects or IV and robust/clustered/DK errors, as `nqpf regress --json`. */
 import { InputError } from '../core/errors.js';
 import type { Lang } from '../core/label.js';
+import { resolveOptions } from '../options/check.js';
+import { REGRESS_OPTIONS } from '../options/commands.js';
 import type { Panel } from '../data/panel.js';
 import { regressFit, type RegressFit } from '../explain/regression-result.js';
 import { modelFromFit } from '../explain/table-model.js';
@@ -8,6 +10,7 @@ import { groupDifference, type GroupDifferenceResult, type GroupDifferenceTest }
 import { regressionTable, type RegressionTable } from '../report/regression-table.js';
 import { groupDifferenceNote } from '../report/group-difference-text.js';
 import { robustnessSamples, type SampleOptions } from './samples.js';
+import { sampleFilterNotes } from './common.js';
 
 /** Options of {@link regress}. */
 export interface RegressStageOptions extends SampleOptions {
@@ -67,34 +70,33 @@ export function runRegress(
   panel: Panel,
   options: RegressStageOptions,
 ): { panel: Panel; fits: RegressModel[]; table: RegressionTable; groupDifference?: RegressGroupDifference[] } {
-  const level = options.level ?? 0.95;
-  if (!(level > 0 && level < 1))
-    throw new InputError(`--level must be between 0 and 1 (got ${level})`, { hint: 'e.g. --level 0.95' });
-  const formulas = typeof options.formula === 'string' ? [options.formula] : [...options.formula];
+  // The one check of the options (the catalog's): the CLI, the project file and the library share it.
+  const o = resolveOptions(REGRESS_OPTIONS, options);
+  const { level, formula: formulas } = o;
   // Heterogeneity (by) and robustness (winsorize, dropMunicipalities): each formula on each sample.
-  const samples = robustnessSamples(panel, options, formulaColumns(panel, formulas));
-  if (options.diffTest) {
-    if (!options.by)
-      throw new InputError('--diff-test compares two groups: give --by COLUMN too', {
-        hint: 'e.g. --by soe --diff-test both (a 0/1 column or a text column with two values)',
+  const samples = robustnessSamples(panel, o, formulaColumns(panel, formulas));
+  if (o.diffTest) {
+    if (!o.by)
+      throw new InputError('{{diffTest}} compares two groups: give {{by=COLUMN}} too', {
+        hint: 'e.g. {{by=soe}} {{diffTest=both}} (a 0/1 column, or a text column with two values)',
       });
     if (samples.length !== 2)
       throw new InputError(
-        `--diff-test compares two groups, but --by ${options.by} gives ${samples.length}: ${samples.map((s) => s.group).join(', ')}`,
-        { hint: 'split by a column with exactly two values (a 0/1 dummy), e.g. --by soe' },
+        `{{diffTest}} compares two groups, but {{by=${o.by}}} gives ${samples.length}: ${samples.map((s) => s.group).join(', ')}`,
+        { hint: 'split by a column with exactly two values (a 0/1 dummy), e.g. {{by=soe}}' },
       );
   }
   const fits: RegressModel[] = formulas.flatMap((f) =>
     samples.map((s) => ({
-      title: options.by ? groupTitle(panel, options.by, s.group) : '',
+      title: o.by ? groupTitle(panel, o.by, s.group) : '',
       group: s.group,
-      ...regressFit(s.panel, f, options.vcov, { level, keepSingletons: options.keepSingletons }),
+      ...regressFit(s.panel, f, o.vcov, { level, keepSingletons: o.keepSingletons }),
     })),
   );
   const lang = options.lang ?? 'en';
   let differences: RegressGroupDifference[] | undefined;
-  if (options.diffTest) {
-    const by = options.by!;
+  if (o.diffTest) {
+    const by = o.by!;
     const names = samples.map((s) => groupTitle(panel, by, s.group)) as [string, string];
     differences = formulas.map((_, k) => {
       const [a, b] = [fits[2 * k], fits[2 * k + 1]];
@@ -102,30 +104,28 @@ export function runRegress(
         by,
         columns: [2 * k + 1, 2 * k + 2] as [number, number],
         ...groupDifference([a.fit, b.fit], names, {
-          test: options.diffTest,
-          reps: options.permutations,
-          seed: options.seed,
+          test: o.diffTest,
+          reps: o.permutations,
+          seed: o.seed,
           vcov: a.vcov.spec,
-          keepSingletons: options.keepSingletons,
+          keepSingletons: o.keepSingletons,
         }),
       };
     });
     for (const d of differences)
-      for (const t of options.diffTerms ?? [])
+      for (const t of o.diffTerms ?? [])
         if (!d.terms.some((x) => x.term === t))
-          throw new InputError(`--diff-terms: "${t}" is not a coefficient of both groups' model "${d.formula}"`, {
+          throw new InputError(`{{diffTerms}}: "${t}" is not a coefficient of both groups' model "${d.formula}"`, {
             hint: `use one of: ${d.terms.map((x) => x.term).join(', ')}`,
           });
   }
   const table = regressionTable(
     fits.map((m) => modelFromFit(m.fit, m.vcov, m.title || undefined)),
     {
-      digits: options.digits,
-      titles: options.titles,
+      digits: o.digits,
+      titles: o.titles,
       lang,
-      notes: differences?.map((d) =>
-        groupDifferenceNote(d, { lang, terms: options.diffTerms, digits: options.digits }),
-      ),
+      notes: differences?.map((d) => groupDifferenceNote(d, { lang, terms: o.diffTerms, digits: o.digits })),
     },
   );
   return { panel, fits, table, ...(differences ? { groupDifference: differences } : {}) };
@@ -143,8 +143,11 @@ export function regressJson({
 }) {
   const meta = { data: panel.meta.name, simulated: panel.meta.simulated };
   const diff = differences ? { groupDifference: differences } : {};
-  if (fits.length === 1) return { ...fits[0].result, ...diff, ...meta };
-  return { models: fits.map((m) => ({ title: m.title, group: m.group, ...m.result })), ...diff, ...meta };
+  // The sample filter (where, years) is recorded on each model, before the model's own notes.
+  const filter = sampleFilterNotes(panel);
+  const result = (m: RegressModel) => ({ ...m.result, notes: [...filter, ...m.result.notes] });
+  if (fits.length === 1) return { ...result(fits[0]), ...diff, ...meta };
+  return { models: fits.map((m) => ({ title: m.title, group: m.group, ...result(m) })), ...diff, ...meta };
 }
 
 /**

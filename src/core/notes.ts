@@ -65,6 +65,7 @@ export type NoteCode =
   | 'province-spellings'
   | 'removal-skipped'
   | 'repeated-pair'
+  | 'sample-filter'
   | 'sensitivity-design'
   | 'shared-indicator'
   | 'simulated-data'

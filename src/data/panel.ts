@@ -332,6 +332,7 @@ export function filterRows(panel: Panel, keep: ArrayLike<boolean>, extraNotes: r
     entities: panel.entities.filter((e) => ids.has(e.id)),
     meta: panel.meta,
     notes: [...panel.notes, ...extraNotes],
+    sourceRow: panel.sourceRow ? Int32Array.from(idx, (i) => panel.sourceRow![i]) : undefined,
   });
 }
 

@@ -273,13 +273,13 @@ function suestTest(
 ) {
   if (fits.some((f) => f.method === 'iv'))
     throw new InputError("the suest test does not take IV models (Stata's suest refuses ivregress too)", {
-      hint: 'use the permutation test for IV models (--diff-test permutation)',
+      hint: 'use the permutation test for IV models: {{diffTest=permutation}}',
     });
   let cluster: string | undefined;
   if (vcov?.type === 'cluster') {
     if ((vcov.cluster?.length ?? 0) > 1)
       throw new InputError("the suest test clusters on one variable (Stata's suest, vce(cluster clustvar))", {
-        hint: 'cluster on one variable (--vcov cluster:id), or use the permutation test',
+        hint: 'cluster on one variable ({{vcov=cluster:id}}), or use the permutation test',
       });
     cluster = vcov.cluster?.[0];
   } else if (vcov?.type === 'dk')
@@ -377,7 +377,7 @@ export function groupDifference(
   const seed = options.seed ?? 1;
   if (!(Number.isInteger(reps) && reps >= 1))
     throw new InputError(`the number of permutations must be a whole number ≥ 1 (got ${reps})`, {
-      hint: 'e.g. --permutations 1000 (bdiff users report 500–1000)',
+      hint: 'e.g. {{permutations=1000}} (bdiff users report 500–1000)',
     });
   const log = new NoteLog();
   const kept = (f: FeolsFit) => f.keep.map((j) => f.coefNames[j]);

@@ -39,13 +39,13 @@ export async function writeAppended(
 ): Promise<AppendedFile> {
   const ext = path.extname(out).toLowerCase();
   if (ext !== '.csv' && ext !== '.xlsx')
-    throw new InputError(`--append writes a .csv or .xlsx file (got "${out}")`, {
-      hint: 'e.g. --append data-with-index.csv',
+    throw new InputError(`{{append}} writes a .csv or .xlsx file (got "${out}")`, {
+      hint: 'e.g. {{append=data-with-index.csv}}',
     });
   if (source && path.resolve(out) === path.resolve(source.file))
-    throw new InputError('--append would overwrite the input file', {
+    throw new InputError('{{append}} would overwrite the input file', {
       file: source.file,
-      hint: 'write the data with the index to a new file, e.g. --append data-with-index.csv',
+      hint: 'write the data with the index to a new file, e.g. {{append=data-with-index.csv}}',
     });
   let grid: (string | number)[][];
   let layout: AppendedFile['layout'] = 'long';

@@ -111,14 +111,14 @@ function legendSentence(stars: readonly number[], lang: Lang): string {
 export function regressionTable(models: readonly TableModel[], options: TableOptions = {}): RegressionTable {
   const digits = options.digits ?? 3;
   if (!(Number.isInteger(digits) && digits >= 1 && digits <= 9))
-    throw new InputError(`--digits must be a whole number from 1 to 9 (got ${digits})`, {
-      hint: "e.g. --digits 3 (esttab's a3: three significant decimals)",
+    throw new InputError(`{{digits}} must be a whole number from 1 to 9 (got ${digits})`, {
+      hint: "e.g. {{digits=3}} (esttab's a3: three significant decimals)",
     });
   const lang = options.lang ?? 'en';
   const stars = options.stars ?? STAR_LEVELS;
   if (options.titles && options.titles.length !== models.length)
     throw new InputError(`${options.titles.length} column title(s) for ${models.length} model(s)`, {
-      hint: 'give one title per column, in order (--titles "Baseline,Controls,…")',
+      hint: 'give one title per column, in order, e.g. {{titles=Baseline,Controls}}',
     });
   const label = (k: string) => options.labels?.[k] ?? k;
   // A combined fixed effect a^b reads "a × b" in a table, as papers write it (行业 × 年份固定效应).

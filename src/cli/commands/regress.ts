@@ -1,89 +1,16 @@
 import path from 'node:path';
-import { Option, type Command } from 'commander';
-import {
-  intOption,
-  loadData,
-  numberOption,
-  printJson,
-  printNotes,
-  reportLang,
-  withDataOptions,
-  type DataOptions,
-} from '../common.js';
+import type { Command } from 'commander';
+import { loadData, printJson, printNotes, reportLang } from '../common.js';
+import { REGRESS_COMMAND } from '../../options/commands.js';
+import { addOptions, cliValues } from '../options.js';
 import { formatRegression } from '../../report/regression-text.js';
 import { tableCsv, tableGrid, tableLatex, tableMarkdown } from '../../report/regression-table.js';
 import { writeRegressionFiles } from '../regression-files.js';
 import { regressJson, runRegress } from '../../api/regress.js';
-import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
-import { vcovSyntax } from '../../explain/vcov-registry.js';
-
-interface RegressOptions extends DataOptions, RobustnessFlags {
-  formula: string[];
-  vcov?: string;
-  level?: number;
-  keepSingletons?: boolean;
-  table?: 'md' | 'latex' | 'csv';
-  digits: number;
-  titles?: string;
-  diffTest?: 'permutation' | 'suest' | 'both';
-  permutations: number;
-  seed: number;
-  diffTerms?: string;
-}
-
-/** A comma-separated list (full-width commas too, as typed with a Chinese input method). */
-const list = (v: string | undefined) => (v === undefined ? undefined : v.split(/[,，]/).map((s) => s.trim()));
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** `nqpf regress`: OLS / fixed effects / IV regression with iid, HC1, clustered or Driscoll–Kraay SEs. */
 export function registerRegress(program: Command): void {
-  withRobustnessOptions(
-    withDataOptions(
-      program
-        .command('regress')
-        .requiredOption(
-          '--formula <formula>',
-          'fixest formula, e.g. "y ~ x1 + x2 | id + year" or "y ~ w | id | x ~ l(x, 1)"; repeat for models side by side',
-          collect,
-        )
-        .option(
-          '--vcov <type>',
-          `${vcovSyntax()} (default: cluster by the first fixed effect, iid without FE; docs/explain.md)`,
-        )
-        .option('--level <p>', 'confidence level of the intervals', numberOption('--level'), 0.95)
-        .option('--keep-singletons', 'keep singleton observations (default: removed as reghdfe does)')
-        .addOption(
-          new Option('--table <format>', 'print the models side by side as a publication table').choices([
-            'md',
-            'latex',
-            'csv',
-          ]),
-        )
-        .option(
-          '--digits <n>',
-          "table precision, esttab's a# format: n significant decimals, a nonzero value never shows as 0.000 (1–9)",
-          intOption('--digits'),
-          3,
-        )
-        .option(
-          '--titles <list>',
-          'column titles of the table, comma-separated, one per column (default: the --by group)',
-        )
-        .addOption(
-          new Option(
-            '--diff-test <test>',
-            "with --by giving two groups: test the difference of each coefficient between them — permutation (Fisher, Lian & Liao's bdiff), suest (Stata's seemingly unrelated Wald test) or both",
-          ).choices(['permutation', 'suest', 'both']),
-        )
-        .option('--permutations <n>', 'draws of the permutation test', intOption('--permutations'), 1000)
-        .option('--seed <n>', 'seed of the permutation test', intOption('--seed'), 1)
-        .option(
-          '--diff-terms <list>',
-          "terms whose group difference the table's note reports (default: the first regressor; --json has all)",
-        ),
-    ),
-  )
+  addOptions(program.command('regress'), REGRESS_COMMAND)
     .addHelpText(
       'after',
       `
@@ -108,7 +35,8 @@ one-sided), suest's Wald chi2(1) on stacked scores (cluster-robust with --vcov c
 --json prints one model's {"coefficients":[...],"nobs","r2","r2Within","fixedEffects","vcov","dropped"};
 with several --formula (or --by) it prints {"models":[...]}, and with --diff-test "groupDifference".`,
     )
-    .action(async (opts: RegressOptions) => {
+    .action(async (given: Record<string, unknown>) => {
+      const opts = cliValues(REGRESS_COMMAND, given);
       const panel = await loadData(opts);
       const lang = reportLang(opts);
       const run = runRegress(panel, {
@@ -120,12 +48,12 @@ with several --formula (or --by) it prints {"models":[...]}, and with --diff-tes
         winsorize: opts.winsorize,
         dropMunicipalities: opts.dropMunicipalities,
         digits: opts.digits,
-        titles: list(opts.titles),
-        lang,
+        titles: opts.titles,
         diffTest: opts.diffTest,
         permutations: opts.permutations,
         seed: opts.seed,
-        diffTerms: list(opts.diffTerms),
+        diffTerms: opts.diffTerms,
+        lang,
       });
       const { fits, table } = run;
       const files: string[] = [];
@@ -148,7 +76,7 @@ with several --formula (or --by) it prints {"models":[...]}, and with --diff-tes
                 tables: [{ caption: { en: opts.formula.join('; '), zh: opts.formula.join('；') }, table }],
                 vcov: [...new Set(fits.map((m) => m.vcov.spec.type))],
                 coefPlot: {
-                  level: opts.level ?? 0.95,
+                  level: opts.level,
                   models: fits.map((m, j) => ({
                     name: `(${j + 1})${m.title ? ` ${m.title}` : ''}`,
                     coefficients: m.result.coefficients,
