@@ -155,6 +155,6 @@ describe('regressionTable in Chinese, with titles', () => {
     const t4 = regressionTable([m1], { digits: 4 });
     expect(t4.rows[0].cells[1]).toBe('0.6541***');
     expect(t4.rows.find((r) => r.cells[0] === 'R²')!.cells[1]).toBe('0.9123');
-    expect(() => regressionTable([m1], { digits: 0 })).toThrow(/--digits/);
+    expect(() => regressionTable([m1], { digits: 0 })).toThrow(/digits must be a whole number from 1 to 9/);
   });
 });
