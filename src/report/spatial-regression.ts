@@ -1,4 +1,5 @@
 import type { ScenarioApiResult, SpatialRegressResult } from '../api/spatial-regress.js';
+import type { Lang } from '../core/label.js';
 import { signifCodes, starsFor } from '../core/significance.js';
 import type { TableModel } from '../explain/table-model.js';
 
@@ -112,8 +113,8 @@ export function formatSpatialRegression(r: SpatialRegressResult): string {
   return lines.join('\n');
 }
 
-/** A regression-table column (esttab-style writers) for a spatial fit: β, W*x, then rho/lambda. */
-export function spatialTableModel(r: SpatialRegressResult, title?: string): TableModel {
+/** A regression-table column (esttab-style writers) for a spatial fit: β, W*x, then rho/lambda; row names in `lang`. */
+export function spatialTableModel(r: SpatialRegressResult, title?: string, lang: Lang = 'en'): TableModel {
   const coefs = r.coefficients.map((c) => ({
     term: c.term,
     estimate: c.estimate,
@@ -129,7 +130,7 @@ export function spatialTableModel(r: SpatialRegressResult, title?: string): Tabl
     fixedEffects: r.fe === 'both' ? ['entity', 'period'] : r.fe === 'none' ? [] : [r.fe],
     nobs: r.nobs,
     vcov: { en: 'Asymptotic (information matrix)', zh: '渐近（信息矩阵）' },
-    extra: { 'Log-likelihood': r.logLik.toFixed(3), 'σ²': r.sigma2.toFixed(4) },
+    extra: { [lang === 'zh' ? '对数似然值' : 'Log-likelihood']: r.logLik.toFixed(3), 'σ²': r.sigma2.toFixed(4) },
   };
 }
 
