@@ -4,6 +4,7 @@
  * own result changes. Nothing here computes a statistic.
  */
 import { labelText } from '../../core/label.js';
+import { starLegend, starsFor } from '../../core/significance.js';
 import { COORDINATION_LEVELS } from '../../couple/levels.js';
 import { lineOption } from '../../report/charts/line.js';
 import { heatmapOption } from '../../report/charts/heatmap.js';
@@ -41,7 +42,8 @@ const pIs = (p: number, reps?: number) => {
   return t.startsWith('<') ? t : `= ${t}`;
 };
 
-const stars = (p: number) => (p < 0.01 ? '***' : p < 0.05 ? '**' : p < 0.1 ? '*' : '');
+/** The one star rule of every face (src/core/significance.ts). */
+const stars = (p: number) => starsFor(p);
 
 type ViewProps<K extends keyof Analyses> = { app: App; lang: Lang; data: DataSummary; value: NonNullable<Analyses[K]> };
 
@@ -325,7 +327,7 @@ function RegressView({ app, lang, value: res }: ViewProps<'regress'>) {
     h(
       'p',
       { class: 'small' },
-      `N = ${res.nobs}, R² = ${fmt(res.r2)}${res.r2Within !== null ? `, ${T('withinR2')} = ${fmt(res.r2Within)}` : ''}; ${vcovText(res.vcov.label, lang)}. ${T('starsNote')}`,
+      `N = ${res.nobs}, R² = ${fmt(res.r2)}${res.r2Within !== null ? `, ${T('withinR2')} = ${fmt(res.r2Within)}` : ''}; ${vcovText(res.vcov.label, lang)}. ${starLegend(lang)}`,
     ),
     h(Notes, { notes: res.notes, lang }),
     line.line
