@@ -10,6 +10,8 @@ import { toPlain } from '../../src/core/json.js';
 import { formatProject, measureCommand, newProject } from '../../src/run/project-file.js';
 import { createHandlers } from '../../src/web/worker/handlers.js';
 import { measureView } from '../../src/web/app/scores.js';
+import { initialState } from '../../src/web/app/store.js';
+import { regressCommand } from '../../src/web/steps/commands.js';
 import { runInProcess } from '../helpers/cli.js';
 
 const FIX = path.resolve('test/fixtures');
@@ -134,5 +136,52 @@ describe('workbench handlers', () => {
     expect(d.inspection?.roles.period).toBeUndefined();
     expect(d.inspection?.roles.entity).toBe('地区');
     expect(d.periods).toEqual([2019, 2020, 2021]);
+  });
+
+  it('the regression’s command line runs and gives the page’s coefficients (an index via measure --append)', async () => {
+    const h = handlers();
+    const file = path.join(FIX, 'web/provinces-gbk.csv');
+    const fw = path.join(FIX, 'web/framework-zh.yaml');
+    const data = await h.loadFile({ fileName: 'provinces-gbk.csv', bytes: bytesOf(file), settings: {} });
+    const framework = h.loadFramework({ text: readFileSync(fw, 'utf8'), fileName: 'framework-zh.yaml' });
+    const settings = {
+      weights: 'entropy',
+      normalize: 'minmax' as const,
+      perPeriod: false,
+      aggregate: 'arithmetic' as const,
+      impute: 'linear' as const,
+    };
+    const view = measureView(h.measure({ settings }));
+    const formula = 'nqpf ~ 研发投入强度 | 地区 + 年份';
+    const page = await h.regress({ formula, vcov: '' });
+    const project = newProject(data.source, { file: 'framework-zh.yaml', definition: framework.definition }, 'en');
+    project.measure = settings;
+    const state = { ...initialState('en'), data, run: { view, project, frameworkFile: 'framework-zh.yaml' } };
+    const line = regressCommand(state, formula, '').line!;
+    expect(line).toContain('--append with-index.xlsx && nqpf regress --data with-index.xlsx');
+    expect(line).toContain('nqpf_index ~ 研发投入强度');
+    const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-wb-reg-'));
+    try {
+      copyFileSync(file, path.join(dir, 'provinces-gbk.csv'));
+      copyFileSync(fw, path.join(dir, 'framework-zh.yaml'));
+      // Run the two commands as a shell would split them (no argument has spaces but the quoted formula).
+      const split = (cmd: string) =>
+        [...cmd.matchAll(/'([^']*)'|(\S+)/g)]
+          .map((m) => m[1] ?? m[2])
+          .slice(1)
+          .map((a) => (/\.(csv|yaml|xlsx)$/.test(a) ? path.join(dir, a) : a));
+      const [measureLine, regressLine] = line.split(' && ');
+      const m = await runInProcess(split(measureLine));
+      expect(m.code, m.stderr).toBe(0);
+      const r = await runInProcess([...split(regressLine), '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const cli = JSON.parse(r.stdout);
+      expect(cli.nobs).toBe(page.nobs);
+      expect(cli.coefficients.map((c: { estimate: number }) => c.estimate)).toEqual(
+        page.coefficients.map((c) => c.estimate),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -127,9 +127,10 @@ const STRINGS = {
   vcovDefault: { en: 'default (cluster by the first FE)', zh: '默认（按第一个固定效应聚类）' },
   formula: { en: 'Formula (fixest syntax, editable)', zh: '公式（fixest 语法，可编辑）' },
   regressCli: {
-    en: 'From the command line (on a file with the index as a column, e.g. nqpf measure --out scores.csv):',
-    zh: '命令行（在含指数列的数据上，如 nqpf measure --out 输出的 scores.csv）：',
+    en: 'From the command line (with an index: measure writes the data with <system>_index columns, then regress reads them):',
+    zh: '命令行（含指数时：先由 measure 写出带 <系统>_index 列的数据，再由 regress 读取）：',
   },
+
   // ---- added with the rebuilt workbench ----
   stepsNav: { en: 'Steps', zh: '步骤' },
   errorDetails: { en: 'Details (English)', zh: '详细信息（英文原文）' },
@@ -268,10 +269,7 @@ const STRINGS = {
   ciHigh: { en: 'CI high', zh: '置信区间上限' },
   withinR2: { en: 'within R²', zh: '组内 R²' },
   starsNote: { en: '* p<0.1, ** p<0.05, *** p<0.01', zh: '* p<0.1，** p<0.05，*** p<0.01' },
-  regressCliNeedsIndex: {
-    en: 'The formula uses a measured index, a column the data file does not have: run it here, or write the scores with nqpf measure --out and merge them into the data.',
-    zh: '公式使用了测度得到的指数，而数据文件中没有该列：请在此运行，或用 nqpf measure --out 输出得分后并入数据。',
-  },
+
   path: { en: 'Path', zh: '路径' },
   indirect: { en: 'Indirect', zh: '间接效应' },
   share: { en: 'Share', zh: '占比' },

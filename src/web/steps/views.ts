@@ -330,16 +330,7 @@ function RegressView({ app, lang, value: res }: ViewProps<'regress'>) {
       `N = ${res.nobs}, R² = ${fmt(res.r2)}${res.r2Within !== null ? `, ${T('withinR2')} = ${fmt(res.r2Within)}` : ''}; ${vcovText(res.vcov.label, lang)}. ${starLegend(lang)}`,
     ),
     h(Notes, { notes: res.notes, lang }),
-    line.line
-      ? h(CliLine, { line: line.line, label: T('regressCli'), testid: 'regress-cli' })
-      : h(
-          'p',
-          { class: 'muted small', 'data-testid': 'regress-cli-note' },
-          // The command in the sentence is shown as code.
-          T('regressCliNeedsIndex')
-            .split(/(nqpf measure --out)/)
-            .map((part) => (part === 'nqpf measure --out' ? h('code', {}, part) : part)),
-        ),
+    line.line ? h(CliLine, { line: line.line, label: T('regressCli'), testid: 'regress-cli' }) : null,
   );
 }
 
