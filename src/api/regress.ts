@@ -22,7 +22,7 @@ export interface RegressStageOptions extends SampleOptions {
 export type RegressModel = RegressFit & { readonly title: string; readonly group: string };
 
 /** Numeric columns named in the formulas (the variables `winsorize` treats). */
-function formulaColumns(panel: Panel, formulas: readonly string[]): string[] {
+export function formulaColumns(panel: Panel, formulas: readonly string[]): string[] {
   const words = new Set(formulas.flatMap((f) => f.match(/[\p{L}_][\p{L}\p{N}_.]*/gu) ?? []));
   return Object.keys(panel.columns).filter((c) => words.has(c));
 }

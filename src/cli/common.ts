@@ -28,6 +28,7 @@ export interface DataOptions {
   skipRows?: number;
   headerRows?: number;
   frequency?: 'year' | 'quarter' | 'month' | 'auto';
+  codes?: boolean;
   json?: boolean;
   out?: string;
   debug?: boolean;
@@ -55,7 +56,7 @@ export function cliLang(): Lang {
 export function withDataOptions(cmd: Command, { requireData = true, scoresSystem = true } = {}): Command {
   const data = new Option(
     '--data <file|builtin>',
-    'panel data: a CSV/XLSX/JSON file (or an .xls web export), or a built-in dataset (world-pwt, china-sim)',
+    'panel data: a CSV/XLSX/JSON file (or an .xls web export), a Stata .dta or SPSS .sav file, or a built-in dataset (world-pwt, china-sim)',
   );
   if (requireData) data.makeOptionMandatory();
   const withCmd = cmd
@@ -76,6 +77,7 @@ export function withDataOptions(cmd: Command, { requireData = true, scoresSystem
         .choices(['year', 'quarter', 'month', 'auto'])
         .default('auto'),
     )
+    .option('--codes', 'Stata/SPSS files: keep the numeric codes of labelled variables (default: their value labels)')
     .option('--json', 'print one JSON object on stdout and nothing else')
     .option(
       '--out <dir>',
@@ -108,6 +110,7 @@ export async function loadData(opts: DataOptions): Promise<Panel> {
     skipRows: opts.skipRows,
     headerRows: opts.headerRows,
     frequency: opts.frequency,
+    codes: opts.codes,
   });
 }
 

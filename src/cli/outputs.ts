@@ -19,6 +19,8 @@ import { wenYeText } from '../report/mediation-text.js';
 import type { MediationResult } from '../explain/mechanisms/mediation.js';
 import type { ThresholdResult } from '../explain/mechanisms/threshold.js';
 import { writeTables } from './common.js';
+import { paperTableFromBlock, sourceNote, type PaperTable } from '../report/paper-table.js';
+import { writeDocxTables } from './table-files.js';
 
 /** Fonts for deterministic PNGs: DejaVu Sans (Latin) and Droid Sans Fallback (CJK), where installed (.ci/run installs them). */
 export const PNG_FONT_FILES = [
@@ -39,6 +41,55 @@ export interface CommandOutputs {
   readonly lang?: Lang;
   /** Write PNGs beside the SVGs (default true). */
   readonly png?: boolean;
+  /** Publication tables for tables.docx before those of the sections (e.g. a regression table). */
+  readonly paperTables?: readonly PaperTable[];
+}
+
+/** Rows a table of tables.docx holds before it refers to the XLSX for the rest (Word slows down on long tables). */
+export const DOCX_TABLE_ROWS = 500;
+
+/**
+ * The publication tables of `sections` (every `table` and `grid` block) with the source line under
+ * each; tables longer than {@link DOCX_TABLE_ROWS} are cut with a note naming the workbook.
+ */
+export function sectionPaperTables(
+  sections: readonly ReportSection[],
+  panel: Panel,
+  lang: Lang,
+  workbook: string,
+): PaperTable[] {
+  const source = sourceNote(reportDataset(panel), lang);
+  const out: PaperTable[] = [];
+  for (const s of sections)
+    for (const b of s.blocks) {
+      const t = paperTableFromBlock(b, lang);
+      if (!t || t.rows.length === 0) continue;
+      const cut = t.rows.length > DOCX_TABLE_ROWS;
+      const more = cut
+        ? lang === 'zh'
+          ? `表中列出前 ${DOCX_TABLE_ROWS} 行，共 ${t.rows.length} 行；完整表格见 ${workbook}。`
+          : `The first ${DOCX_TABLE_ROWS} of ${t.rows.length} rows; the full table is in ${workbook}.`
+        : undefined;
+      out.push({
+        ...t,
+        title: t.title || labelText(s.title, lang),
+        rows: cut ? t.rows.slice(0, DOCX_TABLE_ROWS) : t.rows,
+        notes: [...t.notes, ...(more ? [more] : []), ...(source && (b as { citation?: boolean }).citation !== false ? [source] : [])],
+      });
+    }
+  return out;
+}
+
+/** Write tables.docx (the sections' tables and `paperTables`) into `dir`; returns its name, or none without tables. */
+export async function writeTablesDocx(
+  dir: string,
+  tables: readonly PaperTable[],
+  lang: Lang,
+  heading: string,
+): Promise<string[]> {
+  if (!tables.length) return [];
+  await writeDocxTables(dir, 'tables', tables, lang, heading);
+  return ['tables.docx'];
 }
 
 /** Render an SVG string to PNG with resvg and nqpf's font files (system fonts only as a fallback). */
@@ -120,6 +171,15 @@ export async function writeCommandOutputs(dir: string, command: string, out: Com
     { name: 'notes', rows: notesSheet },
   ] as Parameters<typeof writeXlsx>[1]);
   written.push(`${command}.xlsx`);
+  const heading = `nqpf ${command}: ${labelText(out.title, lang)}`;
+  written.push(
+    ...(await writeTablesDocx(
+      dir,
+      [...(out.paperTables ?? []), ...sectionPaperTables(out.sections ?? [], out.panel, lang, `${command}.xlsx`)],
+      lang,
+      heading,
+    )),
+  );
   if (sections.length === 0) return written;
   let charts = 0;
   for (const s of sections) {

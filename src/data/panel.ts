@@ -31,6 +31,8 @@ export interface DatasetMeta {
   readonly crossSection?: boolean;
   /** Chinese title, citation and licence lines for reports in Chinese (built-in datasets). */
   readonly zh?: DatasetMetaZh;
+  /** Variable labels by column name (Stata and SPSS files carry them); tables print them beside the names. */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** Chinese forms of a dataset's title, citation and licence. */

@@ -1,0 +1,126 @@
+import { Option, type Command } from 'commander';
+import { correlateJson, runCorrelate } from '../../api/correlate.js';
+import { correlationTable } from '../../report/descriptive-tables.js';
+import { paperTableText, sourceNote, type PaperTable } from '../../report/paper-table.js';
+import {
+  intOption,
+  list,
+  loadData,
+  printJson,
+  printNotes,
+  reportLang,
+  withDataOptions,
+  withImputeOption,
+  type DataOptions,
+} from '../common.js';
+import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
+import { emitTables, tableOption, type TableFormat } from '../table-files.js';
+
+interface CorrelateCliOptions extends DataOptions, RobustnessFlags {
+  vars?: string;
+  method: 'pearson' | 'spearman';
+  vif?: boolean;
+  digits: number;
+  table?: TableFormat;
+}
+
+/** `nqpf correlate`: the correlation matrix with stars (and VIFs). */
+export function registerCorrelate(program: Command): void {
+  withRobustnessOptions(
+    withImputeOption(
+      withDataOptions(
+        program
+          .command('correlate')
+          .option('--vars <cols>', 'variables, comma-separated (default: every numeric column)')
+          .addOption(
+            new Option('--method <m>', 'Pearson, or Spearman rank correlations')
+              .choices(['pearson', 'spearman'])
+              .default('pearson'),
+          )
+          .option('--vif', 'add the variance inflation factors (rows where all variables are present)')
+          .option('--digits <n>', 'decimals in the table', intOption('--digits'), 3)
+          .addOption(tableOption()),
+      ),
+    ),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  nqpf correlate --data china-sim --vars labor_productivity,rd_intensity,openness --vif
+  nqpf correlate --data examples/panel.csv --vars nqpf,innov,layout,talent --method spearman --table md
+  nqpf correlate --data china-sim --vars labor_productivity,rd_intensity,openness --table docx --out tables
+
+Pairwise complete observations; p-values from the t distribution with n − 2 df (R's cor.test; for
+Spearman, cor.test with exact = FALSE, as Stata's spearman). The table prints the lower triangle with
+the stars of the regression tables (* p<0.1, ** p<0.05, *** p<0.01).
+--out DIR writes correlate-r.csv, correlate-p.csv, correlate-n.csv, correlate.xlsx, tables.docx and index.html.
+--json prints {"method","variables","labels","r":[[...]],"p":[[...]],"n":[[...]],"vif"?,"notes"} with full
+matrices (p is null on the diagonal); with --by: {"by","groups":[{"group",...}]}. docs/describe-correlate.md.`,
+    )
+    .action(async (opts: CorrelateCliOptions) => {
+      const panel = await loadData(opts);
+      const lang = reportLang(opts);
+      const run = runCorrelate(panel, {
+        vars: list(opts.vars),
+        method: opts.method,
+        vif: opts.vif,
+        impute: opts.impute,
+        by: opts.by,
+        winsorize: opts.winsorize,
+        dropMunicipalities: opts.dropMunicipalities,
+      });
+      const source = sourceNote(panel.meta, lang);
+      const title = lang === 'zh' ? '相关系数矩阵' : 'Correlation matrix';
+      const tables: PaperTable[] = run.results.map((r) =>
+        correlationTable(
+          { ...r.result, vif: r.result.vif?.values },
+          {
+            lang,
+            digits: opts.digits,
+            title: title + (run.by ? (lang === 'zh' ? `（${run.by} = ${r.group}）` : ` (${run.by} = ${r.group})`) : ''),
+            notes: source ? [source] : [],
+          },
+        ),
+      );
+      const files: string[] = [];
+      if (opts.out) {
+        const [{ writeCommandOutputs }, { paperTableBlock }] = await Promise.all([
+          import('../outputs.js'),
+          import('../../report/paper-table.js'),
+        ]);
+        const matrix = (key: 'r' | 'p' | 'n') => [
+          [...(run.by ? ['group'] : []), 'variable', ...run.vars],
+          ...run.results.flatMap((r) =>
+            r.result.variables.map((v, i) => [...(run.by ? [r.group] : []), v, ...r.result[key][i]]),
+          ),
+        ];
+        files.push(
+          ...(await writeCommandOutputs(opts.out, 'correlate', {
+            panel,
+            lang,
+            notes: run.results.flatMap((r) => r.result.notes),
+            title: { en: 'correlation matrix', zh: '相关系数矩阵' },
+            tables: { 'correlate-r': matrix('r'), 'correlate-p': matrix('p'), 'correlate-n': matrix('n') },
+            sections: [
+              {
+                id: 'correlate',
+                title: { en: 'Correlation matrix', zh: '相关系数矩阵' },
+                datasetName: panel.meta.name,
+                blocks: tables.map((t) => paperTableBlock({ ...t, notes: t.notes.filter((n) => n !== source) })),
+              },
+            ],
+          })),
+        );
+      }
+      if (opts.json) {
+        printJson({ ...correlateJson(run), ...(files.length ? { files } : {}) });
+        return;
+      }
+      printNotes(run.results.flatMap((r) => r.result.notes));
+      if (panel.meta.simulated) process.stdout.write(`Data: ${panel.meta.name} (SIMULATED)\n`);
+      if (opts.table) await emitTables(opts.table, tables, { name: 'correlate', out: opts.out, lang });
+      else process.stdout.write(tables.map(paperTableText).join('\n'));
+      if (files.length) process.stderr.write(`wrote ${files.map((f) => `${opts.out}/${f}`).join(', ')}\n`);
+    });
+}

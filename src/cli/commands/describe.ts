@@ -1,0 +1,129 @@
+import type { Command } from 'commander';
+import { describeJson, runDescribe } from '../../api/describe.js';
+import { describeTable } from '../../report/descriptive-tables.js';
+import { sourceNote, type PaperTable, paperTableText } from '../../report/paper-table.js';
+import {
+  intOption,
+  list,
+  loadData,
+  printJson,
+  printNotes,
+  reportLang,
+  withDataOptions,
+  withImputeOption,
+  type DataOptions,
+} from '../common.js';
+import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
+import { emitTables, tableOption, type TableFormat } from '../table-files.js';
+
+interface DescribeCliOptions extends DataOptions, RobustnessFlags {
+  vars?: string;
+  sampleOf?: string;
+  keepSingletons?: boolean;
+  digits: number;
+  table?: TableFormat;
+}
+
+/** `nqpf describe`: the descriptive-statistics table (N, mean, SD, min, quartiles, max). */
+export function registerDescribe(program: Command): void {
+  withRobustnessOptions(
+    withImputeOption(
+      withDataOptions(
+        program
+          .command('describe')
+          .option('--vars <cols>', 'variables, comma-separated (default: every numeric column; with --sample-of, the formula\'s)')
+          .option(
+            '--sample-of <formula>',
+            'describe exactly the estimation sample of this regress formula (after missing values and singletons)',
+          )
+          .option('--keep-singletons', 'with --sample-of: keep singleton observations, as regress --keep-singletons')
+          .option('--digits <n>', 'decimals in the table', intOption('--digits'), 3)
+          .addOption(tableOption()),
+      ),
+    ),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  nqpf describe --data china-sim --vars labor_productivity,rd_intensity,openness
+  nqpf describe --data examples/panel.csv --by group --table md
+  nqpf describe --data china-sim --sample-of "labor_productivity ~ rd_intensity + openness | province + year" --winsorize 0.01 --table docx --out tables
+
+Statistics: N, mean, sample SD (n − 1), min, P25, median, P75 (R's quantile type 7), max; missing
+values are skipped per variable. Variable labels of Stata/SPSS files are printed beside the names.
+--out DIR writes describe.csv, describe.xlsx, tables.docx (three-line table) and index.html.
+--json prints {"variables":[{"name","label","n","mean","sd","min","p25","median","p75","max"}],"nobs","notes"}
+(with --by: {"by","groups":[{"group","variables",...}]}). docs/describe-correlate.md.`,
+    )
+    .action(async (opts: DescribeCliOptions) => {
+      const panel = await loadData(opts);
+      const lang = reportLang(opts);
+      const run = runDescribe(panel, {
+        vars: list(opts.vars),
+        sampleOf: opts.sampleOf,
+        keepSingletons: opts.keepSingletons,
+        impute: opts.impute,
+        by: opts.by,
+        winsorize: opts.winsorize,
+        dropMunicipalities: opts.dropMunicipalities,
+      });
+      const source = sourceNote(panel.meta, lang);
+      const tables: PaperTable[] = run.results.map((r) =>
+        describeTable(r.result.variables, {
+          lang,
+          digits: opts.digits,
+          title:
+            (lang === 'zh' ? '描述性统计' : 'Descriptive statistics') +
+            (run.by ? (lang === 'zh' ? `（${run.by} = ${r.group}）` : ` (${run.by} = ${r.group})`) : ''),
+          notes: [
+            ...(opts.sampleOf
+              ? [lang === 'zh' ? `样本：模型 ${opts.sampleOf} 的估计样本。` : `Sample: the estimation sample of ${opts.sampleOf}.`]
+              : []),
+            ...(source ? [source] : []),
+          ],
+        }),
+      );
+      const files: string[] = [];
+      if (opts.out) {
+        const [{ writeCommandOutputs }, { paperTableBlock }] = await Promise.all([
+          import('../outputs.js'),
+          import('../../report/paper-table.js'),
+        ]);
+        const g = (group: string) => (run.by ? [group] : []);
+        files.push(
+          ...(await writeCommandOutputs(opts.out, 'describe', {
+            panel,
+            lang,
+            notes: run.results.flatMap((r) => r.result.notes),
+            title: { en: 'descriptive statistics', zh: '描述性统计' },
+            tables: {
+              describe: [
+                [...(run.by ? ['group'] : []), 'variable', 'label', 'n', 'mean', 'sd', 'min', 'p25', 'median', 'p75', 'max'],
+                ...run.results.flatMap((r) =>
+                  r.result.variables.map((v) => [...g(r.group), v.name, v.label, v.n, v.mean, v.sd, v.min, v.p25, v.median, v.p75, v.max]),
+                ),
+              ],
+            },
+            sections: [
+              {
+                id: 'describe',
+                title: { en: 'Descriptive statistics', zh: '描述性统计' },
+                datasetName: panel.meta.name,
+                blocks: tables.map((t) => paperTableBlock({ ...t, notes: t.notes.filter((n) => n !== source) })),
+              },
+            ],
+          })),
+        );
+      }
+      if (opts.json) {
+        printJson({ ...describeJson(run), ...(files.length ? { files } : {}) });
+        return;
+      }
+      printNotes(run.results.flatMap((r) => r.result.notes));
+      if (panel.meta.simulated) process.stdout.write(`Data: ${panel.meta.name} (SIMULATED)\n`);
+      if (opts.table) await emitTables(opts.table, tables, { name: 'describe', out: opts.out, lang });
+      else process.stdout.write(tables.map(paperTableText).join('\n'));
+      if (files.length) process.stderr.write(`wrote ${files.map((f) => `${opts.out}/${f}`).join(', ')}\n`);
+    });
+}

@@ -1,0 +1,66 @@
+/**
+ * `--table md|latex|csv|docx` of the commands that print publication tables, and the Word files of
+ * `--out`: text formats go to stdout, Word to a file (in `--out DIR`, else the current folder).
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Option } from 'commander';
+import type { Lang } from '../core/label.js';
+import type { PaperTable } from '../report/paper-table.js';
+import { paperTableCsv, paperTableLatex, paperTableMarkdown } from '../report/paper-table.js';
+import { writeFileAtomic } from '../io/atomic.js';
+
+/** Formats of `--table`. */
+export const TABLE_FORMATS = ['md', 'latex', 'csv', 'docx'] as const;
+export type TableFormat = (typeof TABLE_FORMATS)[number];
+
+/** The `--table <format>` option (md, latex, csv print; docx writes a Word file). */
+export function tableOption(what = 'print the table as a publication table'): Option {
+  return new Option(
+    '--table <format>',
+    `${what}: md, latex, csv (printed), or docx (a Word file with three-line tables: <name>.docx in --out DIR, else here)`,
+  ).choices([...TABLE_FORMATS]);
+}
+
+/** Text of tables in a text format of `--table`. */
+export function paperTablesText(format: Exclude<TableFormat, 'docx'>, tables: readonly PaperTable[]): string {
+  const one = format === 'md' ? paperTableMarkdown : format === 'latex' ? paperTableLatex : paperTableCsv;
+  return tables.map(one).join('\n');
+}
+
+/**
+ * Write `tables` as a Word document `<name>.docx` in `dir` (created if needed); returns its path.
+ * The docx builder is loaded here, only when a Word file is written.
+ */
+export async function writeDocxTables(
+  dir: string,
+  name: string,
+  tables: readonly PaperTable[],
+  lang: Lang,
+  heading?: string,
+): Promise<string> {
+  const { docxTables } = await import('../report/docx.js');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `${name}.docx`);
+  await writeFileAtomic(file, await docxTables(tables, { lang, heading }));
+  return file;
+}
+
+/**
+ * `--table FORMAT`: print md/latex/csv on stdout, or write `<name>.docx` (in `out`, else the current
+ * folder) and say so on stderr. Returns the Word file written, if any.
+ */
+export async function emitTables(
+  format: TableFormat,
+  tables: readonly PaperTable[],
+  options: { name: string; out?: string; lang: Lang },
+): Promise<string | undefined> {
+  if (format !== 'docx') {
+    const text = paperTablesText(format, tables);
+    process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    return undefined;
+  }
+  const file = await writeDocxTables(options.out ?? '.', options.name, tables, options.lang);
+  process.stderr.write(`wrote ${file}\n`);
+  return file;
+}
