@@ -57,7 +57,12 @@ export function runCorrelate(
     return {
       group: s.group,
       notes: [],
-      result: { ...m, labels, ...(vif ? { vif: { values: vif.vif, n: vif.n } } : {}), notes: notesFor(s.panel.notes, vars) },
+      result: {
+        ...m,
+        labels,
+        ...(vif ? { vif: { values: vif.vif, n: vif.n } } : {}),
+        notes: notesFor(s.panel.notes, vars),
+      },
     };
   });
   return { panel, by: options.by, vars, results };

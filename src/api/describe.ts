@@ -71,27 +71,28 @@ export function runDescribe(
       const frame = modelFrame(p, options.sampleOf, { keepSingletons: options.keepSingletons });
       const keep = new Uint8Array(p.entity.length);
       for (const i of frame.rows) keep[i] = 1;
-      p = filterRows(p, Array.from(keep, (k) => k === 1));
+      p = filterRows(
+        p,
+        Array.from(keep, (k) => k === 1),
+      );
       notes.push(...frame.notes, {
         level: 'info',
         code: 'subsample',
         message: `estimation sample of "${options.sampleOf}": ${frame.n} of ${s.panel.entity.length} rows`,
       });
     }
-    const rows = summaryStats(p, vars).map(
-      (r): DescribeRow => ({
-        name: r.variable,
-        label: labels[r.variable] ?? r.variable,
-        n: r.n,
-        mean: r.mean,
-        sd: r.sd,
-        min: r.min,
-        p25: r.p25,
-        median: r.median,
-        p75: r.p75,
-        max: r.max,
-      }),
-    );
+    const rows = summaryStats(p, vars).map((r): DescribeRow => ({
+      name: r.variable,
+      label: labels[r.variable] ?? r.variable,
+      n: r.n,
+      mean: r.mean,
+      sd: r.sd,
+      min: r.min,
+      p25: r.p25,
+      median: r.median,
+      p75: r.p75,
+      max: r.max,
+    }));
     return { group: s.group, notes: [], result: { variables: rows, nobs: p.entity.length, notes } };
   });
   return { panel, by: options.by, vars, results };

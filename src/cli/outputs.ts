@@ -49,46 +49,51 @@ export interface CommandOutputs {
 export const DOCX_TABLE_ROWS = 500;
 
 /**
- * The publication tables of `sections` (every `table` and `grid` block) with the source line under
- * each; tables longer than {@link DOCX_TABLE_ROWS} are cut with a note naming the workbook.
+ * A table cut to {@link DOCX_TABLE_ROWS} rows, with a note naming the workbook that holds all of them
+ * (Word slows down on long tables).
  */
-export function sectionPaperTables(
-  sections: readonly ReportSection[],
-  panel: Panel,
-  lang: Lang,
-  workbook: string,
-): PaperTable[] {
+export function capPaperTable(t: PaperTable, workbook: string, lang: Lang): PaperTable {
+  if (t.rows.length <= DOCX_TABLE_ROWS) return t;
+  const more =
+    lang === 'zh'
+      ? `表中列出前 ${DOCX_TABLE_ROWS} 行，共 ${t.rows.length} 行；完整表格见 ${workbook}。`
+      : `The first ${DOCX_TABLE_ROWS} of ${t.rows.length} rows; the full table is in ${workbook}.`;
+  return { ...t, rows: t.rows.slice(0, DOCX_TABLE_ROWS), notes: [...t.notes, more] };
+}
+
+/** The publication tables of `sections` (every `table`, `grid` and `tree` block) with the source line under each. */
+export function sectionPaperTables(sections: readonly ReportSection[], panel: Panel, lang: Lang): PaperTable[] {
   const source = sourceNote(reportDataset(panel), lang);
   const out: PaperTable[] = [];
   for (const s of sections)
     for (const b of s.blocks) {
       const t = paperTableFromBlock(b, lang);
       if (!t || t.rows.length === 0) continue;
-      const cut = t.rows.length > DOCX_TABLE_ROWS;
-      const more = cut
-        ? lang === 'zh'
-          ? `表中列出前 ${DOCX_TABLE_ROWS} 行，共 ${t.rows.length} 行；完整表格见 ${workbook}。`
-          : `The first ${DOCX_TABLE_ROWS} of ${t.rows.length} rows; the full table is in ${workbook}.`
-        : undefined;
-      out.push({
-        ...t,
-        title: t.title || labelText(s.title, lang),
-        rows: cut ? t.rows.slice(0, DOCX_TABLE_ROWS) : t.rows,
-        notes: [...t.notes, ...(more ? [more] : []), ...(source && (b as { citation?: boolean }).citation !== false ? [source] : [])],
-      });
+      const cite = source && b.kind !== 'tree' && (b as { citation?: boolean }).citation !== false;
+      out.push({ ...t, title: t.title || labelText(s.title, lang), notes: [...t.notes, ...(cite ? [source] : [])] });
     }
   return out;
 }
 
-/** Write tables.docx (the sections' tables and `paperTables`) into `dir`; returns its name, or none without tables. */
+/**
+ * Write tables.docx (Word, three-line tables) into `dir`, long tables cut with a note naming
+ * `workbook`; returns its name, or nothing without tables.
+ */
 export async function writeTablesDocx(
   dir: string,
   tables: readonly PaperTable[],
   lang: Lang,
   heading: string,
+  workbook: string,
 ): Promise<string[]> {
   if (!tables.length) return [];
-  await writeDocxTables(dir, 'tables', tables, lang, heading);
+  await writeDocxTables(
+    dir,
+    'tables',
+    tables.map((t) => capPaperTable(t, workbook, lang)),
+    lang,
+    heading,
+  );
   return ['tables.docx'];
 }
 
@@ -175,9 +180,10 @@ export async function writeCommandOutputs(dir: string, command: string, out: Com
   written.push(
     ...(await writeTablesDocx(
       dir,
-      [...(out.paperTables ?? []), ...sectionPaperTables(out.sections ?? [], out.panel, lang, `${command}.xlsx`)],
+      [...(out.paperTables ?? []), ...sectionPaperTables(out.sections ?? [], out.panel, lang)],
       lang,
       heading,
+      `${command}.xlsx`,
     )),
   );
   if (sections.length === 0) return written;

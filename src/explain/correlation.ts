@@ -25,7 +25,7 @@ export function midRanks(x: ArrayLike<number>): Float64Array {
   const n = x.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a] - x[b]);
   const out = new Float64Array(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && x[order[j + 1]] === x[order[i]]) j++;
     const rank = (i + j) / 2 + 1;
@@ -127,7 +127,8 @@ export interface VifResult {
  */
 export function varianceInflation(columns: readonly ArrayLike<number>[], names: readonly string[]): VifResult {
   const k = columns.length;
-  if (k < 2) throw new InputError('VIF needs at least two variables', { hint: 'list two or more variables with --vars' });
+  if (k < 2)
+    throw new InputError('VIF needs at least two variables', { hint: 'list two or more variables with --vars' });
   const len = columns[0].length;
   const rows: number[] = [];
   for (let t = 0; t < len; t++) if (columns.every((c) => Number.isFinite(c[t]))) rows.push(t);

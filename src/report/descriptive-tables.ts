@@ -84,7 +84,10 @@ export interface CorrelationTableInput {
  * rule of the regression tables, {@link starsFor}), 1 on the diagonal, columns numbered (1), (2), …,
  * and optionally a VIF column.
  */
-export function correlationTable(c: CorrelationTableInput, options: StatTableOptions & { stars?: readonly number[] } = {}): PaperTable {
+export function correlationTable(
+  c: CorrelationTableInput,
+  options: StatTableOptions & { stars?: readonly number[] } = {},
+): PaperTable {
   const lang = options.lang ?? 'en';
   const digits = options.digits ?? 3;
   const stars = options.stars ?? [0.1, 0.05, 0.01];
@@ -122,9 +125,7 @@ export function correlationTable(c: CorrelationTableInput, options: StatTableOpt
       : lang === 'zh'
         ? 'Pearson 相关系数'
         : 'Pearson correlations';
-  const pct = stars
-    .map((s) => `${+(s * 100).toFixed(4)}%`)
-    .join('、');
+  const pct = stars.map((s) => `${+(s * 100).toFixed(4)}%`).join('、');
   const starsZh = stars.map((_, i) => '*'.repeat(i + 1)).join('、');
   const notes =
     lang === 'zh'

@@ -59,7 +59,12 @@ const CELL_MARGIN = 80;
 /** Approximate advance of one display column (half an em of 10.5 pt) in twips. */
 const CHAR = 105;
 
-const font = { ascii: DOCX_STYLE.latinFont, hAnsi: DOCX_STYLE.latinFont, cs: DOCX_STYLE.latinFont, eastAsia: DOCX_STYLE.eastAsiaFont };
+const font = {
+  ascii: DOCX_STYLE.latinFont,
+  hAnsi: DOCX_STYLE.latinFont,
+  cs: DOCX_STYLE.latinFont,
+  eastAsia: DOCX_STYLE.eastAsiaFont,
+};
 const rule = (size: number): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color: '000000' });
 const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
@@ -68,9 +73,12 @@ export function tableLabel(k: number, lang: Lang): string {
   return lang === 'zh' ? `表${k}` : `Table ${k}`;
 }
 
-/** Does a cell start with a number (possibly signed, in parentheses or brackets)? Those are decimal-aligned. */
+/**
+ * Does a cell start with a decimal number (possibly signed, in parentheses or brackets)? Those are
+ * aligned on their decimal point; whole numbers (N, a diagonal 1) and words (Yes/No) are centred.
+ */
 function isNumberCell(s: string): boolean {
-  return /^[([]?[-\u2212+]?(\d[\d,]*(\.\d*)?|\.\d+)/.test(s.trim());
+  return /^[([]?[-\u2212+]?(\d[\d,]*)?\.\d/.test(s.trim());
 }
 
 /** The widths (display columns) left and right of the decimal point of a number cell. */
@@ -83,8 +91,11 @@ function decimalParts(s: string): [number, number] {
 
 /** Column widths in twips filling `textWidth`: the label column as wide as its text (≤ 40%), the rest equal. */
 function columnWidths(t: PaperTable, width: number, textWidth: number): number[] {
-  const natural = Array.from({ length: width }, (_, j) =>
-    Math.max(...[...t.header, ...t.rows.map((r) => r.cells)].map((r) => displayWidth(r[j] ?? '')), 1) * CHAR + 2 * CELL_MARGIN,
+  const natural = Array.from(
+    { length: width },
+    (_, j) =>
+      Math.max(...[...t.header, ...t.rows.map((r) => r.cells)].map((r) => displayWidth(r[j] ?? '')), 1) * CHAR +
+      2 * CELL_MARGIN,
   );
   const first = Math.min(natural[0], Math.round(textWidth * 0.4));
   if (width === 1) return [textWidth];
@@ -92,13 +103,25 @@ function columnWidths(t: PaperTable, width: number, textWidth: number): number[]
   return [textWidth - rest * (width - 1), ...Array(width - 1).fill(rest)];
 }
 
-/** Natural width of a table (twips): decides portrait or landscape. */
+/**
+ * Width a table needs (twips) when long text wraps at {@link WRAP} display columns: decides portrait
+ * or landscape (many numeric columns need a landscape page; a long label only wraps).
+ */
 function naturalWidth(t: PaperTable, width: number): number {
   let w = 0;
   for (let j = 0; j < width; j++)
-    w += Math.max(...[...t.header, ...t.rows.map((r) => r.cells)].map((r) => displayWidth(r[j] ?? '')), 1) * CHAR + 2 * CELL_MARGIN;
+    w +=
+      Math.min(
+        WRAP,
+        Math.max(...[...t.header, ...t.rows.map((r) => r.cells)].map((r) => displayWidth(r[j] ?? '')), 1),
+      ) *
+        CHAR +
+      2 * CELL_MARGIN;
   return w;
 }
+
+/** Display columns after which a cell's text wraps when the page orientation is chosen. */
+const WRAP = 24;
 
 function run(text: string, size: number = DOCX_STYLE.size, bold = false): TextRun {
   return new TextRun({ text, font, size, bold });
@@ -106,9 +129,11 @@ function run(text: string, size: number = DOCX_STYLE.size, bold = false): TextRu
 
 function cellParagraph(text: string, align: 'left' | 'center' | 'number', tab: number | undefined): Paragraph {
   const spacing = { before: 0, after: 0, line: 240 };
+  // A decimal tab stop in a table cell aligns the cell's text on its decimal point by itself (Word,
+  // WPS and LibreOffice alike); a tab character before the text would make LibreOffice align it left.
   if (align === 'number' && tab !== undefined && isNumberCell(text))
     return new Paragraph({
-      children: [run(`\t${text.trim()}`)],
+      children: [run(text.trim())],
       tabStops: [{ type: TabStopType.DECIMAL, position: tab }],
       alignment: AlignmentType.LEFT,
       spacing,
@@ -227,9 +252,12 @@ export async function docxTables(tables: readonly PaperTable[], options: DocxOpt
     sections.push({
       properties: {
         page: {
-          size: current.landscape
-            ? { width: PAGE.height, height: PAGE.width, orientation: PageOrientation.LANDSCAPE }
-            : { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+          // Portrait dimensions in both cases: docx swaps them for a landscape section.
+          size: {
+            width: PAGE.width,
+            height: PAGE.height,
+            orientation: current.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+          },
           margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
         },
       },
@@ -237,7 +265,13 @@ export async function docxTables(tables: readonly PaperTable[], options: DocxOpt
     });
   };
   const head: Paragraph[] = options.heading
-    ? [new Paragraph({ children: [run(options.heading, 24, true)], alignment: AlignmentType.CENTER, spacing: { after: 240 } })]
+    ? [
+        new Paragraph({
+          children: [run(options.heading, 24, true)],
+          alignment: AlignmentType.CENTER,
+          spacing: { after: 240 },
+        }),
+      ]
     : [];
   let k = options.firstNumber ?? 1;
   for (const t of tables) {
@@ -250,7 +284,8 @@ export async function docxTables(tables: readonly PaperTable[], options: DocxOpt
   }
   if (!current) current = { landscape: false, children: [] };
   current.children.unshift(...(sections.length === 0 ? head : []));
-  if (sections.length > 0 && head.length) sections[0] = { ...sections[0], children: [...head, ...sections[0].children] };
+  if (sections.length > 0 && head.length)
+    sections[0] = { ...sections[0], children: [...head, ...sections[0].children] };
   flush();
   const doc = new Document({
     creator: 'nqpf',

@@ -12,7 +12,15 @@
  */
 import type { Lang } from '../core/label.js';
 import { formatCsv } from '../data/csv.js';
-import { datasetText, type Block, type GridBlock, type ReportDataset, type TableBlock } from './blocks.js';
+import {
+  datasetText,
+  type Block,
+  type GridBlock,
+  type ReportDataset,
+  type TableBlock,
+  type TreeBlock,
+  type TreeNode,
+} from './blocks.js';
 import { txt, type Text } from './charts/theme.js';
 import { formatNumber } from './html.js';
 import { t as term } from './i18n.js';
@@ -49,7 +57,11 @@ export function columnAlign(t: PaperTable, j: number): 'left' | 'center' | 'numb
 }
 
 /** A regression table ({@link RegressionTable}, the regress stage's model) as a paper table. */
-export function paperTableFromRegression(table: RegressionTable, title: string, notes: readonly string[] = []): PaperTable {
+export function paperTableFromRegression(
+  table: RegressionTable,
+  title: string,
+  notes: readonly string[] = [],
+): PaperTable {
   return {
     title,
     header: table.header,
@@ -72,7 +84,62 @@ function cellText(v: unknown, lang: Lang): string {
 export function paperTableFromBlock(b: Block, lang: Lang): PaperTable | undefined {
   if (b.kind === 'table') return fromTableBlock(b, lang);
   if (b.kind === 'grid') return fromGridBlock(b, lang);
+  if (b.kind === 'tree') return fromTreeBlock(b, lang);
   return undefined;
+}
+
+/** A tree (an indicator framework with weights) as a table: names indented by depth, weight, detail. */
+function fromTreeBlock(b: TreeBlock, lang: Lang): PaperTable {
+  const digits = b.digits ?? 3;
+  const rows: PaperRow[] = [];
+  const walk = (nodes: readonly TreeNode[], depth: number) => {
+    for (const n of nodes) {
+      rows.push({
+        cells: [
+          '\u3000'.repeat(depth) + txt(n.label, lang),
+          n.weight !== undefined && Number.isFinite(n.weight) ? formatNumber(n.weight, { digits }) : '',
+          n.detail !== undefined ? txt(n.detail, lang) : '',
+        ],
+      });
+      if (n.children) walk(n.children, depth + 1);
+    }
+  };
+  walk(b.nodes, 0);
+  const head = b.headers
+    ? [txt(b.headers[0], lang), txt(b.headers[1], lang), b.headers[2] !== undefined ? txt(b.headers[2], lang) : '']
+    : lang === 'zh'
+      ? ['名称', '权重', '说明']
+      : ['Name', 'Weight', 'Detail'];
+  return {
+    title: b.caption !== undefined ? txt(b.caption, lang) : '',
+    header: [head],
+    rows,
+    notes: [],
+    align: ['left', 'number', 'left'],
+  };
+}
+
+/**
+ * A table given as rows of values (first row = header), as the CSV/XLSX writers take them, as a paper
+ * table: numbers with `digits` decimals, text as it is, empty cells empty.
+ */
+export function paperTableFromRows(
+  title: string,
+  rows: readonly (readonly unknown[])[],
+  options: { readonly digits?: number; readonly notes?: readonly string[] } = {},
+): PaperTable {
+  const cell = (v: unknown) =>
+    typeof v === 'number'
+      ? formatNumber(v, { digits: options.digits ?? 3 })
+      : v === null || v === undefined
+        ? ''
+        : String(v);
+  return {
+    title,
+    header: [rows[0]?.map((v) => String(v ?? '')) ?? []],
+    rows: rows.slice(1).map((r) => ({ cells: r.map(cell) })),
+    notes: options.notes ?? [],
+  };
 }
 
 function fromTableBlock(b: TableBlock, lang: Lang): PaperTable {
@@ -120,7 +187,17 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6) ||
+      c >= 0x20000
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -140,9 +217,15 @@ export function paperTableText(t: PaperTable): string {
       .trimEnd();
   const total = w.reduce((a, b) => a + b, 0) + 2 * (width - 1);
   const rule = '-'.repeat(total);
-  const out = [t.title, rule, ...t.header.map(line), rule, ...t.rows.map((r) => line(r.cells)), rule, ...t.notes].filter(
-    (s, k) => k > 0 || s !== '',
-  );
+  const out = [
+    t.title,
+    rule,
+    ...t.header.map(line),
+    rule,
+    ...t.rows.map((r) => line(r.cells)),
+    rule,
+    ...t.notes,
+  ].filter((s, k) => k > 0 || s !== '');
   return out.join('\n') + '\n';
 }
 
@@ -225,6 +308,10 @@ export function sourceNote(d: ReportDataset, lang: Lang): string | undefined {
   const cite = datasetText(d, 'citation', lang);
   if (!cite && !d.simulated) return undefined;
   const text = cite ?? term('simulatedSource', lang);
-  const sim = d.simulated ? (lang === 'zh' ? `（${term('simulatedBadge', lang)}）` : ` (${term('simulatedBadge', lang)})`) : '';
+  const sim = d.simulated
+    ? lang === 'zh'
+      ? `（${term('simulatedBadge', lang)}）`
+      : ` (${term('simulatedBadge', lang)})`
+    : '';
   return `${term('source', lang)}${lang === 'zh' ? '：' : ': '}${text}${sim}`;
 }

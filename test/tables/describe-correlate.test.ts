@@ -23,7 +23,13 @@ function checkRows(rows: Row[], expected: Row[], what: string) {
 }
 
 // The same data as CSV, Stata (formats 114, 115, 117, 118) and SPSS (uncompressed, bytecode, zlib).
-const FILES = ['held-out.csv', ...['114', '115', '117', '118'].map((v) => `held-out-${v}.dta`), 'held-out.sav', 'held-out-byte.sav', 'held-out.zsav'];
+const FILES = [
+  'held-out.csv',
+  ...['114', '115', '117', '118'].map((v) => `held-out-${v}.dta`),
+  'held-out.sav',
+  'held-out-byte.sav',
+  'held-out.zsav',
+];
 
 suite('describe and correlate equal R on held-out data with missing values (1e-10)', () => {
   for (const file of FILES) {
@@ -31,7 +37,9 @@ suite('describe and correlate equal R on held-out data with missing values (1e-1
       const panel = await readPanel(path.join(DIR, file));
       const d = describe(panel, { vars: VARS }) as { variables: Row[] };
       checkRows(d.variables, ref.describe, `${file} describe`);
-      const byRegion = describe(panel, { vars: VARS, by: 'region' }) as { groups: { group: string; variables: Row[] }[] };
+      const byRegion = describe(panel, { vars: VARS, by: 'region' }) as {
+        groups: { group: string; variables: Row[] }[];
+      };
       for (const g of ref.describe_by_region) {
         const got = byRegion.groups.find((x) => x.group === g.group);
         expect(got, g.group).toBeDefined();
@@ -61,7 +69,10 @@ suite('describe and correlate equal R on held-out data with missing values (1e-1
   it('labels of Stata and SPSS variables are the describe labels; a CSV has none (label = name)', async () => {
     for (const file of ['held-out-117.dta', 'held-out-118.dta', 'held-out.sav']) {
       const d = describe(await readPanel(path.join(DIR, file)), { vars: VARS }) as { variables: Row[] };
-      expect(d.variables.map((v) => v.label), file).toEqual(VARS.map((v) => ref.labels[v]));
+      expect(
+        d.variables.map((v) => v.label),
+        file,
+      ).toEqual(VARS.map((v) => ref.labels[v]));
     }
     const csv = describe(await readPanel(path.join(DIR, 'held-out.csv')), { vars: VARS }) as { variables: Row[] };
     expect(csv.variables.map((v) => v.label)).toEqual(VARS);

@@ -31,7 +31,10 @@ export function registerDescribe(program: Command): void {
       withDataOptions(
         program
           .command('describe')
-          .option('--vars <cols>', 'variables, comma-separated (default: every numeric column; with --sample-of, the formula\'s)')
+          .option(
+            '--vars <cols>',
+            "variables, comma-separated (default: every numeric column; with --sample-of, the formula's)",
+          )
           .option(
             '--sample-of <formula>',
             'describe exactly the estimation sample of this regress formula (after missing values and singletons)',
@@ -78,7 +81,11 @@ values are skipped per variable. Variable labels of Stata/SPSS files are printed
             (run.by ? (lang === 'zh' ? `（${run.by} = ${r.group}）` : ` (${run.by} = ${r.group})`) : ''),
           notes: [
             ...(opts.sampleOf
-              ? [lang === 'zh' ? `样本：模型 ${opts.sampleOf} 的估计样本。` : `Sample: the estimation sample of ${opts.sampleOf}.`]
+              ? [
+                  lang === 'zh'
+                    ? `样本：模型 ${opts.sampleOf} 的估计样本。`
+                    : `Sample: the estimation sample of ${opts.sampleOf}.`,
+                ]
               : []),
             ...(source ? [source] : []),
           ],
@@ -99,9 +106,33 @@ values are skipped per variable. Variable labels of Stata/SPSS files are printed
             title: { en: 'descriptive statistics', zh: '描述性统计' },
             tables: {
               describe: [
-                [...(run.by ? ['group'] : []), 'variable', 'label', 'n', 'mean', 'sd', 'min', 'p25', 'median', 'p75', 'max'],
+                [
+                  ...(run.by ? ['group'] : []),
+                  'variable',
+                  'label',
+                  'n',
+                  'mean',
+                  'sd',
+                  'min',
+                  'p25',
+                  'median',
+                  'p75',
+                  'max',
+                ],
                 ...run.results.flatMap((r) =>
-                  r.result.variables.map((v) => [...g(r.group), v.name, v.label, v.n, v.mean, v.sd, v.min, v.p25, v.median, v.p75, v.max]),
+                  r.result.variables.map((v) => [
+                    ...g(r.group),
+                    v.name,
+                    v.label,
+                    v.n,
+                    v.mean,
+                    v.sd,
+                    v.min,
+                    v.p25,
+                    v.median,
+                    v.p75,
+                    v.max,
+                  ]),
                 ),
               ],
             },

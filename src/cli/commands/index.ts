@@ -48,7 +48,8 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'describe',
-    summary: 'descriptive statistics table (N, mean, SD, min, quartiles, max), per group or on a model\'s estimation sample',
+    summary:
+      "descriptive statistics table (N, mean, SD, min, quartiles, max), per group or on a model's estimation sample",
     load: async () => (await import('./describe.js')).registerDescribe,
   },
   {

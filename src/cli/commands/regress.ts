@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import {
   loadData,
   numberOption,
@@ -15,13 +15,15 @@ import { writeRegressionFiles } from '../regression-files.js';
 import { regressJson, runRegress } from '../../api/regress.js';
 import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
 import { vcovSyntax } from '../../explain/vcov-registry.js';
+import { paperTableFromRegression } from '../../report/paper-table.js';
+import { tableOption, writeDocxTables, type TableFormat } from '../table-files.js';
 
 interface RegressOptions extends DataOptions, RobustnessFlags {
   formula: string[];
   vcov?: string;
   level?: number;
   keepSingletons?: boolean;
-  table?: 'md' | 'latex' | 'csv';
+  table?: TableFormat;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -43,13 +45,7 @@ export function registerRegress(program: Command): void {
         )
         .option('--level <p>', 'confidence level of the intervals', numberOption('--level'), 0.95)
         .option('--keep-singletons', 'keep singleton observations (default: removed as reghdfe does)')
-        .addOption(
-          new Option('--table <format>', 'print the models side by side as a publication table').choices([
-            'md',
-            'latex',
-            'csv',
-          ]),
-        ),
+        .addOption(tableOption('print the models side by side as a publication table')),
     ),
   )
     .addHelpText(
@@ -65,8 +61,9 @@ Examples:
 Formula grammar (fixest): y ~ x1 + x2 + x1:x2 + x1*x2 + l(x, k) + d(x) + log(x) | fe1 + fe2 | endo ~ instr.
 Conventions: CR1 with fixest's small-sample factors (FE nested in the cluster not counted; two-way
 clustering uses min(G)); t distribution with G−1 df when clustered. See docs/explain.md.
-Tables: stars * 0.1, ** 0.05, *** 0.01 (esttab), SE in parentheses; --out DIR writes
-regression.md, .tex (booktabs), .csv and .xlsx, regress.xlsx and index.html (the report section).
+Tables: stars * 0.1, ** 0.05, *** 0.01 (esttab), SE in parentheses; --table docx writes regression.docx
+(Word, three-line table). --out DIR writes regression.md, .tex (booktabs), .csv, .xlsx and .docx, regress.xlsx,
+tables.docx and index.html (the report section).
 --json prints one model's {"coefficients":[...],"nobs","r2","r2Within","fixedEffects","vcov","dropped"};
 with several --formula (or --by) it prints {"models":[...]}.`,
     )
@@ -84,7 +81,7 @@ with several --formula (or --by) it prints {"models":[...]}.`,
       const { fits, table } = run;
       const files: string[] = [];
       if (opts.out) {
-        files.push(...(await writeRegressionFiles(opts.out, table)));
+        files.push(...(await writeRegressionFiles(opts.out, table, reportLang(opts))));
         // the report, charts and XLSX load only with --out (start-up)
         const [{ writeCommandOutputs }, { regressionSection }] = await Promise.all([
           import('../outputs.js'),
@@ -116,7 +113,15 @@ with several --formula (or --by) it prints {"models":[...]}.`,
       }
       printNotes(fits.flatMap((m) => m.result.notes));
       if (panel.meta.simulated) process.stdout.write(`Data: ${panel.meta.name} (SIMULATED)\n`);
-      if (opts.table) {
+      if (opts.table === 'docx') {
+        // Word: regression.docx in --out (written above with the other files), else here.
+        if (!opts.out) {
+          const lang = reportLang(opts);
+          const title = lang === 'zh' ? '回归结果' : 'Regression results';
+          const file = await writeDocxTables('.', 'regression', [paperTableFromRegression(table, title)], lang);
+          process.stderr.write(`wrote ${file}\n`);
+        }
+      } else if (opts.table) {
         const text =
           opts.table === 'md' ? tableMarkdown(table) : opts.table === 'latex' ? tableLatex(table) : tableCsv(table);
         process.stdout.write(text.endsWith('\n') ? text : text + '\n');
