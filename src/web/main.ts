@@ -198,7 +198,7 @@ function dataStep(): HTMLElement {
         id: 'data-file',
         type: 'file',
         'data-testid': 'data-file',
-        accept: '.csv,.tsv,.txt,.xlsx,.xlsm,.json',
+        accept: '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.json,.dta,.sav,.zsav',
         onchange: (ev: Event) => onDataFile(ev.target as HTMLInputElement),
       }),
       h('p', { class: 'muted small' }, T('dataHelp')),

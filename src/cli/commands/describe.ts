@@ -50,7 +50,7 @@ export function registerDescribe(program: Command): void {
       `
 Examples:
   nqpf describe --data china-sim --vars labor_productivity,rd_intensity,openness
-  nqpf describe --data examples/panel.csv --by group --table md
+  nqpf describe --data china-sim --vars rd_intensity,openness --by group --table md
   nqpf describe --data china-sim --sample-of "labor_productivity ~ rd_intensity + openness | province + year" --winsorize 0.01 --table docx --out tables
 
 Statistics: N, mean, sample SD (n − 1), min, P25, median, P75 (R's quantile type 7), max; missing
