@@ -5,10 +5,13 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Option } from 'commander';
-import type { Lang } from '../core/label.js';
+import type { Label, Lang } from '../core/label.js';
+import type { Note } from '../core/notes.js';
+import type { Panel } from '../data/panel.js';
 import type { PaperTable } from '../report/paper-table.js';
-import { paperTableCsv, paperTableLatex, paperTableMarkdown } from '../report/paper-table.js';
+import { paperTableCsv, paperTableLatex, paperTableMarkdown, paperTableText } from '../report/paper-table.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { printJson, printNotes } from './common.js';
 
 /** Formats of `--table`. */
 export const TABLE_FORMATS = ['md', 'latex', 'csv', 'docx'] as const;
@@ -63,4 +66,64 @@ export async function emitTables(
   const file = await writeDocxTables(options.out ?? '.', options.name, tables, options.lang);
   process.stderr.write(`wrote ${file}\n`);
   return file;
+}
+
+/** What a table command (describe, correlate) computed, for {@link finishTableCommand}. */
+export interface TableCommandOutput {
+  readonly command: string;
+  readonly opts: { readonly out?: string; readonly json?: boolean; readonly table?: TableFormat };
+  readonly panel: Panel;
+  readonly lang: Lang;
+  /** The publication tables (one per `--by` group), with the source line as their last note. */
+  readonly tables: readonly PaperTable[];
+  readonly source?: string;
+  readonly notes: readonly Note[];
+  /** Title of the report and of its one section. */
+  readonly title: Label;
+  /** The CSV/XLSX tables of `--out` (first row = header). */
+  readonly csv: Readonly<Record<string, readonly (readonly unknown[])[]>>;
+  /** The `--json` object. */
+  readonly json: () => object;
+}
+
+/**
+ * The common end of a table command: `--out` (CSV, XLSX, tables.docx and the report section of the
+ * tables), then `--json`, or the warnings and the tables as text or in the `--table` format.
+ */
+export async function finishTableCommand(o: TableCommandOutput): Promise<void> {
+  const { opts, panel, lang } = o;
+  const files: string[] = [];
+  if (opts.out) {
+    const [{ writeCommandOutputs }, { paperTableBlock }] = await Promise.all([
+      import('./outputs.js'),
+      import('../report/paper-table.js'),
+    ]);
+    files.push(
+      ...(await writeCommandOutputs(opts.out, o.command, {
+        panel,
+        lang,
+        notes: o.notes,
+        title: o.title,
+        tables: o.csv,
+        sections: [
+          {
+            id: o.command,
+            title: o.title,
+            datasetName: panel.meta.name,
+            // The report prints the source under each table itself.
+            blocks: o.tables.map((t) => paperTableBlock({ ...t, notes: t.notes.filter((n) => n !== o.source) })),
+          },
+        ],
+      })),
+    );
+  }
+  if (opts.json) {
+    printJson({ ...o.json(), ...(files.length ? { files } : {}) });
+    return;
+  }
+  printNotes(o.notes);
+  if (panel.meta.simulated) process.stdout.write(`Data: ${panel.meta.name} (SIMULATED)\n`);
+  if (opts.table) await emitTables(opts.table, o.tables, { name: o.command, out: opts.out, lang });
+  else process.stdout.write(o.tables.map(paperTableText).join('\n'));
+  if (files.length) process.stderr.write(`wrote ${files.map((f) => path.join(opts.out!, f)).join(', ')}\n`);
 }

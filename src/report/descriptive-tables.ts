@@ -4,23 +4,17 @@
  * src/explain/correlation.ts); nothing here computes a statistic.
  */
 import type { Lang } from '../core/label.js';
+import type { SummaryRow } from '../explain/summary-stats.js';
 import { formatNumber } from './html.js';
 import type { PaperTable } from './paper-table.js';
 import { starsFor } from './regression-table.js';
 
 /** One row of the descriptive table (the `variables` items of `nqpf describe --json`). */
-export interface DescribeRow {
+export type DescribeRow = Pick<SummaryRow, 'n' | 'mean' | 'sd' | 'min' | 'p25' | 'median' | 'p75' | 'max'> & {
   readonly name: string;
+  /** The variable label (Stata/SPSS), or the name. */
   readonly label?: string;
-  readonly n: number;
-  readonly mean: number;
-  readonly sd: number;
-  readonly min: number;
-  readonly p25: number;
-  readonly median: number;
-  readonly p75: number;
-  readonly max: number;
-}
+};
 
 /** Options of the table renderers. */
 export interface StatTableOptions {

@@ -21,10 +21,11 @@ import {
   type TreeBlock,
   type TreeNode,
 } from './blocks.js';
-import { txt, type Text } from './charts/theme.js';
+import { txt } from './charts/theme.js';
 import { formatNumber } from './html.js';
+import { cellText } from './render-blocks.js';
 import { t as term } from './i18n.js';
-import type { RegressionTable } from './regression-table.js';
+import { latexEscape, type RegressionTable } from './regression-table.js';
 
 /** One body row of a {@link PaperTable}. */
 export interface PaperRow {
@@ -68,12 +69,6 @@ export function paperTableFromRegression(
     rows: table.rows.map((r) => ({ cells: r.cells, muted: r.kind === 'se' })),
     notes: [table.note, ...notes].filter((n) => n !== ''),
   };
-}
-
-function cellText(v: unknown, lang: Lang): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object') return txt(v as Text, lang);
-  return String(v);
 }
 
 /**
@@ -241,22 +236,15 @@ export function paperTableMarkdown(t: PaperTable): string {
   return `${t.title ? `**${esc(t.title)}**\n\n` : ''}${out.join('\n')}\n${t.notes.length ? `\n${t.notes.join('\n\n')}\n` : ''}`;
 }
 
-function latexEscape(s: string): string {
-  return s
-    .replace(/\\/g, '\\textbackslash{}')
-    .replace(/([&%$#_{}])/g, '\\$1')
-    .replace(/~/g, '\\textasciitilde{}')
-    .replace(/\^/g, '\\textasciicircum{}')
-    .replace(/</g, '$<$')
-    .replace(/>/g, '$>$')
-    .replace(/²/g, '$^2$')
-    .replace(/\u2212/g, '$-$');
+/** {@link latexEscape} of the regression tables, with the typeset minus U+2212 as a math minus. */
+function texText(s: string): string {
+  return latexEscape(s).replace(/\u2212/g, '$-$');
 }
 
 function latexCell(s: string): string {
   const m = /^([-\u2212]?)([\d.,]+)(\**)$/.exec(s);
   if (m) return `${m[1] ? '$-$' : ''}${m[2]}${m[3] ? `$^{${m[3]}}$` : ''}`;
-  return latexEscape(s);
+  return texText(s);
 }
 
 /** LaTeX `table` with a `tabular` and booktabs rules (the three-line table of LaTeX), title as caption. */
@@ -268,7 +256,7 @@ export function paperTableLatex(t: PaperTable): string {
   return [
     '\\begin{table}[htbp]',
     '\\centering',
-    ...(t.title ? [`\\caption{${latexEscape(t.title)}}`] : []),
+    ...(t.title ? [`\\caption{${texText(t.title)}}`] : []),
     `\\begin{tabular}{${spec}}`,
     '\\toprule',
     ...t.header.map(row),
@@ -276,7 +264,7 @@ export function paperTableLatex(t: PaperTable): string {
     ...t.rows.map((r) => row(r.cells)),
     '\\bottomrule',
     '\\end{tabular}',
-    ...t.notes.map((n) => `\\par\\footnotesize ${latexEscape(n)}`),
+    ...t.notes.map((n) => `\\par\\footnotesize ${texText(n)}`),
     '\\end{table}',
     '',
   ].join('\n');

@@ -132,9 +132,10 @@ function dta114(littleEndian: boolean): Uint8Array {
   const types = [251, 252, 253, 254, 255];
   const nobs = 4;
   const chunks: number[] = [];
-  const push = (n: number, v: number | bigint, kind: 'u' | 'i' | 'f' = 'u') => {
+  const push = (n: number, v: number, kind: 'i' | 'f' = 'i') => {
     const b = new DataView(new ArrayBuffer(n));
-    if (kind === 'f') n === 4 ? b.setFloat32(0, Number(v), littleEndian) : b.setFloat64(0, Number(v), littleEndian);
+    if (kind === 'f' && n === 4) b.setFloat32(0, Number(v), littleEndian);
+    else if (kind === 'f') b.setFloat64(0, Number(v), littleEndian);
     else if (n === 1) b.setInt8(0, Number(v));
     else if (n === 2) b.setInt16(0, Number(v), littleEndian);
     else b.setInt32(0, Number(v), littleEndian);

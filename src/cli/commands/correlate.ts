@@ -1,20 +1,18 @@
 import { Option, type Command } from 'commander';
 import { correlateJson, runCorrelate } from '../../api/correlate.js';
 import { correlationTable } from '../../report/descriptive-tables.js';
-import { paperTableText, sourceNote, type PaperTable } from '../../report/paper-table.js';
+import { sourceNote, type PaperTable } from '../../report/paper-table.js';
 import {
   intOption,
   list,
   loadData,
-  printJson,
-  printNotes,
   reportLang,
   withDataOptions,
   withImputeOption,
   type DataOptions,
 } from '../common.js';
 import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
-import { emitTables, tableOption, type TableFormat } from '../table-files.js';
+import { finishTableCommand, tableOption, type TableFormat } from '../table-files.js';
 
 interface CorrelateCliOptions extends DataOptions, RobustnessFlags {
   vars?: string;
@@ -83,44 +81,23 @@ matrices (p is null on the diagonal); with --by: {"by","groups":[{"group",...}]}
           },
         ),
       );
-      const files: string[] = [];
-      if (opts.out) {
-        const [{ writeCommandOutputs }, { paperTableBlock }] = await Promise.all([
-          import('../outputs.js'),
-          import('../../report/paper-table.js'),
-        ]);
-        const matrix = (key: 'r' | 'p' | 'n') => [
-          [...(run.by ? ['group'] : []), 'variable', ...run.vars],
-          ...run.results.flatMap((r) =>
-            r.result.variables.map((v, i) => [...(run.by ? [r.group] : []), v, ...r.result[key][i]]),
-          ),
-        ];
-        files.push(
-          ...(await writeCommandOutputs(opts.out, 'correlate', {
-            panel,
-            lang,
-            notes: run.results.flatMap((r) => r.result.notes),
-            title: { en: 'correlation matrix', zh: '相关系数矩阵' },
-            tables: { 'correlate-r': matrix('r'), 'correlate-p': matrix('p'), 'correlate-n': matrix('n') },
-            sections: [
-              {
-                id: 'correlate',
-                title: { en: 'Correlation matrix', zh: '相关系数矩阵' },
-                datasetName: panel.meta.name,
-                blocks: tables.map((t) => paperTableBlock({ ...t, notes: t.notes.filter((n) => n !== source) })),
-              },
-            ],
-          })),
-        );
-      }
-      if (opts.json) {
-        printJson({ ...correlateJson(run), ...(files.length ? { files } : {}) });
-        return;
-      }
-      printNotes(run.results.flatMap((r) => r.result.notes));
-      if (panel.meta.simulated) process.stdout.write(`Data: ${panel.meta.name} (SIMULATED)\n`);
-      if (opts.table) await emitTables(opts.table, tables, { name: 'correlate', out: opts.out, lang });
-      else process.stdout.write(tables.map(paperTableText).join('\n'));
-      if (files.length) process.stderr.write(`wrote ${files.map((f) => `${opts.out}/${f}`).join(', ')}\n`);
+      const matrix = (key: 'r' | 'p' | 'n') => [
+        [...(run.by ? ['group'] : []), 'variable', ...run.vars],
+        ...run.results.flatMap((r) =>
+          r.result.variables.map((v, i) => [...(run.by ? [r.group] : []), v, ...r.result[key][i]]),
+        ),
+      ];
+      await finishTableCommand({
+        command: 'correlate',
+        opts,
+        panel,
+        lang,
+        tables,
+        source,
+        notes: run.results.flatMap((r) => r.result.notes),
+        title: { en: 'Correlation matrix', zh: '相关系数矩阵' },
+        csv: { 'correlate-r': matrix('r'), 'correlate-p': matrix('p'), 'correlate-n': matrix('n') },
+        json: () => correlateJson(run),
+      });
     });
 }

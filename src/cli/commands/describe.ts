@@ -1,20 +1,18 @@
 import type { Command } from 'commander';
 import { describeJson, runDescribe } from '../../api/describe.js';
 import { describeTable } from '../../report/descriptive-tables.js';
-import { sourceNote, type PaperTable, paperTableText } from '../../report/paper-table.js';
+import { sourceNote, type PaperTable } from '../../report/paper-table.js';
 import {
   intOption,
   list,
   loadData,
-  printJson,
-  printNotes,
   reportLang,
   withDataOptions,
   withImputeOption,
   type DataOptions,
 } from '../common.js';
 import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
-import { emitTables, tableOption, type TableFormat } from '../table-files.js';
+import { finishTableCommand, tableOption, type TableFormat } from '../table-files.js';
 
 interface DescribeCliOptions extends DataOptions, RobustnessFlags {
   vars?: string;
@@ -91,70 +89,49 @@ values are skipped per variable. Variable labels of Stata/SPSS files are printed
           ],
         }),
       );
-      const files: string[] = [];
-      if (opts.out) {
-        const [{ writeCommandOutputs }, { paperTableBlock }] = await Promise.all([
-          import('../outputs.js'),
-          import('../../report/paper-table.js'),
-        ]);
-        const g = (group: string) => (run.by ? [group] : []);
-        files.push(
-          ...(await writeCommandOutputs(opts.out, 'describe', {
-            panel,
-            lang,
-            notes: run.results.flatMap((r) => r.result.notes),
-            title: { en: 'descriptive statistics', zh: '描述性统计' },
-            tables: {
-              describe: [
-                [
-                  ...(run.by ? ['group'] : []),
-                  'variable',
-                  'label',
-                  'n',
-                  'mean',
-                  'sd',
-                  'min',
-                  'p25',
-                  'median',
-                  'p75',
-                  'max',
-                ],
-                ...run.results.flatMap((r) =>
-                  r.result.variables.map((v) => [
-                    ...g(r.group),
-                    v.name,
-                    v.label,
-                    v.n,
-                    v.mean,
-                    v.sd,
-                    v.min,
-                    v.p25,
-                    v.median,
-                    v.p75,
-                    v.max,
-                  ]),
-                ),
-              ],
-            },
-            sections: [
-              {
-                id: 'describe',
-                title: { en: 'Descriptive statistics', zh: '描述性统计' },
-                datasetName: panel.meta.name,
-                blocks: tables.map((t) => paperTableBlock({ ...t, notes: t.notes.filter((n) => n !== source) })),
-              },
+      const g = (group: string) => (run.by ? [group] : []);
+      await finishTableCommand({
+        command: 'describe',
+        opts,
+        panel,
+        lang,
+        tables,
+        source,
+        notes: run.results.flatMap((r) => r.result.notes),
+        title: { en: 'Descriptive statistics', zh: '描述性统计' },
+        csv: {
+          describe: [
+            [
+              ...(run.by ? ['group'] : []),
+              'variable',
+              'label',
+              'n',
+              'mean',
+              'sd',
+              'min',
+              'p25',
+              'median',
+              'p75',
+              'max',
             ],
-          })),
-        );
-      }
-      if (opts.json) {
-        printJson({ ...describeJson(run), ...(files.length ? { files } : {}) });
-        return;
-      }
-      printNotes(run.results.flatMap((r) => r.result.notes));
-      if (panel.meta.simulated) process.stdout.write(`Data: ${panel.meta.name} (SIMULATED)\n`);
-      if (opts.table) await emitTables(opts.table, tables, { name: 'describe', out: opts.out, lang });
-      else process.stdout.write(tables.map(paperTableText).join('\n'));
-      if (files.length) process.stderr.write(`wrote ${files.map((f) => `${opts.out}/${f}`).join(', ')}\n`);
+            ...run.results.flatMap((r) =>
+              r.result.variables.map((v) => [
+                ...g(r.group),
+                v.name,
+                v.label,
+                v.n,
+                v.mean,
+                v.sd,
+                v.min,
+                v.p25,
+                v.median,
+                v.p75,
+                v.max,
+              ]),
+            ),
+          ],
+        },
+        json: () => describeJson(run),
+      });
     });
 }
