@@ -14,11 +14,14 @@ const STRINGS = {
   stepAnalyse: { en: '4 Analyse', zh: '4 分析' },
   stepExport: { en: '5 Export', zh: '5 导出' },
   langToggle: { en: '中文', zh: 'English' },
-  dataFile: { en: 'Data file (CSV in UTF-8 or GBK, XLSX, JSON)', zh: '数据文件（CSV：UTF-8 或 GBK；XLSX；JSON）' },
+  dataFile: {
+    en: 'Data file (CSV in UTF-8 or GBK, XLSX, JSON, Stata .dta, SPSS .sav)',
+    zh: '数据文件（CSV：UTF-8 或 GBK；XLSX；JSON；Stata .dta；SPSS .sav）',
+  },
   sheet: { en: 'Sheet', zh: '工作表' },
   dataHelp: {
-    en: 'CSV, Excel, JSON, Stata .dta or SPSS .sav; long layout (entity, year, indicators…) or the wide yearbook layout (one column per year).',
-    zh: 'CSV、Excel、JSON、Stata .dta 或 SPSS .sav；长表（地区、年份、指标…）或年鉴宽表（每年一列）。',
+    en: 'Long layout (entity, year, indicators…) or the wide yearbook layout (one column per year).',
+    zh: '长表（地区、年份、指标…）或年鉴宽表（每年一列）。',
   },
   orBuiltin: { en: 'or a built-in dataset', zh: '或内置数据集' },
   builtinPwt: { en: 'world-pwt — Penn World Table 9.1 (real data)', zh: 'world-pwt — 佩恩表 9.1（真实数据）' },
