@@ -154,6 +154,15 @@ export {
   heterogeneity,
 } from './explain/transforms/index.js';
 export { summaryStats, type SummaryRow } from './explain/summary-stats.js';
+export {
+  correlationMatrix,
+  correlationPValue,
+  midRanks,
+  varianceInflation,
+  type CorrelationMatrix,
+  type CorrelationMethod,
+  type VifResult,
+} from './explain/correlation.js';
 export { modelFromFit, type TableModel } from './explain/table-model.js';
 export {
   regressionTable,
