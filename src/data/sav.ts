@@ -72,35 +72,36 @@ function decompress(
   casesSlots: number,
   ncases: number,
 ): Uint8Array {
-  const cap = ncases >= 0 ? ncases * casesSlots * 8 : Math.max(1024, (end - c.pos) * 8);
-  let out = new Uint8Array(cap);
+  const src = c.bytes;
+  let out = new Uint8Array(ncases >= 0 ? ncases * casesSlots * 8 : Math.max(1024, (end - c.pos) * 8));
+  let view = new DataView(out.buffer);
   let n = 0;
-  const put = (b: Uint8Array) => {
-    if (n + 8 > out.length) {
-      const grown = new Uint8Array(out.length * 2);
-      grown.set(out);
-      out = grown;
-    }
-    out.set(b, n);
-    n += 8;
-  };
-  const tmp = new Uint8Array(8);
-  const tv = new DataView(tmp.buffer);
-  const spaces = new Uint8Array(8).fill(0x20);
-  outer: while (c.pos + 8 <= end) {
-    const codes = c.take(8);
-    for (const code of codes) {
+  let p = c.pos;
+  const le = c.littleEndian;
+  outer: while (p + 8 <= end) {
+    const block = p;
+    p += 8;
+    for (let k = 0; k < 8; k++) {
+      const code = src[block + k];
       if (code === 0) continue;
       if (code === 252) break outer;
-      if (code === 253) put(c.take(8, 'data'));
-      else if (code === 254) put(spaces);
-      else if (code === 255) put(sysmis);
-      else {
-        tv.setFloat64(0, code - bias, c.littleEndian);
-        put(tmp);
+      if (n + 8 > out.length) {
+        const grown = new Uint8Array(out.length * 2);
+        grown.set(out);
+        out = grown;
+        view = new DataView(out.buffer);
       }
+      if (code === 253) {
+        if (p + 8 > end) break outer;
+        for (let b = 0; b < 8; b++) out[n + b] = src[p + b];
+        p += 8;
+      } else if (code === 254) out.fill(0x20, n, n + 8);
+      else if (code === 255) out.set(sysmis, n);
+      else view.setFloat64(n, code - bias, le);
+      n += 8;
     }
   }
+  c.pos = p;
   return out.subarray(0, n - (n % (casesSlots * 8)));
 }
 
@@ -305,6 +306,8 @@ function parse(bytes: Uint8Array, options: StatFileOptions, forced: ((b: Uint8Ar
   }
   const nRows = Math.floor(data.length / (casesSlots * 8));
   const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  // Little-endian data on an aligned buffer (decompressed data always are) is read as a Float64Array.
+  const f64 = le && data.byteOffset % 8 === 0 ? new Float64Array(data.buffer, data.byteOffset, data.byteLength >> 3) : undefined;
   const sysmis = new DataView(sysmisBytes.buffer, sysmisBytes.byteOffset, 8).getFloat64(0, le);
   // Very long strings: the first segment names the variable; later segments (each 252 bytes of text) follow.
   const out: LabelledVariable[] = [];
@@ -314,7 +317,7 @@ function parse(bytes: Uint8Array, options: StatFileOptions, forced: ((b: Uint8Ar
       const num = new Float64Array(nRows);
       const { values, low, high } = v.missing;
       for (let i = 0; i < nRows; i++) {
-        let x = dv.getFloat64((i * casesSlots + v.slot) * 8, le);
+        let x = f64 ? f64[i * casesSlots + v.slot] : dv.getFloat64((i * casesSlots + v.slot) * 8, le);
         if (x === sysmis || x <= -Number.MAX_VALUE || Number.isNaN(x)) x = NaN;
         else if (values.includes(x) || (low !== undefined && high !== undefined && x >= low && x <= high)) x = NaN;
         num[i] = x;
