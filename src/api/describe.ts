@@ -3,6 +3,7 @@ import { InputError } from '../core/errors.js';
 import type { Note } from '../core/notes.js';
 import type { ImputeMethod } from '../data/impute.js';
 import { filterRows, type Panel } from '../data/panel.js';
+import { parseFormula } from '../explain/formula.js';
 import { modelFrame } from '../explain/model-frame.js';
 import { summaryStats } from '../explain/summary-stats.js';
 import type { DescribeRow } from '../report/descriptive-tables.js';
@@ -46,7 +47,14 @@ function describedVariables(panel: Panel, options: DescribeStageOptions): string
         });
     return given;
   }
-  if (options.sampleOf) return formulaColumns(panel, [options.sampleOf]);
+  if (options.sampleOf) {
+    // The model's variables, without its fixed effects (a numeric industry code is no variable to describe).
+    const fe = new Set(parseFormula(options.sampleOf).fixedEffects.flatMap((f) => f.split(/[\^[\]]/)));
+    const cols = new Set(formulaColumns(panel, [options.sampleOf]));
+    // In the formula's order: the dependent variable first, then the regressors.
+    const words = options.sampleOf.match(/[\p{L}_][\p{L}\p{N}_.]*/gu) ?? [];
+    return [...new Set(words)].filter((w) => cols.has(w) && !fe.has(w));
+  }
   const all = Object.keys(panel.columns);
   if (!all.length) throw new InputError('no numeric column to describe', { file: panel.meta.file });
   return all;

@@ -48,6 +48,9 @@ suite('describe and correlate equal R on held-out data with missing values (1e-1
       const s = describe(panel, { vars: VARS, sampleOf: ref.sample_of.formula }) as { variables: Row[]; nobs: number };
       expect(s.nobs).toBe(ref.sample_of.nobs);
       checkRows(s.variables, ref.sample_of.variables, `${file} sample-of`);
+      // Without --vars: the model's variables in the formula's order, its fixed effects left out.
+      const own = describe(panel, { sampleOf: ref.sample_of.formula }) as { variables: Row[] };
+      expect(own.variables.map((v) => v.name)).toEqual(['nq', 'x1', 'x2']);
       for (const method of ['pearson', 'spearman'] as const) {
         const c = correlate(panel, { vars: VARS, method, vif: method === 'pearson' }) as {
           r: number[][];
