@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe as suite, expect, it } from 'vitest';
 import { correlate, describe } from '../../src/api/index.js';
 import { readPanel } from '../../src/io/read-panel.js';
-import { expectClose } from '../helpers/expect.js';
+import { expectClose, inputError } from '../helpers/expect.js';
 import { ROOT } from '../helpers/root.js';
 
 // References: base R (mean, sd, quantile type 7, cor, cor.test exact = FALSE, lm for VIF) on a
@@ -79,5 +79,19 @@ suite('describe and correlate equal R on held-out data with missing values (1e-1
     }
     const csv = describe(await readPanel(path.join(DIR, 'held-out.csv')), { vars: VARS }) as { variables: Row[] };
     expect(csv.variables.map((v) => v.label)).toEqual(VARS);
+  });
+});
+
+suite('describe and correlate: clear errors', () => {
+  it('an unknown variable, a single variable, perfectly collinear variables for VIF', async () => {
+    const panel = await readPanel(path.join(DIR, 'held-out.csv'));
+    inputError(() => describe(panel, { vars: ['x1', 'nope'] }), /unknown variable "nope"/);
+    inputError(() => correlate(panel, { vars: ['x1'] }), /at least two/);
+    const twice = { ...panel, columns: { ...panel.columns, x1b: panel.columns.x1.map((v) => 2 * v + 1) } };
+    inputError(() => correlate(twice, { vars: ['x1', 'x1b', 'x2'], vif: true }), /x1b perfectly collinear/);
+    inputError(
+      () => correlate(panel, { vars: ['x1', 'x2'], method: 'kendall' as 'pearson' }),
+      /unknown correlation method/,
+    );
   });
 });
