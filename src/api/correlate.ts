@@ -9,6 +9,8 @@ import {
   type CorrelationMatrix,
   type CorrelationMethod,
 } from '../explain/correlation.js';
+import { resolveOptions } from '../options/check.js';
+import { CORRELATE_OPTIONS } from '../options/descriptive.js';
 import { imputeColumns, listOf, notesFor } from './common.js';
 import { robustnessSamples, sampleResultsJson, type SampleOptions, type SampleResult } from './samples.js';
 
@@ -36,9 +38,9 @@ export function runCorrelate(
   raw: Panel,
   options: CorrelateStageOptions = {},
 ): { panel: Panel; by?: string; vars: string[]; results: SampleResult<CorrelateResult>[] } {
+  // The one check of the options (the catalog's): the CLI, the project file and the library share it.
+  options = resolveOptions(CORRELATE_OPTIONS, options);
   const method = options.method ?? 'pearson';
-  if (method !== 'pearson' && method !== 'spearman')
-    throw new InputError(`unknown correlation method "${String(method)}"`, { hint: 'use pearson or spearman' });
   let vars = listOf(options.vars);
   if (!vars.length) vars = Object.keys(raw.columns);
   for (const v of vars) column(raw, v, 'correlate');

@@ -7,6 +7,8 @@ import { parseFormula } from '../explain/formula.js';
 import { modelFrame } from '../explain/model-frame.js';
 import { summaryStats } from '../explain/summary-stats.js';
 import type { DescribeRow } from '../report/descriptive-tables.js';
+import { resolveOptions } from '../options/check.js';
+import { DESCRIBE_OPTIONS } from '../options/descriptive.js';
 import { imputeColumns, listOf, notesFor } from './common.js';
 import { formulaColumns } from './regress.js';
 import { robustnessSamples, sampleResultsJson, type SampleOptions, type SampleResult } from './samples.js';
@@ -65,6 +67,8 @@ export function runDescribe(
   raw: Panel,
   options: DescribeStageOptions = {},
 ): { panel: Panel; by?: string; vars: string[]; results: SampleResult<DescribeResult>[] } {
+  // The one check of the options (the catalog's): the CLI, the project file and the library share it.
+  options = resolveOptions(DESCRIBE_OPTIONS, options);
   const vars = describedVariables(raw, options);
   const modelVars = options.sampleOf ? formulaColumns(raw, [options.sampleOf]) : [];
   const panel = imputeColumns(raw, options.impute, vars);

@@ -87,11 +87,12 @@ suite('describe and correlate: clear errors', () => {
     const panel = await readPanel(path.join(DIR, 'held-out.csv'));
     inputError(() => describe(panel, { vars: ['x1', 'nope'] }), /unknown variable "nope"/);
     inputError(() => correlate(panel, { vars: ['x1'] }), /at least two/);
+    inputError(() => describe(panel, { vars: ['x1'], winsorize: 0.7 }), /winsorize must be between 0 and 0.5/);
     const twice = { ...panel, columns: { ...panel.columns, x1b: panel.columns.x1.map((v) => 2 * v + 1) } };
     inputError(() => correlate(twice, { vars: ['x1', 'x1b', 'x2'], vif: true }), /x1b perfectly collinear/);
     inputError(
       () => correlate(panel, { vars: ['x1', 'x2'], method: 'kendall' as 'pearson' }),
-      /unknown correlation method/,
+      /method must be one of pearson, spearman/,
     );
   });
 });

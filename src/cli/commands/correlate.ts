@@ -1,46 +1,15 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { correlateJson, runCorrelate } from '../../api/correlate.js';
 import { correlationTable } from '../../report/descriptive-tables.js';
 import { sourceNote, type PaperTable } from '../../report/paper-table.js';
-import {
-  intOption,
-  list,
-  loadData,
-  reportLang,
-  withDataOptions,
-  withImputeOption,
-  type DataOptions,
-} from '../common.js';
-import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
-import { finishTableCommand, tableOption, type TableFormat } from '../table-files.js';
-
-interface CorrelateCliOptions extends DataOptions, RobustnessFlags {
-  vars?: string;
-  method: 'pearson' | 'spearman';
-  vif?: boolean;
-  digits: number;
-  table?: TableFormat;
-}
+import { loadData, reportLang } from '../common.js';
+import { CORRELATE_COMMAND } from '../../options/commands.js';
+import { addOptions, cliValues } from '../options.js';
+import { finishTableCommand } from '../table-files.js';
 
 /** `nqpf correlate`: the correlation matrix with stars (and VIFs). */
 export function registerCorrelate(program: Command): void {
-  withRobustnessOptions(
-    withImputeOption(
-      withDataOptions(
-        program
-          .command('correlate')
-          .option('--vars <cols>', 'variables, comma-separated (default: every numeric column)')
-          .addOption(
-            new Option('--method <m>', 'Pearson, or Spearman rank correlations')
-              .choices(['pearson', 'spearman'])
-              .default('pearson'),
-          )
-          .option('--vif', 'add the variance inflation factors (rows where all variables are present)')
-          .option('--digits <n>', 'decimals in the table', intOption('--digits'), 3)
-          .addOption(tableOption()),
-      ),
-    ),
-  )
+  addOptions(program.command('correlate'), CORRELATE_COMMAND)
     .addHelpText(
       'after',
       `
@@ -56,11 +25,12 @@ the stars of the regression tables (* p<0.1, ** p<0.05, *** p<0.01).
 --json prints {"method","variables","labels","r":[[...]],"p":[[...]],"n":[[...]],"vif"?,"notes"} with full
 matrices (p is null on the diagonal); with --by: {"by","groups":[{"group",...}]}. docs/describe-correlate.md.`,
     )
-    .action(async (opts: CorrelateCliOptions) => {
+    .action(async (given: Record<string, unknown>) => {
+      const opts = cliValues(CORRELATE_COMMAND, given);
       const panel = await loadData(opts);
       const lang = reportLang(opts);
       const run = runCorrelate(panel, {
-        vars: list(opts.vars),
+        vars: opts.vars,
         method: opts.method,
         vif: opts.vif,
         impute: opts.impute,

@@ -2,47 +2,14 @@ import type { Command } from 'commander';
 import { describeJson, runDescribe } from '../../api/describe.js';
 import { describeTable } from '../../report/descriptive-tables.js';
 import { sourceNote, type PaperTable } from '../../report/paper-table.js';
-import {
-  intOption,
-  list,
-  loadData,
-  reportLang,
-  withDataOptions,
-  withImputeOption,
-  type DataOptions,
-} from '../common.js';
-import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
-import { finishTableCommand, tableOption, type TableFormat } from '../table-files.js';
-
-interface DescribeCliOptions extends DataOptions, RobustnessFlags {
-  vars?: string;
-  sampleOf?: string;
-  keepSingletons?: boolean;
-  digits: number;
-  table?: TableFormat;
-}
+import { loadData, reportLang } from '../common.js';
+import { DESCRIBE_COMMAND } from '../../options/commands.js';
+import { addOptions, cliValues } from '../options.js';
+import { finishTableCommand } from '../table-files.js';
 
 /** `nqpf describe`: the descriptive-statistics table (N, mean, SD, min, quartiles, max). */
 export function registerDescribe(program: Command): void {
-  withRobustnessOptions(
-    withImputeOption(
-      withDataOptions(
-        program
-          .command('describe')
-          .option(
-            '--vars <cols>',
-            "variables, comma-separated (default: every numeric column; with --sample-of, the formula's)",
-          )
-          .option(
-            '--sample-of <formula>',
-            'describe exactly the estimation sample of this regress formula (after missing values and singletons)',
-          )
-          .option('--keep-singletons', 'with --sample-of: keep singleton observations, as regress --keep-singletons')
-          .option('--digits <n>', 'decimals in the table', intOption('--digits'), 3)
-          .addOption(tableOption()),
-      ),
-    ),
-  )
+  addOptions(program.command('describe'), DESCRIBE_COMMAND)
     .addHelpText(
       'after',
       `
@@ -57,11 +24,12 @@ values are skipped per variable. Variable labels of Stata/SPSS files are printed
 --json prints {"variables":[{"name","label","n","mean","sd","min","p25","median","p75","max"}],"nobs","notes"}
 (with --by: {"by","groups":[{"group","variables",...}]}). docs/describe-correlate.md.`,
     )
-    .action(async (opts: DescribeCliOptions) => {
+    .action(async (given: Record<string, unknown>) => {
+      const opts = cliValues(DESCRIBE_COMMAND, given);
       const panel = await loadData(opts);
       const lang = reportLang(opts);
       const run = runDescribe(panel, {
-        vars: list(opts.vars),
+        vars: opts.vars,
         sampleOf: opts.sampleOf,
         keepSingletons: opts.keepSingletons,
         impute: opts.impute,
