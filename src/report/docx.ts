@@ -89,39 +89,30 @@ function decimalParts(s: string): [number, number] {
   return [displayWidth(t.slice(0, left)), displayWidth(t.slice(left))];
 }
 
-/** Column widths in twips filling `textWidth`: the label column as wide as its text (≤ 40%), the rest equal. */
-function columnWidths(t: PaperTable, width: number, textWidth: number): number[] {
-  const natural = Array.from(
-    { length: width },
-    (_, j) =>
-      Math.max(...[...t.header, ...t.rows.map((r) => r.cells)].map((r) => displayWidth(r[j] ?? '')), 1) * CHAR +
-      2 * CELL_MARGIN,
-  );
-  const first = Math.min(natural[0], Math.round(textWidth * 0.4));
-  if (width === 1) return [textWidth];
-  const rest = Math.floor((textWidth - first) / (width - 1));
-  return [textWidth - rest * (width - 1), ...Array(width - 1).fill(rest)];
+/** Width (twips) column `j` needs, its text wrapping after `wrap` display columns. */
+function columnNeed(t: PaperTable, j: number, wrap: number): number {
+  const widest = Math.max(...[...t.header, ...t.rows.map((r) => r.cells)].map((r) => displayWidth(r[j] ?? '')), 1);
+  return Math.min(wrap, widest) * CHAR + 2 * CELL_MARGIN;
 }
 
-/**
- * Width a table needs (twips) when long text wraps at {@link WRAP} display columns: decides portrait
- * or landscape (many numeric columns need a landscape page; a long label only wraps).
- */
+/** Column widths in twips filling `textWidth`, in proportion to what each column needs (long text wraps). */
+function columnWidths(t: PaperTable, width: number, textWidth: number): number[] {
+  const need = Array.from({ length: width }, (_, j) => columnNeed(t, j, WRAP));
+  const total = need.reduce((a, b) => a + b, 0);
+  const widths = need.map((w) => Math.floor((w * textWidth) / total));
+  widths[0] += textWidth - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+/** Width a table needs (twips): more than the portrait page's text width (with 10% to spare) → landscape. */
 function naturalWidth(t: PaperTable, width: number): number {
   let w = 0;
-  for (let j = 0; j < width; j++)
-    w +=
-      Math.min(
-        WRAP,
-        Math.max(...[...t.header, ...t.rows.map((r) => r.cells)].map((r) => displayWidth(r[j] ?? '')), 1),
-      ) *
-        CHAR +
-      2 * CELL_MARGIN;
+  for (let j = 0; j < width; j++) w += columnNeed(t, j, WRAP);
   return w;
 }
 
-/** Display columns after which a cell's text wraps when the page orientation is chosen. */
-const WRAP = 24;
+/** Display columns after which a cell's text wraps (8 Chinese characters). */
+const WRAP = 16;
 
 function run(text: string, size: number = DOCX_STYLE.size, bold = false): TextRun {
   return new TextRun({ text, font, size, bold });
@@ -275,7 +266,7 @@ export async function docxTables(tables: readonly PaperTable[], options: DocxOpt
     : [];
   let k = options.firstNumber ?? 1;
   for (const t of tables) {
-    const landscape = naturalWidth(t, paperTableWidth(t)) > portraitText;
+    const landscape = naturalWidth(t, paperTableWidth(t)) > portraitText * 1.1;
     if (!current || current.landscape !== landscape) {
       flush();
       current = { landscape, children: [] };
