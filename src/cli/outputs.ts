@@ -11,7 +11,7 @@ import type { Note } from '../core/notes.js';
 import type { Panel } from '../data/panel.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { writeXlsx } from '../io/xlsx.js';
-import type { Block, ReportSection } from '../report/blocks.js';
+import type { Block, ReportDataset, ReportSection } from '../report/blocks.js';
 import { renderReport } from '../report/document.js';
 import { reportDataset } from '../report/sections/measure.js';
 import { mechanismSection } from '../report/sections/mechanism.js';
@@ -61,17 +61,27 @@ export function capPaperTable(t: PaperTable, workbook: string, lang: Lang): Pape
   return { ...t, rows: t.rows.slice(0, DOCX_TABLE_ROWS), notes: [...t.notes, more] };
 }
 
-/** The publication tables of `sections` (every `table`, `grid` and `tree` block) with the source line under each. */
-export function sectionPaperTables(sections: readonly ReportSection[], panel: Panel, lang: Lang): PaperTable[] {
-  const source = sourceNote(reportDataset(panel), lang);
+/**
+ * The publication tables of `sections` (every `table`, `grid` and `tree` block) with the source line
+ * of the section's dataset under each (`data`: the one panel, or the datasets of a report of several).
+ */
+export function sectionPaperTables(
+  sections: readonly ReportSection[],
+  data: Panel | readonly ReportDataset[],
+  lang: Lang,
+): PaperTable[] {
+  const datasets = Array.isArray(data) ? (data as readonly ReportDataset[]) : [reportDataset(data as Panel)];
   const out: PaperTable[] = [];
-  for (const s of sections)
+  for (const s of sections) {
+    const d = datasets.find((x) => x.name === s.datasetName) ?? (datasets.length === 1 ? datasets[0] : undefined);
+    const source = d ? sourceNote(d, lang) : undefined;
     for (const b of s.blocks) {
       const t = paperTableFromBlock(b, lang);
       if (!t || t.rows.length === 0) continue;
       const cite = source && b.kind !== 'tree' && (b as { citation?: boolean }).citation !== false;
       out.push({ ...t, title: t.title || labelText(s.title, lang), notes: [...t.notes, ...(cite ? [source] : [])] });
     }
+  }
   return out;
 }
 
