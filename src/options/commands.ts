@@ -6,9 +6,16 @@
  */
 import { required, type AnyOption } from './option.js';
 import { dataOptions, OUTPUT_OPTIONS } from './data.js';
-import { FRAMEWORK_OPTIONS, MEASURE_OPTIONS, ROBUSTNESS_SECTION, SCORE_DIGITS } from './measure.js';
-import { FORMULAS, KEEP_SINGLETONS, LEVEL, SUBSAMPLE_OPTIONS, TABLE, VCOV } from './models.js';
-import { CORRELATE_OPTIONS, DESCRIBE_OPTIONS, STAT_TABLE, TABLE_DIGITS } from './descriptive.js';
+import {
+  APPEND,
+  APPEND_DIMENSIONS,
+  FRAMEWORK_OPTIONS,
+  MEASURE_OPTIONS,
+  ROBUSTNESS_SECTION,
+  SCORE_DIGITS,
+} from './measure.js';
+import { FORMULAS, KEEP_SINGLETONS, LEVEL, REGRESS_TABLE_OPTIONS, SUBSAMPLE_OPTIONS, TABLE, VCOV } from './models.js';
+import { CORRELATE_OPTIONS, DESCRIBE_OPTIONS, STAT_DIGITS, STAT_TABLE } from './descriptive.js';
 
 /** `nqpf measure`. */
 export const MEASURE_COMMAND = [
@@ -18,10 +25,19 @@ export const MEASURE_COMMAND = [
   ...OUTPUT_OPTIONS,
   ROBUSTNESS_SECTION,
   SCORE_DIGITS,
+  APPEND,
+  APPEND_DIMENSIONS,
 ] as const;
 
 /** The options of `regress` as a stage (library, project file). */
-export const REGRESS_OPTIONS = [required(FORMULAS), VCOV, LEVEL, KEEP_SINGLETONS, ...SUBSAMPLE_OPTIONS] as const;
+export const REGRESS_OPTIONS = [
+  required(FORMULAS),
+  VCOV,
+  LEVEL,
+  KEEP_SINGLETONS,
+  ...SUBSAMPLE_OPTIONS,
+  ...REGRESS_TABLE_OPTIONS,
+] as const;
 
 /** `nqpf regress`. */
 export const REGRESS_COMMAND = [...dataOptions(), ...REGRESS_OPTIONS, ...OUTPUT_OPTIONS, TABLE] as const;
@@ -32,7 +48,7 @@ export const DESCRIBE_COMMAND = [
   ...DESCRIBE_OPTIONS,
   ...OUTPUT_OPTIONS,
   STAT_TABLE,
-  TABLE_DIGITS,
+  STAT_DIGITS,
 ] as const;
 
 /** `nqpf correlate`. */
@@ -41,7 +57,7 @@ export const CORRELATE_COMMAND = [
   ...CORRELATE_OPTIONS,
   ...OUTPUT_OPTIONS,
   STAT_TABLE,
-  TABLE_DIGITS,
+  STAT_DIGITS,
 ] as const;
 
 /** The options of each command, by command name (commands without options of their own are absent). */

@@ -2,9 +2,9 @@
  * Options of the descriptive stages: `describe` (the descriptive-statistics table) and `correlate`
  * (the correlation matrix), docs/describe-correlate.md.
  */
-import { KEEP_SINGLETONS, SUBSAMPLE_OPTIONS, TABLE } from './models.js';
+import { KEEP_SINGLETONS, SUBSAMPLE_OPTIONS, TABLE, TABLE_DIGITS } from './models.js';
 import { IMPUTE } from './measure.js';
-import { bool, choice, int, list, named, text, use, withDefault } from './option.js';
+import { bool, choice, list, named, text, use, withDefault } from './option.js';
 
 const L = (en: string, zh: string) => ({ en, zh });
 
@@ -52,19 +52,12 @@ export const VIF = bool('vif', {
   ),
 });
 
-/** `--digits`: decimals of the table's statistics. */
-export const TABLE_DIGITS = withDefault(
-  int('digits', {
-    arg: '<n>',
-    group: 'output',
-    cliOnly: true,
-    label: L('Decimals', '小数位数'),
-    help: L('decimals in the table', '表中的小数位数'),
-    min: 0,
-    max: 12,
-  }),
-  3,
-);
+/** `--digits` of describe and correlate: the regression tables' option, as fixed decimals. */
+export const STAT_DIGITS = use(TABLE_DIGITS, {
+  label: L('Decimals', '小数位数'),
+  help: L('decimals in the table (1–9)', '表中的小数位数（1–9）'),
+  example: '3',
+});
 
 /** `--table` of describe and correlate (docx: `<command>.docx`). */
 export const STAT_TABLE = use(TABLE, {

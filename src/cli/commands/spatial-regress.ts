@@ -50,8 +50,8 @@ Conventions (spatialreg / xsmle / Elhorst): docs/spatial-econometrics.md.`,
         inference: opts.delta ? 'delta' : 'simulation',
         tests: opts.tests,
       });
-      const table = regressionTable([spatialTableModel(result)]);
       const lang = reportLang(opts);
+      const table = regressionTable([spatialTableModel(result, undefined, lang)], { lang });
       const effects = spatialEffectsTable(result, lang);
       const files = opts.out ? await writeRegressionFiles(opts.out, table, lang, [effects]) : [];
       if (opts.json) {
