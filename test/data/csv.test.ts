@@ -51,10 +51,13 @@ describe('readCsvTable', () => {
   });
   it('parses numbers exactly as Number() does (fast path and long mantissas)', () => {
     const rng = new Rng(7);
-    const cells: string[] = ['0', '-0', '+5', '.5', '5.', '1e-7', '2.5E+10', '123456789012345678', '0.1', '9007199254740993', '1.7976931348623157e308', '4.9e-324', '0.30000000000000004'];
+    const cells: string[] = ['0', '-0', '+5', '.5', '5.', '1e-7', '2.5E+10', '123456789012345678', '0.1', '9007199254740993', '1.7976931348623157e308', '4.9e-324', '0.30000000000000004', '-0.208978082311709', '0.000012345678901234567', '0.9007199254740993', '900719925474099.25', '0.00000000000000000000012345'];
     for (let i = 0; i < 3000; i++) {
       const v = (rng.uniform() - 0.5) * 10 ** rng.int(12);
       cells.push(v.toFixed(rng.int(10)), String(v), v.toExponential(rng.int(16)));
+      // fwrite's 15 significant digits and the 16–17 of a shortest round trip, below 1 in magnitude (leading zeros).
+      const w = (rng.uniform() - 0.5) / 10 ** rng.int(6);
+      cells.push(w.toPrecision(15), w.toPrecision(16), w.toPrecision(17));
     }
     const t = readCsvTable('x\n' + cells.join('\n') + '\n');
     expect(t.nRows).toBe(cells.length);
