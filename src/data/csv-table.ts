@@ -180,6 +180,8 @@ class TableBuilder {
   private rec = 1;
   private skipped = 0;
   private readonly sc = new NumberScanner();
+  /** Per keepText column: the string of each integer id seen (value → string). */
+  private readonly intern: (Map<number, string> | undefined)[] = [];
 
   constructor(private readonly options: CsvReadOptions) {}
 
@@ -262,6 +264,7 @@ class TableBuilder {
     const prevStart = new Int32Array(nCols).fill(-1);
     const prevEnd = new Int32Array(nCols);
     const prevText: string[] = header.map(() => '');
+    const intern = this.intern;
     records: while (pos < n && nCols > 0) {
       const recordStart = pos;
       ++rec;
@@ -388,8 +391,18 @@ class TableBuilder {
                 const arr = (str[col] ??= new Array(capacity));
                 let text: string;
                 const ps = prevStart[col];
-                if (ps >= 0 && prevEnd[col] - ps === pos - start && sameBytes(b, ps, start, pos - start)) text = prevText[col];
-                else {
+                if (ps >= 0 && prevEnd[col] - ps === pos - start && sameBytes(b, ps, start, pos - start)) {
+                  text = prevText[col];
+                  if (keep[col] === 1) num[col][row] = num[col][row - 1];
+                } else if (keep[col] === 1 && (v = plainInteger(b, start, pos)) >= 0) {
+                  // An id that is a plain integer: its value too (panels rank such ids as numbers), and
+                  // one string per distinct id, so a shuffled file does not decode every cell.
+                  num[col][row] = v;
+                  const seen = (intern[col] ??= new Map());
+                  text = seen.get(v) ?? '';
+                  if (text === '') seen.set(v, (text = decodeBytes(b, start, pos, rec)));
+                  prevText[col] = text;
+                } else {
                   text = decodeBytes(b, start, pos, rec);
                   prevText[col] = text;
                 }
@@ -444,6 +457,22 @@ class TableBuilder {
     });
     return { header: this.header, columns, nRows: row, rowNumber: cut(this.rowNumber), file: this.options.file };
   }
+}
+
+/**
+ * The value of bytes [s, e) when they are a plain integer as a person writes an id — digits only,
+ * no leading zero, at most 15 digits (so `String(value)` gives the bytes back) — else −1.
+ */
+function plainInteger(b: Uint8Array, s: number, e: number): number {
+  const len = e - s;
+  if (len < 1 || len > 15 || (b[s] === 48 && len > 1)) return -1;
+  let v = 0;
+  for (let k = s; k < e; k++) {
+    const c = b[k]! - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 function sameBytes(b: Uint8Array, a: number, c: number, len: number): boolean {

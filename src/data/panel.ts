@@ -92,6 +92,12 @@ export interface MakePanelInput {
    * 2260 order. Ids without a rank follow, in natural order.
    */
   entityOrder?: ReadonlyMap<string, number>;
+  /**
+   * Whole-number keys of the entity ids, one per row, with `entity[i] === String(entityKey[i])`
+   * (plain integer codes as a file reader found them): ranked as numbers without hashing a string.
+   * Ignored with `entityOrder`.
+   */
+  entityKey?: Float64Array;
 }
 
 const collator = new Intl.Collator('en', { numeric: true });
@@ -123,19 +129,29 @@ export function makePanel(input: MakePanelInput): Panel {
       });
     }
   }
-  // Sort on integer entity ranks (ids sorted once with the collator) rather than comparing strings
-  // with the collator per pair: a million rows sort in well under a second.
+  // Sort on integer entity ranks (ids sorted once: as numbers, or with the collator) rather than
+  // comparing strings per pair, and by a counting sort on (rank, period index): linear in the rows.
   const rank = new Int32Array(n);
-  const ids = (input.entityOrder ? undefined : integerRunRanks(input.entity, rank)) ?? entityRanks(input.entity, rank, input.entityOrder);
+  const ids =
+    (input.entityOrder
+      ? undefined
+      : input.entityKey
+        ? keyRanks(input.entityKey, input.entity, rank)
+        : integerRunRanks(input.entity, rank)) ?? entityRanks(input.entity, rank, input.entityOrder);
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) sorted = rank[i - 1] < rank[i] || (rank[i - 1] === rank[i] && input.period[i - 1] <= input.period[i]);
   // Files are usually written sorted: then the row order is the identity and no permutation is
   // built (each fresh array of a million rows costs tens of milliseconds in page faults alone).
   let order: Int32Array | undefined;
+  let periods: number[];
+  let periodIndex: Int32Array;
   if (!sorted) {
-    order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => rank[a] - rank[b] || input.period[a] - input.period[b]);
+    const periodsIn = input.period instanceof Float64Array ? input.period : Float64Array.from(input.period);
+    periods = distinctSorted(periodsIn);
+    const pIdx = indexOfPeriods(periodsIn, periods);
+    order = countingOrder(rank, ids.length, pIdx, periods.length);
+    periodIndex = new Int32Array(n);
+    for (let k = 0; k < n; k++) periodIndex[k] = pIdx[order[k]];
   }
   for (let k = 1; k < n; k++) {
     const a = order ? order[k - 1] : k - 1;
@@ -157,8 +173,10 @@ export function makePanel(input: MakePanelInput): Panel {
   };
   const entity = order ? Array.from(order, (i) => input.entity[i]) : input.owned ? (input.entity as string[]) : input.entity.slice();
   const period = pick(input.period);
-  const periods = distinctSorted(period);
-  const periodIndex = indexOfPeriods(period, periods);
+  if (!order) {
+    periods = distinctSorted(period);
+    periodIndex = indexOfPeriods(period, periods);
+  }
   const columns: Record<string, Float64Array> = {};
   for (const [name, col] of Object.entries(input.columns)) columns[name] = pick(col);
   const text: Record<string, string[]> = {};
@@ -178,14 +196,84 @@ export function makePanel(input: MakePanelInput): Panel {
     entity,
     period,
     entityIndex,
-    periodIndex,
+    periodIndex: periodIndex!,
     columns,
     text,
     entities: ids.map((id) => info.get(id) ?? { id }),
-    periods,
+    periods: periods!,
     meta: input.meta ?? { name: input.file ?? 'data', simulated: false, file: input.file },
     notes: input.notes ?? [],
   };
+}
+
+/**
+ * Row order by entity rank then period index (both dense codes): a stable counting sort on the
+ * period, then on the rank (LSD radix sort), in linear time.
+ */
+function countingOrder(rank: Int32Array, nRanks: number, pIdx: Int32Array, nPeriods: number): Int32Array {
+  const n = rank.length;
+  const byPeriod = new Int32Array(n);
+  const cp = new Int32Array(nPeriods + 1);
+  for (let i = 0; i < n; i++) cp[pIdx[i] + 1]++;
+  for (let p = 0; p < nPeriods; p++) cp[p + 1] += cp[p];
+  for (let i = 0; i < n; i++) byPeriod[cp[pIdx[i]]++] = i;
+  const cr = new Int32Array(nRanks + 1);
+  for (let i = 0; i < n; i++) cr[rank[i] + 1]++;
+  for (let r = 0; r < nRanks; r++) cr[r + 1] += cr[r];
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = byPeriod[k];
+    order[cr[rank[i]]++] = i;
+  }
+  return order;
+}
+
+/**
+ * Ranks of whole-number entity keys (see `entityKey` of {@link MakePanelInput}) into `rank`; returns
+ * the ids in order (the string of each key's first row). Dense keys (firm codes 1…N) use a table
+ * indexed by value, others a map and a numeric sort of the distinct keys.
+ */
+function keyRanks(key: Float64Array, entity: readonly string[], rank: Int32Array): string[] | undefined {
+  const n = key.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = key[i];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!(hi - lo <= 4 * n + 1024)) {
+    const first = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const v = key[i];
+      let r = first.get(v);
+      if (r === undefined) first.set(v, (r = first.size));
+      rank[i] = r;
+    }
+    const values = [...first.keys()];
+    const byValue = Array.from(values, (_, k) => k).sort((a, b) => values[a] - values[b]);
+    const rankOf = new Int32Array(values.length);
+    byValue.forEach((k, r) => (rankOf[k] = r));
+    const firstRow = new Int32Array(values.length).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const r = (rank[i] = rankOf[rank[i]]);
+      if (firstRow[r] < 0) firstRow[r] = i;
+    }
+    return Array.from(firstRow, (i) => entity[i]);
+  }
+  const slot = new Int32Array(hi - lo + 1);
+  for (let i = 0; i < n; i++) slot[key[i] - lo] = 1;
+  let m = 0;
+  for (let k = 0; k < slot.length; k++) slot[k] = slot[k] ? m++ : -1;
+  const ids: string[] = new Array(m);
+  const firstRow = new Int32Array(m).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const r = slot[key[i] - lo];
+    rank[i] = r;
+    if (firstRow[r] < 0) firstRow[r] = i;
+  }
+  for (let r = 0; r < m; r++) ids[r] = entity[firstRow[r]];
+  return ids;
 }
 
 /** Ids that are plain integers (firm codes) sort by value, which is the collator's numeric order. */

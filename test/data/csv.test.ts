@@ -67,6 +67,11 @@ describe('readCsvTable', () => {
     const t = readCsvTable('code,x\n000001,1\n600519,2\n');
     expect(texts(t, 0)).toEqual(['000001', '600519']);
   });
+  it('keeps the value of plain integer ids in keepText columns beside their text', () => {
+    const t = readCsvTable('id,x\n12,1\n007,2\n12,3\n5,4\n"9",5\n12,6\n', { keepText: () => [0] });
+    expect(texts(t, 0)).toEqual(['12', '007', '12', '5', '9', '12']);
+    expect(Array.from(t.columns[0].num)).toEqual([12, NaN, 12, 5, NaN, 12]);
+  });
   it('keeps every cell of keepText columns as text', () => {
     const t = readCsvTable('id,x\n1.50,1\n2,2\n', { keepText: () => [0] });
     expect(t.columns[0].str).toEqual(['1.50', '2']);
