@@ -174,7 +174,13 @@ class TwoWayDirect {
     // Bᵀ M_A x summed row by row (no difference of two large sums: a column with a large mean keeps its digits).
     for (let i = 0; i < n; i++) rhs[small[i]] += x[i] - sb[big[i]];
     const keep = factor.keep;
-    const sol = solveUpper(factor.r, solveUpperTransposed(factor.r, Float64Array.from(keep, (k) => rhs[k])));
+    const sol = solveUpper(
+      factor.r,
+      solveUpperTransposed(
+        factor.r,
+        Float64Array.from(keep, (k) => rhs[k]),
+      ),
+    );
     const beta = new Float64Array(this.S);
     keep.forEach((k, j) => (beta[k] = sol[j]));
     // Mean over each A-level of x − Bβ, then the residual.

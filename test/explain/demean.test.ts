@@ -11,7 +11,7 @@ function layout(rng: Rng, entities: number, years: number, missing: number, spli
     for (let t = 0; t < years; t++) {
       // split: the first half of the entities only in the first half of the years, the rest in the
       // second half (two connected components), plus a shared year for none.
-      if (split && (e < entities / 2) !== (t < years / 2)) continue;
+      if (split && e < entities / 2 !== t < years / 2) continue;
       if (rng.uniform() < missing) continue;
       a.push(e);
       b.push(t);
