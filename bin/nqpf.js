@@ -6,7 +6,10 @@ import { existsSync } from 'node:fs';
 
 const bundle = new URL('../dist/nqpf/main.js', import.meta.url);
 const useBundle = !process.env.NQPF_UNBUNDLED && existsSync(bundle);
-const { main } = await import(useBundle ? bundle.href : '../dist/cli/main.js');
+const { main, installReplicatePool } = await import(useBundle ? bundle.href : '../dist/cli/main.js');
+
+// Bootstraps run on worker threads (NQPF_THREADS=1 for one thread; the results are identical).
+installReplicatePool();
 
 main(process.argv).then((code) => {
   process.exitCode = code;

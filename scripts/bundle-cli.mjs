@@ -17,6 +17,7 @@ const result = await build({
   entryPoints: {
     main: 'src/cli/main.ts',
     'sensitivity-worker': 'src/io/sensitivity-worker.ts',
+    'replicate-worker': 'src/io/replicate-worker.ts',
   },
   outdir,
   bundle: true,

@@ -3,6 +3,9 @@ import { isInputError } from '../core/errors.js';
 import { commands, findCommand, type CommandEntry } from './commands/index.js';
 import { cliLang, reportLang, setCliLang } from './common.js';
 
+// bin/nqpf.js installs the worker pool of the replicate engine (bootstraps on several threads) before `main`.
+export { installReplicatePool } from '../io/replicate-pool.js';
+
 const VERSION = '0.1.0';
 
 /**

@@ -3,6 +3,7 @@ import { definedOnly } from '../../core/options.js';
 import { InputError } from '../../core/errors.js';
 import { NoteLog, type Note } from '../../core/notes.js';
 import { Rng } from '../../core/rng.js';
+import { runReplicates, type ReplicateTask } from '../../core/replicates.js';
 import { filterRows, type Panel } from '../../data/panel.js';
 import { cholesky, choleskySolve, crossprod, subMatrix } from '../../linalg/index.js';
 import { normalPValue } from '../../core/pvalue.js';
@@ -505,6 +506,9 @@ export function baronKennyVerdict(c: Tested, a: Tested, b: Tested, cPrime: Teste
  * replicate gathers the rows of the drawn clusters, demeans all variables once on the fixed
  * effects ({@link demean}; the cluster's own FE re-coded per draw so duplicates are distinct
  * clusters; without FE, centring = an intercept), and solves every equation from one Gram matrix.
+ * The draws come from one seeded stream, made up front in replicate order; the replicates run
+ * through the replicate engine ({@link runReplicates}: worker threads in the CLI) with the same
+ * result on any number of threads.
  */
 function clusterBootstrap(
   sample: Panel,
@@ -518,63 +522,46 @@ function clusterBootstrap(
 ) {
   const cl = factorCodes(sample, cluster, 'the cluster variable');
   const G = cl.labels.length;
-  const rowsOf: number[][] = Array.from({ length: G }, () => []);
-  for (let i = 0; i < cl.codes.length; i++) rowsOf[cl.codes[i]].push(i);
+  const clusterStart = new Int32Array(G + 1);
+  for (let i = 0; i < cl.codes.length; i++) clusterStart[cl.codes[i] + 1]++;
+  for (let g = 0; g < G; g++) clusterStart[g + 1] += clusterStart[g];
+  const clusterRows = new Int32Array(cl.codes.length);
+  const fill = clusterStart.slice(0, G);
+  for (let i = 0; i < cl.codes.length; i++) clusterRows[fill[cl.codes[i]]++] = i;
   const feCodes = fe.map((f) => (f === cluster ? null : factorCodes(sample, f)));
-  const feIsCluster = fe.map((f) => f === cluster);
   // A cluster that lies inside one level of an FE (provinces inside regions) keeps that level when it
   // is drawn twice; only FE coarser than the cluster are shared like that.
   const clusterFe = { name: cluster, codes: cl.codes, nLevels: G, labels: cl.labels };
-  const coarserFe = fe.filter((_, j) => !feIsCluster[j] && isNestedIn(clusterFe, feCodes[j]!.codes));
+  const coarserFe = fe.filter((f, j) => f !== cluster && isNestedIn(clusterFe, feCodes[j]!.codes));
   if (coarserFe.length)
     log.info(
       'bootstrap-nested-fe',
       `the cluster variable "${cluster}" is nested in the fixed effects ${coarserFe.join(', ')}; a cluster drawn twice keeps its level of them`,
     );
-  const data = vars.map((v) => sample.columns[v]);
   const reps = o.draws ? o.draws.length : o.bootstrap;
-  const rng = new Rng(o.seed);
-  const out = Array.from({ length: chains.length + 1 }, () => new Float64Array(reps));
-  const p = vars.length;
-  let failed = 0;
   if (G < 10 && reps > 0)
     log.warn(
       'few-clusters-bootstrap',
       `the cluster bootstrap resamples only ${G} clusters of "${cluster}"; intervals are unreliable with so few`,
     );
-  const next = clusterDraws(G, o.draws ?? rng, 'clusters');
-  for (let r = 0; r < reps; r++) {
-    const draw = next(r);
-    let n = 0;
-    for (let g = 0; g < G; g++) n += rowsOf[draw[g]].length;
-    const rows = new Int32Array(n);
-    const own = new Int32Array(n);
-    let at = 0;
-    for (let g = 0; g < G; g++)
-      for (const i of rowsOf[draw[g]]) {
-        rows[at] = i;
-        own[at++] = g;
-      }
-    const cols = data.map((c) => {
-      const v = new Float64Array(n);
-      for (let r2 = 0; r2 < n; r2++) v[r2] = c[rows[r2]];
-      return v;
-    });
-    const fes: FixedEffect[] = fe.length
-      ? fe.map((name, j) => recode(name, feIsCluster[j] ? own : Int32Array.from(rows, (i) => feCodes[j]!.codes[i])))
-      : [{ name: '(Intercept)', codes: new Int32Array(n), nLevels: 1, labels: ['1'] }];
-    const dm = demean(cols, fes);
-    const gram = crossprod(dm.columns);
-    const paths = pathsFromGram(gram, p, eqs);
-    let sum = 0;
-    chains.forEach((ch, j) => {
-      const v = pathProduct(paths, ch);
-      out[j][r] = v;
-      sum += v;
-    });
-    out[chains.length][r] = sum;
-    if (!Number.isFinite(sum)) failed++;
-  }
+  const next = clusterDraws(G, o.draws ?? new Rng(o.seed), 'clusters');
+  const draws = new Int32Array(reps * G);
+  for (let r = 0; r < reps; r++) draws.set(next(r), r * G);
+  const input: MediationBootstrapInput = {
+    data: vars.map((v) => sample.columns[v]),
+    clusterStart,
+    clusterRows,
+    fe: feCodes.map((f) => (f ? { codes: f.codes, nLevels: f.labels.length } : null)),
+    eqs,
+    chains,
+    G,
+    draws,
+  };
+  const flat = runReplicates(mediationBootstrapTask, input, reps);
+  const width = chains.length + 1;
+  const out = Array.from({ length: width }, (_, j) => Float64Array.from({ length: reps }, (_, r) => flat[r * width + j]));
+  let failed = 0;
+  for (let r = 0; r < reps; r++) if (!Number.isFinite(out[chains.length][r])) failed++;
   if (failed)
     log.warn(
       'bootstrap-failed',
@@ -584,16 +571,78 @@ function clusterBootstrap(
   return { replicates: out, reps, failed, nClusters: G };
 }
 
-function recode(name: string, codes: Int32Array): FixedEffect {
-  const map = new Map<number, number>();
-  const out = new Int32Array(codes.length);
-  for (let i = 0; i < codes.length; i++) {
-    let v = map.get(codes[i]);
-    if (v === undefined) {
-      v = map.size;
-      map.set(codes[i], v);
-    }
-    out[i] = v;
-  }
-  return { name, codes: out, nLevels: map.size, labels: [...map.keys()].map(String) };
+/** Plain-data input of {@link mediationBootstrapTask} (copied to worker threads). */
+export interface MediationBootstrapInput {
+  /** Columns of the model variables on the sample: y, x, mediators, controls. */
+  readonly data: readonly Float64Array[];
+  /** Rows of cluster g: clusterRows[clusterStart[g] … clusterStart[g + 1]). */
+  readonly clusterStart: Int32Array;
+  readonly clusterRows: Int32Array;
+  /** Each fixed effect's codes on the sample, or null for the cluster variable's own effect. */
+  readonly fe: readonly ({ codes: Int32Array; nLevels: number } | null)[];
+  readonly eqs: Equations;
+  readonly chains: readonly Chain[];
+  readonly G: number;
+  /** The drawn cluster positions, G per replicate. */
+  readonly draws: Int32Array;
 }
+
+/** One cluster-bootstrap replicate of the mediation model: its indirect effects, then their sum. */
+export const mediationBootstrapTask: ReplicateTask<MediationBootstrapInput> = {
+  name: 'mediation-bootstrap',
+  width: (input) => input.chains.length + 1,
+  prepare(input) {
+    const { data, clusterStart, clusterRows, fe, eqs, chains, G, draws } = input;
+    const p = data.length;
+    // Re-coding of an FE per draw: level → dense code, reset through the list of levels touched.
+    const maps = fe.map((f) => (f ? new Int32Array(f.nLevels).fill(-1) : new Int32Array(0)));
+    return (r, out) => {
+      let n = 0;
+      const d0 = r * G;
+      for (let g = 0; g < G; g++) n += clusterStart[draws[d0 + g] + 1] - clusterStart[draws[d0 + g]];
+      const rows = new Int32Array(n);
+      const own = new Int32Array(n);
+      let at = 0;
+      for (let g = 0; g < G; g++) {
+        const c = draws[d0 + g];
+        for (let k = clusterStart[c]; k < clusterStart[c + 1]; k++) {
+          rows[at] = clusterRows[k];
+          own[at++] = g;
+        }
+      }
+      const cols = data.map((c) => {
+        const v = new Float64Array(n);
+        for (let i = 0; i < n; i++) v[i] = c[rows[i]];
+        return v;
+      });
+      const fes: FixedEffect[] = fe.length
+        ? fe.map((f, j) => {
+            if (!f) return { name: '', codes: own, nLevels: G, labels: [] };
+            const map = maps[j];
+            const codes = new Int32Array(n);
+            const touched: number[] = [];
+            for (let i = 0; i < n; i++) {
+              const l = f.codes[rows[i]];
+              let v = map[l];
+              if (v < 0) {
+                v = map[l] = touched.length;
+                touched.push(l);
+              }
+              codes[i] = v;
+            }
+            for (const l of touched) map[l] = -1;
+            return { name: '', codes, nLevels: touched.length, labels: [] };
+          })
+        : [{ name: '(Intercept)', codes: new Int32Array(n), nLevels: 1, labels: ['1'] }];
+      const dm = demean(cols, fes);
+      const paths = pathsFromGram(crossprod(dm.columns), p, eqs);
+      let sum = 0;
+      chains.forEach((ch, j) => {
+        const v = pathProduct(paths, ch);
+        out[j] = v;
+        sum += v;
+      });
+      out[chains.length] = sum;
+    };
+  },
+};
