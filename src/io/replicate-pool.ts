@@ -51,7 +51,8 @@ const FAILED = 3;
 export function defaultThreads(threads?: number): number {
   if (threads !== undefined) return Math.max(1, Math.floor(threads));
   const env = process.env.NQPF_THREADS;
-  if (env !== undefined && env.trim() !== '' && Number.isFinite(Number(env))) return Math.max(1, Math.floor(Number(env)));
+  if (env !== undefined && env.trim() !== '' && Number.isFinite(Number(env)))
+    return Math.max(1, Math.floor(Number(env)));
   return Math.max(1, Math.min(8, availableParallelism()));
 }
 
@@ -86,7 +87,17 @@ function runPooled<I>(
   const outBuf = new SharedArrayBuffer(reps * width * 8);
   const ctrl = new Int32Array(new SharedArrayBuffer(8));
   const state = new Int32Array(new SharedArrayBuffer(4 * nChunks));
-  const workerData = { name: task.name, input, outBuf, ctrlBuf: ctrl.buffer, stateBuf: state.buffer, reps, width, size, nChunks };
+  const workerData = {
+    name: task.name,
+    input,
+    outBuf,
+    ctrlBuf: ctrl.buffer,
+    stateBuf: state.buffer,
+    reps,
+    width,
+    size,
+    nChunks,
+  };
   const workers: Worker[] = [];
   for (let w = 1; w < threads; w++) {
     try {
@@ -149,10 +160,10 @@ function startWorker(workerData: unknown): Worker {
   const ts = import.meta.url.endsWith('.ts');
   const url = new URL(`./replicate-worker.${ts ? 'ts' : 'js'}`, import.meta.url);
   return ts
-    ? new Worker(
-        `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); });`,
-        { eval: true, workerData },
-      )
+    ? new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); });`, {
+        eval: true,
+        workerData,
+      })
     : new Worker(url, { workerData });
 }
 

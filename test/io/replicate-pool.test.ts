@@ -14,7 +14,15 @@ const panel = fixturePanel('test/fixtures/explain/threshold-data.csv');
 
 describe('replicate engine: identical results on any number of threads', () => {
   it('mediation cluster bootstrap: 3 threads give the replicates of one thread, bit for bit', () => {
-    const opts = { x: 'x', mediators: ['z'], y: 'y', fe: ['id', 'year'], bootstrap: 300, seed: 5, keepReplicates: true };
+    const opts = {
+      x: 'x',
+      mediators: ['z'],
+      y: 'y',
+      fe: ['id', 'year'],
+      bootstrap: 300,
+      seed: 5,
+      keepReplicates: true,
+    };
     const one = mediation(panel, opts);
     for (const threads of [3]) {
       setReplicateExecutor(replicatePool({ threads, minReps: 1, callerComputes: false }));
@@ -35,11 +43,13 @@ describe('replicate engine: identical results on any number of threads', () => {
     const task: ReplicateTask<{ seed: number }> = {
       name: 'test-uniforms',
       width: () => 2,
-      prepare: ({ seed }) => (r, out) => {
-        const rng = replicateRng(seed, r);
-        out[0] = rng.uniform();
-        out[1] = r;
-      },
+      prepare:
+        ({ seed }) =>
+        (r, out) => {
+          const rng = replicateRng(seed, r);
+          out[0] = rng.uniform();
+          out[1] = r;
+        },
     };
     setReplicateExecutor(replicatePool({ threads: 2, minReps: 1 }));
     const a = runReplicates(task, { seed: 9 }, 100);

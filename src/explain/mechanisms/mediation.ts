@@ -5,7 +5,7 @@ import { NoteLog, type Note } from '../../core/notes.js';
 import { Rng } from '../../core/rng.js';
 import { runReplicates, type ReplicateTask } from '../../core/replicates.js';
 import { filterRows, type Panel } from '../../data/panel.js';
-import { cholesky, choleskySolve, crossprod, subMatrix } from '../../linalg/index.js';
+import { cholesky, choleskySolve, crossprod, subMatrix, zeros, type Matrix } from '../../linalg/index.js';
 import { normalPValue } from '../../core/pvalue.js';
 import { demean, isNestedIn, type FixedEffect } from '../demean.js';
 import { feols } from '../feols.js';
@@ -559,7 +559,9 @@ function clusterBootstrap(
   };
   const flat = runReplicates(mediationBootstrapTask, input, reps);
   const width = chains.length + 1;
-  const out = Array.from({ length: width }, (_, j) => Float64Array.from({ length: reps }, (_, r) => flat[r * width + j]));
+  const out = Array.from({ length: width }, (_, j) =>
+    Float64Array.from({ length: reps }, (_, r) => flat[r * width + j]),
+  );
   let failed = 0;
   for (let r = 0; r < reps; r++) if (!Number.isFinite(out[chains.length][r])) failed++;
   if (failed)
@@ -594,6 +596,45 @@ export const mediationBootstrapTask: ReplicateTask<MediationBootstrapInput> = {
   prepare(input) {
     const { data, clusterStart, clusterRows, fe, eqs, chains, G, draws } = input;
     const p = data.length;
+    const product = (gram: Matrix, out: Float64Array) => {
+      const paths = pathsFromGram(gram, p, eqs);
+      let sum = 0;
+      chains.forEach((ch, j) => {
+        const v = pathProduct(paths, ch);
+        out[j] = v;
+        sum += v;
+      });
+      out[chains.length] = sum;
+    };
+    const fast = clusterGramTerms(input);
+    if (fast) {
+      // Sums of per-cluster terms (see clusterGramTerms): no rows gathered per draw.
+      const { C, W, L } = fast;
+      const pp = p * p;
+      const gram = zeros(p, p);
+      const S = new Float64Array(L * p);
+      return (r, out) => {
+        const g0 = r * G;
+        const d = gram.data;
+        d.fill(0);
+        S.fill(0);
+        let rows = 0;
+        for (let g = 0; g < G; g++) {
+          const c = draws[g0 + g];
+          for (let k = 0, o = c * pp; k < pp; k++) d[k] += C[o + k];
+          for (let k = 0, o = c * L * p; k < L * p; k++) S[k] += W[o + k];
+          rows += fast.size[c];
+        }
+        // The second effect's level means over the drawn clusters (or the grand mean): Σ_l n_l·w̄_l·w̄_lᵀ.
+        const per = fast.twoWay ? G : rows;
+        for (let l = 0; l < L; l++)
+          for (let a = 0; a < p; a++) {
+            const sa = S[l * p + a] / per;
+            for (let b = 0; b < p; b++) d[a + b * p] -= sa * S[l * p + b];
+          }
+        product(gram, out);
+      };
+    }
     // Re-coding of an FE per draw: level → dense code, reset through the list of levels touched.
     const maps = fe.map((f) => (f ? new Int32Array(f.nLevels).fill(-1) : new Int32Array(0)));
     return (r, out) => {
@@ -635,14 +676,88 @@ export const mediationBootstrapTask: ReplicateTask<MediationBootstrapInput> = {
           })
         : [{ name: '(Intercept)', codes: new Int32Array(n), nLevels: 1, labels: ['1'] }];
       const dm = demean(cols, fes);
-      const paths = pathsFromGram(crossprod(dm.columns), p, eqs);
-      let sum = 0;
-      chains.forEach((ch, j) => {
-        const v = pathProduct(paths, ch);
-        out[j] = v;
-        sum += v;
-      });
-      out[chains.length] = sum;
+      product(crossprod(dm.columns), out);
     };
   },
 };
+
+/**
+ * The Gram matrix of a bootstrap sample as sums of per-cluster terms, for the common designs where
+ * that is exact (each drawn cluster becomes its own level of the cluster effect):
+ * - the cluster effect alone: x̃ = x − x̄_g, Gram = Σ_{drawn g} C_g with C_g = Σ_{i∈g} x̃ᵢx̃ᵢᵀ;
+ * - the cluster effect and one more (years) with every cluster observed once in every level (a
+ *   balanced panel, so each draw is a complete two-way layout): x̃_gl = w_gl − w̄_l with w the
+ *   within-cluster values minus their level means over the whole sample, w̄_l their mean over the
+ *   drawn clusters, Gram = Σ C_g − G Σ_l w̄_l w̄_lᵀ (C_g = Σ_l w_gl w_glᵀ);
+ * - no fixed effect (centring): the same with one level and w = x − x̄, Gram = Σ C_g − N w̄ w̄ᵀ.
+ * Centring w on the whole sample first keeps the subtracted term small (sampling noise of a mean),
+ * so no digits are lost to cancellation. Per draw: G·p² + G·L·p additions instead of gathering
+ * and demeaning every row. Undefined for other designs (the rows are then demeaned per draw).
+ */
+function clusterGramTerms(
+  input: MediationBootstrapInput,
+): { C: Float64Array; W: Float64Array; L: number; size: Int32Array; twoWay: boolean } | undefined {
+  const { data, clusterStart, clusterRows, fe, G } = input;
+  const p = data.length;
+  const n = clusterRows.length;
+  const own = fe.filter((f) => f === null).length;
+  const other = fe.filter((f) => f !== null) as { codes: Int32Array; nLevels: number }[];
+  let mode: 'none' | 'cluster' | 'two';
+  if (fe.length === 0) mode = 'none';
+  else if (own === 1 && other.length === 0) mode = 'cluster';
+  else if (own === 1 && other.length === 1) mode = 'two';
+  else return undefined;
+  const L = mode === 'two' ? other[0].nLevels : 1;
+  const size = new Int32Array(G);
+  for (let g = 0; g < G; g++) size[g] = clusterStart[g + 1] - clusterStart[g];
+  // Level of each row in the second effect; a complete layout has each cluster once per level.
+  const level = new Int32Array(n);
+  if (mode === 'two') {
+    const seen = new Uint8Array(L);
+    for (let g = 0; g < G; g++) {
+      if (size[g] !== L) return undefined;
+      seen.fill(0);
+      for (let k = clusterStart[g]; k < clusterStart[g + 1]; k++) {
+        const l = other[0].codes[clusterRows[k]];
+        if (seen[l]) return undefined;
+        seen[l] = 1;
+        level[clusterRows[k]] = l;
+      }
+    }
+  }
+  // w: values minus their cluster means (cluster modes), then minus their level means over the sample.
+  const w = data.map((c) => Float64Array.from(c));
+  if (mode !== 'none')
+    for (const v of w)
+      for (let g = 0; g < G; g++) {
+        let m = 0;
+        for (let k = clusterStart[g]; k < clusterStart[g + 1]; k++) m += v[clusterRows[k]];
+        m /= size[g];
+        for (let k = clusterStart[g]; k < clusterStart[g + 1]; k++) v[clusterRows[k]] -= m;
+      }
+  if (mode !== 'cluster')
+    for (const v of w) {
+      const m = new Float64Array(L);
+      const cnt = new Float64Array(L);
+      for (let i = 0; i < n; i++) {
+        m[level[i]] += v[i];
+        cnt[level[i]]++;
+      }
+      for (let i = 0; i < n; i++) v[i] -= m[level[i]] / cnt[level[i]];
+    }
+  const C = new Float64Array(G * p * p);
+  const W = new Float64Array(G * L * p);
+  for (let g = 0; g < G; g++)
+    for (let k = clusterStart[g]; k < clusterStart[g + 1]; k++) {
+      const i = clusterRows[k];
+      const o = g * p * p;
+      for (let a = 0; a < p; a++) {
+        const wa = w[a][i];
+        W[(g * L + level[i]) * p + a] += wa;
+        for (let b = 0; b < p; b++) C[o + a + b * p] += wa * w[b][i];
+      }
+    }
+  // The cluster-only design subtracts nothing: its level sums stay zero.
+  if (mode === 'cluster') W.fill(0);
+  return { C, W, L, size, twoWay: mode === 'two' };
+}
