@@ -400,7 +400,8 @@ class TableBuilder {
                   num[col][row] = v;
                   const seen = (intern[col] ??= new Map());
                   text = seen.get(v) ?? '';
-                  if (text === '') seen.set(v, (text = decodeBytes(b, start, pos, rec)));
+                  // The bytes are the canonical decimal form of v, so String(v) is their text.
+                  if (text === '') seen.set(v, (text = String(v)));
                   prevText[col] = text;
                 } else {
                   text = decodeBytes(b, start, pos, rec);

@@ -145,18 +145,26 @@ export function makePanel(input: MakePanelInput): Panel {
   let order: Int32Array | undefined;
   let periods: number[];
   let periodIndex: Int32Array;
+  // Sorted input: the ranks are the entity indices (rank is this function's own array).
+  let entityIndex: Int32Array = rank;
   if (!sorted) {
     const periodsIn = input.period instanceof Float64Array ? input.period : Float64Array.from(input.period);
     periods = distinctSorted(periodsIn);
     const pIdx = indexOfPeriods(periodsIn, periods);
-    order = countingOrder(rank, ids.length, pIdx, periods.length);
+    const sortedBy = countingOrder(rank, ids.length, pIdx, periods.length);
+    order = sortedBy.order;
+    entityIndex = sortedBy.entityIndex;
     periodIndex = new Int32Array(n);
     for (let k = 0; k < n; k++) periodIndex[k] = pIdx[order[k]];
   }
+  // Duplicates are neighbours once sorted (read in sorted order: sequential for a permutation too).
   for (let k = 1; k < n; k++) {
-    const a = order ? order[k - 1] : k - 1;
-    const b = order ? order[k] : k;
-    if (rank[a] === rank[b] && input.period[a] === input.period[b]) {
+    const dup = order
+      ? entityIndex[k - 1] === entityIndex[k] && periodIndex![k - 1] === periodIndex![k]
+      : rank[k - 1] === rank[k] && input.period[k - 1] === input.period[k];
+    if (dup) {
+      const a = order ? order[k - 1] : k - 1;
+      const b = order ? order[k] : k;
       const rows = input.sourceRow ? ` (rows ${input.sourceRow[a]} and ${input.sourceRow[b]})` : '';
       throw new InputError(`duplicate entity-period: ${input.entity[b]} ${input.period[b]} appears twice${rows}`, {
         ...where(b),
@@ -165,29 +173,41 @@ export function makePanel(input: MakePanelInput): Panel {
       });
     }
   }
-  const pick = (col: ArrayLike<number>): Float64Array => {
-    if (!order) return col instanceof Float64Array ? (input.owned ? col : col.slice()) : Float64Array.from(col);
-    const out = new Float64Array(n);
-    for (let k = 0; k < n; k++) out[k] = col[order[k]];
-    return out;
-  };
-  const entity = order ? Array.from(order, (i) => input.entity[i]) : input.owned ? (input.entity as string[]) : input.entity.slice();
-  const period = pick(input.period);
-  if (!order) {
+  const same = (col: ArrayLike<number>): Float64Array =>
+    col instanceof Float64Array ? (input.owned ? col : col.slice()) : Float64Array.from(col);
+  let entity: string[];
+  let period: Float64Array;
+  const columns: Record<string, Float64Array> = {};
+  const names = Object.keys(input.columns);
+  if (order) {
+    // Rows in the new order: ids and periods from their codes (sequential), the numeric columns
+    // gathered through the permutation (see gatherColumns).
+    entity = new Array<string>(n);
+    period = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      entity[k] = ids[entityIndex[k]];
+      period[k] = periods![periodIndex![k]];
+    }
+    const gathered = gatherColumns(
+      names.map((nm) => input.columns[nm]),
+      order,
+    );
+    names.forEach((nm, j) => (columns[nm] = gathered[j]));
+  } else {
+    entity = input.owned ? (input.entity as string[]) : input.entity.slice();
+    period = same(input.period);
     periods = distinctSorted(period);
     periodIndex = indexOfPeriods(period, periods);
+    for (const nm of names) columns[nm] = same(input.columns[nm]);
   }
-  const columns: Record<string, Float64Array> = {};
-  for (const [name, col] of Object.entries(input.columns)) columns[name] = pick(col);
   const text: Record<string, string[]> = {};
   for (const [name, col] of Object.entries(input.text ?? {})) {
-    text[name] = order ? Array.from(order, (i) => col[i]) : input.owned ? (col as string[]) : col.slice();
-  }
-  // Sorted input: the ranks are the entity indices (rank is this function's own array).
-  let entityIndex = rank;
-  if (order) {
-    entityIndex = new Int32Array(n);
-    for (let k = 0; k < n; k++) entityIndex[k] = rank[order[k]];
+    if (!order) text[name] = input.owned ? (col as string[]) : col.slice();
+    else {
+      const t = new Array<string>(n);
+      for (let k = 0; k < n; k++) t[k] = col[order[k]];
+      text[name] = t;
+    }
   }
   const info = new Map((input.entities ?? []).map((e) => [e.id, e]));
   return {
@@ -208,9 +228,15 @@ export function makePanel(input: MakePanelInput): Panel {
 
 /**
  * Row order by entity rank then period index (both dense codes): a stable counting sort on the
- * period, then on the rank (LSD radix sort), in linear time.
+ * period, then on the rank (LSD radix sort), in linear time; with the entity index of each sorted
+ * row (runs of equal ranks, filled in order).
  */
-function countingOrder(rank: Int32Array, nRanks: number, pIdx: Int32Array, nPeriods: number): Int32Array {
+function countingOrder(
+  rank: Int32Array,
+  nRanks: number,
+  pIdx: Int32Array,
+  nPeriods: number,
+): { order: Int32Array; entityIndex: Int32Array } {
   const n = rank.length;
   const byPeriod = new Int32Array(n);
   const cp = new Int32Array(nPeriods + 1);
@@ -220,12 +246,46 @@ function countingOrder(rank: Int32Array, nRanks: number, pIdx: Int32Array, nPeri
   const cr = new Int32Array(nRanks + 1);
   for (let i = 0; i < n; i++) cr[rank[i] + 1]++;
   for (let r = 0; r < nRanks; r++) cr[r + 1] += cr[r];
+  const entityIndex = new Int32Array(n);
+  for (let r = 0; r < nRanks; r++) entityIndex.fill(r, cr[r], cr[r + 1]);
   const order = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     const i = byPeriod[k];
     order[cr[rank[i]]++] = i;
   }
-  return order;
+  return { order, entityIndex };
+}
+
+/**
+ * out[j][k] = cols[j][order[k]] for every column. A permutation of a large shuffled file reads
+ * every column at random, a cache miss per cell; here up to 8 columns are first interleaved row by
+ * row (sequential), so that gathering a row through the permutation costs one cache line for all
+ * of them, then written out column by column (sequential).
+ */
+function gatherColumns(cols: readonly ArrayLike<number>[], order: Int32Array): Float64Array[] {
+  const n = order.length;
+  const out = cols.map(() => new Float64Array(n));
+  const W = 8;
+  const rows = cols.length > 1 ? new Float64Array(n * Math.min(W, cols.length)) : new Float64Array(0);
+  for (let g0 = 0; g0 < cols.length; g0 += W) {
+    const w = Math.min(W, cols.length - g0);
+    if (w === 1) {
+      const c = cols[g0];
+      const o = out[g0];
+      for (let k = 0; k < n; k++) o[k] = c[order[k]];
+      continue;
+    }
+    for (let j = 0; j < w; j++) {
+      const c = cols[g0 + j];
+      for (let i = 0; i < n; i++) rows[i * w + j] = c[i];
+    }
+    const o = out.slice(g0, g0 + w);
+    for (let k = 0; k < n; k++) {
+      const src = order[k] * w;
+      for (let j = 0; j < w; j++) o[j][k] = rows[src + j];
+    }
+  }
+  return out;
 }
 
 /**
