@@ -27,6 +27,8 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 const utf8Encoder = new TextEncoder();
+/** Integer ids below this are interned in an array indexed by value (firm codes 1…N), others in a map. */
+const SMALL_IDS = 1 << 22;
 
 /**
  * True when the quoted cell opening at `pos` holds just a plain number followed by the closing quote
@@ -182,6 +184,8 @@ class TableBuilder {
   private readonly sc = new NumberScanner();
   /** Per keepText column: the string of each integer id seen (value → string). */
   private readonly intern: (Map<number, string> | undefined)[] = [];
+  /** The same for ids below {@link SMALL_IDS}, indexed by value. */
+  private readonly small: (string[] | undefined)[] = [];
 
   constructor(private readonly options: CsvReadOptions) {}
 
@@ -265,6 +269,7 @@ class TableBuilder {
     const prevEnd = new Int32Array(nCols);
     const prevText: string[] = header.map(() => '');
     const intern = this.intern;
+    const small = this.small;
     records: while (pos < n && nCols > 0) {
       const recordStart = pos;
       ++rec;
@@ -379,11 +384,22 @@ class TableBuilder {
             num[col][row] = v;
             blank = false;
           } else {
+            // Up to the cell's end; for a keepText column, the value of a cell of digits on the way.
+            let iv = 0;
+            let plain = col < nCols && keep[col] === 1;
             while (pos < n) {
               const c = b[pos];
               if (c === d || c === LF || c === CR) break;
+              if (plain) {
+                const dg = c - 48;
+                if (dg >= 0 && dg <= 9) iv = iv * 10 + dg;
+                else plain = false;
+              }
               pos++;
             }
+            // A plain integer as a person writes an id: no leading zero, at most 15 digits (so that
+            // String(iv) gives the bytes back).
+            if (plain && (pos - start > 15 || (b[start] === 48 && pos - start > 1))) plain = false;
             if (col < nCols) {
               num[col][row] = NaN;
               if (pos > start) {
@@ -391,18 +407,30 @@ class TableBuilder {
                 const arr = (str[col] ??= new Array(capacity));
                 let text: string;
                 const ps = prevStart[col];
-                if (ps >= 0 && prevEnd[col] - ps === pos - start && sameBytes(b, ps, start, pos - start)) {
-                  text = prevText[col];
-                  if (keep[col] === 1) num[col][row] = num[col][row - 1];
-                } else if (keep[col] === 1 && (v = plainInteger(b, start, pos)) >= 0) {
+                if (plain) {
                   // An id that is a plain integer: its value too (panels rank such ids as numbers), and
                   // one string per distinct id, so a shuffled file does not decode every cell.
-                  num[col][row] = v;
-                  const seen = (intern[col] ??= new Map());
-                  text = seen.get(v) ?? '';
-                  // The bytes are the canonical decimal form of v, so String(v) is their text.
-                  if (text === '') seen.set(v, (text = String(v)));
-                  prevText[col] = text;
+                  num[col][row] = iv;
+                  if (iv < SMALL_IDS) {
+                    const seen = (small[col] ??= []);
+                    text = seen[iv] ?? (seen[iv] = String(iv));
+                  } else {
+                    const seen = (intern[col] ??= new Map());
+                    text = seen.get(iv) ?? '';
+                    if (text === '') seen.set(iv, (text = String(iv)));
+                  }
+                  arr[row] = text;
+                  col++;
+                  if (pos >= n) break;
+                  const c = b[pos];
+                  if (c === d) {
+                    pos++;
+                    continue;
+                  }
+                  pos += c === CR && b[pos + 1] === LF ? 2 : 1;
+                  break;
+                } else if (ps >= 0 && prevEnd[col] - ps === pos - start && sameBytes(b, ps, start, pos - start)) {
+                  text = prevText[col];
                 } else {
                   text = decodeBytes(b, start, pos, rec);
                   prevText[col] = text;
@@ -458,22 +486,6 @@ class TableBuilder {
     });
     return { header: this.header, columns, nRows: row, rowNumber: cut(this.rowNumber), file: this.options.file };
   }
-}
-
-/**
- * The value of bytes [s, e) when they are a plain integer as a person writes an id — digits only,
- * no leading zero, at most 15 digits (so `String(value)` gives the bytes back) — else −1.
- */
-function plainInteger(b: Uint8Array, s: number, e: number): number {
-  const len = e - s;
-  if (len < 1 || len > 15 || (b[s] === 48 && len > 1)) return -1;
-  let v = 0;
-  for (let k = s; k < e; k++) {
-    const c = b[k]! - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
 }
 
 function sameBytes(b: Uint8Array, a: number, c: number, len: number): boolean {
