@@ -18,6 +18,7 @@ const result = await build({
     main: 'src/cli/main.ts',
     'sensitivity-worker': 'src/io/sensitivity-worker.ts',
     'replicate-worker': 'src/io/replicate-worker.ts',
+    'csv-worker': 'src/io/csv-worker.ts',
   },
   outdir,
   bundle: true,

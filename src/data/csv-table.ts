@@ -18,7 +18,8 @@ export interface CsvReadOptions {
   keepText?: (header: readonly string[]) => Iterable<number>;
   /**
    * The header found by table finding ({@link findTable}): skip the first `skip` records (blank ones
-   * included: titles, NBS lines, the header rows themselves) and use `names` as the header.
+   * included: titles, NBS lines, the header rows themselves) and use `names` as the header. With
+   * `skip` 0 the input has no header line (a later part of a file) and its rows count from 1.
    */
   header?: { readonly skip: number; readonly names: readonly string[] };
 }
@@ -197,6 +198,14 @@ class TableBuilder {
   readHeader(b: Uint8Array, pos: number, final: boolean): number {
     const n = b.length;
     const given = this.options.header;
+    if (given && given.skip === 0) {
+      // Records from the first byte (a later part of a file read in parallel): no header line.
+      this.d = (this.options.delimiter ?? ',').charCodeAt(0);
+      this.header = [...given.names];
+      this.rec = 0;
+      this.ready = true;
+      return pos;
+    }
     while (pos < n) {
       const r = recordEnd(b, pos);
       if (r.end >= n && !final) return pos;
