@@ -10,11 +10,12 @@
  *   npm run bench -- bootstrap
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '../src/core/rng.js';
+import { childrenCpuMs } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin/nqpf.js');
@@ -57,15 +58,6 @@ if (!existsSync(thr)) {
     }
   }
   writeFileSync(thr, lines.join('\n') + '\n');
-}
-
-function childrenCpuMs(): number {
-  try {
-    const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-    return (Number(f[13]) + Number(f[14])) * 10;
-  } catch {
-    return NaN;
-  }
 }
 
 function run(args: string[], threads: number): { wall: number; cpu: number; out: string } {

@@ -23,11 +23,11 @@
  *   npm run bench -- fe-cases [case ...] [--runs N]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Rng } from '../src/core/rng.js';
+import { childrenCpuMs, sortedFePanel } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin/nqpf.js');
@@ -39,32 +39,7 @@ const runs = runsAt >= 0 ? Math.max(1, Number(args[runsAt + 1])) : 2;
 const wanted = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
 
 /** The sorted, balanced 6-digit panel of `rows` rows (the generator of bench/feols.bench.ts). */
-function sortedPanel(rows: number): string {
-  const file = path.join(dir, `sorted-${rows}.csv`);
-  if (existsSync(file)) return file;
-  const T = 10;
-  const rng = new Rng(20260601 + rows);
-  const N = Math.ceil(rows / T);
-  const year = Float64Array.from({ length: T }, () => rng.normal());
-  const chunks: string[] = ['id,year,y,x1,x2,x3,x4,x5\n'];
-  let buf = '';
-  for (let e = 0; e < N; e++) {
-    const a = rng.normal();
-    for (let t = 0; t < T && e * T + t < rows; t++) {
-      const x = [0, 1, 2, 3, 4].map(() => rng.normal() + 0.5 * a);
-      const y = a + year[t] + 0.5 * x[0] - 0.3 * x[1] + 0.2 * x[2] + 0.1 * x[3] - 0.4 * x[4] + rng.normal();
-      buf += `${e + 1},${2001 + t},${y.toFixed(6)},${x.map((v) => v.toFixed(6)).join(',')}\n`;
-    }
-    if (buf.length > 1 << 20) {
-      chunks.push(buf);
-      buf = '';
-    }
-  }
-  chunks.push(buf);
-  writeFileSync(`${file}.part`, chunks.join(''));
-  renameSync(`${file}.part`, file);
-  return file;
-}
+const sortedPanel = (rows: number) => sortedFePanel(dir, rows, `sorted-${rows}.csv`);
 
 /** The variants of the 1M file, written by R (data.table::fwrite), seeded. */
 function variants(base: string): Record<string, string> {
@@ -101,16 +76,6 @@ s <- se(m)
 pt <- proc.time() - p0
 cat(sprintf("%.6f %.6f %.15g %.15g\\n", pt[["elapsed"]], pt[["user.self"]] + pt[["sys.self"]], coef(m)[["x1"]], s[["x1"]]))
 `;
-
-/** CPU time (ms) of the finished children of this process (Linux /proc; NaN elsewhere). */
-function childrenCpuMs(): number {
-  try {
-    const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-    return (Number(f[13]) + Number(f[14])) * 10;
-  } catch {
-    return NaN;
-  }
-}
 
 interface Timing {
   wall: number;
