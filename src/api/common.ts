@@ -27,3 +27,8 @@ export function listOf(value: string | readonly string[] | undefined): string[] 
   const parts = typeof value === 'string' ? value.split(',') : value;
   return parts.map((s) => s.trim()).filter(Boolean);
 }
+
+/** The `sample-filter` notes of a panel (what `where` and `years` kept), for results that do not carry the panel's notes. */
+export function sampleFilterNotes(panel: Panel): Note[] {
+  return panel.notes.filter((n) => n.code === 'sample-filter');
+}

@@ -1,10 +1,12 @@
 /** `regress`: linear models with fixed effects or IV and robust/clustered/DK errors, as `nqpf regress --json`. */
-import { InputError } from '../core/errors.js';
+import { resolveOptions } from '../options/check.js';
+import { REGRESS_OPTIONS } from '../options/commands.js';
 import type { Panel } from '../data/panel.js';
 import { regressFit, type RegressFit } from '../explain/regression-result.js';
 import { modelFromFit } from '../explain/table-model.js';
 import { regressionTable, type RegressionTable } from '../report/regression-table.js';
 import { robustnessSamples, type SampleOptions } from './samples.js';
+import { sampleFilterNotes } from './common.js';
 
 /** Options of {@link regress}. */
 export interface RegressStageOptions extends SampleOptions {
@@ -32,17 +34,16 @@ export function runRegress(
   panel: Panel,
   options: RegressStageOptions,
 ): { panel: Panel; fits: RegressModel[]; table: RegressionTable } {
-  const level = options.level ?? 0.95;
-  if (!(level > 0 && level < 1))
-    throw new InputError(`--level must be between 0 and 1 (got ${level})`, { hint: 'e.g. --level 0.95' });
-  const formulas = typeof options.formula === 'string' ? [options.formula] : [...options.formula];
+  // The one check of the options (the catalog's): the CLI, the project file and the library share it.
+  const o = resolveOptions(REGRESS_OPTIONS, options);
+  const { level, formula: formulas } = o;
   // Heterogeneity (by) and robustness (winsorize, dropMunicipalities): each formula on each sample.
-  const samples = robustnessSamples(panel, options, formulaColumns(panel, formulas));
+  const samples = robustnessSamples(panel, o, formulaColumns(panel, formulas));
   const fits = samples.flatMap((s) =>
     formulas.map((f, k) => ({
       title: samples.length > 1 ? `(${k + 1}) ${s.group}` : `(${k + 1})`,
       group: s.group,
-      ...regressFit(s.panel, f, options.vcov, { level, keepSingletons: options.keepSingletons }),
+      ...regressFit(s.panel, f, o.vcov, { level, keepSingletons: o.keepSingletons }),
     })),
   );
   const table = regressionTable(fits.map((m) => modelFromFit(m.fit, m.vcov, m.title)));
@@ -52,8 +53,11 @@ export function runRegress(
 /** The `--json` object of `nqpf regress` (without the `files` written by `--out`). */
 export function regressJson({ panel, fits }: { panel: Panel; fits: readonly RegressModel[] }) {
   const meta = { data: panel.meta.name, simulated: panel.meta.simulated };
-  if (fits.length === 1) return { ...fits[0].result, ...meta };
-  return { models: fits.map((m) => ({ title: m.title, group: m.group, ...m.result })), ...meta };
+  // The sample filter (where, years) is recorded on each model, before the model's own notes.
+  const filter = sampleFilterNotes(panel);
+  const result = (m: RegressModel) => ({ ...m.result, notes: [...filter, ...m.result.notes] });
+  if (fits.length === 1) return { ...result(fits[0]), ...meta };
+  return { models: fits.map((m) => ({ title: m.title, group: m.group, ...result(m) })), ...meta };
 }
 
 /**

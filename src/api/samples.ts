@@ -27,8 +27,8 @@ export function robustnessSamples(
   if (options.dropMunicipalities) p = dropMunicipalities(p);
   if (options.winsorize !== undefined) {
     if (!(options.winsorize > 0 && options.winsorize < 0.5))
-      throw new InputError(`--winsorize takes a share in (0, 0.5) (got ${options.winsorize})`, {
-        hint: 'e.g. --winsorize 0.01',
+      throw new InputError(`{{winsorize}} takes a share in (0, 0.5) (got ${options.winsorize})`, {
+        hint: 'e.g. {{winsorize=0.01}}',
       });
     p = winsorize(p, variables, { p: options.winsorize });
   }

@@ -1,6 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
+import { dataOptions, OUTPUT_OPTIONS } from '../options/data.js';
+import { filterSample, yearsOf, type YearsSpec } from '../data/sample-filter.js';
+import { addOptions } from './options.js';
 import { writeCsv } from '../io/write.js';
 import type { Panel } from '../data/panel.js';
 import type { Note } from '../core/notes.js';
@@ -16,7 +19,10 @@ import { isBuiltinDataset, loadBuiltinDataset } from '../io/builtin.js';
 export { jsonReplacer } from '../core/json.js';
 export { imputeColumns, notesFor } from '../api/common.js';
 
-/** Options every data-reading command shares (the same flags across commands). */
+/**
+ * Options every data-reading command shares (the same flags across commands, from the option
+ * catalog's `dataOptions()`, src/options/data.ts).
+ */
 export interface DataOptions {
   impute?: ImputeMethod;
   data: string;
@@ -28,6 +34,10 @@ export interface DataOptions {
   skipRows?: number;
   headerRows?: number;
   frequency?: 'year' | 'quarter' | 'month' | 'auto';
+  /** `--where`: a condition on the columns (src/data/where.ts). */
+  where?: string;
+  /** `--years`: the years to keep. */
+  years?: YearsSpec;
   json?: boolean;
   out?: string;
   debug?: boolean;
@@ -51,52 +61,25 @@ export function cliLang(): Lang {
   return messagesLang;
 }
 
-/** Add the common flags: --data, --entity, --period, --encoding, --sheet, --layout, --skip-rows, --header-rows, --frequency, --json, --out, --lang, --system. */
-export function withDataOptions(cmd: Command, { requireData = true, scoresSystem = true } = {}): Command {
-  const data = new Option(
-    '--data <file|builtin>',
-    'panel data: a CSV/XLSX/JSON file (or an .xls web export), or a built-in dataset (world-pwt, china-sim)',
-  );
-  if (requireData) data.makeOptionMandatory();
-  const withCmd = cmd
-    .addOption(data)
-    .option('--entity <col>', 'entity column (default: detected)')
-    .option('--period <col>', 'period column (default: detected)')
-    .option('--encoding <enc>', 'CSV text encoding: utf-8 or gb18030/gbk (default: detected)')
-    .option('--sheet <name>', 'XLSX sheet (default: the first)')
-    .addOption(new Option('--layout <layout>', 'data layout').choices(['long', 'wide', 'auto']).default('auto'))
-    .option(
-      '--skip-rows <n>',
-      'rows above the header to skip (default: found: titles, notes, NBS lines)',
-      intOption('--skip-rows'),
-    )
-    .option('--header-rows <n>', 'header rows, combined into column names (default: found)', intOption('--header-rows'))
-    .addOption(
-      new Option('--frequency <f>', 'periods: year, quarter or month (default: detected, else year)')
-        .choices(['year', 'quarter', 'month', 'auto'])
-        .default('auto'),
-    )
-    .option('--json', 'print one JSON object on stdout and nothing else')
-    .option(
-      '--out <dir>',
-      'write results to this folder: CSV and XLSX tables, charts (SVG, PNG) and an HTML report (index.html)',
-    )
-    .addOption(
-      new Option(
-        '--lang <lang>',
-        'language of the report written with --out, and of messages (default: NQPF_LANG, else en)',
-      ).choices(['en', 'zh']),
-    );
-  if (scoresSystem)
-    withCmd.option(
-      '--system <id>',
-      "with nqpf's scores.csv (one row per entity, period and system): keep this system's rows",
-    );
-  return withCmd;
+/**
+ * Add the shared data options of the catalog (src/options/data.ts): --data, --entity, --period,
+ * --encoding, --sheet, --layout, --skip-rows, --header-rows, --frequency, --system (a scores file's
+ * system, unless `scoresSystem` is false), --where, --years, --json, --out, --lang.
+ */
+export function withDataOptions(cmd: Command, { scoresSystem = true } = {}): Command {
+  return addOptions(cmd, [...dataOptions({ scoresSystem }), ...OUTPUT_OPTIONS]);
 }
 
-/** Read `--data` (a file or a built-in dataset name) into a panel. */
+/**
+ * Read `--data` (a file or a built-in dataset name) into a panel and apply the sample filter
+ * (`--where`, `--years`; a `sample-filter` note records the rows kept and dropped).
+ */
 export async function loadData(opts: DataOptions): Promise<Panel> {
+  return filterSample(await readData(opts), { where: opts.where, years: opts.years });
+}
+
+/** Read `--data` as it is, without the sample filter. */
+export async function readData(opts: DataOptions): Promise<Panel> {
   if (isBuiltinDataset(opts.data)) return loadBuiltinDataset(opts.data);
   return readPanel(opts.data, {
     system: opts.system,
@@ -187,6 +170,16 @@ export async function writeTables(
   const names = Object.keys(tables).map((n) => `${n}.csv`);
   for (const [name, rows] of Object.entries(tables)) await writeCsv(path.join(dir, `${name}.csv`), rows, { bom: true });
   return names;
+}
+
+/**
+ * The periods of a `--years` list in the order given, for the stages that report per period in
+ * that order (disparity, density); undefined for a range or sub-annual data (the sample filter has
+ * already kept the rows).
+ */
+export function listedYears(panel: Panel, years: YearsSpec | undefined): number[] | undefined {
+  if (!years || !Array.isArray(years) || (panel.meta.frequency && panel.meta.frequency !== 'year')) return undefined;
+  return yearsOf(panel, years);
 }
 
 /** Parse --years 2012,2015 or 2012-2023 into a list of periods. */

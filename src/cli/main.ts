@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isInputError } from '../core/errors.js';
 import { commands, findCommand, type CommandEntry } from './commands/index.js';
 import { cliLang, reportLang, setCliLang } from './common.js';
+import { commandFace } from './options.js';
 
 // bin/nqpf.js installs the worker pool of the replicate engine (bootstraps on several threads) before `main`.
 export { installReplicatePool } from '../io/replicate-pool.js';
@@ -72,7 +73,10 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     if (isInputError(e)) {
-      process.stderr.write(`${zh ? '错误：' : 'error: '}${e.format(cliLang())}\n`);
+      // Options are named by their flags, as the command that ran spells them (--m, --no-tests).
+      const ran = commandOf(argv);
+      const face = commandFace(program.commands.find((c) => c.name() === ran?.name));
+      process.stderr.write(`${zh ? '错误：' : 'error: '}${e.format(cliLang(), face)}\n`);
       if (debug) process.stderr.write(`${e.stack}\n`);
       return 2;
     }

@@ -61,6 +61,7 @@ export type NoteCode =
   | 'province-spellings'
   | 'removal-skipped'
   | 'repeated-pair'
+  | 'sample-filter'
   | 'sensitivity-design'
   | 'shared-indicator'
   | 'simulated-data'

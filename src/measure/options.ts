@@ -1,13 +1,7 @@
-import { definedOnly } from '../core/options.js';
 import { InputError } from '../core/errors.js';
-import {
-  AGGREGATIONS,
-  NORMALIZATIONS,
-  WEIGHTINGS,
-  findAggregation,
-  findNormalization,
-  findWeighting,
-} from './registry.js';
+import { resolveOptions } from '../options/check.js';
+import { MEASURE_METHOD_OPTIONS } from '../options/measure.js';
+import { AGGREGATIONS, NORMALIZATIONS, WEIGHTINGS, findWeighting } from './registry.js';
 
 /** Normalisation methods; see {@link normalizeIndicator}. */
 export type NormalizeMethod = 'minmax' | 'minmax-shift' | 'minmax-range' | 'zscore' | 'ratio';
@@ -67,35 +61,11 @@ export function defaultNormalization(aggregate: AggregateMethod): NormalizeMetho
 
 /**
  * Defaults filled in, aliases resolved to the registry's names (`z-score` → `zscore`) and every field
- * checked; InputError naming the option otherwise.
+ * checked by the option catalog (src/options/measure.ts); InputError naming the option otherwise.
  */
 export function resolveMeasureOptions(options: Partial<MeasureOptions> = {}): MeasureOptions {
-  const given: MeasureOptions = { ...DEFAULT_MEASURE_OPTIONS, ...definedOnly(options) };
-  if (options.normalize === undefined) {
-    const agg = findAggregation(given.aggregate)?.name;
-    if (agg) (given as { normalize: NormalizeMethod }).normalize = defaultNormalization(agg);
-  }
-  const normalize = findNormalization(given.normalize)?.name;
-  if (!normalize) {
-    throw new InputError(`unknown normalisation "${given.normalize}"`, {
-      hint: `use one of ${NORMALIZE_METHODS.join(', ')}`,
-    });
-  }
-  const aggregate = findAggregation(given.aggregate)?.name;
-  if (!aggregate) {
-    throw new InputError(`unknown aggregation "${given.aggregate}"`, {
-      hint: `use one of ${AGGREGATE_METHODS.join(', ')}`,
-    });
-  }
-  const weights = weightParts(given.weights).join('+') as MeasureOptions['weights'];
-  const o: MeasureOptions = { ...given, normalize, aggregate, weights };
-  if (!(Number.isFinite(o.shift) && o.shift > 0))
-    throw new InputError(`the shift must be a positive number (got ${o.shift})`, { hint: 'e.g. --shift 0.0001' });
-  const [a, b] = o.range;
-  if (!(Number.isFinite(a) && Number.isFinite(b) && a < b)) {
-    throw new InputError(`the range must be two numbers a < b (got ${a}, ${b})`, { hint: 'e.g. --range 0.01,0.99' });
-  }
-  return o;
+  const o = resolveOptions(MEASURE_METHOD_OPTIONS, options);
+  return { ...o, range: [o.range[0], o.range[1]], normalize: o.normalize ?? defaultNormalization(o.aggregate) };
 }
 
 /** The one or two weight methods in `entropy`, `entropy+critic`, … (aliases resolved). */

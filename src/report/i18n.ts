@@ -109,6 +109,10 @@ const IMPUTE_HOW_ZH: Readonly<Record<string, string>> = {
  * A code without an entry, or a message of another shape, keeps its English text.
  */
 const NOTE_ZH: Readonly<Record<string, (message: string) => string | undefined>> = {
+  'sample-filter': (m) => {
+    const r = /^sample (.+): kept (\d+) of (\d+) rows \((\d+) dropped\)$/.exec(m);
+    return r ? `样本筛选 ${r[1]}：保留 ${r[3]} 行中的 ${r[2]} 行（剔除 ${r[4]} 行）` : undefined;
+  },
   imputed: (m) => {
     const r = /^column "(.+)": imputed (\d+) cells? by (.+)$/.exec(m);
     return r ? `变量“${r[1]}”：以${IMPUTE_HOW_ZH[r[3]] ?? r[3]}插补 ${r[2]} 个单元格` : undefined;

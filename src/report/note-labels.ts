@@ -55,6 +55,7 @@ export const NOTE_LABELS: Readonly<Record<NoteCode, Label>> = {
   'province-spellings': { en: 'Province names unified', zh: '省份名称已统一' },
   'removal-skipped': { en: 'Leave-one-out run skipped', zh: '逐一剔除计算已跳过' },
   'repeated-pair': { en: 'Neighbour pair given twice', zh: '重复的邻接对' },
+  'sample-filter': { en: 'Sample filter', zh: '样本筛选' },
   'sensitivity-design': { en: 'Sensitivity design', zh: '敏感性分析设计' },
   'shared-indicator': { en: 'Indicator shared by two systems', zh: '两个系统共用指标' },
   'simulated-data': { en: 'Simulated data', zh: '模拟数据' },

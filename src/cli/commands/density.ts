@@ -4,7 +4,7 @@ import { densityJson, runDensity } from '../../api/density.js';
 import {
   intOption,
   loadData,
-  parseYears,
+  listedYears,
   printJson,
   printNotes,
   withDataOptions,
@@ -18,7 +18,6 @@ interface DensityCliOptions extends DataOptions {
   points: number;
   exact?: boolean;
   log?: boolean;
-  years?: string;
 }
 
 function parseBw(value: string): 'per-period' | 'pooled' | number {
@@ -37,7 +36,6 @@ export function registerDensity(program: Command): void {
     .option('--points <n>', 'grid points', intOption('--points'), 512)
     .option('--exact', "evaluate the kernel sum exactly (default: R density()'s binned FFT algorithm)")
     .option('--log', 'use the natural log of the variable')
-    .option('--years <list>', 'only these periods, e.g. 2012,2017,2023')
     .addHelpText(
       'after',
       `
@@ -56,7 +54,7 @@ Examples:
         points: opts.points,
         exact: opts.exact,
         log: opts.log,
-        years: parseYears(opts.years),
+        years: listedYears(raw, opts.years),
       });
       const { panel, result: r, notes } = run;
       if (opts.out) {

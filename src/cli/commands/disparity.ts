@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { disparityJson, runDisparity } from '../../api/disparity.js';
 import {
   loadData,
-  parseYears,
+  listedYears,
   printJson,
   printNotes,
   withDataOptions,
@@ -13,7 +13,6 @@ import {
 interface DisparityCliOptions extends DataOptions {
   value: string;
   group: string;
-  years?: string;
   cvPopulation?: boolean;
 }
 
@@ -27,7 +26,6 @@ export function registerDisparity(program: Command): void {
       'group column of the data, "group" for the entities\' group attribute (continent, region), or region4/region3 for the NBS regions of Chinese provinces (东部/中部/西部/东北)',
       'group',
     )
-    .option('--years <list>', 'only these periods, e.g. 2012,2017 or 2012-2023')
     .option('--cv-population', 'coefficient of variation with the population sd (n); default the sample sd (n − 1)')
     .addHelpText(
       'after',
@@ -45,7 +43,7 @@ Formulas (Dagum 1997; Theil): docs/couple-disparity.md.`,
       const run = runDisparity(panel, {
         value: opts.value,
         group: opts.group,
-        years: parseYears(opts.years),
+        years: listedYears(panel, opts.years),
         cvPopulation: opts.cvPopulation,
       });
       const { result: r, notes } = run;

@@ -10,29 +10,14 @@ import { measureSheets } from '../../run/measure-tables.js';
 import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import type { SystemSensitivity } from '../../robustness/sensitivity.js';
-import { intOption, loadData, printJson, printNotes, progress, reportLang, writeTables } from '../common.js';
-import {
-  frameworkFrom,
-  measureOptionsFrom,
-  methodsHelp,
-  withMeasureFlags,
-  type MeasureCliOptions,
-} from '../measure-flags.js';
+import { loadData, printJson, printNotes, progress, reportLang, writeTables } from '../common.js';
+import { frameworkFrom, measureOptionsFrom, methodsHelp } from '../measure-flags.js';
+import { MEASURE_COMMAND } from '../../options/commands.js';
+import { addOptions, cliValues } from '../options.js';
 
 /** `nqpf measure`: composite indices of a framework on a panel. */
 export function registerMeasure(program: Command): void {
-  const cmd = program.command('measure');
-  withMeasureFlags(cmd)
-    .option(
-      '--robustness',
-      'add the Robustness section to the --out report (nqpf sensitivity with weights entropy/equal/critic, ±25% weight perturbation, one indicator left out; 500 base runs)',
-    )
-    .option(
-      '--digits <n>',
-      'significant digits of the scores in the CSV files written with --out (0 = all; the XLSX keeps full precision)',
-      intOption('--digits'),
-      6,
-    )
+  addOptions(program.command('measure'), MEASURE_COMMAND)
     .addHelpText(
       'after',
       `
@@ -50,11 +35,12 @@ with --system ID, e.g. nqpf moran --data results/scores.csv --system nqpf --valu
 
 ${methodsHelp()}`,
     )
-    .action(async (opts: MeasureCliOptions) => {
-      // Options are checked before the data is read, so a typo fails fast.
+    .action(async (given: Record<string, unknown>) => {
+      // Options are checked as they are parsed, before the data is read, so a typo fails fast.
+      const opts = cliValues(MEASURE_COMMAND, given);
       const options = measureOptionsFrom(opts);
       if (opts.robustness && !opts.out)
-        throw new InputError('--robustness adds a section to the report: give --out DIR too', {
+        throw new InputError('{{robustness}} adds a section to the report: give {{out=DIR}} too', {
           hint: 'or run nqpf sensitivity for the analysis on its own',
         });
       const framework = await frameworkFrom(opts);

@@ -1,57 +1,16 @@
 import path from 'node:path';
-import { Option, type Command } from 'commander';
-import {
-  loadData,
-  numberOption,
-  printJson,
-  printNotes,
-  reportLang,
-  withDataOptions,
-  type DataOptions,
-} from '../common.js';
+import type { Command } from 'commander';
+import { loadData, printJson, printNotes, reportLang } from '../common.js';
+import { REGRESS_COMMAND } from '../../options/commands.js';
+import { addOptions, cliValues } from '../options.js';
 import { formatRegression } from '../../report/regression-text.js';
 import { tableCsv, tableGrid, tableLatex, tableMarkdown } from '../../report/regression-table.js';
 import { writeRegressionFiles } from '../regression-files.js';
 import { regressJson, runRegress } from '../../api/regress.js';
-import { withRobustnessOptions, type RobustnessFlags } from '../robustness-options.js';
-import { vcovSyntax } from '../../explain/vcov-registry.js';
-
-interface RegressOptions extends DataOptions, RobustnessFlags {
-  formula: string[];
-  vcov?: string;
-  level?: number;
-  keepSingletons?: boolean;
-  table?: 'md' | 'latex' | 'csv';
-}
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** `nqpf regress`: OLS / fixed effects / IV regression with iid, HC1, clustered or Driscoll–Kraay SEs. */
 export function registerRegress(program: Command): void {
-  withRobustnessOptions(
-    withDataOptions(
-      program
-        .command('regress')
-        .requiredOption(
-          '--formula <formula>',
-          'fixest formula, e.g. "y ~ x1 + x2 | id + year" or "y ~ w | id | x ~ l(x, 1)"; repeat for models side by side',
-          collect,
-        )
-        .option(
-          '--vcov <type>',
-          `${vcovSyntax()} (default: cluster by the first fixed effect, iid without FE; docs/explain.md)`,
-        )
-        .option('--level <p>', 'confidence level of the intervals', numberOption('--level'), 0.95)
-        .option('--keep-singletons', 'keep singleton observations (default: removed as reghdfe does)')
-        .addOption(
-          new Option('--table <format>', 'print the models side by side as a publication table').choices([
-            'md',
-            'latex',
-            'csv',
-          ]),
-        ),
-    ),
-  )
+  addOptions(program.command('regress'), REGRESS_COMMAND)
     .addHelpText(
       'after',
       `
@@ -70,7 +29,8 @@ regression.md, .tex (booktabs), .csv and .xlsx, regress.xlsx and index.html (the
 --json prints one model's {"coefficients":[...],"nobs","r2","r2Within","fixedEffects","vcov","dropped"};
 with several --formula (or --by) it prints {"models":[...]}.`,
     )
-    .action(async (opts: RegressOptions) => {
+    .action(async (given: Record<string, unknown>) => {
+      const opts = cliValues(REGRESS_COMMAND, given);
       const panel = await loadData(opts);
       const run = runRegress(panel, {
         formula: opts.formula,
