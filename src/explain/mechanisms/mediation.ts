@@ -609,21 +609,32 @@ export const mediationBootstrapTask: ReplicateTask<MediationBootstrapInput> = {
     const fast = clusterGramTerms(input);
     if (fast) {
       // Sums of per-cluster terms (see clusterGramTerms): no rows gathered per draw.
-      const { C, W, L } = fast;
+      const { C, W, L, size } = fast;
       const pp = p * p;
+      const LP = L * p;
       const gram = zeros(p, p);
-      const S = new Float64Array(L * p);
+      const S = new Float64Array(LP);
+      // How often each cluster is drawn: each distinct cluster's terms are added once, times its count.
+      const count = new Int32Array(G);
+      const drawn = new Int32Array(G);
       return (r, out) => {
         const g0 = r * G;
+        let m = 0;
+        for (let g = 0; g < G; g++) {
+          const c = draws[g0 + g];
+          if (count[c]++ === 0) drawn[m++] = c;
+        }
         const d = gram.data;
         d.fill(0);
         S.fill(0);
         let rows = 0;
-        for (let g = 0; g < G; g++) {
-          const c = draws[g0 + g];
-          for (let k = 0, o = c * pp; k < pp; k++) d[k] += C[o + k];
-          for (let k = 0, o = c * L * p; k < L * p; k++) S[k] += W[o + k];
-          rows += fast.size[c];
+        for (let t = 0; t < m; t++) {
+          const c = drawn[t];
+          const w = count[c];
+          count[c] = 0;
+          for (let k = 0, o = c * pp; k < pp; k++) d[k] += w * C[o + k];
+          for (let k = 0, o = c * LP; k < LP; k++) S[k] += w * W[o + k];
+          rows += w * size[c];
         }
         // The second effect's level means over the drawn clusters (or the grand mean): Σ_l n_l·w̄_l·w̄_lᵀ.
         const per = fast.twoWay ? G : rows;
