@@ -4,6 +4,7 @@
  *                               controls urban, open, and x, y, z for the regress examples.
  *   examples/system-scores.csv  10 provinces × 2016–2023: scores U1, U2, U3 of three systems in (0, 1).
  *   examples/borders.csv        neighbour pairs of the 10 provinces of examples/provinces.csv.
+ *   examples/firms.csv          60 firms × 2015–2022: tfp, rd, size, lev, 5 industries, a 0/1 soe column.
  * Run: npx tsx scripts/gen-examples.ts
  */
 import { writeFileSync } from 'node:fs';
@@ -118,3 +119,33 @@ const borders = [
   '甘肃,四川',
 ];
 writeFileSync('examples/borders.csv', borders.join('\n') + '\n');
+
+// examples/firms.csv — made-up listed firms (60 firms × 2015–2022, 5 industries, a state-owned dummy)
+// for the regression examples: combined fixed effects industry^year, a heterogeneity split by the 0/1
+// column soe and the test of the difference between the groups. Its own seed, so the files above
+// do not change when it is edited.
+const frng = new Rng(20250308);
+const firms = ['firm,year,industry,soe,tfp,rd,size,lev'];
+const industries = ['C26', 'C27', 'C35', 'C39', 'I65'];
+const indYear = industries.map(() => Array.from({ length: 8 }, () => frng.normal(0, 0.1)));
+for (let f = 0; f < 60; f++) {
+  const k = f % industries.length;
+  const soe = frng.uniform() < 0.4 ? 1 : 0;
+  const fe = frng.normal(0, 0.4);
+  const rd0 = Math.max(0.2, 2 + frng.normal(0, 1));
+  const size0 = 21.5 + frng.normal(0, 1.2) + 0.5 * soe;
+  for (let t = 0; t < 8; t++) {
+    const rd = Math.max(0.05, rd0 + 0.1 * t + frng.normal(0, 0.4));
+    const size = size0 + 0.05 * t + frng.normal(0, 0.1);
+    const lev = Math.min(0.95, Math.max(0.05, 0.45 + 0.1 * soe + frng.normal(0, 0.12)));
+    // the effect of R&D on TFP is smaller in state-owned firms (a made-up difference)
+    const tfp =
+      6 + fe + indYear[k][t] + (soe ? 0.05 : 0.15) * rd + 0.1 * (size - 21.5) - 0.3 * lev + frng.normal(0, 0.1);
+    firms.push(
+      [`F${String(f + 1).padStart(3, '0')}`, 2015 + t, industries[k], soe, r4(tfp), r4(rd), r4(size), r4(lev)].join(
+        ',',
+      ),
+    );
+  }
+}
+writeFileSync('examples/firms.csv', firms.join('\n') + '\n');

@@ -88,6 +88,9 @@ export {
   measurePanel,
   type MeasuredPanel,
   scoresPanel,
+  scoreColumns,
+  joinScores,
+  type ScoresLike,
 } from './measure/index.js';
 export {
   obstacleDegree,

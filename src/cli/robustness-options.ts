@@ -16,7 +16,7 @@ export function withRobustnessOptions(cmd: Command): Command {
   return cmd
     .option(
       '--by <group>',
-      'heterogeneity: estimate separately per entity group ("group": regions/continents) or per value of a text column',
+      'heterogeneity: estimate separately per entity group ("group": regions/continents) or per value of a text or numeric (e.g. 0/1) column',
     )
     .option(
       '--winsorize <p>',

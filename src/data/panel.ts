@@ -67,6 +67,11 @@ export interface Panel {
   readonly meta: DatasetMeta;
   /** What reading and cleaning did: placeholders read as missing, imputed cells, dropped rows. */
   readonly notes: readonly Note[];
+  /**
+   * Spreadsheet row number of each row in the file it was read from (header = row 1), when read from a
+   * long-layout file: what joins results back onto the user's own rows (`measure --append`).
+   */
+  readonly sourceRow?: Int32Array;
 }
 
 export interface MakePanelInput {
@@ -223,6 +228,9 @@ export function makePanel(input: MakePanelInput): Panel {
     periods: periods!,
     meta: input.meta ?? { name: input.file ?? 'data', simulated: false, file: input.file },
     notes: input.notes ?? [],
+    ...(input.sourceRow
+      ? { sourceRow: order ? Int32Array.from(order, (i) => input.sourceRow![i]) : Int32Array.from(input.sourceRow) }
+      : {}),
   };
 }
 
@@ -472,6 +480,7 @@ export function filterRows(panel: Panel, keep: ArrayLike<boolean>, extraNotes: r
     entities: panel.entities.filter((e) => ids.has(e.id)),
     meta: panel.meta,
     notes: [...panel.notes, ...extraNotes],
+    sourceRow: panel.sourceRow ? Int32Array.from(idx, (i) => panel.sourceRow![i]) : undefined,
   });
 }
 

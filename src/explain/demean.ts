@@ -1,4 +1,5 @@
 import { cholesky, solveUpper, solveUpperTransposed, type CholeskyFactor } from '../linalg/cholesky.js';
+import { SlopeProjector } from './varying-slopes.js';
 
 /** One fixed-effect dimension on the estimation sample: dense 0-based codes per row. */
 export interface FixedEffect {
@@ -7,6 +8,18 @@ export interface FixedEffect {
   readonly nLevels: number;
   /** Label of each level (entity id, year...), for output. */
   readonly labels: readonly string[];
+  /**
+   * Varying slopes (fixest's `fe[x]`, `fe[[x]]`): per row, the variables whose coefficient differs by
+   * level. The dimension then projects on the level's [1, slopes] (or [slopes] without intercept).
+   */
+  readonly slopes?: readonly Float64Array[];
+  /** With `slopes`: false for `fe[[x]]` (slopes without the level's intercept); default true. */
+  readonly slopeIntercept?: boolean;
+}
+
+/** True when an FE dimension includes one intercept per level (a plain FE, or `fe[x]`; not `fe[[x]]`). */
+export function hasLevelIntercept(fe: FixedEffect): boolean {
+  return !fe.slopes?.length || fe.slopeIntercept !== false;
 }
 
 /** Options of {@link demean}. */
@@ -236,7 +249,10 @@ export function demean(
   const tol = options.tol ?? 1e-10;
   const maxIter = options.maxIter ?? 10000;
   const sums = fes.map((f) => new Float64Array(f.nLevels));
-  if (fes.length === 2 && isCompleteTwoWay(fes[0], fes[1])) {
+  const slopes = fes.map((f) =>
+    f.slopes?.length ? new SlopeProjector(f.codes, f.nLevels, f.slopes, f.slopeIntercept !== false) : undefined,
+  );
+  if (fes.length === 2 && !slopes.some(Boolean) && isCompleteTwoWay(fes[0], fes[1])) {
     const out = columns.map((c) => demeanCompleteTwoWay(c, fes[0], fes[1], sums[0], sums[1]));
     return { columns: out, iterations: columns.map(() => 1), converged: true };
   }
@@ -245,11 +261,16 @@ export function demean(
   const iterations: number[] = [];
   let converged = true;
   const sweep = (x: Float64Array) => {
-    for (let k = 0; k < fes.length; k++) subtractGroupMeans(x, fes[k].codes, inv[k], sums[k]);
+    for (let k = 0; k < fes.length; k++) {
+      const sp = slopes[k];
+      if (sp) sp.subtract(x);
+      else subtractGroupMeans(x, fes[k].codes, inv[k], sums[k]);
+    }
   };
   const n = columns.length ? columns[0].length : 0;
   const multi = fes.length > 1;
-  const direct = fes.length === 2 && options.direct !== false ? TwoWayDirect.build(fes) : undefined;
+  const direct =
+    fes.length === 2 && options.direct !== false && !slopes.some(Boolean) ? TwoWayDirect.build(fes) : undefined;
   // Work buffers for the Irons–Tuck steps, shared by all columns.
   const x0 = multi ? new Float64Array(n) : new Float64Array(0);
   const x1 = multi ? new Float64Array(n) : new Float64Array(0);
@@ -280,8 +301,12 @@ export function demean(
     // limit. One summing pass per dimension instead of a whole extra sweep: a balanced two-way
     // panel converges in a single sweep.
     const done = () => {
-      for (let k = 0; k < fes.length - (direct ? 0 : 1); k++)
-        if (maxGroupMean(x, fes[k].codes, inv[k], sums[k]) > limit) return false;
+      // The direct solution is not a sweep: check every dimension after it.
+      for (let k = 0; k < fes.length - (direct ? 0 : 1); k++) {
+        const sp = slopes[k];
+        const change = sp ? sp.maxChange(x) : maxGroupMean(x, fes[k].codes, inv[k], sums[k]);
+        if (change > limit) return false;
+      }
       return true;
     };
     let it = 1;
@@ -317,12 +342,21 @@ export function demean(
 }
 
 /**
- * Degrees of freedom absorbed by the fixed effects: Σ levels minus redundancies. For the first two
+ * Degrees of freedom absorbed by the fixed effects: Σ levels minus redundancies, plus levels × slopes
+ * for varying slopes. For the first two
  * dimensions the redundancy is exact (number of connected components of the bipartite level graph,
  * found by union–find); each further dimension counts one redundancy — fixest's default
  * (`fixef.force_exact = FALSE`) and reghdfe's for more than two absorbed factors.
  */
-export function fixedEffectDof(fes: readonly FixedEffect[]): number {
+export function fixedEffectDof(all: readonly FixedEffect[]): number {
+  // Varying slopes add one parameter per level and slope, with no redundancy (fixest's count:
+  // `y ~ x | id[t] + year` has 40 + 40 + 10 − 1 FE parameters for 40 ids and 10 years).
+  const slopeDof = all.reduce((s, f) => s + f.nLevels * (f.slopes?.length ?? 0), 0);
+  const fes = all.filter(hasLevelIntercept);
+  return slopeDof + interceptDof(fes);
+}
+
+function interceptDof(fes: readonly FixedEffect[]): number {
   if (fes.length === 0) return 0;
   let total = fes.reduce((s, f) => s + f.nLevels, 0);
   if (fes.length === 1) return total;

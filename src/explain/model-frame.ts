@@ -3,7 +3,7 @@ import { column } from '../data/panel.js';
 import { InputError } from '../core/errors.js';
 import { NoteLog, type Note } from '../core/notes.js';
 import type { Expr, Formula, Term } from './formula.js';
-import { exprLabel, parseFormula } from './formula.js';
+import { exprLabel, parseFormula, polyLabel } from './formula.js';
 import type { FixedEffect } from './demean.js';
 import { removeSingletons } from './singletons.js';
 
@@ -49,9 +49,26 @@ export interface ModelFrame {
   readonly notes: Note[];
 }
 
+const FUNCTIONS: Readonly<Record<Extract<Expr, { kind: 'fn' }>['fn'], (v: number) => number>> = {
+  log10: (v) => (v > 0 ? Math.log10(v) : NaN),
+  log1p: (v) => (v > -1 ? Math.log1p(v) : NaN),
+  exp: Math.exp,
+  sqrt: Math.sqrt,
+  abs: Math.abs,
+};
+
+const OPERATORS: Readonly<Record<Extract<Expr, { kind: 'op' }>['op'], (a: number, b: number) => number>> = {
+  '+': (a, b) => a + b,
+  '-': (a, b) => a - b,
+  '*': (a, b) => a * b,
+  '/': (a, b) => a / b,
+  '^': (a, b) => Math.pow(a, b),
+};
+
 /** Evaluates expressions on a panel, with lags by period value within entity. */
 class Evaluator {
   private readonly cache = new Map<string, Float64Array>();
+  private readonly polyCache = new Map<string, Float64Array[]>();
   private entityStart: Int32Array | undefined;
   constructor(
     private readonly panel: Panel,
@@ -93,9 +110,17 @@ class Evaluator {
     const hit = this.cache.get(key);
     if (hit) return hit;
     let out: Float64Array;
+    const n = this.panel.entity.length;
     switch (e.kind) {
       case 'var':
         out = column(this.panel, e.name, 'the formula');
+        break;
+      case 'num':
+        out = new Float64Array(n).fill(e.value);
+        break;
+      case 'I':
+      case 'paren':
+        out = this.eval(e.arg);
         break;
       case 'log': {
         const a = this.eval(e.arg);
@@ -117,6 +142,28 @@ class Evaluator {
           );
         break;
       }
+      case 'neg':
+        out = this.eval(e.arg).map((v) => -v);
+        break;
+      case 'fn': {
+        const a = this.eval(e.arg);
+        out = this.finite(key, a.map(FUNCTIONS[e.fn]), a);
+        break;
+      }
+      case 'op': {
+        const a = this.eval(e.left);
+        const b = this.eval(e.right);
+        const f = OPERATORS[e.op];
+        out = new Float64Array(n);
+        for (let i = 0; i < n; i++) out[i] = f(a[i], b[i]);
+        out = this.finite(key, out, a, b);
+        break;
+      }
+      case 'poly': {
+        const cols = this.poly(e);
+        out = cols[e.index - 1];
+        break;
+      }
       case 'lag':
       case 'diff': {
         const a = this.eval(e.arg);
@@ -133,6 +180,85 @@ class Evaluator {
     }
     this.cache.set(key, out);
     return out;
+  }
+
+  /**
+   * Non-finite results of finite inputs (sqrt of a negative, division by zero, overflow) become NaN,
+   * that is missing, with one note per expression, as R's NaN/Inf make lm and fixest drop the row.
+   */
+  private finite(key: string, out: Float64Array, ...inputs: Float64Array[]): Float64Array {
+    let bad = 0;
+    for (let i = 0; i < out.length; i++) {
+      if (Number.isFinite(out[i])) continue;
+      if (inputs.every((c) => Number.isFinite(c[i]))) bad++;
+      out[i] = NaN;
+    }
+    if (bad)
+      this.log.warn('math-domain', `${key}: ${bad} value(s) are not finite numbers and were set to missing`, {
+        term: key,
+        count: bad,
+      });
+    return out;
+  }
+
+  /**
+   * The columns of `poly(x, degree)`: R's `stats::poly` orthogonal basis (what fixest and lm use):
+   * column j is the part of (x − x̄)^j orthogonal to 1, x, …, x^{j−1}, scaled to unit length, computed
+   * by Gram–Schmidt (twice, for accuracy) on the rows where x is present. R and fixest refuse missing
+   * values of x in poly(); nqpf computes the basis on the present rows and records a note. With
+   * `raw = TRUE`: x, x², … as they are.
+   */
+  private poly(e: Extract<Expr, { kind: 'poly' }>): Float64Array[] {
+    const key = polyLabel(e);
+    const hit = this.polyCache.get(key);
+    if (hit) return hit;
+    const x = this.eval(e.arg);
+    const n = x.length;
+    const rows: number[] = [];
+    for (let i = 0; i < n; i++) if (Number.isFinite(x[i])) rows.push(i);
+    const cols = Array.from({ length: e.degree }, () => new Float64Array(n).fill(NaN));
+    if (e.raw) {
+      for (const i of rows) for (let j = 0; j < e.degree; j++) cols[j][i] = Math.pow(x[i], j + 1);
+    } else {
+      const m = rows.length;
+      const distinct = new Set(rows.map((i) => x[i])).size;
+      if (distinct <= e.degree)
+        throw new InputError(
+          `${key}: the degree must be less than the number of distinct values of ${exprLabel(e.arg)} (${distinct})`,
+          { file: this.panel.meta.file, hint: 'use a lower degree' },
+        );
+      if (m < n)
+        this.log.info(
+          'poly-missing',
+          `${key}: the orthogonal basis is computed on the ${m} rows where ${exprLabel(e.arg)} is present (R and fixest refuse missing values in poly())`,
+          { term: key, rows: m },
+        );
+      let mean = 0;
+      for (const i of rows) mean += x[i];
+      mean /= m;
+      let ss = 0;
+      for (const i of rows) ss += (x[i] - mean) ** 2;
+      const scale = Math.sqrt(ss / m);
+      const c = Float64Array.from(rows, (i) => (x[i] - mean) / scale);
+      const basis: Float64Array[] = [new Float64Array(m).fill(1 / Math.sqrt(m))];
+      for (let j = 1; j <= e.degree; j++) {
+        const v = c.map((t) => t ** j);
+        for (let pass = 0; pass < 2; pass++)
+          for (const q of basis) {
+            let d = 0;
+            for (let r = 0; r < m; r++) d += v[r] * q[r];
+            for (let r = 0; r < m; r++) v[r] -= d * q[r];
+          }
+        let norm = 0;
+        for (let r = 0; r < m; r++) norm += v[r] * v[r];
+        norm = Math.sqrt(norm);
+        for (let r = 0; r < m; r++) v[r] /= norm;
+        basis.push(v);
+        rows.forEach((i, r) => (cols[j - 1][i] = v[r]));
+      }
+    }
+    this.polyCache.set(key, cols);
+    return cols;
   }
 
   term(t: Term): Float64Array {
@@ -152,6 +278,7 @@ export function factorCodes(
 ): { codes: Int32Array; labels: string[] } {
   if (name === panel.entityColumn) return { codes: panel.entityIndex, labels: panel.entities.map((e) => e.id) };
   if (name === panel.periodColumn) return { codes: panel.periodIndex, labels: panel.periods.map(String) };
+  if (name.includes('^') && !panel.text[name] && !panel.columns[name]) return combinedCodes(panel, name, context);
   const n = panel.entity.length;
   const codes = new Int32Array(n);
   const labels: string[] = [];
@@ -177,6 +304,33 @@ export function factorCodes(
       c = labels.length;
       index.set(key, c);
       labels.push(key);
+    }
+    codes[i] = c;
+  }
+  return { codes, labels };
+}
+
+/**
+ * A combined fixed effect `a^b` (fixest's `^`): one level per observed combination of the levels of
+ * `a` and `b` (missing when either is), labelled `a_b`; levels in order of first appearance.
+ */
+function combinedCodes(panel: Panel, name: string, context: string): { codes: Int32Array; labels: string[] } {
+  const parts = name.split('^').map((p) => factorCodes(panel, p, context));
+  const n = panel.entity.length;
+  const codes = new Int32Array(n);
+  const labels: string[] = [];
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    if (parts.some((p) => p.codes[i] < 0)) {
+      codes[i] = -1;
+      continue;
+    }
+    const key = parts.map((p) => p.codes[i]).join(',');
+    let c = index.get(key);
+    if (c === undefined) {
+      c = labels.length;
+      index.set(key, c);
+      labels.push(parts.map((p) => p.labels[p.codes[i]]).join('_'));
     }
     codes[i] = c;
   }
@@ -221,13 +375,24 @@ export function modelFrame(panel: Panel, formula: Formula | string, options: Mod
   const xFull = f.terms.map((t) => ev.term(t));
   const endoFull = (f.iv?.endogenous ?? []).map((t) => ev.term(t));
   const instFull = (f.iv?.instruments ?? []).map((t) => ev.term(t));
-  const feFull = f.fixedEffects.map((name) => ({ name, ...factorCodes(panel, name) }));
+  // Fixed-effect dimensions in the order written: plain (and combined a^b) FE, and varying slopes.
+  const feSpecs: { name: string; fe: string; slopes?: readonly string[]; intercept?: boolean }[] = f.fixedEffects.map(
+    (name) => ({ name, fe: name }),
+  );
+  for (const v of f.varyingSlopes ?? [])
+    feSpecs.splice(v.position, 0, { name: v.label, fe: v.fe, slopes: v.slopes, intercept: v.intercept });
+  const feFull = feSpecs.map((s) => ({
+    name: s.name,
+    ...factorCodes(panel, s.fe),
+    slopes: s.slopes?.map((z) => column(panel, z, 'the varying slopes')),
+    intercept: s.intercept,
+  }));
   const reqFull = (options.require ?? []).map(
     (name) => factorCodes(panel, name, 'the cluster/required variables').codes,
   );
   // Column-wise scans (one tight loop per variable) rather than a per-row loop over columns.
   const keep = new Uint8Array(n0).fill(1);
-  for (const c of [yFull, ...xFull, ...endoFull, ...instFull])
+  for (const c of [yFull, ...xFull, ...endoFull, ...instFull, ...feFull.flatMap((fe) => fe.slopes ?? [])])
     for (let i = 0; i < n0; i++) if (!Number.isFinite(c[i])) keep[i] = 0;
   for (const c of [...feFull.map((fe) => fe.codes), ...reqFull]) for (let i = 0; i < n0; i++) if (c[i] < 0) keep[i] = 0;
   const missingRows: number[] = [];
@@ -241,9 +406,11 @@ export function modelFrame(panel: Panel, formula: Formula | string, options: Mod
   if (feFull.length && !options.keepSingletons) {
     const before = keep.slice();
     // Codes are −1 only on rows already dropped (keep = 0), which removeSingletons skips.
+    // Only dimensions with a level intercept make a singleton fit perfectly (not fe[[x]]).
+    const withIntercept = feFull.filter((fe) => !fe.slopes || fe.intercept !== false);
     const removed = removeSingletons(
-      feFull.map((fe) => fe.codes),
-      feFull.map((fe) => fe.labels.length),
+      withIntercept.map((fe) => fe.codes),
+      withIntercept.map((fe) => fe.labels.length),
       keep,
     );
     if (removed) {
@@ -257,6 +424,23 @@ export function modelFrame(panel: Panel, formula: Formula | string, options: Mod
   let n = 0;
   for (let i = 0; i < n0; i++) n += keep[i];
   if (n === 0) {
+    const singles = dropped.find((d) => d.reason === 'singleton');
+    if (singles) {
+      // A one-period or one-entity file: every fixed-effect level occurs once, nothing is left to compare.
+      const lone = f.fixedEffects.filter((name) => {
+        const fe = feFull.find((x) => x.name === name)!;
+        const count = new Int32Array(fe.labels.length);
+        for (let i = 0; i < n0; i++) if (fe.codes[i] >= 0) count[fe.codes[i]]++;
+        return !count.some((c) => c > 1);
+      });
+      throw new InputError(
+        `no rows left to estimate "${f.text}": ${singles.count} of the ${n0 - (dropped.find((d) => d.reason === 'missing')?.count ?? 0)} complete row(s) are singletons of the fixed effects${lone.length ? ` (every level of ${lone.join(', ')} occurs once)` : ''} and were removed`,
+        {
+          file: panel.meta.file,
+          hint: 'a fixed effect needs at least two rows per level: drop the fixed effect that has one row per level (e.g. the year of a one-year file, the entity of a cross-section), or use --keep-singletons',
+        },
+      );
+    }
     throw new InputError(`no rows left to estimate "${f.text}": every row has a missing value in a model variable`, {
       file: panel.meta.file,
       hint: 'check the variables in the formula (and the lags: l(x, k) is missing for the first k periods)',
@@ -290,8 +474,64 @@ export function modelFrame(panel: Panel, formula: Formula | string, options: Mod
     endogenousNames: (f.iv?.endogenous ?? []).map((t) => t.label),
     instruments: instFull.map(take),
     instrumentNames: (f.iv?.instruments ?? []).map((t) => t.label),
-    fixedEffects: feFull.map((fe) => compactCodes(fe.name, fe.codes, fe.labels, rows)),
+    fixedEffects: feFull.map((fe) => {
+      const c = compactCodes(fe.name, fe.codes, fe.labels, rows);
+      return fe.slopes ? { ...c, slopes: fe.slopes.map(take), slopeIntercept: fe.intercept !== false } : c;
+    }),
     dropped,
     notes: log.notes,
+  };
+}
+
+/**
+ * The model frame of some rows of `frame` (`rows`: 0-based positions in the frame): every column and
+ * fixed effect restricted (FE re-coded densely), singletons removed again (iteratively, unless
+ * `keepSingletons`), as {@link modelFrame} would build it on those rows. What permutation and
+ * resampling procedures fit on (`feolsFrame`), without evaluating the formula again. `rows` of the
+ * result are panel rows.
+ */
+export function subsetFrame(
+  frame: ModelFrame,
+  rows: ArrayLike<number>,
+  options: { keepSingletons?: boolean } = {},
+): ModelFrame {
+  let idx = Int32Array.from(rows);
+  const dropped: DroppedRows[] = [];
+  if (frame.fixedEffects.length && !options.keepSingletons) {
+    const keep = new Uint8Array(frame.n);
+    for (const r of idx) keep[r] = 1;
+    const dims = frame.fixedEffects.filter((fe) => !fe.slopes?.length || fe.slopeIntercept !== false);
+    const removed = removeSingletons(
+      dims.map((fe) => fe.codes),
+      dims.map((fe) => fe.nLevels),
+      keep,
+    );
+    if (removed) {
+      const gone = Array.from(idx).filter((r) => !keep[r]);
+      idx = idx.filter((r) => keep[r]);
+      dropped.push({
+        reason: 'singleton',
+        count: removed,
+        rows: gone.map((r) => frame.rows[r]),
+        message: `${removed} singleton observation(s) removed (iteratively, as reghdfe does)`,
+      });
+    }
+  }
+  const n = idx.length;
+  const take = (c: Float64Array) => Float64Array.from(idx, (r) => c[r]);
+  return {
+    ...frame,
+    n,
+    rows: Int32Array.from(idx, (r) => frame.rows[r]),
+    y: take(frame.y),
+    x: frame.x.map(take),
+    endogenous: frame.endogenous.map(take),
+    instruments: frame.instruments.map(take),
+    fixedEffects: frame.fixedEffects.map((fe) => {
+      const c = compactCodes(fe.name, fe.codes, fe.labels, idx);
+      return fe.slopes ? { ...c, slopes: fe.slopes.map(take), slopeIntercept: fe.slopeIntercept } : c;
+    }),
+    dropped,
+    notes: [],
   };
 }

@@ -111,7 +111,8 @@ export function regress(
   return regressFit(panel, formula, spec, options).result;
 }
 
-/** fixest's default: cluster by the first fixed effect, iid without FE. */
+/** fixest's default: cluster by the first fixed effect (of `fe[x]`, its FE), iid without FE. */
 export function defaultVcov(f: Formula): VcovSpec {
-  return f.fixedEffects.length ? { type: 'cluster', cluster: [f.fixedEffects[0]] } : { type: 'iid' };
+  const first = f.varyingSlopes?.find((v) => v.position === 0)?.fe ?? f.fixedEffects[0] ?? f.varyingSlopes?.[0]?.fe;
+  return first ? { type: 'cluster', cluster: [first] } : { type: 'iid' };
 }

@@ -5,7 +5,7 @@ import type { Matrix } from '../linalg/index.js';
 import { sandwich, zeros } from '../linalg/index.js';
 import type { FeolsFit } from './feols.js';
 import { factorCodes } from './model-frame.js';
-import { isNestedIn } from './demean.js';
+import { hasLevelIntercept, isNestedIn } from './demean.js';
 import type { SscOptions, VcovResult, VcovSpec } from './vcov.js';
 
 /** What every variance estimator receives: the fit, its spec with the small-sample options resolved. */
@@ -41,7 +41,16 @@ export interface VcovMethod {
   readonly formula: string;
   /** Convention followed and what it equals in R / Stata. */
   readonly convention: string;
+  /** The convention in Chinese (reports under `--lang zh`). */
+  readonly conventionZh: string;
+  /** The estimator in Chinese where `formula` has words in it (default: `formula`). */
+  readonly formulaZh?: string;
   readonly reference: string;
+  /**
+   * The kind of standard errors of a computed spec as the noun phrase of a table note, in English and
+   * Chinese: `Clustered (province)` / `按省份聚类的稳健` ("… standard errors in parentheses" / "括号内为…标准误").
+   */
+  readonly describe: (spec: VcovSpec) => Label;
   /** The spec, when `text` (trimmed; `lower` is its lower case) is written in this method's syntax. */
   readonly parse: (text: string, lower: string) => VcovSpec | undefined;
   readonly compute: (ctx: VcovContext) => VcovResult;
@@ -126,7 +135,9 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
     label: { en: 'IID', zh: '同方差（iid）' },
     formula: 'V = σ̂²B, σ̂² = RSS/(n − K − K_FE)',
     convention: 'all FE levels counted in the df; equals lm with dummies and fixest "iid"',
+    conventionZh: '自由度计入全部固定效应水平；等同于含虚拟变量的 lm 与 fixest 的 "iid"',
     reference: 'Greene (2018), Econometric Analysis, 8th ed., §4.4',
+    describe: () => ({ en: 'IID', zh: '普通' }),
     parse: (_t, lower) => (lower === 'iid' || lower === 'ols' ? { type: 'iid' } : undefined),
     compute: (ctx) => {
       const { fit, s, log, B, names, kFull } = ctx;
@@ -150,7 +161,9 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
     label: { en: 'Heteroskedasticity-robust (HC1)', zh: '异方差稳健（HC1）' },
     formula: 'M = Σ eᵢ² x̃ᵢx̃ᵢᵀ, V = n/(n − K − K_FE)·B·M·B',
     convention: 'sandwich HC1 on the dummy-variable regression = fixest "hetero" = Stata vce(robust)',
+    conventionZh: '含虚拟变量回归的 sandwich HC1 = fixest "hetero" = Stata vce(robust)',
     reference: 'White (1980), Econometrica 48(4):817–838; MacKinnon & White (1985), J. Econometrics 29:305–325',
+    describe: () => ({ en: 'Heteroskedasticity-robust (HC1)', zh: '异方差稳健（HC1）' }),
     parse: (_t, lower) => (lower === 'hc1' || lower === 'hetero' || lower === 'robust' ? { type: 'hc1' } : undefined),
     compute: (ctx) => {
       const { fit, s, ssc, log, n, K, B, names, e, X, kFull } = ctx;
@@ -186,9 +199,17 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
     label: { en: 'Clustered (CR1)', zh: '聚类稳健（CR1）' },
     formula:
       'M = Σ_g s_g s_gᵀ, s_g = Σ_{i∈g} x̃ᵢeᵢ, V = G/(G − 1)·(n − 1)/(n − K′)·B·M·B; two-way M₁ + M₂ − M₁₂ with G = min(G₁, G₂)',
+    formulaZh:
+      'M = Σ_g s_g s_gᵀ，s_g = Σ_{i∈g} x̃ᵢeᵢ，V = G/(G − 1)·(n − 1)/(n − K′)·B·M·B；双向聚类 M₁ + M₂ − M₁₂，G = min(G₁, G₂)',
     convention:
       'fixest ssc(adj, fixef.K = "nested", cluster.adj, cluster.df = "min"): an FE nested in a cluster counts as one parameter; t with min(G) − 1 df',
+    conventionZh:
+      'fixest ssc(adj, fixef.K = "nested", cluster.adj, cluster.df = "min")：嵌套于聚类变量的固定效应计为一个参数；t 分布自由度为 min(G) − 1',
     reference: 'Liang & Zeger (1986), Biometrika 73(1):13–22; Cameron, Gelbach & Miller (2011), JBES 29(2):238–249',
+    describe: (spec) => {
+      const vars = spec.cluster ?? [];
+      return { en: `Clustered (${vars.join(' & ')})`, zh: `按${vars.join('和')}聚类的稳健` };
+    },
     parse: (t, lower) => {
       if (!lower.startsWith('cluster:')) return undefined;
       const cols = t
@@ -233,7 +254,9 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
       let kk = K;
       if (ssc.fixefK === 'full') kk = kFull;
       else if (ssc.fixefK === 'nested') {
-        const nested = fit.frame.fixedEffects.filter((fe) => cl.some((c) => isNestedIn(fe, c.codes)));
+        const nested = fit.frame.fixedEffects.filter(
+          (fe) => hasLevelIntercept(fe) && cl.some((c) => isNestedIn(fe, c.codes)),
+        );
         const nestedLevels = nested.reduce((acc, fe) => acc + fe.nLevels, 0);
         kk = K + fit.fixedEffectDof - nestedLevels + nested.length;
       }
@@ -293,7 +316,13 @@ export const VCOV_METHODS: readonly VcovMethod[] = [
     formula: 'h_t = Σ_{i∈t} x̃ᵢeᵢ, M = Γ₀ + Σ_{l=1}^{L} (1 − l/(L + 1))(Γ_l + Γ_lᵀ), Γ_l = Σ_t h_t h_{t−l}ᵀ, V = B·M·B',
     convention:
       'no small-sample factor = plm::vcovSCC(type = "HC0", maxlag = L); default L = ⌊4(T/100)^{2/9}⌋ (xtscc); L < T; t with T − 1 df',
+    conventionZh:
+      '无小样本调整 = plm::vcovSCC(type = "HC0", maxlag = L)；默认 L = ⌊4(T/100)^{2/9}⌋（xtscc）；L < T；t 分布自由度为 T − 1',
     reference: 'Driscoll & Kraay (1998), REStat 80(4):549–560; Hoechle (2007), Stata Journal 7(3):281–312',
+    describe: (spec) => ({
+      en: `Driscoll–Kraay${spec.lag === undefined ? '' : ` (L=${spec.lag})`}`,
+      zh: `Driscoll–Kraay${spec.lag === undefined ? '' : `（滞后 ${spec.lag} 期）`}`,
+    }),
     parse: (t, lower) => {
       if (lower === 'dk') return { type: 'dk' };
       if (!lower.startsWith('dk:')) return undefined;

@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors.js';
+import type { Label } from '../core/label.js';
 import { NoteLog, type Note } from '../core/notes.js';
 import type { Matrix } from '../linalg/index.js';
 import type { FeolsFit } from './feols.js';
@@ -37,6 +38,11 @@ export interface VcovResult {
   readonly spec: VcovSpec;
   /** Human-readable label, e.g. `Clustered (firm)`, `Heteroskedasticity-robust (HC1)`. */
   readonly label: string;
+  /**
+   * The label in English and Chinese as the noun phrase of a table note (`Clustered (firm)` /
+   * `按firm聚类的稳健`): what regression tables print under `--lang zh` (the registry's `describe`).
+   */
+  readonly labels?: Label;
   /** K × K over `names` (the kept coefficients). */
   readonly matrix: Matrix;
   readonly names: readonly string[];
@@ -99,7 +105,9 @@ export function vcov(fit: FeolsFit, spec: VcovSpec | string = { type: 'iid' }): 
   const e = fit.residuals;
   const X = fit.design;
   const kFull = K + fit.fixedEffectDof;
-  return vcovMethod(s.type).compute({ fit, s, ssc, log, n, K, B, names, e, X, kFull });
+  const m = vcovMethod(s.type);
+  const result = m.compute({ fit, s, ssc, log, n, K, B, names, e, X, kFull });
+  return { ...result, labels: m.describe(result.spec) };
 }
 
 /**

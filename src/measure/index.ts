@@ -24,4 +24,4 @@ export { rankDescending } from './rank.js';
 export { completeRows } from './complete-rows.js';
 export { toShares } from './shares.js';
 export { measurePanel, type MeasuredPanel } from './pipeline.js';
-export { scoresPanel } from './scores-panel.js';
+export { scoresPanel, scoreColumns, joinScores, type ScoresLike } from './scores-panel.js';

@@ -1,4 +1,5 @@
-import { makePanel, type Panel } from '../data/panel.js';
+import { InputError } from '../core/errors.js';
+import { makePanel, withColumns, type Panel } from '../data/panel.js';
 import type { MeasureResult } from './types.js';
 
 /**
@@ -45,4 +46,60 @@ export function scoresPanel(panel: Panel, result: MeasureResult): Panel {
     entities: panel.entities,
     meta: panel.meta,
   });
+}
+
+/** What {@link scoreColumns} reads: a `MeasureResult`, or the object `measure()` / `nqpf measure --json` returns. */
+export interface ScoresLike {
+  readonly scores: readonly {
+    readonly entity: string;
+    readonly period: number;
+    readonly system: string;
+    readonly index: number;
+    readonly dimensions: Readonly<Record<string, number>>;
+  }[];
+}
+
+/**
+ * The index of each system as a column aligned with the panel's rows, named `<system>_index`, and with
+ * `dimensions` each dimension score as `<system>_<dimension>`; rows without a score are NaN. The
+ * columns are matched on (entity, period), so they join onto the panel the scores were measured on
+ * (or any panel of the same entities and periods).
+ */
+export function scoreColumns(
+  panel: Panel,
+  result: ScoresLike,
+  options: { readonly dimensions?: boolean } = {},
+): Record<string, Float64Array> {
+  const row = new Map<string, number>();
+  for (let i = 0; i < panel.entity.length; i++) row.set(`${panel.entity[i]}\u0000${panel.period[i]}`, i);
+  const n = panel.entity.length;
+  const out: Record<string, Float64Array> = {};
+  const col = (name: string) => (out[name] ??= new Float64Array(n).fill(NaN));
+  for (const s of result.scores) {
+    const i = row.get(`${s.entity}\u0000${s.period}`);
+    const index = col(`${s.system}_index`);
+    if (options.dimensions) for (const d of Object.keys(s.dimensions)) col(`${s.system}_${d}`);
+    if (i === undefined) continue;
+    index[i] = s.index;
+    if (options.dimensions) for (const [d, v] of Object.entries(s.dimensions)) out[`${s.system}_${d}`][i] = v;
+  }
+  return out;
+}
+
+/**
+ * The panel with the measured index (and with `dimensions` the dimension scores) as columns
+ * `<system>_index`, `<system>_<dimension>` ({@link scoreColumns}): what regressions, mediation and
+ * thresholds then read (`nqpf regress --formula "nqpf_index ~ …"`). A name the panel already has is
+ * an InputError: the user's own column is never replaced.
+ */
+export function joinScores(panel: Panel, result: ScoresLike, options: { readonly dimensions?: boolean } = {}): Panel {
+  const added = scoreColumns(panel, result, options);
+  for (const name of Object.keys(added))
+    if (name in panel.columns || name in panel.text || name === panel.entityColumn || name === panel.periodColumn)
+      throw new InputError(`the data already has a column "${name}"`, {
+        file: panel.meta.file,
+        column: name,
+        hint: 'rename that column (or the system) so that the index can be added without replacing it',
+      });
+  return withColumns(panel, added);
 }

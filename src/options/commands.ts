@@ -6,8 +6,15 @@
  */
 import { required, type AnyOption } from './option.js';
 import { dataOptions, OUTPUT_OPTIONS } from './data.js';
-import { FRAMEWORK_OPTIONS, MEASURE_OPTIONS, ROBUSTNESS_SECTION, SCORE_DIGITS } from './measure.js';
-import { FORMULAS, KEEP_SINGLETONS, LEVEL, SUBSAMPLE_OPTIONS, TABLE, VCOV } from './models.js';
+import {
+  APPEND,
+  APPEND_DIMENSIONS,
+  FRAMEWORK_OPTIONS,
+  MEASURE_OPTIONS,
+  ROBUSTNESS_SECTION,
+  SCORE_DIGITS,
+} from './measure.js';
+import { FORMULAS, KEEP_SINGLETONS, LEVEL, REGRESS_TABLE_OPTIONS, SUBSAMPLE_OPTIONS, TABLE, VCOV } from './models.js';
 
 /** `nqpf measure`. */
 export const MEASURE_COMMAND = [
@@ -17,10 +24,19 @@ export const MEASURE_COMMAND = [
   ...OUTPUT_OPTIONS,
   ROBUSTNESS_SECTION,
   SCORE_DIGITS,
+  APPEND,
+  APPEND_DIMENSIONS,
 ] as const;
 
 /** The options of `regress` as a stage (library, project file). */
-export const REGRESS_OPTIONS = [required(FORMULAS), VCOV, LEVEL, KEEP_SINGLETONS, ...SUBSAMPLE_OPTIONS] as const;
+export const REGRESS_OPTIONS = [
+  required(FORMULAS),
+  VCOV,
+  LEVEL,
+  KEEP_SINGLETONS,
+  ...SUBSAMPLE_OPTIONS,
+  ...REGRESS_TABLE_OPTIONS,
+] as const;
 
 /** `nqpf regress`. */
 export const REGRESS_COMMAND = [...dataOptions(), ...REGRESS_OPTIONS, ...OUTPUT_OPTIONS, TABLE] as const;

@@ -180,6 +180,30 @@ export const ROBUSTNESS_SECTION = bool('robustness', {
   ),
 });
 
+/** `nqpf measure --append FILE`: the user's data with the index columns (src/io/append-file.ts). */
+export const APPEND = text('append', {
+  arg: '<file>',
+  group: 'output',
+  cliOnly: true,
+  label: L('Data with the index', '附加指数的数据文件'),
+  help: L(
+    "write the data with the index added as columns <system>_index (.csv, UTF-8 with BOM, or .xlsx): the file's own rows and columns, in its order; never the input file",
+    '将指数作为 <system>_index 列附加到数据后写出（.csv，带 BOM 的 UTF-8；或 .xlsx）：保留原文件的行、列及顺序；不覆盖输入文件',
+  ),
+  example: 'data-with-index.csv',
+});
+
+/** `nqpf measure --dimensions` (with `--append`). */
+export const APPEND_DIMENSIONS = bool('dimensions', {
+  group: 'output',
+  cliOnly: true,
+  label: L('Append the dimensions', '附加维度得分'),
+  help: L(
+    'with --append: also the dimension scores, as columns <system>_<dimension>',
+    '与 --append 同用：同时附加各维度得分（<system>_<dimension> 列）',
+  ),
+});
+
 /** `nqpf measure --digits`. */
 export const SCORE_DIGITS = withDefault(
   int('digits', {

@@ -105,8 +105,8 @@ export const BY = text('by', {
   group: 'sample',
   label: L('Groups', '分组'),
   help: L(
-    'heterogeneity: estimate separately per entity group ("group": regions/continents) or per value of a text column',
-    '异质性：按个体分组（"group"：地区/大洲）或文本列的取值分别估计',
+    'heterogeneity: estimate separately per entity group ("group": regions/continents) or per value of a text or numeric (e.g. 0/1) column',
+    '异质性：按个体分组（"group"：地区/大洲）或文本列、数值列（如 0/1 虚拟变量）的取值分别估计',
   ),
   example: 'group',
 });
@@ -156,3 +156,81 @@ export const CONTROLS = list('controls', {
   help: L('control variables, comma-separated', '控制变量，以逗号分隔'),
   example: 'urban,open',
 });
+
+/** `--digits` of the regression tables: esttab's `a#` precision (src/report/number-format.ts). */
+export const TABLE_DIGITS = withDefault(
+  int('digits', {
+    arg: '<n>',
+    group: 'output',
+    label: L('Table precision', '表格精度'),
+    help: L(
+      "table precision, esttab's a# format: n significant decimals, a nonzero value never shows as 0.000 (1–9)",
+      '表格精度，即 esttab 的 a# 格式：n 位有效小数，非零值不会显示为 0.000（1–9）',
+    ),
+    min: 1,
+    max: 9,
+    example: '4',
+  }),
+  3,
+);
+
+/** Comma-separated text, also with the full-width comma of a Chinese input method. */
+const commaList = (t: string) => t.split(/[,，]/).map((s) => s.trim());
+
+/** `--titles`: the column titles of a regression table. */
+export const TITLES = list('titles', {
+  arg: '<list>',
+  group: 'output',
+  label: L('Column titles', '列标题'),
+  help: L(
+    'column titles of the table, comma-separated, one per column (default: the --by group)',
+    '表格各列标题，以逗号分隔，每列一个（默认：--by 的分组取值）',
+  ),
+  parse: commaList,
+  example: 'Baseline,Controls',
+});
+
+/** `--diff-test`: the test of the difference between two groups' coefficients (src/explain/group-difference.ts). */
+export const DIFF_TEST = choice('diffTest', {
+  arg: '<test>',
+  group: 'inference',
+  label: L('Group difference test', '组间系数差异检验'),
+  help: L(
+    "with --by giving two groups: test the difference of each coefficient between them — permutation (Fisher, Lian & Liao's bdiff), suest (Stata's seemingly unrelated Wald test) or both",
+    '--by 分为两组时检验各系数的组间差异：permutation（费舍尔组合检验，连玉君、廖俊平 bdiff）、suest（Stata 似无相关模型 Wald 检验）或 both',
+  ),
+  choices: named({
+    permutation: ['Fisher permutation test (bdiff)', '费舍尔组合检验（bdiff）'],
+    suest: ['Seemingly unrelated estimation Wald test (suest)', '似无相关模型检验（suest）'],
+    both: ['Both', '两者'],
+  }),
+});
+
+/** `--permutations` of the group difference test. */
+export const DIFF_PERMUTATIONS = withDefault(
+  int('permutations', {
+    arg: '<n>',
+    group: 'inference',
+    label: L('Permutations', '置换次数'),
+    help: L('draws of the permutation test', '置换检验的抽样次数'),
+    min: 1,
+    example: '1000',
+  }),
+  1000,
+);
+
+/** `--diff-terms`: which terms the table's note reports. */
+export const DIFF_TERMS = list('diffTerms', {
+  arg: '<list>',
+  group: 'inference',
+  label: L('Terms of the difference test', '差异检验报告的变量'),
+  help: L(
+    "terms whose group difference the table's note reports (default: the first regressor; --json has all)",
+    '表注中报告组间差异的变量（默认：第一个解释变量；--json 输出全部）',
+  ),
+  parse: commaList,
+  example: 'rd',
+});
+
+/** The table and group-difference options of `regress`. */
+export const REGRESS_TABLE_OPTIONS = [TABLE_DIGITS, TITLES, DIFF_TEST, DIFF_PERMUTATIONS, SEED, DIFF_TERMS] as const;

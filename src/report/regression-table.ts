@@ -1,13 +1,21 @@
+import { InputError } from '../core/errors.js';
+import { labelText, type Label, type Lang } from '../core/label.js';
+import { STAR_LEVELS, starLegend, starsFor } from '../core/significance.js';
 import { formatCsv } from '../data/csv.js';
 import type { TableModel } from '../explain/table-model.js';
+import { esttabNumber, fixedNumber } from './number-format.js';
 
 export type { TableModel } from '../explain/table-model.js';
 
 /** Options of {@link regressionTable}. */
 export interface TableOptions {
-  /** Decimals of coefficients and SEs (default 3). */
+  /**
+   * Precision of coefficients and standard errors, esttab's `a#` format ({@link esttabNumber}): `digits`
+   * significant decimals below 1 (never `0.000` for a nonzero value), at least `digits` + 1 significant
+   * digits above; R² rows get `digits` fixed decimals. Default 3 (esttab's `a3`, `r2(%9.3f)`).
+   */
   readonly digits?: number;
-  /** Star thresholds, most lenient first (default [0.1, 0.05, 0.01] → *, **, ***). */
+  /** Star thresholds, most lenient first (default {@link STAR_LEVELS}: *, **, *** at 0.1, 0.05, 0.01). */
   readonly stars?: readonly number[];
   /** Terms to show, in this order (default: every term in order of first appearance). */
   readonly keep?: readonly string[];
@@ -17,60 +25,127 @@ export interface TableOptions {
   readonly labels?: Readonly<Record<string, string>>;
   /** Show R² and within R² rows (default true when any model has them). */
   readonly r2?: boolean;
+  /** Language of the row labels (FE, Yes/No, N, R²) and of the note; default English. */
+  readonly lang?: Lang;
+  /** Column titles, one per model (overrides each model's `title`); an empty string leaves a column untitled. */
+  readonly titles?: readonly string[];
+  /** Further sentences of the note (e.g. a test of the difference between groups), in `lang`. */
+  readonly notes?: readonly string[];
 }
 
-/** A regression table as a grid of text cells with the kind of each row (for renderers). */
+/** What a row of a {@link RegressionTable} holds (renderers rule a line above the first non-coefficient row). */
+export type RegressionRowKind = 'coef' | 'se' | 'fe' | 'stat' | 'extra';
+
+/** What a header row of a {@link RegressionTable} holds. */
+export type RegressionHeaderKind = 'number' | 'title' | 'depvar';
+
+/**
+ * A regression table as a grid of text cells with the kind of each row: the data structure every
+ * renderer (Markdown, LaTeX, CSV/XLSX grid, the HTML report, Word) draws without computing anything.
+ * Every row (header and body) has the same number of cells: the label column, then one per model.
+ */
 export interface RegressionTable {
-  /** Two header rows: titles and dependent variables (first cell empty). */
+  /**
+   * Header rows, in order: the model numbers `(1)`, `(2)`, …; the column titles (only when a model
+   * has one: `--titles`, the `--by` group's value); the dependent variables (first cell `Dep. var.` /
+   * `被解释变量`). `headerKinds` names each.
+   */
   readonly header: readonly (readonly string[])[];
+  readonly headerKinds: readonly RegressionHeaderKind[];
   readonly rows: readonly {
-    readonly kind: 'coef' | 'se' | 'fe' | 'stat' | 'extra';
+    readonly kind: RegressionRowKind;
     readonly cells: readonly string[];
   }[];
-  /** Footnote: what is in parentheses and the star legend. */
+  /** Footnote: what is in parentheses, the star legend and any further sentences (`notes`), in `lang`. */
   readonly note: string;
+  readonly lang: Lang;
 }
 
-/** Stars for a p-value: one per threshold it falls below (Stata esttab `star(* 0.10 ** 0.05 *** 0.01)`). */
-export function starsFor(p: number, thresholds: readonly number[] = [0.1, 0.05, 0.01]): string {
-  if (!Number.isFinite(p)) return '';
-  return '*'.repeat(thresholds.filter((t) => p < t).length);
+/**
+ * Stars for a p-value: one per threshold it falls below (esttab `star(* 0.10 ** 0.05 *** 0.01)`). The
+ * one star rule of nqpf lives in src/core/significance.ts; re-exported here for table renderers.
+ */
+export { starsFor, STAR_LEVELS } from '../core/significance.js';
+
+const WORDS = {
+  depVar: { en: 'Dep. var.', zh: '被解释变量' },
+  fe: { en: '{name} FE', zh: '{name}固定效应' },
+  yes: { en: 'Yes', zh: '是' },
+  no: { en: 'No', zh: '否' },
+  n: { en: 'N', zh: '观测值' },
+  r2: { en: 'R²', zh: 'R²' },
+  r2Within: { en: 'Within R²', zh: '组内 R²' },
+  slopes: { en: 'Varying slopes: {name}', zh: '变斜率：{name}' },
+} as const satisfies Record<string, Label>;
+
+const word = (k: keyof typeof WORDS, lang: Lang) => labelText(WORDS[k], lang);
+
+/** The note's first sentence: what the parentheses hold. */
+function seSentence(vcovs: readonly (string | Label)[], lang: Lang): string {
+  const distinct = [...new Map(vcovs.map((v) => [labelText(v, 'en'), v])).values()];
+  if (distinct.length === 1) {
+    const v = distinct[0];
+    return lang === 'zh'
+      ? `括号内为${labelText(v, 'zh')}标准误。`
+      : `${labelText(v, 'en')} standard errors in parentheses.`;
+  }
+  return lang === 'zh' ? '括号内为标准误。' : 'Standard errors in parentheses.';
 }
 
-function fmt(x: number, digits: number): string {
-  if (!Number.isFinite(x)) return '';
-  const s = x.toFixed(digits);
-  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+/** The star legend as Chinese journals write it (`*、**、*** 分别表示在 10%、5%、1% 的水平上显著`) or esttab's line. */
+function legendSentence(stars: readonly number[], lang: Lang): string {
+  if (lang !== 'zh') return `${starLegend('en', stars)}.`;
+  const marks = stars.map((_, i) => '*'.repeat(i + 1)).join('、');
+  const levels = stars.map((s) => `${+(s * 100).toPrecision(6)}%`).join('、');
+  return `${marks} 分别表示在 ${levels} 的水平上显著。`;
 }
 
 /**
  * Models side by side as Chinese journals and Stata's `esttab` print them: coefficient with stars
  * (* p < 0.1, ** p < 0.05, *** p < 0.01, the esttab `star(* 0.10 ** 0.05 *** 0.01)` convention most
- * Chinese economics journals use), standard error in parentheses below, then a Yes/No row per fixed
- * effect, N, R² and within R². Terms missing from a model leave empty cells.
+ * Chinese economics journals use), standard error in parentheses below (both in esttab's `a3` format:
+ * never `0.000` for a nonzero value), then a Yes/No row per fixed effect, N, R² and within R². Terms
+ * missing from a model leave empty cells. With `lang: 'zh'` every label and the note are Chinese
+ * (是/否, 观测值, 组内 R², 括号内为按省份聚类的稳健标准误).
  */
 export function regressionTable(models: readonly TableModel[], options: TableOptions = {}): RegressionTable {
   const digits = options.digits ?? 3;
-  const stars = options.stars ?? [0.1, 0.05, 0.01];
+  if (!(Number.isInteger(digits) && digits >= 1 && digits <= 9))
+    throw new InputError(`{{digits}} must be a whole number from 1 to 9 (got ${digits})`, {
+      hint: "e.g. {{digits=3}} (esttab's a3: three significant decimals)",
+    });
+  const lang = options.lang ?? 'en';
+  const stars = options.stars ?? STAR_LEVELS;
+  if (options.titles && options.titles.length !== models.length)
+    throw new InputError(`${options.titles.length} column title(s) for ${models.length} model(s)`, {
+      hint: 'give one title per column, in order, e.g. {{titles=Baseline,Controls}}',
+    });
   const label = (k: string) => options.labels?.[k] ?? k;
+  // A combined fixed effect a^b reads "a × b" in a table, as papers write it (行业 × 年份固定效应).
+  const feLabel = (k: string) => options.labels?.[k] ?? k.split('^').map(label).join(' × ');
   const drop = new Set(options.drop ?? []);
   const terms: string[] = [];
   if (options.keep) terms.push(...options.keep);
   else
     for (const m of models)
       for (const c of m.coefficients) if (!terms.includes(c.term) && !drop.has(c.term)) terms.push(c.term);
-  const header = [
-    ['', ...models.map((m, j) => m.title ?? `(${j + 1})`)],
-    ['', ...models.map((m) => label(m.depVar))],
-  ];
-  const rows: { kind: RegressionTable['rows'][number]['kind']; cells: string[] }[] = [];
+  const titles = models.map((m, j) => options.titles?.[j] ?? m.title ?? '');
+  const header: string[][] = [['', ...models.map((_, j) => `(${j + 1})`)]];
+  const headerKinds: RegressionHeaderKind[] = ['number'];
+  if (titles.some((t) => t !== '' && !/^\(\d+\)$/.test(t))) {
+    header.push(['', ...titles]);
+    headerKinds.push('title');
+  }
+  header.push([word('depVar', lang), ...models.map((m) => label(m.depVar))]);
+  headerKinds.push('depvar');
+  const rows: { kind: RegressionRowKind; cells: string[] }[] = [];
   for (const t of terms) {
     const coef: string[] = [label(t)];
     const se: string[] = [''];
     for (const m of models) {
       const c = m.coefficients.find((r) => r.term === t);
-      coef.push(c ? fmt(c.estimate, digits) + starsFor(c.pValue, stars) : '');
-      se.push(c && Number.isFinite(c.stdError) ? `(${fmt(c.stdError, digits)})` : '');
+      coef.push(c && Number.isFinite(c.estimate) ? esttabNumber(c.estimate, digits) + starsFor(c.pValue, stars) : '');
+      se.push(c && Number.isFinite(c.stdError) ? `(${esttabNumber(c.stdError, digits)})` : '');
     }
     rows.push({ kind: 'coef', cells: coef }, { kind: 'se', cells: se });
   }
@@ -82,19 +157,34 @@ export function regressionTable(models: readonly TableModel[], options: TableOpt
   for (const f of fes)
     rows.push({
       kind: 'fe',
-      cells: [`${label(f)} FE`, ...models.map((m) => (m.fixedEffects.includes(f) ? 'Yes' : 'No'))],
+      cells: [
+        word('fe', lang).replace('{name}', feLabel(f)),
+        ...models.map((m) => word(m.fixedEffects.includes(f) ? 'yes' : 'no', lang)),
+      ],
     });
-  rows.push({ kind: 'stat', cells: ['N', ...models.map((m) => String(m.nobs))] });
+  const slopes: string[] = [];
+  for (const m of models) for (const v of m.varyingSlopes ?? []) if (!slopes.includes(v)) slopes.push(v);
+  for (const v of slopes)
+    rows.push({
+      kind: 'fe',
+      cells: [
+        word('slopes', lang).replace('{name}', v),
+        ...models.map((m) => word(m.varyingSlopes?.includes(v) ? 'yes' : 'no', lang)),
+      ],
+    });
+  rows.push({ kind: 'stat', cells: [word('n', lang), ...models.map((m) => String(m.nobs))] });
   const showR2 = options.r2 ?? models.some((m) => Number.isFinite(m.r2));
   if (showR2) {
-    rows.push({ kind: 'stat', cells: ['R²', ...models.map((m) => fmt(m.r2 ?? NaN, digits))] });
+    rows.push({ kind: 'stat', cells: [word('r2', lang), ...models.map((m) => fixedNumber(m.r2 ?? NaN, digits))] });
     if (models.some((m) => Number.isFinite(m.r2Within)))
-      rows.push({ kind: 'stat', cells: ['Within R²', ...models.map((m) => fmt(m.r2Within ?? NaN, digits))] });
+      rows.push({
+        kind: 'stat',
+        cells: [word('r2Within', lang), ...models.map((m) => fixedNumber(m.r2Within ?? NaN, digits))],
+      });
   }
-  const vcovs = [...new Set(models.map((m) => m.vcov).filter((v): v is string => !!v))];
-  const legend = stars.map((s, i) => `${'*'.repeat(i + 1)} p<${s}`).join(', ');
-  const note = `${vcovs.length === 1 ? `${vcovs[0]} standard errors` : 'Standard errors'} in parentheses. ${legend}.`;
-  return { header, rows, note };
+  const vcovs = models.map((m) => m.vcov).filter((v): v is string | Label => v !== undefined && v !== '');
+  const sentences = [seSentence(vcovs, lang), legendSentence(stars, lang), ...(options.notes ?? [])];
+  return { header, headerKinds, rows, note: sentences.join(lang === 'zh' ? '' : ' '), lang };
 }
 
 /** All cells as one grid: header rows, body rows, then the note in the first column (for CSV and XLSX). */
@@ -115,7 +205,7 @@ export function tableMarkdown(table: RegressionTable): string {
       .fill('---')
       .map((d, j) => (j === 0 ? ':--' : `:${d}:`))
       .join('|')}|`,
-    line(table.header[1]),
+    ...table.header.slice(1).map(line),
   ];
   for (const r of table.rows) out.push(line(r.cells));
   return `${out.join('\n')}\n\n${table.note}\n`;
@@ -144,13 +234,7 @@ function latexCell(s: string): string {
 export function tableLatex(table: RegressionTable): string {
   const width = table.header[0].length;
   const row = (cells: readonly string[]) => `${cells.map(latexCell).join(' & ')} \\\\`;
-  const out = [
-    `\\begin{tabular}{l${'c'.repeat(width - 1)}}`,
-    '\\toprule',
-    row(table.header[0]),
-    row(table.header[1]),
-    '\\midrule',
-  ];
+  const out = [`\\begin{tabular}{l${'c'.repeat(width - 1)}}`, '\\toprule', ...table.header.map(row), '\\midrule'];
   let prev: string | undefined;
   for (const r of table.rows) {
     if ((r.kind === 'fe' || r.kind === 'stat' || r.kind === 'extra') && (prev === 'coef' || prev === 'se'))

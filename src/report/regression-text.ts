@@ -1,3 +1,4 @@
+import { signifCodes, starsFor } from '../core/significance.js';
 import type { RegressionResult } from '../explain/regression-result.js';
 
 /** Format a number for a plain-text table: 6 significant digits, scientific when tiny/huge. */
@@ -16,11 +17,7 @@ function fmtP(p: number): string {
   return Number.isFinite(p) && p < 2.2e-16 ? '< 2.2e-16' : fmt(p);
 }
 
-function stars(p: number): string {
-  return p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '';
-}
-
-/** A fixest-like plain-text summary of a {@link RegressionResult}. */
+/** A fixest-like plain-text summary of a {@link RegressionResult}, with nqpf's one star rule (src/core/significance.ts). */
 export function formatRegression(r: RegressionResult): string {
   const lines: string[] = [];
   lines.push(`${r.method === 'iv' ? 'TSLS' : 'OLS'} estimation, Dep. Var.: ${r.dependent}`);
@@ -38,7 +35,7 @@ export function formatRegression(r: RegressionResult): string {
     fmt(c.stdError),
     fmt(c.statistic),
     fmtP(c.pValue),
-    stars(c.pValue),
+    starsFor(c.pValue),
   ]);
   const table = [head, ...rows];
   const widths = head.map((_, j) => Math.max(...table.map((row) => row[j].length)));
@@ -50,7 +47,7 @@ export function formatRegression(r: RegressionResult): string {
         .trimEnd(),
     );
   lines.push('---');
-  lines.push("Signif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1");
+  lines.push(signifCodes());
   lines.push(
     `RMSE: ${fmt(r.rmse)}   Adj. R2: ${fmt(r.adjR2)}   R2: ${fmt(r.r2)}${r.r2Within === null ? '' : `   Within R2: ${fmt(r.r2Within)}`}`,
   );

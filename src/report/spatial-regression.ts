@@ -1,4 +1,6 @@
 import type { ScenarioApiResult, SpatialRegressResult } from '../api/spatial-regress.js';
+import type { Lang } from '../core/label.js';
+import { signifCodes, starsFor } from '../core/significance.js';
 import type { TableModel } from '../explain/table-model.js';
 
 const FE_LABEL: Record<SpatialRegressResult['fe'], string> = {
@@ -25,7 +27,7 @@ function fmt(x: number | null | undefined, d = 6): string {
     .replace(/\.$/, '');
 }
 const fp = (p: number) => (Number.isFinite(p) && p < 2.2e-16 ? '< 2.2e-16' : fmt(p, 4));
-const stars = (p: number) => (p < 0.001 ? '***' : p < 0.01 ? '**' : p < 0.05 ? '*' : p < 0.1 ? '.' : '');
+const stars = (p: number) => starsFor(p);
 
 function grid(rows: string[][]): string[] {
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => (r[j] ?? '').length)));
@@ -68,7 +70,7 @@ export function formatSpatialRegression(r: SpatialRegressResult): string {
   if (wx.length) rows.push(['Wx', '', '', '', '', ''], ...wx.map((c) => row(`  ${c.term}`, c)));
   if (r.rho) rows.push(['Spatial', '', '', '', '', ''], row('  rho', r.rho));
   if (r.lambda) rows.push(['Spatial', '', '', '', '', ''], row('  lambda', r.lambda));
-  lines.push('', ...grid(rows), '---', "Signif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1");
+  lines.push('', ...grid(rows), '---', signifCodes());
   const inf = r.effectsInference;
   lines.push(
     '',
@@ -111,8 +113,8 @@ export function formatSpatialRegression(r: SpatialRegressResult): string {
   return lines.join('\n');
 }
 
-/** A regression-table column (esttab-style writers) for a spatial fit: β, W*x, then rho/lambda. */
-export function spatialTableModel(r: SpatialRegressResult, title?: string): TableModel {
+/** A regression-table column (esttab-style writers) for a spatial fit: β, W*x, then rho/lambda; row names in `lang`. */
+export function spatialTableModel(r: SpatialRegressResult, title?: string, lang: Lang = 'en'): TableModel {
   const coefs = r.coefficients.map((c) => ({
     term: c.term,
     estimate: c.estimate,
@@ -127,8 +129,8 @@ export function spatialTableModel(r: SpatialRegressResult, title?: string): Tabl
     coefficients: coefs,
     fixedEffects: r.fe === 'both' ? ['entity', 'period'] : r.fe === 'none' ? [] : [r.fe],
     nobs: r.nobs,
-    vcov: 'Asymptotic (information matrix)',
-    extra: { 'Log-likelihood': r.logLik.toFixed(3), 'σ²': r.sigma2.toFixed(4) },
+    vcov: { en: 'Asymptotic (information matrix)', zh: '渐近（信息矩阵）' },
+    extra: { [lang === 'zh' ? '对数似然值' : 'Log-likelihood']: r.logLik.toFixed(3), 'σ²': r.sigma2.toFixed(4) },
   };
 }
 

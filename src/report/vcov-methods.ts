@@ -10,6 +10,8 @@ export function vcovMethodsText(types: readonly VcovSpec['type'][], lang: Lang =
   const lead = lang === 'zh' ? '标准误：' : 'Standard errors: ';
   const parts = [...new Set(types)].map((type) => {
     const m = vcovMethod(type);
+    if (lang === 'zh')
+      return `${labelText(m.label, lang)}，${m.formulaZh ?? m.formula}（${m.conventionZh}；${m.reference}）`;
     return `${labelText(m.label, lang)}, ${m.formula} (${m.convention}; ${m.reference})`;
   });
   return lead + parts.join(lang === 'zh' ? '；' : '; ') + (lang === 'zh' ? '。' : '.');

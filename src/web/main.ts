@@ -5,6 +5,7 @@
 import './style.css';
 import { stringify as toYaml } from 'yaml';
 import { labelText } from '../core/label.js';
+import { starLegend, starsFor } from '../core/significance.js';
 import { formatCsv } from '../data/csv.js';
 import { coupleCommand, formatProject, measureCommand, parseProject, type Project } from '../run/project-file.js';
 import { lineOption } from '../report/charts/line.js';
@@ -1630,7 +1631,7 @@ function regressionView(res: {
   r2Within: number | null;
   vcov: { label: string };
 }): HTMLElement {
-  const stars = (p: number) => (p < 0.01 ? '***' : p < 0.05 ? '**' : p < 0.1 ? '*' : '');
+  const stars = (p: number) => starsFor(p); // the one star rule of every face (src/core/significance.ts)
   const d = state.data!;
   const line = `nqpf regress --data ${d.source && 'builtin' in d.source ? d.source.builtin : (d.source as { file: string }).file} --formula '${res.formula}'${reg.vcov ? ` --vcov ${reg.vcov}` : ''}`;
   return h(
@@ -1654,7 +1655,7 @@ function regressionView(res: {
     h(
       'p',
       { class: 'small' },
-      `N = ${res.nobs}, R² = ${fmt(res.r2)}${res.r2Within !== null ? `, within R² = ${fmt(res.r2Within)}` : ''}; ${res.vcov.label}. * p<0.1, ** p<0.05, *** p<0.01`,
+      `N = ${res.nobs}, R² = ${fmt(res.r2)}${res.r2Within !== null ? `, within R² = ${fmt(res.r2Within)}` : ''}; ${res.vcov.label}. ${starLegend()}`,
     ),
     h('div', { class: 'cli' }, h('div', { class: 'muted small' }, T('regressCli')), h('code', {}, line)),
   );

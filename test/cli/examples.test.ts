@@ -70,8 +70,8 @@ function readmeExamples(): string[] {
 }
 
 /**
- * Arguments to run an example fast and without writing into the repository: --out goes to a temporary
- * folder; bootstrap replications and permutations are capped (the example's flags are still parsed
+ * Arguments to run an example fast and without writing into the repository: --out and --append go to a
+ * temporary folder; bootstrap replications and permutations are capped (the example's flags are still parsed
  * and exercised, only the number of draws is smaller).
  */
 function runnable(line: string, dir: string): string[] {
@@ -79,7 +79,7 @@ function runnable(line: string, dir: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--out') {
+    if (a === '--out' || a === '--append') {
       out.push(a, path.join(dir, args[++i]));
     } else if (a === '--bootstrap' || a === '--permutations') {
       out.push(a, String(Math.min(Number(args[++i]), 19)));
@@ -114,8 +114,11 @@ describe('every example in --help and in the README runs', async () => {
     seen.add(line.replace(/\s+/g, ' '));
     it(`${source}: ${line}`, async () => {
       // every file an example names is shipped (examples/ or data/builtin/) or is a built-in dataset
-      for (const a of shellWords(line))
-        if (/\.(csv|xlsx|ya?ml|json)$/.test(a)) expect(a).toMatch(/^(examples|data\/builtin)\//);
+      const words = shellWords(line);
+      // (what --append writes goes to the temporary folder like --out; it is not an input)
+      for (const [i, a] of words.entries())
+        if (/\.(csv|xlsx|ya?ml|json)$/.test(a) && words[i - 1] !== '--append')
+          expect(a).toMatch(/^(examples|data\/builtin)\//);
       const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-example-'));
       const r = await runInProcess(runnable(line, dir));
       expect(r.stderr.match(/^error:.*$/m)?.[0] ?? '').toBe('');

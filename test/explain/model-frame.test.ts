@@ -53,6 +53,27 @@ describe('modelFrame', () => {
     expect(removeSingletons([Int32Array.from([0, 0, 1])], [2], keep)).toBe(1);
   });
 
+  it('a one-year file: singletons are named as such, not as missing values (issue 14 defect)', () => {
+    const oneYear = makePanel({
+      entityColumn: 'id',
+      periodColumn: 'year',
+      entity: ['A', 'B', 'C'],
+      period: [2020, 2020, 2020],
+      columns: { x: [1, 2, 4], y: [1, 0, 3] },
+    });
+    let err: unknown;
+    try {
+      modelFrame(oneYear, 'y ~ x | id + year');
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/3 of the 3 complete row\(s\) are singletons/);
+    expect((err as Error).message).toMatch(/every level of id occurs once/);
+    expect((err as Error).message).not.toMatch(/missing value/);
+    expect((err as InputError).hint).toMatch(/--keep-singletons/);
+  });
+
   it('rejects unknown variables with the available ones', () => {
     expect(() => modelFrame(gap, 'y ~ z')).toThrow(InputError);
     expect(() => modelFrame(gap, 'y ~ x | region')).toThrow(/unknown variable "region"/);

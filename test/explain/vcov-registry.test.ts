@@ -38,7 +38,11 @@ describe('vcov registry: one record per estimator, read by parseVcov, the CLI he
     expect(vcovMethodsText(['cluster', 'cluster'])).toMatch(
       /^Standard errors: Clustered \(CR1\), M = Σ_g .*Liang & Zeger \(1986\).*\)\.$/,
     );
-    expect(vcovMethodsText(['iid', 'dk'], 'zh')).toMatch(/^标准误：同方差（iid）, .*；Driscoll–Kraay, .*。$/);
+    expect(vcovMethodsText(['iid', 'dk'], 'zh')).toMatch(/^标准误：同方差（iid），.*；Driscoll–Kraay，.*。$/);
+    // under --lang zh no English prose is left, only formulas, package names and citations
+    const zh = vcovMethodsText(['iid', 'hc1', 'cluster', 'dk'], 'zh');
+    expect(zh).toContain('双向聚类');
+    expect(zh).not.toMatch(/\b(with|counts|nested in|equals|counted|default|two-way)\b/);
     const panel = makePanel({
       entityColumn: 'id',
       periodColumn: 'year',

@@ -59,10 +59,10 @@ describe('regressionSection', () => {
       'Within R²',
     ]);
     expect(grid.rows[0].cells).toEqual(['Innovation', '0.412***', '0.200*']);
-    expect(grid.rows[1]).toEqual({ cells: ['', '(0.050)', '(0.100)'], style: 'muted' });
+    expect(grid.rows[1]).toEqual({ cells: ['', '(0.0500)', '(0.1000)'], style: 'muted' });
     expect(grid.rows[2].style).toBe('rule');
     expect(html).toContain('<td class="al-center">0.412***</td>');
-    expect(html).toContain('<tr class="muted"><td class="al-left"></td><td class="al-center">(0.050)</td>');
+    expect(html).toContain('<tr class="muted"><td class="al-left"></td><td class="al-center">(0.0500)</td>');
     expect(html).toContain('Table 1. Baseline &lt;1&gt;');
     expect(html).toContain('Clustered (province) standard errors in parentheses.');
   });

@@ -11,6 +11,8 @@ import type { MeasureResult } from '../../measure/types.js';
 import type { Lang } from '../../core/label.js';
 import type { SystemSensitivity } from '../../robustness/sensitivity.js';
 import { loadData, printJson, printNotes, progress, reportLang, writeTables } from '../common.js';
+import { isBuiltinDataset } from '../../io/builtin.js';
+import type { AppendedFile } from '../../io/append-file.js';
 import { frameworkFrom, measureOptionsFrom, methodsHelp } from '../measure-flags.js';
 import { MEASURE_COMMAND } from '../../options/commands.js';
 import { addOptions, cliValues } from '../options.js';
@@ -26,12 +28,17 @@ Examples:
   nqpf measure --data china-sim --indicators rd_intensity,invention_patents_per10k,-energy_intensity
   nqpf measure --data china-sim --framework seed --impute linear --aggregate topsis --out results
   nqpf measure --data examples/provinces.csv --entity province --period year --framework examples/framework.yaml --impute linear --weights entropy+critic --json
+  nqpf measure --data examples/provinces.csv --entity province --period year --framework examples/framework.yaml --impute linear --append provinces-with-index.csv --dimensions
 
 --json prints {"weights":[{id,dimension,system,weight}],"scores":[{entity,period,index,system,dimensions,rank}],"notes":[...]}.
 --out DIR writes scores.csv (long: entity, period, system; data order, GB/T 2260 order for provinces;
 6 significant digits, --digits), scores-wide-<system>.csv (entity × period, the table papers print),
 weights.csv, scores.xlsx (full precision) and the HTML report index.html. Feed scores.csv back
-with --system ID, e.g. nqpf moran --data results/scores.csv --system nqpf --value index. Formulas and conventions: docs/measure.md.
+with --system ID, e.g. nqpf moran --data results/scores.csv --system nqpf --value index.
+--append FILE writes your data with the index as columns <system>_index (and <system>_<dimension>
+with --dimensions), your rows and columns in their order, so that e.g.
+nqpf regress --data FILE --formula "nqpf_index ~ rd | province + year" needs no merge.
+Formulas and conventions: docs/measure.md.
 
 ${methodsHelp()}`,
     )
@@ -64,12 +71,49 @@ ${methodsHelp()}`,
       }
       if (opts.out)
         await writeOutputs(opts.out, result, panel, framework, notes, reportLang(opts), robustness, opts.digits);
+      let appended: AppendedFile | undefined;
+      if (opts.append) {
+        const [{ writeAppended }, { scoreColumns }] = await Promise.all([
+          import('../../io/append-file.js'),
+          import('../../measure/scores-panel.js'),
+        ]);
+        // The columns line up with the data as read (`raw`, which records each row's line in the file).
+        appended = await writeAppended(
+          opts.append,
+          raw,
+          scoreColumns(raw, result, { dimensions: opts.dimensions }),
+          isBuiltinDataset(opts.data)
+            ? undefined
+            : {
+                file: opts.data,
+                options: {
+                  system: opts.system,
+                  entity: opts.entity,
+                  period: opts.period,
+                  encoding: opts.encoding,
+                  sheet: opts.sheet,
+                  layout: opts.layout,
+                  skipRows: opts.skipRows,
+                  headerRows: opts.headerRows,
+                  frequency: opts.frequency,
+                },
+              },
+        );
+      } else if (opts.dimensions) {
+        throw new InputError('{{dimensions}} adds the dimension scores to the file written by {{append}}', {
+          hint: 'give {{append=FILE}} too, e.g. {{append=data-with-index.csv}} {{dimensions}}',
+        });
+      }
       if (opts.json) {
-        printJson(measureJson(result, notes));
+        printJson({ ...measureJson(result, notes), ...(appended ? { appended } : {}) });
         return;
       }
       printNotes(notes);
       printSummary(result, framework, panel, opts.out);
+      if (appended)
+        process.stdout.write(
+          `Wrote ${appended.file}: ${appended.rows} rows, ${appended.layout === 'file' ? "the data's own columns" : 'the panel in long layout'} and ${appended.added.join(', ')}\n`,
+        );
     });
 }
 

@@ -20,18 +20,25 @@ Examples:
   nqpf regress --data examples/panel.csv --formula "y ~ z | id + year | x ~ l(x, 1)" --vcov hc1
   nqpf regress --data china-sim --formula "labor_productivity ~ rd_intensity" --formula "labor_productivity ~ rd_intensity | province + year" --table latex --out tables
   nqpf regress --data china-sim --formula "labor_productivity ~ rd_intensity | province + year" --by group --winsorize 0.01 --table md
+  nqpf regress --data china-sim --formula "log(labor_productivity) ~ rd_intensity + I(rd_intensity^2) | province + year" --table md --digits 4
+  nqpf regress --data examples/firms.csv --formula "tfp ~ rd + size + lev | firm + industry^year" --by soe --diff-test both --permutations 200 --table md
 
-Formula grammar (fixest): y ~ x1 + x2 + x1:x2 + x1*x2 + l(x, k) + d(x) + log(x) | fe1 + fe2 | endo ~ instr.
+Formula grammar (fixest): y ~ x1 + x2 + x1:x2 + x1*x2 + l(x, k) + d(x) + log(x + 1) + I(x^2) + poly(x, 2)
+  | fe1 + fe2 + industry^year + id[t] | endo ~ instr  (a^b: combined FE; id[t]: varying slopes).
 Conventions: CR1 with fixest's small-sample factors (FE nested in the cluster not counted; two-way
 clustering uses min(G)); t distribution with G−1 df when clustered. See docs/explain.md.
-Tables: stars * 0.1, ** 0.05, *** 0.01 (esttab), SE in parentheses; --out DIR writes
-regression.md, .tex (booktabs), .csv and .xlsx, regress.xlsx and index.html (the report section).
+Tables: stars * 0.1, ** 0.05, *** 0.01 (esttab; the same rule on screen), SE in parentheses, esttab's
+a3 numbers (--digits); --lang zh writes the labels and note in Chinese. --out DIR writes regression.md,
+.tex (booktabs), .csv and .xlsx, regress.xlsx, the coefficient plot (charts/*.svg, .png) and index.html.
+--by with two groups and --diff-test: bdiff's empirical p = #{d* >= b0 - b1}/N (1 - that above 0.5;
+one-sided), suest's Wald chi2(1) on stacked scores (cluster-robust with --vcov cluster:COL).
 --json prints one model's {"coefficients":[...],"nobs","r2","r2Within","fixedEffects","vcov","dropped"};
-with several --formula (or --by) it prints {"models":[...]}.`,
+with several --formula (or --by) it prints {"models":[...]}, and with --diff-test "groupDifference".`,
     )
     .action(async (given: Record<string, unknown>) => {
       const opts = cliValues(REGRESS_COMMAND, given);
       const panel = await loadData(opts);
+      const lang = reportLang(opts);
       const run = runRegress(panel, {
         formula: opts.formula,
         vcov: opts.vcov,
@@ -40,6 +47,13 @@ with several --formula (or --by) it prints {"models":[...]}.`,
         by: opts.by,
         winsorize: opts.winsorize,
         dropMunicipalities: opts.dropMunicipalities,
+        digits: opts.digits,
+        titles: opts.titles,
+        diffTest: opts.diffTest,
+        permutations: opts.permutations,
+        seed: opts.seed,
+        diffTerms: opts.diffTerms,
+        lang,
       });
       const { fits, table } = run;
       const files: string[] = [];
@@ -50,7 +64,6 @@ with several --formula (or --by) it prints {"models":[...]}.`,
           import('../outputs.js'),
           import('../../report/sections/regression.js'),
         ]);
-        const lang = reportLang(opts);
         const written = await writeCommandOutputs(opts.out, 'regress', {
           panel,
           notes: fits.flatMap((m) => m.result.notes),
@@ -62,6 +75,13 @@ with several --formula (or --by) it prints {"models":[...]}.`,
               {
                 tables: [{ caption: { en: opts.formula.join('; '), zh: opts.formula.join('；') }, table }],
                 vcov: [...new Set(fits.map((m) => m.vcov.spec.type))],
+                coefPlot: {
+                  level: opts.level,
+                  models: fits.map((m, j) => ({
+                    name: `(${j + 1})${m.title ? ` ${m.title}` : ''}`,
+                    coefficients: m.result.coefficients,
+                  })),
+                },
               },
               { lang },
             ),

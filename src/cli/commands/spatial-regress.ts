@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { printJson, printNotes, withDataOptions, type DataOptions } from '../common.js';
+import { printJson, printNotes, reportLang, withDataOptions, type DataOptions } from '../common.js';
 import { spatialRegress } from '../../api/spatial-regress.js';
 import { formatSpatialRegression, spatialTableModel } from '../../report/spatial-regression.js';
 import { regressionTable, tableCsv, tableLatex, tableMarkdown } from '../../report/regression-table.js';
@@ -50,7 +50,8 @@ Conventions (spatialreg / xsmle / Elhorst): docs/spatial-econometrics.md.`,
         inference: opts.delta ? 'delta' : 'simulation',
         tests: opts.tests,
       });
-      const table = regressionTable([spatialTableModel(result)]);
+      const lang = reportLang(opts);
+      const table = regressionTable([spatialTableModel(result, undefined, lang)], { lang });
       const files = opts.out ? await writeRegressionFiles(opts.out, table) : [];
       if (opts.json) {
         printJson({ ...result, data: panel.meta.name, ...(files.length ? { files } : {}) });

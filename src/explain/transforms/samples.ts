@@ -1,4 +1,5 @@
 import { InputError } from '../../core/errors.js';
+import type { Note } from '../../core/notes.js';
 import { filterRows, type Panel } from '../../data/panel.js';
 import { winsorize } from './winsorize.js';
 import { withLags } from './lags.js';
@@ -13,41 +14,63 @@ import { dropMunicipalities } from './municipalities.js';
 
 /**
  * Subsamples by group for heterogeneity analysis: the entity attribute `group` (e.g. NBS regions
- * East/Central/West/Northeast, continents), or a text column of the panel. Groups in order of first
- * appearance; rows with an empty group are left out (with a note).
+ * East/Central/West/Northeast, continents), a text column, or a numeric column such as a 0/1 dummy
+ * (state-owned, high-tech, eastern). Text groups are in order of first appearance, numeric groups in
+ * ascending order (so a dummy gives 0 then 1, as Stata's `bdiff` compares group 0 with group 1) and
+ * are named by their value. Rows with an empty or missing group are left out, with a note.
  */
 export function splitByGroup(panel: Panel, by = 'group'): { group: string; panel: Panel }[] {
   let labelOf: (i: number) => string | undefined;
+  let numeric = false;
   if (by === 'group') {
     const g = panel.entities.map((e) => e.group);
     if (g.every((v) => v == null || v === ''))
       throw new InputError('the entities have no group attribute', {
-        hint: 'give a text column with --by COLUMN, or use a dataset with regions (china-sim, world-pwt)',
+        hint: 'give a text or 0/1 column with --by COLUMN, or use a dataset with regions (china-sim, world-pwt)',
       });
     labelOf = (i) => g[panel.entityIndex[i]];
-  } else {
+  } else if (panel.text[by]) {
     const col = panel.text[by];
-    if (!col)
-      throw new InputError(`unknown group column "${by}"`, {
-        column: by,
-        hint: `use "group" (entity groups) or a text column: ${Object.keys(panel.text).join(', ') || '(none)'}`,
-      });
     labelOf = (i) => col[i];
+  } else if (panel.columns[by]) {
+    const col = panel.columns[by];
+    numeric = true;
+    labelOf = (i) => (Number.isFinite(col[i]) ? String(col[i]) : undefined);
+  } else {
+    throw new InputError(`unknown group column "${by}"`, {
+      column: by,
+      file: panel.meta.file,
+      hint: `use "group" (entity groups) or a column of the data: ${[...Object.keys(panel.text), ...Object.keys(panel.columns)].slice(0, 20).join(', ') || '(none)'}`,
+    });
   }
   const groups: string[] = [];
   const rowsOf = new Map<string, boolean[]>();
+  let empty = 0;
   for (let i = 0; i < panel.entity.length; i++) {
     const g = labelOf(i);
-    if (g == null || g === '') continue;
+    if (g == null || g === '') {
+      empty++;
+      continue;
+    }
     if (!rowsOf.has(g)) {
       groups.push(g);
       rowsOf.set(g, new Array(panel.entity.length).fill(false));
     }
     rowsOf.get(g)![i] = true;
   }
+  if (numeric) groups.sort((a, b) => Number(a) - Number(b));
+  if (groups.length > 50)
+    throw new InputError(`--by ${by} has ${groups.length} distinct values: too many groups for separate regressions`, {
+      column: by,
+      hint: 'split by a grouping column (a region, a 0/1 dummy), not a continuous variable',
+    });
+  const left: Note[] = empty
+    ? [{ level: 'info', code: 'subsample', message: `${empty} row(s) with an empty ${by} left out of every subsample` }]
+    : [];
   return groups.map((group) => ({
     group,
     panel: filterRows(panel, rowsOf.get(group)!, [
+      ...left,
       { level: 'info', code: 'subsample', message: `subsample ${by} = ${group}` },
     ]),
   }));

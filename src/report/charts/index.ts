@@ -43,3 +43,4 @@ export {
   type RankUncertaintySpec,
   type RankInterval,
 } from './uncertainty.js';
+export { coefPlotChart, coefPlotOption, type CoefPlotSpec, type CoefPoint } from './coefplot.js';
