@@ -20,6 +20,14 @@ export { labelText, type Label, type Lang } from './core/label.js';
 export { jsonReplacer, toJsonText, toPlain } from './core/json.js';
 export { fsum, mean, variance, sd, quantile, quantileSorted } from './core/numeric.js';
 export * from './core/rng.js';
+export {
+  inThreadExecutor,
+  replicateRng,
+  runReplicates,
+  setReplicateExecutor,
+  type ReplicateExecutor,
+  type ReplicateTask,
+} from './core/replicates.js';
 
 // ── Data: the Panel, parsing tables, cleaning, coverage, imputation ──────────────────────────────
 export * from './data/index.js';
