@@ -17,11 +17,11 @@
  *   npx tsx bench/feols.bench.ts [rows ...]     (default 10000 100000 1000000)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Rng } from '../src/core/rng.js';
+import { childrenCpuMs, sortedFePanel } from './helpers.js';
 import { readPanel } from '../src/io/read-panel.js';
 import { feols } from '../src/explain/feols.js';
 import { coefTable, vcov } from '../src/explain/vcov.js';
@@ -36,31 +36,7 @@ const T = 10;
 const dir = path.join(tmpdir(), 'nqpf-feols-bench');
 mkdirSync(dir, { recursive: true });
 
-function writePanel(rows: number): string {
-  const file = path.join(dir, `panel-${rows}.csv`);
-  if (existsSync(file)) return file;
-  const rng = new Rng(20260601 + rows);
-  const N = Math.ceil(rows / T);
-  const year = Float64Array.from({ length: T }, () => rng.normal());
-  const chunks: string[] = ['id,year,y,x1,x2,x3,x4,x5\n'];
-  let buf = '';
-  for (let e = 0; e < N; e++) {
-    const a = rng.normal();
-    for (let t = 0; t < T && e * T + t < rows; t++) {
-      const x = [0, 1, 2, 3, 4].map(() => rng.normal() + 0.5 * a);
-      const y = a + year[t] + 0.5 * x[0] - 0.3 * x[1] + 0.2 * x[2] + 0.1 * x[3] - 0.4 * x[4] + rng.normal();
-      buf += `${e + 1},${2001 + t},${y.toFixed(6)},${x.map((v) => v.toFixed(6)).join(',')}\n`;
-    }
-    if (buf.length > 1 << 20) {
-      chunks.push(buf);
-      buf = '';
-    }
-  }
-  chunks.push(buf);
-  writeFileSync(`${file}.part`, chunks.join(''));
-  renameSync(`${file}.part`, file);
-  return file;
-}
+const writePanel = (rows: number) => sortedFePanel(dir, rows);
 
 const R_SCRIPT = `
 suppressPackageStartupMessages({ library(data.table); library(plm); library(sandwich) })
@@ -90,16 +66,6 @@ cat(sprintf("%.6f %.10g %.10g %.6f\\n", pt[["elapsed"]] - t0, coef(m)[["x1"]], s
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cliBin = path.join(root, 'bin/nqpf.js');
 const hasCli = existsSync(path.join(root, 'dist/cli/main.js'));
-
-/** CPU time (ms) of the finished children of this process (Linux /proc; NaN elsewhere). */
-function childrenCpuMs(): number {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return NaN;
-  }
-}
 
 /** The built CLI on `file`, as a user runs it: wall and CPU seconds, and b_x1. */
 function timeCli(file: string): { wall: number; cpu: number; b1: number } {

@@ -9,9 +9,10 @@
  *   npx tsx bench/startup.bench.ts [runs]     (default 15)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { childrenCpuMs } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin/nqpf.js');
@@ -42,17 +43,6 @@ const cases: { name: string; args: string[]; target?: number }[] = [
     target: 300,
   },
 ];
-
-/** CPU time (user + system, ms) of the finished children of this process: Linux /proc, else NaN. */
-function childrenCpuMs(): number {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-    // Fields 16 and 17 of stat(5) (cutime, cstime) are the 14th and 15th after the command name, in clock ticks (100 per s).
-    return (Number(fields[13]) + Number(fields[14])) * 10;
-  } catch {
-    return NaN;
-  }
-}
 
 function timeOnce(args: string[], cpu?: number[]): number {
   const c0 = childrenCpuMs();

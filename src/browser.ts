@@ -20,6 +20,14 @@ export { labelText, type Label, type Lang } from './core/label.js';
 export { jsonReplacer, toJsonText, toPlain } from './core/json.js';
 export { fsum, mean, variance, sd, quantile, quantileSorted } from './core/numeric.js';
 export * from './core/rng.js';
+export {
+  inThreadExecutor,
+  replicateRng,
+  runReplicates,
+  setReplicateExecutor,
+  type ReplicateExecutor,
+  type ReplicateTask,
+} from './core/replicates.js';
 
 // ── Data: the Panel, parsing tables, cleaning, coverage, imputation ──────────────────────────────
 export * from './data/index.js';
@@ -157,6 +165,15 @@ export {
   heterogeneity,
 } from './explain/transforms/index.js';
 export { summaryStats, type SummaryRow } from './explain/summary-stats.js';
+export {
+  correlationMatrix,
+  correlationPValue,
+  midRanks,
+  varianceInflation,
+  type CorrelationMatrix,
+  type CorrelationMethod,
+  type VifResult,
+} from './explain/correlation.js';
 export { modelFromFit, type TableModel } from './explain/table-model.js';
 export {
   regressionTable,

@@ -28,6 +28,8 @@ export {
 export { datasets, listDatasets, type DatasetListing } from './io/datasets.js';
 // `sensitivity` over worker threads (the browser entry's `sensitivity` runs in one thread).
 export { runSensitivity, type PoolOptions } from './io/sensitivity-pool.js';
+// Bootstraps (mediate, threshold) on worker threads, identical results: install once.
+export { installReplicatePool, replicatePool, type ReplicatePoolOptions } from './io/replicate-pool.js';
 
 // ── Writing: atomic (temporary name, then rename), CSV with an optional BOM, XLSX ────────────────
 export { writeFileAtomic } from './io/atomic.js';

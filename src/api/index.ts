@@ -17,3 +17,5 @@ export * from './threshold.js';
 export * from './frameworks.js';
 export * from './spatial-regress.js';
 export * from './sensitivity.js';
+export * from './describe.js';
+export * from './correlate.js';

@@ -52,7 +52,7 @@ export type RegressGroupDifference = GroupDifferenceResult & {
 };
 
 /** Numeric columns named in the formulas (the variables `winsorize` treats). */
-function formulaColumns(panel: Panel, formulas: readonly string[]): string[] {
+export function formulaColumns(panel: Panel, formulas: readonly string[]): string[] {
   const words = new Set(formulas.flatMap((f) => f.match(/[\p{L}_][\p{L}\p{N}_.]*/gu) ?? []));
   return Object.keys(panel.columns).filter((c) => words.has(c));
 }

@@ -34,6 +34,8 @@ export interface DataOptions {
   skipRows?: number;
   headerRows?: number;
   frequency?: 'year' | 'quarter' | 'month' | 'auto';
+  /** `--codes`: Stata/SPSS files keep the numeric codes of labelled variables. */
+  codes?: boolean;
   /** `--where`: a condition on the columns (src/data/where.ts). */
   where?: string;
   /** `--years`: the years to keep. */
@@ -91,6 +93,7 @@ export async function readData(opts: DataOptions): Promise<Panel> {
     skipRows: opts.skipRows,
     headerRows: opts.headerRows,
     frequency: opts.frequency,
+    codes: opts.codes,
   });
 }
 

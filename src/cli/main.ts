@@ -4,6 +4,9 @@ import { commands, findCommand, type CommandEntry } from './commands/index.js';
 import { cliLang, reportLang, setCliLang } from './common.js';
 import { commandFace } from './options.js';
 
+// bin/nqpf.js installs the worker pool of the replicate engine (bootstraps on several threads) before `main`.
+export { installReplicatePool } from '../io/replicate-pool.js';
+
 const VERSION = '0.1.0';
 
 /**

@@ -11,7 +11,7 @@ import type { Note } from '../core/notes.js';
 import type { Panel } from '../data/panel.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { writeXlsx } from '../io/xlsx.js';
-import type { Block, ReportSection } from '../report/blocks.js';
+import type { Block, ReportDataset, ReportSection } from '../report/blocks.js';
 import { renderReport } from '../report/document.js';
 import { reportDataset } from '../report/sections/measure.js';
 import { mechanismSection } from '../report/sections/mechanism.js';
@@ -19,6 +19,8 @@ import { wenYeText } from '../report/mediation-text.js';
 import type { MediationResult } from '../explain/mechanisms/mediation.js';
 import type { ThresholdResult } from '../explain/mechanisms/threshold.js';
 import { writeTables } from './common.js';
+import { paperTableFromBlock, sourceNote, type PaperTable } from '../report/paper-table.js';
+import { writeDocxTables } from './table-files.js';
 
 /** Fonts for deterministic PNGs: DejaVu Sans (Latin) and Droid Sans Fallback (CJK), where installed (.ci/run installs them). */
 export const PNG_FONT_FILES = [
@@ -39,6 +41,70 @@ export interface CommandOutputs {
   readonly lang?: Lang;
   /** Write PNGs beside the SVGs (default true). */
   readonly png?: boolean;
+  /** Publication tables for tables.docx before those of the sections (e.g. a regression table). */
+  readonly paperTables?: readonly PaperTable[];
+}
+
+/** Rows a table of tables.docx holds before it refers to the XLSX for the rest (Word slows down on long tables). */
+export const DOCX_TABLE_ROWS = 500;
+
+/**
+ * A table cut to {@link DOCX_TABLE_ROWS} rows, with a note naming the workbook that holds all of them
+ * (Word slows down on long tables).
+ */
+export function capPaperTable(t: PaperTable, workbook: string, lang: Lang): PaperTable {
+  if (t.rows.length <= DOCX_TABLE_ROWS) return t;
+  const more =
+    lang === 'zh'
+      ? `表中列出前 ${DOCX_TABLE_ROWS} 行，共 ${t.rows.length} 行；完整表格见 ${workbook}。`
+      : `The first ${DOCX_TABLE_ROWS} of ${t.rows.length} rows; the full table is in ${workbook}.`;
+  return { ...t, rows: t.rows.slice(0, DOCX_TABLE_ROWS), notes: [...t.notes, more] };
+}
+
+/**
+ * The publication tables of `sections` (every `table`, `grid` and `tree` block) with the source line
+ * of the section's dataset under each (`data`: the one panel, or the datasets of a report of several).
+ */
+export function sectionPaperTables(
+  sections: readonly ReportSection[],
+  data: Panel | readonly ReportDataset[],
+  lang: Lang,
+): PaperTable[] {
+  const datasets = Array.isArray(data) ? (data as readonly ReportDataset[]) : [reportDataset(data as Panel)];
+  const out: PaperTable[] = [];
+  for (const s of sections) {
+    const d = datasets.find((x) => x.name === s.datasetName) ?? (datasets.length === 1 ? datasets[0] : undefined);
+    const source = d ? sourceNote(d, lang) : undefined;
+    for (const b of s.blocks) {
+      const t = paperTableFromBlock(b, lang);
+      if (!t || t.rows.length === 0) continue;
+      const cite = source && b.kind !== 'tree' && (b as { citation?: boolean }).citation !== false;
+      out.push({ ...t, title: t.title || labelText(s.title, lang), notes: [...t.notes, ...(cite ? [source] : [])] });
+    }
+  }
+  return out;
+}
+
+/**
+ * Write tables.docx (Word, three-line tables) into `dir`, long tables cut with a note naming
+ * `workbook`; returns its name, or nothing without tables.
+ */
+export async function writeTablesDocx(
+  dir: string,
+  tables: readonly PaperTable[],
+  lang: Lang,
+  heading: string,
+  workbook: string,
+): Promise<string[]> {
+  if (!tables.length) return [];
+  await writeDocxTables(
+    dir,
+    'tables',
+    tables.map((t) => capPaperTable(t, workbook, lang)),
+    lang,
+    heading,
+  );
+  return ['tables.docx'];
 }
 
 /** Render an SVG string to PNG with resvg and nqpf's font files (system fonts only as a fallback). */
@@ -120,6 +186,16 @@ export async function writeCommandOutputs(dir: string, command: string, out: Com
     { name: 'notes', rows: notesSheet },
   ] as Parameters<typeof writeXlsx>[1]);
   written.push(`${command}.xlsx`);
+  const heading = `nqpf ${command}: ${labelText(out.title, lang)}`;
+  written.push(
+    ...(await writeTablesDocx(
+      dir,
+      [...(out.paperTables ?? []), ...sectionPaperTables(out.sections ?? [], out.panel, lang)],
+      lang,
+      heading,
+      `${command}.xlsx`,
+    )),
+  );
   if (sections.length === 0) return written;
   let charts = 0;
   for (const s of sections) {

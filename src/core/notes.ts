@@ -83,6 +83,8 @@ export type NoteCode =
   | 'total-row'
   | 'traditional-coupling'
   | 'uneven-periods'
+  | 'value-labels'
+  | 'stat-file'
   | 'unknown-province'
   | 'unnamed-column'
   | 'vcov-not-psd'

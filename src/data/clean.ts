@@ -201,7 +201,8 @@ export function withoutFootnotes(table: RawTable, log: NoteLog): RawTable {
     if (s === undefined) continue;
     if (s !== prev) {
       prev = s;
-      prevNote = footnote.test(s.trim());
+      // An id the reader found a plain integer (its value beside the text) is no note.
+      prevNote = !(first.num[i] >= 0) && footnote.test(s.trim());
     }
     if (!prevNote && !inNotes) continue;
     let only = true;
@@ -262,7 +263,7 @@ export function fillDown(table: RawTable, k: number): { table: RawTable; filled:
   let first = -1;
   for (let i = 0; i < table.nRows && first < 0; i++) {
     const s = col.str?.[i];
-    if (s === undefined ? Number.isNaN(col.num[i]) : s === '' || s.trim() === '') first = i;
+    if (s === undefined ? Number.isNaN(col.num[i]) : s === '' || ((s.charCodeAt(0) <= 32 || s.charCodeAt(0) > 127) && s.trim() === '')) first = i;
   }
   if (first <= 0) return { table, filled };
   let prev = '';

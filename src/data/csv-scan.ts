@@ -1,6 +1,6 @@
 /**
  * Reading cells straight from UTF-8 bytes: plain decimal numbers without creating a string (Clinger's
- * fast path, exact when the digits fit in 2^53 and the power of ten in 10^22, else `Number()` on the
+ * fast path, exact when the mantissa's digits fit in 2^53 and the power of ten in 10^22, else `Number()` on the
  * slice, which is correctly rounded too), and text cells decoded fatally so that a GBK file read as
  * UTF-8 is noticed. Pure; runs in a browser.
  */
@@ -102,7 +102,9 @@ export class NumberScanner {
       i = j;
     }
     this.end = i;
-    if (digits <= 15 && exp >= -22 && exp <= 22) {
+    // The mantissa is exact when below 2^53 (every partial sum was smaller, so exact too); leading
+    // zeros ("0.00123") add nothing to it, so fwrite's 15 significant digits take this path.
+    if (mant < 9007199254740992 && exp >= -22 && exp <= 22) {
       const v = exp < 0 ? mant / POW10[-exp]! : mant * POW10[exp]!;
       this.value = neg ? -v : v;
       return true;

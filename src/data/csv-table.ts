@@ -18,7 +18,8 @@ export interface CsvReadOptions {
   keepText?: (header: readonly string[]) => Iterable<number>;
   /**
    * The header found by table finding ({@link findTable}): skip the first `skip` records (blank ones
-   * included: titles, NBS lines, the header rows themselves) and use `names` as the header.
+   * included: titles, NBS lines, the header rows themselves) and use `names` as the header. With
+   * `skip` 0 the input has no header line (a later part of a file) and its rows count from 1.
    */
   header?: { readonly skip: number; readonly names: readonly string[] };
 }
@@ -27,6 +28,8 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 const utf8Encoder = new TextEncoder();
+/** Integer ids below this are interned in an array indexed by value (firm codes 1…N), others in a map. */
+const SMALL_IDS = 1 << 22;
 
 /**
  * True when the quoted cell opening at `pos` holds just a plain number followed by the closing quote
@@ -180,6 +183,10 @@ class TableBuilder {
   private rec = 1;
   private skipped = 0;
   private readonly sc = new NumberScanner();
+  /** Per keepText column: the string of each integer id seen (value → string). */
+  private readonly intern: (Map<number, string> | undefined)[] = [];
+  /** The same for ids below {@link SMALL_IDS}, indexed by value. */
+  private readonly small: (string[] | undefined)[] = [];
 
   constructor(private readonly options: CsvReadOptions) {}
 
@@ -191,6 +198,14 @@ class TableBuilder {
   readHeader(b: Uint8Array, pos: number, final: boolean): number {
     const n = b.length;
     const given = this.options.header;
+    if (given && given.skip === 0) {
+      // Records from the first byte (a later part of a file read in parallel): no header line.
+      this.d = (this.options.delimiter ?? ',').charCodeAt(0);
+      this.header = [...given.names];
+      this.rec = 0;
+      this.ready = true;
+      return pos;
+    }
     while (pos < n) {
       const r = recordEnd(b, pos);
       if (r.end >= n && !final) return pos;
@@ -262,6 +277,8 @@ class TableBuilder {
     const prevStart = new Int32Array(nCols).fill(-1);
     const prevEnd = new Int32Array(nCols);
     const prevText: string[] = header.map(() => '');
+    const intern = this.intern;
+    const small = this.small;
     records: while (pos < n && nCols > 0) {
       const recordStart = pos;
       ++rec;
@@ -376,11 +393,22 @@ class TableBuilder {
             num[col][row] = v;
             blank = false;
           } else {
+            // Up to the cell's end; for a keepText column, the value of a cell of digits on the way.
+            let iv = 0;
+            let plain = col < nCols && keep[col] === 1;
             while (pos < n) {
               const c = b[pos];
               if (c === d || c === LF || c === CR) break;
+              if (plain) {
+                const dg = c - 48;
+                if (dg >= 0 && dg <= 9) iv = iv * 10 + dg;
+                else plain = false;
+              }
               pos++;
             }
+            // A plain integer as a person writes an id: no leading zero, at most 15 digits (so that
+            // String(iv) gives the bytes back).
+            if (plain && (pos - start > 15 || (b[start] === 48 && pos - start > 1))) plain = false;
             if (col < nCols) {
               num[col][row] = NaN;
               if (pos > start) {
@@ -388,8 +416,31 @@ class TableBuilder {
                 const arr = (str[col] ??= new Array(capacity));
                 let text: string;
                 const ps = prevStart[col];
-                if (ps >= 0 && prevEnd[col] - ps === pos - start && sameBytes(b, ps, start, pos - start)) text = prevText[col];
-                else {
+                if (plain) {
+                  // An id that is a plain integer: its value too (panels rank such ids as numbers), and
+                  // one string per distinct id, so a shuffled file does not decode every cell.
+                  num[col][row] = iv;
+                  if (iv < SMALL_IDS) {
+                    const seen = (small[col] ??= []);
+                    text = seen[iv] ?? (seen[iv] = String(iv));
+                  } else {
+                    const seen = (intern[col] ??= new Map());
+                    text = seen.get(iv) ?? '';
+                    if (text === '') seen.set(iv, (text = String(iv)));
+                  }
+                  arr[row] = text;
+                  col++;
+                  if (pos >= n) break;
+                  const c = b[pos];
+                  if (c === d) {
+                    pos++;
+                    continue;
+                  }
+                  pos += c === CR && b[pos + 1] === LF ? 2 : 1;
+                  break;
+                } else if (ps >= 0 && prevEnd[col] - ps === pos - start && sameBytes(b, ps, start, pos - start)) {
+                  text = prevText[col];
+                } else {
                   text = decodeBytes(b, start, pos, rec);
                   prevText[col] = text;
                 }

@@ -16,3 +16,6 @@ export * from './entities.js';
 export * from './column-roles.js';
 export * from './read-table.js';
 export * from './html-table.js';
+export { readDta, isDta } from './dta.js';
+export { readSav, isSav } from './sav.js';
+export type { LabelledVariable, StatFileOptions, StatFileTable } from './labelled.js';

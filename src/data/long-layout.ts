@@ -49,6 +49,7 @@ export function longToPanel(table: RawTable, names: readonly string[], roles: Co
   const gk = roles.group;
   const entities = entityInfo(ids, gk >= 0 ? text[names[gk]] : undefined, names[gk], log);
   return makePanel({
+    entityKey: integerKeys(table, entityK, ids),
     entityColumn: names[entityK],
     periodColumn: roles.crossSection ? 'period' : names[periodK],
     entity: ids,
@@ -63,6 +64,18 @@ export function longToPanel(table: RawTable, names: readonly string[], roles: Co
     owned: options.tableOwned ?? false,
     entityOrder: options.entityOrder,
   });
+}
+
+/**
+ * The entity ids as numbers when the reader found every one a plain integer (kept beside its text,
+ * see readCsvTable) and nothing changed them since: makePanel then ranks numbers, not strings.
+ */
+function integerKeys(table: RawTable, k: number, ids: readonly string[]): Float64Array | undefined {
+  const col = table.columns[k];
+  if (!col || col.str !== ids) return undefined;
+  const num = col.num;
+  for (let i = 0; i < num.length; i++) if (!(num[i] >= 0)) return undefined;
+  return num;
 }
 
 /** One period for every row of a table with one row per entity; an InputError when an entity repeats. */

@@ -31,6 +31,8 @@ export interface DatasetMeta {
   readonly crossSection?: boolean;
   /** Chinese title, citation and licence lines for reports in Chinese (built-in datasets). */
   readonly zh?: DatasetMetaZh;
+  /** Variable labels by column name (Stata and SPSS files carry them); tables print them beside the names. */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** Chinese forms of a dataset's title, citation and licence. */
@@ -97,6 +99,12 @@ export interface MakePanelInput {
    * 2260 order. Ids without a rank follow, in natural order.
    */
   entityOrder?: ReadonlyMap<string, number>;
+  /**
+   * Whole-number keys of the entity ids, one per row, with `entity[i] === String(entityKey[i])`
+   * (plain integer codes as a file reader found them): ranked as numbers without hashing a string.
+   * Ignored with `entityOrder`.
+   */
+  entityKey?: Float64Array;
 }
 
 const collator = new Intl.Collator('en', { numeric: true });
@@ -128,24 +136,42 @@ export function makePanel(input: MakePanelInput): Panel {
       });
     }
   }
-  // Sort on integer entity ranks (ids sorted once with the collator) rather than comparing strings
-  // with the collator per pair: a million rows sort in well under a second.
+  // Sort on integer entity ranks (ids sorted once: as numbers, or with the collator) rather than
+  // comparing strings per pair, and by a counting sort on (rank, period index): linear in the rows.
   const rank = new Int32Array(n);
-  const ids = (input.entityOrder ? undefined : integerRunRanks(input.entity, rank)) ?? entityRanks(input.entity, rank, input.entityOrder);
+  const ids =
+    (input.entityOrder
+      ? undefined
+      : input.entityKey
+        ? keyRanks(input.entityKey, input.entity, rank)
+        : integerRunRanks(input.entity, rank)) ?? entityRanks(input.entity, rank, input.entityOrder);
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) sorted = rank[i - 1] < rank[i] || (rank[i - 1] === rank[i] && input.period[i - 1] <= input.period[i]);
   // Files are usually written sorted: then the row order is the identity and no permutation is
   // built (each fresh array of a million rows costs tens of milliseconds in page faults alone).
   let order: Int32Array | undefined;
+  let periods: number[];
+  let periodIndex: Int32Array;
+  // Sorted input: the ranks are the entity indices (rank is this function's own array).
+  let entityIndex: Int32Array = rank;
   if (!sorted) {
-    order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => rank[a] - rank[b] || input.period[a] - input.period[b]);
+    const periodsIn = input.period instanceof Float64Array ? input.period : Float64Array.from(input.period);
+    periods = distinctSorted(periodsIn);
+    const pIdx = indexOfPeriods(periodsIn, periods);
+    const sortedBy = countingOrder(rank, ids.length, pIdx, periods.length);
+    order = sortedBy.order;
+    entityIndex = sortedBy.entityIndex;
+    periodIndex = new Int32Array(n);
+    for (let k = 0; k < n; k++) periodIndex[k] = pIdx[order[k]];
   }
+  // Duplicates are neighbours once sorted (read in sorted order: sequential for a permutation too).
   for (let k = 1; k < n; k++) {
-    const a = order ? order[k - 1] : k - 1;
-    const b = order ? order[k] : k;
-    if (rank[a] === rank[b] && input.period[a] === input.period[b]) {
+    const dup = order
+      ? entityIndex[k - 1] === entityIndex[k] && periodIndex![k - 1] === periodIndex![k]
+      : rank[k - 1] === rank[k] && input.period[k - 1] === input.period[k];
+    if (dup) {
+      const a = order ? order[k - 1] : k - 1;
+      const b = order ? order[k] : k;
       const rows = input.sourceRow ? ` (rows ${input.sourceRow[a]} and ${input.sourceRow[b]})` : '';
       throw new InputError(`duplicate entity-period: ${input.entity[b]} ${input.period[b]} appears twice${rows}`, {
         ...where(b),
@@ -154,27 +180,41 @@ export function makePanel(input: MakePanelInput): Panel {
       });
     }
   }
-  const pick = (col: ArrayLike<number>): Float64Array => {
-    if (!order) return col instanceof Float64Array ? (input.owned ? col : col.slice()) : Float64Array.from(col);
-    const out = new Float64Array(n);
-    for (let k = 0; k < n; k++) out[k] = col[order[k]];
-    return out;
-  };
-  const entity = order ? Array.from(order, (i) => input.entity[i]) : input.owned ? (input.entity as string[]) : input.entity.slice();
-  const period = pick(input.period);
-  const periods = distinctSorted(period);
-  const periodIndex = indexOfPeriods(period, periods);
+  const same = (col: ArrayLike<number>): Float64Array =>
+    col instanceof Float64Array ? (input.owned ? col : col.slice()) : Float64Array.from(col);
+  let entity: string[];
+  let period: Float64Array;
   const columns: Record<string, Float64Array> = {};
-  for (const [name, col] of Object.entries(input.columns)) columns[name] = pick(col);
+  const names = Object.keys(input.columns);
+  if (order) {
+    // Rows in the new order: ids and periods from their codes (sequential), the numeric columns
+    // gathered through the permutation (see gatherColumns).
+    entity = new Array<string>(n);
+    period = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      entity[k] = ids[entityIndex[k]];
+      period[k] = periods![periodIndex![k]];
+    }
+    const gathered = gatherColumns(
+      names.map((nm) => input.columns[nm]),
+      order,
+    );
+    names.forEach((nm, j) => (columns[nm] = gathered[j]));
+  } else {
+    entity = input.owned ? (input.entity as string[]) : input.entity.slice();
+    period = same(input.period);
+    periods = distinctSorted(period);
+    periodIndex = indexOfPeriods(period, periods);
+    for (const nm of names) columns[nm] = same(input.columns[nm]);
+  }
   const text: Record<string, string[]> = {};
   for (const [name, col] of Object.entries(input.text ?? {})) {
-    text[name] = order ? Array.from(order, (i) => col[i]) : input.owned ? (col as string[]) : col.slice();
-  }
-  // Sorted input: the ranks are the entity indices (rank is this function's own array).
-  let entityIndex = rank;
-  if (order) {
-    entityIndex = new Int32Array(n);
-    for (let k = 0; k < n; k++) entityIndex[k] = rank[order[k]];
+    if (!order) text[name] = input.owned ? (col as string[]) : col.slice();
+    else {
+      const t = new Array<string>(n);
+      for (let k = 0; k < n; k++) t[k] = col[order[k]];
+      text[name] = t;
+    }
   }
   const info = new Map((input.entities ?? []).map((e) => [e.id, e]));
   return {
@@ -183,17 +223,127 @@ export function makePanel(input: MakePanelInput): Panel {
     entity,
     period,
     entityIndex,
-    periodIndex,
+    periodIndex: periodIndex!,
     columns,
     text,
     entities: ids.map((id) => info.get(id) ?? { id }),
-    periods,
+    periods: periods!,
     meta: input.meta ?? { name: input.file ?? 'data', simulated: false, file: input.file },
     notes: input.notes ?? [],
     ...(input.sourceRow
       ? { sourceRow: order ? Int32Array.from(order, (i) => input.sourceRow![i]) : Int32Array.from(input.sourceRow) }
       : {}),
   };
+}
+
+/**
+ * Row order by entity rank then period index (both dense codes): a stable counting sort on the
+ * period, then on the rank (LSD radix sort), in linear time; with the entity index of each sorted
+ * row (runs of equal ranks, filled in order).
+ */
+function countingOrder(
+  rank: Int32Array,
+  nRanks: number,
+  pIdx: Int32Array,
+  nPeriods: number,
+): { order: Int32Array; entityIndex: Int32Array } {
+  const n = rank.length;
+  const byPeriod = new Int32Array(n);
+  const cp = new Int32Array(nPeriods + 1);
+  for (let i = 0; i < n; i++) cp[pIdx[i] + 1]++;
+  for (let p = 0; p < nPeriods; p++) cp[p + 1] += cp[p];
+  for (let i = 0; i < n; i++) byPeriod[cp[pIdx[i]]++] = i;
+  const cr = new Int32Array(nRanks + 1);
+  for (let i = 0; i < n; i++) cr[rank[i] + 1]++;
+  for (let r = 0; r < nRanks; r++) cr[r + 1] += cr[r];
+  const entityIndex = new Int32Array(n);
+  for (let r = 0; r < nRanks; r++) entityIndex.fill(r, cr[r], cr[r + 1]);
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = byPeriod[k];
+    order[cr[rank[i]]++] = i;
+  }
+  return { order, entityIndex };
+}
+
+/**
+ * out[j][k] = cols[j][order[k]] for every column. A permutation of a large shuffled file reads
+ * every column at random, a cache miss per cell; here up to 8 columns are first interleaved row by
+ * row (sequential), so that gathering a row through the permutation costs one cache line for all
+ * of them, then written out column by column (sequential).
+ */
+function gatherColumns(cols: readonly ArrayLike<number>[], order: Int32Array): Float64Array[] {
+  const n = order.length;
+  const out = cols.map(() => new Float64Array(n));
+  const W = 8;
+  const rows = cols.length > 1 ? new Float64Array(n * Math.min(W, cols.length)) : new Float64Array(0);
+  for (let g0 = 0; g0 < cols.length; g0 += W) {
+    const w = Math.min(W, cols.length - g0);
+    if (w === 1) {
+      const c = cols[g0];
+      const o = out[g0];
+      for (let k = 0; k < n; k++) o[k] = c[order[k]];
+      continue;
+    }
+    for (let j = 0; j < w; j++) {
+      const c = cols[g0 + j];
+      for (let i = 0; i < n; i++) rows[i * w + j] = c[i];
+    }
+    const o = out.slice(g0, g0 + w);
+    for (let k = 0; k < n; k++) {
+      const src = order[k] * w;
+      for (let j = 0; j < w; j++) o[j][k] = rows[src + j];
+    }
+  }
+  return out;
+}
+
+/**
+ * Ranks of whole-number entity keys (see `entityKey` of {@link MakePanelInput}) into `rank`; returns
+ * the ids in order (the string of each key's first row). Dense keys (firm codes 1…N) use a table
+ * indexed by value, others a map and a numeric sort of the distinct keys.
+ */
+function keyRanks(key: Float64Array, entity: readonly string[], rank: Int32Array): string[] | undefined {
+  const n = key.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = key[i];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!(hi - lo <= 4 * n + 1024)) {
+    const first = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const v = key[i];
+      let r = first.get(v);
+      if (r === undefined) first.set(v, (r = first.size));
+      rank[i] = r;
+    }
+    const values = [...first.keys()];
+    const byValue = Array.from(values, (_, k) => k).sort((a, b) => values[a] - values[b]);
+    const rankOf = new Int32Array(values.length);
+    byValue.forEach((k, r) => (rankOf[k] = r));
+    const firstRow = new Int32Array(values.length).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const r = (rank[i] = rankOf[rank[i]]);
+      if (firstRow[r] < 0) firstRow[r] = i;
+    }
+    return Array.from(firstRow, (i) => entity[i]);
+  }
+  const slot = new Int32Array(hi - lo + 1);
+  for (let i = 0; i < n; i++) slot[key[i] - lo] = 1;
+  let m = 0;
+  for (let k = 0; k < slot.length; k++) slot[k] = slot[k] ? m++ : -1;
+  const ids: string[] = new Array(m);
+  const firstRow = new Int32Array(m).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const r = slot[key[i] - lo];
+    rank[i] = r;
+    if (firstRow[r] < 0) firstRow[r] = i;
+  }
+  for (let r = 0; r < m; r++) ids[r] = entity[firstRow[r]];
+  return ids;
 }
 
 /** Ids that are plain integers (firm codes) sort by value, which is the collator's numeric order. */

@@ -46,6 +46,8 @@ export interface ReadPanelOptions {
   frequency?: Frequency | 'auto';
   /** Keep only the rows of this system (the `system` column of nqpf's scores.csv). */
   system?: string;
+  /** Stata and SPSS files: keep the numeric codes of labelled variables instead of their value labels. */
+  codes?: boolean;
 }
 
 /**
@@ -77,7 +79,9 @@ export interface RawRead {
   /** The table after table finding (header rows combined, a variables × years header reshaped). */
   readonly table: RawTable;
   /** The file kind. */
-  readonly format: 'csv' | 'xlsx' | 'json' | 'html';
+  readonly format: 'csv' | 'xlsx' | 'json' | 'html' | 'dta' | 'sav';
+  /** Variable labels by column name (Stata and SPSS files). */
+  readonly variableLabels?: Readonly<Record<string, string>>;
   /** Where the header was found (CSV and XLSX). */
   readonly layout?: TableLayout;
   /** Text encoding used (CSV and JSON). */
@@ -98,16 +102,18 @@ type FileOptions = ReadPanelOptions & { fileName: string };
  * The kind of a file from its extension; an InputError for extensions nqpf does not read. `xls` is
  * decided by the bytes ({@link sniffXls}): web exports saved as .xls are usually HTML or text.
  */
-export function fileFormat(fileName: string): 'csv' | 'xlsx' | 'json' | 'xls' | 'html' {
+export function fileFormat(fileName: string): 'csv' | 'xlsx' | 'json' | 'xls' | 'html' | 'dta' | 'sav' {
   const ext = /\.[^./\\]+$/.exec(fileName.toLowerCase())?.[0] ?? '';
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (ext === '.json') return 'json';
   if (ext === '.xls' || ext === '.et') return 'xls';
   if (ext === '.htm' || ext === '.html') return 'html';
+  if (ext === '.dta') return 'dta';
+  if (ext === '.sav' || ext === '.zsav') return 'sav';
   throw new InputError(`cannot read "${ext || 'no extension'}" files`, {
     file: fileName,
-    hint: 'give a .csv, .tsv, .txt, .xlsx, .xls (HTML or text exports) or .json file',
+    hint: 'give a .csv, .tsv, .txt, .xlsx, .xls (HTML or text exports), .json, Stata .dta or SPSS .sav file',
   });
 }
 
@@ -164,6 +170,7 @@ export async function readRawTable(bytes: Uint8Array, options: FileOptions): Pro
   if (format === 'csv') r = readCsvBytes(bytes, options);
   else if (format === 'xlsx') r = await readXlsxBytes(bytes, options);
   else if (format === 'html') r = readHtmlBytes(bytes, options);
+  else if (format === 'dta' || format === 'sav') r = await readStatBytes(bytes, format, options);
   else r = readJsonBytes(bytes, options);
   return { ...r, roles: rolesOf(r.table, options), preview: previewRows(r.table, 50) };
 }
@@ -209,7 +216,8 @@ export async function panelFromRaw(raw: RawRead, options: ReadPanelOptions & { t
     throw await withTableContext(e, raw, await sheets().catch(() => undefined));
   }
   const notes = [...raw.notes, ...panel.notes];
-  return { ...panel, notes };
+  const labels = raw.variableLabels && Object.keys(raw.variableLabels).length ? { labels: raw.variableLabels } : {};
+  return { ...panel, meta: { ...panel.meta, ...labels }, notes };
 }
 
 /** The error with what table finding saw added to its hint: the header row and the workbook's sheets. */
@@ -408,6 +416,15 @@ function readHtmlBytes(bytes: Uint8Array, options: FileOptions): Omit<RawRead, '
   const r = tableFromRows(htmlTableRows(dec.text), options);
   const note: Note = { level: 'info', code: 'html-table', message: `${options.fileName} is a web page (HTML) table: read its largest table` };
   return { ...r, format: 'html', encoding: dec.encoding, notes: [note, ...dec.notes, ...r.notes] };
+}
+
+// ---- Stata and SPSS ----
+
+async function readStatBytes(bytes: Uint8Array, format: 'dta' | 'sav', options: FileOptions): Promise<Omit<RawRead, 'roles' | 'preview'>> {
+  const opts = { fileName: options.fileName, codes: options.codes, encoding: options.encoding };
+  // Loaded on demand, as the XLSX reader: most runs read CSV.
+  const r = format === 'dta' ? (await import('./dta.js')).readDta(bytes, opts) : (await import('./sav.js')).readSav(bytes, opts);
+  return { format, table: r.table, encoding: r.encoding, variableLabels: r.variableLabels, notes: r.notes };
 }
 
 // ---- JSON ----

@@ -1,3 +1,4 @@
+import { cholesky, solveUpper, solveUpperTransposed, type CholeskyFactor } from '../linalg/cholesky.js';
 import { SlopeProjector } from './varying-slopes.js';
 
 /** One fixed-effect dimension on the estimation sample: dense 0-based codes per row. */
@@ -32,6 +33,11 @@ export interface DemeanOptions {
   tol?: number;
   /** Maximum number of sweeps per column (fixest's `fixef.iter` default 10000). */
   maxIter?: number;
+  /**
+   * Two dimensions, one with few levels: solve directly (default true; see {@link demean}). False
+   * forces alternating projections (tests compare the two).
+   */
+  direct?: boolean;
 }
 
 /** Result of {@link demean}: demeaned copies of the inputs and convergence facts. */
@@ -104,6 +110,107 @@ function demeanCompleteTwoWay(
   return out;
 }
 
+/**
+ * Exact two-way demeaning for any layout (balanced or not) when one dimension has few levels: the
+ * direct solution of the normal equations after the many-level dimension is partialled out. With A
+ * the many-level FE (entities) and B the few-level one (years, S levels), M_A the within-A
+ * transform, the B coefficients solve (Bᵀ M_A B) β = Bᵀ M_A x, an S × S system whose matrix,
+ * diag(n_s) − Σ_g c_g c_gᵀ / n_g (c_g counts the rows of A-level g per B-level), is built once
+ * for all columns in Σ_g n_g² steps; then x̃ = M_A(x − Bβ). Four passes over the rows per column,
+ * where alternating projections need several sweeps on an unbalanced panel. The system is singular
+ * (constants per connected component are absorbed twice): the order-preserving Cholesky with rank
+ * detection drops the redundant levels and any solution gives the same x̃ (Frisch–Waugh–Lovell; the
+ * projection is unique). Used when S ≤ {@link DIRECT_MAX_LEVELS} and Σ_g n_g² is a small multiple of n.
+ */
+class TwoWayDirect {
+  private readonly sb: Float64Array;
+  private readonly rhs: Float64Array;
+  private constructor(
+    private readonly big: Int32Array,
+    private readonly small: Int32Array,
+    private readonly invBig: Float64Array,
+    private readonly S: number,
+    private readonly factor: CholeskyFactor,
+  ) {
+    this.sb = new Float64Array(invBig.length);
+    this.rhs = new Float64Array(S);
+  }
+
+  static build(fes: readonly FixedEffect[]): TwoWayDirect | undefined {
+    const [f0, f1] = fes;
+    const [small, big] = f0.nLevels <= f1.nLevels ? [f0, f1] : [f1, f0];
+    const S = small.nLevels;
+    const L = big.nLevels;
+    const n = big.codes.length;
+    if (S > DIRECT_MAX_LEVELS || n === 0) return undefined;
+    const bc = big.codes;
+    const sc = small.codes;
+    const start = new Int32Array(L + 1);
+    for (let i = 0; i < n; i++) start[bc[i] + 1]++;
+    let cost = 0;
+    for (let g = 0; g < L; g++) {
+      cost += start[g + 1] * start[g + 1];
+      start[g + 1] += start[g];
+    }
+    if (cost > DIRECT_MAX_COST * n + S * S) return undefined;
+    // Rows grouped by A-level (a counting sort; the identity on a panel sorted by entity).
+    const at = start.slice(0, L);
+    const byBig = new Int32Array(n);
+    for (let i = 0; i < n; i++) byBig[at[bc[i]]++] = i;
+    const a = new Float64Array(S * S);
+    for (let i = 0; i < n; i++) a[sc[i] * (S + 1)] += 1;
+    for (let g = 0; g < L; g++) {
+      const s0 = start[g];
+      const s1 = start[g + 1];
+      const inv = 1 / (s1 - s0);
+      for (let u = s0; u < s1; u++) {
+        const row = sc[byBig[u]] * S;
+        for (let v = s0; v < s1; v++) a[row + sc[byBig[v]]] -= inv;
+      }
+    }
+    const invBig = new Float64Array(L);
+    for (let g = 0; g < L; g++) invBig[g] = start[g + 1] > start[g] ? 1 / (start[g + 1] - start[g]) : 0;
+    // Relative pivot tolerance: a level is redundant when its pivot has lost all but ~1e-9 of its
+    // diagonal, which only happens for the exact redundancies (one per connected component).
+    const factor = cholesky({ rows: S, cols: S, data: a }, { tol: 1e-9 });
+    return new TwoWayDirect(bc, sc, invBig, S, factor);
+  }
+
+  /** x̃ = M_A(x − Bβ) into a new array. */
+  apply(x: Float64Array): Float64Array {
+    const { big, small, invBig, sb, rhs, factor } = this;
+    const n = x.length;
+    sb.fill(0);
+    for (let i = 0; i < n; i++) sb[big[i]] += x[i];
+    for (let g = 0; g < sb.length; g++) sb[g] *= invBig[g];
+    rhs.fill(0);
+    // Bᵀ M_A x summed row by row (no difference of two large sums: a column with a large mean keeps its digits).
+    for (let i = 0; i < n; i++) rhs[small[i]] += x[i] - sb[big[i]];
+    const keep = factor.keep;
+    const sol = solveUpper(
+      factor.r,
+      solveUpperTransposed(
+        factor.r,
+        Float64Array.from(keep, (k) => rhs[k]),
+      ),
+    );
+    const beta = new Float64Array(this.S);
+    keep.forEach((k, j) => (beta[k] = sol[j]));
+    // Mean over each A-level of x − Bβ, then the residual.
+    const t = new Float64Array(sb.length);
+    for (let i = 0; i < n; i++) t[big[i]] += beta[small[i]];
+    for (let g = 0; g < sb.length; g++) sb[g] -= t[g] * invBig[g];
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = x[i] - beta[small[i]] - sb[big[i]];
+    return out;
+  }
+}
+
+/** Largest number of levels of the smaller FE dimension for the direct two-way solution. */
+const DIRECT_MAX_LEVELS = 400;
+/** Largest Σ_g n_g² (rows per level of the larger FE dimension, squared) per row for the direct solution. */
+const DIRECT_MAX_COST = 64;
+
 /** Largest |group mean| of x for one FE dimension. */
 function maxGroupMean(x: Float64Array, codes: Int32Array, invCount: Float64Array, sums: Float64Array): number {
   sums.fill(0);
@@ -122,6 +229,9 @@ function maxGroupMean(x: Float64Array, codes: Int32Array, invCount: Float64Array
  * - One dimension: exact (subtract group means).
  * - Two on a complete balanced layout (each pair of levels once, e.g. entity × year of a balanced
  *   panel): exact closed form x − x̄_a − x̄_b + x̄, two passes.
+ * - Two, one of them with at most 400 levels (years, regions, industries), any layout: the direct
+ *   solution of the few-level dimension's normal equations after the other is partialled out
+ *   (an S × S system; exact, four passes per column), checked against the tolerance below.
  * - Otherwise, two or more: the method of alternating projections (one sweep subtracts the group means of each
  *   dimension in turn; its fixed point is the projection residual, Guimarães & Portugal 2010), with
  *   Irons–Tuck acceleration after every two sweeps as in fixest (Berge 2018): given x, Gx, GGx,
@@ -159,11 +269,14 @@ export function demean(
   };
   const n = columns.length ? columns[0].length : 0;
   const multi = fes.length > 1;
+  const direct =
+    fes.length === 2 && options.direct !== false && !slopes.some(Boolean) ? TwoWayDirect.build(fes) : undefined;
   // Work buffers for the Irons–Tuck steps, shared by all columns.
   const x0 = multi ? new Float64Array(n) : new Float64Array(0);
   const x1 = multi ? new Float64Array(n) : new Float64Array(0);
   for (const col of columns) {
-    const x = col.slice();
+    // The direct solution writes a new array; the sweeps work on a copy.
+    let x = direct ? col : col.slice();
     if (fes.length === 0) {
       out.push(x);
       iterations.push(0);
@@ -175,9 +288,11 @@ export function demean(
       iterations.push(1);
       continue;
     }
-    // First sweep without copies (balanced designs stop after it). The scale for the tolerance is
-    // taken after it, so a large mean (e.g. a year variable) does not loosen the criterion.
-    sweep(x);
+    // First sweep without copies (balanced designs stop after it), or the direct two-way solution,
+    // checked like a sweep and refined by sweeps in the rare case it falls short. The scale for the
+    // tolerance is taken after it, so a large mean (e.g. a year variable) does not loosen the criterion.
+    if (direct) x = direct.apply(col);
+    else sweep(x);
     let ss = 0;
     for (let i = 0; i < n; i++) ss += x[i] * x[i];
     const limit = tol * (Math.sqrt(ss / Math.max(1, n)) || 1);
@@ -186,7 +301,8 @@ export function demean(
     // limit. One summing pass per dimension instead of a whole extra sweep: a balanced two-way
     // panel converges in a single sweep.
     const done = () => {
-      for (let k = 0; k < fes.length - 1; k++) {
+      // The direct solution is not a sweep: check every dimension after it.
+      for (let k = 0; k < fes.length - (direct ? 0 : 1); k++) {
         const sp = slopes[k];
         const change = sp ? sp.maxChange(x) : maxGroupMean(x, fes[k].codes, inv[k], sums[k]);
         if (change > limit) return false;

@@ -11,7 +11,11 @@ export interface SummaryRow {
   /** Sample standard deviation (n − 1 denominator, as R's `sd` and Stata's `summarize`). */
   readonly sd: number;
   readonly min: number;
+  /** First quartile, R's `quantile(x, 0.25)` (type 7). */
+  readonly p25: number;
   readonly median: number;
+  /** Third quartile, R's `quantile(x, 0.75)` (type 7). */
+  readonly p75: number;
   readonly max: number;
   /** Within-entity SD: SD of x − x̄ᵢ (+ x̄) over all rows, as Stata's `xtsum` "within". */
   readonly sdWithin: number;
@@ -20,7 +24,8 @@ export interface SummaryRow {
 }
 
 /**
- * Descriptive statistics of panel variables: n, mean, SD, min, median (R type 7), max, and the
+ * Descriptive statistics of panel variables: n, mean, SD, min, quartiles and median (R's default
+ * `quantile`, type 7: h = (n − 1)p, linear interpolation; Hyndman & Fan 1996), max, and the
  * within/between decomposition of Stata's `xtsum` (between = SD of entity means over entities with
  * data; within = SD of xᵢₜ − x̄ᵢ + x̄ over rows, n − 1 denominator). Missing values are skipped
  * per variable.
@@ -29,7 +34,7 @@ export function summaryStats(panel: Panel, variables: readonly string[]): Summar
   return variables.map((name) => {
     const x = column(panel, name, 'summary statistics');
     const v = validValues(x);
-    const sorted = v.slice().sort();
+    const sorted = v.slice().sort(); // a Float64Array sorts numerically
     const E = panel.entities.length;
     const sums = new Float64Array(E);
     const counts = new Float64Array(E);
@@ -53,7 +58,9 @@ export function summaryStats(panel: Panel, variables: readonly string[]): Summar
       mean: grand,
       sd: sd(v),
       min: sorted.length ? sorted[0] : NaN,
+      p25: quantileSorted(sorted, 0.25),
       median: quantileSorted(sorted, 0.5),
+      p75: quantileSorted(sorted, 0.75),
       max: sorted.length ? sorted[sorted.length - 1] : NaN,
       sdWithin: sd(within),
       sdBetween: sd(means),

@@ -1,13 +1,12 @@
 /**
  * Node loader for the built-in datasets listed in `src/datasets/catalog.ts`. The data files live in
- * `data/builtin/` at the package root, found from this module's URL so that the same code works from
- * `src/` (tsx, vitest) and from `dist/` after the build (both sit two levels below the root).
+ * `data/builtin/` at the package root, found from this module's URL ({@link packageRoot}) so that the same code works from
+ * `src/` (tsx, vitest), from `dist/` after the build and from the bundled CLI.
  *
  * The panels go through `readPanel`, the reader used for user files, so built-in data takes the same
  * cleaning path (yearbook placeholders such as "—" and ".." become missing and are recorded as notes).
  */
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { EntityInfo, Panel } from '../data/panel.js';
 import { makePanel, withColumns } from '../data/panel.js';
@@ -22,10 +21,11 @@ import {
 import { csvRecords } from '../datasets/csv-text.js';
 import { builtinEntities, builtinMeta, withBuiltinEntities } from '../datasets/builtin-panel.js';
 import type { ChinaSimTruth } from '../datasets/china-sim-truth.js';
+import { packageRoot } from './package-root.js';
 import { readPanel } from './read-panel.js';
 
 /** Absolute path of the package's `data/builtin/` folder. */
-export const BUILTIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/builtin');
+export const BUILTIN_DIR = path.join(packageRoot(), 'data', 'builtin');
 
 /** Absolute path of a file in `data/builtin/`. */
 export function builtinFile(file: string): string {

@@ -7,6 +7,8 @@ import { access, readFile } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import { NotUtf8Error, readCsvTableBlocks } from '../data/csv.js';
 import type { Panel } from '../data/panel.js';
+import { PARALLEL_MIN_BYTES, readCsvParallel } from './csv-parallel.js';
+import { defaultThreads } from './replicate-pool.js';
 import {
   csvTableOptions,
   fileFormat,
@@ -57,7 +59,10 @@ async function readCsvInBlocks(path: string, options: ReadPanelOptions): Promise
       at += k;
       return k;
     };
-    const table = readCsvTableBlocks(read, { ...csv, size });
+    // A large file on two threads when more than one is allowed (NQPF_THREADS; see csv-parallel.ts).
+    const table =
+      (size >= PARALLEL_MIN_BYTES && defaultThreads() > 1 ? await readCsvParallel(path, size, csv) : undefined) ??
+      readCsvTableBlocks(read, { ...csv, size });
     const fin = finishLayout(table, layout);
     raw = {
       format: 'csv',

@@ -15,6 +15,7 @@ import {
   SCORE_DIGITS,
 } from './measure.js';
 import { FORMULAS, KEEP_SINGLETONS, LEVEL, REGRESS_TABLE_OPTIONS, SUBSAMPLE_OPTIONS, TABLE, VCOV } from './models.js';
+import { CORRELATE_OPTIONS, DESCRIBE_OPTIONS, STAT_DIGITS, STAT_TABLE } from './descriptive.js';
 
 /** `nqpf measure`. */
 export const MEASURE_COMMAND = [
@@ -41,8 +42,28 @@ export const REGRESS_OPTIONS = [
 /** `nqpf regress`. */
 export const REGRESS_COMMAND = [...dataOptions(), ...REGRESS_OPTIONS, ...OUTPUT_OPTIONS, TABLE] as const;
 
+/** `nqpf describe`. */
+export const DESCRIBE_COMMAND = [
+  ...dataOptions(),
+  ...DESCRIBE_OPTIONS,
+  ...OUTPUT_OPTIONS,
+  STAT_TABLE,
+  STAT_DIGITS,
+] as const;
+
+/** `nqpf correlate`. */
+export const CORRELATE_COMMAND = [
+  ...dataOptions(),
+  ...CORRELATE_OPTIONS,
+  ...OUTPUT_OPTIONS,
+  STAT_TABLE,
+  STAT_DIGITS,
+] as const;
+
 /** The options of each command, by command name (commands without options of their own are absent). */
 export const COMMAND_OPTIONS: Readonly<Record<string, readonly AnyOption[]>> = {
   measure: MEASURE_COMMAND,
   regress: REGRESS_COMMAND,
+  describe: DESCRIBE_COMMAND,
+  correlate: CORRELATE_COMMAND,
 };

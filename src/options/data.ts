@@ -16,8 +16,8 @@ export const DATA = required(
     group: 'data',
     label: L('Data', '数据'),
     help: L(
-      'panel data: a CSV/XLSX/JSON file (or an .xls web export), or a built-in dataset (world-pwt, china-sim)',
-      '面板数据：CSV/XLSX/JSON 文件（或网页导出的 .xls），或内置数据集（world-pwt、china-sim）',
+      'panel data: a CSV/XLSX/JSON file (or an .xls web export), a Stata .dta or SPSS .sav file, or a built-in dataset (world-pwt, china-sim)',
+      '面板数据：CSV/XLSX/JSON 文件（或网页导出的 .xls）、Stata .dta 或 SPSS .sav 文件，或内置数据集（world-pwt、china-sim）',
     ),
     example: 'china-sim',
   }),
@@ -45,7 +45,10 @@ export const ENCODING = text('encoding', {
   arg: '<enc>',
   group: 'data',
   label: L('Encoding', '文件编码'),
-  help: L('CSV text encoding: utf-8 or gb18030/gbk', 'CSV 文本编码：utf-8 或 gb18030/gbk'),
+  help: L(
+    'text encoding of a CSV (or of an old Stata/SPSS file): utf-8 or gb18030/gbk',
+    'CSV（或旧版 Stata/SPSS 文件）的文本编码：utf-8 或 gb18030/gbk',
+  ),
   defaultText: L('detected', '自动识别'),
   example: 'gb18030',
 });
@@ -116,8 +119,29 @@ export const SCORES_SYSTEM = text('system', {
   ),
 });
 
+/** `--codes`: Stata/SPSS value labels (src/data/labelled.ts). */
+export const CODES = bool('codes', {
+  group: 'data',
+  label: L('Keep value codes', '保留取值代码'),
+  help: L(
+    'Stata/SPSS files: keep the numeric codes of labelled variables (default: their value labels)',
+    'Stata/SPSS 文件：带值标签的变量保留数值代码（默认读取值标签文本）',
+  ),
+});
+
 /** How the data is read (the project file's `data` entry holds these too). */
-export const READ_OPTIONS = [DATA, ENTITY, PERIOD, ENCODING, SHEET, LAYOUT, SKIP_ROWS, HEADER_ROWS, FREQUENCY] as const;
+export const READ_OPTIONS = [
+  DATA,
+  ENTITY,
+  PERIOD,
+  ENCODING,
+  SHEET,
+  LAYOUT,
+  SKIP_ROWS,
+  HEADER_ROWS,
+  FREQUENCY,
+  CODES,
+] as const;
 
 /** `--where`: a condition on the columns (src/data/where.ts). */
 export const WHERE = text('where', {

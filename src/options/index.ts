@@ -8,3 +8,4 @@ export * from './data.js';
 export * from './measure.js';
 export * from './models.js';
 export * from './commands.js';
+export * from './descriptive.js';

@@ -140,11 +140,15 @@ export const TABLE = choice('table', {
   group: 'output',
   cliOnly: true,
   label: L('Table format', '表格格式'),
-  help: L('print the models side by side as a publication table', '以论文表格格式并列打印模型'),
+  help: L(
+    'print the models side by side as a publication table (docx: a Word file, regression.docx in --out, else here)',
+    '以论文表格格式并列打印模型（docx：Word 文件，写入 --out 文件夹中的 regression.docx，否则写入当前文件夹）',
+  ),
   choices: named({
     md: ['Markdown', 'Markdown'],
     latex: ['LaTeX (booktabs)', 'LaTeX（booktabs）'],
     csv: ['CSV', 'CSV'],
+    docx: ['Word (three-line table)', 'Word（三线表）'],
   }),
 });
 

@@ -33,3 +33,13 @@ export { lisaSection, ellipseSection } from './sections/spatial.js';
 export { forecastSection, type ForecastSeries } from './sections/forecast.js';
 export { coverageSection } from './sections/coverage.js';
 export { regressionSection, regressionTableBlock, type TruthRow } from './sections/regression.js';
+export * from './paper-table.js';
+export { docxTables, tableLabel, DOCX_STYLE, type DocxOptions } from './docx.js';
+export {
+  describeTable,
+  correlationTable,
+  type DescribeRow,
+  type CorrelationTableInput,
+  type StatTableOptions,
+} from './descriptive-tables.js';
+export { spatialEffectsTable } from './spatial-regression.js';

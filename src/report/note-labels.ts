@@ -25,6 +25,8 @@ export const NOTE_LABELS: Readonly<Record<NoteCode, Label>> = {
   'empty-dimension-weight': { en: 'Dimension with weight 0', zh: '维度权重为 0' },
   'empty-missing': { en: 'Empty cells read as missing', zh: '空单元格视为缺失' },
   'encoding-gb18030': { en: 'Read as GB18030', zh: '按 GB18030 编码读取' },
+  'value-labels': { en: 'Value labels', zh: '值标签' },
+  'stat-file': { en: 'Stata/SPSS file', zh: 'Stata/SPSS 文件' },
   'framework-encoding': { en: 'Framework file encoding', zh: '框架文件编码' },
   'html-table': { en: 'Web export read as an HTML table', zh: '网页导出文件按 HTML 表格读取' },
   'entropy-period-skipped': { en: 'Period skipped in entropy weights', zh: '熵值法跳过的年份' },

@@ -211,7 +211,8 @@ export function tableMarkdown(table: RegressionTable): string {
   return `${out.join('\n')}\n\n${table.note}\n`;
 }
 
-function latexEscape(s: string): string {
+/** Text escaped for LaTeX (specials, `<`/`>` and `²` in math mode). */
+export function latexEscape(s: string): string {
   return s
     .replace(/\\/g, '\\textbackslash{}')
     .replace(/([&%$#_{}])/g, '\\$1')

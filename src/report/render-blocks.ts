@@ -90,7 +90,8 @@ ${note}${source}
 </figure>`;
 }
 
-function cellText(v: unknown, lang: Lang): string {
+/** The text of a table cell: a label in `lang`, a string, '' for null/undefined. */
+export function cellText(v: unknown, lang: Lang): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') return txt(v as Text, lang);
   return String(v);

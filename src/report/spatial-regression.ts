@@ -2,6 +2,7 @@ import type { ScenarioApiResult, SpatialRegressResult } from '../api/spatial-reg
 import type { Lang } from '../core/label.js';
 import { signifCodes, starsFor } from '../core/significance.js';
 import type { TableModel } from '../explain/table-model.js';
+import type { PaperTable } from './paper-table.js';
 
 const FE_LABEL: Record<SpatialRegressResult['fe'], string> = {
   both: 'entity and period fixed effects (two-way)',
@@ -148,4 +149,41 @@ export function formatScenario(r: ScenarioApiResult): string {
     `Predicted change Δy = S(W)Δx with S = (I − ρW)⁻¹(βI + θW); intervals: ${pct}% of ${r.draws} parameter draws (seed ${r.seed})`,
     ...grid(rows),
   ].join('\n');
+}
+
+/**
+ * The LeSage–Pace direct, indirect (spillover) and total effects as a publication table: estimate with
+ * the stars of the regression tables, its standard error in parentheses below.
+ */
+export function spatialEffectsTable(r: SpatialRegressResult, lang: Lang = 'en', digits = 3): PaperTable {
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(digits) : '');
+  const rows: PaperTable['rows'][number][] = [];
+  for (const e of r.effects) {
+    const parts = [e.direct, e.indirect, e.total];
+    rows.push({ cells: [e.variable, ...parts.map((p) => f(p.estimate) + starsFor(p.pValue))] });
+    rows.push({
+      cells: ['', ...parts.map((p) => (Number.isFinite(p.stdError) ? `(${f(p.stdError)})` : ''))],
+      muted: true,
+    });
+  }
+  const inf = r.effectsInference;
+  const zh = lang === 'zh';
+  const how =
+    inf.method === 'simulation'
+      ? zh
+        ? `标准误由 ${inf.draws} 次模拟抽样得到（种子 ${inf.seed}）`
+        : `standard errors from ${inf.draws} simulated draws (seed ${inf.seed})`
+      : zh
+        ? '标准误由 delta 方法得到'
+        : 'delta-method standard errors';
+  return {
+    title: zh ? `空间效应分解（${r.model.toUpperCase()}）` : `Spatial effects (${r.model.toUpperCase()})`,
+    header: [zh ? ['变量', '直接效应', '间接效应', '总效应'] : ['Variable', 'Direct', 'Indirect', 'Total']],
+    rows,
+    notes: [
+      zh
+        ? `LeSage–Pace 效应分解，${how}，括号内为标准误；*、**、*** 分别表示在 10%、5%、1% 的水平上显著。`
+        : `LeSage–Pace effects; ${how} in parentheses. * p<0.1, ** p<0.05, *** p<0.01.`,
+    ],
+  };
 }

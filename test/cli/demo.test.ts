@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/cli.js';
+import { docxParagraphs, docxParts, docxTables, threeLineRules } from '../helpers/docx.js';
 
 // One demo run (few bootstrap draws to keep it short) shared by the assertions below.
 let dir = '';
@@ -53,6 +54,16 @@ describe('nqpf demo', () => {
       expect(section(`diagnosis-${ds}`)).toContain('<svg');
       expect((section(`robustness-${ds}`).match(/<svg/g) ?? []).length).toBe(2);
     }
+  });
+
+  it('writes the report’s tables to tables.docx: three-line tables, each with its dataset’s source line', () => {
+    const doc = docxParts(new Uint8Array(readFileSync(path.join(dir, 'tables.docx'))))['word/document.xml'];
+    const tables = docxTables(doc);
+    expect(tables.length).toBeGreaterThan(10);
+    for (const t of tables) expect(threeLineRules(t)).toEqual([]);
+    const paras = docxParagraphs(doc);
+    expect(paras.some((p) => /^Source: .*Penn World Table/.test(p))).toBe(true);
+    expect(paras.some((p) => /^Source: .*\(simulated\)$/.test(p))).toBe(true);
   });
 
   it('labels simulated data and cites PWT 9.1', () => {

@@ -7,8 +7,10 @@ import { ROOT, runInProcess } from '../helpers/cli.js';
 const COMMANDS = [
   'convergence',
   'couple',
+  'correlate',
   'datasets',
   'demo',
+  'describe',
   'density',
   'disparity',
   'ellipse',

@@ -3,6 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/cli.js';
+import { docxParagraphs, docxParts, docxTables, threeLineRules } from '../helpers/docx.js';
+
+/** The tables of `dir`/tables.docx: every one a three-line table; returns their titles. */
+function wordTables(dir: string): string[] {
+  const doc = docxParts(new Uint8Array(readFileSync(path.join(dir, 'tables.docx'))))['word/document.xml'];
+  for (const t of docxTables(doc)) expect(threeLineRules(t)).toEqual([]);
+  return docxParagraphs(doc).filter((p) => /^(Table|表)\d*\s/.test(p));
+}
 
 const PNG = [0x89, 0x50, 0x4e, 0x47];
 const fresh = () => mkdtempSync(path.join(tmpdir(), 'nqpf-out-'));
@@ -86,6 +94,7 @@ describe('--out on every command that accepts it', () => {
     ]);
     expectReport(m, 'mediate', ['mediation-paths.csv', 'mediation-indirect.csv'], 0, /./);
     expect(readFileSync(path.join(m, 'index.html'), 'utf8')).toMatch(/Indirect effects/);
+    expect(wordTables(m)).toEqual(expect.arrayContaining([expect.stringMatching(/Indirect effects/)]));
     const t = await out([
       'threshold',
       '--data',
@@ -103,6 +112,7 @@ describe('--out on every command that accepts it', () => {
     ]);
     expectReport(t, 'threshold', ['threshold-estimates.csv', 'threshold-coefficients.csv'], 0, /./);
     expect(readFileSync(path.join(t, 'index.html'), 'utf8')).toMatch(/Threshold estimates/);
+    expect(wordTables(t)).toEqual(expect.arrayContaining([expect.stringMatching(/Threshold estimates/)]));
   }, 60_000);
   it('disparity writes the Dagum section with its charts', async () => {
     const dir = await out(['disparity', '--data', 'china-sim', '--value', 'rd_intensity', '--group', 'region4']);
@@ -126,6 +136,10 @@ describe('measure --out feeds the next stages', () => {
     // GB/T 2260 order: Beijing 11, Tianjin 12, Hebei 13, …, Xinjiang 65
     expect(wide.slice(1, 4).map((l) => l.split(',')[0])).toEqual(['Beijing', 'Tianjin', 'Hebei']);
     expect(wide[wide.length - 1].split(',')[0]).toBe('Xinjiang');
+    // tables.docx: the weights (the framework tree), the ranking and each system's index by period.
+    const titles = wordTables(dir);
+    expect(titles.some((t) => /indicators with weights/.test(t))).toBe(true);
+    expect(titles.some((t) => /index by period/.test(t))).toBe(true);
     for (const cell of wide[1].split(',').slice(1))
       expect(cell.replace(/^0\./, '').replace(/^-/, '').length).toBeLessThanOrEqual(6);
     // the wide cell is the long row's index

@@ -51,10 +51,13 @@ describe('readCsvTable', () => {
   });
   it('parses numbers exactly as Number() does (fast path and long mantissas)', () => {
     const rng = new Rng(7);
-    const cells: string[] = ['0', '-0', '+5', '.5', '5.', '1e-7', '2.5E+10', '123456789012345678', '0.1', '9007199254740993', '1.7976931348623157e308', '4.9e-324', '0.30000000000000004'];
+    const cells: string[] = ['0', '-0', '+5', '.5', '5.', '1e-7', '2.5E+10', '123456789012345678', '0.1', '9007199254740993', '1.7976931348623157e308', '4.9e-324', '0.30000000000000004', '-0.208978082311709', '0.000012345678901234567', '0.9007199254740993', '900719925474099.25', '0.00000000000000000000012345'];
     for (let i = 0; i < 3000; i++) {
       const v = (rng.uniform() - 0.5) * 10 ** rng.int(12);
       cells.push(v.toFixed(rng.int(10)), String(v), v.toExponential(rng.int(16)));
+      // fwrite's 15 significant digits and the 16–17 of a shortest round trip, below 1 in magnitude (leading zeros).
+      const w = (rng.uniform() - 0.5) / 10 ** rng.int(6);
+      cells.push(w.toPrecision(15), w.toPrecision(16), w.toPrecision(17));
     }
     const t = readCsvTable('x\n' + cells.join('\n') + '\n');
     expect(t.nRows).toBe(cells.length);
@@ -63,6 +66,11 @@ describe('readCsvTable', () => {
   it('keeps codes with leading zeros as text', () => {
     const t = readCsvTable('code,x\n000001,1\n600519,2\n');
     expect(texts(t, 0)).toEqual(['000001', '600519']);
+  });
+  it('keeps the value of plain integer ids in keepText columns beside their text', () => {
+    const t = readCsvTable('id,x\n12,1\n007,2\n12,3\n5,4\n"9",5\n12,6\n', { keepText: () => [0] });
+    expect(texts(t, 0)).toEqual(['12', '007', '12', '5', '9', '12']);
+    expect(Array.from(t.columns[0].num)).toEqual([12, NaN, 12, 5, NaN, 12]);
   });
   it('keeps every cell of keepText columns as text', () => {
     const t = readCsvTable('id,x\n1.50,1\n2,2\n', { keepText: () => [0] });

@@ -66,6 +66,19 @@ describe('makePanel row order', () => {
       expect(p.entity).toEqual(r.entity);
       expect(Array.from(p.columns.x)).toEqual(r.x);
       expect(Array.from(p.entityIndex)).toEqual(r.entityIndex);
+      // Integer keys beside the ids (what the CSV reader passes): dense and, scaled, sparse.
+      for (const scale of [1, 1e9]) {
+        const ids = ent.map((e) => String(Number(e) * scale));
+        const entityKey = Float64Array.from(ids, Number);
+        const q = makePanel({ entityColumn: 'id', periodColumn: 'year', entity: ids, period: per, columns: { x }, entityKey });
+        const rq = reference(ids, per, x);
+        expect(q.entity).toEqual(rq.entity);
+        expect(Array.from(q.period)).toEqual(rq.period);
+        expect(Array.from(q.columns.x)).toEqual(rq.x);
+        expect(Array.from(q.entityIndex)).toEqual(rq.entityIndex);
+        expect(q.entities.map((e) => e.id)).toEqual(rq.ids);
+        expect(Array.from(q.periodIndex)).toEqual(rq.period.map((v) => q.periods.indexOf(v)));
+      }
     }
   });
   it('reports a duplicate entity-period in sorted and in unsorted input', () => {

@@ -19,7 +19,7 @@ const dir = mkdtempSync(join(tmpdir(), 'nqpf-browser-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.skipIf(!existsSync(CHROMIUM))('reading files in a browser', () => {
-  it('reads a GBK CSV and an XLSX from bytes in Chromium as Node does', { timeout: 120_000 }, async () => {
+  it('reads a GBK CSV, an XLSX, a Stata .dta and an SPSS .zsav from bytes in Chromium as Node does', { timeout: 120_000 }, async () => {
     const entry = new URL('../../src/data/read-table.ts', import.meta.url).pathname;
     writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="./main.ts"></script>');
     writeFileSync(join(dir, 'main.ts'), `import { readPanelFromBytes } from ${JSON.stringify(entry)};\n(window as any).read = readPanelFromBytes;\n`);
@@ -41,7 +41,8 @@ describe.skipIf(!existsSync(CHROMIUM))('reading files in a browser', () => {
       const page = await browser.newPage();
       await page.goto(`http://localhost:${(server.address() as AddressInfo).port}/`);
       await page.waitForFunction(() => (window as unknown as { read?: unknown }).read);
-      for (const name of ['nbs-export-gbk.csv', 'yearbook-gdp.xlsx']) {
+      // Stata and SPSS files too (test/fixtures/tables): the .dta and .zsav (zlib) readers are browser-safe.
+      for (const name of ['nbs-export-gbk.csv', 'yearbook-gdp.xlsx', '../tables/held-out-118.dta', '../tables/held-out.zsav']) {
         const b64 = readFileSync(fixture(name)).toString('base64');
         const inBrowser = await page.evaluate(
           async ([b64, name]) => {

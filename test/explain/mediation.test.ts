@@ -198,7 +198,7 @@ describe("recovery of china-sim's true indirect effects (SIMULATED data)", () =>
 describe('mediation samples and the bootstrap without fixed effects', () => {
   it('the identity draw reproduces the point estimates, with FE and without (centring = intercept)', () => {
     const identity = [Array.from({ length: 31 }, (_, g) => g)];
-    for (const fe of [['id', 'year'], []]) {
+    for (const fe of [['id', 'year'], ['id'], ['year', 'id'], []]) {
       const fit = mediation(panel, { ...base, fe, chain: true, draws: identity, keepReplicates: true });
       for (const e of fit.indirect) close(fit.replicates![e.mediator][0], e.estimate, 1e-10);
     }

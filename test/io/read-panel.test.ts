@@ -98,9 +98,9 @@ describe('readPanel files', () => {
     }
   });
   it('rejects unknown extensions and missing files with InputErrors naming the file', async () => {
-    const e = await inputError(readPanel(join(dir, 'data.sav')));
-    expect(e.file).toBe(join(dir, 'data.sav'));
-    expect(e.message).toMatch(/cannot read ".sav" files/);
+    const e = await inputError(readPanel(join(dir, 'data.sas7bdat')));
+    expect(e.file).toBe(join(dir, 'data.sas7bdat'));
+    expect(e.message).toMatch(/cannot read ".sas7bdat" files/);
     const m = await inputError(readPanel(join(dir, 'missing.csv')));
     expect(m.message).toBe('file not found');
   });

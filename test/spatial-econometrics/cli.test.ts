@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fixturePanel } from './helpers.js';
 import { expectClose } from '../helpers/expect.js';
 import { runInProcess } from '../helpers/cli.js';
+import { docxParts, docxTables } from '../helpers/docx.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIX = path.join(ROOT, 'test/fixtures/spatial-panel');
@@ -32,9 +33,26 @@ const onPanel = (command: string) => [
 
 describe('nqpf spatial-regress and scenario', () => {
   it('--json gives spatialreg’s SDM two-way estimates, SEs and effects on the held-out panel', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nqpf-spreg-'));
     const out = JSON.parse(
-      await run([...onPanel('spatial-regress'), '--model', 'sdm', '--fe', 'both', '--draws', '500', '--json']),
+      await run([
+        ...onPanel('spatial-regress'),
+        '--model',
+        'sdm',
+        '--fe',
+        'both',
+        '--draws',
+        '500',
+        '--out',
+        dir,
+        '--json',
+      ]),
     );
+    // regression.docx: the estimates, then the effects table (direct, indirect, total with SEs).
+    const doc = docxParts(new Uint8Array(readFileSync(path.join(dir, 'regression.docx'))))['word/document.xml'];
+    const [, effects] = docxTables(doc);
+    expect(effects.rows[0].cells.map((x) => x.text)).toEqual(['Variable', 'Direct', 'Indirect', 'Total']);
+    expect(effects.rows[1].cells[2].text.replace(/\*+$/, '')).toBe(out.effects[0].indirect.estimate.toFixed(3));
     const c = ref.cases[0];
     expect(out.model).toBe('sdm');
     expectClose(out.rho.estimate, c.rho, 1e-6);

@@ -1,14 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { InputError } from '../../core/errors.js';
+import { packageRoot } from '../../io/package-root.js';
 import { serveStatic } from '../../io/static-server.js';
 import { intOption } from '../common.js';
 
-/** The package root (this file is src/cli/commands/app.ts or dist/cli/commands/app.js). */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+/** The package root (from src/, dist/ or the bundled CLI). */
+const ROOT = packageRoot();
 
 /** Folder of the built workbench in the package. */
 export const WEB_DIR = path.join(ROOT, 'dist', 'web');

@@ -90,6 +90,16 @@ export function registerDemo(program: Command): void {
       await mkdir(opts.out, { recursive: true });
       const file = path.join(opts.out, 'index.html');
       await writeFileAtomic(file, html);
+      // The report's tables as Word three-line tables (loaded here: only the demo's --out needs it).
+      const { sectionPaperTables, writeTablesDocx } = await import('../outputs.js');
+      const datasets = cases.map((c) => reportDataset(c.panel));
+      await writeTablesDocx(
+        opts.out,
+        sectionPaperTables(sections, datasets, opts.lang),
+        opts.lang,
+        opts.lang === 'zh' ? 'nqpf 示例报告：新质生产力' : 'nqpf demo: New Quality Productive Forces',
+        'index.html',
+      );
       const seconds = (Date.now() - started) / 1000;
       if (opts.json) {
         process.stdout.write(JSON.stringify({ report: file, sections: sections.map((s) => s.id), seconds }) + '\n');

@@ -47,6 +47,17 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./sensitivity.js')).registerSensitivity,
   },
   {
+    name: 'describe',
+    summary:
+      "descriptive statistics table (N, mean, SD, min, quartiles, max), per group or on a model's estimation sample",
+    load: async () => (await import('./describe.js')).registerDescribe,
+  },
+  {
+    name: 'correlate',
+    summary: 'correlation matrix (Pearson or Spearman, pairwise) with stars by p-value and optional VIFs',
+    load: async () => (await import('./correlate.js')).registerCorrelate,
+  },
+  {
     name: 'regress',
     summary:
       'linear regression with any number of fixed effects or IV/2SLS (fixest formulas), and robust, clustered or Driscoll–Kraay standard errors',

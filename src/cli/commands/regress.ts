@@ -7,6 +7,8 @@ import { formatRegression } from '../../report/regression-text.js';
 import { tableCsv, tableGrid, tableLatex, tableMarkdown } from '../../report/regression-table.js';
 import { writeRegressionFiles } from '../regression-files.js';
 import { regressJson, runRegress } from '../../api/regress.js';
+import { paperTableFromRegression } from '../../report/paper-table.js';
+import { writeDocxTables } from '../table-files.js';
 
 /** `nqpf regress`: OLS / fixed effects / IV regression with iid, HC1, clustered or Driscoll–Kraay SEs. */
 export function registerRegress(program: Command): void {
@@ -29,7 +31,8 @@ Conventions: CR1 with fixest's small-sample factors (FE nested in the cluster no
 clustering uses min(G)); t distribution with G−1 df when clustered. See docs/explain.md.
 Tables: stars * 0.1, ** 0.05, *** 0.01 (esttab; the same rule on screen), SE in parentheses, esttab's
 a3 numbers (--digits); --lang zh writes the labels and note in Chinese. --out DIR writes regression.md,
-.tex (booktabs), .csv and .xlsx, regress.xlsx, the coefficient plot (charts/*.svg, .png) and index.html.
+.tex (booktabs), .csv, .xlsx and .docx (Word, three-line table), regress.xlsx, tables.docx, the coefficient
+plot (charts/*.svg, .png) and index.html; --table docx writes regression.docx (in --out, else here).
 --by with two groups and --diff-test: bdiff's empirical p = #{d* >= b0 - b1}/N (1 - that above 0.5;
 one-sided), suest's Wald chi2(1) on stacked scores (cluster-robust with --vcov cluster:COL).
 --json prints one model's {"coefficients":[...],"nobs","r2","r2Within","fixedEffects","vcov","dropped"};
@@ -58,7 +61,7 @@ with several --formula (or --by) it prints {"models":[...]}, and with --diff-tes
       const { fits, table } = run;
       const files: string[] = [];
       if (opts.out) {
-        files.push(...(await writeRegressionFiles(opts.out, table)));
+        files.push(...(await writeRegressionFiles(opts.out, table, reportLang(opts))));
         // the report, charts and XLSX load only with --out (start-up)
         const [{ writeCommandOutputs }, { regressionSection }] = await Promise.all([
           import('../outputs.js'),
@@ -96,7 +99,15 @@ with several --formula (or --by) it prints {"models":[...]}, and with --diff-tes
       }
       printNotes(fits.flatMap((m) => m.result.notes));
       if (panel.meta.simulated) process.stdout.write(`Data: ${panel.meta.name} (SIMULATED)\n`);
-      if (opts.table) {
+      if (opts.table === 'docx') {
+        // Word: regression.docx in --out (written above with the other files), else here.
+        if (!opts.out) {
+          const lang = reportLang(opts);
+          const title = lang === 'zh' ? '回归结果' : 'Regression results';
+          const file = await writeDocxTables('.', 'regression', [paperTableFromRegression(table, title)], lang);
+          process.stderr.write(`wrote ${file}\n`);
+        }
+      } else if (opts.table) {
         const text =
           opts.table === 'md' ? tableMarkdown(table) : opts.table === 'latex' ? tableLatex(table) : tableCsv(table);
         process.stdout.write(text.endsWith('\n') ? text : text + '\n');

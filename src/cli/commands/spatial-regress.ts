@@ -1,8 +1,10 @@
 import path from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { printJson, printNotes, reportLang, withDataOptions, type DataOptions } from '../common.js';
 import { spatialRegress } from '../../api/spatial-regress.js';
-import { formatSpatialRegression, spatialTableModel } from '../../report/spatial-regression.js';
+import { formatSpatialRegression, spatialEffectsTable, spatialTableModel } from '../../report/spatial-regression.js';
+import { paperTableFromRegression } from '../../report/paper-table.js';
+import { tableOption, writeDocxTables, type TableFormat } from '../table-files.js';
 import { regressionTable, tableCsv, tableLatex, tableMarkdown } from '../../report/regression-table.js';
 import { writeRegressionFiles } from '../regression-files.js';
 import {
@@ -16,7 +18,7 @@ import {
 interface SpatialRegressCliOptions extends DataOptions, SpatialModelCliOptions {
   delta?: boolean;
   tests: boolean;
-  table?: 'md' | 'latex' | 'csv';
+  table?: TableFormat;
 }
 
 /** `nqpf spatial-regress`: SAR/SEM/SDM/SLX/SDEM panel models with fixed effects, effects and tests. */
@@ -25,9 +27,7 @@ export function registerSpatialRegress(program: Command): void {
   withSpatialModelOptions(withDataOptions(cmd))
     .option('--delta', 'delta-method SEs for the effects instead of simulated draws')
     .option('--no-tests', 'skip the LM tests and the Wald/LR tests against SAR and SEM')
-    .addOption(
-      new Option('--table <format>', 'print the estimates as a publication table').choices(['md', 'latex', 'csv']),
-    )
+    .addOption(tableOption('print the estimates as a publication table (docx: with the effects table)'))
     .addHelpText(
       'after',
       `
@@ -52,13 +52,25 @@ Conventions (spatialreg / xsmle / Elhorst): docs/spatial-econometrics.md.`,
       });
       const lang = reportLang(opts);
       const table = regressionTable([spatialTableModel(result, undefined, lang)], { lang });
-      const files = opts.out ? await writeRegressionFiles(opts.out, table) : [];
+      const effects = spatialEffectsTable(result, lang);
+      const files = opts.out ? await writeRegressionFiles(opts.out, table, lang, [effects]) : [];
       if (opts.json) {
         printJson({ ...result, data: panel.meta.name, ...(files.length ? { files } : {}) });
         return;
       }
       printNotes(result.notes);
-      if (opts.table) {
+      if (opts.table === 'docx') {
+        if (!opts.out) {
+          const title = lang === 'zh' ? '空间计量模型估计结果' : 'Spatial panel model';
+          const file = await writeDocxTables(
+            '.',
+            'regression',
+            [paperTableFromRegression(table, title), effects],
+            lang,
+          );
+          process.stderr.write(`wrote ${file}\n`);
+        }
+      } else if (opts.table) {
         const text =
           opts.table === 'md' ? tableMarkdown(table) : opts.table === 'latex' ? tableLatex(table) : tableCsv(table);
         process.stdout.write(text.endsWith('\n') ? text : text + '\n');

@@ -3,8 +3,9 @@ import { definedOnly } from '../../core/options.js';
 import { InputError } from '../../core/errors.js';
 import { NoteLog, type Note } from '../../core/notes.js';
 import { Rng } from '../../core/rng.js';
+import { runReplicates, type ReplicateTask } from '../../core/replicates.js';
 import { filterRows, type Panel } from '../../data/panel.js';
-import { cholesky, choleskySolve, crossprod, subMatrix } from '../../linalg/index.js';
+import { cholesky, choleskySolve, crossprod, subMatrix, zeros, type Matrix } from '../../linalg/index.js';
 import { normalPValue } from '../../core/pvalue.js';
 import { demean, isNestedIn, type FixedEffect } from '../demean.js';
 import { feols } from '../feols.js';
@@ -505,6 +506,9 @@ export function baronKennyVerdict(c: Tested, a: Tested, b: Tested, cPrime: Teste
  * replicate gathers the rows of the drawn clusters, demeans all variables once on the fixed
  * effects ({@link demean}; the cluster's own FE re-coded per draw so duplicates are distinct
  * clusters; without FE, centring = an intercept), and solves every equation from one Gram matrix.
+ * The draws come from one seeded stream, made up front in replicate order; the replicates run
+ * through the replicate engine ({@link runReplicates}: worker threads in the CLI) with the same
+ * result on any number of threads.
  */
 function clusterBootstrap(
   sample: Panel,
@@ -518,63 +522,48 @@ function clusterBootstrap(
 ) {
   const cl = factorCodes(sample, cluster, 'the cluster variable');
   const G = cl.labels.length;
-  const rowsOf: number[][] = Array.from({ length: G }, () => []);
-  for (let i = 0; i < cl.codes.length; i++) rowsOf[cl.codes[i]].push(i);
+  const clusterStart = new Int32Array(G + 1);
+  for (let i = 0; i < cl.codes.length; i++) clusterStart[cl.codes[i] + 1]++;
+  for (let g = 0; g < G; g++) clusterStart[g + 1] += clusterStart[g];
+  const clusterRows = new Int32Array(cl.codes.length);
+  const fill = clusterStart.slice(0, G);
+  for (let i = 0; i < cl.codes.length; i++) clusterRows[fill[cl.codes[i]]++] = i;
   const feCodes = fe.map((f) => (f === cluster ? null : factorCodes(sample, f)));
-  const feIsCluster = fe.map((f) => f === cluster);
   // A cluster that lies inside one level of an FE (provinces inside regions) keeps that level when it
   // is drawn twice; only FE coarser than the cluster are shared like that.
   const clusterFe = { name: cluster, codes: cl.codes, nLevels: G, labels: cl.labels };
-  const coarserFe = fe.filter((_, j) => !feIsCluster[j] && isNestedIn(clusterFe, feCodes[j]!.codes));
+  const coarserFe = fe.filter((f, j) => f !== cluster && isNestedIn(clusterFe, feCodes[j]!.codes));
   if (coarserFe.length)
     log.info(
       'bootstrap-nested-fe',
       `the cluster variable "${cluster}" is nested in the fixed effects ${coarserFe.join(', ')}; a cluster drawn twice keeps its level of them`,
     );
-  const data = vars.map((v) => sample.columns[v]);
   const reps = o.draws ? o.draws.length : o.bootstrap;
-  const rng = new Rng(o.seed);
-  const out = Array.from({ length: chains.length + 1 }, () => new Float64Array(reps));
-  const p = vars.length;
-  let failed = 0;
   if (G < 10 && reps > 0)
     log.warn(
       'few-clusters-bootstrap',
       `the cluster bootstrap resamples only ${G} clusters of "${cluster}"; intervals are unreliable with so few`,
     );
-  const next = clusterDraws(G, o.draws ?? rng, 'clusters');
-  for (let r = 0; r < reps; r++) {
-    const draw = next(r);
-    let n = 0;
-    for (let g = 0; g < G; g++) n += rowsOf[draw[g]].length;
-    const rows = new Int32Array(n);
-    const own = new Int32Array(n);
-    let at = 0;
-    for (let g = 0; g < G; g++)
-      for (const i of rowsOf[draw[g]]) {
-        rows[at] = i;
-        own[at++] = g;
-      }
-    const cols = data.map((c) => {
-      const v = new Float64Array(n);
-      for (let r2 = 0; r2 < n; r2++) v[r2] = c[rows[r2]];
-      return v;
-    });
-    const fes: FixedEffect[] = fe.length
-      ? fe.map((name, j) => recode(name, feIsCluster[j] ? own : Int32Array.from(rows, (i) => feCodes[j]!.codes[i])))
-      : [{ name: '(Intercept)', codes: new Int32Array(n), nLevels: 1, labels: ['1'] }];
-    const dm = demean(cols, fes);
-    const gram = crossprod(dm.columns);
-    const paths = pathsFromGram(gram, p, eqs);
-    let sum = 0;
-    chains.forEach((ch, j) => {
-      const v = pathProduct(paths, ch);
-      out[j][r] = v;
-      sum += v;
-    });
-    out[chains.length][r] = sum;
-    if (!Number.isFinite(sum)) failed++;
-  }
+  const next = clusterDraws(G, o.draws ?? new Rng(o.seed), 'clusters');
+  const draws = new Int32Array(reps * G);
+  for (let r = 0; r < reps; r++) draws.set(next(r), r * G);
+  const input: MediationBootstrapInput = {
+    data: vars.map((v) => sample.columns[v]),
+    clusterStart,
+    clusterRows,
+    fe: feCodes.map((f) => (f ? { codes: f.codes, nLevels: f.labels.length } : null)),
+    eqs,
+    chains,
+    G,
+    draws,
+  };
+  const flat = runReplicates(mediationBootstrapTask, input, reps);
+  const width = chains.length + 1;
+  const out = Array.from({ length: width }, (_, j) =>
+    Float64Array.from({ length: reps }, (_, r) => flat[r * width + j]),
+  );
+  let failed = 0;
+  for (let r = 0; r < reps; r++) if (!Number.isFinite(out[chains.length][r])) failed++;
   if (failed)
     log.warn(
       'bootstrap-failed',
@@ -584,16 +573,202 @@ function clusterBootstrap(
   return { replicates: out, reps, failed, nClusters: G };
 }
 
-function recode(name: string, codes: Int32Array): FixedEffect {
-  const map = new Map<number, number>();
-  const out = new Int32Array(codes.length);
-  for (let i = 0; i < codes.length; i++) {
-    let v = map.get(codes[i]);
-    if (v === undefined) {
-      v = map.size;
-      map.set(codes[i], v);
+/** Plain-data input of {@link mediationBootstrapTask} (copied to worker threads). */
+export interface MediationBootstrapInput {
+  /** Columns of the model variables on the sample: y, x, mediators, controls. */
+  readonly data: readonly Float64Array[];
+  /** Rows of cluster g: clusterRows[clusterStart[g] … clusterStart[g + 1]). */
+  readonly clusterStart: Int32Array;
+  readonly clusterRows: Int32Array;
+  /** Each fixed effect's codes on the sample, or null for the cluster variable's own effect. */
+  readonly fe: readonly ({ codes: Int32Array; nLevels: number } | null)[];
+  readonly eqs: Equations;
+  readonly chains: readonly Chain[];
+  readonly G: number;
+  /** The drawn cluster positions, G per replicate. */
+  readonly draws: Int32Array;
+}
+
+/** One cluster-bootstrap replicate of the mediation model: its indirect effects, then their sum. */
+export const mediationBootstrapTask: ReplicateTask<MediationBootstrapInput> = {
+  name: 'mediation-bootstrap',
+  width: (input) => input.chains.length + 1,
+  prepare(input) {
+    const { data, clusterStart, clusterRows, fe, eqs, chains, G, draws } = input;
+    const p = data.length;
+    const product = (gram: Matrix, out: Float64Array) => {
+      const paths = pathsFromGram(gram, p, eqs);
+      let sum = 0;
+      chains.forEach((ch, j) => {
+        const v = pathProduct(paths, ch);
+        out[j] = v;
+        sum += v;
+      });
+      out[chains.length] = sum;
+    };
+    const fast = clusterGramTerms(input);
+    if (fast) {
+      // Sums of per-cluster terms (see clusterGramTerms): no rows gathered per draw.
+      const { C, W, L, size } = fast;
+      const pp = p * p;
+      const LP = L * p;
+      const gram = zeros(p, p);
+      const S = new Float64Array(LP);
+      // How often each cluster is drawn: each distinct cluster's terms are added once, times its count.
+      const count = new Int32Array(G);
+      const drawn = new Int32Array(G);
+      return (r, out) => {
+        const g0 = r * G;
+        let m = 0;
+        for (let g = 0; g < G; g++) {
+          const c = draws[g0 + g];
+          if (count[c]++ === 0) drawn[m++] = c;
+        }
+        const d = gram.data;
+        d.fill(0);
+        S.fill(0);
+        let rows = 0;
+        for (let t = 0; t < m; t++) {
+          const c = drawn[t];
+          const w = count[c];
+          count[c] = 0;
+          for (let k = 0, o = c * pp; k < pp; k++) d[k] += w * C[o + k];
+          for (let k = 0, o = c * LP; k < LP; k++) S[k] += w * W[o + k];
+          rows += w * size[c];
+        }
+        // The second effect's level means over the drawn clusters (or the grand mean): Σ_l n_l·w̄_l·w̄_lᵀ.
+        const per = fast.twoWay ? G : rows;
+        for (let l = 0; l < L; l++)
+          for (let a = 0; a < p; a++) {
+            const sa = S[l * p + a] / per;
+            for (let b = 0; b < p; b++) d[a + b * p] -= sa * S[l * p + b];
+          }
+        product(gram, out);
+      };
     }
-    out[i] = v;
+    // Re-coding of an FE per draw: level → dense code, reset through the list of levels touched.
+    const maps = fe.map((f) => (f ? new Int32Array(f.nLevels).fill(-1) : new Int32Array(0)));
+    return (r, out) => {
+      let n = 0;
+      const d0 = r * G;
+      for (let g = 0; g < G; g++) n += clusterStart[draws[d0 + g] + 1] - clusterStart[draws[d0 + g]];
+      const rows = new Int32Array(n);
+      const own = new Int32Array(n);
+      let at = 0;
+      for (let g = 0; g < G; g++) {
+        const c = draws[d0 + g];
+        for (let k = clusterStart[c]; k < clusterStart[c + 1]; k++) {
+          rows[at] = clusterRows[k];
+          own[at++] = g;
+        }
+      }
+      const cols = data.map((c) => {
+        const v = new Float64Array(n);
+        for (let i = 0; i < n; i++) v[i] = c[rows[i]];
+        return v;
+      });
+      const fes: FixedEffect[] = fe.length
+        ? fe.map((f, j) => {
+            if (!f) return { name: '', codes: own, nLevels: G, labels: [] };
+            const map = maps[j];
+            const codes = new Int32Array(n);
+            const touched: number[] = [];
+            for (let i = 0; i < n; i++) {
+              const l = f.codes[rows[i]];
+              let v = map[l];
+              if (v < 0) {
+                v = map[l] = touched.length;
+                touched.push(l);
+              }
+              codes[i] = v;
+            }
+            for (const l of touched) map[l] = -1;
+            return { name: '', codes, nLevels: touched.length, labels: [] };
+          })
+        : [{ name: '(Intercept)', codes: new Int32Array(n), nLevels: 1, labels: ['1'] }];
+      const dm = demean(cols, fes);
+      product(crossprod(dm.columns), out);
+    };
+  },
+};
+
+/**
+ * The Gram matrix of a bootstrap sample as sums of per-cluster terms, for the common designs where
+ * that is exact (each drawn cluster becomes its own level of the cluster effect):
+ * - the cluster effect alone: x̃ = x − x̄_g, Gram = Σ_{drawn g} C_g with C_g = Σ_{i∈g} x̃ᵢx̃ᵢᵀ;
+ * - the cluster effect and one more (years) with every cluster observed once in every level (a
+ *   balanced panel, so each draw is a complete two-way layout): x̃_gl = w_gl − w̄_l with w the
+ *   within-cluster values minus their level means over the whole sample, w̄_l their mean over the
+ *   drawn clusters, Gram = Σ C_g − G Σ_l w̄_l w̄_lᵀ (C_g = Σ_l w_gl w_glᵀ);
+ * - no fixed effect (centring): the same with one level and w = x − x̄, Gram = Σ C_g − N w̄ w̄ᵀ.
+ * Centring w on the whole sample first keeps the subtracted term small (sampling noise of a mean),
+ * so no digits are lost to cancellation. Per draw: G·p² + G·L·p additions instead of gathering
+ * and demeaning every row. Undefined for other designs (the rows are then demeaned per draw).
+ */
+function clusterGramTerms(
+  input: MediationBootstrapInput,
+): { C: Float64Array; W: Float64Array; L: number; size: Int32Array; twoWay: boolean } | undefined {
+  const { data, clusterStart, clusterRows, fe, G } = input;
+  const p = data.length;
+  const n = clusterRows.length;
+  const own = fe.filter((f) => f === null).length;
+  const other = fe.filter((f) => f !== null) as { codes: Int32Array; nLevels: number }[];
+  let mode: 'none' | 'cluster' | 'two';
+  if (fe.length === 0) mode = 'none';
+  else if (own === 1 && other.length === 0) mode = 'cluster';
+  else if (own === 1 && other.length === 1) mode = 'two';
+  else return undefined;
+  const L = mode === 'two' ? other[0].nLevels : 1;
+  const size = new Int32Array(G);
+  for (let g = 0; g < G; g++) size[g] = clusterStart[g + 1] - clusterStart[g];
+  // Level of each row in the second effect; a complete layout has each cluster once per level.
+  const level = new Int32Array(n);
+  if (mode === 'two') {
+    const seen = new Uint8Array(L);
+    for (let g = 0; g < G; g++) {
+      if (size[g] !== L) return undefined;
+      seen.fill(0);
+      for (let k = clusterStart[g]; k < clusterStart[g + 1]; k++) {
+        const l = other[0].codes[clusterRows[k]];
+        if (seen[l]) return undefined;
+        seen[l] = 1;
+        level[clusterRows[k]] = l;
+      }
+    }
   }
-  return { name, codes: out, nLevels: map.size, labels: [...map.keys()].map(String) };
+  // w: values minus their cluster means (cluster modes), then minus their level means over the sample.
+  const w = data.map((c) => Float64Array.from(c));
+  if (mode !== 'none')
+    for (const v of w)
+      for (let g = 0; g < G; g++) {
+        let m = 0;
+        for (let k = clusterStart[g]; k < clusterStart[g + 1]; k++) m += v[clusterRows[k]];
+        m /= size[g];
+        for (let k = clusterStart[g]; k < clusterStart[g + 1]; k++) v[clusterRows[k]] -= m;
+      }
+  if (mode !== 'cluster')
+    for (const v of w) {
+      const m = new Float64Array(L);
+      const cnt = new Float64Array(L);
+      for (let i = 0; i < n; i++) {
+        m[level[i]] += v[i];
+        cnt[level[i]]++;
+      }
+      for (let i = 0; i < n; i++) v[i] -= m[level[i]] / cnt[level[i]];
+    }
+  const C = new Float64Array(G * p * p);
+  const W = new Float64Array(G * L * p);
+  for (let g = 0; g < G; g++)
+    for (let k = clusterStart[g]; k < clusterStart[g + 1]; k++) {
+      const i = clusterRows[k];
+      const o = g * p * p;
+      for (let a = 0; a < p; a++) {
+        const wa = w[a][i];
+        W[(g * L + level[i]) * p + a] += wa;
+        for (let b = 0; b < p; b++) C[o + a + b * p] += wa * w[b][i];
+      }
+    }
+  // The cluster-only design subtracts nothing: its level sums stay zero.
+  if (mode === 'cluster') W.fill(0);
+  return { C, W, L, size, twoWay: mode === 'two' };
 }

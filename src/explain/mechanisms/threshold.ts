@@ -2,6 +2,7 @@ import { InputError } from '../../core/errors.js';
 import { NoteLog, type Note } from '../../core/notes.js';
 import { quantile } from '../../core/numeric.js';
 import { Rng } from '../../core/rng.js';
+import { runReplicates, type ReplicateTask } from '../../core/replicates.js';
 import { column, withColumns, type Panel } from '../../data/panel.js';
 import { cholesky, choleskyInverse, choleskySolve, solveUpper, type CholeskyFactor } from '../../linalg/cholesky.js';
 import { crossprod, xty } from '../../linalg/crossprod.js';
@@ -567,45 +568,22 @@ function lrInterval(d: Design, search: Search, crit: number) {
  * recomputed. p = share of F*_k ≥ F_k; critical values are type-7 quantiles of F*.
  */
 function bootstrapF(
+  panel: Panel,
+  o: ThresholdResult['options'],
   d: Design,
-  q: Float64Array,
   nullThresholds: readonly number[],
   k: number,
   F: number,
   reps: number,
   rng: Rng,
-  cache: SearchCache,
   draws?: readonly ArrayLike<number>[],
 ) {
-  const base = baseWith(d, q, nullThresholds);
-  const { resid } = residualize(base, d.y);
-  const fitted = Float64Array.from(d.y, (v, i) => v - resid[i]);
-  // Rows of each entity in period order (balanced, so T rows each).
-  const rowsOf = new Int32Array(d.n);
-  const fill = new Int32Array(d.nEnt);
-  for (let i = 0; i < d.n; i++) rowsOf[d.ent[i] * d.T + fill[d.ent[i]]++] = i;
-  const ystar = new Float64Array(d.n);
-  const linear = makeBase(d.base, d.order);
-  const fstar = new Float64Array(reps);
+  // The draws of one seeded stream, made up front in replicate order; the replicates run through the
+  // replicate engine (worker threads in the CLI) with the same result on any number of threads.
   const next = clusterDraws(d.nEnt, draws ?? rng, 'entities');
-  for (let r = 0; r < reps; r++) {
-    const draw = next(r);
-    for (let e = 0; e < d.nEnt; e++) {
-      const src = draw[e];
-      for (let t = 0; t < d.T; t++) {
-        const i = rowsOf[e * d.T + t];
-        ystar[i] = fitted[i] + resid[rowsOf[src * d.T + t]];
-      }
-    }
-    const seq = runSequence(d, q, ystar, k, k >= 3, cache);
-    if (!seq) {
-      fstar[r] = NaN;
-      continue;
-    }
-    const sk = seq.stages[k - 1].search.ssr;
-    const sPrev = k === 1 ? residualize(linear, ystar).ssr : seq.stages[k - 2].ssrAfter;
-    fstar[r] = (sPrev - sk) / (sk / (d.n - d.nEnt));
-  }
+  const drawn = new Int32Array(reps * d.nEnt);
+  for (let r = 0; r < reps; r++) drawn.set(next(r), r * d.nEnt);
+  const fstar = runReplicates(thresholdBootstrapTask, { panel, o, nullThresholds, k, draws: drawn }, reps);
   const valid = fstar.filter((v) => v === v);
   let exceed = 0;
   for (const v of valid) if (v >= F) exceed++;
@@ -617,6 +595,60 @@ function bootstrapF(
       : { p10: NaN, p5: NaN, p1: NaN },
   };
 }
+
+/** Plain-data input of {@link thresholdBootstrapTask} (copied to worker threads). */
+export interface ThresholdBootstrapInput {
+  readonly panel: Panel;
+  readonly o: ThresholdResult['options'];
+  /** Thresholds of the null model (k − 1 of them). */
+  readonly nullThresholds: readonly number[];
+  /** Which F test (1, 2 or 3). */
+  readonly k: number;
+  /** The drawn entity positions, one per entity per replicate. */
+  readonly draws: Int32Array;
+}
+
+/**
+ * One replicate of the fixed-regressor bootstrap of the k-th F test (see {@link bootstrapF}): y* =
+ * fitted values under the null + the residual vectors of the drawn entities, the sequential search
+ * rerun on y*, F*_k (NaN when no candidate is admissible).
+ */
+export const thresholdBootstrapTask: ReplicateTask<ThresholdBootstrapInput> = {
+  name: 'threshold-bootstrap',
+  width: () => 1,
+  prepare({ panel, o, nullThresholds, k, draws }) {
+    const { d, q } = buildDesign(panel, o);
+    // Searches given fixed thresholds are cached by their (exact) values: replicate-independent.
+    const cache: SearchCache = new Map();
+    const base = baseWith(d, q, nullThresholds);
+    const { resid } = residualize(base, d.y);
+    const fitted = Float64Array.from(d.y, (v, i) => v - resid[i]);
+    // Rows of each entity in period order (balanced, so T rows each).
+    const rowsOf = new Int32Array(d.n);
+    const fill = new Int32Array(d.nEnt);
+    for (let i = 0; i < d.n; i++) rowsOf[d.ent[i] * d.T + fill[d.ent[i]]++] = i;
+    const ystar = new Float64Array(d.n);
+    const linear = makeBase(d.base, d.order);
+    return (r, out) => {
+      const d0 = r * d.nEnt;
+      for (let e = 0; e < d.nEnt; e++) {
+        const src = draws[d0 + e];
+        for (let t = 0; t < d.T; t++) {
+          const i = rowsOf[e * d.T + t];
+          ystar[i] = fitted[i] + resid[rowsOf[src * d.T + t]];
+        }
+      }
+      const seq = runSequence(d, q, ystar, k, k >= 3, cache);
+      if (!seq) {
+        out[0] = NaN;
+        return;
+      }
+      const sk = seq.stages[k - 1].search.ssr;
+      const sPrev = k === 1 ? residualize(linear, ystar).ssr : seq.stages[k - 2].ssrAfter;
+      out[0] = (sPrev - sk) / (sk / (d.n - d.nEnt));
+    };
+  },
+};
 
 /**
  * Panel threshold regression of Hansen (1999, J. Econometrics 93:345–368), as Stata's `xthreg`
@@ -664,7 +696,7 @@ export function panelThreshold(panel: Panel, options: ThresholdOptions): Thresho
     const reps = options.draws ? options.draws.length : o.bootstrap;
     const boot =
       reps > 0
-        ? bootstrapF(d, q, k === 1 ? [] : seq.stages[k - 2].thresholds, k, F, reps, rng, cache, options.draws)
+        ? bootstrapF(panel, o, d, k === 1 ? [] : seq.stages[k - 2].thresholds, k, F, reps, rng, options.draws)
         : { replicates: new Float64Array(0), pValue: NaN, critical: { p10: NaN, p5: NaN, p1: NaN } };
     // The reported interval of γ1 in a multi-threshold model is the refined one (xthreg Th-21).
     const s = k === 1 && stage2Refined ? stage2Refined : st.search;

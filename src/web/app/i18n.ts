@@ -14,7 +14,10 @@ const STRINGS = {
   stepAnalyse: { en: '4 Analyse', zh: '4 分析' },
   stepExport: { en: '5 Export', zh: '5 导出' },
   langToggle: { en: '中文', zh: 'English' },
-  dataFile: { en: 'Data file (CSV in UTF-8 or GBK, XLSX, JSON)', zh: '数据文件（CSV：UTF-8 或 GBK；XLSX；JSON）' },
+  dataFile: {
+    en: 'Data file (CSV in UTF-8 or GBK, XLSX, JSON, Stata .dta, SPSS .sav)',
+    zh: '数据文件（CSV：UTF-8 或 GBK；XLSX；JSON；Stata .dta；SPSS .sav）',
+  },
   sheet: { en: 'Sheet', zh: '工作表' },
   dataHelp: {
     en: 'Long layout (entity, year, indicators…) or the wide yearbook layout (one column per year).',

@@ -145,7 +145,7 @@ export function DataStep(props: { app: App }) {
         id: 'data-file',
         type: 'file',
         'data-testid': 'data-file',
-        accept: '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.json',
+        accept: '.csv,.tsv,.txt,.xlsx,.xlsm,.xls,.json,.dta,.sav,.zsav',
         onChange: async (ev: Event) => {
           const f = (ev.currentTarget as HTMLInputElement).files?.[0];
           if (f) await takeFile(app, f.name, await f.arrayBuffer());
